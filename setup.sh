@@ -1,0 +1,54 @@
+#!/bin/sh
+# setup.sh - installs what flywheel needs (Debian), builds it, and then
+# runs the default scenario comparison (./setup.sh run) or the whole test
+# suite (./setup.sh test). Safe to run again: it only does what changed.
+# SPDX-License-Identifier: MIT
+set -eu
+cd "$(dirname "$0")"
+mode=${1:-run}
+case $mode in
+run|test) ;;
+*) echo "usage: ./setup.sh [run|test]" >&2; exit 2 ;;
+esac
+
+packages="gcc make autoconf automake libtool pkg-config libgsl-dev \
+libyaml-dev check librandom123-dev gnuplot-nox"
+missing=
+for p in $packages; do
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | \
+	    grep -q 'install ok installed' || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	echo "setup: installing$missing"
+	sudo=
+	[ "$(id -u)" -eq 0 ] || sudo=sudo
+	$sudo apt-get update -qq
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends $missing >/dev/null
+fi
+
+if [ ! -x configure ] || [ configure.ac -nt configure ] || \
+    [ Makefile.am -nt Makefile.in ]; then
+	autoreconf -fi
+fi
+mkdir -p build
+cd build
+[ -f Makefile ] || ../configure --quiet
+jobs=$(nproc 2>/dev/null || echo 2)
+make -s -j"$jobs"
+
+if [ "$mode" = test ]; then
+	status=0
+	make -s -j"$jobs" check || status=$?
+	# The closing lines of each test program, whatever the outcome.
+	for log in tests/*.log; do
+		[ "$log" = tests/test-suite.log ] && continue
+		printf '%s: ' "$log"
+		grep -E '^[0-9]+%: Checks|^[0-9]+ passed, [0-9]+ failed' "$log" \
+		    | tail -1
+	done
+	[ "$status" -eq 0 ] || cat test-suite.log
+	exit "$status"
+fi
+
+./flywheel check ../scenarios/default.yaml

@@ -1,0 +1,24 @@
+/* cli.h - the command-line tool's commands and shared helpers.
+ * SPDX-License-Identifier: MIT */
+#ifndef FW_CLI_H
+#define FW_CLI_H
+
+#include "flywheel.h"
+
+int cli_check(int argc, char **argv);
+int cli_params(int argc, char **argv);
+extern const char cli_check_help[];
+extern const char cli_params_help[];
+
+/* Prints "flywheel: MESSAGE" and a pointer to --help; returns FW_EUSAGE. */
+int cli_usage_error(const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Prints the command's help if -h or --help is among the arguments. */
+int cli_wants_help(int argc, char **argv, const char *help);
+/* Prints an error as file:line:column: path: message. */
+void cli_print_error(const fw_error *err);
+/* The closest of the candidates to word, or NULL. */
+const char *cli_suggest(const char *word, const char *const *candidates,
+    size_t n);
+
+#endif

@@ -1,0 +1,81 @@
+/* flywheel.h - public interface of libflywheel, Monte Carlo forecasts of
+ * experience-led revenue.
+ * SPDX-License-Identifier: MIT */
+#ifndef FLYWHEEL_H
+#define FLYWHEEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Status codes; the command-line tool uses them as exit codes. */
+enum fw_status {
+	FW_OK = 0,		/* success */
+	FW_ERUN = 1,		/* a run failed */
+	FW_EUSAGE = 2,		/* bad command line */
+	FW_EINVALID = 3,	/* invalid scenario */
+	FW_EIO = 4		/* unreadable or unwritable file */
+};
+
+/* Where and why something failed. line and column are 1-based, 0 when
+ * unknown; path is the key path such as "segments[1].hcps". */
+typedef struct fw_error {
+	int code;
+	char file[512];
+	int line;
+	int column;
+	char path[256];
+	char msg[512];
+} fw_error;
+
+/* Writes "file:line:column: path: message" into buf. */
+void fw_error_format(const fw_error *err, char *buf, size_t size);
+
+typedef struct fw_scenario fw_scenario;
+
+/* Loads and validates a scenario file; *out is NULL on error. */
+int fw_scenario_load(const char *file, fw_scenario **out, fw_error *err);
+
+/* Loads a scenario from memory; name is used in error messages. */
+int fw_scenario_load_string(const char *name, const char *text, size_t len,
+    fw_scenario **out, fw_error *err);
+
+/* Applies "dotted.path=value" to the baseline (and so to every variant
+ * that does not set the same key itself). The value is YAML, so a
+ * distribution can be given as {dist: beta, alpha: 2, beta: 5}. */
+int fw_scenario_set(fw_scenario *sc, const char *assignment, fw_error *err);
+
+/* Frees a scenario; accepts NULL. */
+void fw_scenario_free(fw_scenario *sc);
+
+/* Writes the resolved scenario: every value, defaults marked, and what
+ * each variant changes. */
+int fw_scenario_describe(const fw_scenario *sc, FILE *out);
+
+const char *fw_scenario_name(const fw_scenario *sc);
+const char *fw_scenario_file(const fw_scenario *sc);
+int fw_scenario_horizon(const fw_scenario *sc);
+uint64_t fw_scenario_replications(const fw_scenario *sc);
+uint64_t fw_scenario_seed(const fw_scenario *sc);
+/* Number of variants including the baseline, which is variant 0. */
+size_t fw_scenario_variant_count(const fw_scenario *sc);
+const char *fw_scenario_variant_name(const fw_scenario *sc, size_t v);
+
+/* Formats of the key listing. */
+enum fw_params_format { FW_PARAMS_TEXT, FW_PARAMS_MAN, FW_PARAMS_CSV };
+
+/* Writes the table of scenario keys: path, type and range, default and
+ * meaning. */
+int fw_params_write(FILE *out, enum fw_params_format format);
+
+/* Library version string. */
+const char *fw_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

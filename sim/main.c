@@ -1,0 +1,140 @@
+/* main.c - the flywheel command: arguments, messages and exit codes.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "cli.h"
+
+static const char usage_text[] =
+"Usage: flywheel COMMAND [OPTION]... [ARG]...\n"
+"Monte Carlo forecasts of experience-led revenue.\n"
+"\n"
+"Commands:\n"
+"  check FILE...   validate scenario files and print them fully resolved\n"
+"  params          list every scenario key: range, default, meaning\n"
+"  help [COMMAND]  show help for a command\n"
+"\n"
+"Options:\n"
+"  -h, --help      show this help and exit\n"
+"  -V, --version   show the version and exit\n"
+"\n"
+"Exit status: 0 success, 1 run failed, 2 usage error, 3 invalid scenario,\n"
+"4 file not readable or writable.\n"
+"See flywheel(1) and flywheel-scenario(5).\n";
+
+static const struct command {
+	const char *name;
+	int (*main)(int, char **);
+	const char *help;
+} commands[] = {
+	{ "check", cli_check, cli_check_help },
+	{ "params", cli_params, cli_params_help },
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const struct command *
+find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int
+cli_usage_error(const char *command, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("flywheel: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'flywheel %s%s--help'.\n",
+	    command ? command : "", command ? " " : "");
+	return FW_EUSAGE;
+}
+
+int
+cli_wants_help(int argc, char **argv, const char *help)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return 0;
+		if (strcmp(argv[i], "-h") == 0 ||
+		    strcmp(argv[i], "--help") == 0) {
+			fputs(help, stdout);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void
+cli_print_error(const fw_error *err)
+{
+	char buf[2048];
+
+	fw_error_format(err, buf, sizeof(buf));
+	fprintf(stderr, "%s\n", buf);
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct command *cmd;
+
+	/* The library checks every GSL return itself. */
+	gsl_set_error_handler_off();
+	if (argc < 2) {
+		fputs(usage_text, stderr);
+		return FW_EUSAGE;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+		fputs(usage_text, stdout);
+		return FW_OK;
+	}
+	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+		printf("flywheel %s (model flywheel/1)\n", fw_version());
+		return FW_OK;
+	}
+	if (strcmp(argv[1], "help") == 0) {
+		if (argc < 3) {
+			fputs(usage_text, stdout);
+			return FW_OK;
+		}
+		if ((cmd = find_command(argv[2])) == NULL)
+			return cli_usage_error(NULL, "unknown command '%s'",
+			    argv[2]);
+		fputs(cmd->help, stdout);
+		return FW_OK;
+	}
+	if ((cmd = find_command(argv[1])) == NULL) {
+		const char *names[NCOMMANDS];
+		const char *best;
+		size_t i;
+		for (i = 0; i < NCOMMANDS; i++)
+			names[i] = commands[i].name;
+		best = cli_suggest(argv[1], names, NCOMMANDS);
+		if (best != NULL) {
+			fprintf(stderr, "flywheel: unknown command '%s' (did "
+			    "you mean '%s'?)\nTry 'flywheel --help'.\n",
+			    argv[1], best);
+			return FW_EUSAGE;
+		}
+		return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+	}
+	if (cli_wants_help(argc - 1, argv + 1, cmd->help))
+		return FW_OK;
+	return cmd->main(argc - 1, argv + 1);
+}

@@ -1,0 +1,55 @@
+/* override.c - `--set path=value` on a loaded scenario.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Whether variant c decides this path itself, so an override of the
+ * baseline does not reach it. */
+static int
+variant_owns(const fw_config *c, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < c->nset; i++)
+		if (strcmp(c->set_paths[i], path) == 0)
+			return 1;
+	return c->own_program_cost && strncmp(path, "program_cost.", 13) == 0;
+}
+
+int
+fw_scenario_set(fw_scenario *sc, const char *assignment, fw_error *err)
+{
+	const char *eq = strchr(assignment, '=');
+	char *path;
+	fw_yaml y;
+	size_t v;
+	int rc;
+
+	if (eq == NULL || eq == assignment || eq[1] == '\0') {
+		fw_error_set(err, FW_EUSAGE, "", 0, 0, "", "--set takes "
+		    "path=value, e.g. friction.onboarding=0.1 (got '%s')",
+		    assignment);
+		return FW_EUSAGE;
+	}
+	if ((path = strndup(assignment, (size_t)(eq - assignment))) == NULL) {
+		fw_error_set(err, FW_ERUN, "", 0, 0, "", "out of memory");
+		return FW_ERUN;
+	}
+	rc = fw_yaml_load_string(&y, "--set", eq + 1, strlen(eq + 1), err);
+	for (v = 0; rc == FW_OK && v < sc->nconfig; v++) {
+		fw_config *c = &sc->config[v];
+		const fw_key *k;
+		int ch;
+		if (v > 0 && (variant_owns(c, path) ||
+		    fw_config_slot(c, path, &k, &ch) == NULL))
+			continue;
+		rc = fw_config_set(&y, c, path, fw_yaml_root(&y), NULL, path);
+	}
+	fw_yaml_free(&y);
+	free(path);
+	return rc;
+}

@@ -1,0 +1,24 @@
+/* check_flywheel.c - the one Check runner: every module's suite.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "suites.h"
+
+int
+main(void)
+{
+	SRunner *sr;
+	int failed;
+
+	gsl_set_error_handler_off();
+	sr = srunner_create(params_suite());
+	srunner_add_suite(sr, scenario_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,11 @@
+/* suites.h - the Check suites of the test runner, one per module.
+ * SPDX-License-Identifier: MIT */
+#ifndef FW_TEST_SUITES_H
+#define FW_TEST_SUITES_H
+
+#include <check.h>
+
+Suite *params_suite(void);
+Suite *scenario_suite(void);
+
+#endif
