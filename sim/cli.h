@@ -5,8 +5,10 @@
 
 #include "flywheel.h"
 
+int cli_run(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_params(int argc, char **argv);
+extern const char cli_run_help[];
 extern const char cli_check_help[];
 extern const char cli_params_help[];
 

@@ -45,7 +45,7 @@ cli_check(int argc, char **argv)
 	int quiet = 0, worst = FW_OK, c, i;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+q", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "q", opts, NULL)) != -1) {
 		if (c == 'q')
 			quiet = 1;
 		else
@@ -87,7 +87,7 @@ cli_params(int argc, char **argv)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+f:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
 		if (c != 'f')
 			return cli_usage_error("params", "params: unknown option "
 			    "'%s'", argv[optind - 1]);

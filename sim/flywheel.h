@@ -65,6 +65,45 @@ uint64_t fw_scenario_seed(const fw_scenario *sc);
 size_t fw_scenario_variant_count(const fw_scenario *sc);
 const char *fw_scenario_variant_name(const fw_scenario *sc, size_t v);
 
+/* What a run may change from the scenario file; 0 keeps the file's. */
+typedef struct fw_run_options {
+	uint64_t replications;
+	int months;
+	int seed_set;		/* nonzero: use seed instead of the file's */
+	uint64_t seed;
+	int threads;		/* 0: OpenMP's default (OMP_NUM_THREADS) */
+} fw_run_options;
+
+typedef struct fw_run fw_run;
+
+/* Prepares a run of every variant of sc; sc must outlive the run. Fails
+ * (FW_ERUN) when the run would need more memory than the machine has. */
+int fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
+    fw_run **out, fw_error *err);
+
+/* Simulates at least one and about max_reps more replications, all
+ * variants of each, on all threads. */
+int fw_run_step(fw_run *run, uint64_t max_reps, fw_error *err);
+
+uint64_t fw_run_done(const fw_run *run);
+uint64_t fw_run_total(const fw_run *run);
+int fw_run_threads(const fw_run *run);
+/* Bytes the run's results take, the bound stated in the manual. */
+size_t fw_run_memory(const fw_run *run);
+
+/* Writes summary.csv, timeseries.csv, replications.csv and run.json into
+ * dir (created if needed). Each file is written to a temporary name and
+ * renamed only when all are complete, so a failure leaves no partial
+ * file. command_line is recorded in run.json. */
+int fw_run_write(const fw_run *run, const char *dir,
+    const char *command_line, fw_error *err);
+
+/* Writes the console summary table of a finished run. */
+int fw_run_print_summary(const fw_run *run, FILE *out);
+
+/* Frees a run; accepts NULL. */
+void fw_run_free(fw_run *run);
+
 /* Formats of the key listing. */
 enum fw_params_format { FW_PARAMS_TEXT, FW_PARAMS_MAN, FW_PARAMS_CSV };
 

@@ -16,6 +16,7 @@ static const char usage_text[] =
 "Monte Carlo forecasts of experience-led revenue.\n"
 "\n"
 "Commands:\n"
+"  run [FILE]      simulate a scenario and its variants, write the tables\n"
 "  check FILE...   validate scenario files and print them fully resolved\n"
 "  params          list every scenario key: range, default, meaning\n"
 "  help [COMMAND]  show help for a command\n"
@@ -33,6 +34,7 @@ static const struct command {
 	int (*main)(int, char **);
 	const char *help;
 } commands[] = {
+	{ "run", cli_run, cli_run_help },
 	{ "check", cli_check, cli_check_help },
 	{ "params", cli_params, cli_params_help },
 };

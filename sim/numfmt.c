@@ -1,4 +1,5 @@
-/* numfmt.c - numbers printed so that they read back exactly.
+/* numfmt.c - numbers printed so that they read back exactly: the
+ * fewest of 15, 16 or 17 significant digits that do.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -26,7 +27,7 @@ fw_format_real(double x, char *buf, size_t size)
 		snprintf(buf, size, "%.0f", x);
 		return;
 	}
-	for (prec = 1; prec < 17; prec++) {
+	for (prec = 15; prec < 17; prec++) {
 		snprintf(buf, size, "%.*g", prec, x);
 		if (strtod(buf, NULL) == x)
 			return;
