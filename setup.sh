@@ -51,4 +51,5 @@ if [ "$mode" = test ]; then
 	exit "$status"
 fi
 
-./flywheel check ../scenarios/default.yaml
+cd ..
+build/flywheel run -o out/default scenarios/default.yaml

@@ -149,8 +149,8 @@ patient_binomial(fw_work *w, uint64_t seed, uint32_t rep, uint32_t seg,
 
 /* MODEL.md §5.1: early buckets age by one month or drop out with q_e;
  * the last early bucket joins the pool, which drops out with q_l. */
-static void
-age_patients(fw_work *w, uint64_t seed, uint32_t rep, uint32_t seg,
+void
+fw_age_patients(fw_work *w, uint64_t seed, uint32_t rep, uint32_t seg,
     uint32_t month)
 {
 	const fw_values *v = &w->val;
@@ -258,12 +258,10 @@ typedef struct step_ctx {
 /* One month of HCP j, in state `state` (MODEL.md §5.2). Inlined once per
  * state, so each state's loop carries only its own branches. */
 static inline __attribute__((always_inline)) void
-hcp_month(const step_ctx *c, const int state, uint32_t j, month_sums *sum)
+hcp_month(const step_ctx *c, const int state, uint32_t j,
+    const uint32_t r[4], const uint32_t scripts[2], month_sums *sum)
 {
 	const fw_values *v = c->v;
-	const philox4x32_ctr_t block = fw_rng_block(c->key, fw_rng_ctr(c->rep,
-	    FW_P_HCP_MONTH, c->seg, j, c->month, 0));
-	const uint32_t *r = block.v;
 	double tau = c->trust_of[j], p[3] = { 0, 0, 0 }, p_sw = -1, gained;
 	unsigned m = c->months_of[j], d = c->defections_of[j];
 	uint32_t W = 0, F = 0, U, G, B, J;
@@ -272,9 +270,7 @@ hcp_month(const step_ctx *c, const int state, uint32_t j, month_sums *sum)
 	/* 1. scripts */
 	if (state >= FW_TRIAL && state <= FW_ADVOCATE)
 		draw_scripts(c->w, c->seed, c->rep, c->seg, j, c->month,
-		    fw_rng_block(c->key, fw_rng_ctr(c->rep, FW_P_SCRIPTS,
-		    c->seg, j, c->month, 0)).v, c->s.scripts *
-		    fw_share(v, state, tau), &W, &F);
+		    scripts, c->s.scripts * fw_share(v, state, tau), &W, &F);
 	U = W - F;
 	/* 2. experiences, 3. journey friction */
 	G = guided_count(v->guide_g, v->cdf_g, v->ncdf_g, r[FW_W_HELPFUL]);
@@ -337,15 +333,9 @@ hcp_month(const step_ctx *c, const int state, uint32_t j, month_sums *sum)
 		m++;	/* below 600: the horizon's limit */
 	}
 	/* End of month: customer value at risk of prescribers (MODEL §6). */
-	if (next >= FW_TRIAL && next <= FW_ADVOCATE) {
-		double keep, keep4;
-		if (p_sw < 0)
-			p_sw = fw_switch_p(v, tau);
-		keep = 1 - p_sw;
-		keep4 = keep * keep * keep * keep;
-		sum->cvar += c->s.cvar_scale * fw_share(v, next, tau) *
-		    (1 - keep4 * keep4 * keep4);
-	}
+	if (next >= FW_TRIAL && next <= FW_ADVOCATE)
+		sum->cvar += fw_cvar(v, &c->s, next, tau, p_sw >= 0 ? p_sw :
+		    fw_switch_p(v, tau));
 	sum->written += W;
 	sum->filled += F;
 	sum->count[next]++;
@@ -356,15 +346,35 @@ hcp_month(const step_ctx *c, const int state, uint32_t j, month_sums *sum)
 	c->defections_of[j] = (uint16_t)d;
 }
 
-/* The HCPs of one state, listed in idx, one after another. */
+/* The HCPs of one state, listed in idx: their HCP_MONTH blocks and, for
+ * prescribers, their SCRIPTS blocks a batch at a time, then their months
+ * one by one. */
 static inline __attribute__((always_inline)) void
 step_state(const step_ctx *c, const int state, const uint32_t *idx,
     uint32_t n, month_sums *sum)
 {
-	uint32_t i;
+	const int prescribes = state >= FW_TRIAL && state <= FW_ADVOCATE;
+	const philox4x32_ctr_t hm = fw_rng_ctr(c->rep, FW_P_HCP_MONTH, c->seg,
+	    0, c->month, 0);
+	const philox4x32_ctr_t sc = fw_rng_ctr(c->rep, FW_P_SCRIPTS, c->seg,
+	    0, c->month, 0);
+	uint32_t words[4][FW_RNG_BATCH], sw[4][FW_RNG_BATCH];
+	uint32_t i0;
+	int b;
 
-	for (i = 0; i < n; i++)
-		hcp_month(c, state, idx[i], sum);
+	for (i0 = 0; i0 < n; i0 += FW_RNG_BATCH) {
+		int m = n - i0 < FW_RNG_BATCH ? (int)(n - i0) : FW_RNG_BATCH;
+		fw_rng_blocks(c->key, hm, idx + i0, m, words);
+		if (prescribes)
+			fw_rng_blocks(c->key, sc, idx + i0, m, sw);
+		for (b = 0; b < m; b++) {
+			const uint32_t r[4] = { words[0][b], words[1][b],
+				words[2][b], words[3][b] };
+			const uint32_t s[2] = { prescribes ? sw[0][b] : 0,
+				prescribes ? sw[1][b] : 0 };
+			hcp_month(c, state, idx[i0 + (uint32_t)b], r, s, sum);
+		}
+	}
 }
 
 /* One month of the HCPs of segment seg (MODEL.md §5.2). Every HCP's month
@@ -454,7 +464,7 @@ fw_simulate(fw_work *w, const fw_config *c, uint64_t seed, uint32_t rep,
 			int a;
 			memset(&s, 0, sizeof(s));
 			if (t >= 2)
-				age_patients(w, seed, rep, seg, (uint32_t)t);
+				fw_age_patients(w, seed, rep, seg, (uint32_t)t);
 			step_segment(w, key, seed, rep, seg, (uint32_t)t, &s);
 			w->cohort[seg].bucket[0] += (double)s.filled;
 			w->advocates[seg] = s.advocates;

@@ -161,6 +161,24 @@ fw_switch_p(const fw_values *v, double tau)
 	return v->g[FW_G_SWITCH_RATE] * (x == 2 ? base * base : pow(base, x));
 }
 
+/* Customer value at risk of one prescriber (MODEL.md §6): a year of its
+ * filled scripts' patient value times its chance of switching within the
+ * year, 12 s share (1 - f_access) L (1 - (1 - p_sw)^12). */
+static inline double
+fw_cvar(const fw_values *v, const fw_seg_values *s, int state, double tau,
+    double p_sw)
+{
+	double keep = 1 - p_sw, keep4 = keep * keep * keep * keep;
+
+	return s->cvar_scale * fw_share(v, state, tau) *
+	    (1 - keep4 * keep4 * keep4);
+}
+
+/* MODEL.md §5.1 for segment seg: early buckets age or drop out with
+ * q_e, the last one joins the pool, which drops out with q_l. */
+void fw_age_patients(fw_work *w, uint64_t seed, uint32_t rep, uint32_t seg,
+    uint32_t month);
+
 /* Per-replication totals (MODEL.md §6). */
 enum fw_total {
 	FW_T_NPV, FW_T_REVENUE, FW_T_CASH, FW_T_SCRIPTS_WRITTEN,

@@ -17,6 +17,9 @@ main(void)
 	gsl_set_error_handler_off();
 	sr = srunner_create(params_suite());
 	srunner_add_suite(sr, scenario_suite());
+	srunner_add_suite(sr, rng_suite());
+	srunner_add_suite(sr, model_suite());
+	srunner_add_suite(sr, engine_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -7,5 +7,8 @@
 
 Suite *params_suite(void);
 Suite *scenario_suite(void);
+Suite *rng_suite(void);
+Suite *model_suite(void);
+Suite *engine_suite(void);
 
 #endif

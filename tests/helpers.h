@@ -1,0 +1,15 @@
+/* helpers.h - what several test suites share.
+ * SPDX-License-Identifier: MIT */
+#ifndef FW_TEST_HELPERS_H
+#define FW_TEST_HELPERS_H
+
+#include "flywheel.h"
+
+/* Loads a scenario from text, failing the test with the message if it
+ * does not load. */
+fw_scenario *test_load(const char *yaml);
+
+/* Runs sc with opt to the end, failing the test on error. */
+fw_run *test_run(const fw_scenario *sc, const fw_run_options *opt);
+
+#endif
