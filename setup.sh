@@ -12,7 +12,7 @@ run|test) ;;
 esac
 
 packages="gcc make autoconf automake libtool pkg-config libgsl-dev \
-libyaml-dev check librandom123-dev gnuplot-nox"
+libyaml-dev check librandom123-dev gnuplot-nox libxml2-utils"
 missing=
 for p in $packages; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | \

@@ -7,11 +7,17 @@
 
 int cli_run(int argc, char **argv);
 int cli_check(int argc, char **argv);
+int cli_plot(int argc, char **argv);
 int cli_params(int argc, char **argv);
 extern const char cli_run_help[];
 extern const char cli_check_help[];
+extern const char cli_plot_help[];
 extern const char cli_params_help[];
 
+/* The scenario run when none is named. */
+const char *cli_default_scenario(void);
+/* Draws the plots of the run in dir; prints errors; returns a status. */
+int cli_render_plots(const char *dir, int quiet);
 /* Prints "flywheel: MESSAGE" and a pointer to --help; returns FW_EUSAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -14,9 +14,10 @@
 
 const char cli_run_help[] =
 "Usage: flywheel run [OPTION]... [FILE]\n"
-"Simulate a scenario's baseline and every variant on common random numbers\n"
-"and write summary.csv, timeseries.csv, replications.csv and run.json.\n"
-"Without FILE, run the installed default scenario.\n"
+"Simulate a scenario's baseline and every variant on common random numbers,\n"
+"print the summary and the verdict, and write summary.csv, compare.csv,\n"
+"timeseries.csv, paired.csv, replications.csv, run.json, the plots (PNG,\n"
+"SVG, PDF) and board-pack.pdf. Without FILE, run the default scenario.\n"
 "\n"
 "  -o, --output DIR     write the tables into DIR (default out/NAME, NAME\n"
 "                       being FILE's name without .yaml)\n"
@@ -26,6 +27,7 @@ const char cli_run_help[] =
 "      --threads N      threads (default: OMP_NUM_THREADS, else all cores)\n"
 "      --set PATH=VALUE change a baseline value, as a variant's set does;\n"
 "                       may be repeated; VALUE may be a distribution\n"
+"      --no-plots       write the tables only, no plots or board pack\n"
 "  -q, --quiet          print nothing but errors\n"
 "  -h, --help           show this help\n"
 "\n"
@@ -112,14 +114,15 @@ cli_run(int argc, char **argv)
 		{ "threads", required_argument, NULL, 't' },
 		{ "set", required_argument, NULL, 'S' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "no-plots", no_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
 	fw_run_options opt = { 0 };
 	const char *file, *outdir = NULL;
 	char defdir[4096], *cmdline;
 	char **sets = calloc((size_t)argc + 1, sizeof(char *));
-	int nsets = 0, quiet = 0, progress, c, rc, i;
-	unsigned long long n;
+	int nsets = 0, quiet = 0, plots = 1, progress, c, rc, i;
+	unsigned long long n = 0;
 	fw_scenario *sc = NULL;
 	fw_run *run = NULL;
 	fw_error err;
@@ -163,6 +166,9 @@ cli_run(int argc, char **argv)
 		case 'q':
 			quiet = 1;
 			break;
+		case 'P':
+			plots = 0;
+			break;
 		default:
 			rc = cli_usage_error("run", "run: unknown option '%s' "
 			    "or missing value", argv[optind - 1]);
@@ -175,15 +181,12 @@ cli_run(int argc, char **argv)
 		free(sets);
 		return rc;
 	}
-	file = optind < argc ? argv[optind] : FW_DATADIR "/default.yaml";
+	file = optind < argc ? argv[optind] : cli_default_scenario();
 	rc = fw_scenario_load(file, &sc, &err);
 	for (i = 0; rc == FW_OK && i < nsets; i++)
 		rc = fw_scenario_set(sc, sets[i], &err);
 	free(sets);
 	if (rc != FW_OK) {
-		if (optind >= argc && err.code == FW_EIO)
-			fprintf(stderr, "flywheel: run: no FILE given and the "
-			    "installed default scenario is missing\n");
 		if (rc == FW_EUSAGE)
 			return cli_usage_error("run", "run: %s", err.msg);
 		cli_print_error(&err);
@@ -228,9 +231,17 @@ cli_run(int argc, char **argv)
 		cli_print_error(&err);
 	else if (!quiet) {
 		fw_run_print_summary(run, stdout);
-		printf("\nTables written to %s/: summary.csv timeseries.csv "
-		    "replications.csv run.json\n", outdir);
+		fw_run_print_verdict(run, stdout);
+		printf("\nTables written to %s/: summary.csv compare.csv "
+		    "timeseries.csv paired.csv replications.csv run.json\n",
+		    outdir);
+		fflush(stdout);
 	}
+	/* The tables stand without the plots: a plotting failure is
+	 * reported, and the run still succeeds. */
+	if (rc == FW_OK && plots && cli_render_plots(outdir, quiet) != FW_OK)
+		fprintf(stderr, "flywheel: run: the tables are written; the "
+		    "plots are not\n");
 	fw_run_free(run);
 	fw_scenario_free(sc);
 	return rc;

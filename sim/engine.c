@@ -55,7 +55,7 @@ fw_run_memory(const fw_run *run)
 	    run->nplan * sizeof(double);
 
 	return (size_t)run->reps * per_rep + (size_t)run->nblocks * run->nvar *
-	    (size_t)run->horizon * FW_NMONTHLY * sizeof(double);
+	    (size_t)run->horizon * (FW_NMONTHLY + 2) * sizeof(double);
 }
 
 static int fail(fw_error *err, const char *fmt, ...)
@@ -126,10 +126,13 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 	    FW_NBANDED, sizeof(float));
 	run->block_sums = calloc(run->nblocks * run->nvar *
 	    (size_t)run->horizon * FW_NMONTHLY, sizeof(double));
+	run->delta_sums = calloc(run->nblocks * run->nvar *
+	    (size_t)run->horizon * 2, sizeof(double));
 	run->block_status = calloc(run->nblocks, sizeof(int));
 	run->work = calloc((size_t)run->threads, sizeof(fw_work *));
 	if (run->totals == NULL || run->drawn == NULL || run->banded == NULL
-	    || run->block_sums == NULL || run->block_status == NULL ||
+	    || run->block_sums == NULL || run->delta_sums == NULL ||
+	    run->block_status == NULL ||
 	    run->work == NULL) {
 		fw_run_free(run);
 		return fail(err, "out of memory (%.1f GB needed)",
@@ -147,6 +150,28 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 		}
 	*out = run;
 	return FW_OK;
+}
+
+/* Adds variant v's cumulative cash gain over the baseline, month by
+ * month, to block b's sums (MODEL.md §7: paired on one replication). */
+static void
+add_delta(fw_run *run, fw_work *w, uint64_t b, size_t v)
+{
+	const size_t T = (size_t)run->horizon;
+	double *sums = &run->delta_sums[(b * run->nvar + v) * T * 2];
+	double cum = 0;
+	size_t t;
+
+	for (t = 0; t < T; t++) {
+		double cash = w->month[t * FW_NMONTHLY + FW_M_CASH];
+		if (v == 0) {
+			w->base_cash[t] = cash;
+			continue;
+		}
+		cum += cash - w->base_cash[t];
+		sums[2 * t] += cum;
+		sums[2 * t + 1] += cum * cum;
+	}
 }
 
 /* Runs every replication of block b on workspace w. */
@@ -183,6 +208,7 @@ run_block(fw_run *run, fw_work *w, uint64_t b)
 					band[t * FW_NBANDED + k] =
 					    (float)row[fw_banded[k]];
 			}
+			add_delta(run, w, b, v);
 		}
 	}
 	return FW_OK;
@@ -224,6 +250,28 @@ fw_run_step(fw_run *run, uint64_t max_reps, fw_error *err)
 	return FW_OK;
 }
 
+double
+fw_run_block_total(const fw_run *run, const double *sums, size_t stride,
+    size_t offset)
+{
+	double total = 0;
+	uint64_t b;
+
+	for (b = 0; b < run->nblocks; b++)
+		total += sums[b * stride + offset];
+	return total;
+}
+
+double
+fw_run_monthly_mean(const fw_run *run, size_t v, int t, int k)
+{
+	const size_t T = (size_t)run->horizon;
+
+	return fw_run_block_total(run, run->block_sums, run->nvar * T *
+	    FW_NMONTHLY, (v * T + (size_t)(t - 1)) * FW_NMONTHLY +
+	    (size_t)k) / (double)run->reps;
+}
+
 uint64_t
 fw_run_done(const fw_run *run)
 {
@@ -262,6 +310,7 @@ fw_run_free(fw_run *run)
 	free(run->drawn);
 	free(run->banded);
 	free(run->block_sums);
+	free(run->delta_sums);
 	free(run->block_status);
 	free(run->work);
 	free(run);

@@ -101,6 +101,17 @@ int fw_run_write(const fw_run *run, const char *dir,
 /* Writes the console summary table of a finished run. */
 int fw_run_print_summary(const fw_run *run, FILE *out);
 
+/* Writes the verdict of a finished run: variants ranked by expected NPV
+ * gain over the baseline, how sure, payback and compounding, each phrase
+ * derived from the figures it prints. */
+int fw_run_print_verdict(const fw_run *run, FILE *out);
+
+/* Draws the plots of the run written in dir (its CSVs) into dir/plots as
+ * PNG, SVG and PDF, and the board pack dir/board-pack.pdf, with the
+ * gnuplot program given and the templates in the templates directory. */
+int fw_plot(const char *dir, const char *gnuplot, const char *templates,
+    fw_error *err);
+
 /* Frees a run; accepts NULL. */
 void fw_run_free(fw_run *run);
 

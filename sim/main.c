@@ -17,6 +17,7 @@ static const char usage_text[] =
 "\n"
 "Commands:\n"
 "  run [FILE]      simulate a scenario and its variants, write the tables\n"
+"  plot DIR        draw a run's plots and board pack again from its tables\n"
 "  check FILE...   validate scenario files and print them fully resolved\n"
 "  params          list every scenario key: range, default, meaning\n"
 "  help [COMMAND]  show help for a command\n"
@@ -35,6 +36,7 @@ static const struct command {
 	const char *help;
 } commands[] = {
 	{ "run", cli_run, cli_run_help },
+	{ "plot", cli_plot, cli_plot_help },
 	{ "check", cli_check, cli_check_help },
 	{ "params", cli_params, cli_params_help },
 };
@@ -88,7 +90,8 @@ cli_print_error(const fw_error *err)
 	char buf[2048];
 
 	fw_error_format(err, buf, sizeof(buf));
-	fprintf(stderr, "%s\n", buf);
+	/* A message with no file to point at says who is speaking. */
+	fprintf(stderr, "%s%s\n", err->file[0] ? "" : "flywheel: ", buf);
 }
 
 int

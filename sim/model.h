@@ -124,6 +124,7 @@ typedef struct fw_work {
 	size_t nseg_cap;
 	gsl_rng *stream;
 	double *month;		/* horizon x FW_NMONTHLY metrics */
+	double *base_cash;	/* the baseline's monthly cash, this replication */
 } fw_work;
 
 /* Sizes a workspace for every variant of sc over horizon months. */

@@ -14,11 +14,10 @@
 #include <unistd.h>
 
 #include "run.h"
+#include "compare.h"
 #include "stats.h"
 
-enum { NFILES = 4 };
-static const char *const file_names[NFILES] = { "summary.csv",
-	"timeseries.csv", "replications.csv", "run.json" };
+enum { NFILES = 6 };
 
 /* Files being written: temporary names, renamed only when all are done. */
 typedef struct outset {
@@ -36,6 +35,18 @@ put_real(FILE *f, double x)
 		return;		/* an empty field: NA in R, NaN in pandas */
 	fw_format_real(x, buf, sizeof(buf));
 	fputs(buf, f);
+}
+
+/* Writes ",x" for each of n values. */
+static void
+put_reals(FILE *f, const double *x, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		fputc(',', f);
+		put_real(f, x[i]);
+	}
 }
 
 /* Writes s as a CSV field, quoted when it needs to be. */
@@ -74,34 +85,34 @@ put_json_text(FILE *f, const char *s)
 static const char *const summary_header =
     "variant,metric,mean,sd,se,min,p5,p25,p50,p75,p95,max,es5\n";
 
-static void
-write_summary(const fw_run *run, FILE *f, double *buf)
+static int
+write_summary(const fw_run *run, FILE *f, const char *unused)
 {
+	double *buf = malloc(run->reps * sizeof(double) + 1);
 	size_t v, k;
 	uint64_t r;
 
+	if (buf == NULL)
+		return FW_ERUN;
 	fputs(summary_header, f);
 	for (v = 0; v < run->nvar; v++) {
 		for (k = 0; k < FW_NTOTAL; k++) {
 			fw_summary s;
-			const double *stats[] = { &s.mean, &s.sd, &s.se, &s.min,
-				&s.p5, &s.p25, &s.p50, &s.p75, &s.p95, &s.max };
-			size_t i;
 			for (r = 0; r < run->reps; r++)
 				buf[r] = fw_run_totals(run, r, v)[k];
 			fw_summarize(buf, run->reps, &s);
 			put_csv_text(f, run->sc->config[v].name);
 			fprintf(f, ",%s", fw_total_names[k]);
-			for (i = 0; i < sizeof(stats) / sizeof(stats[0]); i++) {
-				fputc(',', f);
-				put_real(f, *stats[i]);
-			}
+			put_reals(f, (const double[]){ s.mean, s.sd, s.se, s.min,
+			    s.p5, s.p25, s.p50, s.p75, s.p95, s.max }, 10);
 			fputc(',', f);
 			if (k == FW_T_NPV)
 				put_real(f, s.es5);
 			fputc('\n', f);
 		}
 	}
+	free(buf);
+	return FW_OK;
 }
 
 /* Index of monthly metric k among the banded ones, or -1. */
@@ -117,7 +128,7 @@ band_of(int k)
 }
 
 static int
-write_timeseries(const fw_run *run, FILE *f)
+write_timeseries(const fw_run *run, FILE *f, const char *unused)
 {
 	const size_t T = (size_t)run->horizon;
 	size_t nseries = run->nvar * T * FW_NBANDED;
@@ -154,17 +165,12 @@ write_timeseries(const fw_run *run, FILE *f)
 	for (v = 0; v < run->nvar; v++)
 		for (t = 0; t < T; t++)
 			for (k = 0; k < FW_NMONTHLY; k++) {
-				double sum = 0;
-				uint64_t b;
 				int band = band_of(k);
-				for (b = 0; b < run->nblocks; b++)
-					sum += run->block_sums[((b * run->nvar +
-					    v) * T + t) * FW_NMONTHLY +
-					    (size_t)k];
 				put_csv_text(f, run->sc->config[v].name);
 				fprintf(f, ",%zu,%s,", t + 1,
 				    fw_monthly_names[k]);
-				put_real(f, sum / (double)run->reps);
+				put_real(f, fw_run_monthly_mean(run, v,
+				    (int)t + 1, k));
 				for (s = 0; s < 3; s++) {
 					fputc(',', f);
 					if (band >= 0)
@@ -196,7 +202,7 @@ param_columns(const fw_run *run, const char **cols)
 }
 
 static int
-write_replications(const fw_run *run, FILE *f)
+write_replications(const fw_run *run, FILE *f, const char *unused)
 {
 	const char **cols = malloc((run->nplan + 1) * sizeof(char *));
 	size_t ncols, v, k, c, i;
@@ -255,7 +261,7 @@ file_hash(const char *path, unsigned long long *h)
 	return 0;
 }
 
-static void
+static int
 write_run_json(const fw_run *run, FILE *f, const char *command_line)
 {
 	unsigned long long h = 0;
@@ -290,7 +296,75 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 	fputs(",\n  \"rng\": \"Philox4x32-10 (Random123); key = seed; counter "
 	    "= (entity, replication, month << 16 | block, purpose << 24 | "
 	    "segment); u = (word + 0.5) / 2^32\"\n}\n", f);
+	return FW_OK;
 }
+
+/* compare.csv: each variant against the baseline (MODEL.md §7). */
+static int
+write_compare(const fw_run *run, FILE *f, const char *unused)
+{
+	size_t v;
+
+	fputs("variant,dnpv_mean,dnpv_lo95,dnpv_hi95,dnpv_p5,dnpv_p50,"
+	    "dnpv_p95,p_dnpv_positive,drevenue_per_year,dcash_per_year,"
+	    "payback_month,compounding,dgap_value,dscripts_unfilled,dcvar,"
+	    "dreacq_cost,dadvocates,dswitched\n", f);
+	for (v = 1; v < run->nvar; v++) {
+		fw_comparison c;
+		if (fw_compare_variant(run, v, &c) != FW_OK)
+			return FW_ERUN;
+		put_csv_text(f, run->sc->config[v].name);
+		put_reals(f, (const double[]){ c.npv.mean, c.npv.lo95,
+		    c.npv.hi95, c.npv.p5, c.npv.p50, c.npv.p95,
+		    c.npv.p_positive, c.revenue_per_year, c.cash_per_year }, 9);
+		fputc(',', f);
+		if (c.payback > 0)
+			fprintf(f, "%d", c.payback);
+		put_reals(f, (const double[]){ c.compounding, c.gap_value,
+		    c.unfilled, c.cvar, c.reacq_cost, c.advocates,
+		    c.switched }, 7);
+		fputc('\n', f);
+	}
+	return FW_OK;
+}
+
+/* paired.csv: month by month, each variant's gain over the baseline. */
+static int
+write_paired(const fw_run *run, FILE *f, const char *unused)
+{
+	size_t v;
+	int t;
+
+	fputs("variant,month,dcash_mean,cum_dcash_mean,cum_dcash_lo95,"
+	    "cum_dcash_hi95,drevenue_mean\n", f);
+	for (v = 1; v < run->nvar; v++)
+		for (t = 1; t <= run->horizon; t++) {
+			double mean, lo, hi;
+			fw_cum_gain(run, v, t, &mean, &lo, &hi);
+			put_csv_text(f, run->sc->config[v].name);
+			fprintf(f, ",%d", t);
+			put_reals(f, (const double[]){
+			    fw_run_monthly_mean(run, v, t, FW_M_CASH) -
+			    fw_run_monthly_mean(run, 0, t, FW_M_CASH), mean, lo,
+			    hi, fw_run_monthly_mean(run, v, t, FW_M_REVENUE) -
+			    fw_run_monthly_mean(run, 0, t, FW_M_REVENUE) }, 5);
+			fputc('\n', f);
+		}
+	return FW_OK;
+}
+
+/* The files of a run, in the order they are written. */
+static const struct {
+	const char *name;
+	int (*write)(const fw_run *, FILE *, const char *);
+} files[NFILES] = {
+	{ "summary.csv", write_summary },
+	{ "timeseries.csv", write_timeseries },
+	{ "replications.csv", write_replications },
+	{ "compare.csv", write_compare },
+	{ "paired.csv", write_paired },
+	{ "run.json", write_run_json },
+};
 
 static void
 discard(outset *o)
@@ -331,7 +405,6 @@ fw_run_write(const fw_run *run, const char *dir, const char *command_line,
     fw_error *err)
 {
 	outset o;
-	double *buf;
 	int i, rc = FW_OK;
 
 	memset(&o, 0, sizeof(o));
@@ -343,9 +416,9 @@ fw_run_write(const fw_run *run, const char *dir, const char *command_line,
 	for (i = 0; i < NFILES; i++) {
 		int fd;
 		snprintf(o.final[i], sizeof(o.final[i]), "%s/%s", dir,
-		    file_names[i]);
+		    files[i].name);
 		snprintf(o.tmp[i], sizeof(o.tmp[i]), "%s/.%s.%ld.tmp", dir,
-		    file_names[i], (long)getpid());
+		    files[i].name, (long)getpid());
 		fd = open(o.tmp[i], O_WRONLY | O_CREAT | O_TRUNC, 0666);
 		if (fd < 0 ||
 		    (o.f[i] = fdopen(fd, "w")) == NULL) {
@@ -357,17 +430,8 @@ fw_run_write(const fw_run *run, const char *dir, const char *command_line,
 			return FW_EIO;
 		}
 	}
-	if ((buf = malloc(run->reps * sizeof(double) + 1)) == NULL) {
-		discard(&o);
-		fw_error_set(err, FW_ERUN, "", 0, 0, "", "out of memory");
-		return FW_ERUN;
-	}
-	write_summary(run, o.f[0], buf);
-	free(buf);
-	if (write_timeseries(run, o.f[1]) != FW_OK ||
-	    write_replications(run, o.f[2]) != FW_OK)
-		rc = FW_ERUN;
-	write_run_json(run, o.f[3], command_line);
+	for (i = 0; i < NFILES && rc == FW_OK; i++)
+		rc = files[i].write(run, o.f[i], command_line);
 	for (i = 0; i < NFILES; i++) {
 		int bad = ferror(o.f[i]) | fflush(o.f[i]) |
 		    fsync(fileno(o.f[i]));

@@ -120,6 +120,7 @@ fw_work_init(fw_work *w, const fw_scenario *sc, int horizon,
 	w->val.cost_growth = calloc((size_t)horizon + 2, sizeof(double));
 	w->val.defection_cost = calloc((size_t)horizon + 2, sizeof(double));
 	w->month = calloc((size_t)horizon * FW_NMONTHLY, sizeof(double));
+	w->base_cash = calloc((size_t)horizon, sizeof(double));
 	w->stream = fw_stream_alloc();
 	if (w->hcps.state == NULL || w->hcps.months == NULL ||
 	    w->hcps.defections == NULL || w->hcps.trust == NULL ||
@@ -128,7 +129,7 @@ fw_work_init(fw_work *w, const fw_scenario *sc, int horizon,
 	    w->val.seg == NULL)) || w->val.chan == NULL ||
 	    w->val.drawn == NULL || w->val.winback_decay == NULL ||
 	    w->val.cost_growth == NULL || w->val.defection_cost == NULL ||
-	    w->month == NULL || w->stream == NULL) {
+	    w->month == NULL || w->base_cash == NULL || w->stream == NULL) {
 		fw_work_clear(w);
 		return FW_ERUN;
 	}
@@ -168,6 +169,7 @@ fw_work_clear(fw_work *w)
 	free(w->val.cdf_g);
 	free(w->val.cdf_b);
 	free(w->month);
+	free(w->base_cash);
 	if (w->stream != NULL)
 		gsl_rng_free(w->stream);
 	memset(w, 0, sizeof(*w));

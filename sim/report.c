@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compare.h"
 #include "run.h"
 #include "stats.h"
 
@@ -66,5 +67,115 @@ fw_run_print_summary(const fw_run *run, FILE *out)
 		    mean_total(run, v, FW_T_REACQ_COST) / 1e6);
 	}
 	free(x);
+	return ferror(out) ? FW_EIO : FW_OK;
+}
+
+/* How sure a share p of replications makes a statement, in words. */
+static const char *
+certainty(double p)
+{
+	if (p >= 0.99)
+		return "in almost every replication";
+	if (p >= 0.9)
+		return "in most replications";
+	if (p > 0.5)
+		return "in more replications than not";
+	return "in a minority of replications";
+}
+
+/* One paragraph per variant, best expected NPV gain first; each clause
+ * follows from a figure printed beside it. */
+int
+fw_run_print_verdict(const fw_run *run, FILE *out)
+{
+	const size_t n = run->nvar - 1;
+	fw_comparison *c = calloc(n + 1, sizeof(*c));
+	size_t *rank = calloc(n + 1, sizeof(size_t)), i, j;
+	double *d;
+	uint64_t r;
+
+	if (c == NULL || rank == NULL) {
+		free(c);
+		free(rank);
+		return FW_ERUN;
+	}
+	if (n == 0) {
+		fputs("\nNo variants to compare with the baseline.\n", out);
+		free(c);
+		free(rank);
+		return FW_OK;
+	}
+	for (i = 0; i < n; i++) {
+		if (fw_compare_variant(run, i + 1, &c[i]) != FW_OK) {
+			free(c);
+			free(rank);
+			return FW_ERUN;
+		}
+		rank[i] = i;
+	}
+	/* Rank by expected NPV gain; ties keep the file's order. */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && c[rank[j]].npv.mean >
+		    c[rank[j - 1]].npv.mean; j--) {
+			size_t t = rank[j];
+			rank[j] = rank[j - 1];
+			rank[j - 1] = t;
+		}
+	fprintf(out, "\nVerdict, from %llu replications paired on the same "
+	    "random draws:\n", (unsigned long long)run->reps);
+	for (i = 0; i < n; i++) {
+		const fw_comparison *k = &c[rank[i]];
+		const char *name = run->sc->config[rank[i] + 1].name;
+		double p = k->npv.p_positive;
+		fprintf(out, "%zu. %s %s $%.2fM of NPV on average (95%% "
+		    "interval %+.2f to %+.2f $M); ", i + 1, name,
+		    k->npv.mean >= 0 ? "gains" : "loses",
+		    fabs(k->npv.mean) / 1e6, k->npv.lo95 / 1e6,
+		    k->npv.hi95 / 1e6);
+		if (p >= 0.5)
+			fprintf(out, "it beats the baseline %s (%.1f%%)",
+			    certainty(p), 100 * p);
+		else
+			fprintf(out, "it trails the baseline %s (%.1f%%)",
+			    certainty(1 - p), 100 * (1 - p));
+		if (k->payback > 0)
+			fprintf(out, "; it pays back in month %d", k->payback);
+		else
+			fprintf(out, "; it does not pay back within %d months",
+			    run->horizon);
+		if (!isnan(k->compounding) && k->npv.mean > 0) {
+			int year = run->horizon / 12;
+			if (k->compounding > 1.1)
+				fprintf(out, "; the payoff compounds: its "
+				    "revenue gain in year %d is %.1fx that of "
+				    "year 1", year, k->compounding);
+			else if (k->compounding >= 0.9)
+				fprintf(out, "; its revenue gain holds steady "
+				    "(year %d: %.2fx year 1)", year,
+				    k->compounding);
+			else
+				fprintf(out, "; its revenue gain fades (year "
+				    "%d: %.2fx year 1)", year, k->compounding);
+		}
+		fputs(".\n", out);
+	}
+	/* The leader against the runner-up, replication by replication. */
+	if (n >= 2 && (d = malloc(run->reps * sizeof(double) + 1)) != NULL) {
+		size_t a = rank[0] + 1, b = rank[1] + 1;
+		size_t ahead = 0;
+		for (r = 0; r < run->reps; r++) {
+			d[r] = fw_run_totals(run, r, a)[FW_T_NPV] -
+			    fw_run_totals(run, r, b)[FW_T_NPV];
+			ahead += d[r] > 0;
+		}
+		fprintf(out, "%s leads %s by $%.2fM of NPV on average and is "
+		    "ahead in %.1f%% of replications.\n",
+		    run->sc->config[a].name, run->sc->config[b].name,
+		    (c[a - 1].npv.mean - c[b - 1].npv.mean) / 1e6,
+		    100.0 * (double)ahead / (double)run->reps);
+		free(d);
+	}
+	free(c);
+	free(rank);
 	return ferror(out) ? FW_EIO : FW_OK;
 }

@@ -25,10 +25,21 @@ struct fw_run {
 	double *drawn;		/* [rep][nplan] */
 	float *banded;		/* [rep][variant][month][FW_NBANDED] */
 	double *block_sums;	/* [block][variant][month][FW_NMONTHLY] */
+	/* sums over a block of each variant's cumulative cash gain over the
+	 * baseline, and of its square: [block][variant][month][2] */
+	double *delta_sums;
 	int *block_status;
 	fw_work **work;		/* one per thread, each on its own lines */
 	double elapsed;		/* seconds spent in fw_run_step */
 };
+
+/* Sum over blocks, in block order, of a block-summed series. */
+double fw_run_block_total(const fw_run *run, const double *sums,
+    size_t stride, size_t offset);
+
+/* Mean over replications of monthly metric k of variant v in month t
+ * (1-based). */
+double fw_run_monthly_mean(const fw_run *run, size_t v, int t, int k);
 
 static inline double *
 fw_run_totals(const fw_run *run, uint64_t rep, size_t v)

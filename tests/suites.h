@@ -10,5 +10,6 @@ Suite *scenario_suite(void);
 Suite *rng_suite(void);
 Suite *model_suite(void);
 Suite *engine_suite(void);
+Suite *compare_suite(void);
 
 #endif

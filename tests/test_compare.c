@@ -1,0 +1,104 @@
+/* test_compare.c - the comparison maths on hand-made data with answers
+ * worked out by hand, and on a run with an identical variant.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "compare.h"
+#include "helpers.h"
+#include "suites.h"
+
+START_TEST(test_paired_stats)
+{
+	double d[5] = { 5, 3, 1, 4, 2 };
+	double e[5] = { -2, 0, 5, -1, 1 };
+	fw_paired s;
+	/* t quantile 0.975 with 4 degrees of freedom */
+	const double t4 = 2.7764451051977987;
+
+	fw_paired_stats(d, 5, &s);
+	ck_assert_double_eq(s.mean, 3);
+	ck_assert_double_eq_tol(s.lo95, 3 - t4 * sqrt(2.5 / 5), 1e-12);
+	ck_assert_double_eq_tol(s.hi95, 3 + t4 * sqrt(2.5 / 5), 1e-12);
+	/* type 7: p5 at rank 0.2, p95 at rank 3.8 */
+	ck_assert_double_eq_tol(s.p5, 1.2, 1e-12);
+	ck_assert_double_eq(s.p50, 3);
+	ck_assert_double_eq_tol(s.p95, 4.8, 1e-12);
+	ck_assert_double_eq(s.p_positive, 1);
+	/* zero is not a gain */
+	fw_paired_stats(e, 5, &s);
+	ck_assert_double_eq(s.p_positive, 0.4);
+	ck_assert_double_eq(s.mean, 0.6);
+}
+END_TEST
+
+START_TEST(test_payback)
+{
+	const double a[6] = { -5, -2, 1, -1, 2, 3 };
+	const double b[3] = { 0, 1, 2 };
+	const double c[3] = { -1, 0, 0 };
+	const double d[3] = { 1, 2, -0.5 };
+
+	ck_assert_int_eq(fw_payback_month(a, 6), 5);
+	ck_assert_int_eq(fw_payback_month(b, 3), 1);
+	ck_assert_int_eq(fw_payback_month(c, 3), 2);
+	ck_assert_int_eq(fw_payback_month(d, 3), 0);
+}
+END_TEST
+
+START_TEST(test_compounding)
+{
+	double g[30];
+	int m;
+
+	for (m = 0; m < 30; m++)
+		g[m] = m < 12 ? 1 : m < 24 ? 3 : 100;
+	/* year 2 (the last full year of 24 or 30 months) over year 1 */
+	ck_assert_double_eq(fw_compounding(g, 24), 3);
+	ck_assert_double_eq(fw_compounding(g, 30), 3);
+	ck_assert(isnan(fw_compounding(g, 23)));
+	for (m = 0; m < 12; m++)
+		g[m] = 0;
+	ck_assert(isnan(fw_compounding(g, 24)));
+}
+END_TEST
+
+/* A variant identical to the baseline: every difference is exactly 0. */
+START_TEST(test_identical_variant)
+{
+	fw_scenario *sc = test_load("name: t\nhorizon_months: 24\n"
+	    "replications: 5\nsegments:\n"
+	    "  - {name: a, hcps: 200, scripts_per_month: 3, initial: "
+	    "{engaged: 0.5, adopter: 0.5}}\nvariants:\n  same: {}\n");
+	fw_run_options opt = { 0 };
+	fw_run *run = test_run(sc, &opt);
+	fw_comparison c;
+
+	ck_assert_int_eq(fw_compare_variant(run, 1, &c), FW_OK);
+	ck_assert_double_eq(c.npv.mean, 0);
+	ck_assert_double_eq(c.npv.lo95, 0);
+	ck_assert_double_eq(c.npv.p95, 0);
+	ck_assert_double_eq(c.npv.p_positive, 0);
+	ck_assert_double_eq(c.revenue_per_year, 0);
+	ck_assert_double_eq(c.cvar, 0);
+	ck_assert_int_eq(c.payback, 1);
+	fw_run_free(run);
+	fw_scenario_free(sc);
+}
+END_TEST
+
+Suite *
+compare_suite(void)
+{
+	Suite *s = suite_create("compare");
+	TCase *tc = tcase_create("paired");
+
+	tcase_add_test(tc, test_paired_stats);
+	tcase_add_test(tc, test_payback);
+	tcase_add_test(tc, test_compounding);
+	tcase_add_test(tc, test_identical_variant);
+	suite_add_tcase(s, tc);
+	return s;
+}
