@@ -8,12 +8,20 @@
 int cli_run(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_plot(int argc, char **argv);
+int cli_sweep(int argc, char **argv);
 int cli_params(int argc, char **argv);
 extern const char cli_run_help[];
 extern const char cli_check_help[];
 extern const char cli_plot_help[];
+extern const char cli_sweep_help[];
 extern const char cli_params_help[];
 
+/* out/NAME for .../NAME.yaml. */
+void cli_default_output(const char *file, char *buf, size_t size);
+/* Whether dir holds a sensitivity.csv. */
+int cli_has_sensitivity(const char *dir);
+/* Draws a finished sweep's plots in dir; reports and returns a status. */
+int cli_render_sweep_plots(const char *dir, int quiet);
 /* The scenario run when none is named. */
 const char *cli_default_scenario(void);
 /* Draws the plots of the run in dir; prints errors; returns a status. */

@@ -67,6 +67,39 @@ cli_render_plots(const char *dir, int quiet)
 }
 
 int
+cli_has_sensitivity(const char *dir)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/sensitivity.csv", dir);
+	return access(path, R_OK) == 0;
+}
+
+int
+cli_render_sweep_plots(const char *dir, int quiet)
+{
+	const char *gnuplot = getenv("FLYWHEEL_GNUPLOT");
+	static char buf[4096];
+	const char *templates = data_path(FW_DATADIR "/plots/render.gp",
+	    FW_SRCDIR "/plots/render.gp", buf, sizeof(buf));
+	char tdir[4096];
+	fw_error err;
+	int rc;
+
+	snprintf(tdir, sizeof(tdir), "%.*s", (int)(strlen(templates) -
+	    strlen("/render.gp")), templates);
+	rc = fw_sweep_plot(dir, gnuplot && *gnuplot ? gnuplot : "gnuplot",
+	    tdir, &err);
+	if (rc != FW_OK) {
+		cli_print_error(&err);
+		fprintf(stderr, "flywheel: sweep: the tables are written; the "
+		    "plots are not\n");
+	} else if (!quiet)
+		printf("Plots drawn in %s/plots/\n", dir);
+	return rc;
+}
+
+int
 cli_plot(int argc, char **argv)
 {
 	if (argc != 2 || argv[1][0] == '-')

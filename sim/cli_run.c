@@ -52,9 +52,8 @@ bad:
 	    "to %llu (got '%s')", opt, lo, hi, text);
 }
 
-/* out/NAME for scenarios/NAME.yaml. */
-static void
-default_output(const char *file, char *buf, size_t size)
+void
+cli_default_output(const char *file, char *buf, size_t size)
 {
 	const char *base = strrchr(file, '/');
 	size_t len;
@@ -194,7 +193,7 @@ cli_run(int argc, char **argv)
 		return rc;
 	}
 	if (outdir == NULL) {
-		default_output(file, defdir, sizeof(defdir));
+		cli_default_output(file, defdir, sizeof(defdir));
 		outdir = defdir;
 	}
 	if ((rc = fw_run_alloc(sc, &opt, &run, &err)) != FW_OK) {

@@ -112,6 +112,37 @@ int fw_run_print_verdict(const fw_run *run, FILE *out);
 int fw_plot(const char *dir, const char *gnuplot, const char *templates,
     fw_error *err);
 
+typedef struct fw_sweep fw_sweep;
+
+/* Loads and validates a sweep file and the scenario it names, and lays
+ * out its design's points. */
+int fw_sweep_load(const char *file, fw_sweep **out, fw_error *err);
+
+/* Prepares dir for the sweep: a new directory (refused if it already
+ * holds a sweep), or with resume the directory of an interrupted run of
+ * the same sweep and scenario files (refused if either has changed),
+ * whose finished points are kept. */
+int fw_sweep_open(fw_sweep *sw, const char *dir, int resume, int threads,
+    fw_error *err);
+
+size_t fw_sweep_points(const fw_sweep *sw);
+size_t fw_sweep_done(const fw_sweep *sw);
+
+/* Runs the next point and appends its row to sweep.csv, flushed to disk
+ * before it returns. */
+int fw_sweep_step(fw_sweep *sw, fw_error *err);
+
+/* After the last point: sensitivity.csv (oneway and sobol designs). */
+int fw_sweep_finish(fw_sweep *sw, fw_error *err);
+
+void fw_sweep_free(fw_sweep *sw);
+
+/* Draws a finished sweep's plots (tornado, indices, response curves, heat
+ * map with the break-even contour, as its design allows) into dir/plots
+ * from its tables. */
+int fw_sweep_plot(const char *dir, const char *gnuplot, const char *templates,
+    fw_error *err);
+
 /* Frees a run; accepts NULL. */
 void fw_run_free(fw_run *run);
 

@@ -259,6 +259,35 @@ fw_num *fw_config_slot(fw_config *c, const char *dotted, const fw_key **key,
 int fw_config_set(fw_yaml *y, fw_config *c, const char *dotted,
     yaml_node_t *value, yaml_node_t *keynode, const char *path);
 
+/* ---- override.c ---- */
+
+/* Like fw_scenario_set, but only in the named variant when variant is not
+ * NULL ("baseline" names the baseline alone). */
+int fw_scenario_set_in(fw_scenario *sc, const char *variant,
+    const char *assignment, fw_error *err);
+
+/* ---- output.c ---- */
+
+/* FNV-1a 64 of a file's bytes: identifies the files a run used. */
+int fw_file_hash(const char *path, unsigned long long *h);
+/* mkdir -p. */
+int fw_make_dirs(const char *dir);
+
+/* ---- plot.c: what drawing plots and sweep plots share ---- */
+
+/* Writes s as a gnuplot single-quoted string: only ' needs doubling. */
+void fw_gp_string(FILE *f, const char *s);
+/* Runs gnuplot with argv (no shell); its messages go to log, whose last
+ * line becomes the error when gnuplot fails. */
+int fw_gnuplot_run(const char *gnuplot, char *const argv[], const char *log,
+    fw_error *err);
+/* snprintf into a path buffer; -1 when the path does not fit (the plot
+ * writers check the lengths they are given, so none of theirs is cut). */
+int fw_pathf(char *out, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Removes a directory of plain files. */
+void fw_remove_tree(const char *dir);
+
 /* ---- error.c ---- */
 
 void fw_error_set(fw_error *err, int code, const char *file, int line,

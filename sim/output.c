@@ -243,9 +243,8 @@ write_replications(const fw_run *run, FILE *f, const char *unused)
 	return FW_OK;
 }
 
-/* FNV-1a 64 of a file's bytes: identifies the scenario a run used. */
-static int
-file_hash(const char *path, unsigned long long *h)
+int
+fw_file_hash(const char *path, unsigned long long *h)
 {
 	FILE *f = fopen(path, "rb");
 	int c;
@@ -275,7 +274,7 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 	fputs(",\n  \"model\": \"flywheel/1\",\n  \"scenario_file\": ", f);
 	put_json_text(f, run->sc->file);
 	fputs(",\n  \"scenario_hash\": ", f);
-	if (file_hash(run->sc->file, &h) == 0)
+	if (fw_file_hash(run->sc->file, &h) == 0)
 		fprintf(f, "\"fnv1a64:%016llx\"", h);
 	else
 		fputs("null", f);
@@ -380,8 +379,8 @@ discard(outset *o)
 	}
 }
 
-static int
-make_dirs(const char *dir)
+int
+fw_make_dirs(const char *dir)
 {
 	char path[4096];
 	char *p;
@@ -408,7 +407,7 @@ fw_run_write(const fw_run *run, const char *dir, const char *command_line,
 	int i, rc = FW_OK;
 
 	memset(&o, 0, sizeof(o));
-	if (make_dirs(dir) != 0) {
+	if (fw_make_dirs(dir) != 0) {
 		fw_error_set(err, FW_EIO, dir, 0, 0, "", "cannot create the "
 		    "output directory: %s", strerror(errno));
 		return FW_EIO;

@@ -23,6 +23,13 @@ variant_owns(const fw_config *c, const char *path)
 int
 fw_scenario_set(fw_scenario *sc, const char *assignment, fw_error *err)
 {
+	return fw_scenario_set_in(sc, NULL, assignment, err);
+}
+
+int
+fw_scenario_set_in(fw_scenario *sc, const char *variant,
+    const char *assignment, fw_error *err)
+{
 	const char *eq = strchr(assignment, '=');
 	char *path;
 	fw_yaml y;
@@ -44,7 +51,10 @@ fw_scenario_set(fw_scenario *sc, const char *assignment, fw_error *err)
 		fw_config *c = &sc->config[v];
 		const fw_key *k;
 		int ch;
-		if (v > 0 && (variant_owns(c, path) ||
+		if (variant != NULL) {
+			if (strcmp(c->name, variant) != 0)
+				continue;
+		} else if (v > 0 && (variant_owns(c, path) ||
 		    fw_config_slot(c, path, &k, &ch) == NULL))
 			continue;
 		rc = fw_config_set(&y, c, path, fw_yaml_root(&y), NULL, path);

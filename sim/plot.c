@@ -19,13 +19,8 @@
 
 #define MAX_FIELDS 64
 
-/* snprintf into a path buffer; -1 when the path does not fit (fw_plot
- * checks the lengths it is given, so none of its paths is cut). */
-static int pathf(char *out, size_t size, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int
-pathf(char *out, size_t size, const char *fmt, ...)
+int
+fw_pathf(char *out, size_t size, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -110,7 +105,7 @@ open_table(const char *dir, const char *name, fw_error *err)
 	char path[4096];
 	FILE *f;
 
-	pathf(path, sizeof(path), "%s/%s", dir, name);
+	fw_pathf(path, sizeof(path), "%s/%s", dir, name);
 	if ((f = fopen(path, "r")) == NULL)
 		fw_error_set(err, FW_EIO, path, 0, 0, "", "cannot read: %s "
 		    "(is this a directory written by flywheel run?)",
@@ -317,7 +312,7 @@ read_run_json(const char *dir, plotdata *d)
 	size_t n;
 	FILE *f;
 
-	pathf(path, sizeof(path), "%s/run.json", dir);
+	fw_pathf(path, sizeof(path), "%s/run.json", dir);
 	snprintf(d->scenario, sizeof(d->scenario), "flywheel");
 	d->details[0] = '\0';
 	if ((f = fopen(path, "r")) == NULL)
@@ -334,9 +329,8 @@ read_run_json(const char *dir, plotdata *d)
 	    "seed %s, run %.10s", reps, months, seed, finished);
 }
 
-/* Writes s as a gnuplot single-quoted string: only ' needs doubling. */
-static void
-gp_string(FILE *f, const char *s)
+void
+fw_gp_string(FILE *f, const char *s)
 {
 	fputc('\'', f);
 	for (; *s; s++) {
@@ -361,7 +355,7 @@ open_data(const char *dir, const char *name)
 {
 	char path[4096];
 
-	pathf(path, sizeof(path), "%s/%s", dir, name);
+	fw_pathf(path, sizeof(path), "%s/%s", dir, name);
 	return fopen(path, "w");
 }
 
@@ -394,7 +388,7 @@ write_data(const plotdata *d, const char *tmp, const char *subtitle)
 		for (v = 0; v < d->nv; v++) {
 			char legend[600];
 			fprintf(f, "NAME[%zu] = ", v + 1);
-			gp_string(f, d->names[v]);
+			fw_gp_string(f, d->names[v]);
 			if (v == 0)
 				snprintf(legend, sizeof(legend), "%s",
 				    d->names[v]);
@@ -403,18 +397,18 @@ write_data(const plotdata *d, const char *tmp, const char *subtitle)
 				    "P(ΔNPV > 0) = %.0f%%", d->names[v],
 				    100 * d->ppos[v]);
 			fprintf(f, "\nLEGEND[%zu] = ", v + 1);
-			gp_string(f, legend);
+			fw_gp_string(f, legend);
 			fprintf(f, "\nPAYBACK[%zu] = %d\n", v + 1,
 			    v ? d->payback[v] : 0);
 		}
 		for (k = 0; k < FW_NSTATE; k++)
 			fprintf(f, "STATE[%d] = '%s'\n", k + 1, state_metric[k]);
 		fputs("SCENARIO = ", f);
-		gp_string(f, d->scenario);
+		fw_gp_string(f, d->scenario);
 		fputs("\nSUBTITLE = ", f);
-		gp_string(f, subtitle);
+		fw_gp_string(f, subtitle);
 		fputs("\nDETAILS = ", f);
-		gp_string(f, d->details);
+		fw_gp_string(f, d->details);
 		fputc('\n', f);
 	}
 	rc = close_data(f, rc);
@@ -489,9 +483,8 @@ write_data(const plotdata *d, const char *tmp, const char *subtitle)
 	return rc;
 }
 
-/* Runs gnuplot -c script args...; its messages go to log. */
-static int
-run_gnuplot(const char *gnuplot, char *const argv[], const char *log,
+int
+fw_gnuplot_run(const char *gnuplot, char *const argv[], const char *log,
     fw_error *err)
 {
 	pid_t pid = fork();
@@ -532,8 +525,8 @@ run_gnuplot(const char *gnuplot, char *const argv[], const char *log,
 	return FW_OK;
 }
 
-static void
-remove_tree(const char *dir)
+void
+fw_remove_tree(const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -542,7 +535,7 @@ remove_tree(const char *dir)
 	while (d != NULL && (e = readdir(d)) != NULL) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		pathf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		fw_pathf(path, sizeof(path), "%s/%s", dir, e->d_name);
 		unlink(path);
 	}
 	if (d != NULL)
@@ -560,7 +553,7 @@ move_plots(const char *tmp, const char *dir, fw_error *err)
 	char from[4096], to[4096];
 	size_t i, j;
 
-	pathf(to, sizeof(to), "%s/plots", dir);
+	fw_pathf(to, sizeof(to), "%s/plots", dir);
 	if (mkdir(to, 0777) != 0 && errno != EEXIST) {
 		fw_error_set(err, FW_EIO, to, 0, 0, "", "cannot create: %s",
 		    strerror(errno));
@@ -568,9 +561,9 @@ move_plots(const char *tmp, const char *dir, fw_error *err)
 	}
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		for (j = 0; j < 3; j++) {
-			pathf(from, sizeof(from), "%s/out/%s.%s", tmp,
+			fw_pathf(from, sizeof(from), "%s/out/%s.%s", tmp,
 			    names[i], ext[j]);
-			pathf(to, sizeof(to), "%s/plots/%s.%s", dir,
+			fw_pathf(to, sizeof(to), "%s/plots/%s.%s", dir,
 			    names[i], ext[j]);
 			if (access(from, F_OK) == 0 && rename(from, to) != 0) {
 				fw_error_set(err, FW_EIO, to, 0, 0, "",
@@ -578,8 +571,8 @@ move_plots(const char *tmp, const char *dir, fw_error *err)
 				return FW_EIO;
 			}
 		}
-	pathf(from, sizeof(from), "%s/out/board-pack.pdf", tmp);
-	pathf(to, sizeof(to), "%s/board-pack.pdf", dir);
+	fw_pathf(from, sizeof(from), "%s/out/board-pack.pdf", tmp);
+	fw_pathf(to, sizeof(to), "%s/board-pack.pdf", dir);
 	if (rename(from, to) != 0) {
 		fw_error_set(err, FW_EIO, to, 0, 0, "", "cannot write: %s",
 		    strerror(errno));
@@ -634,9 +627,9 @@ fw_plot(const char *dir, const char *gnuplot, const char *templates,
 		return rc;
 	}
 	read_run_json(dir, &d);
-	pathf(tmp, sizeof(tmp), "%s/.plots.%ld", dir, (long)getpid());
-	pathf(out, sizeof(out), "%s/out", tmp);
-	pathf(log, sizeof(log), "%s/gnuplot.log", tmp);
+	fw_pathf(tmp, sizeof(tmp), "%s/.plots.%ld", dir, (long)getpid());
+	fw_pathf(out, sizeof(out), "%s/out", tmp);
+	fw_pathf(log, sizeof(log), "%s/gnuplot.log", tmp);
 	if (mkdir(tmp, 0777) != 0 || mkdir(out, 0777) != 0) {
 		fw_error_set(err, FW_EIO, tmp, 0, 0, "", "cannot create: %s",
 		    strerror(errno));
@@ -652,21 +645,21 @@ fw_plot(const char *dir, const char *gnuplot, const char *templates,
 	for (i = 0; rc == FW_OK && i < 3; i++) {
 		char *argv[] = { (char *)gnuplot, "-c", script,
 			(char *)formats[i], out, tmp, (char *)templates, NULL };
-		pathf(script, sizeof(script), "%s/render.gp", templates);
-		rc = run_gnuplot(gnuplot, argv, log, err);
+		fw_pathf(script, sizeof(script), "%s/render.gp", templates);
+		rc = fw_gnuplot_run(gnuplot, argv, log, err);
 	}
 	if (rc == FW_OK) {
 		char *argv[] = { (char *)gnuplot, "-c", script, pack, tmp,
 			(char *)templates, NULL };
-		pathf(script, sizeof(script), "%s/boardpack.gp", templates);
-		pathf(pack, sizeof(pack), "%s/board-pack.pdf", out);
-		rc = run_gnuplot(gnuplot, argv, log, err);
+		fw_pathf(script, sizeof(script), "%s/boardpack.gp", templates);
+		fw_pathf(pack, sizeof(pack), "%s/board-pack.pdf", out);
+		rc = fw_gnuplot_run(gnuplot, argv, log, err);
 	}
 	if (rc == FW_OK)
 		rc = move_plots(tmp, dir, err);
-	pathf(script, sizeof(script), "%s", out);
-	remove_tree(script);
-	remove_tree(tmp);
+	fw_pathf(script, sizeof(script), "%s", out);
+	fw_remove_tree(script);
+	fw_remove_tree(tmp);
 	plotdata_clear(&d);
 	return rc;
 }

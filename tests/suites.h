@@ -11,5 +11,6 @@ Suite *rng_suite(void);
 Suite *model_suite(void);
 Suite *engine_suite(void);
 Suite *compare_suite(void);
+Suite *design_suite(void);
 
 #endif
