@@ -43,21 +43,29 @@ cli_default_scenario(void)
 	    FW_SRCDIR "/scenarios/default.yaml", buf, sizeof(buf));
 }
 
+/* The gnuplot program and the folder of templates to draw with. */
+static const char *
+plot_tools(char *tdir, size_t size)
+{
+	const char *gnuplot = getenv("FLYWHEEL_GNUPLOT");
+	char buf[4096];
+	const char *templates = data_path(FW_DATADIR "/plots/render.gp",
+	    FW_SRCDIR "/plots/render.gp", buf, sizeof(buf));
+
+	snprintf(tdir, size, "%.*s", (int)(strlen(templates) -
+	    strlen("/render.gp")), templates);
+	return gnuplot && *gnuplot ? gnuplot : "gnuplot";
+}
+
 int
 cli_render_plots(const char *dir, int quiet)
 {
-	const char *gnuplot = getenv("FLYWHEEL_GNUPLOT");
-	static char buf[4096];
-	const char *templates = data_path(FW_DATADIR "/plots/render.gp",
-	    FW_SRCDIR "/plots/render.gp", buf, sizeof(buf));
 	char tdir[4096];
+	const char *gnuplot = plot_tools(tdir, sizeof(tdir));
 	fw_error err;
 	int rc;
 
-	snprintf(tdir, sizeof(tdir), "%.*s", (int)(strlen(templates) -
-	    strlen("/render.gp")), templates);
-	rc = fw_plot(dir, gnuplot && *gnuplot ? gnuplot : "gnuplot", tdir,
-	    &err);
+	rc = fw_plot(dir, gnuplot, tdir, &err);
 	if (rc != FW_OK)
 		cli_print_error(&err);
 	else if (!quiet)
@@ -78,18 +86,12 @@ cli_has_sensitivity(const char *dir)
 int
 cli_render_sweep_plots(const char *dir, int quiet)
 {
-	const char *gnuplot = getenv("FLYWHEEL_GNUPLOT");
-	static char buf[4096];
-	const char *templates = data_path(FW_DATADIR "/plots/render.gp",
-	    FW_SRCDIR "/plots/render.gp", buf, sizeof(buf));
 	char tdir[4096];
+	const char *gnuplot = plot_tools(tdir, sizeof(tdir));
 	fw_error err;
 	int rc;
 
-	snprintf(tdir, sizeof(tdir), "%.*s", (int)(strlen(templates) -
-	    strlen("/render.gp")), templates);
-	rc = fw_sweep_plot(dir, gnuplot && *gnuplot ? gnuplot : "gnuplot",
-	    tdir, &err);
+	rc = fw_sweep_plot(dir, gnuplot, tdir, &err);
 	if (rc != FW_OK) {
 		cli_print_error(&err);
 		fprintf(stderr, "flywheel: sweep: the tables are written; the "

@@ -285,6 +285,10 @@ int fw_gnuplot_run(const char *gnuplot, char *const argv[], const char *log,
  * writers check the lengths they are given, so none of theirs is cut). */
 int fw_pathf(char *out, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* A number as gnuplot reads it, NaN for none. */
+void fw_gp_value(FILE *f, double x);
+/* Opens dir/name for writing plot data. */
+FILE *fw_gp_create(const char *dir, const char *name);
 /* Removes a directory of plain files. */
 void fw_remove_tree(const char *dir);
 

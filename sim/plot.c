@@ -341,8 +341,8 @@ fw_gp_string(FILE *f, const char *s)
 	fputc('\'', f);
 }
 
-static void
-put_value(FILE *f, double x)
+void
+fw_gp_value(FILE *f, double x)
 {
 	if (isnan(x))
 		fputs("NaN", f);
@@ -350,8 +350,8 @@ put_value(FILE *f, double x)
 		fprintf(f, "%.10g", x);
 }
 
-static FILE *
-open_data(const char *dir, const char *name)
+FILE *
+fw_gp_create(const char *dir, const char *name)
 {
 	char path[4096];
 
@@ -380,7 +380,7 @@ write_data(const plotdata *d, const char *tmp, const char *subtitle)
 	int t, k, rc = FW_OK;
 	char name[64];
 
-	f = open_data(tmp, "meta.gp");
+	f = fw_gp_create(tmp, "meta.gp");
 	if (f != NULL) {
 		fprintf(f, "NV = %zu\nT = %d\nR = %zu\narray NAME[%zu]\n"
 		    "array LEGEND[%zu]\narray PAYBACK[%zu]\narray STATE[7]\n",
@@ -412,68 +412,68 @@ write_data(const plotdata *d, const char *tmp, const char *subtitle)
 		fputc('\n', f);
 	}
 	rc = close_data(f, rc);
-	f = open_data(tmp, "revenue.tsv");
+	f = fw_gp_create(tmp, "revenue.tsv");
 	for (t = 1; f != NULL && t <= d->T; t++) {
 		fprintf(f, "%d", t);
 		for (v = 0; v < d->nv; v++)
 			for (k = 0; k < 3; k++) {
 				fputc('\t', f);
-				put_value(f, d->rev[3 * (v * d->T + t - 1) + k]);
+				fw_gp_value(f, d->rev[3 * (v * d->T + t - 1) + k]);
 			}
 		fputc('\n', f);
 	}
 	rc = close_data(f, rc);
-	f = open_data(tmp, "cumgain.tsv");
+	f = fw_gp_create(tmp, "cumgain.tsv");
 	for (t = 1; f != NULL && t <= d->T; t++) {
 		fprintf(f, "%d", t);
 		for (v = 1; v < d->nv; v++)
 			for (k = 0; k < 3; k++) {
 				fputc('\t', f);
-				put_value(f, d->cum[3 * (v * d->T + t - 1) + k]);
+				fw_gp_value(f, d->cum[3 * (v * d->T + t - 1) + k]);
 			}
 		fputc('\n', f);
 	}
 	rc = close_data(f, rc);
-	f = open_data(tmp, "gap.tsv");
+	f = fw_gp_create(tmp, "gap.tsv");
 	for (t = 1; f != NULL && t <= d->T; t++) {
 		fprintf(f, "%d", t);
 		for (v = 0; v < d->nv; v++) {
 			fputc('\t', f);
-			put_value(f, d->gap[v * d->T + t - 1]);
+			fw_gp_value(f, d->gap[v * d->T + t - 1]);
 			fputc('\t', f);
-			put_value(f, d->cvar[v * d->T + t - 1]);
+			fw_gp_value(f, d->cvar[v * d->T + t - 1]);
 		}
 		fputc('\n', f);
 	}
 	rc = close_data(f, rc);
-	f = open_data(tmp, "npv.tsv");
+	f = fw_gp_create(tmp, "npv.tsv");
 	for (r = 0; f != NULL && r < d->R; r++) {
 		for (v = 0; v < d->nv; v++) {
 			if (v > 0)
 				fputc('\t', f);
-			put_value(f, d->npv[r * d->nv + v]);
+			fw_gp_value(f, d->npv[r * d->nv + v]);
 		}
 		fputc('\n', f);
 	}
 	rc = close_data(f, rc);
-	f = open_data(tmp, "dnpv.tsv");
+	f = fw_gp_create(tmp, "dnpv.tsv");
 	for (v = 1; f != NULL && v < d->nv; v++) {
 		fprintf(f, "%zu", v);
 		for (k = 0; k < 3; k++) {
 			fputc('\t', f);
-			put_value(f, d->dnpv[3 * v + k]);
+			fw_gp_value(f, d->dnpv[3 * v + k]);
 		}
 		fputc('\n', f);
 	}
 	rc = close_data(f, rc);
 	for (v = 0; v < d->nv; v++) {
 		snprintf(name, sizeof(name), "states-%zu.tsv", v + 1);
-		f = open_data(tmp, name);
+		f = fw_gp_create(tmp, name);
 		for (t = 1; f != NULL && t <= d->T; t++) {
 			fprintf(f, "%d", t);
 			for (k = 0; k < FW_NSTATE; k++) {
 				fputc('\t', f);
-				put_value(f, d->states[(v * d->T + t - 1) *
+				fw_gp_value(f, d->states[(v * d->T + t - 1) *
 				    FW_NSTATE + k]);
 			}
 			fputc('\n', f);

@@ -233,6 +233,21 @@ check_param_for_design(fw_yaml *y, fw_sweep *sw, yaml_node_t *n,
 	}
 }
 
+/* Reads the variant named by a metric's mapping ({variant: V, ...}). */
+static int
+inner_variant(fw_yaml *y, const fw_pairs *inner, yaml_node_t *at,
+    const char *path, const char **variant)
+{
+	yaml_node_t *node = pair_value(inner, "variant");
+	char sub[320];
+
+	if (node == NULL)
+		return fw_yaml_fail(y, at, path, "missing required key "
+		    "'variant'");
+	fw_path_key(sub, sizeof(sub), path, "variant");
+	return fw_yaml_str(y, node, sub, variant);
+}
+
 static int
 read_metric(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
     fw_sweep_metric *m)
@@ -265,12 +280,7 @@ read_metric(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 	    FW_OK) {
 		char s2[320];
 		const char *against = NULL;
-		fw_path_key(s2, sizeof(s2), sub, "variant");
-		if ((node = pair_value(&inner, "variant")) == NULL)
-			rc = fw_yaml_fail(y, p->value, sub, "missing required "
-			    "key 'variant'");
-		else
-			rc = fw_yaml_str(y, node, s2, &variant);
+		rc = inner_variant(y, &inner, p->value, sub, &variant);
 		fw_path_key(s2, sizeof(s2), sub, "against");
 		if (rc == FW_OK && (node = pair_value(&inner, "against")) !=
 		    NULL && (rc = fw_yaml_str(y, node, s2, &against)) == FW_OK &&
@@ -281,12 +291,7 @@ read_metric(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 	else if (k >= 2 && (rc = fw_yaml_map(y, p->value, sub, &inner)) ==
 	    FW_OK) {
 		char s2[320];
-		fw_path_key(s2, sizeof(s2), sub, "variant");
-		if ((node = pair_value(&inner, "variant")) == NULL)
-			rc = fw_yaml_fail(y, p->value, sub, "missing required "
-			    "key 'variant'");
-		else
-			rc = fw_yaml_str(y, node, s2, &variant);
+		rc = inner_variant(y, &inner, p->value, sub, &variant);
 		fw_path_key(s2, sizeof(s2), sub, k == 2 ? "year" : "metric");
 		if (rc == FW_OK && (node = pair_value(&inner, k == 2 ? "year" :
 		    "metric")) == NULL)
@@ -496,9 +501,15 @@ scale(const fw_sweep_param *p, double u)
 static double
 grid_value(const fw_sweep_param *p, size_t i)
 {
+	char buf[40];
+
 	if (p->nvalues > 0)
 		return p->values[i];
-	return p->lo + (p->hi - p->lo) * (double)i / (double)(p->steps - 1);
+	/* Steps of a range as people write them: 0.15, not
+	 * 0.15000000000000002. */
+	snprintf(buf, sizeof(buf), "%.12g", p->lo + (p->hi - p->lo) *
+	    (double)i / (double)(p->steps - 1));
+	return strtod(buf, NULL);
 }
 
 /* The points of the design, NaN where the scenario's value stands. */

@@ -104,24 +104,6 @@ at(const table *t, size_t r, size_t c)
 	return t->v[r * t->ncol + c];
 }
 
-static void
-put(FILE *f, double x)
-{
-	if (isnan(x))
-		fputs("NaN", f);
-	else
-		fprintf(f, "%.10g", x);
-}
-
-static FILE *
-create(const char *dir, const char *name)
-{
-	char path[4096];
-
-	fw_pathf(path, sizeof(path), "%s/%s", dir, name);
-	return fopen(path, "w");
-}
-
 /* The design recorded in sweep.json. */
 static void
 read_design(const char *dir, char *design, size_t size)
@@ -161,7 +143,7 @@ write_sweep_data(const char *dir, const char *tmp, const char *design,
 	while (1 + np < sw->ncol && strstr(sw->head[1 + np], "_mean") == NULL)
 		np++;
 	nm = (sw->ncol - 1 - np) / 5;
-	if ((f = create(tmp, "meta.gp")) == NULL)
+	if ((f = fw_gp_create(tmp, "meta.gp")) == NULL)
 		return -1;
 	fprintf(f, "DESIGN = '%s'\nNP = %zu\nNM = %zu\nNR = %zu\n"
 	    "array PARAM[%zu]\narray METRIC[%zu]\n", design, np, nm, sw->nrow,
@@ -183,20 +165,20 @@ write_sweep_data(const char *dir, const char *tmp, const char *design,
 		return -1;
 	/* points: parameter values, then mean, p5, p95 of each metric,
 	 * ordered by the first parameter for curves */
-	if ((f = create(tmp, "points.tsv")) == NULL)
+	if ((f = fw_gp_create(tmp, "points.tsv")) == NULL)
 		return -1;
 	for (i = 0; i < sw->nrow; i++) {
 		for (j = 0; j < np; j++) {
-			put(f, at(sw, i, 1 + j));
+			fw_gp_value(f, at(sw, i, 1 + j));
 			fputc('\t', f);
 		}
 		for (m = 0; m < nm; m++) {
 			size_t c = 1 + np + 5 * m;
-			put(f, at(sw, i, c) / 1e6);
+			fw_gp_value(f, at(sw, i, c) / 1e6);
 			fputc('\t', f);
-			put(f, at(sw, i, c + 2) / 1e6);
+			fw_gp_value(f, at(sw, i, c + 2) / 1e6);
 			fputc('\t', f);
-			put(f, at(sw, i, c + 4) / 1e6);
+			fw_gp_value(f, at(sw, i, c + 4) / 1e6);
 			fputc(m + 1 < nm ? '\t' : '\n', f);
 		}
 		/* a blank line between rows of a two-parameter grid */
@@ -210,7 +192,7 @@ write_sweep_data(const char *dir, const char *tmp, const char *design,
 		char name[64];
 		double (*row)[2] = calloc(np + 1, sizeof(*row));
 		snprintf(name, sizeof(name), "sens-%zu.tsv", m + 1);
-		if (row == NULL || (f = create(tmp, name)) == NULL) {
+		if (row == NULL || (f = fw_gp_create(tmp, name)) == NULL) {
 			free(row);
 			return -1;
 		}
@@ -229,7 +211,7 @@ write_sweep_data(const char *dir, const char *tmp, const char *design,
 			    sens->text[r * sens->ncol + 1]);
 			for (c = 2; c < sens->ncol; c++) {
 				fputc('\t', f);
-				put(f, strcmp(design, "oneway") == 0 && c >= 4 ?
+				fw_gp_value(f, strcmp(design, "oneway") == 0 && c >= 4 ?
 				    at(sens, r, c) / 1e6 : at(sens, r, c));
 			}
 			fputc('\n', f);

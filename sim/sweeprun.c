@@ -427,7 +427,7 @@ fw_sweep_finish(fw_sweep *sw, fw_error *err)
 		    "st_hi95\n");
 	for (m = 0; m < sw->nmetric; m++) {
 		const double *ym = y + m * sw->npoints;
-		double v[6 * 20];
+		double v[6 * 20] = { 0 };
 		fw_sobol s = { v, v + 20, v + 40, v + 60, v + 80, v + 100 };
 		if (sw->design == FW_DESIGN_SOBOL &&
 		    fw_sobol_indices(ym, sw->base_samples, k, sw->bootstrap,
@@ -438,20 +438,16 @@ fw_sweep_finish(fw_sweep *sw, fw_error *err)
 			if (sw->param[j].variant != NULL)
 				fprintf(f, "%s:", sw->param[j].variant);
 			fputs(sw->param[j].path, f);
-			if (sw->design == FW_DESIGN_ONEWAY) {
-				const double row[] = { sw->param[j].lo,
+			{
+				const double oneway[6] = { sw->param[j].lo,
 					sw->param[j].hi, ym[0], ym[1 + 2 * j],
 					ym[2 + 2 * j],
 					ym[2 + 2 * j] - ym[1 + 2 * j] };
-				size_t c;
-				for (c = 0; c < 6; c++) {
-					fputc(',', f);
-					put_real(f, row[c]);
-				}
-			} else {
-				const double row[] = { s.s1[j], s.s1_lo[j],
+				const double sobol[6] = { s.s1[j], s.s1_lo[j],
 					s.s1_hi[j], s.st[j], s.st_lo[j],
 					s.st_hi[j] };
+				const double *row = sw->design ==
+				    FW_DESIGN_ONEWAY ? oneway : sobol;
 				size_t c;
 				for (c = 0; c < 6; c++) {
 					fputc(',', f);
