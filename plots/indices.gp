@@ -11,7 +11,8 @@ set xrange [0.4:NP + 0.6]
 set style fill solid 0.85 noborder
 set boxwidth 0.32
 set key top right
-set xtics scale 0
+set xtics scale 0 rotate by -15 left
+set bmargin 6
 # columns: rank, name, s1, s1_lo, s1_hi, st, st_lo, st_hi
 plot f using ($1 - 0.17):3:xtic(2) with boxes lc rgb VC[3] title "first order (S1)", \
      f using ($1 + 0.17):6 with boxes lc rgb VC[2] title "total effect (ST)", \

@@ -14,7 +14,8 @@ const char cli_plot_help[] =
 "Usage: flywheel plot DIR\n"
 "Draw again the plots of a run from the tables in DIR (written by\n"
 "flywheel run): DIR/plots/*.png, *.svg and *.pdf, and the board pack\n"
-"DIR/board-pack.pdf, without running the simulation again.\n"
+"DIR/board-pack.pdf, without running the simulation again. For a\n"
+"directory written by flywheel sweep, draw the sweep's plots again.\n"
 "\n"
 "  -h, --help   show this help\n"
 "\n"
@@ -104,8 +105,13 @@ cli_render_sweep_plots(const char *dir, int quiet)
 int
 cli_plot(int argc, char **argv)
 {
+	char sweep[4096];
+
 	if (argc != 2 || argv[1][0] == '-')
 		return cli_usage_error("plot", "plot: give one directory "
-		    "written by flywheel run");
+		    "written by flywheel run or flywheel sweep");
+	snprintf(sweep, sizeof(sweep), "%s/sweep.json", argv[1]);
+	if (access(sweep, R_OK) == 0)
+		return cli_render_sweep_plots(argv[1], 0);
 	return cli_render_plots(argv[1], 0);
 }

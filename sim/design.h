@@ -19,8 +19,9 @@ void fw_lhs(uint64_t seed, size_t n, size_t k, double *x);
  * Returns -1 when k is more than the sequence supports (20). */
 int fw_saltelli(size_t n, size_t k, double *x);
 
-/* First-order (Saltelli 2010) and total-effect (Jansen 1999) indices
- * from the outputs y of a Saltelli sample, with 95% bootstrap intervals
+/* First-order (Saltelli 2010, with f(B) centred on the sample mean) and
+ * total-effect (Jansen 1999) indices from the outputs y of a Saltelli
+ * sample, with 95% bootstrap intervals
  * from `boot` resamples of the base points (drawn from seed). Each of
  * s1, s1_lo, s1_hi, st, st_lo, st_hi holds k values. */
 typedef struct fw_sobol {
