@@ -217,6 +217,9 @@ int fw_yaml_int(fw_yaml *y, yaml_node_t *n, const char *path, double lo,
 int fw_yaml_u64(fw_yaml *y, yaml_node_t *n, const char *path, uint64_t *out);
 int fw_yaml_str(fw_yaml *y, yaml_node_t *n, const char *path,
     const char **out);
+/* The index of p's key among names, or "unknown key" with the closest. */
+int fw_yaml_choose(fw_yaml *y, const fw_pair *p, const char *path,
+    const char *const *names, size_t n, size_t *index);
 /* Fails with "unknown key" and the closest of the candidates. */
 int fw_yaml_unknown(fw_yaml *y, const fw_pair *p, const char *path,
     const char *const *candidates, size_t n);

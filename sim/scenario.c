@@ -137,8 +137,8 @@ read_initial(fw_yaml *y, yaml_node_t *n, const char *path, fw_segment *s)
 	fw_pairs pairs;
 	char sub[256];
 	double sum = 0;
-	size_t i;
-	int k, rc;
+	size_t i, k;
+	int rc;
 
 	memset(s->initial, 0, sizeof(s->initial));
 	if (n == NULL) {
@@ -150,14 +150,9 @@ read_initial(fw_yaml *y, yaml_node_t *n, const char *path, fw_segment *s)
 		return rc;
 	for (i = 0; rc == FW_OK && i < pairs.n; i++) {
 		const fw_pair *p = &pairs.v[i];
-		for (k = 0; k < FW_NSTATE; k++)
-			if (strcmp(p->name, fw_state_names[k]) == 0)
-				break;
-		if (k == FW_NSTATE) {
-			rc = fw_yaml_unknown(y, p, path, fw_state_names,
-			    FW_NSTATE);
+		if ((rc = fw_yaml_choose(y, p, path, fw_state_names, FW_NSTATE,
+		    &k)) != FW_OK)
 			break;
-		}
 		fw_path_key(sub, sizeof(sub), path, p->name);
 		if (p->value->type == YAML_MAPPING_NODE) {
 			rc = fw_yaml_fail(y, p->value, sub, "initial fractions "
@@ -326,18 +321,12 @@ read_top(fw_yaml *y, yaml_node_t *root, top_nodes *t)
 	memset(t, 0, sizeof(*t));
 	if ((rc = fw_yaml_map(y, root, "", &pairs)) != FW_OK)
 		return rc;
-	for (i = 0; rc == FW_OK && i < pairs.n; i++) {
-		for (j = 0; j < NTOP; j++)
-			if (strcmp(pairs.v[i].name, top_names[j]) == 0)
-				break;
-		if (j == NTOP)
-			rc = fw_yaml_unknown(y, &pairs.v[i], "", top_names,
-			    NTOP);
-		else {
+	for (i = 0; rc == FW_OK && i < pairs.n; i++)
+		if ((rc = fw_yaml_choose(y, &pairs.v[i], "", top_names, NTOP,
+		    &j)) == FW_OK) {
 			t->key[j] = pairs.v[i].key;
 			t->node[j] = pairs.v[i].value;
 		}
-	}
 	free(pairs.v);
 	for (i = 0; rc == FW_OK && i < fw_nkeys; i++) {
 		const fw_key *k = &fw_keys[i];

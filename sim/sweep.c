@@ -137,12 +137,7 @@ read_param(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 		return rc;
 	for (i = 0; rc == FW_OK && i < pairs.n; i++) {
 		size_t k;
-		for (k = 0; k < 5 && strcmp(pairs.v[i].name, param_keys[k]);
-		    k++)
-			;
-		if (k == 5)
-			rc = fw_yaml_unknown(y, &pairs.v[i], path, param_keys,
-			    5);
+		rc = fw_yaml_choose(y, &pairs.v[i], path, param_keys, 5, &k);
 	}
 	if (rc == FW_OK && (node = pair_value(&pairs, "path")) == NULL)
 		rc = fw_yaml_fail(y, n, path, "missing required key 'path'");
@@ -257,6 +252,7 @@ read_metric(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 	yaml_node_t *node;
 	const char *variant = NULL, *text;
 	char sub[300], label[300];
+	size_t kind;
 	int rc, k;
 	long long year = 0;
 
@@ -269,12 +265,14 @@ read_metric(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 		    "{variant: V, metric: M}");
 	}
 	p = &pairs.v[0];
-	for (k = 0; k < 4 && strcmp(p->name, metric_kinds[k]); k++)
-		;
+	if ((rc = fw_yaml_choose(y, p, path, metric_kinds, 4, &kind)) !=
+	    FW_OK) {
+		free(pairs.v);
+		return rc;
+	}
+	k = (int)kind;
 	fw_path_key(sub, sizeof(sub), path, p->name);
-	if (k == 4)
-		rc = fw_yaml_unknown(y, p, path, metric_kinds, 4);
-	else if (k == 0 || (k == 1 && p->value->type == YAML_SCALAR_NODE))
+	if (k == 0 || (k == 1 && p->value->type == YAML_SCALAR_NODE))
 		rc = fw_yaml_str(y, p->value, sub, &variant);
 	else if (k == 1 && (rc = fw_yaml_map(y, p->value, sub, &inner)) ==
 	    FW_OK) {
@@ -421,12 +419,8 @@ read_sweep(fw_yaml *y, fw_sweep *sw, fw_error *err)
 		return rc;
 	for (i = 0; rc == FW_OK && i < p.n; i++) {
 		size_t k;
-		for (k = 0; k < NSWEEP_KEYS && strcmp(p.v[i].name,
-		    sweep_keys[k]); k++)
-			;
-		if (k == NSWEEP_KEYS)
-			rc = fw_yaml_unknown(y, &p.v[i], "", sweep_keys,
-			    NSWEEP_KEYS);
+		rc = fw_yaml_choose(y, &p.v[i], "", sweep_keys, NSWEEP_KEYS,
+		    &k);
 	}
 	for (i = 0; rc == FW_OK && i < 5; i++) {
 		static const char *const required[] = { "scenario", "design",

@@ -297,12 +297,8 @@ fw_variant_build(fw_yaml *y, const fw_scenario *sc, const char *name,
 	} else if ((rc = fw_yaml_map(y, n, path, &pairs)) != FW_OK)
 		return rc;
 	for (i = 0; i < pairs.n; i++) {
-		for (j = 0; j < NVARIANT_KEYS; j++)
-			if (strcmp(pairs.v[i].name, variant_keys[j]) == 0)
-				break;
-		if (j == NVARIANT_KEYS) {
-			rc = fw_yaml_unknown(y, &pairs.v[i], path, variant_keys,
-			    NVARIANT_KEYS);
+		if ((rc = fw_yaml_choose(y, &pairs.v[i], path, variant_keys,
+		    NVARIANT_KEYS, &j)) != FW_OK) {
 			free(pairs.v);
 			return rc;
 		}

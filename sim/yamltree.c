@@ -395,6 +395,16 @@ fw_yaml_seq(fw_yaml *y, yaml_node_t *n, const char *path)
 }
 
 int
+fw_yaml_choose(fw_yaml *y, const fw_pair *p, const char *path,
+    const char *const *names, size_t n, size_t *index)
+{
+	for (*index = 0; *index < n; (*index)++)
+		if (strcmp(p->name, names[*index]) == 0)
+			return FW_OK;
+	return fw_yaml_unknown(y, p, path, names, n);
+}
+
+int
 fw_yaml_unknown(fw_yaml *y, const fw_pair *p, const char *path,
     const char *const *candidates, size_t n)
 {
