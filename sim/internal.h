@@ -288,6 +288,10 @@ int fw_gnuplot_run(const char *gnuplot, char *const argv[], const char *log,
  * writers check the lengths they are given, so none of theirs is cut). */
 int fw_pathf(char *out, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The JSON string after "key": in our own run.json or sweep.json text,
+ * unescaped into out; empty if the key is absent. */
+void fw_json_string(const char *text, const char *key, char *out,
+    size_t size);
 /* A number as gnuplot reads it, NaN for none. */
 void fw_gp_value(FILE *f, double x);
 /* Opens dir/name for writing plot data. */

@@ -266,9 +266,8 @@ read_replications(const char *dir, plotdata *d, fw_error *err)
 	return FW_OK;
 }
 
-/* The JSON string after "key": in text, unescaped into out. */
-static void
-json_string(const char *text, const char *key, char *out, size_t size)
+void
+fw_json_string(const char *text, const char *key, char *out, size_t size)
 {
 	char pat[64];
 	const char *p;
@@ -320,11 +319,11 @@ read_run_json(const char *dir, plotdata *d)
 	n = fread(text, 1, sizeof(text) - 1, f);
 	text[n] = '\0';
 	fclose(f);
-	json_string(text, "scenario_name", d->scenario, sizeof(d->scenario));
+	fw_json_string(text, "scenario_name", d->scenario, sizeof(d->scenario));
 	json_number(text, "seed", seed, sizeof(seed));
 	json_number(text, "replications", reps, sizeof(reps));
 	json_number(text, "horizon_months", months, sizeof(months));
-	json_string(text, "finished", finished, sizeof(finished));
+	fw_json_string(text, "finished", finished, sizeof(finished));
 	snprintf(d->details, sizeof(d->details), "%s replications, %s months, "
 	    "seed %s, run %.10s", reps, months, seed, finished);
 }
@@ -371,6 +370,28 @@ close_data(FILE *f, int rc)
 	return rc;
 }
 
+/* A month per row, then three values (a band and its middle) for each
+ * variant from the first: x is [variant][month][3]. */
+static FILE *
+write_bands(const char *tmp, const char *name, const plotdata *d,
+    size_t first, const double *x)
+{
+	FILE *f = fw_gp_create(tmp, name);
+	size_t v;
+	int t, k;
+
+	for (t = 1; f != NULL && t <= d->T; t++) {
+		fprintf(f, "%d", t);
+		for (v = first; v < d->nv; v++)
+			for (k = 0; k < 3; k++) {
+				fputc('\t', f);
+				fw_gp_value(f, x[3 * (v * d->T + t - 1) + k]);
+			}
+		fputc('\n', f);
+	}
+	return f;
+}
+
 /* The data files and meta.gp the templates read. */
 static int
 write_data(const plotdata *d, const char *tmp, const char *subtitle)
@@ -412,28 +433,8 @@ write_data(const plotdata *d, const char *tmp, const char *subtitle)
 		fputc('\n', f);
 	}
 	rc = close_data(f, rc);
-	f = fw_gp_create(tmp, "revenue.tsv");
-	for (t = 1; f != NULL && t <= d->T; t++) {
-		fprintf(f, "%d", t);
-		for (v = 0; v < d->nv; v++)
-			for (k = 0; k < 3; k++) {
-				fputc('\t', f);
-				fw_gp_value(f, d->rev[3 * (v * d->T + t - 1) + k]);
-			}
-		fputc('\n', f);
-	}
-	rc = close_data(f, rc);
-	f = fw_gp_create(tmp, "cumgain.tsv");
-	for (t = 1; f != NULL && t <= d->T; t++) {
-		fprintf(f, "%d", t);
-		for (v = 1; v < d->nv; v++)
-			for (k = 0; k < 3; k++) {
-				fputc('\t', f);
-				fw_gp_value(f, d->cum[3 * (v * d->T + t - 1) + k]);
-			}
-		fputc('\n', f);
-	}
-	rc = close_data(f, rc);
+	rc = close_data(write_bands(tmp, "revenue.tsv", d, 0, d->rev), rc);
+	rc = close_data(write_bands(tmp, "cumgain.tsv", d, 1, d->cum), rc);
 	f = fw_gp_create(tmp, "gap.tsv");
 	for (t = 1; f != NULL && t <= d->T; t++) {
 		fprintf(f, "%d", t);

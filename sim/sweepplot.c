@@ -108,7 +108,7 @@ at(const table *t, size_t r, size_t c)
 static void
 read_design(const char *dir, char *design, size_t size)
 {
-	char path[4096], text[4096], *p;
+	char path[4096], text[4096];
 	size_t n;
 	FILE *f;
 
@@ -119,9 +119,7 @@ read_design(const char *dir, char *design, size_t size)
 	n = fread(text, 1, sizeof(text) - 1, f);
 	text[n] = '\0';
 	fclose(f);
-	if ((p = strstr(text, "\"design\": \"")) != NULL)
-		snprintf(design, size, "%.*s", (int)strcspn(p + 11, "\""),
-		    p + 11);
+	fw_json_string(text, "design", design, size);
 }
 
 static int
