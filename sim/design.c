@@ -12,15 +12,12 @@
 #include "rng.h"
 #include "stats.h"
 
-/* Uniforms for designs: their own purpose, so that a design never shares
- * a draw with the model. */
-#define FW_P_DESIGN 7
-
+/* Uniform i of a design's stream: a purpose of its own, so that a design
+ * never shares a draw with the model. */
 static double
 design_u(uint64_t seed, uint32_t stream, uint32_t i)
 {
-	philox4x32_ctr_t c = fw_rng_ctr(0, (enum fw_purpose)FW_P_DESIGN,
-	    stream, i, 0, 0);
+	philox4x32_ctr_t c = fw_rng_ctr(0, FW_P_DESIGN, stream, i, 0, 0);
 
 	return fw_u01(fw_rng_block(fw_rng_key(seed), c).v[0]);
 }

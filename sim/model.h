@@ -105,7 +105,6 @@ typedef struct fw_hcps {
 	uint16_t *months;
 	uint16_t *defections;
 	double *trust;
-	size_t cap;
 } fw_hcps;
 
 /* Patients on therapy of one segment: early age buckets and the pool. */

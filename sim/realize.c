@@ -105,7 +105,6 @@ fw_work_init(fw_work *w, const fw_scenario *sc, int horizon,
 	}
 	if (buckets > (size_t)horizon)
 		buckets = (size_t)horizon;
-	w->hcps.cap = max_hcps;
 	w->hcps.state = malloc(max_hcps + 1);
 	w->hcps.months = malloc((max_hcps + 1) * sizeof(uint16_t));
 	w->hcps.defections = malloc((max_hcps + 1) * sizeof(uint16_t));

@@ -17,7 +17,8 @@ enum fw_purpose {
 	FW_P_SCRIPTS_MORE = 3,
 	FW_P_FILL_MORE = 4,
 	FW_P_PATIENTS = 5,
-	FW_P_PARAM = 6
+	FW_P_PARAM = 6,
+	FW_P_DESIGN = 7		/* sweep designs: never shared with the model */
 };
 
 /* Word of an HCP_MONTH block and of a SCRIPTS block for each purpose. */
