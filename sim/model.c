@@ -63,11 +63,12 @@ fw_table_count(const double *cdf, int n, double u)
 /* The count a word w gives by inversion: one lookup in the guide table,
  * which holds the answer for all but a few of the 4096 ranges of w. */
 static inline uint32_t
-guided_count(const uint8_t *guide, const double *cdf, int n, uint32_t w)
+guided_count(const fw_count_table *t, uint32_t w)
 {
-	uint32_t k = guide[w >> 20];
+	uint32_t k = t->guide[w >> 20];
 
-	return k != FW_GUIDE_SCAN ? k : fw_table_count(cdf, n, fw_u01(w));
+	return k != FW_GUIDE_SCAN ? k : fw_table_count(t->cdf, t->n,
+	    fw_u01(w));
 }
 
 /* Poisson(lambda) by inversion of one uniform. */
@@ -273,8 +274,8 @@ hcp_month(const step_ctx *c, const int state, uint32_t j,
 		    scripts, c->s.scripts * fw_share(v, state, tau), &W, &F);
 	U = W - F;
 	/* 2. experiences, 3. journey friction */
-	G = guided_count(v->guide_g, v->cdf_g, v->ncdf_g, r[FW_W_HELPFUL]);
-	B = guided_count(v->guide_b, v->cdf_b, v->ncdf_b, r[FW_W_BURDEN]);
+	G = guided_count(&v->helpful, r[FW_W_HELPFUL]);
+	B = guided_count(&v->burden, r[FW_W_BURDEN]);
 	J = fw_u01(r[FW_W_FRICTION]) < c->stage_friction[state];
 	/* 4. trust: gains, then losses, then reversion; selects rather
 	 * than branches, since G is random. A zero exponent multiplies by

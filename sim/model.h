@@ -31,6 +31,18 @@ enum fw_monthly {
 };
 extern const char *const fw_monthly_names[FW_NMONTHLY];
 
+/* Poisson counts of a fixed mean by inversion: the cumulative table and,
+ * for each of the 4096 ranges of a word's top 12 bits, the count they all
+ * give, or FW_GUIDE_SCAN where the range straddles a boundary. A pure
+ * function of mu, so it is rebuilt only when mu changes. */
+typedef struct fw_count_table {
+	double mu;
+	int valid;
+	double *cdf;
+	int n, cap;
+	uint8_t guide[4096];
+} fw_count_table;
+
 /* Per-segment values of one replication. */
 typedef struct fw_seg_values {
 	uint32_t hcps;
@@ -58,12 +70,8 @@ typedef struct fw_values {
 	double binom_zero[FW_POW_TABLE];	/* (1 - small fill side)^n */
 	double fill_small;		/* min(f_access, 1 - f_access) */
 	int early_buckets;		/* early age buckets kept: min(E, T) */
-	/* inversion tables of the experience counts */
-	double *cdf_g, *cdf_b;
-	int ncdf_g, ncdf_b, cap_g, cap_b;
-	/* the count for each of the 4096 ranges of a word's top 12 bits,
-	 * or FW_GUIDE_SCAN where the range straddles a boundary */
-	uint8_t guide_g[4096], guide_b[4096];
+	/* the experience counts G ~ Poisson(mu_g), B ~ Poisson(mu_b) */
+	fw_count_table helpful, burden;
 	/* powers for the trust ledger and the competing events */
 	double gain_pow[FW_POW_TABLE], loss_pow[FW_POW_TABLE];
 	double loss_unfilled[FW_POW_TABLE];	/* (1-loss)^(u U) */

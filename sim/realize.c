@@ -165,8 +165,8 @@ fw_work_clear(fw_work *w)
 	free(w->val.winback_decay);
 	free(w->val.cost_growth);
 	free(w->val.defection_cost);
-	free(w->val.cdf_g);
-	free(w->val.cdf_b);
+	free(w->val.helpful.cdf);
+	free(w->val.burden.cdf);
 	free(w->month);
 	free(w->base_cash);
 	if (w->stream != NULL)
@@ -174,50 +174,46 @@ fw_work_clear(fw_work *w)
 	memset(w, 0, sizeof(*w));
 }
 
-/* Poisson(mu) cumulative probabilities, cut at the first that exceeds
- * every uniform fw_u01 can return (those are at most 1 - 2^-33), so that
- * a count is one search of a short table. */
+/* Sets t to Poisson(mu): cumulative probabilities cut at the first that
+ * exceeds every uniform fw_u01 can return (those are at most 1 - 2^-33),
+ * and the guide to them. Keeps t as it is when mu has not changed. */
 static int
-poisson_table(double mu, double **cdf, int *cap, int *n)
+count_table_set(fw_count_table *t, double mu)
 {
 	const double top = 1 - ldexp(1, -34);
 	int need = (int)ceil(mu + 14 * sqrt(mu) + 30), k;
 	double sum = 0;
+	uint32_t i;
 
-	if (need > *cap) {
-		double *grown = realloc(*cdf, (size_t)need * sizeof(double));
+	if (t->valid && t->mu == mu)
+		return FW_OK;
+	if (need > t->cap) {
+		double *grown = realloc(t->cdf, (size_t)need * sizeof(double));
 		if (grown == NULL)
 			return FW_ERUN;
-		*cdf = grown;
-		*cap = need;
+		t->cdf = grown;
+		t->cap = need;
 	}
 	for (k = 0; k < need - 1; k++) {
 		sum += mu > 0 ? exp(k * log(mu) - mu - gsl_sf_lnfact((unsigned)k))
 		    : (k == 0);
 		if (sum > top)
 			break;
-		(*cdf)[k] = sum;
+		t->cdf[k] = sum;
 	}
 	/* Beyond here the tail is below 2^-34: no uniform reaches it. */
-	(*cdf)[k] = 1.0;
-	*n = k + 1;
-	return FW_OK;
-}
-
-/* For each range of words with the same top 12 bits, the count they all
- * give, or FW_GUIDE_SCAN when the range holds a boundary of the table. */
-static void
-guide_table(uint8_t *guide, const double *cdf, int n)
-{
-	uint32_t i;
-
+	t->cdf[k] = 1.0;
+	t->n = k + 1;
 	for (i = 0; i < 4096; i++) {
-		uint32_t lo = fw_table_count(cdf, n, fw_u01(i << 20));
-		uint32_t hi = fw_table_count(cdf, n,
+		uint32_t lo = fw_table_count(t->cdf, t->n, fw_u01(i << 20));
+		uint32_t hi = fw_table_count(t->cdf, t->n,
 		    fw_u01((i << 20) | 0xfffffu));
-		guide[i] = lo == hi && lo < FW_GUIDE_SCAN ? (uint8_t)lo :
+		t->guide[i] = lo == hi && lo < FW_GUIDE_SCAN ? (uint8_t)lo :
 		    FW_GUIDE_SCAN;
 	}
+	t->mu = mu;
+	t->valid = 1;
+	return FW_OK;
 }
 
 static void
@@ -361,11 +357,8 @@ fw_values_set(fw_values *v, const fw_config *c, const fw_plan *plan,
 		v->seg[s].cvar_scale = 12 * v->seg[s].scripts *
 		    (1 - v->g[FW_G_F_ACCESS]) * v->patient_value;
 	v->monthly_discount = pow(1 + v->g[FW_G_DISCOUNT_RATE], -1.0 / 12);
-	if (poisson_table(v->mu_g, &v->cdf_g, &v->cap_g, &v->ncdf_g) != FW_OK
-	    || poisson_table(v->mu_b, &v->cdf_b, &v->cap_b, &v->ncdf_b) !=
-	    FW_OK)
+	if (count_table_set(&v->helpful, v->mu_g) != FW_OK ||
+	    count_table_set(&v->burden, v->mu_b) != FW_OK)
 		return FW_ERUN;
-	guide_table(v->guide_g, v->cdf_g, v->ncdf_g);
-	guide_table(v->guide_b, v->cdf_b, v->ncdf_b);
 	return FW_OK;
 }

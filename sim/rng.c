@@ -19,6 +19,8 @@
  * monotonically (common random numbers at their strongest). Counts whose
  * mean is too large for inversion, and the patients' binomials, come from
  * GSL samplers reading a stream of their own through fw_stream_*.
+ * Sweep designs (design.c) draw their uniforms under a purpose of their
+ * own, DESIGN, so that a design never shares a draw with the model.
  *
  * Nothing depends on which thread draws or in which order: the same name
  * gives the same number. Limits of the layout: entity and replication
