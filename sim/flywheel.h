@@ -35,6 +35,19 @@ typedef struct fw_error {
 /* Writes "file:line:column: path: message" into buf. */
 void fw_error_format(const fw_error *err, char *buf, size_t size);
 
+/* Fills err (when not NULL) with a code, a place and a message. */
+void fw_error_set(fw_error *err, int code, const char *file, int line,
+    int column, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+/* Shortest decimal form of x that reads back as the same double. */
+void fw_format_real(double x, char *buf, size_t size);
+
+/* The candidate closest to word by edit distance, or NULL if none is
+ * close enough to be a likely typo. */
+const char *fw_suggest(const char *word, const char *const *candidates,
+    size_t n);
+
 typedef struct fw_scenario fw_scenario;
 
 /* Loads and validates a scenario file; *out is NULL on error. */
@@ -91,67 +104,20 @@ int fw_run_threads(const fw_run *run);
 /* Bytes the run's results take, the bound stated in the manual. */
 size_t fw_run_memory(const fw_run *run);
 
-/* Writes summary.csv, timeseries.csv, replications.csv and run.json into
- * dir (created if needed). Each file is written to a temporary name and
- * renamed only when all are complete, so a failure leaves no partial
- * file. command_line is recorded in run.json. */
-int fw_run_write(const fw_run *run, const char *dir,
-    const char *command_line, fw_error *err);
-
-/* Writes the console summary table of a finished run. */
-int fw_run_print_summary(const fw_run *run, FILE *out);
-
-/* Writes the verdict of a finished run: variants ranked by expected NPV
- * gain over the baseline, how sure, payback and compounding, each phrase
- * derived from the figures it prints. */
-int fw_run_print_verdict(const fw_run *run, FILE *out);
-
-/* Draws the plots of the run written in dir (its CSVs) into dir/plots as
- * PNG, SVG and PDF, and the board pack dir/board-pack.pdf, with the
- * gnuplot program given and the templates in the templates directory. */
-int fw_plot(const char *dir, const char *gnuplot, const char *templates,
-    fw_error *err);
-
 typedef struct fw_sweep fw_sweep;
 
 /* Loads and validates a sweep file and the scenario it names, and lays
  * out its design's points. */
 int fw_sweep_load(const char *file, fw_sweep **out, fw_error *err);
 
-/* Prepares dir for the sweep: a new directory (refused if it already
- * holds a sweep), or with resume the directory of an interrupted run of
- * the same sweep and scenario files (refused if either has changed),
- * whose finished points are kept. */
-int fw_sweep_open(fw_sweep *sw, const char *dir, int resume, int threads,
-    fw_error *err);
-
+/* Points of a sweep's design. */
 size_t fw_sweep_points(const fw_sweep *sw);
 size_t fw_sweep_done(const fw_sweep *sw);
 
-/* Runs the next point and appends its row to sweep.csv, flushed to disk
- * before it returns. */
-int fw_sweep_step(fw_sweep *sw, fw_error *err);
-
-/* After the last point: sensitivity.csv (oneway and sobol designs). */
-int fw_sweep_finish(fw_sweep *sw, fw_error *err);
-
 void fw_sweep_free(fw_sweep *sw);
-
-/* Draws a finished sweep's plots (tornado, indices, response curves, heat
- * map with the break-even contour, as its design allows) into dir/plots
- * from its tables. */
-int fw_sweep_plot(const char *dir, const char *gnuplot, const char *templates,
-    fw_error *err);
 
 /* Frees a run; accepts NULL. */
 void fw_run_free(fw_run *run);
-
-/* Formats of the key listing. */
-enum fw_params_format { FW_PARAMS_TEXT, FW_PARAMS_MAN, FW_PARAMS_CSV };
-
-/* Writes the table of scenario keys: path, type and range, default and
- * meaning. */
-int fw_params_write(FILE *out, enum fw_params_format format);
 
 /* Library version string. */
 const char *fw_version(void);

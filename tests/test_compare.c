@@ -18,7 +18,7 @@ START_TEST(test_paired_stats)
 	/* t quantile 0.975 with 4 degrees of freedom */
 	const double t4 = 2.7764451051977987;
 
-	fw_paired_stats(d, 5, &s);
+	fwi_paired_stats(d, 5, &s);
 	ck_assert_double_eq(s.mean, 3);
 	ck_assert_double_eq_tol(s.lo95, 3 - t4 * sqrt(2.5 / 5), 1e-12);
 	ck_assert_double_eq_tol(s.hi95, 3 + t4 * sqrt(2.5 / 5), 1e-12);
@@ -28,7 +28,7 @@ START_TEST(test_paired_stats)
 	ck_assert_double_eq_tol(s.p95, 4.8, 1e-12);
 	ck_assert_double_eq(s.p_positive, 1);
 	/* zero is not a gain */
-	fw_paired_stats(e, 5, &s);
+	fwi_paired_stats(e, 5, &s);
 	ck_assert_double_eq(s.p_positive, 0.4);
 	ck_assert_double_eq(s.mean, 0.6);
 }
@@ -41,10 +41,10 @@ START_TEST(test_payback)
 	const double c[3] = { -1, 0, 0 };
 	const double d[3] = { 1, 2, -0.5 };
 
-	ck_assert_int_eq(fw_payback_month(a, 6), 5);
-	ck_assert_int_eq(fw_payback_month(b, 3), 1);
-	ck_assert_int_eq(fw_payback_month(c, 3), 2);
-	ck_assert_int_eq(fw_payback_month(d, 3), 0);
+	ck_assert_int_eq(fwi_payback_month(a, 6), 5);
+	ck_assert_int_eq(fwi_payback_month(b, 3), 1);
+	ck_assert_int_eq(fwi_payback_month(c, 3), 2);
+	ck_assert_int_eq(fwi_payback_month(d, 3), 0);
 }
 END_TEST
 
@@ -56,12 +56,12 @@ START_TEST(test_compounding)
 	for (m = 0; m < 30; m++)
 		g[m] = m < 12 ? 1 : m < 24 ? 3 : 100;
 	/* year 2 (the last full year of 24 or 30 months) over year 1 */
-	ck_assert_double_eq(fw_compounding(g, 24), 3);
-	ck_assert_double_eq(fw_compounding(g, 30), 3);
-	ck_assert(isnan(fw_compounding(g, 23)));
+	ck_assert_double_eq(fwi_compounding(g, 24), 3);
+	ck_assert_double_eq(fwi_compounding(g, 30), 3);
+	ck_assert(isnan(fwi_compounding(g, 23)));
 	for (m = 0; m < 12; m++)
 		g[m] = 0;
-	ck_assert(isnan(fw_compounding(g, 24)));
+	ck_assert(isnan(fwi_compounding(g, 24)));
 }
 END_TEST
 
@@ -76,7 +76,7 @@ START_TEST(test_identical_variant)
 	fw_run *run = test_run(sc, &opt);
 	fw_comparison c;
 
-	ck_assert_int_eq(fw_compare_variant(run, 1, &c), FW_OK);
+	ck_assert_int_eq(fwi_compare_variant(run, 1, &c), FW_OK);
 	ck_assert_double_eq(c.npv.mean, 0);
 	ck_assert_double_eq(c.npv.lo95, 0);
 	ck_assert_double_eq(c.npv.p95, 0);

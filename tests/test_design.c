@@ -16,7 +16,7 @@ START_TEST(test_lhs_strata)
 	double *x = malloc(n * k * sizeof(double));
 	size_t d, i;
 
-	fw_lhs(11, n, k, x);
+	fwi_lhs(11, n, k, x);
 	for (d = 0; d < k; d++) {
 		int seen[97] = { 0 };
 		for (i = 0; i < n; i++) {
@@ -46,14 +46,14 @@ START_TEST(test_ishigami)
 	fw_sobol out = { v[0], v[1], v[2], v[3], v[4], v[5] };
 	size_t r, i;
 
-	ck_assert_int_eq(fw_saltelli(n, k, x), 0);
+	ck_assert_int_eq(fwi_saltelli(n, k, x), 0);
 	for (r = 0; r < rows; r++) {
 		double a = -M_PI + 2 * M_PI * x[r * k];
 		double b = -M_PI + 2 * M_PI * x[r * k + 1];
 		double c = -M_PI + 2 * M_PI * x[r * k + 2];
 		y[r] = sin(a) + 7 * sin(b) * sin(b) + 0.1 * pow(c, 4) * sin(a);
 	}
-	ck_assert_int_eq(fw_sobol_indices(y, n, k, 500, 3, &out), 0);
+	ck_assert_int_eq(fwi_sobol_indices(y, n, k, 500, 3, &out), 0);
 	for (i = 0; i < k; i++) {
 		ck_assert_msg(out.s1_lo[i] <= s1[i] && s1[i] <= out.s1_hi[i],
 		    "S1[%zu] = %g not in [%g, %g]", i, s1[i], out.s1_lo[i],

@@ -127,7 +127,7 @@ START_TEST(test_markov_chain)
 	for (k = 0; k < FW_NSTATE; k++) {
 		double sum = 0, sum2 = 0, mean, se;
 		for (r = 0; r < run->reps; r++) {
-			double x = fw_run_totals(run, r, 0)[FW_T_UNAWARE + k];
+			double x = fwi_run_totals(run, r, 0)[FW_T_UNAWARE + k];
 			sum += x;
 			sum2 += x * x;
 		}
@@ -135,7 +135,7 @@ START_TEST(test_markov_chain)
 		se = sqrt((sum2 - run->reps * mean * mean) / (run->reps - 1) /
 		    run->reps);
 		ck_assert_msg(fabs(mean - c[k]) <= 4 * se + 1e-9,
-		    "%s: mean %g, N pi0 P^12 = %g, se %g", fw_state_names[k],
+		    "%s: mean %g, N pi0 P^12 = %g, se %g", fwi_state_names[k],
 		    mean, c[k], se);
 	}
 	fw_run_free(run);
@@ -170,13 +170,13 @@ START_TEST(test_variants_are_paired)
 	uint64_t r;
 
 	for (r = 0; r < ra->reps; r++) {
-		ck_assert_mem_eq(fw_run_totals(ra, r, 0), fw_run_totals(rb, r, 0),
+		ck_assert_mem_eq(fwi_run_totals(ra, r, 0), fwi_run_totals(rb, r, 0),
 		    FW_NTOTAL * sizeof(double));
-		ck_assert_mem_eq(fw_run_totals(ra, r, 0), fw_run_totals(ra, r, 1),
+		ck_assert_mem_eq(fwi_run_totals(ra, r, 0), fwi_run_totals(ra, r, 1),
 		    FW_NTOTAL * sizeof(double));
 		/* the friction does change the variant */
-		ck_assert_double_ne(fw_run_totals(ra, r, 2)[FW_T_NPV],
-		    fw_run_totals(rb, r, 1)[FW_T_NPV]);
+		ck_assert_double_ne(fwi_run_totals(ra, r, 2)[FW_T_NPV],
+		    fwi_run_totals(rb, r, 1)[FW_T_NPV]);
 	}
 	fw_run_free(ra);
 	fw_run_free(rb);
@@ -250,9 +250,9 @@ START_TEST(test_known_answer_npv)
 	fw_run *run = test_run(sc, &opt);
 	char buf[40];
 
-	fw_format_real(fw_run_totals(run, 0, 0)[FW_T_NPV], buf, sizeof(buf));
+	fw_format_real(fwi_run_totals(run, 0, 0)[FW_T_NPV], buf, sizeof(buf));
 	ck_assert_str_eq(buf, "4276491.98662324");
-	fw_format_real(fw_run_totals(run, 5, 0)[FW_T_NPV], buf, sizeof(buf));
+	fw_format_real(fwi_run_totals(run, 5, 0)[FW_T_NPV], buf, sizeof(buf));
 	ck_assert_str_eq(buf, "4009954.0820705597");
 	fw_run_free(run);
 	fw_scenario_free(sc);

@@ -32,9 +32,9 @@
 static void
 values_of(const fw_scenario *sc, size_t v, fw_work *w, fw_plan *plan)
 {
-	ck_assert_int_eq(fw_plan_build(plan, &sc->config[v]), FW_OK);
-	ck_assert_int_eq(fw_work_init(w, sc, sc->horizon, plan->n), FW_OK);
-	ck_assert_int_eq(fw_values_set(&w->val, &sc->config[v], plan, sc->seed,
+	ck_assert_int_eq(fwi_plan_build(plan, &sc->config[v]), FW_OK);
+	ck_assert_int_eq(fwi_work_init(w, sc, sc->horizon, plan->n), FW_OK);
+	ck_assert_int_eq(fwi_values_set(&w->val, &sc->config[v], plan, sc->seed,
 	    0, sc->horizon), FW_OK);
 }
 
@@ -55,8 +55,8 @@ START_TEST(test_channel_aggregates)
 	ck_assert_double_eq_tol(w.val.rho, 0.06 + 0.03 + 0.01, 1e-15);
 	ck_assert_double_eq_tol(w.val.channel_cost, 12000 * (160 + 1.5 + 2),
 	    1e-6);
-	fw_work_clear(&w);
-	fw_plan_clear(&plan);
+	fwi_work_clear(&w);
+	fwi_plan_clear(&plan);
 	fw_scenario_free(sc);
 }
 END_TEST
@@ -77,8 +77,8 @@ START_TEST(test_fatigue)
 	ck_assert_double_eq_tol(w.val.mu_b, 16 * 0.6, 1e-12);
 	ck_assert_double_eq_tol(w.val.mu_g, 16 * 0.5 * 0.5, 1e-12);
 	ck_assert_double_eq_tol(w.val.rho, 0.5 * 16 * 0.1, 1e-12);
-	fw_work_clear(&w);
-	fw_plan_clear(&plan);
+	fwi_work_clear(&w);
+	fwi_plan_clear(&plan);
 	fw_scenario_free(sc);
 }
 END_TEST
@@ -94,13 +94,13 @@ START_TEST(test_formulas_by_hand)
 
 	values_of(sc, 0, &w, &plan);
 	/* at tau = 0.5 the share is the base share */
-	ck_assert_double_eq_tol(fw_share(&w.val, FW_ADOPTER, 0.5), 0.5, 1e-15);
-	ck_assert_double_eq_tol(fw_share(&w.val, FW_ADVOCATE, 1.0),
+	ck_assert_double_eq_tol(fwi_share(&w.val, FW_ADOPTER, 0.5), 0.5, 1e-15);
+	ck_assert_double_eq_tol(fwi_share(&w.val, FW_ADVOCATE, 1.0),
 	    0.7 / (1 - 0.3333 / 2), 1e-15);
-	ck_assert_double_eq_tol(fw_share(&w.val, FW_TRIAL, 0.0),
+	ck_assert_double_eq_tol(fwi_share(&w.val, FW_TRIAL, 0.0),
 	    0.3 * (1 - 0.3333) / (1 - 0.3333 / 2), 1e-15);
-	ck_assert_double_eq(fw_share(&w.val, FW_ENGAGED, 0.9), 0);
-	ck_assert_double_eq_tol(fw_switch_p(&w.val, 0.3), 0.04 * 0.49, 1e-15);
+	ck_assert_double_eq(fwi_share(&w.val, FW_ENGAGED, 0.9), 0);
+	ck_assert_double_eq_tol(fwi_switch_p(&w.val, 0.3), 0.04 * 0.49, 1e-15);
 	/* q_e = 0.06 + 0.2 * 0.35, q_l = 0.02 + 0.06 * 0.35 */
 	ck_assert_double_eq_tol(w.val.q_early, 0.13, 1e-15);
 	ck_assert_double_eq_tol(w.val.q_late, 0.041, 1e-15);
@@ -114,10 +114,10 @@ START_TEST(test_formulas_by_hand)
 	    1e-15);
 	/* CVaR of an adopter at tau 0.5 in cardiology: share 0.5,
 	 * p_sw 0.01 */
-	ck_assert_double_eq_tol(fw_cvar(&w.val, &w.val.seg[0], FW_ADOPTER, 0.5,
+	ck_assert_double_eq_tol(fwi_cvar(&w.val, &w.val.seg[0], FW_ADOPTER, 0.5,
 	    0.01), 12 * 5.0 * 0.5 * 0.58 * L * (1 - pow(0.99, 12)), 1e-6);
-	fw_work_clear(&w);
-	fw_plan_clear(&plan);
+	fwi_work_clear(&w);
+	fwi_plan_clear(&plan);
 	fw_scenario_free(sc);
 }
 END_TEST
@@ -135,15 +135,15 @@ START_TEST(test_persistence_calibration)
 
 	values_of(sc, 0, &w, &plan);
 	with = pow(1 - w.val.q_early, 3) * pow(1 - w.val.q_late, 9);
-	fw_work_clear(&w);
-	fw_plan_clear(&plan);
+	fwi_work_clear(&w);
+	fwi_plan_clear(&plan);
 	values_of(sc, 1, &w, &plan);
 	without = pow(1 - w.val.q_early, 3) * pow(1 - w.val.q_late, 9);
 	ck_assert_double_eq_tol(with, 0.45, 0.005);
 	ck_assert_double_eq_tol(without, 0.69, 0.005);
 	ck_assert_double_eq_tol(without / with, 1.5, 0.05);
-	fw_work_clear(&w);
-	fw_plan_clear(&plan);
+	fwi_work_clear(&w);
+	fwi_plan_clear(&plan);
 	fw_scenario_free(sc);
 }
 END_TEST
@@ -171,7 +171,7 @@ START_TEST(test_patient_survival)
 		c->bucket[0] = n0;
 		for (t = 2; t <= T; t++) {
 			double active;
-			fw_age_patients(&w, 77, (uint32_t)r, 0, (uint32_t)t);
+			fwi_age_patients(&w, 77, (uint32_t)r, 0, (uint32_t)t);
 			active = c->pool;
 			for (a = 0; a < w.val.early_buckets; a++)
 				active += c->bucket[a];
@@ -189,8 +189,8 @@ START_TEST(test_patient_survival)
 		    "month %d: mean %g, expected %g (se %g)", t, mean, n0 * S,
 		    sd / sqrt(R));
 	}
-	fw_work_clear(&w);
-	fw_plan_clear(&plan);
+	fwi_work_clear(&w);
+	fwi_plan_clear(&plan);
 	fw_scenario_free(sc);
 }
 END_TEST
@@ -220,7 +220,7 @@ START_TEST(test_initial_boundaries)
 	ck_assert_int_eq(fw_scenario_set(sc, "flywheel.referral=0", NULL),
 	    FW_OK);
 	run = test_run(sc, &opt);
-	tot = fw_run_totals(run, 0, 0);
+	tot = fwi_run_totals(run, 0, 0);
 	/* c = floor(7 * (0.3, 0.6, 1.0) + 0.5) = 2, 4, 7 */
 	ck_assert_double_eq(tot[FW_T_UNAWARE], 2);
 	ck_assert_double_eq(tot[FW_T_ENGAGED], 2);

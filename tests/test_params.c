@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "read.h"
 #include "suites.h"
 
 START_TEST(test_defaults_match_model)
@@ -25,7 +25,7 @@ START_TEST(test_defaults_match_model)
 	size_t i;
 
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		const fw_key *k = fw_key_find(FW_SCOPE_GLOBAL, want[i].sec,
+		const fw_key *k = fwi_key_find(FW_SCOPE_GLOBAL, want[i].sec,
 		    want[i].name);
 		ck_assert_ptr_nonnull(k);
 		ck_assert_double_eq(k->def, want[i].def);
@@ -36,19 +36,19 @@ END_TEST
 
 START_TEST(test_ranges)
 {
-	const fw_key *trust = fw_key_find(FW_SCOPE_GLOBAL, "flywheel",
+	const fw_key *trust = fwi_key_find(FW_SCOPE_GLOBAL, "flywheel",
 	    "advocacy_trust");
-	const fw_key *att = fw_key_find(FW_SCOPE_GLOBAL, "experience",
+	const fw_key *att = fwi_key_find(FW_SCOPE_GLOBAL, "experience",
 	    "attention_capacity");
-	const fw_key *mult = fw_key_find(FW_SCOPE_GLOBAL, "reacquisition",
+	const fw_key *mult = fwi_key_find(FW_SCOPE_GLOBAL, "reacquisition",
 	    "defection_multiplier");
 
-	ck_assert(fw_key_in_range(trust, 0));
-	ck_assert(!fw_key_in_range(trust, 1));
-	ck_assert(!fw_key_in_range(att, 0));
-	ck_assert(fw_key_in_range(att, 1e-9));
-	ck_assert(!fw_key_in_range(mult, 0.99));
-	ck_assert(fw_key_in_range(mult, 1));
+	ck_assert(fwi_key_in_range(trust, 0));
+	ck_assert(!fwi_key_in_range(trust, 1));
+	ck_assert(!fwi_key_in_range(att, 0));
+	ck_assert(fwi_key_in_range(att, 1e-9));
+	ck_assert(!fwi_key_in_range(mult, 0.99));
+	ck_assert(fwi_key_in_range(mult, 1));
 }
 END_TEST
 
@@ -87,59 +87,59 @@ START_TEST(test_quantiles)
 	n.dist = FW_DIST_UNIFORM;
 	n.p[0] = 2;
 	n.p[1] = 4;
-	ck_assert_double_eq_tol(fw_num_at(&n, 0.25), 2.5, 1e-12);
+	ck_assert_double_eq_tol(fwi_num_at(&n, 0.25), 2.5, 1e-12);
 	n.dist = FW_DIST_TRIANGULAR;
 	n.p[0] = 0;
 	n.p[1] = 1;
 	n.p[2] = 2;
-	ck_assert_double_eq_tol(fw_num_at(&n, 0.5), 1, 1e-12);
-	ck_assert_double_eq_tol(fw_num_at(&n, 0.125), 0.5, 1e-12);
+	ck_assert_double_eq_tol(fwi_num_at(&n, 0.5), 1, 1e-12);
+	ck_assert_double_eq_tol(fwi_num_at(&n, 0.125), 0.5, 1e-12);
 	/* A symmetric PERT has its median at the mode. */
 	n.dist = FW_DIST_PERT;
 	n.p[0] = 0.1;
 	n.p[1] = 0.2;
 	n.p[2] = 0.3;
-	ck_assert_double_eq_tol(fw_num_at(&n, 0.5), 0.2, 1e-12);
+	ck_assert_double_eq_tol(fwi_num_at(&n, 0.5), 0.2, 1e-12);
 	n.dist = FW_DIST_NORMAL;
 	n.p[0] = 10;
 	n.p[1] = 2;
-	ck_assert_double_eq_tol(fw_num_at(&n, 0.975), 10 + 2 * 1.959963985,
+	ck_assert_double_eq_tol(fwi_num_at(&n, 0.975), 10 + 2 * 1.959963985,
 	    1e-8);
 	n.dist = FW_DIST_BETA;
 	n.p[0] = 2;
 	n.p[1] = 2;
-	ck_assert_double_eq_tol(fw_num_at(&n, 0.5), 0.5, 1e-12);
+	ck_assert_double_eq_tol(fwi_num_at(&n, 0.5), 0.5, 1e-12);
 	n.dist = FW_DIST_NONE;
 	n.value = 7;
-	ck_assert_double_eq(fw_num_at(&n, 0.3), 7);
+	ck_assert_double_eq(fwi_num_at(&n, 0.3), 7);
 }
 END_TEST
 
 START_TEST(test_support_fits)
 {
-	const fw_key *access = fw_key_find(FW_SCOPE_GLOBAL, "friction",
+	const fw_key *access = fwi_key_find(FW_SCOPE_GLOBAL, "friction",
 	    "access");
-	const fw_key *price = fw_key_find(FW_SCOPE_GLOBAL, "economics",
+	const fw_key *price = fwi_key_find(FW_SCOPE_GLOBAL, "economics",
 	    "price_per_patient_month");
-	const fw_key *at = fw_key_find(FW_SCOPE_GLOBAL, "flywheel",
+	const fw_key *at = fwi_key_find(FW_SCOPE_GLOBAL, "flywheel",
 	    "advocacy_trust");
 	fw_num n = { 0 };
 
 	n.dist = FW_DIST_NORMAL;
 	n.p[1] = 1;
-	ck_assert(!fw_dist_fits(&n, access));
-	ck_assert(!fw_dist_fits(&n, price));
+	ck_assert(!fwi_dist_fits(&n, access));
+	ck_assert(!fwi_dist_fits(&n, price));
 	n.dist = FW_DIST_BETA;
-	ck_assert(fw_dist_fits(&n, access));
-	ck_assert(fw_dist_fits(&n, at));
+	ck_assert(fwi_dist_fits(&n, access));
+	ck_assert(fwi_dist_fits(&n, at));
 	n.dist = FW_DIST_LOGNORMAL;
-	ck_assert(fw_dist_fits(&n, price));
-	ck_assert(!fw_dist_fits(&n, access));
+	ck_assert(fwi_dist_fits(&n, price));
+	ck_assert(!fwi_dist_fits(&n, access));
 	n.dist = FW_DIST_UNIFORM;
 	n.p[0] = 0.5;
 	n.p[1] = 1;
-	ck_assert(fw_dist_fits(&n, access));
-	ck_assert(!fw_dist_fits(&n, at));
+	ck_assert(fwi_dist_fits(&n, access));
+	ck_assert(!fwi_dist_fits(&n, at));
 }
 END_TEST
 

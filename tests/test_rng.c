@@ -26,7 +26,7 @@ START_TEST(test_philox_known_answers)
 		philox4x32_ctr_t c = { { kat[i][0], kat[i][1], kat[i][2],
 			kat[i][3] } };
 		philox4x32_key_t k = { { kat[i][4], kat[i][5] } };
-		philox4x32_ctr_t r = fw_rng_block(k, c);
+		philox4x32_ctr_t r = fwi_rng_block(k, c);
 		for (w = 0; w < 4; w++)
 			ck_assert_uint_eq(r.v[w], kat[i][6 + w]);
 	}
@@ -37,8 +37,8 @@ END_TEST
  * and scattered entities. */
 START_TEST(test_batch_matches_reference)
 {
-	philox4x32_key_t key = fw_rng_key(0x0123456789abcdefULL);
-	philox4x32_ctr_t ctr = fw_rng_ctr(17, FW_P_HCP_MONTH, 2, 0, 33, 0);
+	philox4x32_key_t key = fwi_rng_key(0x0123456789abcdefULL);
+	philox4x32_ctr_t ctr = fwi_rng_ctr(17, FW_P_HCP_MONTH, 2, 0, 33, 0);
 	uint32_t entity[FW_RNG_BATCH], got[4][FW_RNG_BATCH];
 	uint32_t want[4][FW_RNG_BATCH];
 	int n, i, w;
@@ -46,8 +46,8 @@ START_TEST(test_batch_matches_reference)
 	for (n = 1; n <= FW_RNG_BATCH; n++) {
 		for (i = 0; i < n; i++)
 			entity[i] = (uint32_t)(i * 2654435761u + (unsigned)n);
-		fw_rng_blocks(key, ctr, entity, n, got);
-		fw_rng_blocks_reference(key, ctr, entity, n, want);
+		fwi_rng_blocks(key, ctr, entity, n, got);
+		fwi_rng_blocks_reference(key, ctr, entity, n, want);
 		for (i = 0; i < n; i++)
 			for (w = 0; w < 4; w++)
 				ck_assert_uint_eq(got[w][i], want[w][i]);
@@ -57,7 +57,7 @@ END_TEST
 
 START_TEST(test_seed_is_the_key)
 {
-	philox4x32_key_t k = fw_rng_key(0x299f31d0a4093822ULL);
+	philox4x32_key_t k = fwi_rng_key(0x299f31d0a4093822ULL);
 
 	ck_assert_uint_eq(k.v[0], 0xa4093822);
 	ck_assert_uint_eq(k.v[1], 0x299f31d0);
@@ -66,7 +66,7 @@ END_TEST
 
 START_TEST(test_counter_layout)
 {
-	philox4x32_ctr_t c = fw_rng_ctr(7, FW_P_SCRIPTS, 3, 11, 60, 2);
+	philox4x32_ctr_t c = fwi_rng_ctr(7, FW_P_SCRIPTS, 3, 11, 60, 2);
 
 	ck_assert_uint_eq(c.v[0], 11);
 	ck_assert_uint_eq(c.v[1], 7);
@@ -77,30 +77,30 @@ END_TEST
 
 START_TEST(test_uniform_open_interval)
 {
-	ck_assert(fw_u01(0) > 0);
-	ck_assert(fw_u01(0xffffffffu) < 1);
-	ck_assert_double_eq(fw_u01(0x80000000u), 0.5 + 0.5 / 4294967296.0);
+	ck_assert(fwi_u01(0) > 0);
+	ck_assert(fwi_u01(0xffffffffu) < 1);
+	ck_assert_double_eq(fwi_u01(0x80000000u), 0.5 + 0.5 / 4294967296.0);
 }
 END_TEST
 
 /* The GSL adaptor reads the words of blocks 0, 1, ... of its stream. */
 START_TEST(test_stream_reads_blocks_in_order)
 {
-	gsl_rng *r = fw_stream_alloc();
-	philox4x32_key_t key = fw_rng_key(42);
+	gsl_rng *r = fwi_stream_alloc();
+	philox4x32_key_t key = fwi_rng_key(42);
 	int b, w;
 
-	fw_stream_seek(r, 42, 5, FW_P_PATIENTS, 1, 2, 9);
+	fwi_stream_seek(r, 42, 5, FW_P_PATIENTS, 1, 2, 9);
 	for (b = 0; b < 3; b++) {
-		philox4x32_ctr_t want = fw_rng_block(key,
-		    fw_rng_ctr(5, FW_P_PATIENTS, 1, 2, 9, (uint32_t)b));
+		philox4x32_ctr_t want = fwi_rng_block(key,
+		    fwi_rng_ctr(5, FW_P_PATIENTS, 1, 2, 9, (uint32_t)b));
 		for (w = 0; w < 4; w++)
 			ck_assert_uint_eq(gsl_rng_get(r), want.v[w]);
 	}
 	/* Seeking again starts the stream over. */
-	fw_stream_seek(r, 42, 5, FW_P_PATIENTS, 1, 2, 9);
-	ck_assert_uint_eq(gsl_rng_get(r), fw_rng_block(key,
-	    fw_rng_ctr(5, FW_P_PATIENTS, 1, 2, 9, 0)).v[0]);
+	fwi_stream_seek(r, 42, 5, FW_P_PATIENTS, 1, 2, 9);
+	ck_assert_uint_eq(gsl_rng_get(r), fwi_rng_block(key,
+	    fwi_rng_ctr(5, FW_P_PATIENTS, 1, 2, 9, 0)).v[0]);
 	gsl_rng_free(r);
 }
 END_TEST
@@ -109,12 +109,12 @@ END_TEST
  * errors. */
 START_TEST(test_stream_moments)
 {
-	gsl_rng *r = fw_stream_alloc();
+	gsl_rng *r = fwi_stream_alloc();
 	const int n = 200000;
 	double sum = 0, sum2 = 0, mean, var;
 	int i;
 
-	fw_stream_seek(r, 1, 0, FW_P_SCRIPTS_MORE, 0, 0, 1);
+	fwi_stream_seek(r, 1, 0, FW_P_SCRIPTS_MORE, 0, 0, 1);
 	for (i = 0; i < n; i++) {
 		double u = gsl_rng_uniform(r);
 		sum += u;
@@ -132,14 +132,14 @@ END_TEST
 
 START_TEST(test_param_draws_are_named)
 {
-	double a = fw_rng_param_u(9, 3, "friction.access");
+	double a = fwi_rng_param_u(9, 3, "friction.access");
 
-	ck_assert_double_eq(a, fw_rng_param_u(9, 3, "friction.access"));
-	ck_assert_double_ne(a, fw_rng_param_u(9, 4, "friction.access"));
-	ck_assert_double_ne(a, fw_rng_param_u(10, 3, "friction.access"));
-	ck_assert_double_ne(a, fw_rng_param_u(9, 3, "friction.support"));
+	ck_assert_double_eq(a, fwi_rng_param_u(9, 3, "friction.access"));
+	ck_assert_double_ne(a, fwi_rng_param_u(9, 4, "friction.access"));
+	ck_assert_double_ne(a, fwi_rng_param_u(10, 3, "friction.access"));
+	ck_assert_double_ne(a, fwi_rng_param_u(9, 3, "friction.support"));
 	/* FNV-1a 64 of "a", a published test value. */
-	ck_assert_uint_eq(fw_rng_path_hash("a"), 0xaf63dc4c8601ec8cULL);
+	ck_assert_uint_eq(fwi_rng_path_hash("a"), 0xaf63dc4c8601ec8cULL);
 }
 END_TEST
 

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "internal.h"
+#include "read.h"
 #include "suites.h"
 
 #define MINIMAL \

@@ -1,0 +1,204 @@
+/* describe.c - the resolved scenario as `flywheel check` prints it.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "scenario.h"
+
+/* Writes s as a double-quoted YAML string. */
+static void
+put_quoted(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fprintf(out, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			fprintf(out, "\\x%02x", (unsigned char)*s);
+		else
+			fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static void
+put_num(FILE *out, int indent, const char *name, const fw_num *n)
+{
+	char buf[200];
+
+	fwi_num_format(n, buf, sizeof(buf));
+	fprintf(out, "%*s%s: %s%s\n", indent, "", name, buf,
+	    n->line == 0 ? "  # default" : "");
+}
+
+/* Writes ", key: value" for each numeric key of a channel, then "}". */
+static void
+put_channel_inline(FILE *out, const fw_channel *c)
+{
+	char buf[200];
+	int i;
+
+	for (i = 0; i < FW_NCHANNEL; i++) {
+		const fw_key *k = fwi_key_channel(i);
+		if (k->type == FW_TYPE_STR)
+			continue;
+		fwi_num_format(&c->v[i], buf, sizeof(buf));
+		fprintf(out, ", %s: %s", k->name, buf);
+	}
+	fputs("}", out);
+}
+
+static void
+put_baseline(FILE *out, const fw_config *c)
+{
+	const char *section = NULL;
+	size_t i, j;
+	int k;
+
+	for (i = 0; i < fwi_nkeys; i++) {
+		const fw_key *key = &fwi_keys[i];
+		if (key->scope != FW_SCOPE_GLOBAL)
+			continue;
+		if (section == NULL || strcmp(section, key->section) != 0) {
+			section = key->section;
+			fprintf(out, "%s:\n", section);
+		}
+		put_num(out, 2, key->name, &c->g[key->id]);
+	}
+	fputs("segments:\n", out);
+	for (i = 0; i < c->nseg; i++) {
+		const fw_segment *s = &c->seg[i];
+		const char *sep = "";
+		fputs("  - name: ", out);
+		put_quoted(out, s->name);
+		fputc('\n', out);
+		for (k = 0; k < FW_NSEGMENT; k++) {
+			const fw_key *key = fwi_key_segment(k);
+			if (key->type == FW_TYPE_REAL ||
+			    key->type == FW_TYPE_INT)
+				put_num(out, 4, key->name, &s->v[k]);
+		}
+		fputs("    initial: {", out);
+		for (k = 0; k < FW_NSTATE; k++) {
+			char v[40];
+			if (s->initial[k] == 0)
+				continue;
+			fw_format_real(s->initial[k], v, sizeof(v));
+			fprintf(out, "%s%s: %s", sep, fwi_state_names[k], v);
+			sep = ", ";
+		}
+		fprintf(out, "}%s\n", s->initial_given ? "" : "  # default");
+	}
+	fprintf(out, "channels:%s\n", c->nchan ? "" : " []  # default");
+	for (j = 0; j < c->nchan; j++) {
+		fputs("  - name: ", out);
+		put_quoted(out, c->chan[j].name);
+		fputc('\n', out);
+		for (k = 0; k < FW_NCHANNEL; k++) {
+			const fw_key *key = fwi_key_channel(k);
+			if (key->type != FW_TYPE_STR)
+				put_num(out, 4, key->name, &c->chan[j].v[k]);
+		}
+	}
+}
+
+static void
+put_change(FILE *out, int *count, const char *path, const fw_num *from,
+    const fw_num *to)
+{
+	char a[200], b[200];
+
+	if (fwi_num_equal(from, to))
+		return;
+	fwi_num_format(from, a, sizeof(a));
+	fwi_num_format(to, b, sizeof(b));
+	if ((*count)++ == 0)
+		fputs("    set:\n", out);
+	fprintf(out, "      %s: %s  # baseline %s\n", path, b, a);
+}
+
+/* Writes variant v as the changes to the baseline b that produce it, in
+ * the file's own form: set (key by key), remove_channels, add_channels. */
+static void
+put_variant(FILE *out, const fw_config *b, const fw_config *v)
+{
+	char path[512];
+	size_t i;
+	int k, e, count = 0, removed = 0, added = 0;
+
+	fprintf(out, "  %s:\n", v->name);
+	if (v->description != NULL) {
+		fputs("    description: ", out);
+		put_quoted(out, v->description);
+		fputc('\n', out);
+	}
+	for (i = 0; i < fwi_nkeys; i++) {
+		const fw_key *key = &fwi_keys[i];
+		if (key->scope != FW_SCOPE_GLOBAL)
+			continue;
+		snprintf(path, sizeof(path), "%s.%s", key->section, key->name);
+		put_change(out, &count, path, &b->g[key->id], &v->g[key->id]);
+	}
+	for (i = 0; i < b->nseg; i++)
+		for (k = 0; k < FW_NSEGMENT; k++) {
+			snprintf(path, sizeof(path), "segments.%s.%s",
+			    b->seg[i].name, fwi_key_segment(k)->name);
+			put_change(out, &count, path, &b->seg[i].v[k],
+			    &v->seg[i].v[k]);
+		}
+	for (i = 0; i < b->nchan; i++) {
+		if ((e = fwi_config_find_channel(v, b->chan[i].name)) < 0)
+			continue;
+		for (k = 0; k < FW_NCHANNEL; k++) {
+			snprintf(path, sizeof(path), "channels.%s.%s",
+			    b->chan[i].name, fwi_key_channel(k)->name);
+			put_change(out, &count, path, &b->chan[i].v[k],
+			    &v->chan[e].v[k]);
+		}
+	}
+	for (i = 0; i < b->nchan; i++) {
+		if (fwi_config_find_channel(v, b->chan[i].name) >= 0)
+			continue;
+		fputs(removed++ ? ", " : "    remove_channels: [", out);
+		put_quoted(out, b->chan[i].name);
+	}
+	if (removed)
+		fputs("]\n", out);
+	for (i = 0; i < v->nchan; i++) {
+		if (fwi_config_find_channel(b, v->chan[i].name) >= 0)
+			continue;
+		if (added++ == 0)
+			fputs("    add_channels:\n", out);
+		fputs("      - {name: ", out);
+		put_quoted(out, v->chan[i].name);
+		put_channel_inline(out, &v->chan[i]);
+		fputc('\n', out);
+	}
+	if (count + removed + added == 0)
+		fputs("    # no changes: identical to the baseline\n", out);
+}
+
+int
+fw_scenario_describe(const fw_scenario *sc, FILE *out)
+{
+	size_t v;
+
+	fputs("name: ", out);
+	put_quoted(out, sc->name);
+	fputc('\n', out);
+	fprintf(out, "model: flywheel/1%s\n", sc->model_given ? "" :
+	    "  # default");
+	fprintf(out, "horizon_months: %d\n", sc->horizon);
+	fprintf(out, "replications: %llu\n",
+	    (unsigned long long)sc->replications);
+	fprintf(out, "seed: %llu%s\n", (unsigned long long)sc->seed,
+	    sc->seed_given ? "" : "  # default");
+	put_baseline(out, &sc->config[0]);
+	fprintf(out, "variants:%s\n", sc->nconfig > 1 ? "" :
+	    " {}  # none: the baseline only");
+	for (v = 1; v < sc->nconfig; v++)
+		put_variant(out, &sc->config[0], &sc->config[v]);
+	return ferror(out) ? FW_EIO : FW_OK;
+}

@@ -1,0 +1,115 @@
+/* keys.c - the table of keys and lookups in it.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "flywheel.h"
+#include "keys.h"
+
+const fw_key fwi_keys[] = {
+#define FW_KEY(in, slot, ...) \
+	{ .scope = FW_SCOPE_##in, .id = FW_ID_##in(slot), __VA_ARGS__ },
+#define FW_ID_TOP(id) 0
+#define FW_ID_VARIANT(id) 0
+#define FW_ID_GLOBAL(id) FW_G_##id
+#define FW_ID_SEGMENT(id) FW_S_##id
+#define FW_ID_CHANNEL(id) FW_C_##id
+#include "keys.def"
+#undef FW_KEY
+};
+const size_t fwi_nkeys = sizeof(fwi_keys) / sizeof(fwi_keys[0]);
+/* value.c marks given keys in a 128-slot array. */
+_Static_assert(sizeof(fwi_keys) / sizeof(fwi_keys[0]) <= 128, "key table");
+
+const fw_key *
+fwi_key_find(enum fw_scope scope, const char *section, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < fwi_nkeys; i++) {
+		const fw_key *k = &fwi_keys[i];
+		if (k->scope == scope && strcmp(k->name, name) == 0 &&
+		    (section == NULL || strcmp(k->section, section) == 0))
+			return k;
+	}
+	return NULL;
+}
+
+static const fw_key *
+key_by_id(enum fw_scope scope, int id)
+{
+	size_t i;
+
+	for (i = 0; i < fwi_nkeys; i++)
+		if (fwi_keys[i].scope == scope && fwi_keys[i].id == id)
+			return &fwi_keys[i];
+	return NULL;
+}
+
+const fw_key *
+fwi_key_global(int id)
+{
+	return key_by_id(FW_SCOPE_GLOBAL, id);
+}
+
+const fw_key *
+fwi_key_segment(int id)
+{
+	return key_by_id(FW_SCOPE_SEGMENT, id);
+}
+
+const fw_key *
+fwi_key_channel(int id)
+{
+	return key_by_id(FW_SCOPE_CHANNEL, id);
+}
+
+int
+fwi_key_in_range(const fw_key *k, double x)
+{
+	if (x < k->lo || x > k->hi)
+		return 0;
+	if (k->lo_open && x == k->lo)
+		return 0;
+	if (k->hi_open && x == k->hi)
+		return 0;
+	return 1;
+}
+
+void
+fwi_key_range_text(const fw_key *k, char *buf, size_t size)
+{
+	char lo[40], hi[40];
+
+	switch (k->type) {
+	case FW_TYPE_STR:
+		snprintf(buf, size, "text");
+		return;
+	case FW_TYPE_MAP:
+		snprintf(buf, size, "mapping");
+		return;
+	case FW_TYPE_LIST:
+		snprintf(buf, size, "list");
+		return;
+	default:
+		break;
+	}
+	fw_format_real(k->lo, lo, sizeof(lo));
+	fw_format_real(k->hi, hi, sizeof(hi));
+	if (k->type == FW_TYPE_U64)
+		snprintf(buf, size, "integer in 0..2^64-1");
+	else if (k->type == FW_TYPE_INT && k->hi == 2147483647.0)
+		snprintf(buf, size, "integer >= %s", lo);
+	else if (k->type == FW_TYPE_INT)
+		snprintf(buf, size, "integer in %s..%s", lo, hi);
+	else if (k->hi == INF)
+		snprintf(buf, size, "number %s %s",
+		    k->lo_open ? ">" : ">=", lo);
+	else
+		snprintf(buf, size, "number in %s%s, %s%s",
+		    k->lo_open ? "(" : "[", lo, hi,
+		    k->hi_open ? ")" : "]");
+}
+

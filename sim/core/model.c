@@ -1,0 +1,528 @@
+/* model.c - the flywheel/1 model: one replication, month by month.
+ * SPDX-License-Identifier: MIT
+ *
+ * The step order is MODEL.md §5 and must stay so:
+ *   1. patients age and drop out (from month 2), one binomial per bucket;
+ *   2. every HCP, in any order, reading only last month's advocate counts:
+ *      scripts, experiences, journey friction, trust, one move decided by
+ *      one uniform over the state's ordered competing events;
+ *   3. filled scripts join as new patients; advocates are recounted;
+ *   4. money and metrics of the month (§6).
+ * Every draw comes from the stream its name gives (rng.c), so neither the
+ * order of HCPs nor the thread changes a number.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <gsl/gsl_randist.h>
+
+#include "model.h"
+
+const char *const fwi_monthly_names[FW_NMONTHLY] = {
+	"unaware", "engaged", "trial", "adopter", "advocate", "lapsed",
+	"switched", "patients", "revenue", "cash", "scripts_written",
+	"scripts_filled", "scripts_unfilled", "gap_value", "cvar",
+	"reacq_cost", "winbacks", "lapses", "switches", "mean_trust",
+	"channel_cost", "program_cost"
+};
+
+const char *const fwi_total_names[FW_NTOTAL] = {
+	"npv", "revenue", "cash", "scripts_written", "scripts_filled",
+	"scripts_unfilled", "gap_value", "cvar", "reacq_cost", "winbacks",
+	"lapses", "switches", "unaware", "engaged", "trial", "adopter",
+	"advocate", "lapsed", "switched", "patients", "mean_trust"
+};
+
+/* Means at or above this are drawn by GSL rather than by inversion. */
+#define FW_INVERSION_MAX 64
+
+/* Power of keep from a table for small whole n. */
+static inline double
+table_pow(const double *table, unsigned n, double keep, double scale)
+{
+	return n < FW_POW_TABLE ? table[n] : pow(keep, scale * n);
+}
+
+uint32_t
+fwi_table_count(const double *cdf, int n, double u)
+{
+	int lo = 0, hi = n - 1;
+
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (u >= cdf[mid])
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (uint32_t)lo;
+}
+
+/* The count a word w gives by inversion: one lookup in the guide table,
+ * which holds the answer for all but a few of the 4096 ranges of w. */
+static inline uint32_t
+guided_count(const fw_count_table *t, uint32_t w)
+{
+	uint32_t k = t->guide[w >> 20];
+
+	return k != FW_GUIDE_SCAN ? k : fwi_table_count(t->cdf, t->n,
+	    fwi_u01(w));
+}
+
+/* Poisson(lambda) by inversion of one uniform. */
+static inline uint32_t
+poisson_inverse(double u, double lambda)
+{
+	double p = exp(-lambda), cdf = p;
+	uint32_t k = 0;
+
+	while (u >= cdf && k < 4 * FW_INVERSION_MAX) {
+		k++;
+		p *= lambda / k;
+		cdf += p;
+	}
+	return k;
+}
+
+/* Binomial(n, p) by inversion, p <= 1/2, with p0 = (1-p)^n given. */
+static inline uint32_t
+binomial_inverse(double u, uint32_t n, double p, double p0)
+{
+	double ratio = p / (1 - p), prob = p0, cdf = p0;
+	uint32_t k = 0;
+
+	while (u >= cdf && k < n) {
+		prob *= ratio * (double)(n - k) / (double)(k + 1);
+		k++;
+		cdf += prob;
+	}
+	return k;
+}
+
+/* Scripts written and filled by one prescribing HCP (MODEL.md §5.2.1),
+ * from the words of its SCRIPTS block. */
+static inline void
+draw_scripts(fw_work *w, uint64_t seed, uint32_t rep, uint32_t seg,
+    uint32_t hcp, uint32_t month, const uint32_t words[2], double lambda,
+    uint32_t *W, uint32_t *F)
+{
+	const fw_values *v = &w->val;
+	double fa = v->g[FW_G_F_ACCESS];
+	uint32_t small;
+
+	if (lambda < FW_INVERSION_MAX)
+		*W = poisson_inverse(fwi_u01(words[FW_W_SCRIPTS]), lambda);
+	else {
+		fwi_stream_seek(w->stream, seed, rep, FW_P_SCRIPTS_MORE, seg,
+		    hcp, month);
+		*W = gsl_ran_poisson(w->stream, lambda);
+	}
+	if (*W == 0 || fa == 0 || fa == 1) {
+		*F = fa == 1 ? 0 : *W;
+		return;
+	}
+	/* Invert on the less likely side: unfilled when access <= 1/2. */
+	if (*W < FW_POW_TABLE)
+		small = binomial_inverse(fwi_u01(words[FW_W_FILL]), *W,
+		    v->fill_small, v->binom_zero[*W]);
+	else {
+		fwi_stream_seek(w->stream, seed, rep, FW_P_FILL_MORE, seg, hcp,
+		    month);
+		small = gsl_ran_binomial(w->stream, v->fill_small, *W);
+	}
+	*F = fa <= 0.5 ? *W - small : small;
+}
+
+/* Draws Binomial(n, p) for patients from the named stream. */
+static double
+patient_binomial(fw_work *w, uint64_t seed, uint32_t rep, uint32_t seg,
+    uint32_t bucket, uint32_t month, double n, double p)
+{
+	if (n <= 0 || p <= 0)
+		return 0;
+	if (p >= 1)
+		return n;
+	fwi_stream_seek(w->stream, seed, rep, FW_P_PATIENTS, seg, bucket, month);
+	return gsl_ran_binomial(w->stream, p, (unsigned int)n);
+}
+
+/* MODEL.md §5.1: early buckets age by one month or drop out with q_e;
+ * the last early bucket joins the pool, which drops out with q_l. */
+void
+fwi_age_patients(fw_work *w, uint64_t seed, uint32_t rep, uint32_t seg,
+    uint32_t month)
+{
+	const fw_values *v = &w->val;
+	fw_cohort *c = &w->cohort[seg];
+	uint32_t early = (uint32_t)v->g[FW_G_EARLY_MONTHS];
+	int nb = v->early_buckets, a;
+	double pool;
+
+	pool = patient_binomial(w, seed, rep, seg, early, month, c->pool,
+	    1 - v->q_late);
+	if ((uint32_t)nb == early)
+		pool += patient_binomial(w, seed, rep, seg, early - 1, month,
+		    c->bucket[nb - 1], 1 - v->q_early);
+	for (a = nb - 1; a >= 1; a--)
+		c->bucket[a] = patient_binomial(w, seed, rep, seg,
+		    (uint32_t)a - 1, month, c->bucket[a - 1], 1 - v->q_early);
+	c->bucket[0] = 0;
+	c->pool = pool;
+}
+
+/* MODEL.md §3: HCP j of a segment of n takes the first state k with
+ * j < floor(n (pi_1 + ... + pi_k) + 0.5). The fractions sum to 1 within
+ * 1e-9, so the last boundary is n itself. */
+static void
+init_segment(fw_work *w, const fw_segment *cfg, uint32_t seg)
+{
+	const fw_seg_values *s = &w->val.seg[seg];
+	double cum = 0;
+	uint32_t j = 0, bound;
+	int k;
+
+	for (k = 0; k < FW_NSTATE; k++) {
+		cum += cfg->initial[k];
+		bound = k == FW_NSTATE - 1 ? s->hcps :
+		    (uint32_t)fmin(s->hcps, floor(s->hcps * cum + 0.5));
+		if (k == FW_ADVOCATE)
+			w->advocates[seg] = bound > j ? bound - j : 0;
+		for (; j < bound; j++) {
+			w->hcps.state[s->first + j] = (uint8_t)k;
+			w->hcps.trust[s->first + j] = s->trust;
+			w->hcps.months[s->first + j] = 0;
+			w->hcps.defections[s->first + j] = 0;
+		}
+	}
+	w->cohort[seg].pool = 0;
+	memset(w->cohort[seg].bucket, 0,
+	    (size_t)w->val.early_buckets * sizeof(double));
+}
+
+/* What one segment's HCPs did in one month. */
+typedef struct month_sums {
+	uint64_t written, filled, winbacks, lapses, switches;
+	uint64_t count[FW_NSTATE];
+	double reacq_cost, cvar, trust;
+	uint32_t advocates;
+} month_sums;
+
+/* Picks among ordered competing events (MODEL.md §5.2.5): event i happens
+ * when P_{i-1} <= V < P_i with P_i = 1 - prod_{j<=i} (1 - p_j). Returns
+ * the event's index, or -1 when the HCP stays. */
+static inline int
+pick_event(double V, const double *p, int n)
+{
+	double stay = 1;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		double pi = p[i] < 0 ? 0 : p[i] > 1 ? 1 : p[i];
+		stay *= 1 - pi;
+		if (V < 1 - stay)
+			return i;
+	}
+	return -1;
+}
+
+static const uint8_t next_state[FW_NSTATE][3] = {
+	[FW_UNAWARE] = { FW_ENGAGED },
+	[FW_ENGAGED] = { FW_TRIAL, FW_UNAWARE },
+	[FW_TRIAL] = { FW_LAPSED, FW_ADOPTER },
+	[FW_ADOPTER] = { FW_LAPSED, FW_SWITCHED, FW_ADVOCATE },
+	[FW_ADVOCATE] = { FW_LAPSED, FW_SWITCHED, FW_ADOPTER },
+	[FW_LAPSED] = { FW_ENGAGED },
+	[FW_SWITCHED] = { FW_ENGAGED },
+};
+
+/* What every HCP of one segment reads in one month, copied out of the
+ * workspace so that the byte-sized state stores do not force the
+ * compiler to reload it for every HCP. */
+typedef struct step_ctx {
+	fw_work *w;
+	const fw_values *v;
+	philox4x32_key_t key;
+	uint64_t seed;
+	uint32_t rep, seg, month;
+	fw_seg_values s;
+	uint8_t *state_of;
+	double *trust_of;
+	uint16_t *months_of, *defections_of;
+	double u, keep_gain, keep_loss, keep_abandon, keep_lapse;
+	double abandon_base, reversion, tau_a, onboarding, trial_rate;
+	double disengage, advocacy, p_engage;
+	double winback[FW_NSTATE], stage_friction[FW_NSTATE];
+} step_ctx;
+
+/* One month of HCP j, in state `state` (MODEL.md §5.2). Inlined once per
+ * state, so each state's loop carries only its own branches. */
+static inline __attribute__((always_inline)) void
+hcp_month(const step_ctx *c, const int state, uint32_t j,
+    const uint32_t r[4], const uint32_t scripts[2], month_sums *sum)
+{
+	const fw_values *v = c->v;
+	double tau = c->trust_of[j], p[3] = { 0, 0, 0 }, p_sw = -1, gained;
+	unsigned m = c->months_of[j], d = c->defections_of[j];
+	uint32_t W = 0, F = 0, U, G, B, J;
+	int to, next = state;
+
+	/* 1. scripts */
+	if (state >= FW_TRIAL && state <= FW_ADVOCATE)
+		draw_scripts(c->w, c->seed, c->rep, c->seg, j, c->month,
+		    scripts, c->s.scripts * fwi_share(v, state, tau), &W, &F);
+	U = W - F;
+	/* 2. experiences, 3. journey friction */
+	G = guided_count(&v->helpful, r[FW_W_HELPFUL]);
+	B = guided_count(&v->burden, r[FW_W_BURDEN]);
+	J = fwi_u01(r[FW_W_FRICTION]) < c->stage_friction[state];
+	/* 4. trust: gains, then losses, then reversion; selects rather
+	 * than branches, since G is random. A zero exponent multiplies by
+	 * exactly 1. */
+	gained = 1 - (1 - tau) * table_pow(v->gain_pow, G, c->keep_gain, 1);
+	tau = G > 0 ? gained : tau;
+	tau *= table_pow(v->loss_pow, B + J, c->keep_loss, 1) *
+	    table_pow(v->loss_unfilled, U, c->keep_loss, c->u);
+	tau += c->reversion * (c->s.trust - tau);
+	/* 5. one move among the state's competing events; the friction
+	 * exponent is e = J + u U */
+	switch (state) {
+	case FW_UNAWARE:
+		p[0] = c->p_engage;
+		break;
+	case FW_ENGAGED:
+		p[0] = c->trial_rate * tau * (1 - J);
+		p[1] = c->disengage * (1 - tau);
+		break;
+	case FW_TRIAL:
+		p[0] = 1 - (J ? c->keep_abandon : 1) *
+		    table_pow(v->abandon_unfilled, U, c->keep_abandon, c->u) *
+		    (1 - c->abandon_base * (1 - tau));
+		p[1] = m + 1 >= c->onboarding ? 1 : 0;
+		break;
+	case FW_ADOPTER:
+	case FW_ADVOCATE:
+		p_sw = fwi_switch_p(v, tau);
+		p[0] = 1 - (J ? c->keep_lapse : 1) *
+		    table_pow(v->lapse_unfilled, U, c->keep_lapse, c->u);
+		p[1] = p_sw;
+		p[2] = state == FW_ADVOCATE ? tau < c->tau_a :
+		    tau > c->tau_a ? c->advocacy * ((tau - c->tau_a) /
+		    (1 - c->tau_a)) : 0;
+		break;
+	default:	/* lapsed, switched */
+		p[0] = c->winback[state] * tau * v->winback_decay[m];
+		break;
+	}
+	to = pick_event(fwi_u01(r[FW_W_TRANSITION]), p,
+	    state == FW_UNAWARE || state >= FW_LAPSED ? 1 :
+	    state <= FW_TRIAL ? 2 : 3);
+	if (to >= 0) {
+		next = next_state[state][to];
+		if (next == FW_LAPSED || next == FW_SWITCHED) {
+			d++;
+			sum->lapses += next == FW_LAPSED;
+			sum->switches += next == FW_SWITCHED;
+		} else if (state >= FW_LAPSED) {
+			sum->winbacks++;
+			sum->reacq_cost += v->defection_cost[d] *
+			    v->cost_growth[m];
+		}
+		m = 0;
+	} else {
+		m++;	/* below 600: the horizon's limit */
+	}
+	/* End of month: customer value at risk of prescribers (MODEL §6). */
+	if (next >= FW_TRIAL && next <= FW_ADVOCATE)
+		sum->cvar += fwi_cvar(v, &c->s, next, tau, p_sw >= 0 ? p_sw :
+		    fwi_switch_p(v, tau));
+	sum->written += W;
+	sum->filled += F;
+	sum->count[next]++;
+	sum->trust += tau;
+	c->state_of[j] = (uint8_t)next;
+	c->trust_of[j] = tau;
+	c->months_of[j] = (uint16_t)m;
+	c->defections_of[j] = (uint16_t)d;
+}
+
+/* The HCPs of one state, listed in idx: their HCP_MONTH blocks and, for
+ * prescribers, their SCRIPTS blocks a batch at a time, then their months
+ * one by one. */
+static inline __attribute__((always_inline)) void
+step_state(const step_ctx *c, const int state, const uint32_t *idx,
+    uint32_t n, month_sums *sum)
+{
+	const int prescribes = state >= FW_TRIAL && state <= FW_ADVOCATE;
+	const philox4x32_ctr_t hm = fwi_rng_ctr(c->rep, FW_P_HCP_MONTH, c->seg,
+	    0, c->month, 0);
+	const philox4x32_ctr_t sc = fwi_rng_ctr(c->rep, FW_P_SCRIPTS, c->seg,
+	    0, c->month, 0);
+	uint32_t words[4][FW_RNG_BATCH], sw[4][FW_RNG_BATCH];
+	uint32_t i0;
+	int b;
+
+	for (i0 = 0; i0 < n; i0 += FW_RNG_BATCH) {
+		int m = n - i0 < FW_RNG_BATCH ? (int)(n - i0) : FW_RNG_BATCH;
+		fwi_rng_blocks(c->key, hm, idx + i0, m, words);
+		if (prescribes)
+			fwi_rng_blocks(c->key, sc, idx + i0, m, sw);
+		for (b = 0; b < m; b++) {
+			const uint32_t r[4] = { words[0][b], words[1][b],
+				words[2][b], words[3][b] };
+			const uint32_t s[2] = { prescribes ? sw[0][b] : 0,
+				prescribes ? sw[1][b] : 0 };
+			hcp_month(c, state, idx[i0 + (uint32_t)b], r, s, sum);
+		}
+	}
+}
+
+/* One month of the HCPs of segment seg (MODEL.md §5.2). Every HCP's month
+ * depends only on its own state and draws, so they are taken state by
+ * state, in HCP order within a state: each state's loop then runs one
+ * path of code, and the processor predicts its branches. */
+static void
+step_segment(fw_work *w, philox4x32_key_t key, uint64_t seed, uint32_t rep,
+    uint32_t seg, uint32_t month, month_sums *out)
+{
+	const fw_values *v = &w->val;
+	step_ctx c = {
+		.w = w, .v = v, .key = key, .seed = seed, .rep = rep,
+		.seg = seg, .month = month, .s = v->seg[seg],
+		.state_of = w->hcps.state + v->seg[seg].first,
+		.trust_of = w->hcps.trust + v->seg[seg].first,
+		.months_of = w->hcps.months + v->seg[seg].first,
+		.defections_of = w->hcps.defections + v->seg[seg].first,
+		.u = v->g[FW_G_UNFILLED_WEIGHT],
+		.keep_gain = 1 - v->g[FW_G_TRUST_GAIN],
+		.keep_loss = 1 - v->g[FW_G_TRUST_LOSS],
+		.keep_abandon = 1 - v->g[FW_G_ABANDON_PER_FRICTION],
+		.keep_lapse = 1 - v->g[FW_G_LAPSE_PER_FRICTION],
+		.abandon_base = v->g[FW_G_ABANDON_BASE],
+		.reversion = v->g[FW_G_TRUST_REVERSION],
+		.tau_a = v->g[FW_G_ADVOCACY_TRUST],
+		.onboarding = v->g[FW_G_ONBOARDING_MONTHS],
+		.trial_rate = v->g[FW_G_TRIAL_RATE],
+		.disengage = v->g[FW_G_DISENGAGE_RATE],
+		.advocacy = v->g[FW_G_ADVOCACY_RATE],
+		.winback = { [FW_LAPSED] = v->g[FW_G_WINBACK_LAPSED],
+		    [FW_SWITCHED] = v->g[FW_G_WINBACK_SWITCHED] },
+		.stage_friction = { [FW_ENGAGED] = v->g[FW_G_F_PRESCRIBE],
+		    [FW_TRIAL] = v->g[FW_G_F_ONBOARDING],
+		    [FW_ADOPTER] = v->g[FW_G_F_CONTINUITY],
+		    [FW_ADVOCATE] = v->g[FW_G_F_CONTINUITY] },
+	};
+	uint32_t start[FW_NSTATE + 1] = { 0 }, fill[FW_NSTATE];
+	uint32_t *idx = w->order, j;
+	month_sums sum;
+	int k;
+
+	c.p_engage = 1 - exp(-(v->rho + v->g[FW_G_REFERRAL] *
+	    (c.s.hcps > 0 ? (double)w->advocates[seg] / c.s.hcps : 0)));
+	/* Counting sort of the HCPs by state. */
+	for (j = 0; j < c.s.hcps; j++)
+		start[c.state_of[j] + 1]++;
+	for (k = 0; k < FW_NSTATE; k++) {
+		start[k + 1] += start[k];
+		fill[k] = start[k];
+	}
+	for (j = 0; j < c.s.hcps; j++)
+		idx[fill[c.state_of[j]]++] = j;
+	memset(&sum, 0, sizeof(sum));
+	step_state(&c, FW_UNAWARE, idx + start[0], start[1] - start[0], &sum);
+	step_state(&c, FW_ENGAGED, idx + start[1], start[2] - start[1], &sum);
+	step_state(&c, FW_TRIAL, idx + start[2], start[3] - start[2], &sum);
+	step_state(&c, FW_ADOPTER, idx + start[3], start[4] - start[3], &sum);
+	step_state(&c, FW_ADVOCATE, idx + start[4], start[5] - start[4], &sum);
+	step_state(&c, FW_LAPSED, idx + start[5], start[6] - start[5], &sum);
+	step_state(&c, FW_SWITCHED, idx + start[6], start[7] - start[6], &sum);
+	sum.advocates = (uint32_t)sum.count[FW_ADVOCATE];
+	*out = sum;
+}
+
+void
+fwi_simulate(fw_work *w, const fw_config *c, uint64_t seed, uint32_t rep,
+    double totals[FW_NTOTAL])
+{
+	const fw_values *v = &w->val;
+	const philox4x32_key_t key = fwi_rng_key(seed);
+	const double price = v->g[FW_G_PRICE];
+	uint32_t seg;
+	int t, k;
+
+	for (seg = 0; seg < v->nseg; seg++)
+		init_segment(w, &c->seg[seg], seg);
+	memset(totals, 0, FW_NTOTAL * sizeof(double));
+	for (t = 1; t <= v->horizon; t++) {
+		double *row = &w->month[(size_t)(t - 1) * FW_NMONTHLY];
+		month_sums all;
+		double patients = 0;
+
+		memset(&all, 0, sizeof(all));
+		for (seg = 0; seg < v->nseg; seg++) {
+			month_sums s;
+			int a;
+			memset(&s, 0, sizeof(s));
+			if (t >= 2)
+				fwi_age_patients(w, seed, rep, seg, (uint32_t)t);
+			step_segment(w, key, seed, rep, seg, (uint32_t)t, &s);
+			w->cohort[seg].bucket[0] += (double)s.filled;
+			w->advocates[seg] = s.advocates;
+			patients += w->cohort[seg].pool;
+			for (a = 0; a < v->early_buckets; a++)
+				patients += w->cohort[seg].bucket[a];
+			all.written += s.written;
+			all.filled += s.filled;
+			all.winbacks += s.winbacks;
+			all.lapses += s.lapses;
+			all.switches += s.switches;
+			all.reacq_cost += s.reacq_cost;
+			all.cvar += s.cvar;
+			all.trust += s.trust;
+			for (k = 0; k < FW_NSTATE; k++)
+				all.count[k] += s.count[k];
+		}
+		for (k = 0; k < FW_NSTATE; k++)
+			row[FW_M_UNAWARE + k] = (double)all.count[k];
+		row[FW_M_PATIENTS] = patients;
+		row[FW_M_REVENUE] = patients * price;
+		row[FW_M_SCRIPTS_WRITTEN] = (double)all.written;
+		row[FW_M_SCRIPTS_FILLED] = (double)all.filled;
+		row[FW_M_SCRIPTS_UNFILLED] = (double)(all.written - all.filled);
+		row[FW_M_GAP_VALUE] = row[FW_M_SCRIPTS_UNFILLED] *
+		    v->patient_value;
+		row[FW_M_CVAR] = all.cvar;
+		row[FW_M_REACQ_COST] = all.reacq_cost;
+		row[FW_M_WINBACKS] = (double)all.winbacks;
+		row[FW_M_LAPSES] = (double)all.lapses;
+		row[FW_M_SWITCHES] = (double)all.switches;
+		row[FW_M_MEAN_TRUST] = v->total_hcps > 0 ?
+		    all.trust / v->total_hcps : 0;
+		row[FW_M_CHANNEL_COST] = v->channel_cost;
+		row[FW_M_PROGRAM_COST] = v->g[FW_G_MONTHLY] +
+		    (t == 1 ? v->g[FW_G_UPFRONT] : 0);
+		row[FW_M_CASH] = v->g[FW_G_GROSS_MARGIN] * row[FW_M_REVENUE] -
+		    row[FW_M_CHANNEL_COST] - row[FW_M_PROGRAM_COST] -
+		    row[FW_M_REACQ_COST];
+		totals[FW_T_NPV] += pow(v->monthly_discount, t) *
+		    row[FW_M_CASH];
+		totals[FW_T_REVENUE] += row[FW_M_REVENUE];
+		totals[FW_T_CASH] += row[FW_M_CASH];
+		totals[FW_T_SCRIPTS_WRITTEN] += row[FW_M_SCRIPTS_WRITTEN];
+		totals[FW_T_SCRIPTS_FILLED] += row[FW_M_SCRIPTS_FILLED];
+		totals[FW_T_SCRIPTS_UNFILLED] += row[FW_M_SCRIPTS_UNFILLED];
+		totals[FW_T_GAP_VALUE] += row[FW_M_GAP_VALUE];
+		totals[FW_T_REACQ_COST] += row[FW_M_REACQ_COST];
+		totals[FW_T_WINBACKS] += row[FW_M_WINBACKS];
+		totals[FW_T_LAPSES] += row[FW_M_LAPSES];
+		totals[FW_T_SWITCHES] += row[FW_M_SWITCHES];
+		if (t == v->horizon) {
+			totals[FW_T_CVAR] = row[FW_M_CVAR];
+			for (k = 0; k < FW_NSTATE; k++)
+				totals[FW_T_UNAWARE + k] = row[FW_M_UNAWARE + k];
+			totals[FW_T_PATIENTS] = patients;
+			totals[FW_T_MEAN_TRUST] = row[FW_M_MEAN_TRUST];
+		}
+	}
+}

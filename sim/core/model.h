@@ -1,0 +1,207 @@
+/* model.h - one replication of one variant of the flywheel/1 model: the
+ * values drawn for it, what follows from them (MODEL.md §4), the HCP
+ * state and one month's step (§5). Private to the library.
+ * SPDX-License-Identifier: MIT */
+#ifndef FW_MODEL_H
+#define FW_MODEL_H
+
+#include <stdint.h>
+
+#include <gsl/gsl_rng.h>
+
+#include "scenario.h"
+#include "rng.h"
+
+/* A guide-table entry that sends the draw to the table search. */
+#define FW_GUIDE_SCAN 255
+
+/* Powers tabulated for small whole exponents; larger ones call pow(). */
+#define FW_POW_TABLE 64
+
+/* Metrics recorded every month (MODEL.md §6). The first seven are the
+ * state counts at the end of the month, in fw_state order. */
+enum fw_monthly {
+	FW_M_UNAWARE, FW_M_ENGAGED, FW_M_TRIAL, FW_M_ADOPTER, FW_M_ADVOCATE,
+	FW_M_LAPSED, FW_M_SWITCHED,
+	FW_M_PATIENTS, FW_M_REVENUE, FW_M_CASH, FW_M_SCRIPTS_WRITTEN,
+	FW_M_SCRIPTS_FILLED, FW_M_SCRIPTS_UNFILLED, FW_M_GAP_VALUE, FW_M_CVAR,
+	FW_M_REACQ_COST, FW_M_WINBACKS, FW_M_LAPSES, FW_M_SWITCHES,
+	FW_M_MEAN_TRUST, FW_M_CHANNEL_COST, FW_M_PROGRAM_COST,
+	FW_NMONTHLY
+};
+extern const char *const fwi_monthly_names[FW_NMONTHLY];
+
+/* Poisson counts of a fixed mean by inversion: the cumulative table and,
+ * for each of the 4096 ranges of a word's top 12 bits, the count they all
+ * give, or FW_GUIDE_SCAN where the range straddles a boundary. A pure
+ * function of mu, so it is rebuilt only when mu changes. */
+typedef struct fw_count_table {
+	double mu;
+	int valid;
+	double *cdf;
+	int n, cap;
+	uint8_t guide[4096];
+} fw_count_table;
+
+/* Per-segment values of one replication. */
+typedef struct fw_seg_values {
+	uint32_t hcps;
+	double scripts;		/* scripts_per_month */
+	double trust;		/* initial and reference trust */
+	double cvar_scale;	/* 12 * scripts * (1 - f_access) * L */
+	uint32_t first;		/* index of its first HCP in the state arrays */
+} fw_seg_values;
+
+/* Everything one replication of one variant needs: values drawn (§2) and
+ * derived (§4), with tables that keep pow() and exp() out of the HCP loop.
+ * Owned by a thread's workspace; rebuilt for every replication. */
+typedef struct fw_values {
+	double g[FW_NGLOBAL];
+	size_t nseg;
+	fw_seg_values *seg;
+	uint32_t total_hcps;
+	int horizon;
+	/* §4 */
+	double phi, mu_g, mu_b, rho;
+	double q_early, q_late, patient_value, monthly_discount;
+	double channel_cost;		/* per month, all HCPs */
+	double sigma[FW_NSTATE];	/* base share by state, 0 if none */
+	double share_scale;		/* 1 / (1 - w/2) */
+	double binom_zero[FW_POW_TABLE];	/* (1 - small fill side)^n */
+	double fill_small;		/* min(f_access, 1 - f_access) */
+	int early_buckets;		/* early age buckets kept: min(E, T) */
+	/* the experience counts G ~ Poisson(mu_g), B ~ Poisson(mu_b) */
+	fw_count_table helpful, burden;
+	/* powers for the trust ledger and the competing events */
+	double gain_pow[FW_POW_TABLE], loss_pow[FW_POW_TABLE];
+	double loss_unfilled[FW_POW_TABLE];	/* (1-loss)^(u U) */
+	double abandon_unfilled[FW_POW_TABLE];	/* (1-abandon)^(u U) */
+	double lapse_unfilled[FW_POW_TABLE];	/* (1-lapse)^(u U) */
+	double *winback_decay;		/* exp(-winback_decay m), m = 0..T */
+	double *cost_growth;		/* exp(cost_growth m) */
+	double *defection_cost;		/* base * multiplier^(d-1), d = 1..T */
+	/* channel values of this replication, FW_NCHANNEL a channel */
+	double *chan;
+	size_t nchan;
+	/* values drawn from distributions, in fw_plan order */
+	double *drawn;
+} fw_values;
+
+/* The uncertain values of one variant, in a fixed order: where each is,
+ * and the name of its stream. */
+enum fw_slot_kind { FW_SLOT_GLOBAL, FW_SLOT_SEGMENT, FW_SLOT_CHANNEL };
+
+typedef struct fw_plan_entry {
+	char *path;		/* dotted path: names the stream of u */
+	const fw_num *num;
+	enum fw_slot_kind kind;
+	size_t index;		/* segment or channel number */
+	int id;			/* key id within its scope */
+} fw_plan_entry;
+
+typedef struct fw_plan {
+	size_t n;
+	fw_plan_entry *v;
+} fw_plan;
+
+int fwi_plan_build(fw_plan *p, const fw_config *c);
+void fwi_plan_clear(fw_plan *p);
+
+/* The state of every HCP: structure of arrays, one slot per HCP. */
+typedef struct fw_hcps {
+	uint8_t *state;
+	uint16_t *months;
+	uint16_t *defections;
+	double *trust;
+} fw_hcps;
+
+/* Patients on therapy of one segment: early age buckets and the pool. */
+typedef struct fw_cohort {
+	double *bucket;		/* early_buckets counts */
+	double pool;
+} fw_cohort;
+
+/* A thread's workspace: allocated once, reused for every replication. */
+typedef struct fw_work {
+	fw_values val;
+	fw_hcps hcps;
+	fw_cohort *cohort;
+	uint32_t *advocates;	/* per segment, end of last month */
+	uint32_t *order;	/* a segment's HCPs sorted by state */
+	size_t nseg_cap;
+	gsl_rng *stream;
+	double *month;		/* horizon x FW_NMONTHLY metrics */
+	double *base_cash;	/* the baseline's monthly cash, this replication */
+} fw_work;
+
+/* Sizes a workspace for every variant of sc over horizon months. */
+int fwi_work_init(fw_work *w, const fw_scenario *sc, int horizon,
+    size_t nplan_max);
+void fwi_work_clear(fw_work *w);
+
+/* Draws the uncertain values of config c for replication rep and derives
+ * everything else (MODEL.md §2, §4). */
+int fwi_values_set(fw_values *v, const fw_config *c, const fw_plan *plan,
+    uint64_t seed, uint32_t rep, int horizon);
+
+/* Count k of an inversion table: cdf[k-1] <= u < cdf[k]. */
+uint32_t fwi_table_count(const double *cdf, int n, double u);
+
+/* Prescribing share of an HCP in state at trust tau (MODEL.md §4):
+ * min(1, sigma (1 - w + w tau) / (1 - w/2)). */
+static inline double
+fwi_share(const fw_values *v, int state, double tau)
+{
+	double w = v->g[FW_G_CX_WEIGHT];
+	double share = v->sigma[state] * (1 - w + w * tau) * v->share_scale;
+
+	return share < 1 ? share : 1;
+}
+
+/* Monthly switching chance at trust tau: switch_rate (1 - tau)^x. */
+static inline double
+fwi_switch_p(const fw_values *v, double tau)
+{
+	double x = v->g[FW_G_SWITCH_EXPONENT];
+	double base = 1 - tau;
+
+	/* The default exponent 2 without a pow() call. */
+	return v->g[FW_G_SWITCH_RATE] * (x == 2 ? base * base : pow(base, x));
+}
+
+/* Customer value at risk of one prescriber (MODEL.md §6): a year of its
+ * filled scripts' patient value times its chance of switching within the
+ * year, 12 s share (1 - f_access) L (1 - (1 - p_sw)^12). */
+static inline double
+fwi_cvar(const fw_values *v, const fw_seg_values *s, int state, double tau,
+    double p_sw)
+{
+	double keep = 1 - p_sw, keep4 = keep * keep * keep * keep;
+
+	return s->cvar_scale * fwi_share(v, state, tau) *
+	    (1 - keep4 * keep4 * keep4);
+}
+
+/* MODEL.md §5.1 for segment seg: early buckets age or drop out with
+ * q_e, the last one joins the pool, which drops out with q_l. */
+void fwi_age_patients(fw_work *w, uint64_t seed, uint32_t rep, uint32_t seg,
+    uint32_t month);
+
+/* Per-replication totals (MODEL.md §6). */
+enum fw_total {
+	FW_T_NPV, FW_T_REVENUE, FW_T_CASH, FW_T_SCRIPTS_WRITTEN,
+	FW_T_SCRIPTS_FILLED, FW_T_SCRIPTS_UNFILLED, FW_T_GAP_VALUE,
+	FW_T_CVAR, FW_T_REACQ_COST, FW_T_WINBACKS, FW_T_LAPSES,
+	FW_T_SWITCHES, FW_T_UNAWARE, FW_T_ENGAGED, FW_T_TRIAL,
+	FW_T_ADOPTER, FW_T_ADVOCATE, FW_T_LAPSED, FW_T_SWITCHED,
+	FW_T_PATIENTS, FW_T_MEAN_TRUST,
+	FW_NTOTAL
+};
+extern const char *const fwi_total_names[FW_NTOTAL];
+
+/* Simulates one replication of the values in w->val: fills w->month with
+ * the monthly metrics and totals with the per-replication totals. */
+void fwi_simulate(fw_work *w, const fw_config *c, uint64_t seed,
+    uint32_t rep, double totals[FW_NTOTAL]);
+
+#endif

@@ -1,0 +1,364 @@
+/* realize.c - one replication's values: distributions drawn (MODEL.md §2)
+ * and the quantities that follow from them (§4), with the tables the HCP
+ * step reads instead of calling pow() and exp().
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_sf_gamma.h>
+
+#include "model.h"
+
+static int
+plan_add(fw_plan *p, const fw_num *num, enum fw_slot_kind kind,
+    size_t index, int id, const char *path)
+{
+	fw_plan_entry *grown;
+
+	if (num->dist == FW_DIST_NONE)
+		return FW_OK;
+	grown = realloc(p->v, (p->n + 1) * sizeof(*grown));
+	if (grown == NULL)
+		return FW_ERUN;
+	p->v = grown;
+	p->v[p->n] = (fw_plan_entry){ strdup(path), num, kind, index, id };
+	if (p->v[p->n].path == NULL)
+		return FW_ERUN;
+	p->n++;
+	return FW_OK;
+}
+
+int
+fwi_plan_build(fw_plan *p, const fw_config *c)
+{
+	char path[512];
+	size_t i, e;
+	int rc = FW_OK;
+
+	memset(p, 0, sizeof(*p));
+	for (i = 0; rc == FW_OK && i < fwi_nkeys; i++) {
+		const fw_key *k = &fwi_keys[i];
+		if (k->scope == FW_SCOPE_GLOBAL) {
+			snprintf(path, sizeof(path), "%s.%s", k->section,
+			    k->name);
+			rc = plan_add(p, &c->g[k->id], FW_SLOT_GLOBAL, 0, k->id,
+			    path);
+		}
+		for (e = 0; k->scope == FW_SCOPE_SEGMENT && e < c->nseg; e++) {
+			if (k->type != FW_TYPE_REAL)
+				continue;
+			snprintf(path, sizeof(path), "segments.%s.%s",
+			    c->seg[e].name, k->name);
+			rc = plan_add(p, &c->seg[e].v[k->id], FW_SLOT_SEGMENT,
+			    e, k->id, path);
+		}
+		for (e = 0; k->scope == FW_SCOPE_CHANNEL && e < c->nchan; e++) {
+			if (k->type != FW_TYPE_REAL)
+				continue;
+			snprintf(path, sizeof(path), "channels.%s.%s",
+			    c->chan[e].name, k->name);
+			rc = plan_add(p, &c->chan[e].v[k->id], FW_SLOT_CHANNEL,
+			    e, k->id, path);
+		}
+	}
+	if (rc != FW_OK)
+		fwi_plan_clear(p);
+	return rc;
+}
+
+void
+fwi_plan_clear(fw_plan *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		free(p->v[i].path);
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
+int
+fwi_work_init(fw_work *w, const fw_scenario *sc, int horizon,
+    size_t nplan_max)
+{
+	size_t v, s, max_hcps = 0, max_seg = 0, max_chan = 0;
+	size_t buckets = 0;
+
+	memset(w, 0, sizeof(*w));
+	for (v = 0; v < sc->nconfig; v++) {
+		const fw_config *c = &sc->config[v];
+		size_t hcps = 0;
+		for (s = 0; s < c->nseg; s++)
+			hcps += (size_t)c->seg[s].v[FW_S_HCPS].value;
+		if (hcps > max_hcps)
+			max_hcps = hcps;
+		if (c->nseg > max_seg)
+			max_seg = c->nseg;
+		if (c->nchan > max_chan)
+			max_chan = c->nchan;
+		if (c->g[FW_G_EARLY_MONTHS].value > (double)buckets)
+			buckets = (size_t)c->g[FW_G_EARLY_MONTHS].value;
+	}
+	if (buckets > (size_t)horizon)
+		buckets = (size_t)horizon;
+	w->hcps.state = malloc(max_hcps + 1);
+	w->hcps.months = malloc((max_hcps + 1) * sizeof(uint16_t));
+	w->hcps.defections = malloc((max_hcps + 1) * sizeof(uint16_t));
+	w->hcps.trust = malloc((max_hcps + 1) * sizeof(double));
+	w->order = malloc((max_hcps + 1) * sizeof(uint32_t));
+	w->cohort = calloc(max_seg, sizeof(fw_cohort));
+	w->advocates = calloc(max_seg, sizeof(uint32_t));
+	w->val.seg = calloc(max_seg, sizeof(fw_seg_values));
+	w->val.chan = calloc(max_chan * FW_NCHANNEL + 1, sizeof(double));
+	w->val.drawn = calloc(nplan_max + 1, sizeof(double));
+	w->val.winback_decay = calloc((size_t)horizon + 2, sizeof(double));
+	w->val.cost_growth = calloc((size_t)horizon + 2, sizeof(double));
+	w->val.defection_cost = calloc((size_t)horizon + 2, sizeof(double));
+	w->month = calloc((size_t)horizon * FW_NMONTHLY, sizeof(double));
+	w->base_cash = calloc((size_t)horizon, sizeof(double));
+	w->stream = fwi_stream_alloc();
+	if (w->hcps.state == NULL || w->hcps.months == NULL ||
+	    w->hcps.defections == NULL || w->hcps.trust == NULL ||
+	    w->order == NULL ||
+	    (max_seg && (w->cohort == NULL || w->advocates == NULL ||
+	    w->val.seg == NULL)) || w->val.chan == NULL ||
+	    w->val.drawn == NULL || w->val.winback_decay == NULL ||
+	    w->val.cost_growth == NULL || w->val.defection_cost == NULL ||
+	    w->month == NULL || w->base_cash == NULL || w->stream == NULL) {
+		fwi_work_clear(w);
+		return FW_ERUN;
+	}
+	for (s = 0; s < max_seg; s++) {
+		w->cohort[s].bucket = calloc(buckets + 1, sizeof(double));
+		if (w->cohort[s].bucket == NULL) {
+			fwi_work_clear(w);
+			return FW_ERUN;
+		}
+	}
+	w->nseg_cap = max_seg;
+	return FW_OK;
+}
+
+void
+fwi_work_clear(fw_work *w)
+{
+	size_t s;
+
+	if (w == NULL)
+		return;
+	for (s = 0; w->cohort != NULL && s < w->nseg_cap; s++)
+		free(w->cohort[s].bucket);
+	free(w->cohort);
+	free(w->advocates);
+	free(w->hcps.state);
+	free(w->hcps.months);
+	free(w->hcps.defections);
+	free(w->hcps.trust);
+	free(w->order);
+	free(w->val.seg);
+	free(w->val.chan);
+	free(w->val.drawn);
+	free(w->val.winback_decay);
+	free(w->val.cost_growth);
+	free(w->val.defection_cost);
+	free(w->val.helpful.cdf);
+	free(w->val.burden.cdf);
+	free(w->month);
+	free(w->base_cash);
+	if (w->stream != NULL)
+		gsl_rng_free(w->stream);
+	memset(w, 0, sizeof(*w));
+}
+
+/* Sets t to Poisson(mu): cumulative probabilities cut at the first that
+ * exceeds every uniform fwi_u01 can return (those are at most 1 - 2^-33),
+ * and the guide to them. Keeps t as it is when mu has not changed. */
+static int
+count_table_set(fw_count_table *t, double mu)
+{
+	const double top = 1 - ldexp(1, -34);
+	int need = (int)ceil(mu + 14 * sqrt(mu) + 30), k;
+	double sum = 0;
+	uint32_t i;
+
+	if (t->valid && t->mu == mu)
+		return FW_OK;
+	if (need > t->cap) {
+		double *grown = realloc(t->cdf, (size_t)need * sizeof(double));
+		if (grown == NULL)
+			return FW_ERUN;
+		t->cdf = grown;
+		t->cap = need;
+	}
+	for (k = 0; k < need - 1; k++) {
+		sum += mu > 0 ? exp(k * log(mu) - mu - gsl_sf_lnfact((unsigned)k))
+		    : (k == 0);
+		if (sum > top)
+			break;
+		t->cdf[k] = sum;
+	}
+	/* Beyond here the tail is below 2^-34: no uniform reaches it. */
+	t->cdf[k] = 1.0;
+	t->n = k + 1;
+	for (i = 0; i < 4096; i++) {
+		uint32_t lo = fwi_table_count(t->cdf, t->n, fwi_u01(i << 20));
+		uint32_t hi = fwi_table_count(t->cdf, t->n,
+		    fwi_u01((i << 20) | 0xfffffu));
+		t->guide[i] = lo == hi && lo < FW_GUIDE_SCAN ? (uint8_t)lo :
+		    FW_GUIDE_SCAN;
+	}
+	t->mu = mu;
+	t->valid = 1;
+	return FW_OK;
+}
+
+static void
+store(fw_values *v, const fw_plan_entry *e, double x)
+{
+	switch (e->kind) {
+	case FW_SLOT_GLOBAL:
+		v->g[e->id] = x;
+		break;
+	case FW_SLOT_SEGMENT:
+		if (e->id == FW_S_SCRIPTS)
+			v->seg[e->index].scripts = x;
+		else if (e->id == FW_S_TRUST)
+			v->seg[e->index].trust = x;
+		break;
+	case FW_SLOT_CHANNEL:
+		v->chan[e->index * FW_NCHANNEL + (size_t)e->id] = x;
+		break;
+	}
+}
+
+/* Channel aggregates of MODEL.md §4: fatigue, incoherent burden,
+ * experience rates, pull and planned spend. */
+static void
+derive_channels(fw_values *v)
+{
+	double touches = 0, pull = 0, spend = 0;
+	size_t c, active = 0;
+
+	for (c = 0; c < v->nchan; c++) {
+		double t = v->chan[c * FW_NCHANNEL + FW_C_TOUCHES];
+		touches += t;
+		active += t > 0;
+	}
+	v->phi = touches > 0 ? fmax(0, 1 - v->g[FW_G_ATTENTION] / touches) : 0;
+	v->mu_g = v->mu_b = 0;
+	for (c = 0; c < v->nchan; c++) {
+		const double *ch = &v->chan[c * FW_NCHANNEL];
+		double t = ch[FW_C_TOUCHES];
+		double b = fmin(1, ch[FW_C_BURDEN] * (1 + v->g[FW_G_INCOHERENCE]
+		    * (active > 1 ? (double)(active - 1) : 0)));
+		double beta = b + (1 - b) * v->phi;
+		double gamma = fmin(ch[FW_C_HELPFUL], 1 - b) * (1 - v->phi);
+		v->mu_g += t * gamma;
+		v->mu_b += t * beta;
+		pull += t * ch[FW_C_REACH];
+		spend += t * ch[FW_C_COST_PER_TOUCH];
+	}
+	v->rho = (1 - v->phi) * pull;
+	v->channel_cost = (double)v->total_hcps * spend;
+}
+
+/* Patient dropout and the value of a new patient (MODEL.md §4). */
+static void
+derive_patients(fw_values *v)
+{
+	double early = v->g[FW_G_EARLY_MONTHS], s = 1, sum = 0;
+	int a;
+
+	v->q_early = fmin(1, v->g[FW_G_EARLY_DROPOUT] +
+	    v->g[FW_G_EARLY_FRICTION] * v->g[FW_G_F_ONBOARDING]);
+	v->q_late = fmin(1, v->g[FW_G_LATE_DROPOUT] +
+	    v->g[FW_G_LATE_FRICTION] * v->g[FW_G_F_SUPPORT]);
+	for (a = 0; a < 120; a++) {
+		sum += s;
+		s *= 1 - (a < early ? v->q_early : v->q_late);
+	}
+	v->patient_value = v->g[FW_G_PRICE] * sum;
+	v->early_buckets = early < v->horizon ? (int)early : v->horizon;
+}
+
+static void
+derive_tables(fw_values *v)
+{
+	double u = v->g[FW_G_UNFILLED_WEIGHT];
+	double keep_gain = 1 - v->g[FW_G_TRUST_GAIN];
+	double keep_loss = 1 - v->g[FW_G_TRUST_LOSS];
+	double keep_abandon = 1 - v->g[FW_G_ABANDON_PER_FRICTION];
+	double keep_lapse = 1 - v->g[FW_G_LAPSE_PER_FRICTION];
+	double fa = v->g[FW_G_F_ACCESS];
+	int k, m;
+
+	v->fill_small = fmin(fa, 1 - fa);
+	for (k = 0; k < FW_POW_TABLE; k++) {
+		v->gain_pow[k] = pow(keep_gain, k);
+		v->loss_pow[k] = pow(keep_loss, k);
+		v->loss_unfilled[k] = pow(keep_loss, u * k);
+		v->abandon_unfilled[k] = pow(keep_abandon, u * k);
+		v->lapse_unfilled[k] = pow(keep_lapse, u * k);
+		v->binom_zero[k] = pow(1 - v->fill_small, k);
+	}
+	for (m = 0; m <= v->horizon; m++) {
+		v->winback_decay[m] = exp(-v->g[FW_G_WINBACK_DECAY] * m);
+		v->cost_growth[m] = exp(v->g[FW_G_COST_GROWTH] * m);
+		v->defection_cost[m] = v->g[FW_G_BASE_COST] *
+		    pow(v->g[FW_G_DEFECTION_MULTIPLIER], m > 0 ? m - 1 : 0);
+	}
+	memset(v->sigma, 0, sizeof(v->sigma));
+	v->sigma[FW_TRIAL] = v->g[FW_G_SHARE_TRIAL];
+	v->sigma[FW_ADOPTER] = v->g[FW_G_SHARE_ADOPTER];
+	v->sigma[FW_ADVOCATE] = v->g[FW_G_SHARE_ADVOCATE];
+	v->share_scale = 1 / (1 - v->g[FW_G_CX_WEIGHT] / 2);
+}
+
+int
+fwi_values_set(fw_values *v, const fw_config *c, const fw_plan *plan,
+    uint64_t seed, uint32_t rep, int horizon)
+{
+	size_t i, s;
+	uint32_t first = 0;
+
+	v->horizon = horizon;
+	v->nseg = c->nseg;
+	v->nchan = c->nchan;
+	for (i = 0; i < FW_NGLOBAL; i++)
+		v->g[i] = c->g[i].value;
+	for (s = 0; s < c->nseg; s++) {
+		v->seg[s].hcps = (uint32_t)c->seg[s].v[FW_S_HCPS].value;
+		v->seg[s].scripts = c->seg[s].v[FW_S_SCRIPTS].value;
+		v->seg[s].trust = c->seg[s].v[FW_S_TRUST].value;
+		v->seg[s].first = first;
+		first += v->seg[s].hcps;
+	}
+	v->total_hcps = first;
+	for (i = 0; i < c->nchan; i++)
+		for (s = 0; s < FW_NCHANNEL; s++)
+			v->chan[i * FW_NCHANNEL + s] = c->chan[i].v[s].value;
+	for (i = 0; i < plan->n; i++) {
+		const fw_plan_entry *e = &plan->v[i];
+		double x = fwi_num_at(e->num, fwi_rng_param_u(seed, rep,
+		    e->path));
+		if (!isfinite(x))
+			return FW_ERUN;
+		v->drawn[i] = x;
+		store(v, e, x);
+	}
+	derive_channels(v);
+	derive_patients(v);
+	derive_tables(v);
+	for (s = 0; s < c->nseg; s++)
+		v->seg[s].cvar_scale = 12 * v->seg[s].scripts *
+		    (1 - v->g[FW_G_F_ACCESS]) * v->patient_value;
+	v->monthly_discount = pow(1 + v->g[FW_G_DISCOUNT_RATE], -1.0 / 12);
+	if (count_table_set(&v->helpful, v->mu_g) != FW_OK ||
+	    count_table_set(&v->burden, v->mu_b) != FW_OK)
+		return FW_ERUN;
+	return FW_OK;
+}

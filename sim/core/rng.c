@@ -1,0 +1,216 @@
+/* rng.c - counter-based random streams named by what they are for.
+ * SPDX-License-Identifier: MIT
+ *
+ * Every draw of a run is a pure function of its name (MODEL.md §7):
+ *
+ *   Philox4x32-10, key   = (seed low 32 bits, seed high 32 bits)
+ *                  counter = (entity, replication,
+ *                             month << 16 | block,
+ *                             purpose << 24 | segment)
+ *
+ * One block gives four 32-bit words w, each a uniform (w + 0.5) / 2^32 in
+ * (0, 1). The entity is the HCP's number within its segment, a patient age
+ * bucket, or for a parameter the low 32 bits of the FNV-1a hash of its
+ * dotted path (the next 24 bits go where the segment goes). An HCP's month
+ * takes one HCP_MONTH block, whose words are the helpful, burden, friction
+ * and transition draws, and, when it prescribes, one SCRIPTS block (scripts
+ * and fill). Each of these draws is a single uniform turned into a count
+ * by inversion, so a variant that changes a rate moves the count
+ * monotonically (common random numbers at their strongest). Counts whose
+ * mean is too large for inversion, and the patients' binomials, come from
+ * GSL samplers reading a stream of their own through fw_stream_*.
+ * Sweep designs (design.c) draw their uniforms under a purpose of their
+ * own, DESIGN, so that a design never shares a draw with the model.
+ *
+ * Nothing depends on which thread draws or in which order: the same name
+ * gives the same number. Limits of the layout: entity and replication
+ * below 2^32, month below 2^16, segment below 2^24, 2^16 blocks a stream.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rng.h"
+
+void
+fwi_rng_blocks_reference(philox4x32_key_t key, philox4x32_ctr_t ctr,
+    const uint32_t *entity, int n, uint32_t out[4][FW_RNG_BATCH])
+{
+	int i, w;
+
+	for (i = 0; i < n; i++) {
+		philox4x32_ctr_t r;
+		ctr.v[0] = entity[i];
+		r = fwi_rng_block(key, ctr);
+		for (w = 0; w < 4; w++)
+			out[w][i] = r.v[w];
+	}
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+
+/* Philox4x32-10 (Salmon et al., SC'11) on eight counters in two vectors:
+ * each 32-bit word sits in a 64-bit lane, where one vpmuludq gives the
+ * whole product whose two halves a round needs. */
+__attribute__((target("avx2"))) static void
+blocks_avx2(philox4x32_key_t key, philox4x32_ctr_t ctr,
+    const uint32_t *entity, int n, uint32_t out[4][FW_RNG_BATCH])
+{
+	const __m256i m0 = _mm256_set1_epi64x(PHILOX_M4x32_0);
+	const __m256i m1 = _mm256_set1_epi64x(PHILOX_M4x32_1);
+	const __m256i low = _mm256_set1_epi64x(0xffffffff);
+	__m256i x0[2], x1[2], x2[2], x3[2];
+	uint32_t e[FW_RNG_BATCH], k0 = key.v[0], k1 = key.v[1];
+	int g, round, i;
+
+	_Static_assert(FW_RNG_BATCH == 8, "two vectors of four counters");
+
+	for (i = 0; i < FW_RNG_BATCH; i++)
+		e[i] = i < n ? entity[i] : 0;
+	/* Vector 0 holds the even counters, vector 1 the odd ones, so that
+	 * packing the two gives the blocks in order. */
+	for (g = 0; g < 2; g++) {
+		x0[g] = _mm256_set_epi64x(e[6 + g], e[4 + g], e[2 + g], e[g]);
+		x1[g] = _mm256_set1_epi64x(ctr.v[1]);
+		x2[g] = _mm256_set1_epi64x(ctr.v[2]);
+		x3[g] = _mm256_set1_epi64x(ctr.v[3]);
+	}
+	for (round = 0; round < 10; round++) {
+		const __m256i kv0 = _mm256_set1_epi64x(k0);
+		const __m256i kv1 = _mm256_set1_epi64x(k1);
+		for (g = 0; g < 2; g++) {
+			__m256i p0 = _mm256_mul_epu32(x0[g], m0);
+			__m256i p1 = _mm256_mul_epu32(x2[g], m1);
+			x0[g] = _mm256_xor_si256(_mm256_xor_si256(
+			    _mm256_srli_epi64(p1, 32), x1[g]), kv0);
+			x2[g] = _mm256_xor_si256(_mm256_xor_si256(
+			    _mm256_srli_epi64(p0, 32), x3[g]), kv1);
+			x1[g] = _mm256_and_si256(p1, low);
+			x3[g] = _mm256_and_si256(p0, low);
+		}
+		k0 += PHILOX_W32_0;
+		k1 += PHILOX_W32_1;
+	}
+	_mm256_storeu_si256((__m256i *)(void *)out[0], _mm256_or_si256(x0[0],
+	    _mm256_slli_epi64(x0[1], 32)));
+	_mm256_storeu_si256((__m256i *)(void *)out[1], _mm256_or_si256(x1[0],
+	    _mm256_slli_epi64(x1[1], 32)));
+	_mm256_storeu_si256((__m256i *)(void *)out[2], _mm256_or_si256(x2[0],
+	    _mm256_slli_epi64(x2[1], 32)));
+	_mm256_storeu_si256((__m256i *)(void *)out[3], _mm256_or_si256(x3[0],
+	    _mm256_slli_epi64(x3[1], 32)));
+}
+#endif
+
+typedef void blocks_fn(philox4x32_key_t, philox4x32_ctr_t, const uint32_t *,
+    int, uint32_t[4][FW_RNG_BATCH]);
+
+/* The vector version where the processor has it; integer arithmetic
+ * gives the same words either way, so no result depends on the choice. */
+static blocks_fn *
+pick_blocks(void)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (__builtin_cpu_supports("avx2"))
+		return blocks_avx2;
+#endif
+	return fwi_rng_blocks_reference;
+}
+
+void
+fwi_rng_blocks(philox4x32_key_t key, philox4x32_ctr_t ctr,
+    const uint32_t *entity, int n, uint32_t out[4][FW_RNG_BATCH])
+{
+	static blocks_fn *chosen;
+	blocks_fn *fn = __atomic_load_n(&chosen, __ATOMIC_RELAXED);
+
+	if (fn == NULL) {
+		fn = pick_blocks();
+		__atomic_store_n(&chosen, fn, __ATOMIC_RELAXED);
+	}
+	fn(key, ctr, entity, n, out);
+}
+
+uint64_t
+fwi_rng_path_hash(const char *path)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *path; path++) {
+		h ^= (unsigned char)*path;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+double
+fwi_rng_param_u(uint64_t seed, uint32_t rep, const char *path)
+{
+	uint64_t h = fwi_rng_path_hash(path);
+	philox4x32_ctr_t c = fwi_rng_ctr(rep, FW_P_PARAM,
+	    (uint32_t)(h >> 32) & 0xffffffu, (uint32_t)h, 0, 0);
+
+	return fwi_u01(fwi_rng_block(fwi_rng_key(seed), c).v[0]);
+}
+
+typedef struct stream_state {
+	philox4x32_key_t key;
+	philox4x32_ctr_t ctr;
+	philox4x32_ctr_t out;
+	int used;		/* words of out already returned */
+} stream_state;
+
+static void
+stream_set(void *vstate, unsigned long int seed)
+{
+	stream_state *s = vstate;
+
+	memset(s, 0, sizeof(*s));
+	s->key = fwi_rng_key(seed);
+	s->used = 4;
+}
+
+static unsigned long int
+stream_get(void *vstate)
+{
+	stream_state *s = vstate;
+
+	if (s->used == 4) {
+		s->out = fwi_rng_block(s->key, s->ctr);
+		/* Next block: the low 16 bits of word 2 count blocks. */
+		s->ctr.v[2] = (s->ctr.v[2] & 0xffff0000u) |
+		    ((s->ctr.v[2] + 1) & 0xffffu);
+		s->used = 0;
+	}
+	return s->out.v[s->used++];
+}
+
+static double
+stream_get_double(void *vstate)
+{
+	return fwi_u01((uint32_t)stream_get(vstate));
+}
+
+static const gsl_rng_type stream_type = {
+	"philox4x32-10-stream", 0xffffffffUL, 0, sizeof(stream_state),
+	stream_set, stream_get, stream_get_double
+};
+
+gsl_rng *
+fwi_stream_alloc(void)
+{
+	return gsl_rng_alloc(&stream_type);
+}
+
+void
+fwi_stream_seek(gsl_rng *r, uint64_t seed, uint32_t rep,
+    enum fw_purpose purpose, uint32_t segment, uint32_t entity,
+    uint32_t month)
+{
+	stream_state *s = r->state;
+
+	s->key = fwi_rng_key(seed);
+	s->ctr = fwi_rng_ctr(rep, purpose, segment, entity, month, 0);
+	s->used = 4;
+}

@@ -1,0 +1,50 @@
+/* run.h - a run's results as the writers read them. Private.
+ * SPDX-License-Identifier: MIT */
+#ifndef FW_RUN_H
+#define FW_RUN_H
+
+#include "model.h"
+
+/* Monthly metrics kept per replication (single precision) for their
+ * percentiles; every monthly metric's mean comes from exact sums. */
+#define FW_NBANDED 8
+extern const int fwi_banded[FW_NBANDED];
+
+struct fw_run {
+	const fw_scenario *sc;
+	int horizon;
+	uint64_t reps;
+	uint64_t seed;
+	int threads;
+	size_t nvar;
+	fw_plan *plans;		/* per variant */
+	size_t *plan_offset;	/* per variant, into a row of drawn */
+	size_t nplan;		/* drawn values per replication */
+	uint64_t block_size, nblocks, next_block, done;
+	double *totals;		/* [rep][variant][FW_NTOTAL] */
+	double *drawn;		/* [rep][nplan] */
+	float *banded;		/* [rep][variant][month][FW_NBANDED] */
+	double *block_sums;	/* [block][variant][month][FW_NMONTHLY] */
+	/* sums over a block of each variant's cumulative cash gain over the
+	 * baseline, and of its square: [block][variant][month][2] */
+	double *delta_sums;
+	int *block_status;
+	fw_work **work;		/* one per thread, each on its own lines */
+	double elapsed;		/* seconds spent in fw_run_step */
+};
+
+/* Sum over blocks, in block order, of a block-summed series. */
+double fwi_run_block_total(const fw_run *run, const double *sums,
+    size_t stride, size_t offset);
+
+/* Mean over replications of monthly metric k of variant v in month t
+ * (1-based). */
+double fwi_run_monthly_mean(const fw_run *run, size_t v, int t, int k);
+
+static inline double *
+fwi_run_totals(const fw_run *run, uint64_t rep, size_t v)
+{
+	return &run->totals[(rep * run->nvar + v) * FW_NTOTAL];
+}
+
+#endif

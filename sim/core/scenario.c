@@ -1,0 +1,506 @@
+/* scenario.c - scenario files (MODEL.md §2) read into a baseline
+ * configuration and one configuration per variant.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "read.h"
+
+const char *const fwi_state_names[FW_NSTATE] = { "unaware", "engaged",
+	"trial", "adopter", "advocate", "lapsed", "switched" };
+
+static const char *const sections[] = { "economics", "experience",
+	"friction", "flywheel", "reacquisition", "patients", "program_cost" };
+#define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
+
+void
+fwi_config_clear(fw_config *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->nseg; i++)
+		free(c->seg[i].name);
+	for (i = 0; i < c->nchan; i++)
+		free(c->chan[i].name);
+	for (i = 0; i < c->nset; i++)
+		free(c->set_paths[i]);
+	free(c->set_paths);
+	free(c->seg);
+	free(c->chan);
+	free(c->name);
+	free(c->description);
+	memset(c, 0, sizeof(*c));
+}
+
+int
+fwi_config_copy(fw_config *dst, const fw_config *src, const char *name)
+{
+	size_t i;
+
+	memset(dst, 0, sizeof(*dst));
+	memcpy(dst->g, src->g, sizeof(dst->g));
+	dst->name = strdup(name);
+	dst->seg = calloc(src->nseg ? src->nseg : 1, sizeof(fw_segment));
+	dst->chan = calloc(src->nchan ? src->nchan : 1, sizeof(fw_channel));
+	if (dst->name == NULL || dst->seg == NULL || dst->chan == NULL)
+		goto fail;
+	for (i = 0; i < src->nseg; i++) {
+		dst->seg[i] = src->seg[i];
+		dst->seg[i].name = strdup(src->seg[i].name);
+		dst->nseg++;
+		if (dst->seg[i].name == NULL)
+			goto fail;
+	}
+	for (i = 0; i < src->nchan; i++) {
+		dst->chan[i] = src->chan[i];
+		dst->chan[i].name = strdup(src->chan[i].name);
+		dst->nchan++;
+		if (dst->chan[i].name == NULL)
+			goto fail;
+	}
+	return FW_OK;
+fail:
+	fwi_config_clear(dst);
+	return FW_EINVALID;
+}
+
+int
+fwi_config_find_segment(const fw_config *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->nseg; i++)
+		if (strcmp(c->seg[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+fwi_config_find_channel(const fw_config *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->nchan; i++)
+		if (strcmp(c->chan[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void
+set_defaults(fw_config *c)
+{
+	size_t i;
+
+	for (i = 0; i < fwi_nkeys; i++)
+		if (fwi_keys[i].scope == FW_SCOPE_GLOBAL)
+			c->g[fwi_keys[i].id].value = fwi_keys[i].def;
+}
+
+static int
+read_section(fw_yaml *y, fw_config *c, const char *section, yaml_node_t *n)
+{
+	const char *names[32];
+	size_t nnames = 0, i;
+	fw_pairs pairs;
+	char sub[256];
+	int rc;
+
+	for (i = 0; i < fwi_nkeys; i++)
+		if (fwi_keys[i].scope == FW_SCOPE_GLOBAL &&
+		    strcmp(fwi_keys[i].section, section) == 0 && nnames < 32)
+			names[nnames++] = fwi_keys[i].name;
+	if ((rc = fwi_yaml_map(y, n, section, &pairs)) != FW_OK)
+		return rc;
+	for (i = 0; rc == FW_OK && i < pairs.n; i++) {
+		const fw_pair *p = &pairs.v[i];
+		const fw_key *k = fwi_key_find(FW_SCOPE_GLOBAL, section,
+		    p->name);
+		if (k == NULL) {
+			rc = fwi_yaml_unknown(y, p, section, names, nnames);
+			break;
+		}
+		fwi_path_key(sub, sizeof(sub), section, p->name);
+		rc = fwi_read_num(y, p->value, sub, k, &c->g[k->id]);
+	}
+	free(pairs.v);
+	return rc;
+}
+
+static int
+read_initial(fw_yaml *y, yaml_node_t *n, const char *path, fw_segment *s)
+{
+	fw_pairs pairs;
+	char sub[256];
+	double sum = 0;
+	size_t i, k;
+	int rc;
+
+	memset(s->initial, 0, sizeof(s->initial));
+	if (n == NULL) {
+		s->initial[FW_UNAWARE] = 1;
+		return FW_OK;
+	}
+	s->initial_given = 1;
+	if ((rc = fwi_yaml_map(y, n, path, &pairs)) != FW_OK)
+		return rc;
+	for (i = 0; rc == FW_OK && i < pairs.n; i++) {
+		const fw_pair *p = &pairs.v[i];
+		if ((rc = fwi_yaml_choose(y, p, path, fwi_state_names, FW_NSTATE,
+		    &k)) != FW_OK)
+			break;
+		fwi_path_key(sub, sizeof(sub), path, p->name);
+		if (p->value->type == YAML_MAPPING_NODE) {
+			rc = fwi_yaml_fail(y, p->value, sub, "initial fractions "
+			    "are fixed numbers (they must sum to 1), not "
+			    "distributions");
+			break;
+		}
+		rc = fwi_yaml_real(y, p->value, sub, &s->initial[k]);
+		if (rc == FW_OK && (s->initial[k] < 0 || s->initial[k] > 1))
+			rc = fwi_yaml_fail(y, p->value, sub, "must be a "
+			    "fraction in [0, 1] (got %s)",
+			    (const char *)p->value->data.scalar.value);
+		sum += s->initial[k];
+	}
+	free(pairs.v);
+	if (rc == FW_OK && fabs(sum - 1) > 1e-9) {
+		char v[40];
+		fw_format_real(sum, v, sizeof(v));
+		rc = fwi_yaml_fail(y, n, path, "fractions must sum to 1 "
+		    "(they sum to %s)", v);
+	}
+	return rc;
+}
+
+static int
+read_segments(fw_yaml *y, fw_config *c, yaml_node_t *n)
+{
+	yaml_node_item_t *it;
+	char path[64], sub[96];
+	int rc;
+
+	if ((rc = fwi_yaml_seq(y, n, "segments")) != FW_OK)
+		return rc;
+	c->nseg = 0;
+	c->seg = calloc((size_t)(n->data.sequence.items.top -
+	    n->data.sequence.items.start) + 1, sizeof(fw_segment));
+	if (c->seg == NULL)
+		return fwi_yaml_fail(y, n, "segments", "out of memory");
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++) {
+		yaml_node_t *item = fwi_yaml_node(y, *it);
+		yaml_node_t *initial = NULL;
+		fw_segment *s = &c->seg[c->nseg];
+		int dup;
+
+		fwi_path_index(path, sizeof(path), "segments", c->nseg);
+		rc = fwi_read_element(y, item, path, FW_SCOPE_SEGMENT, &s->name,
+		    s->v, &initial);
+		c->nseg++;
+		if (rc != FW_OK)
+			return rc;
+		dup = fwi_config_find_segment(c, s->name);
+		if (dup >= 0 && (size_t)dup < c->nseg - 1) {
+			fwi_path_key(sub, sizeof(sub), path, "name");
+			return fwi_yaml_fail(y, item, sub, "duplicate segment "
+			    "name '%s' (also segments[%d])", s->name, dup);
+		}
+		fwi_path_key(sub, sizeof(sub), path, "initial");
+		if ((rc = read_initial(y, initial, sub, s)) != FW_OK)
+			return rc;
+	}
+	if (c->nseg == 0)
+		return fwi_yaml_fail(y, n, "segments", "must list at least one "
+		    "segment");
+	return FW_OK;
+}
+
+static int
+read_channels(fw_yaml *y, fw_config *c, yaml_node_t *n)
+{
+	yaml_node_item_t *it;
+	char path[64], sub[96];
+	int rc;
+
+	if ((rc = fwi_yaml_seq(y, n, "channels")) != FW_OK)
+		return rc;
+	c->chan = calloc((size_t)(n->data.sequence.items.top -
+	    n->data.sequence.items.start) + 1, sizeof(fw_channel));
+	if (c->chan == NULL)
+		return fwi_yaml_fail(y, n, "channels", "out of memory");
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++) {
+		yaml_node_t *item = fwi_yaml_node(y, *it);
+		fw_channel *ch = &c->chan[c->nchan];
+		int dup;
+
+		fwi_path_index(path, sizeof(path), "channels", c->nchan);
+		rc = fwi_read_channel(y, item, path, ch);
+		c->nchan++;
+		if (rc != FW_OK)
+			return rc;
+		dup = fwi_config_find_channel(c, ch->name);
+		if ((size_t)dup < c->nchan - 1) {
+			fwi_path_key(sub, sizeof(sub), path, "name");
+			return fwi_yaml_fail(y, item, sub, "duplicate channel "
+			    "name '%s' (also channels[%d])", ch->name, dup);
+		}
+	}
+	return FW_OK;
+}
+
+static int
+read_variants(fw_yaml *y, fw_scenario *sc, yaml_node_t *n)
+{
+	fw_pairs pairs;
+	fw_config *grown;
+	char path[256];
+	size_t i;
+	int rc;
+
+	if ((rc = fwi_yaml_map(y, n, "variants", &pairs)) != FW_OK)
+		return rc;
+	grown = realloc(sc->config, (pairs.n + 1) * sizeof(fw_config));
+	if (grown == NULL) {
+		free(pairs.v);
+		return fwi_yaml_fail(y, n, "variants", "out of memory");
+	}
+	sc->config = grown;
+	for (i = 0; rc == FW_OK && i < pairs.n; i++) {
+		const fw_pair *p = &pairs.v[i];
+		fwi_path_key(path, sizeof(path), "variants", p->name);
+		if (strcmp(p->name, "baseline") == 0) {
+			rc = fwi_yaml_fail(y, p->key, path, "'baseline' is "
+			    "reserved for the scenario without changes");
+			break;
+		}
+		rc = fwi_variant_build(y, sc, p->name, p->value, path,
+		    &sc->config[sc->nconfig]);
+		if (rc == FW_OK)
+			sc->nconfig++;
+	}
+	free(pairs.v);
+	return rc;
+}
+
+/* The nodes of the root mapping, by top-level key. */
+typedef struct top_nodes {
+	yaml_node_t *key[16];
+	yaml_node_t *node[16];
+} top_nodes;
+
+static const char *const top_names[] = { "model", "name", "horizon_months",
+	"replications", "seed", "segments", "channels", "variants",
+	"economics", "experience", "friction", "flywheel", "reacquisition",
+	"patients", "program_cost" };
+#define NTOP (sizeof(top_names) / sizeof(top_names[0]))
+
+static yaml_node_t *
+top(const top_nodes *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NTOP; i++)
+		if (strcmp(top_names[i], name) == 0)
+			return t->node[i];
+	return NULL;
+}
+
+static int
+read_top(fw_yaml *y, yaml_node_t *root, top_nodes *t)
+{
+	fw_pairs pairs;
+	size_t i, j;
+	int rc;
+
+	memset(t, 0, sizeof(*t));
+	if ((rc = fwi_yaml_map(y, root, "", &pairs)) != FW_OK)
+		return rc;
+	for (i = 0; rc == FW_OK && i < pairs.n; i++)
+		if ((rc = fwi_yaml_choose(y, &pairs.v[i], "", top_names, NTOP,
+		    &j)) == FW_OK) {
+			t->key[j] = pairs.v[i].key;
+			t->node[j] = pairs.v[i].value;
+		}
+	free(pairs.v);
+	for (i = 0; rc == FW_OK && i < fwi_nkeys; i++) {
+		const fw_key *k = &fwi_keys[i];
+		if (k->scope == FW_SCOPE_TOP && k->required &&
+		    top(t, k->name) == NULL)
+			rc = fwi_yaml_fail(y, root, "", "missing required key "
+			    "'%s'", k->name);
+	}
+	return rc;
+}
+
+static int
+read_scenario(fw_yaml *y, fw_scenario *sc)
+{
+	yaml_node_t *root = fwi_yaml_root(y), *n;
+	fw_config *base = &sc->config[0];
+	top_nodes t;
+	const char *text;
+	long long v;
+	size_t i;
+	int rc;
+
+	if ((rc = read_top(y, root, &t)) != FW_OK)
+		return rc;
+	if ((n = top(&t, "model")) != NULL) {
+		if ((rc = fwi_yaml_str(y, n, "model", &text)) != FW_OK)
+			return rc;
+		if (strcmp(text, "flywheel/1") != 0)
+			return fwi_yaml_fail(y, n, "model", "unknown model "
+			    "'%s' (this version knows flywheel/1)", text);
+		sc->model_given = 1;
+	}
+	if ((rc = fwi_yaml_str(y, top(&t, "name"), "name", &text)) != FW_OK)
+		return rc;
+	if ((sc->name = strdup(text)) == NULL)
+		return fwi_yaml_fail(y, NULL, "", "out of memory");
+	if ((rc = fwi_yaml_int(y, top(&t, "horizon_months"), "horizon_months",
+	    1, 600, &v)) != FW_OK)
+		return rc;
+	sc->horizon = (int)v;
+	if ((rc = fwi_yaml_int(y, top(&t, "replications"), "replications", 1,
+	    4294967295.0, &v)) != FW_OK)
+		return rc;
+	sc->replications = (uint64_t)v;
+	sc->seed = 1;
+	if ((n = top(&t, "seed")) != NULL) {
+		if ((rc = fwi_yaml_u64(y, n, "seed", &sc->seed)) != FW_OK)
+			return rc;
+		sc->seed_given = 1;
+	}
+	set_defaults(base);
+	for (i = 0; i < NSECTIONS; i++)
+		if ((n = top(&t, sections[i])) != NULL &&
+		    (rc = read_section(y, base, sections[i], n)) != FW_OK)
+			return rc;
+	if ((rc = read_segments(y, base, top(&t, "segments"))) != FW_OK)
+		return rc;
+	if ((n = top(&t, "channels")) != NULL &&
+	    (rc = read_channels(y, base, n)) != FW_OK)
+		return rc;
+	if (base->chan == NULL && (base->chan = calloc(1,
+	    sizeof(fw_channel))) == NULL)
+		return fwi_yaml_fail(y, NULL, "", "out of memory");
+	sc->nconfig = 1;
+	if ((n = top(&t, "variants")) != NULL)
+		return read_variants(y, sc, n);
+	return FW_OK;
+}
+
+static int
+load(fw_yaml *y, int rc, fw_scenario **out, const char *file)
+{
+	fw_scenario *sc;
+
+	*out = NULL;
+	if (rc != FW_OK) {
+		fwi_yaml_free(y);
+		return rc;
+	}
+	sc = calloc(1, sizeof(*sc));
+	if (sc == NULL || (sc->config = calloc(1, sizeof(fw_config))) == NULL
+	    || (sc->file = strdup(file)) == NULL ||
+	    (sc->config[0].name = strdup("baseline")) == NULL) {
+		fw_scenario_free(sc);
+		fwi_yaml_free(y);
+		return fwi_yaml_fail(y, NULL, "", "out of memory");
+	}
+	rc = read_scenario(y, sc);
+	fwi_yaml_free(y);
+	if (rc != FW_OK) {
+		fw_scenario_free(sc);
+		return rc;
+	}
+	*out = sc;
+	return FW_OK;
+}
+
+int
+fw_scenario_load(const char *file, fw_scenario **out, fw_error *err)
+{
+	fw_yaml y;
+
+	return load(&y, fwi_yaml_load_file(&y, file, err), out, file);
+}
+
+int
+fw_scenario_load_string(const char *name, const char *text, size_t len,
+    fw_scenario **out, fw_error *err)
+{
+	fw_yaml y;
+
+	return load(&y, fwi_yaml_load_string(&y, name, text, len, err), out,
+	    name);
+}
+
+void
+fw_scenario_free(fw_scenario *sc)
+{
+	size_t i;
+
+	if (sc == NULL)
+		return;
+	for (i = 0; i < sc->nconfig || (i == 0 && sc->config); i++)
+		fwi_config_clear(&sc->config[i]);
+	free(sc->config);
+	free(sc->file);
+	free(sc->name);
+	free(sc);
+}
+
+const char *
+fw_scenario_name(const fw_scenario *sc)
+{
+	return sc->name;
+}
+
+const char *
+fw_scenario_file(const fw_scenario *sc)
+{
+	return sc->file;
+}
+
+int
+fw_scenario_horizon(const fw_scenario *sc)
+{
+	return sc->horizon;
+}
+
+uint64_t
+fw_scenario_replications(const fw_scenario *sc)
+{
+	return sc->replications;
+}
+
+uint64_t
+fw_scenario_seed(const fw_scenario *sc)
+{
+	return sc->seed;
+}
+
+size_t
+fw_scenario_variant_count(const fw_scenario *sc)
+{
+	return sc->nconfig;
+}
+
+const char *
+fw_scenario_variant_name(const fw_scenario *sc, size_t v)
+{
+	return v < sc->nconfig ? sc->config[v].name : NULL;
+}
+
+const char *
+fw_version(void)
+{
+	return PACKAGE_VERSION;
+}

@@ -1,0 +1,68 @@
+/* stats.c - mean, standard deviation, percentiles, expected shortfall.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "stats.h"
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+void
+fwi_sort(double *x, size_t n)
+{
+	qsort(x, n, sizeof(double), cmp_double);
+}
+
+double
+fwi_quantile_sorted(const double *x, size_t n, double p)
+{
+	double h = (double)(n - 1) * p;
+	size_t i = (size_t)floor(h);
+
+	if (n == 0)
+		return NAN;
+	if (i + 1 >= n)
+		return x[n - 1];
+	return x[i] + (h - (double)i) * (x[i + 1] - x[i]);
+}
+
+void
+fwi_summarize(double *x, size_t n, fw_summary *s)
+{
+	double sum = 0, ss = 0;
+	size_t i, k;
+
+	if (n == 0) {
+		s->mean = s->sd = s->se = s->min = s->max = NAN;
+		s->p5 = s->p25 = s->p50 = s->p75 = s->p95 = s->es5 = NAN;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		sum += x[i];
+	s->mean = sum / (double)n;
+	for (i = 0; i < n; i++)
+		ss += (x[i] - s->mean) * (x[i] - s->mean);
+	s->sd = n > 1 ? sqrt(ss / (double)(n - 1)) : NAN;
+	s->se = n > 1 ? s->sd / sqrt((double)n) : NAN;
+	fwi_sort(x, n);
+	s->min = x[0];
+	s->max = x[n - 1];
+	s->p5 = fwi_quantile_sorted(x, n, 0.05);
+	s->p25 = fwi_quantile_sorted(x, n, 0.25);
+	s->p50 = fwi_quantile_sorted(x, n, 0.50);
+	s->p75 = fwi_quantile_sorted(x, n, 0.75);
+	s->p95 = fwi_quantile_sorted(x, n, 0.95);
+	k = (n + 19) / 20;	/* ceil(0.05 n), exactly */
+	sum = 0;
+	for (i = 0; i < k; i++)
+		sum += x[i];
+	s->es5 = sum / (double)k;
+}

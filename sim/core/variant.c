@@ -1,0 +1,333 @@
+/* variant.c - variants: the baseline with `set`, `remove_channels`,
+ * `add_channels` and `program_cost` applied in that order (MODEL.md §2).
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "read.h"
+
+/* Finds the element whose name, followed by '.', starts rest; the longest
+ * such name wins so that names containing dots still resolve. */
+static int
+match_name(const char *rest, const char *const *names, size_t n,
+    size_t *len)
+{
+	size_t i, best_len = 0;
+	int best = -1;
+
+	for (i = 0; i < n; i++) {
+		size_t l = strlen(names[i]);
+		if (strncmp(rest, names[i], l) == 0 && rest[l] == '.' &&
+		    l >= best_len) {
+			best = (int)i;
+			best_len = l;
+		}
+	}
+	*len = best_len;
+	return best;
+}
+
+fw_num *
+fwi_config_slot(fw_config *c, const char *dotted, const fw_key **key,
+    int *channel)
+{
+	const char *names[256];
+	const fw_key *k;
+	size_t i, n, len;
+	int e;
+
+	*key = NULL;
+	*channel = -1;
+	if (strncmp(dotted, "segments.", 9) == 0) {
+		for (n = 0; n < c->nseg && n < 256; n++)
+			names[n] = c->seg[n].name;
+		if ((e = match_name(dotted + 9, names, n, &len)) < 0)
+			return NULL;
+		k = fwi_key_find(FW_SCOPE_SEGMENT, NULL, dotted + 9 + len + 1);
+		if (k == NULL || k->type == FW_TYPE_STR ||
+		    k->type == FW_TYPE_MAP)
+			return NULL;
+		*key = k;
+		return &c->seg[e].v[k->id];
+	}
+	if (strncmp(dotted, "channels.", 9) == 0) {
+		for (n = 0; n < c->nchan && n < 256; n++)
+			names[n] = c->chan[n].name;
+		if ((e = match_name(dotted + 9, names, n, &len)) < 0)
+			return NULL;
+		k = fwi_key_find(FW_SCOPE_CHANNEL, NULL, dotted + 9 + len + 1);
+		if (k == NULL || k->type == FW_TYPE_STR)
+			return NULL;
+		*key = k;
+		*channel = e;
+		return &c->chan[e].v[k->id];
+	}
+	for (i = 0; i < fwi_nkeys; i++) {
+		k = &fwi_keys[i];
+		len = strlen(k->section);
+		if (k->scope == FW_SCOPE_GLOBAL &&
+		    strncmp(dotted, k->section, len) == 0 &&
+		    dotted[len] == '.' && strcmp(dotted + len + 1, k->name) == 0) {
+			*key = k;
+			return &c->g[k->id];
+		}
+	}
+	return NULL;
+}
+
+/* Every path `set` accepts for c, for suggestions; the caller frees. */
+static char **
+settable_paths(const fw_config *c, size_t *n)
+{
+	size_t i, j, cap = fwi_nkeys * (c->nseg + c->nchan + 1), used = 0;
+	char **v = calloc(cap, sizeof(char *)), buf[512];
+
+	for (i = 0; v != NULL && i < fwi_nkeys; i++) {
+		const fw_key *k = &fwi_keys[i];
+		if (k->type != FW_TYPE_REAL && k->type != FW_TYPE_INT)
+			continue;
+		if (k->scope == FW_SCOPE_GLOBAL) {
+			snprintf(buf, sizeof(buf), "%s.%s", k->section,
+			    k->name);
+			v[used++] = strdup(buf);
+		}
+		for (j = 0; k->scope == FW_SCOPE_SEGMENT && j < c->nseg; j++) {
+			snprintf(buf, sizeof(buf), "segments.%s.%s",
+			    c->seg[j].name, k->name);
+			v[used++] = strdup(buf);
+		}
+		for (j = 0; k->scope == FW_SCOPE_CHANNEL && j < c->nchan; j++) {
+			snprintf(buf, sizeof(buf), "channels.%s.%s",
+			    c->chan[j].name, k->name);
+			v[used++] = strdup(buf);
+		}
+	}
+	*n = used;
+	return v;
+}
+
+int
+fwi_config_set(fw_yaml *y, fw_config *c, const char *dotted,
+    yaml_node_t *value, yaml_node_t *keynode, const char *path)
+{
+	const fw_key *k;
+	int channel, rc;
+	fw_num *slot = fwi_config_slot(c, dotted, &k, &channel);
+
+	if (slot == NULL) {
+		size_t n, i;
+		char **all = settable_paths(c, &n);
+		const char *best = all ? fw_suggest(dotted,
+		    (const char *const *)all, n) : NULL;
+		if (best != NULL)
+			rc = fwi_yaml_fail(y, keynode, path, "no such key to "
+			    "set (did you mean '%s'?)", best);
+		else
+			rc = fwi_yaml_fail(y, keynode, path, "no such key to "
+			    "set; write section.key, segments.NAME.key or "
+			    "channels.NAME.key");
+		for (i = 0; all != NULL && i < n; i++)
+			free(all[i]);
+		free(all);
+		return rc;
+	}
+	if ((rc = fwi_read_num(y, value, path, k, slot)) != FW_OK)
+		return rc;
+	if (channel >= 0)
+		return fwi_check_channel_shares(y, value, path,
+		    &c->chan[channel]);
+	return FW_OK;
+}
+
+static int
+record_set_path(fw_yaml *y, fw_config *c, const char *dotted)
+{
+	char **grown = realloc(c->set_paths, (c->nset + 1) * sizeof(char *));
+
+	if (grown == NULL || (grown[c->nset] = strdup(dotted)) == NULL) {
+		if (grown != NULL)
+			c->set_paths = grown;
+		return fwi_yaml_fail(y, NULL, "", "out of memory");
+	}
+	c->set_paths = grown;
+	c->nset++;
+	return FW_OK;
+}
+
+static int
+apply_set(fw_yaml *y, fw_config *c, yaml_node_t *n, const char *path)
+{
+	fw_pairs pairs;
+	char sub[512];
+	size_t i;
+	int rc;
+
+	if ((rc = fwi_yaml_map(y, n, path, &pairs)) != FW_OK)
+		return rc;
+	for (i = 0; rc == FW_OK && i < pairs.n; i++) {
+		const fw_pair *p = &pairs.v[i];
+		fwi_path_key(sub, sizeof(sub), path, p->name);
+		rc = fwi_config_set(y, c, p->name, p->value, p->key, sub);
+		if (rc == FW_OK)
+			rc = record_set_path(y, c, p->name);
+	}
+	free(pairs.v);
+	return rc;
+}
+
+static int
+apply_remove(fw_yaml *y, fw_config *c, yaml_node_t *n, const char *path)
+{
+	yaml_node_item_t *it;
+	char sub[512];
+	size_t i = 0;
+	int rc, e;
+
+	if ((rc = fwi_yaml_seq(y, n, path)) != FW_OK)
+		return rc;
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++, i++) {
+		yaml_node_t *item = fwi_yaml_node(y, *it);
+		const char *name;
+		fwi_path_index(sub, sizeof(sub), path, i);
+		if ((rc = fwi_yaml_str(y, item, sub, &name)) != FW_OK)
+			return rc;
+		if ((e = fwi_config_find_channel(c, name)) < 0)
+			return fwi_yaml_fail(y, item, sub, "no channel named "
+			    "'%s' to remove", name);
+		free(c->chan[e].name);
+		memmove(&c->chan[e], &c->chan[e + 1],
+		    (c->nchan - (size_t)e - 1) * sizeof(fw_channel));
+		c->nchan--;
+	}
+	return FW_OK;
+}
+
+static int
+apply_add(fw_yaml *y, fw_config *c, yaml_node_t *n, const char *path)
+{
+	yaml_node_item_t *it;
+	char sub[512], namepath[600];
+	size_t i = 0;
+	int rc;
+
+	if ((rc = fwi_yaml_seq(y, n, path)) != FW_OK)
+		return rc;
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++, i++) {
+		yaml_node_t *item = fwi_yaml_node(y, *it);
+		fw_channel ch;
+		fw_channel *grown;
+
+		fwi_path_index(sub, sizeof(sub), path, i);
+		if ((rc = fwi_read_channel(y, item, sub, &ch)) != FW_OK) {
+			free(ch.name);
+			return rc;
+		}
+		if (fwi_config_find_channel(c, ch.name) >= 0) {
+			fwi_path_key(namepath, sizeof(namepath), sub, "name");
+			rc = fwi_yaml_fail(y, item, namepath, "channel '%s' "
+			    "already exists (change it with set, or remove it "
+			    "first)", ch.name);
+			free(ch.name);
+			return rc;
+		}
+		grown = realloc(c->chan, (c->nchan + 1) * sizeof(fw_channel));
+		if (grown == NULL) {
+			free(ch.name);
+			return fwi_yaml_fail(y, item, sub, "out of memory");
+		}
+		c->chan = grown;
+		c->chan[c->nchan++] = ch;
+	}
+	return FW_OK;
+}
+
+static int
+apply_program_cost(fw_yaml *y, fw_config *c, yaml_node_t *n,
+    const char *path)
+{
+	static const char *const names[] = { "upfront", "monthly" };
+	fw_pairs pairs;
+	char sub[512];
+	size_t i;
+	int rc;
+
+	c->g[FW_G_UPFRONT] = (fw_num){ .value = 0 };
+	c->g[FW_G_MONTHLY] = (fw_num){ .value = 0 };
+	c->own_program_cost = 1;
+	if ((rc = fwi_yaml_map(y, n, path, &pairs)) != FW_OK)
+		return rc;
+	for (i = 0; rc == FW_OK && i < pairs.n; i++) {
+		const fw_pair *p = &pairs.v[i];
+		const fw_key *k = fwi_key_find(FW_SCOPE_GLOBAL, "program_cost",
+		    p->name);
+		if (k == NULL) {
+			rc = fwi_yaml_unknown(y, p, path, names, 2);
+			break;
+		}
+		fwi_path_key(sub, sizeof(sub), path, p->name);
+		rc = fwi_read_num(y, p->value, sub, k, &c->g[k->id]);
+	}
+	free(pairs.v);
+	return rc;
+}
+
+static const char *const variant_keys[] = { "description", "set",
+	"remove_channels", "add_channels", "program_cost" };
+#define NVARIANT_KEYS 5
+
+int
+fwi_variant_build(fw_yaml *y, const fw_scenario *sc, const char *name,
+    yaml_node_t *n, const char *path, fw_config *out)
+{
+	yaml_node_t *part[NVARIANT_KEYS] = { NULL };
+	fw_pairs pairs;
+	char sub[512];
+	size_t i, j;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (n->type == YAML_SCALAR_NODE && n->data.scalar.length == 0) {
+		pairs.n = 0;
+		pairs.v = NULL;
+	} else if ((rc = fwi_yaml_map(y, n, path, &pairs)) != FW_OK)
+		return rc;
+	for (i = 0; i < pairs.n; i++) {
+		if ((rc = fwi_yaml_choose(y, &pairs.v[i], path, variant_keys,
+		    NVARIANT_KEYS, &j)) != FW_OK) {
+			free(pairs.v);
+			return rc;
+		}
+		part[j] = pairs.v[i].value;
+	}
+	free(pairs.v);
+	if (fwi_config_copy(out, &sc->config[0], name) != FW_OK)
+		return fwi_yaml_fail(y, n, path, "out of memory");
+	rc = FW_OK;
+	if (part[0] != NULL) {
+		const char *text;
+		fwi_path_key(sub, sizeof(sub), path, "description");
+		rc = fwi_yaml_str(y, part[0], sub, &text);
+		if (rc == FW_OK && (out->description = strdup(text)) == NULL)
+			rc = fwi_yaml_fail(y, part[0], sub, "out of memory");
+	}
+	fwi_path_key(sub, sizeof(sub), path, "set");
+	if (rc == FW_OK && part[1] != NULL)
+		rc = apply_set(y, out, part[1], sub);
+	fwi_path_key(sub, sizeof(sub), path, "remove_channels");
+	if (rc == FW_OK && part[2] != NULL)
+		rc = apply_remove(y, out, part[2], sub);
+	fwi_path_key(sub, sizeof(sub), path, "add_channels");
+	if (rc == FW_OK && part[3] != NULL)
+		rc = apply_add(y, out, part[3], sub);
+	fwi_path_key(sub, sizeof(sub), path, "program_cost");
+	if (rc == FW_OK && part[4] != NULL)
+		rc = apply_program_cost(y, out, part[4], sub);
+	if (rc != FW_OK)
+		fwi_config_clear(out);
+	return rc;
+}

@@ -1,0 +1,117 @@
+/* cli_plot.c - `flywheel plot`, and where the command finds gnuplot, the
+ * plot templates and the default scenario.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+const char cli_plot_help[] =
+"Usage: flywheel plot DIR\n"
+"Draw again the plots of a run from the tables in DIR (written by\n"
+"flywheel run): DIR/plots/*.png, *.svg and *.pdf, and the board pack\n"
+"DIR/board-pack.pdf, without running the simulation again. For a\n"
+"directory written by flywheel sweep, draw the sweep's plots again.\n"
+"\n"
+"  -h, --help   show this help\n"
+"\n"
+"gnuplot is looked up on PATH; FLYWHEEL_GNUPLOT names another program.\n"
+"Exit status: 0 success, 1 gnuplot failed or is missing, 2 usage error,\n"
+"4 DIR's tables cannot be read.\n";
+
+/* The installed copy if there is one, else the source tree's: a command
+ * run from its build directory finds the files it was built with. */
+static const char *
+data_path(const char *installed, const char *source, char *buf,
+    size_t size)
+{
+	if (access(installed, R_OK) == 0)
+		return installed;
+	snprintf(buf, size, "%s", source);
+	return buf;
+}
+
+const char *
+cli_default_scenario(void)
+{
+	static char buf[4096];
+
+	return data_path(FW_DATADIR "/default.yaml",
+	    FW_SRCDIR "/scenarios/default.yaml", buf, sizeof(buf));
+}
+
+/* The gnuplot program and the folder of templates to draw with. */
+static const char *
+plot_tools(char *tdir, size_t size)
+{
+	const char *gnuplot = getenv("FLYWHEEL_GNUPLOT");
+	char buf[4096];
+	const char *templates = data_path(FW_DATADIR "/plots/render.gp",
+	    FW_SRCDIR "/plots/render.gp", buf, sizeof(buf));
+
+	snprintf(tdir, size, "%.*s", (int)(strlen(templates) -
+	    strlen("/render.gp")), templates);
+	return gnuplot && *gnuplot ? gnuplot : "gnuplot";
+}
+
+int
+cli_render_plots(const char *dir, int quiet)
+{
+	char tdir[4096];
+	const char *gnuplot = plot_tools(tdir, sizeof(tdir));
+	fw_error err;
+	int rc;
+
+	rc = draw_run_plots(dir, gnuplot, tdir, &err);
+	if (rc != FW_OK)
+		cli_print_error(&err);
+	else if (!quiet)
+		printf("Plots drawn in %s/plots/ (PNG, SVG, PDF); board pack "
+		    "%s/board-pack.pdf\n", dir, dir);
+	return rc;
+}
+
+int
+cli_has_sensitivity(const char *dir)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/sensitivity.csv", dir);
+	return access(path, R_OK) == 0;
+}
+
+int
+cli_render_sweep_plots(const char *dir, int quiet)
+{
+	char tdir[4096];
+	const char *gnuplot = plot_tools(tdir, sizeof(tdir));
+	fw_error err;
+	int rc;
+
+	rc = draw_sweep_plots(dir, gnuplot, tdir, &err);
+	if (rc != FW_OK) {
+		cli_print_error(&err);
+		fprintf(stderr, "flywheel: sweep: the tables are written; the "
+		    "plots are not\n");
+	} else if (!quiet)
+		printf("Plots drawn in %s/plots/\n", dir);
+	return rc;
+}
+
+int
+cli_plot(int argc, char **argv)
+{
+	char sweep[4096];
+
+	if (argc != 2 || argv[1][0] == '-')
+		return cli_usage_error("plot", "plot: give one directory "
+		    "written by flywheel run or flywheel sweep");
+	snprintf(sweep, sizeof(sweep), "%s/sweep.json", argv[1]);
+	if (access(sweep, R_OK) == 0)
+		return cli_render_sweep_plots(argv[1], 0);
+	return cli_render_plots(argv[1], 0);
+}

@@ -1,0 +1,23 @@
+/* files.h - files and directories the tool writes and reads back.
+ * SPDX-License-Identifier: MIT */
+#ifndef FW_FILES_H
+#define FW_FILES_H
+
+#include <stddef.h>
+
+/* FNV-1a 64 of a file's bytes: identifies the files a run used. */
+int file_hash(const char *path, unsigned long long *h);
+/* mkdir -p. */
+int make_dirs(const char *dir);
+/* snprintf into a path buffer; -1 when the path does not fit (the plot
+ * writers check the lengths they are given, so none of theirs is cut). */
+int pathf(char *out, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The JSON string after "key": in our own run.json or sweep.json text,
+ * unescaped into out; empty if the key is absent. */
+void json_string(const char *text, const char *key, char *out,
+    size_t size);
+/* Removes a directory of plain files. */
+void remove_tree(const char *dir);
+
+#endif
