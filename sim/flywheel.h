@@ -1,30 +1,62 @@
-/* flywheel.h - public interface of libflywheel, Monte Carlo forecasts of
- * experience-led revenue.
- * SPDX-License-Identifier: MIT */
+/* flywheel.h - libflywheel: Monte Carlo forecasts of experience-led
+ * revenue. The only installed header of the library.
+ * SPDX-License-Identifier: MIT
+ *
+ * A scenario (fw_scenario) describes a market of healthcare professionals
+ * and the variants being weighed; a run (fw_run) simulates every variant
+ * of it on common random numbers and keeps the results in memory, where
+ * the functions below read them: summary statistics per variant and
+ * metric, monthly means and percentiles, per-replication values, the
+ * values drawn for uncertain inputs, and paired comparisons. A sweep
+ * (fw_sweep) is a design of points over a scenario's inputs.
+ *
+ * Conventions. Functions that can fail return an fw_status and, when err
+ * is not NULL, fill *err with where and why. Objects come in _alloc/_load
+ * and _free pairs, and every _free accepts NULL. Variants are numbered
+ * from 0, the baseline; months from 1; replications from 0. Metrics and
+ * monthly series are numbered by the library and named by
+ * fw_metric_name() and fw_series_name(); look them up by name, as their
+ * numbering may grow between versions.
+ *
+ * Threads. Distinct objects may be used from different threads at once,
+ * including two runs stepping at the same time in one process. One object
+ * must not be changed (fw_scenario_set*, fw_run_step, ...) while another
+ * thread uses it; reading a finished run from several threads is safe. A
+ * run's own parallelism is OpenMP (fw_run_options.threads), and its
+ * results are the same bytes for any number of threads. The library turns
+ * GSL's abort-on-error handler off on first use and checks every GSL
+ * result itself.
+ *
+ * Memory. Strings returned as const char * belong to the object they came
+ * from and live as long as it does. Strings returned as char * are the
+ * caller's, to release with fw_free().
+ */
 #ifndef FLYWHEEL_H
 #define FLYWHEEL_H
 
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* Status codes; the command-line tool uses them as exit codes. */
+/* ---- Status, errors and small utilities ---- */
+
+/* What a function returns. */
 enum fw_status {
 	FW_OK = 0,		/* success */
-	FW_ERUN = 1,		/* a run failed */
-	FW_EUSAGE = 2,		/* bad command line */
-	FW_EINVALID = 3,	/* invalid scenario */
-	FW_EIO = 4		/* unreadable or unwritable file */
+	FW_ERUN = 1,		/* a run failed (e.g. results not finite) */
+	FW_EINVALID = 3,	/* invalid input: a file, key, path or value */
+	FW_EIO = 4,		/* a file cannot be read or written */
+	FW_ENOMEM = 5		/* out of memory */
 };
 
 /* Where and why something failed. line and column are 1-based, 0 when
- * unknown; path is the key path such as "segments[1].hcps". */
+ * unknown; path is the key path such as "segments[1].hcps"; msg says
+ * what is wrong. Every field is a NUL-terminated string or number. */
 typedef struct fw_error {
-	int code;
+	int code;		/* an fw_status */
 	char file[512];
 	int line;
 	int column;
@@ -32,15 +64,28 @@ typedef struct fw_error {
 	char msg[512];
 } fw_error;
 
-/* Writes "file:line:column: path: message" into buf. */
+/* Writes "file:line:column: path: message" into buf, leaving out the
+ * parts not known (a line without a column prints as "file:line:"). */
 void fw_error_format(const fw_error *err, char *buf, size_t size);
 
-/* Fills err (when not NULL) with a code, a place and a message. */
+/* Fills err (when not NULL) with a code, a place and a message; for
+ * clients that report their own errors the way the library does. */
 void fw_error_set(fw_error *err, int code, const char *file, int line,
     int column, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
-/* Shortest decimal form of x that reads back as the same double. */
+/* A short name of a status: "ok", "run failed", "invalid input",
+ * "input/output error", "out of memory". */
+const char *fw_status_name(int status);
+
+/* Library version, e.g. "0.2.0". */
+const char *fw_version(void);
+
+/* The model versions the library simulates, e.g. "flywheel/1". */
+const char *fw_model(void);
+
+/* Writes x in the shortest decimal form that reads back as the same
+ * double (at most 17 significant digits) into buf; size 32 is enough. */
 void fw_format_real(double x, char *buf, size_t size);
 
 /* The candidate closest to word by edit distance, or NULL if none is
@@ -48,35 +93,131 @@ void fw_format_real(double x, char *buf, size_t size);
 const char *fw_suggest(const char *word, const char *const *candidates,
     size_t n);
 
+/* Writes "fnv1a64:" and the 16 hex digits of the FNV-1a 64 hash of n
+ * bytes into buf (size 25 is enough): how flywheel identifies the files a
+ * result came from. */
+void fw_hash(const void *bytes, size_t n, char *buf, size_t size);
+
+/* Releases memory the library returned as char *; accepts NULL. */
+void fw_free(void *p);
+
+/* What a flywheel YAML file describes, judged from its top-level keys. */
+enum fw_file_kind { FW_FILE_SCENARIO, FW_FILE_SWEEP };
+
+/* Reads file far enough to tell its kind; FW_EIO or FW_EINVALID (not
+ * YAML) with err filled. */
+int fw_file_kind(const char *file, enum fw_file_kind *kind, fw_error *err);
+
+/* ---- The table of scenario keys ---- */
+
+/* What a key holds. */
+enum fw_key_type { FW_KEY_TEXT, FW_KEY_INTEGER, FW_KEY_NUMBER,
+	FW_KEY_MAPPING, FW_KEY_LIST };
+
+/* One key of a scenario file, as flywheel-scenario(5) lists it. */
+typedef struct fw_key_info {
+	const char *path;	/* "friction.access", "segments[].hcps",
+				 * "variants.NAME.start_month" */
+	enum fw_key_type type;
+	double lo, hi;		/* range of a number; hi is HUGE_VAL when
+				 * unbounded */
+	int lo_open, hi_open;	/* an end of the range is excluded */
+	int required;
+	int has_default;	/* def is the default */
+	double def;
+	const char *help;	/* what it means, one line */
+	const char *label;	/* plain-English name for charts, e.g.
+				 * "access friction" */
+	const char *unit;	/* e.g. "share of scripts", "$", "months";
+				 * "" for a pure number */
+} fw_key_info;
+
+/* Number of keys. */
+size_t fw_key_count(void);
+
+/* Key i (0 <= i < fw_key_count()); FW_EINVALID past the end. */
+int fw_key_get(size_t i, fw_key_info *out);
+
+/* The key a dotted path of a scenario names, such as "friction.access" or
+ * "segments.cardiology.trust" (element names are not checked);
+ * FW_EINVALID if it names none. */
+int fw_key_lookup(const char *path, fw_key_info *out);
+
+/* The range of key i in words, e.g. "number in [0, 1]", "integer >= 1". */
+void fw_key_range_text(size_t i, char *buf, size_t size);
+
+/* ---- Scenarios ---- */
+
 typedef struct fw_scenario fw_scenario;
 
 /* Loads and validates a scenario file; *out is NULL on error. */
 int fw_scenario_load(const char *file, fw_scenario **out, fw_error *err);
 
-/* Loads a scenario from memory; name is used in error messages. */
+/* Loads a scenario from text; name stands for the file in messages. */
 int fw_scenario_load_string(const char *name, const char *text, size_t len,
     fw_scenario **out, fw_error *err);
 
-/* Applies "dotted.path=value" to the baseline (and so to every variant
- * that does not set the same key itself). The value is YAML, so a
- * distribution can be given as {dist: beta, alpha: 2, beta: 5}. */
-int fw_scenario_set(fw_scenario *sc, const char *assignment, fw_error *err);
+/* A deep copy of sc; FW_ENOMEM on failure. */
+int fw_scenario_copy(const fw_scenario *sc, fw_scenario **out);
 
 /* Frees a scenario; accepts NULL. */
 void fw_scenario_free(fw_scenario *sc);
 
-/* Writes the resolved scenario: every value, defaults marked, and what
- * each variant changes. */
-int fw_scenario_describe(const fw_scenario *sc, FILE *out);
+/* Sets the key at a dotted path (as a variant's `set` writes it, e.g.
+ * "friction.access" or "channels.email.reach") to value, which is YAML: a
+ * number, or a distribution such as "{dist: beta, alpha: 2, beta: 5}".
+ * With variant NULL the baseline changes, and so does every variant that
+ * does not set that key itself; with a variant's name, that variant
+ * alone ("baseline" names the baseline alone). The value is checked as
+ * in a file. */
+int fw_scenario_set(fw_scenario *sc, const char *variant, const char *path,
+    const char *value, fw_error *err);
+
+/* The same with a number, without a text round trip. */
+int fw_scenario_set_number(fw_scenario *sc, const char *variant,
+    const char *path, double x, fw_error *err);
+
+/* The value of the key at path in a variant (NULL: the baseline) at
+ * quantile u in (0, 1): F^-1(u) for a distribution, the value itself for
+ * a fixed number (u is then ignored). */
+int fw_scenario_value(const fw_scenario *sc, const char *variant,
+    const char *path, double u, double *x, fw_error *err);
+
+/* Whether the key at path holds a distribution in that variant: 1 yes,
+ * 0 no, -1 when path or variant names nothing. */
+int fw_scenario_is_uncertain(const fw_scenario *sc, const char *variant,
+    const char *path);
+
+/* Adds a variant named name equal to the variant `from` (NULL: the
+ * baseline), to be changed with fw_scenario_set*; FW_EINVALID if the name
+ * is taken or not a valid name. */
+int fw_scenario_add_variant(fw_scenario *sc, const char *name,
+    const char *from, fw_error *err);
+
+/* The resolved scenario as YAML: every value (defaults marked), and what
+ * each variant changes against the baseline. The text is itself a valid
+ * scenario. NULL when out of memory; release with fw_free(). */
+char *fw_scenario_yaml(const fw_scenario *sc);
 
 const char *fw_scenario_name(const fw_scenario *sc);
+/* The file it was loaded from, or the name given to _load_string. */
 const char *fw_scenario_file(const fw_scenario *sc);
+/* "fnv1a64:" and 16 hex digits of the bytes loaded. */
+const char *fw_scenario_hash(const fw_scenario *sc);
 int fw_scenario_horizon(const fw_scenario *sc);
 uint64_t fw_scenario_replications(const fw_scenario *sc);
 uint64_t fw_scenario_seed(const fw_scenario *sc);
 /* Number of variants including the baseline, which is variant 0. */
 size_t fw_scenario_variant_count(const fw_scenario *sc);
+/* Name of variant v, NULL past the end. */
 const char *fw_scenario_variant_name(const fw_scenario *sc, size_t v);
+/* A variant's description, NULL when it has none. */
+const char *fw_scenario_variant_description(const fw_scenario *sc,
+    size_t v);
+/* Index of the named variant, -1 if there is none. */
+int fw_scenario_variant_index(const fw_scenario *sc, const char *name);
+
+/* ---- Runs ---- */
 
 /* What a run may change from the scenario file; 0 keeps the file's. */
 typedef struct fw_run_options {
@@ -89,38 +230,203 @@ typedef struct fw_run_options {
 
 typedef struct fw_run fw_run;
 
-/* Prepares a run of every variant of sc; sc must outlive the run. Fails
- * (FW_ERUN) when the run would need more memory than the machine has. */
+/* Prepares a run of every variant of sc; sc must outlive the run and not
+ * change while it lives. FW_ENOMEM when the results would not fit in
+ * the machine's memory (err says how much they need). */
 int fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
     fw_run **out, fw_error *err);
 
 /* Simulates at least one and about max_reps more replications, all
- * variants of each, on all threads. */
+ * variants of each, on the run's threads. How the replications are cut
+ * into steps changes no result. FW_ERUN when a result is not finite. */
 int fw_run_step(fw_run *run, uint64_t max_reps, fw_error *err);
 
-uint64_t fw_run_done(const fw_run *run);
-uint64_t fw_run_total(const fw_run *run);
-int fw_run_threads(const fw_run *run);
-/* Bytes the run's results take, the bound stated in the manual. */
-size_t fw_run_memory(const fw_run *run);
-
-typedef struct fw_sweep fw_sweep;
-
-/* Loads and validates a sweep file and the scenario it names, and lays
- * out its design's points. */
-int fw_sweep_load(const char *file, fw_sweep **out, fw_error *err);
-
-/* Points of a sweep's design. */
-size_t fw_sweep_points(const fw_sweep *sw);
-size_t fw_sweep_done(const fw_sweep *sw);
-
-void fw_sweep_free(fw_sweep *sw);
+/* Simulates every replication not yet done. */
+int fw_run_finish(fw_run *run, fw_error *err);
 
 /* Frees a run; accepts NULL. */
 void fw_run_free(fw_run *run);
 
-/* Library version string. */
-const char *fw_version(void);
+const fw_scenario *fw_run_scenario(const fw_run *run);
+/* Replications done so far, and in all. */
+uint64_t fw_run_done(const fw_run *run);
+uint64_t fw_run_replications(const fw_run *run);
+int fw_run_months(const fw_run *run);
+uint64_t fw_run_seed(const fw_run *run);
+int fw_run_threads(const fw_run *run);
+/* Seconds spent simulating. */
+double fw_run_elapsed(const fw_run *run);
+/* Bytes the run's results take, the bound stated in the manual. */
+size_t fw_run_memory(const fw_run *run);
+
+/* ---- Results of a finished run ---- */
+
+/* Per-replication metrics (totals over the horizon, or the state at its
+ * end): "npv", "revenue", "gap_value", ... */
+size_t fw_metric_count(void);
+const char *fw_metric_name(size_t k);
+/* Index of the named metric, -1 if there is none. */
+int fw_metric_index(const char *name);
+
+/* Monthly series: "revenue", "patients", "adopter", ... */
+size_t fw_series_count(void);
+const char *fw_series_name(size_t k);
+int fw_series_index(const char *name);
+/* Whether the run keeps series k per replication, so that it has
+ * percentiles and fw_run_month_value(). */
+int fw_series_has_percentiles(size_t k);
+
+/* Statistics across replications (percentiles by linear interpolation
+ * between order statistics, as R's type 7; sd with n - 1). */
+typedef struct fw_stats {
+	double mean, sd, se, min, p5, p25, p50, p75, p95, max;
+	double es5;		/* expected shortfall: the mean of the
+				 * ceil(0.05 n) lowest values */
+} fw_stats;
+
+/* Statistics of x[0..n-1], as summary.csv gives them; sorts x. */
+void fw_stats_of(double *x, size_t n, fw_stats *out);
+
+/* Statistics of metric k of variant v over the replications. */
+int fw_run_stats(const fw_run *run, size_t v, size_t k, fw_stats *out);
+
+/* Metric k of variant v in replication rep. */
+double fw_run_value(const fw_run *run, uint64_t rep, size_t v, size_t k);
+
+/* A monthly series at one month: the mean over replications, and the
+ * 5th, 50th and 95th percentiles (NaN for a series without them). */
+typedef struct fw_band {
+	double mean, p5, p50, p95;
+} fw_band;
+
+int fw_run_month(const fw_run *run, size_t v, int month, size_t series,
+    fw_band *out);
+
+/* Series k (one with percentiles) of variant v in replication rep at
+ * month; NaN for a series the run does not keep. */
+double fw_run_month_value(const fw_run *run, uint64_t rep, size_t v,
+    int month, size_t series);
+
+/* The uncertain inputs of the scenario (the distinct dotted paths over
+ * all variants) and the value each replication drew for them. */
+size_t fw_run_draw_count(const fw_run *run);
+const char *fw_run_draw_path(const fw_run *run, size_t i);
+/* NaN when variant v has no distribution at that path. */
+double fw_run_draw(const fw_run *run, uint64_t rep, size_t v, size_t i);
+
+/* ---- Paired comparison (common random numbers) ---- */
+
+/* Statistics of the per-replication difference of a metric between two
+ * variants: its mean and the 95% t interval of the mean, its
+ * percentiles, and the share of replications where it is above 0. */
+typedef struct fw_paired {
+	double mean, lo95, hi95;
+	double p5, p50, p95;
+	double p_positive;
+} fw_paired;
+
+/* Metric k of variant v minus that of variant against, paired by
+ * replication. */
+int fw_run_paired(const fw_run *run, size_t v, size_t against, size_t k,
+    fw_paired *out);
+
+/* The cumulative cash gain of variant v over the baseline up to a month:
+ * mean and 95% interval of the mean, and the 5th, 50th and 95th
+ * percentiles of the paired per-replication gain. */
+typedef struct fw_gain {
+	double mean, lo95, hi95;
+	double p5, p50, p95;
+} fw_gain;
+
+int fw_run_cumulative_gain(const fw_run *run, size_t v, int month,
+    fw_gain *out);
+
+/* The first month from which the mean cumulative cash gain of v over
+ * against stays at or above 0 to the horizon; 0 when it never does, -1
+ * on a bad argument or when out of memory. */
+int fw_run_payback(const fw_run *run, size_t v, size_t against);
+
+/* v's mean revenue gain over against in the last full year divided by
+ * that of the first year; NaN with fewer than two full years or no
+ * first-year gain. */
+double fw_run_compounding(const fw_run *run, size_t v, size_t against);
+
+/* ---- Sweeps: designs over a scenario's inputs ---- */
+
+typedef struct fw_sweep fw_sweep;
+
+/* Loads and validates a sweep file and the scenario it names (a path
+ * relative to the sweep file), and lays out its design's points. */
+int fw_sweep_load(const char *file, fw_sweep **out, fw_error *err);
+
+/* Frees a sweep; accepts NULL. */
+void fw_sweep_free(fw_sweep *sw);
+
+const char *fw_sweep_file(const fw_sweep *sw);
+const char *fw_sweep_hash(const fw_sweep *sw);
+/* "grid", "oneway", "lhs" or "sobol". */
+const char *fw_sweep_design(const fw_sweep *sw);
+/* The scenario the points change; changes made to it (fw_scenario_set)
+ * reach every point. */
+fw_scenario *fw_sweep_scenario(fw_sweep *sw);
+uint64_t fw_sweep_replications(const fw_sweep *sw);
+uint64_t fw_sweep_seed(const fw_sweep *sw);
+int fw_sweep_months(const fw_sweep *sw);
+/* Replace the file's replications or seed (the seed also draws a Latin
+ * hypercube, whose points then change). */
+int fw_sweep_set_replications(fw_sweep *sw, uint64_t reps);
+int fw_sweep_set_seed(fw_sweep *sw, uint64_t seed);
+
+/* The parameters varied: a dotted path, in one variant or (NULL) in the
+ * baseline and the variants that do not set it themselves, and the
+ * range the design spans. */
+size_t fw_sweep_param_count(const fw_sweep *sw);
+const char *fw_sweep_param_path(const fw_sweep *sw, size_t j);
+const char *fw_sweep_param_variant(const fw_sweep *sw, size_t j);
+void fw_sweep_param_range(const fw_sweep *sw, size_t j, double *lo,
+    double *hi);
+
+/* The metrics recorded at each point, with labels such as "npv:baseline",
+ * "dnpv:fix-access-vs-add-channels", "revenue_year3:fix-access". */
+size_t fw_sweep_metric_count(const fw_sweep *sw);
+const char *fw_sweep_metric_label(const fw_sweep *sw, size_t m);
+
+/* Number of points of the design. */
+size_t fw_sweep_points(const fw_sweep *sw);
+/* The value of parameter j at point i; NaN where the point keeps the
+ * scenario's own value (oneway designs). */
+double fw_sweep_value(const fw_sweep *sw, size_t i, size_t j);
+/* The scenario's own value of parameter j (its median when it is a
+ * distribution). */
+double fw_sweep_base_value(const fw_sweep *sw, size_t j);
+/* The block of a Sobol' design point i belongs to: "A", "B" or "AB1",
+ * "AB2", ...; "" for other designs. */
+void fw_sweep_block(const fw_sweep *sw, size_t i, char *buf, size_t size);
+
+/* A copy of the scenario with point i's values set as numbers. */
+int fw_sweep_point_scenario(const fw_sweep *sw, size_t i,
+    fw_scenario **out, fw_error *err);
+
+/* The per-replication values of metric m in a finished run of a point:
+ * x has fw_run_replications(run) slots. */
+int fw_sweep_metric_values(const fw_sweep *sw, size_t m, const fw_run *run,
+    double *x);
+
+/* Sensitivity of one metric to each parameter, from the metric's mean at
+ * every point (y, fw_sweep_points() values). oneway: the values at the
+ * base point and at each parameter's low and high end, and the swing;
+ * sobol: first-order (S1) and total-effect (ST) indices with 95%
+ * bootstrap intervals. Fields a design does not give are NaN. */
+typedef struct fw_sensitivity {
+	double low, high;		/* the parameter's range */
+	double at_base, at_low, at_high, swing;
+	double s1, s1_lo95, s1_hi95, st, st_lo95, st_hi95;
+} fw_sensitivity;
+
+/* Fills out[0 .. fw_sweep_param_count() - 1]; FW_EINVALID for designs
+ * that give no sensitivity (grid, lhs). */
+int fw_sweep_sensitivity(const fw_sweep *sw, const double *y,
+    fw_sensitivity *out);
 
 #ifdef __cplusplus
 }

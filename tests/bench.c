@@ -47,7 +47,7 @@ time_runs(const fw_scenario *sc, const fw_run_options *opt)
 		fw_error err;
 		double start = seconds();
 		if (fw_run_alloc(sc, opt, &run, &err) != FW_OK ||
-		    fw_run_step(run, fw_run_total(run), &err) != FW_OK) {
+		    fw_run_step(run, fw_run_replications(run), &err) != FW_OK) {
 			fprintf(stderr, "bench: %s\n", err.msg);
 			exit(1);
 		}
@@ -74,8 +74,8 @@ main(int argc, char **argv)
 	threads = omp_get_max_threads();
 #endif
 	if (fw_scenario_load(file, &sc, &err) != FW_OK ||
-	    fw_scenario_set(sc, "segments.cardiology.hcps=33333", &err) ||
-	    fw_scenario_set(sc, "segments.primary-care.hcps=66667", &err)) {
+	    fw_scenario_set(sc, NULL, "segments.cardiology.hcps", "33333", &err) ||
+	    fw_scenario_set(sc, NULL, "segments.primary-care.hcps", "66667", &err)) {
 		fprintf(stderr, "bench: %s: %s\n", file, err.msg);
 		return 1;
 	}

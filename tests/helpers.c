@@ -30,7 +30,7 @@ test_run(const fw_scenario *sc, const fw_run_options *opt)
 	fw_error err;
 
 	if (fw_run_alloc(sc, opt, &run, &err) != FW_OK ||
-	    fw_run_step(run, fw_run_total(run), &err) != FW_OK)
+	    fw_run_step(run, fw_run_replications(run), &err) != FW_OK)
 		ck_abort_msg("run failed: %s", err.msg);
 	return run;
 }

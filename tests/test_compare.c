@@ -74,16 +74,27 @@ START_TEST(test_identical_variant)
 	    "{engaged: 0.5, adopter: 0.5}}\nvariants:\n  same: {}\n");
 	fw_run_options opt = { 0 };
 	fw_run *run = test_run(sc, &opt);
-	fw_comparison c;
+	fw_paired p;
+	fw_gain g;
+	size_t k;
+	int t;
 
-	ck_assert_int_eq(fwi_compare_variant(run, 1, &c), FW_OK);
-	ck_assert_double_eq(c.npv.mean, 0);
-	ck_assert_double_eq(c.npv.lo95, 0);
-	ck_assert_double_eq(c.npv.p95, 0);
-	ck_assert_double_eq(c.npv.p_positive, 0);
-	ck_assert_double_eq(c.revenue_per_year, 0);
-	ck_assert_double_eq(c.cvar, 0);
-	ck_assert_int_eq(c.payback, 1);
+	for (k = 0; k < fw_metric_count(); k++) {
+		ck_assert_int_eq(fw_run_paired(run, 1, 0, k, &p), FW_OK);
+		ck_assert_double_eq(p.mean, 0);
+		ck_assert_double_eq(p.lo95, 0);
+		ck_assert_double_eq(p.p5, 0);
+		ck_assert_double_eq(p.p95, 0);
+		ck_assert_double_eq(p.p_positive, 0);
+	}
+	for (t = 1; t <= 24; t++) {
+		ck_assert_int_eq(fw_run_cumulative_gain(run, 1, t, &g), FW_OK);
+		ck_assert_double_eq(g.mean, 0);
+		ck_assert_double_eq(g.p5, 0);
+		ck_assert_double_eq(g.p95, 0);
+	}
+	ck_assert_int_eq(fw_run_payback(run, 1, 0), 1);
+	ck_assert(isnan(fw_run_compounding(run, 1, 0)));
 	fw_run_free(run);
 	fw_scenario_free(sc);
 }

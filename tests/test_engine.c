@@ -231,7 +231,7 @@ START_TEST(test_steps_do_not_change_results)
 
 	opt.threads = 3;
 	ck_assert_int_eq(fw_run_alloc(sc, &opt, &steps, &err), FW_OK);
-	while (fw_run_done(steps) < fw_run_total(steps))
+	while (fw_run_done(steps) < fw_run_replications(steps))
 		ck_assert_int_eq(fw_run_step(steps, 1, &err), FW_OK);
 	assert_same_results(whole, steps);
 	fw_run_free(whole);

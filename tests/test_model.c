@@ -207,17 +207,17 @@ START_TEST(test_initial_boundaries)
 	const double *tot;
 
 	/* nothing moves in a month with every rate at zero */
-	ck_assert_int_eq(fw_scenario_set(sc, "flywheel.trial_rate=0", NULL),
+	ck_assert_int_eq(fw_scenario_set(sc, NULL, "flywheel.trial_rate", "0", NULL),
 	    FW_OK);
-	ck_assert_int_eq(fw_scenario_set(sc, "flywheel.disengage_rate=0",
+	ck_assert_int_eq(fw_scenario_set(sc, NULL, "flywheel.disengage_rate", "0",
 	    NULL), FW_OK);
-	ck_assert_int_eq(fw_scenario_set(sc, "flywheel.switch_rate=0", NULL),
+	ck_assert_int_eq(fw_scenario_set(sc, NULL, "flywheel.switch_rate", "0", NULL),
 	    FW_OK);
-	ck_assert_int_eq(fw_scenario_set(sc, "flywheel.advocacy_rate=0",
+	ck_assert_int_eq(fw_scenario_set(sc, NULL, "flywheel.advocacy_rate", "0",
 	    NULL), FW_OK);
-	ck_assert_int_eq(fw_scenario_set(sc, "friction.continuity=0", NULL),
+	ck_assert_int_eq(fw_scenario_set(sc, NULL, "friction.continuity", "0", NULL),
 	    FW_OK);
-	ck_assert_int_eq(fw_scenario_set(sc, "flywheel.referral=0", NULL),
+	ck_assert_int_eq(fw_scenario_set(sc, NULL, "flywheel.referral", "0", NULL),
 	    FW_OK);
 	run = test_run(sc, &opt);
 	tot = fwi_run_totals(run, 0, 0);

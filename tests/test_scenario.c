@@ -172,22 +172,36 @@ START_TEST(test_override)
 	    "  follow: {description: follows the baseline}\n");
 	fw_error err;
 
-	ck_assert_int_eq(fw_scenario_set(sc, "friction.access=0.3", &err),
+	ck_assert_int_eq(fw_scenario_set(sc, NULL, "friction.access", "0.3", &err),
 	    FW_OK);
 	ck_assert_double_eq(sc->config[0].g[FW_G_F_ACCESS].value, 0.3);
 	ck_assert_double_eq(sc->config[1].g[FW_G_F_ACCESS].value, 0.2);
 	ck_assert_double_eq(sc->config[2].g[FW_G_F_ACCESS].value, 0.3);
-	ck_assert_int_eq(fw_scenario_set(sc,
-	    "friction.access={dist: beta, alpha: 2, beta: 3}", &err), FW_OK);
+	ck_assert_int_eq(fw_scenario_set(sc, NULL, "friction.access",
+	    "{dist: beta, alpha: 2, beta: 3}", &err), FW_OK);
 	ck_assert_int_eq(sc->config[2].g[FW_G_F_ACCESS].dist, FW_DIST_BETA);
-	ck_assert_int_eq(fw_scenario_set(sc, "friction.access=2", &err),
+	ck_assert_int_eq(fw_scenario_set(sc, NULL, "friction.access", "2", &err),
 	    FW_EINVALID);
-	ck_assert_int_eq(fw_scenario_set(sc, "friction.acess=0.2", &err),
+	ck_assert_int_eq(fw_scenario_set(sc, NULL, "friction.acess", "0.2", &err),
 	    FW_EINVALID);
 	ck_assert_str_eq(err.msg, "no such key to set (did you mean "
 	    "'friction.access'?)");
-	ck_assert_int_eq(fw_scenario_set(sc, "friction.access", &err),
-	    FW_EUSAGE);
+	/* a failed change leaves the value as it was */
+	ck_assert_int_eq(sc->config[0].g[FW_G_F_ACCESS].dist, FW_DIST_BETA);
+	/* one variant alone, which then owns the key */
+	ck_assert_int_eq(fw_scenario_set_number(sc, "follow",
+	    "friction.access", 0.1, &err), FW_OK);
+	ck_assert_double_eq(sc->config[2].g[FW_G_F_ACCESS].value, 0.1);
+	ck_assert_int_eq(sc->config[0].g[FW_G_F_ACCESS].dist, FW_DIST_BETA);
+	ck_assert_int_eq(fw_scenario_set_number(sc, NULL, "friction.access",
+	    0.4, &err), FW_OK);
+	ck_assert_double_eq(sc->config[2].g[FW_G_F_ACCESS].value, 0.1);
+	ck_assert_int_eq(fw_scenario_set_number(sc, NULL, "friction.access",
+	    1.5, &err), FW_EINVALID);
+	ck_assert_str_eq(err.msg, "must be a number in [0, 1] (got 1.5)");
+	ck_assert_double_eq(sc->config[0].g[FW_G_F_ACCESS].value, 0.4);
+	ck_assert_int_eq(fw_scenario_set_number(sc, "nobody",
+	    "friction.access", 0.4, &err), FW_EINVALID);
 	fw_scenario_free(sc);
 }
 END_TEST

@@ -1,8 +1,10 @@
-/* describe.c - the resolved scenario as `flywheel check` prints it.
+/* describe.c - the resolved scenario written back as YAML: every value,
+ * defaults marked, and each variant as its changes to the baseline.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scenario.h"
@@ -180,11 +182,15 @@ put_variant(FILE *out, const fw_config *b, const fw_config *v)
 		fputs("    # no changes: identical to the baseline\n", out);
 }
 
-int
-fw_scenario_describe(const fw_scenario *sc, FILE *out)
+char *
+fw_scenario_yaml(const fw_scenario *sc)
 {
-	size_t v;
+	char *text = NULL;
+	size_t len = 0, v;
+	FILE *out = open_memstream(&text, &len);
 
+	if (out == NULL)
+		return NULL;
 	fputs("name: ", out);
 	put_quoted(out, sc->name);
 	fputc('\n', out);
@@ -200,5 +206,9 @@ fw_scenario_describe(const fw_scenario *sc, FILE *out)
 	    " {}  # none: the baseline only");
 	for (v = 1; v < sc->nconfig; v++)
 		put_variant(out, &sc->config[0], &sc->config[v]);
-	return ferror(out) ? FW_EIO : FW_OK;
+	if (ferror(out) | fclose(out)) {
+		free(text);
+		return NULL;
+	}
+	return text;
 }

@@ -22,6 +22,7 @@
 #endif
 
 #include "error.h"
+#include "library.h"
 #include "run.h"
 
 #define FW_MAX_BLOCKS 256
@@ -51,26 +52,12 @@ physical_memory(void)
 size_t
 fw_run_memory(const fw_run *run)
 {
-	size_t per_rep = run->nvar * ((size_t)run->horizon * FW_NBANDED *
-	    sizeof(float) + FW_NTOTAL * sizeof(double)) +
+	size_t per_rep = run->nvar * ((size_t)run->horizon * (FW_NBANDED *
+	    sizeof(float) + sizeof(double)) + FW_NTOTAL * sizeof(double)) +
 	    run->nplan * sizeof(double);
 
 	return (size_t)run->reps * per_rep + (size_t)run->nblocks * run->nvar *
-	    (size_t)run->horizon * (FW_NMONTHLY + 2) * sizeof(double);
-}
-
-static int fail(fw_error *err, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static int
-fail(fw_error *err, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	fwi_error_vset(err, FW_ERUN, "", 0, 0, "", fmt, ap);
-	va_end(ap);
-	return FW_ERUN;
+	    (size_t)run->horizon * FW_NMONTHLY * sizeof(double);
 }
 
 int
@@ -81,8 +68,9 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 	size_t v, t, bytes, have, nplan_max = 0;
 
 	*out = NULL;
+	fwi_init();
 	if (run == NULL)
-		return fail(err, "out of memory");
+		return fwi_nomem(err);
 	run->sc = sc;
 	run->horizon = opt->months > 0 ? opt->months : sc->horizon;
 	run->reps = opt->replications > 0 ? opt->replications :
@@ -100,25 +88,30 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 	run->plan_offset = calloc(run->nvar, sizeof(size_t));
 	if (run->plans == NULL || run->plan_offset == NULL) {
 		fw_run_free(run);
-		return fail(err, "out of memory");
+		return fwi_nomem(err);
 	}
 	for (v = 0; v < run->nvar; v++) {
 		if (fwi_plan_build(&run->plans[v], &sc->config[v]) != FW_OK) {
 			fw_run_free(run);
-			return fail(err, "out of memory");
+			return fwi_nomem(err);
 		}
 		run->plan_offset[v] = run->nplan;
 		run->nplan += run->plans[v].n;
 		if (run->plans[v].n > nplan_max)
 			nplan_max = run->plans[v].n;
 	}
+	if (fwi_run_index_draws(run) != FW_OK) {
+		fw_run_free(run);
+		return fwi_nomem(err);
+	}
 	bytes = fw_run_memory(run);
 	have = physical_memory();
 	if (have > 0 && bytes > have / 10 * 9) {
 		fw_run_free(run);
-		return fail(err, "this run needs %.1f GB for its results and "
-		    "the machine has %.1f GB; use fewer replications (--reps) "
-		    "or months (--months)", bytes / 1e9, have / 1e9);
+		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "the results of this "
+		    "run need %.1f GB and the machine has %.1f GB: use fewer "
+		    "replications or months", bytes / 1e9, have / 1e9);
+		return FW_ENOMEM;
 	}
 	run->totals = calloc(run->reps * run->nvar * FW_NTOTAL,
 	    sizeof(double));
@@ -127,17 +120,15 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 	    FW_NBANDED, sizeof(float));
 	run->block_sums = calloc(run->nblocks * run->nvar *
 	    (size_t)run->horizon * FW_NMONTHLY, sizeof(double));
-	run->delta_sums = calloc(run->nblocks * run->nvar *
-	    (size_t)run->horizon * 2, sizeof(double));
-	run->block_status = calloc(run->nblocks, sizeof(int));
+	run->cumcash = calloc(run->reps * run->nvar * (size_t)run->horizon,
+	    sizeof(double));
+	run->block_end = calloc(run->nblocks, sizeof(fw_block_end));
 	run->work = calloc((size_t)run->threads, sizeof(fw_work *));
 	if (run->totals == NULL || run->drawn == NULL || run->banded == NULL
-	    || run->block_sums == NULL || run->delta_sums == NULL ||
-	    run->block_status == NULL ||
-	    run->work == NULL) {
+	    || run->block_sums == NULL || run->cumcash == NULL ||
+	    run->block_end == NULL || run->work == NULL) {
 		fw_run_free(run);
-		return fail(err, "out of memory (%.1f GB needed)",
-		    bytes / 1e9);
+		return fwi_nomem(err);
 	}
 	/* Each thread's workspace is its own cache-line-aligned allocation,
 	 * so that no two threads write to one line. */
@@ -146,38 +137,28 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 		    64 * 64)) == NULL || fwi_work_init(run->work[t], sc,
 		    run->horizon, nplan_max) != FW_OK) {
 			fw_run_free(run);
-			return fail(err, "out of memory for the HCPs of "
-			    "thread %zu", t);
+			return fwi_nomem(err);
 		}
 	*out = run;
 	return FW_OK;
 }
 
-/* Adds variant v's cumulative cash gain over the baseline, month by
- * month, to block b's sums (MODEL.md §7: paired on one replication). */
-static void
-add_delta(fw_run *run, fw_work *w, uint64_t b, size_t v)
+/* Whether every per-replication result is a finite number. */
+static int
+finite_totals(const double *tot)
 {
-	const size_t T = (size_t)run->horizon;
-	double *sums = &run->delta_sums[(b * run->nvar + v) * T * 2];
-	double cum = 0;
-	size_t t;
+	int k;
 
-	for (t = 0; t < T; t++) {
-		double cash = w->month[t * FW_NMONTHLY + FW_M_CASH];
-		if (v == 0) {
-			w->base_cash[t] = cash;
-			continue;
-		}
-		cum += cash - w->base_cash[t];
-		sums[2 * t] += cum;
-		sums[2 * t + 1] += cum * cum;
-	}
+	for (k = 0; k < FW_NTOTAL; k++)
+		if (!isfinite(tot[k]))
+			return 0;
+	return 1;
 }
 
-/* Runs every replication of block b on workspace w. */
-static int
-run_block(fw_run *run, fw_work *w, uint64_t b)
+/* Runs every replication of block b on workspace w; says in *end how it
+ * ended. */
+static void
+run_block(fw_run *run, fw_work *w, uint64_t b, fw_block_end *end)
 {
 	uint64_t first = b * run->block_size, rep;
 	uint64_t last = first + run->block_size;
@@ -193,14 +174,25 @@ run_block(fw_run *run, fw_work *w, uint64_t b)
 			    T * FW_NMONTHLY];
 			float *band = &run->banded[(rep * run->nvar + v) * T *
 			    FW_NBANDED];
-			if (fwi_values_set(&w->val, c, &run->plans[v], run->seed,
-			    (uint32_t)rep, run->horizon) != FW_OK)
-				return FW_ERUN;
+			double *cum = &run->cumcash[(rep * run->nvar + v) * T],
+			    to_date = 0;
+			int rc = fwi_values_set(&w->val, c, &run->plans[v],
+			    run->seed, (uint32_t)rep, run->horizon);
+			*end = (fw_block_end){ FW_BLOCK_DONE, rep, v };
+			if (rc != FW_OK) {
+				end->why = rc == FW_ENOMEM ? FW_BLOCK_NO_MEMORY :
+				    FW_BLOCK_BAD_DRAW;
+				return;
+			}
 			memcpy(&run->drawn[rep * run->nplan +
 			    run->plan_offset[v]], w->val.drawn,
 			    run->plans[v].n * sizeof(double));
 			fwi_simulate(w, c, run->seed, (uint32_t)rep,
 			    fwi_run_totals(run, rep, v));
+			if (!finite_totals(fwi_run_totals(run, rep, v))) {
+				end->why = FW_BLOCK_NOT_FINITE;
+				return;
+			}
 			for (t = 0; t < T; t++) {
 				const double *row = &w->month[t * FW_NMONTHLY];
 				for (k = 0; k < FW_NMONTHLY; k++)
@@ -208,11 +200,37 @@ run_block(fw_run *run, fw_work *w, uint64_t b)
 				for (k = 0; k < FW_NBANDED; k++)
 					band[t * FW_NBANDED + k] =
 					    (float)row[fwi_banded[k]];
+				to_date += row[FW_M_CASH];
+				cum[t] = to_date;
 			}
-			add_delta(run, w, b, v);
 		}
 	}
-	return FW_OK;
+	end->why = FW_BLOCK_DONE;
+}
+
+/* Turns the first failed block's end into an error. */
+static int
+block_error(const fw_run *run, const fw_block_end *end, fw_error *err)
+{
+	const char *variant = run->sc->config[end->variant].name;
+	unsigned long long rep = (unsigned long long)end->rep + 1;
+
+	switch (end->why) {
+	case FW_BLOCK_BAD_DRAW:
+		fw_error_set(err, FW_ERUN, run->sc->file, 0, 0, "", "a "
+		    "distribution of %s drew a value that is not a finite "
+		    "number in replication %llu; check its parameters",
+		    variant, rep);
+		return FW_ERUN;
+	case FW_BLOCK_NOT_FINITE:
+		fw_error_set(err, FW_ERUN, run->sc->file, 0, 0, "", "the "
+		    "results of %s are not finite numbers in replication %llu: "
+		    "a value is too large for them (prices, costs or counts)",
+		    variant, rep);
+		return FW_ERUN;
+	default:
+		return fwi_nomem(err);
+	}
 }
 
 int
@@ -233,62 +251,17 @@ fw_run_step(fw_run *run, uint64_t max_reps, fw_error *err)
 #ifdef _OPENMP
 		tid = omp_get_thread_num();
 #endif
-		run->block_status[first + (uint64_t)i] = run_block(run,
-		    run->work[tid], first + (uint64_t)i);
+		run_block(run, run->work[tid], first + (uint64_t)i,
+		    &run->block_end[first + (uint64_t)i]);
 	}
 	run->elapsed += now() - start;
 	for (b = first; b < end; b++)
-		if (run->block_status[b] != FW_OK) {
-			fw_error_set(err, FW_ERUN, run->sc->file, 0, 0, "",
-			    "a distribution gave a value that is not a number "
-			    "in replication %llu; check its parameters",
-			    (unsigned long long)(b * run->block_size));
-			return FW_ERUN;
-		}
+		if (run->block_end[b].why != FW_BLOCK_DONE)
+			return block_error(run, &run->block_end[b], err);
 	run->next_block = end;
 	run->done = end * run->block_size > run->reps ? run->reps :
 	    end * run->block_size;
 	return FW_OK;
-}
-
-double
-fwi_run_block_total(const fw_run *run, const double *sums, size_t stride,
-    size_t offset)
-{
-	double total = 0;
-	uint64_t b;
-
-	for (b = 0; b < run->nblocks; b++)
-		total += sums[b * stride + offset];
-	return total;
-}
-
-double
-fwi_run_monthly_mean(const fw_run *run, size_t v, int t, int k)
-{
-	const size_t T = (size_t)run->horizon;
-
-	return fwi_run_block_total(run, run->block_sums, run->nvar * T *
-	    FW_NMONTHLY, (v * T + (size_t)(t - 1)) * FW_NMONTHLY +
-	    (size_t)k) / (double)run->reps;
-}
-
-uint64_t
-fw_run_done(const fw_run *run)
-{
-	return run->done;
-}
-
-uint64_t
-fw_run_total(const fw_run *run)
-{
-	return run->reps;
-}
-
-int
-fw_run_threads(const fw_run *run)
-{
-	return run->threads;
 }
 
 void
@@ -311,8 +284,18 @@ fw_run_free(fw_run *run)
 	free(run->drawn);
 	free(run->banded);
 	free(run->block_sums);
-	free(run->delta_sums);
-	free(run->block_status);
+	free(run->cumcash);
+	free(run->draw_path);
+	free(run->draw_at);
+	free(run->block_end);
 	free(run->work);
 	free(run);
+}
+
+int
+fw_run_finish(fw_run *run, fw_error *err)
+{
+	uint64_t left = run->reps - run->done;
+
+	return left > 0 ? fw_run_step(run, left, err) : FW_OK;
 }

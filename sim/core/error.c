@@ -40,13 +40,22 @@ fw_error_format(const fw_error *err, char *buf, size_t size)
 	buf[0] = '\0';
 	if (err->file[0] != '\0')
 		n += snprintf(buf + n, size - n, "%s:", err->file);
-	if (err->line > 0 && n < size)
+	if (err->line > 0 && err->column > 0 && n < size)
 		n += snprintf(buf + n, size - n, "%d:%d:", err->line,
 		    err->column);
+	else if (err->line > 0 && n < size)
+		n += snprintf(buf + n, size - n, "%d:", err->line);
 	if (n > 0 && n < size)
 		n += snprintf(buf + n, size - n, " ");
 	if (err->path[0] != '\0' && n < size)
 		n += snprintf(buf + n, size - n, "%s: ", err->path);
 	if (n < size)
 		snprintf(buf + n, size - n, "%s", err->msg);
+}
+
+int
+fwi_nomem(fw_error *err)
+{
+	fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
+	return FW_ENOMEM;
 }

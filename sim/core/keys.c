@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -113,3 +114,106 @@ fwi_key_range_text(const fw_key *k, char *buf, size_t size)
 		    k->hi_open ? ")" : "]");
 }
 
+
+/* A key's full dotted name as listings print it: "friction.access",
+ * "segments[].hcps", "horizon_months". */
+static void
+key_path(const fw_key *k, char *buf, size_t size)
+{
+	if (k->section[0] == '\0')
+		snprintf(buf, size, "%s", k->name);
+	else
+		snprintf(buf, size, "%s.%s", k->section, k->name);
+}
+
+static char key_paths[128][96];
+
+static void
+fill_paths(void)
+{
+	size_t i;
+
+	for (i = 0; i < fwi_nkeys; i++)
+		key_path(&fwi_keys[i], key_paths[i], sizeof(key_paths[i]));
+}
+
+size_t
+fw_key_count(void)
+{
+	return fwi_nkeys;
+}
+
+int
+fw_key_get(size_t i, fw_key_info *out)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	static const enum fw_key_type types[] = {
+		[FW_TYPE_STR] = FW_KEY_TEXT, [FW_TYPE_INT] = FW_KEY_INTEGER,
+		[FW_TYPE_U64] = FW_KEY_INTEGER, [FW_TYPE_REAL] = FW_KEY_NUMBER,
+		[FW_TYPE_MAP] = FW_KEY_MAPPING, [FW_TYPE_LIST] = FW_KEY_LIST,
+	};
+	const fw_key *k;
+
+	if (i >= fwi_nkeys)
+		return FW_EINVALID;
+	pthread_once(&once, fill_paths);
+	k = &fwi_keys[i];
+	memset(out, 0, sizeof(*out));
+	out->path = key_paths[i];
+	out->type = types[k->type];
+	out->lo = k->lo;
+	out->hi = k->hi;
+	out->lo_open = k->lo_open;
+	out->hi_open = k->hi_open;
+	out->required = k->required;
+	out->has_default = !k->required && (k->type == FW_TYPE_INT ||
+	    k->type == FW_TYPE_U64 || k->type == FW_TYPE_REAL);
+	out->def = k->def;
+	out->help = k->help;
+	out->label = k->label ? k->label : k->name;
+	out->unit = k->unit ? k->unit : "";
+	return FW_OK;
+}
+
+const fw_key *
+fwi_key_for_path(const char *path)
+{
+	const char *last = strrchr(path, '.');
+	size_t i;
+
+	if (strncmp(path, "segments", 8) == 0 && last != NULL)
+		return fwi_key_find(FW_SCOPE_SEGMENT, NULL, last + 1);
+	if (strncmp(path, "channels", 8) == 0 && last != NULL)
+		return fwi_key_find(FW_SCOPE_CHANNEL, NULL, last + 1);
+	if (strncmp(path, "variants.", 9) == 0 && last != NULL)
+		return fwi_key_find(FW_SCOPE_VARIANT, NULL, last + 1);
+	if (last == NULL)
+		return fwi_key_find(FW_SCOPE_TOP, "", path);
+	for (i = 0; i < fwi_nkeys; i++) {
+		const fw_key *k = &fwi_keys[i];
+		size_t len = strlen(k->section);
+		if (k->scope == FW_SCOPE_GLOBAL && len == (size_t)(last - path) &&
+		    strncmp(path, k->section, len) == 0 &&
+		    strcmp(last + 1, k->name) == 0)
+			return k;
+	}
+	return NULL;
+}
+
+int
+fw_key_lookup(const char *path, fw_key_info *out)
+{
+	const fw_key *k = fwi_key_for_path(path);
+
+	return k == NULL ? FW_EINVALID : fw_key_get((size_t)(k - fwi_keys),
+	    out);
+}
+
+void
+fw_key_range_text(size_t i, char *buf, size_t size)
+{
+	if (i < fwi_nkeys)
+		fwi_key_range_text(&fwi_keys[i], buf, size);
+	else if (size > 0)
+		buf[0] = '\0';
+}

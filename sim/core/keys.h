@@ -26,6 +26,8 @@ typedef struct fw_key {
 	double def;		/* default of an optional number */
 	int required;
 	const char *help;
+	const char *label;	/* plain-English name; NULL: the name */
+	const char *unit;	/* NULL: none */
 } fw_key;
 
 #define FW_KEY(scope, id, ...) FW_ENUM_##scope(id)
@@ -73,6 +75,10 @@ const fw_key *fwi_key_segment(int id);
 const fw_key *fwi_key_channel(int id);
 /* "number in [0, 1]", "integer >= 1", ... */
 void fwi_key_range_text(const fw_key *k, char *buf, size_t size);
+/* The key a dotted path names ("friction.access",
+ * "segments.NAME.trust", "segments[].trust"), element names unchecked;
+ * NULL if none. */
+const fw_key *fwi_key_for_path(const char *path);
 /* Whether x lies in the key's range. */
 int fwi_key_in_range(const fw_key *k, double x);
 

@@ -1,4 +1,6 @@
-/* override.c - `--set path=value` on a loaded scenario.
+/* override.c - changing a loaded scenario: a key set from YAML text or
+ * from a number, in the baseline or in one variant; reading a key's
+ * value; adding a variant.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -7,7 +9,7 @@
 
 #include "read.h"
 
-/* Whether variant c decides this path itself, so an override of the
+/* Whether variant c decides this path itself, so a change of the
  * baseline does not reach it. */
 static int
 variant_owns(const fw_config *c, const char *path)
@@ -20,46 +22,173 @@ variant_owns(const fw_config *c, const char *path)
 	return c->own_program_cost && strncmp(path, "program_cost.", 13) == 0;
 }
 
-int
-fw_scenario_set(fw_scenario *sc, const char *assignment, fw_error *err)
+/* The configuration `variant` names (NULL: the baseline), or NULL with
+ * err filled. */
+static fw_config *
+find_config(const fw_scenario *sc, const char *variant, fw_error *err)
 {
-	return fwi_scenario_set_in(sc, NULL, assignment, err);
+	int v = variant == NULL ? 0 : fwi_scenario_find(sc, variant);
+
+	if (v < 0) {
+		fw_error_set(err, FW_EINVALID, "", 0, 0, "", "no variant "
+		    "named '%s'", variant);
+		return NULL;
+	}
+	return &sc->config[v];
+}
+
+/* Whether a change of path in `variant` reaches configuration v: the one
+ * named, or with variant NULL the baseline and every variant that has
+ * the key and does not set it itself. */
+static int
+reaches(const fw_scenario *sc, const char *variant, const char *path,
+    size_t v)
+{
+	fw_config *c = &sc->config[v];
+	const fw_key *k;
+	int ch;
+
+	if (variant != NULL)
+		return strcmp(c->name, variant) == 0;
+	return v == 0 || (!variant_owns(c, path) &&
+	    fwi_config_slot(c, path, &k, &ch) != NULL);
+}
+
+/* Records that a variant sets path itself, as its file's `set` would. */
+static int
+own_path(fw_config *c, const char *path)
+{
+	char **grown;
+
+	if (c == NULL || strcmp(c->name, "baseline") == 0 ||
+	    variant_owns(c, path))
+		return FW_OK;
+	if ((grown = realloc(c->set_paths, (c->nset + 1) *
+	    sizeof(char *))) == NULL)
+		return FW_ENOMEM;
+	c->set_paths = grown;
+	if ((grown[c->nset] = strdup(path)) == NULL)
+		return FW_ENOMEM;
+	c->nset++;
+	return FW_OK;
 }
 
 int
-fwi_scenario_set_in(fw_scenario *sc, const char *variant,
-    const char *assignment, fw_error *err)
+fw_scenario_set(fw_scenario *sc, const char *variant, const char *path,
+    const char *value, fw_error *err)
 {
-	const char *eq = strchr(assignment, '=');
-	char *path;
 	fw_yaml y;
 	size_t v;
 	int rc;
 
-	if (eq == NULL || eq == assignment || eq[1] == '\0') {
-		fw_error_set(err, FW_EUSAGE, "", 0, 0, "", "--set takes "
-		    "path=value, e.g. friction.onboarding=0.1 (got '%s')",
-		    assignment);
-		return FW_EUSAGE;
-	}
-	if ((path = strndup(assignment, (size_t)(eq - assignment))) == NULL) {
-		fw_error_set(err, FW_ERUN, "", 0, 0, "", "out of memory");
-		return FW_ERUN;
-	}
-	rc = fwi_yaml_load_string(&y, "--set", eq + 1, strlen(eq + 1), err);
-	for (v = 0; rc == FW_OK && v < sc->nconfig; v++) {
-		fw_config *c = &sc->config[v];
-		const fw_key *k;
-		int ch;
-		if (variant != NULL) {
-			if (strcmp(c->name, variant) != 0)
-				continue;
-		} else if (v > 0 && (variant_owns(c, path) ||
-		    fwi_config_slot(c, path, &k, &ch) == NULL))
-			continue;
-		rc = fwi_config_set(&y, c, path, fwi_yaml_root(&y), NULL, path);
-	}
+	if (find_config(sc, variant, err) == NULL)
+		return FW_EINVALID;
+	rc = fwi_yaml_load_string(&y, "", value, strlen(value), err);
+	for (v = 0; rc == FW_OK && v < sc->nconfig; v++)
+		if (reaches(sc, variant, path, v) && (rc = fwi_config_set(&y,
+		    &sc->config[v], path, fwi_yaml_root(&y), NULL, path)) ==
+		    FW_OK && variant != NULL)
+			rc = own_path(&sc->config[v], path);
 	fwi_yaml_free(&y);
-	free(path);
+	if (rc == FW_ENOMEM)
+		fw_error_set(err, FW_ENOMEM, "", 0, 0, path, "out of memory");
 	return rc;
+}
+
+int
+fw_scenario_set_number(fw_scenario *sc, const char *variant,
+    const char *path, double x, fw_error *err)
+{
+	size_t v;
+	int rc = FW_OK;
+
+	if (find_config(sc, variant, err) == NULL)
+		return FW_EINVALID;
+	for (v = 0; rc == FW_OK && v < sc->nconfig; v++)
+		if (reaches(sc, variant, path, v) && (rc = fwi_config_set_number(
+		    &sc->config[v], path, x, err)) == FW_OK && variant != NULL)
+			rc = own_path(&sc->config[v], path);
+	if (rc == FW_ENOMEM)
+		fw_error_set(err, FW_ENOMEM, "", 0, 0, path, "out of memory");
+	return rc;
+}
+
+/* The value slot of path in a variant, or NULL with err filled. */
+static const fw_num *
+find_slot(const fw_scenario *sc, const char *variant, const char *path,
+    fw_error *err)
+{
+	fw_config *c = find_config(sc, variant, err);
+	const fw_key *k;
+	const fw_num *n;
+	int ch;
+
+	if (c == NULL)
+		return NULL;
+	if ((n = fwi_config_slot(c, path, &k, &ch)) == NULL)
+		fw_error_set(err, FW_EINVALID, "", 0, 0, path, "no such key in "
+		    "%s", c->name);
+	return n;
+}
+
+int
+fw_scenario_value(const fw_scenario *sc, const char *variant,
+    const char *path, double u, double *x, fw_error *err)
+{
+	const fw_num *n = find_slot(sc, variant, path, err);
+
+	if (n == NULL)
+		return FW_EINVALID;
+	if (n->dist != FW_DIST_NONE && !(u > 0 && u < 1)) {
+		fw_error_set(err, FW_EINVALID, "", 0, 0, path, "a quantile is "
+		    "a number in (0, 1)");
+		return FW_EINVALID;
+	}
+	*x = fwi_num_at(n, u);
+	return FW_OK;
+}
+
+int
+fw_scenario_is_uncertain(const fw_scenario *sc, const char *variant,
+    const char *path)
+{
+	const fw_num *n = find_slot(sc, variant, path, NULL);
+
+	return n == NULL ? -1 : n->dist != FW_DIST_NONE;
+}
+
+int
+fw_scenario_add_variant(fw_scenario *sc, const char *name, const char *from,
+    fw_error *err)
+{
+	const fw_config *src = find_config(sc, from, err);
+	const char *problem = fwi_name_problem(name);
+	fw_config *grown, c;
+
+	if (src == NULL)
+		return FW_EINVALID;
+	if (problem != NULL || strcmp(name, "baseline") == 0 ||
+	    fwi_scenario_find(sc, name) >= 0) {
+		fw_error_set(err, FW_EINVALID, "", 0, 0, "", "cannot add a "
+		    "variant named '%s': %s", name, problem ? problem :
+		    "the name is taken");
+		return FW_EINVALID;
+	}
+	if (fwi_config_clone(&c, src) != FW_OK)
+		goto nomem;
+	free(c.name);
+	free(c.description);
+	c.description = NULL;
+	if ((c.name = strdup(name)) == NULL ||
+	    (grown = realloc(sc->config, (sc->nconfig + 1) *
+	    sizeof(fw_config))) == NULL) {
+		fwi_config_clear(&c);
+		goto nomem;
+	}
+	sc->config = grown;
+	sc->config[sc->nconfig++] = c;
+	return FW_OK;
+nomem:
+	fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
+	return FW_ENOMEM;
 }

@@ -23,11 +23,11 @@ plan_add(fw_plan *p, const fw_num *num, enum fw_slot_kind kind,
 		return FW_OK;
 	grown = realloc(p->v, (p->n + 1) * sizeof(*grown));
 	if (grown == NULL)
-		return FW_ERUN;
+		return FW_ENOMEM;
 	p->v = grown;
 	p->v[p->n] = (fw_plan_entry){ strdup(path), num, kind, index, id };
 	if (p->v[p->n].path == NULL)
-		return FW_ERUN;
+		return FW_ENOMEM;
 	p->n++;
 	return FW_OK;
 }
@@ -130,13 +130,13 @@ fwi_work_init(fw_work *w, const fw_scenario *sc, int horizon,
 	    w->val.cost_growth == NULL || w->val.defection_cost == NULL ||
 	    w->month == NULL || w->base_cash == NULL || w->stream == NULL) {
 		fwi_work_clear(w);
-		return FW_ERUN;
+		return FW_ENOMEM;
 	}
 	for (s = 0; s < max_seg; s++) {
 		w->cohort[s].bucket = calloc(buckets + 1, sizeof(double));
 		if (w->cohort[s].bucket == NULL) {
 			fwi_work_clear(w);
-			return FW_ERUN;
+			return FW_ENOMEM;
 		}
 	}
 	w->nseg_cap = max_seg;
@@ -190,7 +190,7 @@ count_table_set(fw_count_table *t, double mu)
 	if (need > t->cap) {
 		double *grown = realloc(t->cdf, (size_t)need * sizeof(double));
 		if (grown == NULL)
-			return FW_ERUN;
+			return FW_ENOMEM;
 		t->cdf = grown;
 		t->cap = need;
 	}
@@ -359,6 +359,6 @@ fwi_values_set(fw_values *v, const fw_config *c, const fw_plan *plan,
 	v->monthly_discount = pow(1 + v->g[FW_G_DISCOUNT_RATE], -1.0 / 12);
 	if (count_table_set(&v->helpful, v->mu_g) != FW_OK ||
 	    count_table_set(&v->burden, v->mu_b) != FW_OK)
-		return FW_ERUN;
+		return FW_ENOMEM;
 	return FW_OK;
 }

@@ -30,6 +30,7 @@
 
 #include <string.h>
 
+#include "hash.h"
 #include "rng.h"
 
 void
@@ -135,13 +136,7 @@ fwi_rng_blocks(philox4x32_key_t key, philox4x32_ctr_t ctr,
 uint64_t
 fwi_rng_path_hash(const char *path)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (; *path; path++) {
-		h ^= (unsigned char)*path;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
+	return fwi_hash_bytes(FW_FNV_OFFSET, path, strlen(path));
 }
 
 double

@@ -10,6 +10,15 @@
 #define FW_NBANDED 8
 extern const int fwi_banded[FW_NBANDED];
 
+/* How a block of replications ended, and where it stopped. */
+enum { FW_BLOCK_DONE, FW_BLOCK_BAD_DRAW, FW_BLOCK_NOT_FINITE,
+	FW_BLOCK_NO_MEMORY };
+typedef struct fw_block_end {
+	int why;
+	uint64_t rep;
+	size_t variant;
+} fw_block_end;
+
 struct fw_run {
 	const fw_scenario *sc;
 	int horizon;
@@ -24,14 +33,20 @@ struct fw_run {
 	double *totals;		/* [rep][variant][FW_NTOTAL] */
 	double *drawn;		/* [rep][nplan] */
 	float *banded;		/* [rep][variant][month][FW_NBANDED] */
+	double *cumcash;	/* [rep][variant][month]: cash to date */
 	double *block_sums;	/* [block][variant][month][FW_NMONTHLY] */
-	/* sums over a block of each variant's cumulative cash gain over the
-	 * baseline, and of its square: [block][variant][month][2] */
-	double *delta_sums;
-	int *block_status;
+	fw_block_end *block_end;	/* [block] */
+	/* the distinct uncertain paths over all variants, in first-seen
+	 * order, and where each variant's plan has each (-1: not at all) */
+	size_t ndraw;
+	const char **draw_path;	/* [ndraw], owned by plans */
+	long *draw_at;		/* [variant][ndraw] */
 	fw_work **work;		/* one per thread, each on its own lines */
 	double elapsed;		/* seconds spent in fw_run_step */
 };
+
+/* Builds draw_path and draw_at from the plans. */
+int fwi_run_index_draws(fw_run *run);
 
 /* Sum over blocks, in block order, of a block-summed series. */
 double fwi_run_block_total(const fw_run *run, const double *sums,

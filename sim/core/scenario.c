@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
+#include "library.h"
 #include "read.h"
 
 const char *const fwi_state_names[FW_NSTATE] = { "unaware", "engaged",
@@ -190,7 +192,7 @@ read_segments(fw_yaml *y, fw_config *c, yaml_node_t *n)
 	c->seg = calloc((size_t)(n->data.sequence.items.top -
 	    n->data.sequence.items.start) + 1, sizeof(fw_segment));
 	if (c->seg == NULL)
-		return fwi_yaml_fail(y, n, "segments", "out of memory");
+		return fwi_yaml_nomem(y);
 	for (it = n->data.sequence.items.start;
 	    it < n->data.sequence.items.top; it++) {
 		yaml_node_t *item = fwi_yaml_node(y, *it);
@@ -232,7 +234,7 @@ read_channels(fw_yaml *y, fw_config *c, yaml_node_t *n)
 	c->chan = calloc((size_t)(n->data.sequence.items.top -
 	    n->data.sequence.items.start) + 1, sizeof(fw_channel));
 	if (c->chan == NULL)
-		return fwi_yaml_fail(y, n, "channels", "out of memory");
+		return fwi_yaml_nomem(y);
 	for (it = n->data.sequence.items.start;
 	    it < n->data.sequence.items.top; it++) {
 		yaml_node_t *item = fwi_yaml_node(y, *it);
@@ -268,7 +270,7 @@ read_variants(fw_yaml *y, fw_scenario *sc, yaml_node_t *n)
 	grown = realloc(sc->config, (pairs.n + 1) * sizeof(fw_config));
 	if (grown == NULL) {
 		free(pairs.v);
-		return fwi_yaml_fail(y, n, "variants", "out of memory");
+		return fwi_yaml_nomem(y);
 	}
 	sc->config = grown;
 	for (i = 0; rc == FW_OK && i < pairs.n; i++) {
@@ -277,6 +279,11 @@ read_variants(fw_yaml *y, fw_scenario *sc, yaml_node_t *n)
 		if (strcmp(p->name, "baseline") == 0) {
 			rc = fwi_yaml_fail(y, p->key, path, "'baseline' is "
 			    "reserved for the scenario without changes");
+			break;
+		}
+		if (fwi_name_problem(p->name) != NULL) {
+			rc = fwi_yaml_fail(y, p->key, path, "%s",
+			    fwi_name_problem(p->name));
 			break;
 		}
 		rc = fwi_variant_build(y, sc, p->name, p->value, path,
@@ -361,8 +368,11 @@ read_scenario(fw_yaml *y, fw_scenario *sc)
 	}
 	if ((rc = fwi_yaml_str(y, top(&t, "name"), "name", &text)) != FW_OK)
 		return rc;
+	if (fwi_text_problem(text) != NULL)
+		return fwi_yaml_fail(y, top(&t, "name"), "name", "%s",
+		    fwi_text_problem(text));
 	if ((sc->name = strdup(text)) == NULL)
-		return fwi_yaml_fail(y, NULL, "", "out of memory");
+		return fwi_yaml_nomem(y);
 	if ((rc = fwi_yaml_int(y, top(&t, "horizon_months"), "horizon_months",
 	    1, 600, &v)) != FW_OK)
 		return rc;
@@ -389,7 +399,7 @@ read_scenario(fw_yaml *y, fw_scenario *sc)
 		return rc;
 	if (base->chan == NULL && (base->chan = calloc(1,
 	    sizeof(fw_channel))) == NULL)
-		return fwi_yaml_fail(y, NULL, "", "out of memory");
+		return fwi_yaml_nomem(y);
 	sc->nconfig = 1;
 	if ((n = top(&t, "variants")) != NULL)
 		return read_variants(y, sc, n);
@@ -412,7 +422,7 @@ load(fw_yaml *y, int rc, fw_scenario **out, const char *file)
 	    (sc->config[0].name = strdup("baseline")) == NULL) {
 		fw_scenario_free(sc);
 		fwi_yaml_free(y);
-		return fwi_yaml_fail(y, NULL, "", "out of memory");
+		return fwi_yaml_nomem(y);
 	}
 	rc = read_scenario(y, sc);
 	fwi_yaml_free(y);
@@ -429,6 +439,7 @@ fw_scenario_load(const char *file, fw_scenario **out, fw_error *err)
 {
 	fw_yaml y;
 
+	fwi_init();
 	return load(&y, fwi_yaml_load_file(&y, file, err), out, file);
 }
 
@@ -438,6 +449,7 @@ fw_scenario_load_string(const char *name, const char *text, size_t len,
 {
 	fw_yaml y;
 
+	fwi_init();
 	return load(&y, fwi_yaml_load_string(&y, name, text, len, err), out,
 	    name);
 }
@@ -500,7 +512,102 @@ fw_scenario_variant_name(const fw_scenario *sc, size_t v)
 }
 
 const char *
-fw_version(void)
+fw_scenario_hash(const fw_scenario *sc)
 {
-	return PACKAGE_VERSION;
+	return sc->hash;
+}
+
+const char *
+fw_scenario_variant_description(const fw_scenario *sc, size_t v)
+{
+	return v < sc->nconfig ? sc->config[v].description : NULL;
+}
+
+int
+fwi_scenario_find(const fw_scenario *sc, const char *name)
+{
+	size_t v;
+
+	for (v = 0; v < sc->nconfig; v++)
+		if (strcmp(sc->config[v].name, name) == 0)
+			return (int)v;
+	return -1;
+}
+
+int
+fw_scenario_variant_index(const fw_scenario *sc, const char *name)
+{
+	return fwi_scenario_find(sc, name);
+}
+
+static char *
+dup_or_null(const char *s, int *failed)
+{
+	char *d;
+
+	if (s == NULL)
+		return NULL;
+	if ((d = strdup(s)) == NULL)
+		*failed = 1;
+	return d;
+}
+
+int
+fwi_config_clone(fw_config *dst, const fw_config *src)
+{
+	int failed = 0;
+	size_t i;
+
+	*dst = *src;
+	dst->name = dup_or_null(src->name, &failed);
+	dst->description = dup_or_null(src->description, &failed);
+	dst->seg = calloc(src->nseg + 1, sizeof(fw_segment));
+	dst->chan = calloc(src->nchan + 1, sizeof(fw_channel));
+	dst->set_paths = calloc(src->nset + 1, sizeof(char *));
+	dst->nseg = dst->nchan = dst->nset = 0;
+	if (dst->seg == NULL || dst->chan == NULL || dst->set_paths == NULL)
+		failed = 1;
+	for (i = 0; !failed && i < src->nseg; i++, dst->nseg++) {
+		dst->seg[i] = src->seg[i];
+		dst->seg[i].name = dup_or_null(src->seg[i].name, &failed);
+	}
+	for (i = 0; !failed && i < src->nchan; i++, dst->nchan++) {
+		dst->chan[i] = src->chan[i];
+		dst->chan[i].name = dup_or_null(src->chan[i].name, &failed);
+	}
+	for (i = 0; !failed && i < src->nset; i++, dst->nset++)
+		dst->set_paths[i] = dup_or_null(src->set_paths[i], &failed);
+	if (failed) {
+		fwi_config_clear(dst);
+		return FW_ENOMEM;
+	}
+	return FW_OK;
+}
+
+int
+fw_scenario_copy(const fw_scenario *sc, fw_scenario **out)
+{
+	fw_scenario *c = calloc(1, sizeof(*c));
+	int failed = 0;
+	size_t v;
+
+	*out = NULL;
+	if (c == NULL)
+		return FW_ENOMEM;
+	*c = *sc;
+	c->file = dup_or_null(sc->file, &failed);
+	c->name = dup_or_null(sc->name, &failed);
+	c->nconfig = 0;
+	c->config = calloc(sc->nconfig, sizeof(fw_config));
+	if (c->config == NULL)
+		failed = 1;
+	for (v = 0; !failed && v < sc->nconfig; v++, c->nconfig++)
+		if (fwi_config_clone(&c->config[v], &sc->config[v]) != FW_OK)
+			failed = 1;
+	if (failed) {
+		fw_scenario_free(c);
+		return FW_ENOMEM;
+	}
+	*out = c;
+	return FW_OK;
 }

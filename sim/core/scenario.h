@@ -49,9 +49,25 @@ struct fw_scenario {
 	int seed_given;
 	size_t nconfig;		/* baseline plus variants */
 	fw_config *config;	/* config[0] is the baseline */
+	char hash[32];		/* of the bytes loaded */
 };
 
-/* Deep copy of a configuration; returns 0 on success. */
+/* dst becomes a deep copy of src in every field; FW_ENOMEM on failure. */
+int fwi_config_clone(fw_config *dst, const fw_config *src);
+/* Index of the named configuration (variant), or -1. */
+int fwi_scenario_find(const fw_scenario *sc, const char *name);
+/* Checks a name of a segment, channel or variant: printable UTF-8 of at
+ * most FW_NAME_MAX bytes without control or direction characters;
+ * returns NULL if it is fine, else what is wrong. */
+#define FW_NAME_MAX 64
+const char *fwi_name_problem(const char *name);
+/* The same for free text (a title, a description): line breaks and tabs
+ * allowed, at most FW_TEXT_MAX bytes. */
+#define FW_TEXT_MAX 1024
+const char *fwi_text_problem(const char *text);
+
+/* Deep copy of a configuration's baseline part (no `set` record, no
+ * description) under a new name; returns 0 on success. */
 int fwi_config_copy(fw_config *dst, const fw_config *src, const char *name);
 void fwi_config_clear(fw_config *c);
 /* Index of the named segment or channel, or -1. */
@@ -62,9 +78,12 @@ int fwi_config_find_channel(const fw_config *c, const char *name);
 fw_num *fwi_config_slot(fw_config *c, const char *dotted, const fw_key **key,
     int *channel);
 
-/* Like fw_scenario_set, but only in the named variant when variant is not
- * NULL ("baseline" names the baseline alone). */
-int fwi_scenario_set_in(fw_scenario *sc, const char *variant,
-    const char *assignment, fw_error *err);
+/* Sets the fixed number x at path in c, checked against the key's range
+ * and, for a channel, helpful + burden <= 1. */
+int fwi_config_set_number(fw_config *c, const char *path, double x,
+    fw_error *err);
+/* Whether channel c breaks helpful + burden <= 1 at the largest values
+ * they can take; if so, says so in buf. */
+int fwi_channel_shares_problem(const fw_channel *c, char *buf, size_t size);
 
 #endif

@@ -35,7 +35,7 @@ fwi_quantile_sorted(const double *x, size_t n, double p)
 }
 
 void
-fwi_summarize(double *x, size_t n, fw_summary *s)
+fwi_summarize(double *x, size_t n, fw_stats *s)
 {
 	double sum = 0, ss = 0;
 	size_t i, k;
@@ -65,4 +65,10 @@ fwi_summarize(double *x, size_t n, fw_summary *s)
 	for (i = 0; i < k; i++)
 		sum += x[i];
 	s->es5 = sum / (double)k;
+}
+
+void
+fw_stats_of(double *x, size_t n, fw_stats *out)
+{
+	fwi_summarize(x, n, out);
 }

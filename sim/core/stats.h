@@ -5,17 +5,14 @@
 
 #include <stddef.h>
 
-typedef struct fw_summary {
-	double mean, sd, se, min, p5, p25, p50, p75, p95, max;
-	double es5;		/* mean of the ceil(0.05 n) lowest values */
-} fw_summary;
+#include "flywheel.h"
 
 /* Percentile p in [0, 1] of sorted x by linear interpolation between
  * order statistics (R's type 7, numpy's default). */
 double fwi_quantile_sorted(const double *x, size_t n, double p);
 
 /* Summarises x[0..n-1]; sorts x in place. sd and se are NaN for n < 2. */
-void fwi_summarize(double *x, size_t n, fw_summary *s);
+void fwi_summarize(double *x, size_t n, fw_stats *s);
 
 /* Sorts doubles ascending. */
 void fwi_sort(double *x, size_t n);

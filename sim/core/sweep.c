@@ -14,8 +14,10 @@
 #include <unistd.h>
 
 #include "design.h"
-#include "run.h"
-#include "stats.h"
+#include "error.h"
+#include "hash.h"
+#include "library.h"
+#include "model.h"
 #include "read.h"
 #include "sweep.h"
 
@@ -51,7 +53,6 @@ fw_sweep_free(fw_sweep *sw)
 	free(sw->x);
 	free(sw->file);
 	free(sw->scenario_file);
-	free(sw->dir);
 	fw_scenario_free(sw->sc);
 	free(sw);
 }
@@ -84,7 +85,7 @@ read_numbers(fw_yaml *y, yaml_node_t *n, const char *path, double **out,
 	if (*count == 0)
 		return fwi_yaml_fail(y, n, path, "must list at least one value");
 	if ((*out = calloc(*count, sizeof(double))) == NULL)
-		return fwi_yaml_fail(y, n, path, "out of memory");
+		return fwi_yaml_nomem(y);
 	for (it = n->data.sequence.items.start;
 	    it < n->data.sequence.items.top; it++, i++) {
 		fwi_path_index(sub, sizeof(sub), path, i);
@@ -361,7 +362,7 @@ read_list(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 	else
 		sw->metric = calloc(count, sizeof(fw_sweep_metric));
 	if ((params && sw->param == NULL) || (!params && sw->metric == NULL))
-		return fwi_yaml_fail(y, n, path, "out of memory");
+		return fwi_yaml_nomem(y);
 	for (it = n->data.sequence.items.start;
 	    rc == FW_OK && it < n->data.sequence.items.top; it++, i++) {
 		yaml_node_t *item = fwi_yaml_node(y, *it);
@@ -584,19 +585,18 @@ fw_sweep_load(const char *file, fw_sweep **out, fw_error *err)
 	int rc;
 
 	*out = NULL;
+	fwi_init();
 	if (sw == NULL || (sw->file = strdup(file)) == NULL) {
 		fw_sweep_free(sw);
-		fw_error_set(err, FW_ERUN, "", 0, 0, "", "out of memory");
-		return FW_ERUN;
+		return fwi_nomem(err);
 	}
 	rc = fwi_yaml_load_file(&y, file, err);
+	fwi_hash_text(y.hash, sw->hash, sizeof(sw->hash));
 	if (rc == FW_OK)
 		rc = read_sweep(&y, sw, err);
 	fwi_yaml_free(&y);
-	if (rc == FW_OK && make_points(sw) != FW_OK) {
-		fw_error_set(err, FW_ERUN, "", 0, 0, "", "out of memory");
-		rc = FW_ERUN;
-	}
+	if (rc == FW_OK && make_points(sw) != FW_OK)
+		rc = fwi_nomem(err);
 	if (rc != FW_OK) {
 		fw_sweep_free(sw);
 		return rc;
@@ -605,14 +605,288 @@ fw_sweep_load(const char *file, fw_sweep **out, fw_error *err)
 	return FW_OK;
 }
 
+const char *
+fw_sweep_file(const fw_sweep *sw)
+{
+	return sw->file;
+}
+
+const char *
+fw_sweep_hash(const fw_sweep *sw)
+{
+	return sw->hash;
+}
+
+const char *
+fw_sweep_design(const fw_sweep *sw)
+{
+	return fwi_design_names[sw->design];
+}
+
+fw_scenario *
+fw_sweep_scenario(fw_sweep *sw)
+{
+	return sw->sc;
+}
+
+uint64_t
+fw_sweep_replications(const fw_sweep *sw)
+{
+	return sw->reps;
+}
+
+uint64_t
+fw_sweep_seed(const fw_sweep *sw)
+{
+	return sw->seed;
+}
+
+int
+fw_sweep_months(const fw_sweep *sw)
+{
+	return sw->months;
+}
+
+int
+fw_sweep_set_replications(fw_sweep *sw, uint64_t reps)
+{
+	if (reps < 1)
+		return FW_EINVALID;
+	sw->reps = reps;
+	return FW_OK;
+}
+
+int
+fw_sweep_set_seed(fw_sweep *sw, uint64_t seed)
+{
+	sw->seed = seed;
+	free(sw->x);
+	sw->x = NULL;
+	return make_points(sw) == FW_OK ? FW_OK : FW_ENOMEM;
+}
+
+size_t
+fw_sweep_param_count(const fw_sweep *sw)
+{
+	return sw->nparam;
+}
+
+const char *
+fw_sweep_param_path(const fw_sweep *sw, size_t j)
+{
+	return j < sw->nparam ? sw->param[j].path : NULL;
+}
+
+const char *
+fw_sweep_param_variant(const fw_sweep *sw, size_t j)
+{
+	return j < sw->nparam ? sw->param[j].variant : NULL;
+}
+
+void
+fw_sweep_param_range(const fw_sweep *sw, size_t j, double *lo, double *hi)
+{
+	const fw_sweep_param *p = &sw->param[j];
+
+	if (j >= sw->nparam) {
+		*lo = *hi = NAN;
+	} else if (p->nvalues > 0) {
+		size_t i;
+		*lo = *hi = p->values[0];
+		for (i = 1; i < p->nvalues; i++) {
+			*lo = fmin(*lo, p->values[i]);
+			*hi = fmax(*hi, p->values[i]);
+		}
+	} else {
+		*lo = p->lo;
+		*hi = p->hi;
+	}
+}
+
+size_t
+fw_sweep_metric_count(const fw_sweep *sw)
+{
+	return sw->nmetric;
+}
+
+const char *
+fw_sweep_metric_label(const fw_sweep *sw, size_t m)
+{
+	return m < sw->nmetric ? sw->metric[m].label : NULL;
+}
+
 size_t
 fw_sweep_points(const fw_sweep *sw)
 {
 	return sw->npoints;
 }
 
-size_t
-fw_sweep_done(const fw_sweep *sw)
+double
+fw_sweep_value(const fw_sweep *sw, size_t i, size_t j)
 {
-	return sw->done;
+	return i < sw->npoints && j < sw->nparam ? sw->x[i * sw->nparam + j] :
+	    NAN;
+}
+
+double
+fw_sweep_base_value(const fw_sweep *sw, size_t j)
+{
+	double x = NAN;
+
+	if (j < sw->nparam)
+		fw_scenario_value(sw->sc, sw->param[j].variant,
+		    sw->param[j].path, 0.5, &x, NULL);
+	return x;
+}
+
+void
+fw_sweep_block(const fw_sweep *sw, size_t i, char *buf, size_t size)
+{
+	size_t block = sw->base_samples > 0 ? i / sw->base_samples : 0;
+
+	if (sw->design != FW_DESIGN_SOBOL || i >= sw->npoints)
+		snprintf(buf, size, "%s", "");
+	else if (block < 2)
+		snprintf(buf, size, "%s", block == 0 ? "A" : "B");
+	else
+		snprintf(buf, size, "AB%zu", block - 1);
+}
+
+int
+fw_sweep_point_scenario(const fw_sweep *sw, size_t i, fw_scenario **out,
+    fw_error *err)
+{
+	size_t j;
+	int rc;
+
+	*out = NULL;
+	if (i >= sw->npoints) {
+		fw_error_set(err, FW_EINVALID, sw->file, 0, 0, "", "no point "
+		    "%zu in this sweep", i + 1);
+		return FW_EINVALID;
+	}
+	if ((rc = fw_scenario_copy(sw->sc, out)) != FW_OK)
+		return fwi_nomem(err);
+	for (j = 0; rc == FW_OK && j < sw->nparam; j++) {
+		double x = sw->x[i * sw->nparam + j];
+		if (!isnan(x))
+			rc = fw_scenario_set_number(*out, sw->param[j].variant,
+			    sw->param[j].path, x, err);
+	}
+	if (rc != FW_OK) {
+		fw_scenario_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+int
+fw_sweep_metric_values(const fw_sweep *sw, size_t m, const fw_run *run,
+    double *x)
+{
+	const fw_sweep_metric *mt = &sw->metric[m];
+	const uint64_t R = fw_run_replications(run);
+	const int T = fw_run_months(run);
+	const size_t v = (size_t)mt->variant;
+	uint64_t r;
+	int t;
+
+	if (m >= sw->nmetric)
+		return FW_EINVALID;
+	for (r = 0; r < R; r++)
+		switch (mt->kind) {
+		case FW_SM_NPV:
+			x[r] = fw_run_value(run, r, v, FW_T_NPV);
+			break;
+		case FW_SM_DNPV:
+			x[r] = fw_run_value(run, r, v, FW_T_NPV) -
+			    fw_run_value(run, r, (size_t)mt->against,
+			    FW_T_NPV);
+			break;
+		case FW_SM_TOTAL:
+			x[r] = fw_run_value(run, r, v, (size_t)mt->total);
+			break;
+		case FW_SM_REVENUE_YEAR:
+			x[r] = 0;
+			for (t = 12 * (mt->year - 1) + 1; t <= 12 * mt->year &&
+			    t <= T; t++)
+				x[r] += fw_run_month_value(run, r, v, t,
+				    FW_M_REVENUE);
+			break;
+		}
+	return FW_OK;
+}
+
+int
+fw_sweep_sensitivity(const fw_sweep *sw, const double *y,
+    fw_sensitivity *out)
+{
+	const size_t k = sw->nparam;
+	size_t j;
+
+	for (j = 0; j < k; j++) {
+		fw_sensitivity *s = &out[j];
+		s->at_base = s->at_low = s->at_high = s->swing = NAN;
+		s->s1 = s->s1_lo95 = s->s1_hi95 = NAN;
+		s->st = s->st_lo95 = s->st_hi95 = NAN;
+		fw_sweep_param_range(sw, j, &s->low, &s->high);
+	}
+	if (sw->design == FW_DESIGN_ONEWAY) {
+		for (j = 0; j < k; j++) {
+			out[j].at_base = y[0];
+			out[j].at_low = y[1 + 2 * j];
+			out[j].at_high = y[2 + 2 * j];
+			out[j].swing = out[j].at_high - out[j].at_low;
+		}
+		return FW_OK;
+	}
+	if (sw->design == FW_DESIGN_SOBOL) {
+		double *v = malloc(6 * k * sizeof(double));
+		fw_sobol s;
+		int rc = FW_OK;
+		if (v == NULL)
+			return FW_ENOMEM;
+		s = (fw_sobol){ v, v + k, v + 2 * k, v + 3 * k, v + 4 * k,
+			v + 5 * k };
+		if (fwi_sobol_indices(y, sw->base_samples, k, sw->bootstrap,
+		    sw->seed, &s) != 0)
+			rc = FW_ENOMEM;
+		for (j = 0; rc == FW_OK && j < k; j++) {
+			out[j].s1 = s.s1[j];
+			out[j].s1_lo95 = s.s1_lo[j];
+			out[j].s1_hi95 = s.s1_hi[j];
+			out[j].st = s.st[j];
+			out[j].st_lo95 = s.st_lo[j];
+			out[j].st_hi95 = s.st_hi[j];
+		}
+		free(v);
+		return rc;
+	}
+	return FW_EINVALID;
+}
+
+int
+fw_file_kind(const char *file, enum fw_file_kind *kind, fw_error *err)
+{
+	yaml_node_t *root;
+	fw_yaml y;
+	int rc;
+
+	*kind = FW_FILE_SCENARIO;
+	fwi_init();
+	if ((rc = fwi_yaml_load_file(&y, file, err)) == FW_OK &&
+	    (root = fwi_yaml_root(&y)) != NULL &&
+	    root->type == YAML_MAPPING_NODE) {
+		yaml_node_pair_t *p;
+		for (p = root->data.mapping.pairs.start;
+		    p < root->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = fwi_yaml_node(&y, p->key);
+			if (k != NULL && k->type == YAML_SCALAR_NODE &&
+			    strcmp((const char *)k->data.scalar.value,
+			    "design") == 0)
+				*kind = FW_FILE_SWEEP;
+		}
+	}
+	fwi_yaml_free(&y);
+	return rc;
 }

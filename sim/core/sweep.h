@@ -49,10 +49,7 @@ struct fw_sweep {
 	fw_sweep_metric *metric;
 	size_t npoints;
 	double *x;		/* [point][param]; NaN: the scenario's value */
-	/* while running */
-	char *dir;
-	int threads;
-	size_t done;
+	char hash[32];		/* of the sweep file's bytes */
 };
 
 #endif

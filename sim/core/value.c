@@ -137,19 +137,29 @@ fwi_read_num(fw_yaml *y, yaml_node_t *n, const char *path, const fw_key *k,
 }
 
 int
-fwi_check_channel_shares(fw_yaml *y, yaml_node_t *at, const char *path,
-    const fw_channel *c)
+fwi_channel_shares_problem(const fw_channel *c, char *buf, size_t size)
 {
 	double h = fwi_num_max(&c->v[FW_C_HELPFUL]);
 	double b = fwi_num_max(&c->v[FW_C_BURDEN]);
+	char hs[40], bs[40];
 
-	if (h + b > 1 + 1e-12) {
-		char hs[40], bs[40];
-		fw_format_real(h, hs, sizeof(hs));
-		fw_format_real(b, bs, sizeof(bs));
-		return fwi_yaml_fail(y, at, path, "helpful + burden must be at "
-		    "most 1 (here up to %s + %s)", hs, bs);
-	}
+	if (h + b <= 1 + 1e-12)
+		return 0;
+	fw_format_real(h, hs, sizeof(hs));
+	fw_format_real(b, bs, sizeof(bs));
+	snprintf(buf, size, "helpful + burden must be at most 1 (here up to "
+	    "%s + %s)", hs, bs);
+	return 1;
+}
+
+int
+fwi_check_channel_shares(fw_yaml *y, yaml_node_t *at, const char *path,
+    const fw_channel *c)
+{
+	char msg[160];
+
+	if (fwi_channel_shares_problem(c, msg, sizeof(msg)))
+		return fwi_yaml_fail(y, at, path, "%s", msg);
 	return FW_OK;
 }
 
@@ -192,9 +202,11 @@ fwi_read_element(fw_yaml *y, yaml_node_t *n, const char *path,
 		given[k - fwi_keys] = 1;
 		if (k->type == FW_TYPE_STR) {
 			rc = fwi_yaml_str(y, p->value, sub, &text);
+			if (rc == FW_OK && fwi_name_problem(text) != NULL)
+				rc = fwi_yaml_fail(y, p->value, sub, "%s",
+				    fwi_name_problem(text));
 			if (rc == FW_OK && (*name = strdup(text)) == NULL)
-				rc = fwi_yaml_fail(y, p->value, sub,
-				    "out of memory");
+				rc = fwi_yaml_nomem(y);
 		} else if (k->type == FW_TYPE_MAP) {
 			*initial = p->value;
 		} else {

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,36 +110,81 @@ settable_paths(const fw_config *c, size_t *n)
 	return v;
 }
 
+/* "no such key to set" with the closest settable path, into msg. */
+static void
+no_such_key(const fw_config *c, const char *dotted, char *msg, size_t size)
+{
+	size_t n, i;
+	char **all = settable_paths(c, &n);
+	const char *best = all ? fw_suggest(dotted, (const char *const *)all,
+	    n) : NULL;
+
+	if (best != NULL)
+		snprintf(msg, size, "no such key to set (did you mean '%s'?)",
+		    best);
+	else
+		snprintf(msg, size, "no such key to set; write section.key, "
+		    "segments.NAME.key or channels.NAME.key");
+	for (i = 0; all != NULL && i < n; i++)
+		free(all[i]);
+	free(all);
+}
+
 int
 fwi_config_set(fw_yaml *y, fw_config *c, const char *dotted,
     yaml_node_t *value, yaml_node_t *keynode, const char *path)
 {
 	const fw_key *k;
 	int channel, rc;
-	fw_num *slot = fwi_config_slot(c, dotted, &k, &channel);
+	fw_num *slot = fwi_config_slot(c, dotted, &k, &channel), old;
+	char msg[600];
 
 	if (slot == NULL) {
-		size_t n, i;
-		char **all = settable_paths(c, &n);
-		const char *best = all ? fw_suggest(dotted,
-		    (const char *const *)all, n) : NULL;
-		if (best != NULL)
-			rc = fwi_yaml_fail(y, keynode, path, "no such key to "
-			    "set (did you mean '%s'?)", best);
-		else
-			rc = fwi_yaml_fail(y, keynode, path, "no such key to "
-			    "set; write section.key, segments.NAME.key or "
-			    "channels.NAME.key");
-		for (i = 0; all != NULL && i < n; i++)
-			free(all[i]);
-		free(all);
-		return rc;
+		no_such_key(c, dotted, msg, sizeof(msg));
+		return fwi_yaml_fail(y, keynode, path, "%s", msg);
 	}
-	if ((rc = fwi_read_num(y, value, path, k, slot)) != FW_OK)
-		return rc;
-	if (channel >= 0)
-		return fwi_check_channel_shares(y, value, path,
+	old = *slot;
+	if ((rc = fwi_read_num(y, value, path, k, slot)) == FW_OK &&
+	    channel >= 0)
+		rc = fwi_check_channel_shares(y, value, path,
 		    &c->chan[channel]);
+	if (rc != FW_OK)
+		*slot = old;
+	return rc;
+}
+
+int
+fwi_config_set_number(fw_config *c, const char *path, double x,
+    fw_error *err)
+{
+	const fw_key *k;
+	int channel;
+	fw_num *slot = fwi_config_slot(c, path, &k, &channel), old;
+	char msg[600], range[64], got[40];
+
+	if (slot == NULL) {
+		no_such_key(c, path, msg, sizeof(msg));
+		fw_error_set(err, FW_EINVALID, "", 0, 0, path, "%s", msg);
+		return FW_EINVALID;
+	}
+	if (!isfinite(x) || !fwi_key_in_range(k, x) ||
+	    (k->type == FW_TYPE_INT && x != floor(x))) {
+		fw_format_real(x, got, sizeof(got));
+		fwi_key_range_text(k, range, sizeof(range));
+		fw_error_set(err, FW_EINVALID, "", 0, 0, path, "must be a %s "
+		    "(got %s)", range, got);
+		return FW_EINVALID;
+	}
+	old = *slot;
+	/* line -1: set by a program, neither written in the file nor a
+	 * default */
+	*slot = (fw_num){ .value = x, .line = -1 };
+	if (channel >= 0 && fwi_channel_shares_problem(&c->chan[channel], msg,
+	    sizeof(msg))) {
+		*slot = old;
+		fw_error_set(err, FW_EINVALID, "", 0, 0, path, "%s", msg);
+		return FW_EINVALID;
+	}
 	return FW_OK;
 }
 
@@ -150,7 +196,7 @@ record_set_path(fw_yaml *y, fw_config *c, const char *dotted)
 	if (grown == NULL || (grown[c->nset] = strdup(dotted)) == NULL) {
 		if (grown != NULL)
 			c->set_paths = grown;
-		return fwi_yaml_fail(y, NULL, "", "out of memory");
+		return fwi_yaml_nomem(y);
 	}
 	c->set_paths = grown;
 	c->nset++;
@@ -238,7 +284,7 @@ apply_add(fw_yaml *y, fw_config *c, yaml_node_t *n, const char *path)
 		grown = realloc(c->chan, (c->nchan + 1) * sizeof(fw_channel));
 		if (grown == NULL) {
 			free(ch.name);
-			return fwi_yaml_fail(y, item, sub, "out of memory");
+			return fwi_yaml_nomem(y);
 		}
 		c->chan = grown;
 		c->chan[c->nchan++] = ch;
@@ -306,14 +352,17 @@ fwi_variant_build(fw_yaml *y, const fw_scenario *sc, const char *name,
 	}
 	free(pairs.v);
 	if (fwi_config_copy(out, &sc->config[0], name) != FW_OK)
-		return fwi_yaml_fail(y, n, path, "out of memory");
+		return fwi_yaml_nomem(y);
 	rc = FW_OK;
 	if (part[0] != NULL) {
 		const char *text;
 		fwi_path_key(sub, sizeof(sub), path, "description");
 		rc = fwi_yaml_str(y, part[0], sub, &text);
+		if (rc == FW_OK && fwi_text_problem(text) != NULL)
+			rc = fwi_yaml_fail(y, part[0], sub, "%s",
+			    fwi_text_problem(text));
 		if (rc == FW_OK && (out->description = strdup(text)) == NULL)
-			rc = fwi_yaml_fail(y, part[0], sub, "out of memory");
+			rc = fwi_yaml_nomem(y);
 	}
 	fwi_path_key(sub, sizeof(sub), path, "set");
 	if (rc == FW_OK && part[1] != NULL)

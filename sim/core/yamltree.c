@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "error.h"
+#include "hash.h"
 #include "yamltree.h"
 
 /* A scenario is a few kilobytes; anything this large is a mistake. */
@@ -25,6 +26,12 @@ static const char *
 node_text(const yaml_node_t *n)
 {
 	return (const char *)n->data.scalar.value;
+}
+
+int
+fwi_yaml_nomem(fw_yaml *y)
+{
+	return fwi_nomem(y->err);
 }
 
 int
@@ -63,11 +70,8 @@ parser_fail(fw_yaml *y, yaml_parser_t *p, const unsigned char *text)
 		    "not a text file: %s", what);
 		return FW_EINVALID;
 	}
-	if (p->error == YAML_MEMORY_ERROR) {
-		fw_error_set(y->err, FW_EINVALID, y->file, 0, 0, "",
-		    "out of memory while parsing");
-		return FW_EINVALID;
-	}
+	if (p->error == YAML_MEMORY_ERROR)
+		return fwi_nomem(y->err);
 	fw_error_set(y->err, FW_EINVALID, y->file,
 	    (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1, "",
 	    "YAML syntax error: %s%s%s", what, p->context ? " " : "",
@@ -87,11 +91,8 @@ parse_text(fw_yaml *y, const unsigned char *text, size_t len)
 		    "not a text file (it contains NUL bytes)");
 		return FW_EINVALID;
 	}
-	if (!yaml_parser_initialize(&parser)) {
-		fw_error_set(y->err, FW_EINVALID, y->file, 0, 0, "",
-		    "out of memory");
-		return FW_EINVALID;
-	}
+	if (!yaml_parser_initialize(&parser))
+		return fwi_nomem(y->err);
 	yaml_parser_set_input_string(&parser, text, len);
 	if (!yaml_parser_load(&parser, &y->doc)) {
 		rc = parser_fail(y, &parser, text);
@@ -136,6 +137,7 @@ fwi_yaml_load_string(fw_yaml *y, const char *name, const char *text,
 		    len, FW_MAX_FILE);
 		return FW_EINVALID;
 	}
+	y->hash = fwi_hash_bytes(FW_FNV_OFFSET, text, len);
 	return parse_text(y, (const unsigned char *)text, len);
 }
 
@@ -174,8 +176,7 @@ fwi_yaml_load_file(fw_yaml *y, const char *file, fw_error *err)
 	buf = malloc(FW_MAX_FILE + 1);
 	if (buf == NULL) {
 		fclose(f);
-		fw_error_set(err, FW_EIO, file, 0, 0, "", "out of memory");
-		return FW_EIO;
+		return fwi_nomem(err);
 	}
 	len = fread(buf, 1, FW_MAX_FILE + 1, f);
 	if (ferror(f)) {
@@ -267,11 +268,8 @@ push_pair(fw_yaml *y, fw_pairs *p, yaml_node_t *k, yaml_node_t *v)
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? 2 * p->cap : 16;
 		fw_pair *nv = realloc(p->v, cap * sizeof(*nv));
-		if (nv == NULL) {
-			fw_error_set(y->err, FW_EINVALID, y->file, 0, 0, "",
-			    "out of memory");
-			return FW_EINVALID;
-		}
+		if (nv == NULL)
+			return fwi_nomem(y->err);
 		p->v = nv;
 		p->cap = cap;
 	}

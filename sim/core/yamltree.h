@@ -16,6 +16,7 @@ typedef struct fw_yaml {
 	const char *file;
 	fw_error *err;
 	long budget;		/* node visits left: stops alias bombs */
+	uint64_t hash;		/* FNV-1a 64 of the bytes read */
 } fw_yaml;
 
 typedef struct fw_pair {
@@ -36,6 +37,8 @@ void fwi_yaml_free(fw_yaml *y);
 yaml_node_t *fwi_yaml_root(fw_yaml *y);
 yaml_node_t *fwi_yaml_node(fw_yaml *y, int index);
 
+/* Records "out of memory" and returns FW_ENOMEM. */
+int fwi_yaml_nomem(fw_yaml *y);
 /* Records an error at node (NULL: no position) and returns FW_EINVALID. */
 int fwi_yaml_fail(fw_yaml *y, const yaml_node_t *at, const char *path,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -1,4 +1,4 @@
-/* cli_check.c - `flywheel check` and `flywheel params`.
+/* cli_check.c - `flywheel check`: validates scenario and sweep files.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -10,28 +10,62 @@
 
 const char cli_check_help[] =
 "Usage: flywheel check [-q] FILE...\n"
-"Validate scenario files. For each valid file print the resolved scenario:\n"
-"every value (defaults marked '# default', distributions as written) and\n"
-"what each variant changes against the baseline. Errors go to standard\n"
-"error as FILE:LINE:COLUMN: KEY.PATH: MESSAGE.\n"
+"Validate scenario and sweep files. For each valid scenario print the\n"
+"resolved scenario: every value (defaults marked '# default',\n"
+"distributions as written) and what each variant changes against the\n"
+"baseline. A sweep file is checked with the scenario it names, and its\n"
+"design's size is printed. Errors go to standard error as\n"
+"FILE:LINE:COLUMN: KEY.PATH: MESSAGE.\n"
 "\n"
 "  -q, --quiet   print only FILE: valid\n"
 "  -h, --help    show this help\n"
 "\n"
-"Exit status: 0 all valid, 3 a file is not a valid scenario, 4 a file\n"
-"cannot be read, 2 usage error.\n";
+"Exit status: 0 all valid, 3 a file is not valid, 4 a file cannot be\n"
+"read, 2 usage error.\n";
 
-const char cli_params_help[] =
-"Usage: flywheel params [--format text|csv|man]\n"
-"List every scenario key with its type and range, default and meaning.\n"
-"\n"
-"  -f, --format FORMAT   text (default), csv or man\n"
-"  -h, --help            show this help\n";
-
-const char *
-cli_suggest(const char *word, const char *const *candidates, size_t n)
+/* Checks one scenario file and prints it resolved. */
+static int
+check_scenario(const char *file, int quiet, fw_error *err)
 {
-	return fw_suggest(word, candidates, n);
+	fw_scenario *sc;
+	char *yaml;
+	int rc = fw_scenario_load(file, &sc, err);
+
+	if (rc != FW_OK)
+		return rc;
+	printf("# %s: valid\n", file);
+	if (!quiet) {
+		if ((yaml = fw_scenario_yaml(sc)) == NULL) {
+			fw_error_set(err, FW_ENOMEM, "", 0, 0, "",
+			    "out of memory");
+			rc = FW_ENOMEM;
+		} else
+			fputs(yaml, stdout);
+		fw_free(yaml);
+	}
+	fw_scenario_free(sc);
+	return rc;
+}
+
+/* Checks one sweep file and says what its design holds. */
+static int
+check_sweep(const char *file, int quiet, fw_error *err)
+{
+	fw_sweep *sw;
+	int rc = fw_sweep_load(file, &sw, err);
+
+	if (rc != FW_OK)
+		return rc;
+	printf("# %s: valid\n", file);
+	if (!quiet)
+		printf("# a %s sweep of %s: %zu parameters, %zu metrics, %zu "
+		    "points of %llu replications\n", fw_sweep_design(sw),
+		    fw_scenario_file(fw_sweep_scenario(sw)),
+		    fw_sweep_param_count(sw), fw_sweep_metric_count(sw),
+		    fw_sweep_points(sw),
+		    (unsigned long long)fw_sweep_replications(sw));
+	fw_sweep_free(sw);
+	return rc;
 }
 
 int
@@ -41,7 +75,7 @@ cli_check(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int quiet = 0, worst = FW_OK, c, i;
+	int quiet = 0, worst = EXIT_DONE, c, i;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "q", opts, NULL)) != -1) {
@@ -55,55 +89,20 @@ cli_check(int argc, char **argv)
 		return cli_usage_error("check", "check: no scenario file "
 		    "given");
 	for (i = optind; i < argc; i++) {
-		fw_scenario *sc;
+		enum fw_file_kind kind;
 		fw_error err;
-		int rc = fw_scenario_load(argv[i], &sc, &err);
+		int rc = fw_file_kind(argv[i], &kind, &err);
 
+		if (rc == FW_OK)
+			rc = kind == FW_FILE_SWEEP ? check_sweep(argv[i], quiet,
+			    &err) : check_scenario(argv[i], quiet, &err);
 		if (rc != FW_OK) {
 			cli_print_error(&err);
-			if (rc > worst)
-				worst = rc;
-			continue;
+			if (cli_exit_code(rc) > worst)
+				worst = cli_exit_code(rc);
 		}
-		printf("# %s: valid\n", argv[i]);
-		if (!quiet && fw_scenario_describe(sc, stdout) != FW_OK)
-			worst = FW_EIO;
-		fw_scenario_free(sc);
 	}
 	if (fflush(stdout) != 0)
-		return FW_EIO;
+		return EXIT_IO;
 	return worst;
-}
-
-int
-cli_params(int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
-	enum fw_params_format format = FW_PARAMS_TEXT;
-	int c;
-
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
-		if (c != 'f')
-			return cli_usage_error("params", "params: unknown option "
-			    "'%s'", argv[optind - 1]);
-		if (strcmp(optarg, "text") == 0)
-			format = FW_PARAMS_TEXT;
-		else if (strcmp(optarg, "csv") == 0)
-			format = FW_PARAMS_CSV;
-		else if (strcmp(optarg, "man") == 0)
-			format = FW_PARAMS_MAN;
-		else
-			return cli_usage_error("params", "params: unknown "
-			    "format '%s' (text, csv or man)", optarg);
-	}
-	if (optind < argc)
-		return cli_usage_error("params", "params: unexpected "
-		    "argument '%s'", argv[optind]);
-	if (write_params(stdout, format) != FW_OK || fflush(stdout) != 0)
-		return FW_EIO;
-	return FW_OK;
 }

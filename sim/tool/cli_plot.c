@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "plots.h"
 
 const char cli_plot_help[] =
 "Usage: flywheel plot DIR\n"
@@ -44,9 +45,8 @@ cli_default_scenario(void)
 	    FW_SRCDIR "/scenarios/default.yaml", buf, sizeof(buf));
 }
 
-/* The gnuplot program and the folder of templates to draw with. */
-static const char *
-plot_tools(char *tdir, size_t size)
+const char *
+cli_plot_tools(char *tdir, size_t size)
 {
 	const char *gnuplot = getenv("FLYWHEEL_GNUPLOT");
 	char buf[4096];
@@ -62,7 +62,7 @@ int
 cli_render_plots(const char *dir, int quiet)
 {
 	char tdir[4096];
-	const char *gnuplot = plot_tools(tdir, sizeof(tdir));
+	const char *gnuplot = cli_plot_tools(tdir, sizeof(tdir));
 	fw_error err;
 	int rc;
 
@@ -76,19 +76,10 @@ cli_render_plots(const char *dir, int quiet)
 }
 
 int
-cli_has_sensitivity(const char *dir)
-{
-	char path[4096];
-
-	snprintf(path, sizeof(path), "%s/sensitivity.csv", dir);
-	return access(path, R_OK) == 0;
-}
-
-int
 cli_render_sweep_plots(const char *dir, int quiet)
 {
 	char tdir[4096];
-	const char *gnuplot = plot_tools(tdir, sizeof(tdir));
+	const char *gnuplot = cli_plot_tools(tdir, sizeof(tdir));
 	fw_error err;
 	int rc;
 
@@ -112,6 +103,6 @@ cli_plot(int argc, char **argv)
 		    "written by flywheel run or flywheel sweep");
 	snprintf(sweep, sizeof(sweep), "%s/sweep.json", argv[1]);
 	if (access(sweep, R_OK) == 0)
-		return cli_render_sweep_plots(argv[1], 0);
-	return cli_render_plots(argv[1], 0);
+		return cli_exit_code(cli_render_sweep_plots(argv[1], 0));
+	return cli_exit_code(cli_render_plots(argv[1], 0));
 }

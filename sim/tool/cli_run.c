@@ -1,8 +1,7 @@
-/* cli_run.c - `flywheel run`: options, progress, summary, tables.
+/* cli_run.c - `flywheel run`: options, progress, summary, tables, plots.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +10,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "report.h"
+#include "tables.h"
 
 const char cli_run_help[] =
 "Usage: flywheel run [OPTION]... [FILE]\n"
@@ -19,8 +20,8 @@ const char cli_run_help[] =
 "timeseries.csv, paired.csv, replications.csv, run.json, the plots (PNG,\n"
 "SVG, PDF) and board-pack.pdf. Without FILE, run the default scenario.\n"
 "\n"
-"  -o, --output DIR     write the tables into DIR (default out/NAME, NAME\n"
-"                       being FILE's name without .yaml)\n"
+"  -o, --output DIR     write into DIR (default out/NAME, NAME being FILE's\n"
+"                       name without .yaml)\n"
 "      --reps N         replications instead of the file's\n"
 "      --months N       horizon in months instead of the file's (1..600)\n"
 "      --seed S         seed instead of the file's (0..2^64-1)\n"
@@ -31,26 +32,8 @@ const char cli_run_help[] =
 "  -q, --quiet          print nothing but errors\n"
 "  -h, --help           show this help\n"
 "\n"
-"Exit status: 0 success, 1 run failed, 2 usage error, 3 invalid scenario,\n"
-"4 file not readable or writable.\n";
-
-/* Parses a whole number in [lo, hi] or fails with a usage error. */
-static int
-parse_count(const char *opt, const char *text, unsigned long long lo,
-    unsigned long long hi, unsigned long long *out)
-{
-	char *end;
-
-	errno = 0;
-	if (text[0] == '-' || text[0] == '\0')
-		goto bad;
-	*out = strtoull(text, &end, 10);
-	if (errno == 0 && *end == '\0' && *out >= lo && *out <= hi)
-		return FW_OK;
-bad:
-	return cli_usage_error("run", "run: %s takes a whole number from %llu "
-	    "to %llu (got '%s')", opt, lo, hi, text);
-}
+"Exit status: 0 success, 1 the run or its plots failed, 2 usage error,\n"
+"3 invalid scenario, 4 file not readable or writable.\n";
 
 void
 cli_default_output(const char *file, char *buf, size_t size)
@@ -67,33 +50,11 @@ cli_default_output(const char *file, char *buf, size_t size)
 	snprintf(buf, size, "out/%.*s", (int)len, base);
 }
 
-static char *
-join_args(int argc, char **argv)
-{
-	size_t len = 16;
-	char *s;
-	int i;
-
-	for (i = 0; i < argc; i++)
-		len += strlen(argv[i]) * 2 + 3;
-	if ((s = calloc(1, len)) == NULL)
-		return NULL;
-	strcat(s, "flywheel");
-	for (i = 0; i < argc; i++) {
-		int quote = argv[i][0] == '\0' ||
-		    strpbrk(argv[i], " \t'\"{}$") != NULL;
-		strcat(s, quote ? " '" : " ");
-		strcat(s, argv[i]);
-		if (quote)
-			strcat(s, "'");
-	}
-	return s;
-}
-
 static void
 show_progress(const fw_run *run, double elapsed)
 {
-	unsigned long long done = fw_run_done(run), total = fw_run_total(run);
+	unsigned long long done = fw_run_done(run);
+	unsigned long long total = fw_run_replications(run);
 	int width = 30, filled = (int)(width * done / total);
 	double eta = done > 0 ? elapsed * (double)(total - done) / done : 0;
 
@@ -102,8 +63,41 @@ show_progress(const fw_run *run, double elapsed)
 	    (int)(100 * done / total), done, total, eta);
 }
 
-int
-cli_run(int argc, char **argv)
+/* Runs every replication, showing progress on a terminal. */
+static int
+simulate(fw_run *run, int progress, fw_error *err)
+{
+	struct timespec t0, t1;
+	int rc = FW_OK;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (rc == FW_OK && fw_run_done(run) < fw_run_replications(run)) {
+		/* Steps small enough for the bar to move and large enough
+		 * to keep every thread busy; a step's size changes no
+		 * result. */
+		unsigned long long step = fw_run_replications(run) / 50;
+		unsigned long long least = 4ULL * fw_run_threads(run);
+		rc = fw_run_step(run, step > least ? step : least, err);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (progress)
+			show_progress(run, (double)(t1.tv_sec - t0.tv_sec) +
+			    (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	}
+	if (progress)
+		fputs("\n", stderr);
+	return rc;
+}
+
+/* What the options of `flywheel run` ask for. */
+typedef struct run_args {
+	fw_run_options opt;
+	const char *outdir;
+	const char **sets;
+	int nsets, quiet, plots;
+} run_args;
+
+static int
+parse_args(int argc, char **argv, run_args *a)
 {
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
@@ -116,132 +110,146 @@ cli_run(int argc, char **argv)
 		{ "no-plots", no_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
-	fw_run_options opt = { 0 };
-	const char *file, *outdir = NULL;
-	char defdir[4096], *cmdline;
-	char **sets = calloc((size_t)argc + 1, sizeof(char *));
-	int nsets = 0, quiet = 0, plots = 1, progress, c, rc, i;
 	unsigned long long n = 0;
-	fw_scenario *sc = NULL;
-	fw_run *run = NULL;
-	fw_error err;
-	struct timespec t0, t1;
+	int c, rc = EXIT_DONE;
 
-	if (sets == NULL)
-		return FW_ERUN;
 	opterr = 0;
-	rc = FW_OK;
-	while (rc == FW_OK &&
+	while (rc == EXIT_DONE &&
 	    (c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
-			outdir = optarg;
+			a->outdir = optarg;
 			break;
 		case 'r':
-			if ((rc = parse_count("--reps", optarg, 1, 4294967295ULL,
-			    &n)) == FW_OK)
-				opt.replications = n;
+			if ((rc = cli_parse_count("run", "--reps", optarg, 1,
+			    4294967295ULL, &n)) == EXIT_DONE)
+				a->opt.replications = n;
 			break;
 		case 'm':
-			if ((rc = parse_count("--months", optarg, 1, 600, &n)) ==
-			    FW_OK)
-				opt.months = (int)n;
+			if ((rc = cli_parse_count("run", "--months", optarg, 1,
+			    600, &n)) == EXIT_DONE)
+				a->opt.months = (int)n;
 			break;
 		case 's':
-			if ((rc = parse_count("--seed", optarg, 0,
-			    18446744073709551615ULL, &n)) == FW_OK) {
-				opt.seed = n;
-				opt.seed_set = 1;
+			if ((rc = cli_parse_count("run", "--seed", optarg, 0,
+			    18446744073709551615ULL, &n)) == EXIT_DONE) {
+				a->opt.seed = n;
+				a->opt.seed_set = 1;
 			}
 			break;
 		case 't':
-			if ((rc = parse_count("--threads", optarg, 1, 1024, &n)) ==
-			    FW_OK)
-				opt.threads = (int)n;
+			if ((rc = cli_parse_count("run", "--threads", optarg, 1,
+			    1024, &n)) == EXIT_DONE)
+				a->opt.threads = (int)n;
 			break;
 		case 'S':
-			sets[nsets++] = optarg;
+			a->sets[a->nsets++] = optarg;
 			break;
 		case 'q':
-			quiet = 1;
+			a->quiet = 1;
 			break;
 		case 'P':
-			plots = 0;
+			a->plots = 0;
 			break;
 		default:
 			rc = cli_usage_error("run", "run: unknown option '%s' "
 			    "or missing value", argv[optind - 1]);
 		}
 	}
-	if (rc == FW_OK && optind < argc - 1)
+	if (rc == EXIT_DONE && optind < argc - 1)
 		rc = cli_usage_error("run", "run: one scenario file at a time "
 		    "(got '%s' and '%s')", argv[optind], argv[optind + 1]);
-	if (rc != FW_OK) {
-		free(sets);
-		return rc;
-	}
-	file = optind < argc ? argv[optind] : cli_default_scenario();
-	rc = fw_scenario_load(file, &sc, &err);
-	for (i = 0; rc == FW_OK && i < nsets; i++)
-		rc = fw_scenario_set(sc, sets[i], &err);
-	free(sets);
-	if (rc != FW_OK) {
-		if (rc == FW_EUSAGE)
-			return cli_usage_error("run", "run: %s", err.msg);
+	return rc;
+}
+
+/* Loads the scenario and applies --set. */
+static int
+load(const char *file, const run_args *a, fw_scenario **sc)
+{
+	fw_error err;
+	int i, rc;
+
+	if ((rc = fw_scenario_load(file, sc, &err)) != FW_OK) {
 		cli_print_error(&err);
-		fw_scenario_free(sc);
-		return rc;
+		return cli_exit_code(rc);
 	}
-	if (outdir == NULL) {
-		cli_default_output(file, defdir, sizeof(defdir));
-		outdir = defdir;
+	for (i = 0; i < a->nsets; i++)
+		if ((rc = cli_apply_set("run", *sc, a->sets[i])) != EXIT_DONE)
+			return rc;
+	return EXIT_DONE;
+}
+
+/* Writes the tables and prints what the run found. */
+static int
+report(const fw_run *run, const run_args *a, int argc, char **argv)
+{
+	char *cmdline = cli_command_line(argc, argv);
+	fw_error err;
+	int rc;
+
+	if (cmdline == NULL) {
+		fputs("flywheel: out of memory\n", stderr);
+		return EXIT_FAILED;
 	}
-	if ((rc = fw_run_alloc(sc, &opt, &run, &err)) != FW_OK) {
-		fprintf(stderr, "flywheel: run: %s\n", err.msg);
-		fw_scenario_free(sc);
-		return rc;
-	}
-	progress = !quiet && isatty(STDERR_FILENO);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	while (rc == FW_OK && fw_run_done(run) < fw_run_total(run)) {
-		/* Steps small enough for the bar to move and large enough
-		 * to keep every thread busy; a step's size changes no
-		 * result. */
-		unsigned long long step = fw_run_total(run) / 50;
-		unsigned long long least = 4ULL * fw_run_threads(run);
-		rc = fw_run_step(run, step > least ? step : least, &err);
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		if (progress)
-			show_progress(run, (double)(t1.tv_sec - t0.tv_sec) +
-			    (t1.tv_nsec - t0.tv_nsec) / 1e9);
-	}
-	if (progress)
-		fputs("\n", stderr);
-	if (rc != FW_OK) {
-		cli_print_error(&err);
-		fw_run_free(run);
-		fw_scenario_free(sc);
-		return FW_ERUN;
-	}
-	cmdline = join_args(argc, argv);
-	rc = write_run_tables(run, outdir, cmdline, &err);
+	rc = write_run_tables(run, a->outdir, cmdline, &err);
 	free(cmdline);
-	if (rc != FW_OK)
+	if (rc != FW_OK) {
 		cli_print_error(&err);
-	else if (!quiet) {
-		print_summary(run, stdout);
-		print_verdict(run, stdout);
+		return cli_exit_code(rc);
+	}
+	if (!a->quiet) {
+		if (print_summary(run, stdout) != FW_OK ||
+		    print_verdict(run, stdout) != FW_OK)
+			return EXIT_IO;
 		printf("\nTables written to %s/: summary.csv compare.csv "
 		    "timeseries.csv paired.csv replications.csv run.json\n",
-		    outdir);
+		    a->outdir);
 		fflush(stdout);
 	}
-	/* The tables stand without the plots: a plotting failure is
-	 * reported, and the run still succeeds. */
-	if (rc == FW_OK && plots && cli_render_plots(outdir, quiet) != FW_OK)
+	return EXIT_DONE;
+}
+
+int
+cli_run(int argc, char **argv)
+{
+	run_args a = { .plots = 1 };
+	const char *file;
+	char defdir[4096];
+	fw_scenario *sc = NULL;
+	fw_run *run = NULL;
+	fw_error err;
+	int rc;
+
+	if ((a.sets = calloc((size_t)argc + 1, sizeof(char *))) == NULL) {
+		fputs("flywheel: out of memory\n", stderr);
+		return EXIT_FAILED;
+	}
+	rc = parse_args(argc, argv, &a);
+	file = optind < argc ? argv[optind] : cli_default_scenario();
+	if (rc == EXIT_DONE)
+		rc = load(file, &a, &sc);
+	if (rc == EXIT_DONE && a.outdir == NULL) {
+		cli_default_output(file, defdir, sizeof(defdir));
+		a.outdir = defdir;
+	}
+	if (rc == EXIT_DONE && ((rc = fw_run_alloc(sc, &a.opt, &run, &err)) !=
+	    FW_OK || (rc = simulate(run, !a.quiet && isatty(STDERR_FILENO),
+	    &err)) != FW_OK)) {
+		cli_print_error(&err);
+		rc = cli_exit_code(rc);
+	}
+	if (rc == EXIT_DONE)
+		rc = report(run, &a, argc, argv);
+	/* The tables stand without the plots; a plotting failure is
+	 * reported and fails the command. */
+	if (rc == EXIT_DONE && a.plots && cli_render_plots(a.outdir,
+	    a.quiet) != FW_OK) {
 		fprintf(stderr, "flywheel: run: the tables are written; the "
 		    "plots are not\n");
+		rc = EXIT_FAILED;
+	}
 	fw_run_free(run);
 	fw_scenario_free(sc);
+	free(a.sets);
 	return rc;
 }

@@ -3,106 +3,220 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "csv.h"
+#include "sweeprun.h"
 
 const char cli_sweep_help[] =
 "Usage: flywheel sweep [OPTION]... FILE\n"
 "Run the points of a sweep file (a design over scenario parameters), every\n"
 "point on the same random streams, and write sweep.csv (one row per point,\n"
 "appended and flushed as each completes), sensitivity.csv (oneway and sobol\n"
-"designs) and sweep.json.\n"
+"designs), sweep.json (the settings and the whole design) and the plots.\n"
 "\n"
-"  -o, --output DIR   write into DIR (default out/NAME, NAME being FILE's\n"
-"                     name without .yaml)\n"
-"      --resume       continue an interrupted sweep in DIR: only the\n"
-"                     missing points run; refused if the sweep or its\n"
-"                     scenario file has changed\n"
-"      --threads N    threads (default: OMP_NUM_THREADS, else all cores)\n"
-"  -q, --quiet        print nothing but errors\n"
-"  -h, --help         show this help\n"
+"  -o, --output DIR     write into DIR (default out/NAME, NAME being FILE's\n"
+"                       name without .yaml)\n"
+"      --resume         continue an interrupted sweep in DIR: its rows are\n"
+"                       checked and kept and only the missing points run;\n"
+"                       refused if the sweep, its scenario or the settings\n"
+"                       have changed, or if a row was damaged\n"
+"      --reps N         replications per point instead of the file's\n"
+"      --seed S         seed instead of the file's (0..2^64-1)\n"
+"      --set PATH=VALUE change a baseline value of the sweep's scenario;\n"
+"                       may be repeated\n"
+"      --dry-run        print the design's points as CSV and run nothing\n"
+"      --threads N      threads (default: OMP_NUM_THREADS, else all cores)\n"
+"  -q, --quiet          print nothing but errors\n"
+"  -h, --help           show this help\n"
 "\n"
 "Exit status: 0 success, 1 a point failed or the resume was refused,\n"
 "2 usage error, 3 invalid sweep or scenario file, 4 file not readable or\n"
 "writable.\n";
 
-int
-cli_sweep(int argc, char **argv)
+/* What the options of `flywheel sweep` ask for. */
+typedef struct sweep_args {
+	const char *outdir, **sets;
+	int nsets, resume, quiet, dry, threads, seed_set;
+	unsigned long long reps, seed;
+} sweep_args;
+
+static int
+parse_args(int argc, char **argv, sweep_args *a)
 {
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "resume", no_argument, NULL, 'r' },
+		{ "reps", required_argument, NULL, 'R' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "set", required_argument, NULL, 'S' },
+		{ "dry-run", no_argument, NULL, 'd' },
 		{ "threads", required_argument, NULL, 't' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *outdir = NULL;
-	char defdir[4096], *end;
-	int resume = 0, quiet = 0, threads = 0, c, rc;
-	fw_sweep *sw;
-	fw_error err;
+	unsigned long long n;
+	int c, rc = EXIT_DONE;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
+	while (rc == EXIT_DONE &&
+	    (c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
-			outdir = optarg;
+			a->outdir = optarg;
 			break;
 		case 'r':
-			resume = 1;
+			a->resume = 1;
+			break;
+		case 'R':
+			rc = cli_parse_count("sweep", "--reps", optarg, 1,
+			    4294967295ULL, &a->reps);
+			break;
+		case 's':
+			rc = cli_parse_count("sweep", "--seed", optarg, 0,
+			    18446744073709551615ULL, &a->seed);
+			a->seed_set = 1;
+			break;
+		case 'S':
+			a->sets[a->nsets++] = optarg;
+			break;
+		case 'd':
+			a->dry = 1;
 			break;
 		case 't':
-			threads = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || threads < 1 || threads > 1024)
-				return cli_usage_error("sweep", "sweep: "
-				    "--threads takes a whole number from 1 to "
-				    "1024 (got '%s')", optarg);
+			if ((rc = cli_parse_count("sweep", "--threads", optarg,
+			    1, 1024, &n)) == EXIT_DONE)
+				a->threads = (int)n;
 			break;
 		case 'q':
-			quiet = 1;
+			a->quiet = 1;
 			break;
 		default:
-			return cli_usage_error("sweep", "sweep: unknown option "
+			rc = cli_usage_error("sweep", "sweep: unknown option "
 			    "'%s' or missing value", argv[optind - 1]);
 		}
 	}
-	if (optind != argc - 1)
-		return cli_usage_error("sweep", "sweep: give one sweep file");
-	if (outdir == NULL) {
-		cli_default_output(argv[optind], defdir, sizeof(defdir));
-		outdir = defdir;
-	}
-	if ((rc = fw_sweep_load(argv[optind], &sw, &err)) != FW_OK) {
+	if (rc == EXIT_DONE && optind != argc - 1)
+		rc = cli_usage_error("sweep", "sweep: give one sweep file");
+	return rc;
+}
+
+/* Loads the sweep with the options' changes. */
+static int
+load(const char *file, const sweep_args *a, fw_sweep **sw)
+{
+	fw_error err;
+	int i, rc = fw_sweep_load(file, sw, &err);
+
+	if (rc != FW_OK) {
 		cli_print_error(&err);
-		return rc;
+		return cli_exit_code(rc);
 	}
-	rc = sweep_open(sw, outdir, resume, threads, &err);
-	if (rc == FW_OK && resume && !quiet)
-		printf("Resuming: %zu of %zu points already done\n",
-		    fw_sweep_done(sw), fw_sweep_points(sw));
-	while (rc == FW_OK && fw_sweep_done(sw) < fw_sweep_points(sw)) {
-		rc = sweep_step(sw, &err);
-		if (!quiet && isatty(STDERR_FILENO))
-			fprintf(stderr, "\rpoint %zu of %zu", fw_sweep_done(sw),
+	for (i = 0; i < a->nsets; i++)
+		if ((rc = cli_apply_set("sweep", fw_sweep_scenario(*sw),
+		    a->sets[i])) != EXIT_DONE)
+			return rc;
+	if ((a->reps && fw_sweep_set_replications(*sw, a->reps) != FW_OK) ||
+	    (a->seed_set && fw_sweep_set_seed(*sw, a->seed) != FW_OK)) {
+		fputs("flywheel: out of memory\n", stderr);
+		return EXIT_FAILED;
+	}
+	return EXIT_DONE;
+}
+
+/* --dry-run: the points, one CSV row each. */
+static int
+print_points(const fw_sweep *sw)
+{
+	size_t i, j, P = fw_sweep_param_count(sw);
+	char block[16];
+
+	fputs("point,block", stdout);
+	for (j = 0; j < P; j++) {
+		const char *v = fw_sweep_param_variant(sw, j);
+		fputc(',', stdout);
+		if (v != NULL)
+			printf("%s:", v);
+		fputs(fw_sweep_param_path(sw, j), stdout);
+	}
+	fputc('\n', stdout);
+	for (i = 0; i < fw_sweep_points(sw); i++) {
+		fw_sweep_block(sw, i, block, sizeof(block));
+		printf("%zu,%s", i + 1, block);
+		for (j = 0; j < P; j++) {
+			double x = fw_sweep_value(sw, i, j);
+			fputc(',', stdout);
+			csv_real(stdout, isnan(x) ? fw_sweep_base_value(sw, j) :
+			    x);
+		}
+		fputc('\n', stdout);
+	}
+	return fflush(stdout) != 0 ? EXIT_IO : EXIT_DONE;
+}
+
+/* Runs the missing points and the sensitivity table. */
+static int
+run_points(fw_sweep *sw, const sweep_args *a)
+{
+	sweep_job job;
+	fw_error err;
+	int rc = sweep_open(&job, sw, a->outdir, a->resume, a->threads, &err);
+	int progress = !a->quiet && isatty(STDERR_FILENO);
+
+	if (rc == FW_OK && a->resume && !a->quiet)
+		printf("Resuming: %zu of %zu points already done\n", job.done,
+		    fw_sweep_points(sw));
+	while (rc == FW_OK && job.done < fw_sweep_points(sw)) {
+		rc = sweep_step(&job, &err);
+		if (progress)
+			fprintf(stderr, "\rpoint %zu of %zu", job.done,
 			    fw_sweep_points(sw));
 	}
-	if (!quiet && isatty(STDERR_FILENO))
+	if (progress)
 		fputc('\n', stderr);
 	if (rc == FW_OK)
-		rc = sweep_finish(sw, &err);
+		rc = sweep_finish(&job, &err);
 	if (rc != FW_OK)
 		cli_print_error(&err);
-	else if (!quiet)
+	else if (!a->quiet)
 		printf("%zu points written to %s/sweep.csv%s\n",
-		    fw_sweep_points(sw), outdir,
-		    cli_has_sensitivity(outdir) ? "; sensitivity.csv beside it"
-		    : "");
-	if (rc == FW_OK)
-		cli_render_sweep_plots(outdir, quiet);
+		    fw_sweep_points(sw), a->outdir, strcmp(fw_sweep_design(sw),
+		    "oneway") == 0 || strcmp(fw_sweep_design(sw), "sobol") ==
+		    0 ? "; sensitivity.csv beside it" : "");
+	sweep_close(&job);
+	if (rc != FW_OK)
+		return cli_exit_code(rc);
+	return cli_render_sweep_plots(a->outdir, a->quiet) == FW_OK ?
+	    EXIT_DONE : EXIT_FAILED;
+}
+
+int
+cli_sweep(int argc, char **argv)
+{
+	sweep_args a = { 0 };
+	char defdir[4096];
+	fw_sweep *sw = NULL;
+	int rc;
+
+	if ((a.sets = calloc((size_t)argc + 1, sizeof(char *))) == NULL) {
+		fputs("flywheel: out of memory\n", stderr);
+		return EXIT_FAILED;
+	}
+	rc = parse_args(argc, argv, &a);
+	if (rc == EXIT_DONE)
+		rc = load(argv[optind], &a, &sw);
+	if (rc == EXIT_DONE && a.outdir == NULL) {
+		cli_default_output(argv[optind], defdir, sizeof(defdir));
+		a.outdir = defdir;
+	}
+	if (rc == EXIT_DONE)
+		rc = a.dry ? print_points(sw) : run_points(sw, &a);
 	fw_sweep_free(sw);
+	free(a.sets);
 	return rc;
 }

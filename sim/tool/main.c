@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-
 #include "cli.h"
 
 static const char usage_text[] =
@@ -56,6 +54,21 @@ find_command(const char *name)
 }
 
 int
+cli_exit_code(int status)
+{
+	switch (status) {
+	case FW_OK:
+		return EXIT_DONE;
+	case FW_EINVALID:
+		return EXIT_INVALID;
+	case FW_EIO:
+		return EXIT_IO;
+	default:	/* a failed run, and running out of memory */
+		return EXIT_FAILED;
+	}
+}
+
+int
 cli_usage_error(const char *command, const char *fmt, ...)
 {
 	va_list ap;
@@ -66,7 +79,7 @@ cli_usage_error(const char *command, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry 'flywheel %s%s--help'.\n",
 	    command ? command : "", command ? " " : "");
-	return FW_EUSAGE;
+	return EXIT_USAGE;
 }
 
 int
@@ -101,30 +114,29 @@ main(int argc, char **argv)
 {
 	const struct command *cmd;
 
-	/* The library checks every GSL return itself. */
-	gsl_set_error_handler_off();
 	if (argc < 2) {
 		fputs(usage_text, stderr);
-		return FW_EUSAGE;
+		return EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
 		fputs(usage_text, stdout);
-		return FW_OK;
+		return EXIT_DONE;
 	}
 	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
 		printf("flywheel %s (model flywheel/1)\n", fw_version());
-		return FW_OK;
+		return EXIT_DONE;
 	}
 	if (strcmp(argv[1], "help") == 0) {
-		if (argc < 3) {
+		if (argc < 3 || strcmp(argv[2], "-h") == 0 ||
+		    strcmp(argv[2], "--help") == 0) {
 			fputs(usage_text, stdout);
-			return FW_OK;
+			return EXIT_DONE;
 		}
 		if ((cmd = find_command(argv[2])) == NULL)
 			return cli_usage_error(NULL, "unknown command '%s'",
 			    argv[2]);
 		fputs(cmd->help, stdout);
-		return FW_OK;
+		return EXIT_DONE;
 	}
 	if ((cmd = find_command(argv[1])) == NULL) {
 		const char *names[NCOMMANDS];
@@ -132,16 +144,16 @@ main(int argc, char **argv)
 		size_t i;
 		for (i = 0; i < NCOMMANDS; i++)
 			names[i] = commands[i].name;
-		best = cli_suggest(argv[1], names, NCOMMANDS);
+		best = fw_suggest(argv[1], names, NCOMMANDS);
 		if (best != NULL) {
 			fprintf(stderr, "flywheel: unknown command '%s' (did "
 			    "you mean '%s'?)\nTry 'flywheel --help'.\n",
 			    argv[1], best);
-			return FW_EUSAGE;
+			return EXIT_USAGE;
 		}
 		return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
 	}
 	if (cli_wants_help(argc - 1, argv + 1, cmd->help))
-		return FW_OK;
+		return EXIT_DONE;
 	return cmd->main(argc - 1, argv + 1);
 }

@@ -1,34 +1,33 @@
-/* params.c - `flywheel params`: the table of keys as text, CSV or a
- * man page section.
+/* params.c - `flywheel params`: the table of keys as text, CSV or a man
+ * page section, read from the library's key table.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
-#include "keys.h"
+#include "csv.h"
 
-/* Full dotted name of a key as users write it in paths and listings. */
-static void
-key_path(const fw_key *k, char *buf, size_t size)
-{
-	if (k->section[0] == '\0')
-		snprintf(buf, size, "%s", k->name);
-	else
-		snprintf(buf, size, "%s.%s", k->section, k->name);
-}
+const char cli_params_help[] =
+"Usage: flywheel params [--format text|csv|man]\n"
+"List every scenario key with its type and range, default and meaning.\n"
+"\n"
+"  -f, --format FORMAT   text (default), csv or man\n"
+"  -h, --help            show this help\n";
+
+enum params_format { PARAMS_TEXT, PARAMS_MAN, PARAMS_CSV };
 
 static void
-key_default(const fw_key *k, char *buf, size_t size)
+key_default(const fw_key_info *k, char *buf, size_t size)
 {
 	if (k->required)
 		snprintf(buf, size, "required");
-	else if (k->type == FW_TYPE_REAL || k->type == FW_TYPE_INT ||
-	    k->type == FW_TYPE_U64)
+	else if (k->has_default)
 		fw_format_real(k->def, buf, size);
-	else if (k->scope == FW_SCOPE_TOP && strcmp(k->name, "model") == 0)
-		snprintf(buf, size, "flywheel/1");
+	else if (strcmp(k->path, "model") == 0)
+		snprintf(buf, size, "%s", fw_model());
 	else
 		snprintf(buf, size, "-");
 }
@@ -50,64 +49,82 @@ man_text(FILE *out, const char *s)
 }
 
 static void
-csv_field(FILE *out, const char *s)
+put_key(FILE *out, enum params_format format, size_t i)
 {
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
+	char range[64], def[40];
+	fw_key_info k;
+
+	fw_key_get(i, &k);
+	fw_key_range_text(i, range, sizeof(range));
+	key_default(&k, def, sizeof(def));
+	switch (format) {
+	case PARAMS_TEXT:
+		fprintf(out, "%-43s %-24s %-10s %s\n", k.path, range, def,
+		    k.help);
+		break;
+	case PARAMS_CSV:
+		csv_text(out, k.path);
+		fputc(',', out);
+		csv_text(out, range);
+		fputc(',', out);
+		csv_text(out, def);
+		fputc(',', out);
+		csv_text(out, k.help);
+		fputc('\n', out);
+		break;
+	case PARAMS_MAN:
+		fputs(".TP\n.B ", out);
+		man_text(out, k.path);
+		fputc('\n', out);
+		man_text(out, range);
+		if (k.required)
+			fputs("; required", out);
+		else if (strcmp(def, "-") != 0) {
+			fputs("; default ", out);
+			man_text(out, def);
+		}
+		fputs(".\n", out);
+		man_text(out, k.help);
+		fputs(".\n", out);
+		break;
 	}
-	fputc('"', out);
 }
 
 int
-write_params(FILE *out, enum fw_params_format format)
+cli_params(int argc, char **argv)
 {
-	char path[96], range[64], def[40];
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum params_format format = PARAMS_TEXT;
 	size_t i;
+	int c;
 
-	if (format == FW_PARAMS_CSV)
-		fputs("key,range,default,meaning\n", out);
-	else if (format == FW_PARAMS_TEXT)
-		fprintf(out, "%-43s %-24s %-10s %s\n", "KEY", "RANGE",
-		    "DEFAULT", "MEANING");
-	for (i = 0; i < fwi_nkeys; i++) {
-		const fw_key *k = &fwi_keys[i];
-		key_path(k, path, sizeof(path));
-		fwi_key_range_text(k, range, sizeof(range));
-		key_default(k, def, sizeof(def));
-		switch (format) {
-		case FW_PARAMS_TEXT:
-			fprintf(out, "%-43s %-24s %-10s %s\n", path, range,
-			    def, k->help);
-			break;
-		case FW_PARAMS_CSV:
-			csv_field(out, path);
-			fputc(',', out);
-			csv_field(out, range);
-			fputc(',', out);
-			csv_field(out, def);
-			fputc(',', out);
-			csv_field(out, k->help);
-			fputc('\n', out);
-			break;
-		case FW_PARAMS_MAN:
-			fputs(".TP\n.B ", out);
-			man_text(out, path);
-			fputc('\n', out);
-			man_text(out, range);
-			if (k->required)
-				fputs("; required", out);
-			else if (strcmp(def, "-") != 0) {
-				fputs("; default ", out);
-				man_text(out, def);
-			}
-			fputs(".\n", out);
-			man_text(out, k->help);
-			fputs(".\n", out);
-			break;
-		}
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
+		if (c != 'f')
+			return cli_usage_error("params", "params: unknown option "
+			    "'%s'", argv[optind - 1]);
+		if (strcmp(optarg, "text") == 0)
+			format = PARAMS_TEXT;
+		else if (strcmp(optarg, "csv") == 0)
+			format = PARAMS_CSV;
+		else if (strcmp(optarg, "man") == 0)
+			format = PARAMS_MAN;
+		else
+			return cli_usage_error("params", "params: unknown "
+			    "format '%s' (text, csv or man)", optarg);
 	}
-	return ferror(out) ? FW_EIO : FW_OK;
+	if (optind < argc)
+		return cli_usage_error("params", "params: unexpected "
+		    "argument '%s'", argv[optind]);
+	if (format == PARAMS_CSV)
+		fputs("key,range,default,meaning\n", stdout);
+	else if (format == PARAMS_TEXT)
+		printf("%-43s %-24s %-10s %s\n", "KEY", "RANGE", "DEFAULT",
+		    "MEANING");
+	for (i = 0; i < fw_key_count(); i++)
+		put_key(stdout, format, i);
+	return ferror(stdout) || fflush(stdout) != 0 ? EXIT_IO : EXIT_DONE;
 }

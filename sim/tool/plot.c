@@ -15,11 +15,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "cli.h"
 #include "files.h"
 #include "gnuplot.h"
-#include "keys.h"
-#include "scenario.h"
+#include "plots.h"
 
 #define MAX_FIELDS 64
 
@@ -117,7 +115,8 @@ open_table(const char *dir, const char *name, fw_error *err)
 	return f;
 }
 
-static const char *const state_metric[FW_NSTATE] = { "unaware", "engaged",
+#define NSTATE 7
+static const char *const state_metric[NSTATE] = { "unaware", "engaged",
 	"trial", "adopter", "advocate", "lapsed", "switched" };
 
 /* timeseries.csv: the variants, the horizon, revenue bands, state means,
@@ -162,9 +161,9 @@ read_timeseries(const char *dir, plotdata *d, fw_error *err)
 				d->gap[v] = num(fl[3]) / 1e6;
 			else if (strcmp(fl[2], "cvar") == 0)
 				d->cvar[v] = num(fl[3]) / 1e6;
-			for (k = 0; k < FW_NSTATE; k++)
+			for (k = 0; k < NSTATE; k++)
 				if (strcmp(fl[2], state_metric[k]) == 0)
-					d->states[(size_t)v * FW_NSTATE + k] =
+					d->states[(size_t)v * NSTATE + k] =
 					    num(fl[3]);
 		}
 		if (pass == 0) {
@@ -172,7 +171,7 @@ read_timeseries(const char *dir, plotdata *d, fw_error *err)
 			if (d->nv == 0 || d->T == 0)
 				break;
 			d->rev = calloc(3 * n, sizeof(double));
-			d->states = calloc(FW_NSTATE * n, sizeof(double));
+			d->states = calloc(NSTATE * n, sizeof(double));
 			d->gap = calloc(n, sizeof(double));
 			d->cvar = calloc(n, sizeof(double));
 			d->cum = calloc(3 * n, sizeof(double));
@@ -426,7 +425,7 @@ write_data(const plotdata *d, const char *tmp, const char *subtitle)
 			fprintf(f, "\nPAYBACK[%zu] = %d\n", v + 1,
 			    v ? d->payback[v] : 0);
 		}
-		for (k = 0; k < FW_NSTATE; k++)
+		for (k = 0; k < NSTATE; k++)
 			fprintf(f, "STATE[%d] = '%s'\n", k + 1, state_metric[k]);
 		fputs("SCENARIO = ", f);
 		gp_string(f, d->scenario);
@@ -476,10 +475,10 @@ write_data(const plotdata *d, const char *tmp, const char *subtitle)
 		f = gp_create(tmp, name);
 		for (t = 1; f != NULL && t <= d->T; t++) {
 			fprintf(f, "%d", t);
-			for (k = 0; k < FW_NSTATE; k++) {
+			for (k = 0; k < NSTATE; k++) {
 				fputc('\t', f);
 				gp_value(f, d->states[(v * d->T + t - 1) *
-				    FW_NSTATE + k]);
+				    NSTATE + k]);
 			}
 			fputc('\n', f);
 		}

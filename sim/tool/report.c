@@ -1,5 +1,6 @@
-/* report.c - the console summary of a run: one aligned row per variant,
- * money in millions.
+/* report.c - the console summary of a run, one aligned row per variant
+ * with money in millions, and the verdict, each phrase chosen from the
+ * figures printed beside it.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -7,68 +8,61 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare.h"
-#include "cli.h"
-#include "files.h"
-#include "run.h"
-#include "stats.h"
+#include "report.h"
 
-/* Mean of total k of variant v over the replications. */
+/* Mean of metric `name` of variant v over the replications. */
 static double
-mean_total(const fw_run *run, size_t v, int k)
+mean_of(const fw_run *run, size_t v, const char *name)
 {
-	double sum = 0;
-	uint64_t r;
+	fw_stats s;
 
-	for (r = 0; r < run->reps; r++)
-		sum += fwi_run_totals(run, r, v)[k];
-	return sum / (double)run->reps;
+	return fw_run_stats(run, v, (size_t)fw_metric_index(name), &s) ==
+	    FW_OK ? s.mean : NAN;
 }
 
 int
 print_summary(const fw_run *run, FILE *out)
 {
-	double *x = malloc(run->reps * sizeof(double) + 1);
+	const fw_scenario *sc = fw_run_scenario(run);
+	const size_t V = fw_scenario_variant_count(sc);
+	const size_t npv = (size_t)fw_metric_index("npv");
 	size_t v, width = 8;
-	uint64_t r;
+	int threads = fw_run_threads(run);
 
-	if (x == NULL)
-		return FW_ERUN;
-	for (v = 0; v < run->nvar; v++)
-		if (strlen(run->sc->config[v].name) > width)
-			width = strlen(run->sc->config[v].name);
+	for (v = 0; v < V; v++)
+		if (strlen(fw_scenario_variant_name(sc, v)) > width)
+			width = strlen(fw_scenario_variant_name(sc, v));
 	fprintf(out, "%s\n%llu replications, %d months, seed %llu, %d "
-	    "thread%s, %.1f s\n\n", run->sc->name,
-	    (unsigned long long)run->reps, run->horizon,
-	    (unsigned long long)run->seed, run->threads,
-	    run->threads == 1 ? "" : "s", run->elapsed);
+	    "thread%s, %.1f s\n\n", fw_scenario_name(sc),
+	    (unsigned long long)fw_run_replications(run), fw_run_months(run),
+	    (unsigned long long)fw_run_seed(run), threads,
+	    threads == 1 ? "" : "s", fw_run_elapsed(run));
 	fprintf(out, "%-*s  %10s  %21s  %10s  %10s  %10s  %10s\n", (int)width,
 	    "", "NPV", "NPV 90% range", "NPV gain", "revenue", "unfilled",
 	    "win-back");
 	fprintf(out, "%-*s  %10s  %21s  %10s  %10s  %10s  %10s\n", (int)width,
 	    "variant", "mean $M", "p5 .. p95 $M", "vs base $M", "$M",
 	    "value $M", "cost $M");
-	for (v = 0; v < run->nvar; v++) {
-		fw_summary s;
+	for (v = 0; v < V; v++) {
+		fw_stats s;
 		char range[40], delta[24];
-		for (r = 0; r < run->reps; r++)
-			x[r] = fwi_run_totals(run, r, v)[FW_T_NPV];
-		fwi_summarize(x, run->reps, &s);
+		int rc = fw_run_stats(run, v, npv, &s);
+		if (rc != FW_OK)
+			return rc;
 		snprintf(range, sizeof(range), "%.2f .. %.2f", s.p5 / 1e6,
 		    s.p95 / 1e6);
 		if (v == 0)
 			snprintf(delta, sizeof(delta), "-");
 		else
 			snprintf(delta, sizeof(delta), "%+.2f", (s.mean -
-			    mean_total(run, 0, FW_T_NPV)) / 1e6);
+			    mean_of(run, 0, "npv")) / 1e6);
 		fprintf(out, "%-*s  %10.2f  %21s  %10s  %10.2f  %10.2f  "
-		    "%10.2f\n", (int)width, run->sc->config[v].name,
+		    "%10.2f\n", (int)width, fw_scenario_variant_name(sc, v),
 		    s.mean / 1e6, range, delta,
-		    mean_total(run, v, FW_T_REVENUE) / 1e6,
-		    mean_total(run, v, FW_T_GAP_VALUE) / 1e6,
-		    mean_total(run, v, FW_T_REACQ_COST) / 1e6);
+		    mean_of(run, v, "revenue") / 1e6,
+		    mean_of(run, v, "gap_value") / 1e6,
+		    mean_of(run, v, "reacq_cost") / 1e6);
 	}
-	free(x);
 	return ferror(out) ? FW_EIO : FW_OK;
 }
 
@@ -85,99 +79,108 @@ certainty(double p)
 	return "in a minority of replications";
 }
 
-/* One paragraph per variant, best expected NPV gain first; each clause
- * follows from a figure printed beside it. */
+/* What the verdict says of one variant against the baseline. */
+typedef struct verdict_row {
+	size_t v;
+	fw_paired npv;
+	int payback;
+	double compounding;
+} verdict_row;
+
+static int
+by_gain(const void *a, const void *b)
+{
+	const verdict_row *x = a, *y = b;
+
+	/* Best expected gain first; ties keep the file's order. */
+	if (x->npv.mean != y->npv.mean)
+		return x->npv.mean < y->npv.mean ? 1 : -1;
+	return x->v < y->v ? -1 : x->v > y->v;
+}
+
+static void
+print_row(const fw_run *run, const verdict_row *k, size_t rank, FILE *out)
+{
+	const char *name = fw_scenario_variant_name(fw_run_scenario(run),
+	    k->v);
+	double p = k->npv.p_positive;
+
+	fprintf(out, "%zu. %s %s $%.2fM of NPV on average (95%% interval "
+	    "%+.2f to %+.2f $M); ", rank, name, k->npv.mean >= 0 ? "gains" :
+	    "loses", fabs(k->npv.mean) / 1e6, k->npv.lo95 / 1e6,
+	    k->npv.hi95 / 1e6);
+	if (p >= 0.5)
+		fprintf(out, "it beats the baseline %s (%.1f%%)", certainty(p),
+		    100 * p);
+	else
+		fprintf(out, "it trails the baseline %s (%.1f%%)",
+		    certainty(1 - p), 100 * (1 - p));
+	if (k->payback > 0)
+		fprintf(out, "; it pays back in month %d", k->payback);
+	else
+		fprintf(out, "; it does not pay back within %d months",
+		    fw_run_months(run));
+	if (!isnan(k->compounding) && k->npv.mean > 0) {
+		int year = fw_run_months(run) / 12;
+		if (k->compounding > 1.1)
+			fprintf(out, "; the payoff compounds: its revenue gain "
+			    "in year %d is %.1fx that of year 1", year,
+			    k->compounding);
+		else if (k->compounding >= 0.9)
+			fprintf(out, "; its revenue gain holds steady (year "
+			    "%d: %.2fx year 1)", year, k->compounding);
+		else
+			fprintf(out, "; its revenue gain fades (year %d: %.2fx "
+			    "year 1)", year, k->compounding);
+	}
+	fputs(".\n", out);
+}
+
 int
 print_verdict(const fw_run *run, FILE *out)
 {
-	const size_t n = run->nvar - 1;
-	fw_comparison *c = calloc(n + 1, sizeof(*c));
-	size_t *rank = calloc(n + 1, sizeof(size_t)), i, j;
-	double *d;
-	uint64_t r;
+	const fw_scenario *sc = fw_run_scenario(run);
+	const size_t n = fw_scenario_variant_count(sc) - 1;
+	const size_t npv = (size_t)fw_metric_index("npv");
+	verdict_row *row;
+	size_t i;
 
-	if (c == NULL || rank == NULL) {
-		free(c);
-		free(rank);
-		return FW_ERUN;
-	}
 	if (n == 0) {
 		fputs("\nNo variants to compare with the baseline.\n", out);
-		free(c);
-		free(rank);
-		return FW_OK;
+		return ferror(out) ? FW_EIO : FW_OK;
 	}
+	if ((row = calloc(n, sizeof(*row))) == NULL)
+		return FW_ENOMEM;
 	for (i = 0; i < n; i++) {
-		if (fwi_compare_variant(run, i + 1, &c[i]) != FW_OK) {
-			free(c);
-			free(rank);
-			return FW_ERUN;
+		row[i].v = i + 1;
+		row[i].payback = fw_run_payback(run, i + 1, 0);
+		row[i].compounding = fw_run_compounding(run, i + 1, 0);
+		if (fw_run_paired(run, i + 1, 0, npv, &row[i].npv) != FW_OK ||
+		    row[i].payback < 0) {
+			free(row);
+			return FW_ENOMEM;
 		}
-		rank[i] = i;
 	}
-	/* Rank by expected NPV gain; ties keep the file's order. */
-	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && c[rank[j]].npv.mean >
-		    c[rank[j - 1]].npv.mean; j--) {
-			size_t t = rank[j];
-			rank[j] = rank[j - 1];
-			rank[j - 1] = t;
-		}
+	qsort(row, n, sizeof(*row), by_gain);
 	fprintf(out, "\nVerdict, from %llu replications paired on the same "
-	    "random draws:\n", (unsigned long long)run->reps);
-	for (i = 0; i < n; i++) {
-		const fw_comparison *k = &c[rank[i]];
-		const char *name = run->sc->config[rank[i] + 1].name;
-		double p = k->npv.p_positive;
-		fprintf(out, "%zu. %s %s $%.2fM of NPV on average (95%% "
-		    "interval %+.2f to %+.2f $M); ", i + 1, name,
-		    k->npv.mean >= 0 ? "gains" : "loses",
-		    fabs(k->npv.mean) / 1e6, k->npv.lo95 / 1e6,
-		    k->npv.hi95 / 1e6);
-		if (p >= 0.5)
-			fprintf(out, "it beats the baseline %s (%.1f%%)",
-			    certainty(p), 100 * p);
-		else
-			fprintf(out, "it trails the baseline %s (%.1f%%)",
-			    certainty(1 - p), 100 * (1 - p));
-		if (k->payback > 0)
-			fprintf(out, "; it pays back in month %d", k->payback);
-		else
-			fprintf(out, "; it does not pay back within %d months",
-			    run->horizon);
-		if (!isnan(k->compounding) && k->npv.mean > 0) {
-			int year = run->horizon / 12;
-			if (k->compounding > 1.1)
-				fprintf(out, "; the payoff compounds: its "
-				    "revenue gain in year %d is %.1fx that of "
-				    "year 1", year, k->compounding);
-			else if (k->compounding >= 0.9)
-				fprintf(out, "; its revenue gain holds steady "
-				    "(year %d: %.2fx year 1)", year,
-				    k->compounding);
-			else
-				fprintf(out, "; its revenue gain fades (year "
-				    "%d: %.2fx year 1)", year, k->compounding);
-		}
-		fputs(".\n", out);
-	}
+	    "random draws:\n", (unsigned long long)fw_run_replications(run));
+	for (i = 0; i < n; i++)
+		print_row(run, &row[i], i + 1, out);
 	/* The leader against the runner-up, replication by replication. */
-	if (n >= 2 && (d = malloc(run->reps * sizeof(double) + 1)) != NULL) {
-		size_t a = rank[0] + 1, b = rank[1] + 1;
-		size_t ahead = 0;
-		for (r = 0; r < run->reps; r++) {
-			d[r] = fwi_run_totals(run, r, a)[FW_T_NPV] -
-			    fwi_run_totals(run, r, b)[FW_T_NPV];
-			ahead += d[r] > 0;
+	if (n >= 2) {
+		fw_paired lead;
+		if (fw_run_paired(run, row[0].v, row[1].v, npv, &lead) !=
+		    FW_OK) {
+			free(row);
+			return FW_ENOMEM;
 		}
 		fprintf(out, "%s leads %s by $%.2fM of NPV on average and is "
 		    "ahead in %.1f%% of replications.\n",
-		    run->sc->config[a].name, run->sc->config[b].name,
-		    (c[a - 1].npv.mean - c[b - 1].npv.mean) / 1e6,
-		    100.0 * (double)ahead / (double)run->reps);
-		free(d);
+		    fw_scenario_variant_name(sc, row[0].v),
+		    fw_scenario_variant_name(sc, row[1].v),
+		    (row[0].npv.mean - row[1].npv.mean) / 1e6,
+		    100.0 * lead.p_positive);
 	}
-	free(c);
-	free(rank);
+	free(row);
 	return ferror(out) ? FW_EIO : FW_OK;
 }

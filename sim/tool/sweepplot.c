@@ -14,9 +14,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli.h"
 #include "files.h"
 #include "gnuplot.h"
+#include "plots.h"
 
 #define MAX_COLS 256
 

@@ -1,6 +1,15 @@
-/* sweeprun.c - running a sweep point by point into sweep.csv, resuming
- * an interrupted one, and the sensitivity table at the end.
- * SPDX-License-Identifier: MIT */
+/* sweeprun.c - running a sweep point by point into sweep.csv, resuming an
+ * interrupted one after checking every row it keeps, and the sensitivity
+ * table at the end.
+ * SPDX-License-Identifier: MIT
+ *
+ * sweep.csv has one row per point: its number, its Sobol' block (sobol
+ * designs), the parameters' values, the mean, standard error and
+ * percentiles of each metric, and row_hash, the FNV-1a hash of the row's
+ * text before it. A resumed sweep keeps a row only if its hash holds and
+ * its point and values are the design's own, so that a cut, swapped or
+ * edited row is refused with its line, never silently used.
+ */
 #include "config.h"
 
 #include <errno.h>
@@ -8,87 +17,262 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include "design.h"
-#include "cli.h"
+#include "csv.h"
+#include "csvread.h"
 #include "files.h"
-#include "run.h"
-#include "stats.h"
-#include "sweep.h"
+#include "sweeprun.h"
 
-static const char *const stat_names[FW_NSS] = { "mean", "se", "p5", "p50",
+static const char *const stat_names[] = { "mean", "se", "p5", "p50",
 	"p95" };
+#define NSTATS 5
 
 static int
-fail(fw_error *err, int code, const char *file, const char *msg)
+nomem(fw_error *err)
 {
-	fw_error_set(err, code, file, 0, 0, "", "%s", msg);
-	return code;
+	fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
+	return FW_ENOMEM;
 }
 
-static void
-put_real(FILE *f, double x)
+/* A sweep that cannot go on: says why, about dir. */
+static int
+sweep_refuse(fw_error *err, const char *dir, const char *why)
 {
-	char buf[40];
-
-	if (!isnan(x)) {
-		fw_format_real(x, buf, sizeof(buf));
-		fputs(buf, f);
-	}
-}
-
-/* The header of sweep.csv: point, parameters, statistics of metrics. */
-static char *
-header(const fw_sweep *sw)
-{
-	size_t len = 64, i, s;
-	char *h;
-
-	for (i = 0; i < sw->nparam; i++)
-		len += strlen(sw->param[i].path) + (sw->param[i].variant ?
-		    strlen(sw->param[i].variant) : 0) + 4;
-	for (i = 0; i < sw->nmetric; i++)
-		len += FW_NSS * (strlen(sw->metric[i].label) + 8);
-	if ((h = calloc(1, len)) == NULL)
-		return NULL;
-	strcat(h, "point");
-	for (i = 0; i < sw->nparam; i++) {
-		strcat(h, ",");
-		if (sw->param[i].variant != NULL) {
-			strcat(h, sw->param[i].variant);
-			strcat(h, ":");
-		}
-		strcat(h, sw->param[i].path);
-	}
-	for (i = 0; i < sw->nmetric; i++)
-		for (s = 0; s < FW_NSS; s++) {
-			strcat(h, ",");
-			strcat(h, sw->metric[i].label);
-			strcat(h, "_");
-			strcat(h, stat_names[s]);
-		}
-	strcat(h, "\n");
-	return h;
+	fw_error_set(err, FW_ERUN, dir, 0, 0, "", "%s", why);
+	return FW_ERUN;
 }
 
 static char *
-dir_file(const fw_sweep *sw, const char *name)
+dir_file(const sweep_job *job, const char *name)
 {
-	char *p = malloc(strlen(sw->dir) + strlen(name) + 2);
+	size_t n = strlen(job->dir) + strlen(name) + 2;
+	char *p = malloc(n);
 
 	if (p != NULL)
-		sprintf(p, "%s/%s", sw->dir, name);
+		snprintf(p, n, "%s/%s", job->dir, name);
 	return p;
+}
+
+/* A column name that R's read.csv keeps as it is: letters, digits, dots
+ * and underscores, with ':' (variant of a key, metric of a variant) as a
+ * dot and anything else as an underscore. */
+static char *
+column_name(const char *prefix, const char *text, const char *suffix)
+{
+	size_t n = strlen(prefix) + strlen(text) + strlen(suffix) + 1;
+	char *s = malloc(n), *p;
+
+	if (s == NULL)
+		return NULL;
+	snprintf(s, n, "%s%s%s", prefix, text, suffix);
+	for (p = s; *p; p++)
+		if (*p == ':')
+			*p = '.';
+		else if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' &&
+		    *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '.' ||
+		    *p == '_'))
+			*p = '_';
+	return s;
+}
+
+static int
+add_column(sweep_job *job, char *name)
+{
+	size_t i;
+
+	if (name == NULL)
+		return FW_ENOMEM;
+	for (i = 0; i < job->ncolumn; i++)
+		if (strcmp(job->column[i], name) == 0) {
+			free(name);
+			return FW_EINVALID;
+		}
+	job->column[job->ncolumn++] = name;
+	return FW_OK;
+}
+
+/* The columns of sweep.csv. */
+static int
+make_columns(sweep_job *job, fw_error *err)
+{
+	const fw_sweep *sw = job->sw;
+	size_t P = fw_sweep_param_count(sw), M = fw_sweep_metric_count(sw);
+	size_t j, m, s;
+	int rc;
+
+	job->sobol = strcmp(fw_sweep_design(sw), "sobol") == 0;
+	if ((job->column = calloc(3 + P + M * NSTATS, sizeof(char *))) == NULL)
+		return nomem(err);
+	rc = add_column(job, strdup("point"));
+	if (rc == FW_OK && job->sobol)
+		rc = add_column(job, strdup("block"));
+	for (j = 0; rc == FW_OK && j < P; j++) {
+		const char *v = fw_sweep_param_variant(sw, j);
+		char prefix[128];
+		snprintf(prefix, sizeof(prefix), "%s%s", v ? v : "",
+		    v ? ":" : "");
+		rc = add_column(job, column_name(prefix,
+		    fw_sweep_param_path(sw, j), ""));
+	}
+	for (m = 0; rc == FW_OK && m < M; m++)
+		for (s = 0; rc == FW_OK && s < NSTATS; s++) {
+			char suffix[16];
+			snprintf(suffix, sizeof(suffix), "_%s", stat_names[s]);
+			rc = add_column(job, column_name("",
+			    fw_sweep_metric_label(sw, m), suffix));
+		}
+	if (rc == FW_OK)
+		rc = add_column(job, strdup("row_hash"));
+	if (rc == FW_EINVALID)
+		fw_error_set(err, FW_EINVALID, fw_sweep_file(sw), 0, 0, "",
+		    "two columns of sweep.csv would have the same name (%s); "
+		    "rename a variant", job->column[job->ncolumn - 1]);
+	else if (rc != FW_OK)
+		return nomem(err);
+	return rc;
+}
+
+/* The text of the header row, with its line break. */
+static char *
+header_text(const sweep_job *job)
+{
+	char *text = NULL;
+	size_t len = 0, i;
+	FILE *f = open_memstream(&text, &len);
+
+	if (f == NULL)
+		return NULL;
+	for (i = 0; i < job->ncolumn; i++) {
+		fputs(i ? "," : "", f);
+		fputs(job->column[i], f);
+	}
+	fputc('\n', f);
+	if (fclose(f) != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
+/* Point i's value of parameter j as it is written: the design's, or the
+ * scenario's own where the design keeps it. */
+static double
+point_value(const fw_sweep *sw, size_t i, size_t j)
+{
+	double x = fw_sweep_value(sw, i, j);
+
+	return isnan(x) ? fw_sweep_base_value(sw, j) : x;
+}
+
+/* The leading fields of point i's row, which the design alone decides:
+ * number, block and parameter values. */
+static void
+put_point(FILE *f, const fw_sweep *sw, size_t i, int sobol)
+{
+	char block[16];
+	size_t j;
+
+	fprintf(f, "%zu", i + 1);
+	if (sobol) {
+		fw_sweep_block(sw, i, block, sizeof(block));
+		fprintf(f, ",%s", block);
+	}
+	for (j = 0; j < fw_sweep_param_count(sw); j++) {
+		fputc(',', f);
+		csv_real(f, point_value(sw, i, j));
+	}
+}
+
+/* sweep.json: what identifies the sweep and the whole design. A resume
+ * goes on only where this text is the same byte for byte. */
+static char *
+sweep_json(const sweep_job *job)
+{
+	const fw_sweep *sw = job->sw;
+	fw_scenario *sc = fw_sweep_scenario(job->sw);
+	size_t P = fw_sweep_param_count(sw), M = fw_sweep_metric_count(sw);
+	size_t len = 0, i, j;
+	char *text = NULL;
+	FILE *f = open_memstream(&text, &len);
+	char *yaml = fw_scenario_yaml(sc), hash[32];
+
+	if (f == NULL || yaml == NULL) {
+		if (f != NULL)
+			fclose(f);
+		free(text);
+		fw_free(yaml);
+		return NULL;
+	}
+	/* The resolved scenario stands for the file and any --set. */
+	fw_hash(yaml, strlen(yaml), hash, sizeof(hash));
+	fw_free(yaml);
+	fputs("{\n  \"flywheel_version\": ", f);
+	json_text(f, fw_version());
+	fputs(",\n  \"sweep_file\": ", f);
+	json_text(f, fw_sweep_file(sw));
+	fputs(",\n  \"sweep_hash\": ", f);
+	json_text(f, fw_sweep_hash(sw));
+	fputs(",\n  \"scenario_file\": ", f);
+	json_text(f, fw_scenario_file(sc));
+	fputs(",\n  \"scenario_hash\": ", f);
+	json_text(f, fw_scenario_hash(sc));
+	fputs(",\n  \"resolved_scenario_hash\": ", f);
+	json_text(f, hash);
+	fputs(",\n  \"design\": ", f);
+	json_text(f, fw_sweep_design(sw));
+	fprintf(f, ",\n  \"replications\": %llu,\n  \"months\": %d,\n"
+	    "  \"seed\": %llu,\n  \"points\": %zu,\n  \"parameters\": [",
+	    (unsigned long long)fw_sweep_replications(sw),
+	    fw_sweep_months(sw), (unsigned long long)fw_sweep_seed(sw),
+	    fw_sweep_points(sw));
+	for (j = 0; j < P; j++) {
+		const char *v = fw_sweep_param_variant(sw, j);
+		double lo, hi;
+		fw_sweep_param_range(sw, j, &lo, &hi);
+		fputs(j ? ",\n    {\"path\": " : "\n    {\"path\": ", f);
+		json_text(f, fw_sweep_param_path(sw, j));
+		fputs(", \"variant\": ", f);
+		json_text(f, v ? v : "");
+		fputs(", \"column\": ", f);
+		json_text(f, job->column[1 + job->sobol + j]);
+		fputs(", \"low\": ", f);
+		csv_real(f, lo);
+		fputs(", \"high\": ", f);
+		csv_real(f, hi);
+		fputs("}", f);
+	}
+	fputs("\n  ],\n  \"metrics\": [", f);
+	for (j = 0; j < M; j++) {
+		fputs(j ? ", " : "", f);
+		json_text(f, fw_sweep_metric_label(sw, j));
+	}
+	fputs("],\n  \"design_points\": [", f);
+	for (i = 0; i < fw_sweep_points(sw); i++) {
+		fputs(i ? ",\n    [" : "\n    [", f);
+		for (j = 0; j < P; j++) {
+			fputs(j ? ", " : "", f);
+			if (isnan(fw_sweep_value(sw, i, j)))
+				fputs("null", f);
+			else
+				csv_real(f, fw_sweep_value(sw, i, j));
+		}
+		fputs("]", f);
+	}
+	fputs("\n  ]\n}\n", f);
+	if (fclose(f) != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
 }
 
 /* Writes text to dir/name through a temporary file and a rename. */
 static int
-write_whole(const fw_sweep *sw, const char *name, const char *text,
+write_whole(const sweep_job *job, const char *name, const char *text,
     fw_error *err)
 {
-	char *path = dir_file(sw, name), *tmp = dir_file(sw, ".sweep.tmp");
+	char *path = dir_file(job, name), *tmp = dir_file(job, ".sweep.tmp");
 	FILE *f = tmp ? fopen(tmp, "w") : NULL;
 	int rc = FW_OK;
 
@@ -110,24 +294,6 @@ write_whole(const fw_sweep *sw, const char *name, const char *text,
 	return rc;
 }
 
-/* What identifies a sweep: its file and its scenario's, byte for byte. */
-static int
-fingerprint(const fw_sweep *sw, char *buf, size_t size, fw_error *err)
-{
-	unsigned long long a, b;
-
-	if (file_hash(sw->file, &a) != 0 ||
-	    file_hash(sw->scenario_file, &b) != 0)
-		return fail(err, FW_EIO, sw->file, "cannot read the sweep or "
-		    "its scenario again");
-	snprintf(buf, size, "{\n  \"flywheel_version\": \"%s\",\n"
-	    "  \"sweep_hash\": \"fnv1a64:%016llx\",\n"
-	    "  \"scenario_hash\": \"fnv1a64:%016llx\",\n"
-	    "  \"design\": \"%s\",\n  \"points\": %zu\n}\n", fw_version(), a, b,
-	    fwi_design_names[sw->design], sw->npoints);
-	return FW_OK;
-}
-
 static char *
 read_all(const char *path, size_t *len)
 {
@@ -147,204 +313,208 @@ read_all(const char *path, size_t *len)
 	return buf;
 }
 
-/* Keeps the complete rows of an interrupted sweep.csv; a row cut short
- * by the interruption is dropped. */
+/* Checks row r (point r.line - 1) of an interrupted sweep.csv: its hash,
+ * its point, its block and its parameter values. */
 static int
-resume_rows(fw_sweep *sw, const char *head, fw_error *err)
+check_row(const sweep_job *job, const csv_reader *r, fw_error *err)
 {
-	char *path = dir_file(sw, "sweep.csv"), *text, *p, *end;
-	size_t len = 0, rows = 0, keep;
-	int rc = FW_OK;
+	const char *comma = strrchr(r->raw, ',');
+	size_t i = (size_t)r->line - 2, len = 0;
+	char hash[32], *lead = NULL;
+	FILE *f;
+	int same;
 
-	if ((text = read_all(path, &len)) == NULL) {
-		free(path);
-		return fail(err, FW_EIO, sw->dir, "no sweep.csv to resume");
+	if (r->nfield != job->ncolumn)
+		return csv_fail(r, err, "has %zu fields, not %zu: the row is "
+		    "damaged; run the sweep again in a new directory",
+		    r->nfield, job->ncolumn);
+	fw_hash(r->raw, (size_t)(comma - r->raw), hash, sizeof(hash));
+	if (strcmp(hash, r->field[r->nfield - 1]) != 0)
+		return csv_fail(r, err, "its row_hash does not match the row: "
+		    "the row was changed after it was written; run the sweep "
+		    "again in a new directory");
+	if (i >= fw_sweep_points(job->sw))
+		return csv_fail(r, err, "a row beyond the sweep's %zu points",
+		    fw_sweep_points(job->sw));
+	if ((f = open_memstream(&lead, &len)) == NULL)
+		return nomem(err);
+	put_point(f, job->sw, i, job->sobol);
+	if (fclose(f) != 0) {
+		free(lead);
+		return nomem(err);
 	}
-	if (strncmp(text, head, strlen(head)) != 0)
-		rc = fail(err, FW_ERUN, path, "its header is not this sweep's; "
-		    "start again in another directory");
-	for (p = text + strlen(head); rc == FW_OK &&
-	    (end = strchr(p, '\n')) != NULL; p = end + 1) {
-		if (strtoul(p, NULL, 10) != rows + 1) {
-			rc = fail(err, FW_ERUN, path, "a row is out of order; "
-			    "the file is damaged");
+	same = strncmp(r->raw, lead, len) == 0 && r->raw[len] == ',';
+	free(lead);
+	if (!same)
+		return csv_fail(r, err, "is not point %zu of this sweep's "
+		    "design (rows out of order, or another design's); run the "
+		    "sweep again in a new directory", i + 1);
+	return FW_OK;
+}
+
+/* Keeps the checked rows of an interrupted sweep.csv; a last row cut
+ * short by the interruption (no line break) is dropped. */
+static int
+resume_rows(sweep_job *job, const char *head, fw_error *err)
+{
+	char *path = dir_file(job, "sweep.csv");
+	csv_reader r;
+	long keep = 0;
+	int got = 1, rc;
+
+	if (path == NULL)
+		return nomem(err);
+	rc = csv_open(&r, path, err);
+	if (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK &&
+	    (!got || strncmp(r.raw, head, strlen(head) - 1) != 0 ||
+	    r.rawlen != strlen(head) - 1))
+		rc = csv_fail(&r, err, "its header is not this sweep's; start "
+		    "again in another directory");
+	if (rc == FW_OK)
+		keep = ftell(r.f);
+	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK &&
+	    got && r.ended) {
+		if ((rc = check_row(job, &r, err)) != FW_OK)
 			break;
-		}
-		rows++;
+		job->done++;
+		keep = ftell(r.f);
 	}
-	keep = (size_t)(p - text);
-	if (rc == FW_OK && rows > sw->npoints)
-		rc = fail(err, FW_ERUN, path, "holds more points than the "
-		    "sweep has");
-	if (rc == FW_OK && keep < len && truncate(path, (off_t)keep) != 0)
-		rc = fail(err, FW_EIO, path, "cannot drop the unfinished row");
-	sw->done = rows;
-	free(text);
+	csv_close(&r);
+	if (rc == FW_OK && truncate(path, (off_t)keep) != 0) {
+		fw_error_set(err, FW_EIO, path, 0, 0, "", "cannot drop the "
+		    "unfinished last row: %s", strerror(errno));
+		rc = FW_EIO;
+	}
 	free(path);
 	return rc;
 }
 
 int
-sweep_open(fw_sweep *sw, const char *dir, int resume, int threads,
-    fw_error *err)
+sweep_open(sweep_job *job, fw_sweep *sw, const char *dir, int resume,
+    int threads, fw_error *err)
 {
-	char print[512], *head, *json, *old;
+	char *head = NULL, *json = NULL, *old = NULL, *path = NULL;
 	size_t len;
-	int rc = FW_OK;
+	int rc;
 
-	sw->threads = threads;
-	sw->done = 0;
-	free(sw->dir);
-	if ((sw->dir = strdup(dir)) == NULL || (head = header(sw)) == NULL)
-		return fail(err, FW_ERUN, "", "out of memory");
+	memset(job, 0, sizeof(*job));
+	job->sw = sw;
+	job->threads = threads;
+	if ((job->dir = strdup(dir)) == NULL)
+		return nomem(err);
+	if ((rc = make_columns(job, err)) != FW_OK)
+		return rc;
+	if ((head = header_text(job)) == NULL ||
+	    (json = sweep_json(job)) == NULL ||
+	    (path = dir_file(job, "sweep.json")) == NULL) {
+		rc = nomem(err);
+		goto out;
+	}
 	if (make_dirs(dir) != 0) {
-		free(head);
 		fw_error_set(err, FW_EIO, dir, 0, 0, "", "cannot create the "
 		    "output directory: %s", strerror(errno));
-		return FW_EIO;
+		rc = FW_EIO;
+		goto out;
 	}
-	if ((rc = fingerprint(sw, print, sizeof(print), err)) != FW_OK) {
-		free(head);
-		return rc;
-	}
-	json = dir_file(sw, "sweep.json");
-	old = json ? read_all(json, &len) : NULL;
+	old = read_all(path, &len);
 	if (resume && old == NULL)
-		rc = fail(err, FW_ERUN, dir, "holds no sweep to resume (no "
+		rc = sweep_refuse(err, dir, "holds no sweep to resume (no "
 		    "sweep.json)");
-	else if (resume && strcmp(old, print) != 0)
-		rc = fail(err, FW_ERUN, dir, "was written by another version "
-		    "of the sweep or of its scenario (their contents differ "
-		    "from sweep.json's hashes); resuming would mix results: "
-		    "run without --resume into a new directory");
+	else if (resume && strcmp(old, json) != 0)
+		rc = sweep_refuse(err, dir, "was written by another version of "
+		    "the sweep, of its scenario or of their settings "
+		    "(sweep.json differs); resuming would mix results: run "
+		    "without --resume into a new directory");
 	else if (resume)
-		rc = resume_rows(sw, head, err);
+		rc = resume_rows(job, head, err);
 	else if (old != NULL)
-		rc = fail(err, FW_ERUN, dir, "already holds a sweep: continue "
+		rc = sweep_refuse(err, dir, "already holds a sweep: continue "
 		    "it with --resume, or choose another directory");
-	else if ((rc = write_whole(sw, "sweep.json", print, err)) == FW_OK)
-		rc = write_whole(sw, "sweep.csv", head, err);
+	else if ((rc = write_whole(job, "sweep.json", json, err)) == FW_OK)
+		rc = write_whole(job, "sweep.csv", head, err);
+out:
 	free(old);
+	free(path);
 	free(json);
 	free(head);
 	return rc;
 }
 
-/* Per-replication values of metric m in a finished run. */
-static void
-metric_values(const fw_run *run, const fw_sweep_metric *m, double *x)
-{
-	const size_t T = (size_t)run->horizon;
-	uint64_t r;
-	size_t t;
 
-	for (r = 0; r < run->reps; r++) {
-		const double *tot = fwi_run_totals(run, r, (size_t)m->variant);
-		switch (m->kind) {
-		case FW_SM_NPV:
-			x[r] = tot[FW_T_NPV];
-			break;
-		case FW_SM_DNPV:
-			x[r] = tot[FW_T_NPV] - fwi_run_totals(run, r,
-			    (size_t)m->against)[FW_T_NPV];
-			break;
-		case FW_SM_TOTAL:
-			x[r] = tot[m->total];
-			break;
-		case FW_SM_REVENUE_YEAR:
-			/* revenue is the first banded monthly metric */
-			x[r] = 0;
-			for (t = 12 * (size_t)(m->year - 1);
-			    t < 12 * (size_t)m->year && t < T; t++)
-				x[r] += run->banded[((r * run->nvar +
-				    (size_t)m->variant) * T + t) * FW_NBANDED];
-			break;
-		}
-	}
-}
-
-/* The scenario with point i's values set. */
+/* The statistics of metric m at a point, from its run. */
 static int
-point_scenario(const fw_sweep *sw, size_t i, fw_scenario **sc,
-    fw_error *err)
+metric_stats(const sweep_job *job, size_t m, const fw_run *run, double *x,
+    double stats[NSTATS])
 {
-	char assignment[1024], v[40];
-	size_t j;
-	int rc = fw_scenario_load(sw->scenario_file, sc, err);
+	fw_stats s;
+	int rc = fw_sweep_metric_values(job->sw, m, run, x);
 
-	for (j = 0; rc == FW_OK && j < sw->nparam; j++) {
-		double x = sw->x[i * sw->nparam + j];
-		if (isnan(x))
-			continue;
-		fw_format_real(x, v, sizeof(v));
-		snprintf(assignment, sizeof(assignment), "%s=%s",
-		    sw->param[j].path, v);
-		rc = fwi_scenario_set_in(*sc, sw->param[j].variant, assignment,
-		    err);
-	}
+	if (rc == FW_OK)
+		fw_stats_of(x, fw_run_replications(run), &s);
+	stats[0] = s.mean;
+	stats[1] = s.se;
+	stats[2] = s.p5;
+	stats[3] = s.p50;
+	stats[4] = s.p95;
 	return rc;
 }
 
 int
-sweep_step(fw_sweep *sw, fw_error *err)
+sweep_step(sweep_job *job, fw_error *err)
 {
+	const fw_sweep *sw = job->sw;
 	fw_run_options opt = { 0 };
 	fw_scenario *sc = NULL;
 	fw_run *run = NULL;
-	double *x = NULL;
-	char *path = NULL;
-	FILE *f = NULL;
-	size_t i = sw->done, j, m;
+	double *x = NULL, stats[NSTATS];
+	char *path = NULL, *row = NULL, hash[32];
+	size_t i = job->done, m, len = 0;
+	FILE *f = NULL, *out;
 	int rc;
 
-	if (i >= sw->npoints)
+	if (i >= fw_sweep_points(sw))
 		return FW_OK;
-	opt.replications = sw->reps;
-	opt.months = sw->months;
-	opt.seed = sw->seed;
+	opt.replications = fw_sweep_replications(sw);
+	opt.months = fw_sweep_months(sw);
+	opt.seed = fw_sweep_seed(sw);
 	opt.seed_set = 1;
-	opt.threads = sw->threads;
-	rc = point_scenario(sw, i, &sc, err);
+	opt.threads = job->threads;
+	rc = fw_sweep_point_scenario(sw, i, &sc, err);
 	if (rc == FW_OK && (rc = fw_run_alloc(sc, &opt, &run, err)) == FW_OK)
-		rc = fw_run_step(run, run->reps, err);
-	if (rc == FW_OK && ((x = malloc(sw->reps * sizeof(double))) == NULL ||
-	    (path = dir_file(sw, "sweep.csv")) == NULL ||
-	    (f = fopen(path, "a")) == NULL))
-		rc = fail(err, FW_EIO, path ? path : sw->dir, "cannot append "
-		    "to sweep.csv");
+		rc = fw_run_finish(run, err);
+	if (rc == FW_OK && ((x = malloc(opt.replications * sizeof(double))) ==
+	    NULL || (f = open_memstream(&row, &len)) == NULL))
+		rc = nomem(err);
 	if (rc == FW_OK) {
-		fprintf(f, "%zu", i + 1);
-		for (j = 0; j < sw->nparam; j++) {
-			double v = sw->x[i * sw->nparam + j];
-			fputc(',', f);
-			put_real(f, isnan(v) && sw->param[j].num->dist ==
-			    FW_DIST_NONE ? sw->param[j].num->value : v);
-		}
-		for (m = 0; m < sw->nmetric; m++) {
-			fw_summary s;
-			metric_values(run, &sw->metric[m], x);
-			fwi_summarize(x, sw->reps, &s);
-			fputc(',', f);
-			put_real(f, s.mean);
-			fputc(',', f);
-			put_real(f, s.se);
-			fputc(',', f);
-			put_real(f, s.p5);
-			fputc(',', f);
-			put_real(f, s.p50);
-			fputc(',', f);
-			put_real(f, s.p95);
-		}
-		fputc('\n', f);
+		put_point(f, sw, i, job->sobol);
+		for (m = 0; rc == FW_OK && m < fw_sweep_metric_count(sw); m++)
+			if ((rc = metric_stats(job, m, run, x, stats)) == FW_OK)
+				csv_reals(f, stats, NSTATS);
+		if (fclose(f) != 0 && rc == FW_OK)
+			rc = nomem(err);
+		f = NULL;
+	}
+	if (rc == FW_OK && (path = dir_file(job, "sweep.csv")) == NULL)
+		rc = nomem(err);
+	if (rc == FW_OK) {
+		fw_hash(row, len, hash, sizeof(hash));
 		/* On disk before the next point starts: an interruption
 		 * loses at most the point under way. */
-		if (fflush(f) != 0 || fsync(fileno(f)) != 0)
-			rc = fail(err, FW_EIO, path, "cannot write");
+		if ((out = fopen(path, "a")) == NULL ||
+		    fprintf(out, "%s,%s\n", row, hash) < 0 ||
+		    fflush(out) != 0 || fsync(fileno(out)) != 0)
+			rc = FW_EIO;
+		if (out != NULL && fclose(out) != 0)
+			rc = FW_EIO;
+		if (rc != FW_OK)
+			fw_error_set(err, FW_EIO, path, 0, 0, "", "cannot "
+			    "append: %s", strerror(errno));
 	}
-	if (f != NULL && fclose(f) != 0 && rc == FW_OK)
-		rc = fail(err, FW_EIO, path, "cannot write");
+	if (f != NULL)
+		fclose(f);
 	if (rc == FW_OK)
-		sw->done++;
+		job->done++;
+	free(row);
 	free(x);
 	free(path);
 	fw_run_free(run);
@@ -354,123 +524,107 @@ sweep_step(fw_sweep *sw, fw_error *err)
 
 /* The mean of every metric at every point, read back from sweep.csv so
  * that a resumed sweep ends exactly as an uninterrupted one. */
-static double *
-read_means(const fw_sweep *sw, fw_error *err)
+static int
+read_means(const sweep_job *job, double *y, fw_error *err)
 {
-	char *path = dir_file(sw, "sweep.csv"), *text, *line, *next;
-	size_t len, i = 0, m;
-	double *y = malloc(sw->npoints * sw->nmetric * sizeof(double) + 1);
+	const fw_sweep *sw = job->sw;
+	const size_t N = fw_sweep_points(sw), M = fw_sweep_metric_count(sw);
+	const size_t first = 1 + (size_t)job->sobol + fw_sweep_param_count(sw);
+	char *path = dir_file(job, "sweep.csv");
+	csv_reader r;
+	size_t i = 0, m;
+	int got = 1, rc;
 
-	text = path ? read_all(path, &len) : NULL;
-	if (y == NULL || text == NULL) {
-		fail(err, FW_EIO, path ? path : sw->dir, "cannot read");
-		free(y);
-		free(text);
-		free(path);
-		return NULL;
-	}
-	line = strchr(text, '\n');
-	for (line = line ? line + 1 : text; i < sw->npoints &&
-	    (next = strchr(line, '\n')) != NULL; line = next + 1, i++) {
-		char *field = line;
-		size_t col;
-		*next = '\0';
-		for (col = 0; col < 1 + sw->nparam; col++)
-			field = strchr(field, ',') + 1;
-		for (m = 0; m < sw->nmetric; m++) {
-			y[m * sw->npoints + i] = *field == ',' ? NAN :
-			    strtod(field, NULL);
-			for (col = 0; col < FW_NSS; col++)
-				field = strchr(field, ',') ? strchr(field,
-				    ',') + 1 : field + strlen(field);
+	if (path == NULL)
+		return nomem(err);
+	rc = csv_open(&r, path, err);
+	if (rc == FW_OK)
+		rc = csv_next(&r, &got, err);
+	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
+		if (i >= N || (rc = check_row(job, &r, err)) != FW_OK) {
+			if (rc == FW_OK)
+				rc = csv_fail(&r, err, "more rows than points");
+			break;
 		}
+		for (m = 0; rc == FW_OK && m < M; m++)
+			rc = csv_number(&r, first + m * NSTATS, 1,
+			    &y[m * N + i], err);
+		i++;
 	}
-	free(text);
+	if (rc == FW_OK && i != N)
+		rc = csv_fail(&r, err, "holds %zu points of %zu", i, N);
+	csv_close(&r);
 	free(path);
-	return y;
-}
-
-static void
-put_text(FILE *f, const char *s)
-{
-	fputs(s, f);
+	return rc;
 }
 
 int
-sweep_finish(fw_sweep *sw, fw_error *err)
+sweep_finish(sweep_job *job, fw_error *err)
 {
-	const size_t k = sw->nparam;
-	char *path, *tmp;
-	double *y;
-	FILE *f;
-	size_t m, j;
+	const fw_sweep *sw = job->sw;
+	const size_t N = fw_sweep_points(sw), M = fw_sweep_metric_count(sw);
+	const size_t P = fw_sweep_param_count(sw);
+	const int oneway = strcmp(fw_sweep_design(sw), "oneway") == 0;
+	fw_sensitivity *s = NULL;
+	double *y = NULL;
+	char *text = NULL;
+	size_t len = 0, m, j;
+	FILE *f = NULL;
 	int rc = FW_OK;
 
-	if (sw->done < sw->npoints)
-		return fail(err, FW_ERUN, sw->dir, "the sweep is not finished");
-	if (sw->design != FW_DESIGN_ONEWAY && sw->design != FW_DESIGN_SOBOL)
+	if (job->done < N)
+		return sweep_refuse(err, job->dir, "the sweep is not finished");
+	if (!oneway && !job->sobol)
 		return FW_OK;
-	if ((y = read_means(sw, err)) == NULL)
-		return FW_EIO;
-	path = dir_file(sw, "sensitivity.csv");
-	tmp = dir_file(sw, ".sensitivity.tmp");
-	if (path == NULL || tmp == NULL || (f = fopen(tmp, "w")) == NULL) {
-		free(y);
-		free(path);
-		free(tmp);
-		return fail(err, FW_EIO, sw->dir, "cannot write "
-		    "sensitivity.csv");
-	}
-	if (sw->design == FW_DESIGN_ONEWAY)
-		put_text(f, "metric,parameter,low,high,at_base,at_low,at_high,"
-		    "swing\n");
-	else
-		put_text(f, "metric,parameter,s1,s1_lo95,s1_hi95,st,st_lo95,"
-		    "st_hi95\n");
-	for (m = 0; m < sw->nmetric; m++) {
-		const double *ym = y + m * sw->npoints;
-		double v[6 * 20] = { 0 };
-		fw_sobol s = { v, v + 20, v + 40, v + 60, v + 80, v + 100 };
-		if (sw->design == FW_DESIGN_SOBOL &&
-		    fwi_sobol_indices(ym, sw->base_samples, k, sw->bootstrap,
-		    sw->seed, &s) != 0)
-			rc = FW_ERUN;
-		for (j = 0; rc == FW_OK && j < k; j++) {
-			fprintf(f, "%s,", sw->metric[m].label);
-			if (sw->param[j].variant != NULL)
-				fprintf(f, "%s:", sw->param[j].variant);
-			fputs(sw->param[j].path, f);
-			{
-				const double oneway[6] = { sw->param[j].lo,
-					sw->param[j].hi, ym[0], ym[1 + 2 * j],
-					ym[2 + 2 * j],
-					ym[2 + 2 * j] - ym[1 + 2 * j] };
-				const double sobol[6] = { s.s1[j], s.s1_lo[j],
-					s.s1_hi[j], s.st[j], s.st_lo[j],
-					s.st_hi[j] };
-				const double *row = sw->design ==
-				    FW_DESIGN_ONEWAY ? oneway : sobol;
-				size_t c;
-				for (c = 0; c < 6; c++) {
-					fputc(',', f);
-					put_real(f, row[c]);
-				}
-			}
+	if ((y = malloc(N * M * sizeof(double) + 1)) == NULL ||
+	    (s = calloc(P, sizeof(*s))) == NULL ||
+	    (f = open_memstream(&text, &len)) == NULL)
+		rc = nomem(err);
+	if (rc == FW_OK)
+		rc = read_means(job, y, err);
+	if (rc == FW_OK)
+		fputs(oneway ? "metric,parameter,low,high,at_base,at_low,"
+		    "at_high,swing\n" : "metric,parameter,s1,s1_lo95,s1_hi95,"
+		    "st,st_lo95,st_hi95\n", f);
+	for (m = 0; rc == FW_OK && m < M; m++) {
+		if ((rc = fw_sweep_sensitivity(sw, y + m * N, s)) != FW_OK) {
+			nomem(err);
+			break;
+		}
+		for (j = 0; j < P; j++) {
+			const char *v = fw_sweep_param_variant(sw, j);
+			csv_text(f, fw_sweep_metric_label(sw, m));
+			fprintf(f, ",%s%s%s", v ? v : "", v ? ":" : "",
+			    fw_sweep_param_path(sw, j));
+			if (oneway)
+				csv_reals(f, (const double[]){ s[j].low,
+				    s[j].high, s[j].at_base, s[j].at_low,
+				    s[j].at_high, s[j].swing }, 6);
+			else
+				csv_reals(f, (const double[]){ s[j].s1,
+				    s[j].s1_lo95, s[j].s1_hi95, s[j].st,
+				    s[j].st_lo95, s[j].st_hi95 }, 6);
 			fputc('\n', f);
 		}
 	}
-	if (fflush(f) != 0 || ferror(f))
-		rc = FW_EIO;
-	if (fclose(f) != 0)
-		rc = FW_EIO;
-	if (rc == FW_OK && rename(tmp, path) != 0)
-		rc = FW_EIO;
-	if (rc != FW_OK) {
-		unlink(tmp);
-		fail(err, rc, path, "cannot write sensitivity.csv");
-	}
+	if (f != NULL && fclose(f) != 0 && rc == FW_OK)
+		rc = nomem(err);
+	if (rc == FW_OK)
+		rc = write_whole(job, "sensitivity.csv", text, err);
+	free(text);
+	free(s);
 	free(y);
-	free(path);
-	free(tmp);
 	return rc;
+}
+
+void
+sweep_close(sweep_job *job)
+{
+	size_t i;
+
+	for (i = 0; i < job->ncolumn; i++)
+		free(job->column[i]);
+	free(job->column);
+	free(job->dir);
+	memset(job, 0, sizeof(*job));
 }

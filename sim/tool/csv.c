@@ -1,0 +1,69 @@
+/* csv.c - fields of the tables flywheel writes.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "csv.h"
+#include "flywheel.h"
+
+void
+csv_real(FILE *f, double x)
+{
+	char buf[40];
+
+	if (isnan(x))
+		return;
+	fw_format_real(x, buf, sizeof(buf));
+	fputs(buf, f);
+}
+
+void
+csv_reals(FILE *f, const double *x, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		fputc(',', f);
+		csv_real(f, x[i]);
+	}
+}
+
+void
+csv_text(FILE *f, const char *s)
+{
+	/* OWASP's advice on CSV injection: a field a spreadsheet would
+	 * evaluate gets a leading quote, and is quoted. */
+	int formula = strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0';
+
+	if (!formula && strpbrk(s, ",\"\n\r") == NULL) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	if (formula)
+		fputc('\'', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+void
+json_text(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}

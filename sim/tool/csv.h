@@ -1,0 +1,26 @@
+/* csv.h - fields of the tables flywheel writes: numbers that read back
+ * exactly, text quoted where CSV needs it and defused where a spreadsheet
+ * would run it, and JSON strings.
+ * SPDX-License-Identifier: MIT */
+#ifndef FW_CSV_H
+#define FW_CSV_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Writes x so that it reads back as the same double; nothing for NaN (an
+ * empty field: NA in R, NaN in pandas). */
+void csv_real(FILE *f, double x);
+
+/* Writes ",x" for each of n values. */
+void csv_reals(FILE *f, const double *x, size_t n);
+
+/* Writes s as one CSV field: quoted when it holds a comma, a quote or a
+ * line break, and with a leading ' when it starts with = + - @ or a tab
+ * or carriage return, which spreadsheets would take for a formula. */
+void csv_text(FILE *f, const char *s);
+
+/* Writes s as a JSON string. */
+void json_text(FILE *f, const char *s);
+
+#endif

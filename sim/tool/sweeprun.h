@@ -1,0 +1,36 @@
+/* sweeprun.h - a sweep being run into a directory.
+ * SPDX-License-Identifier: MIT */
+#ifndef FW_SWEEPRUN_H
+#define FW_SWEEPRUN_H
+
+#include <stddef.h>
+
+#include "flywheel.h"
+
+typedef struct sweep_job {
+	fw_sweep *sw;		/* not owned */
+	char *dir;
+	int threads;
+	int sobol;		/* sweep.csv has a block column */
+	size_t done;		/* points finished */
+	char **column;		/* the columns of sweep.csv */
+	size_t ncolumn;
+} sweep_job;
+
+/* Prepares dir for the sweep: a new directory (refused if it already
+ * holds a sweep), or with resume the directory of an interrupted run of
+ * the same sweep, scenario and settings (refused if any has changed),
+ * whose rows are checked one by one and kept. */
+int sweep_open(sweep_job *job, fw_sweep *sw, const char *dir, int resume,
+    int threads, fw_error *err);
+
+/* Runs the next point and appends its row to sweep.csv, flushed to disk
+ * before it returns. */
+int sweep_step(sweep_job *job, fw_error *err);
+
+/* After the last point: sensitivity.csv (oneway and sobol designs). */
+int sweep_finish(sweep_job *job, fw_error *err);
+
+void sweep_close(sweep_job *job);
+
+#endif

@@ -1,0 +1,355 @@
+/* tables.c - the run's tables: summary.csv, timeseries.csv,
+ * replications.csv, compare.csv, paired.csv and run.json, written all or
+ * nothing, read from the run through the library's API.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "csv.h"
+#include "files.h"
+#include "tables.h"
+
+enum { NFILES = 6 };
+
+/* Files being written: temporary names, renamed only when all are done. */
+typedef struct outset {
+	char tmp[NFILES][4096];
+	char final[NFILES][4096];
+	FILE *f[NFILES];
+} outset;
+
+static int
+write_summary(const fw_run *run, FILE *f, const char *unused)
+{
+	const fw_scenario *sc = fw_run_scenario(run);
+	const int npv = fw_metric_index("npv");
+	size_t v, k;
+
+	fputs("variant,metric,mean,sd,se,min,p5,p25,p50,p75,p95,max,es5\n", f);
+	for (v = 0; v < fw_scenario_variant_count(sc); v++)
+		for (k = 0; k < fw_metric_count(); k++) {
+			fw_stats s;
+			int rc = fw_run_stats(run, v, k, &s);
+			if (rc != FW_OK)
+				return rc;
+			csv_text(f, fw_scenario_variant_name(sc, v));
+			fprintf(f, ",%s", fw_metric_name(k));
+			csv_reals(f, (const double[]){ s.mean, s.sd, s.se,
+			    s.min, s.p5, s.p25, s.p50, s.p75, s.p95, s.max },
+			    10);
+			fputc(',', f);
+			if ((int)k == npv)
+				csv_real(f, s.es5);
+			fputc('\n', f);
+		}
+	return FW_OK;
+}
+
+static int
+write_timeseries(const fw_run *run, FILE *f, const char *unused)
+{
+	const fw_scenario *sc = fw_run_scenario(run);
+	const size_t V = fw_scenario_variant_count(sc), K = fw_series_count();
+	const size_t T = (size_t)fw_run_months(run), n = V * T * K;
+	fw_band *band = malloc(n * sizeof(fw_band) + 1);
+	int rc = FW_OK;
+	long long i;
+
+	if (band == NULL)
+		return FW_ENOMEM;
+	/* Each band is sorted on its own, so threads change no byte. */
+#pragma omp parallel for schedule(dynamic, 16) num_threads(fw_run_threads(run))
+	for (i = 0; i < (long long)n; i++) {
+		size_t v = (size_t)i / (T * K), t = (size_t)i / K % T;
+		if (fw_run_month(run, v, (int)t + 1, (size_t)i % K,
+		    &band[i]) != FW_OK) {
+#pragma omp atomic write
+			rc = FW_ENOMEM;
+		}
+	}
+	fputs("variant,month,metric,mean,p5,p50,p95\n", f);
+	for (i = 0; rc == FW_OK && i < (long long)n; i++) {
+		size_t v = (size_t)i / (T * K), t = (size_t)i / K % T;
+		csv_text(f, fw_scenario_variant_name(sc, v));
+		fprintf(f, ",%zu,%s", t + 1, fw_series_name((size_t)i % K));
+		csv_reals(f, (const double[]){ band[i].mean, band[i].p5,
+		    band[i].p50, band[i].p95 }, 4);
+		fputc('\n', f);
+	}
+	free(band);
+	return rc;
+}
+
+static int
+write_replications(const fw_run *run, FILE *f, const char *unused)
+{
+	const fw_scenario *sc = fw_run_scenario(run);
+	const size_t V = fw_scenario_variant_count(sc);
+	const size_t D = fw_run_draw_count(run);
+	size_t v, k, d;
+	uint64_t r;
+
+	fputs("replication,variant", f);
+	for (k = 0; k < fw_metric_count(); k++)
+		fprintf(f, ",%s", fw_metric_name(k));
+	for (d = 0; d < D; d++) {
+		fputc(',', f);
+		csv_text(f, fw_run_draw_path(run, d));
+	}
+	fputc('\n', f);
+	for (r = 0; r < fw_run_replications(run); r++)
+		for (v = 0; v < V; v++) {
+			fprintf(f, "%llu,", (unsigned long long)r + 1);
+			csv_text(f, fw_scenario_variant_name(sc, v));
+			for (k = 0; k < fw_metric_count(); k++) {
+				fputc(',', f);
+				csv_real(f, fw_run_value(run, r, v, k));
+			}
+			for (d = 0; d < D; d++) {
+				fputc(',', f);
+				csv_real(f, fw_run_draw(run, r, v, d));
+			}
+			fputc('\n', f);
+		}
+	return FW_OK;
+}
+
+static int
+write_run_json(const fw_run *run, FILE *f, const char *command_line)
+{
+	const fw_scenario *sc = fw_run_scenario(run);
+	char stamp[64];
+	time_t now = time(NULL);
+	size_t v;
+
+	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+	fputs("{\n  \"flywheel_version\": ", f);
+	json_text(f, fw_version());
+	fputs(",\n  \"model\": ", f);
+	json_text(f, fw_model());
+	fputs(",\n  \"scenario_file\": ", f);
+	json_text(f, fw_scenario_file(sc));
+	fputs(",\n  \"scenario_hash\": ", f);
+	json_text(f, fw_scenario_hash(sc));
+	fputs(",\n  \"scenario_name\": ", f);
+	json_text(f, fw_scenario_name(sc));
+	fputs(",\n  \"variants\": [", f);
+	for (v = 0; v < fw_scenario_variant_count(sc); v++) {
+		fputs(v ? ", " : "", f);
+		json_text(f, fw_scenario_variant_name(sc, v));
+	}
+	fprintf(f, "],\n  \"seed\": %llu,\n  \"replications\": %llu,\n"
+	    "  \"horizon_months\": %d,\n  \"threads\": %d,\n"
+	    "  \"elapsed_seconds\": %.3f,\n  \"finished\": \"%s\",\n",
+	    (unsigned long long)fw_run_seed(run),
+	    (unsigned long long)fw_run_replications(run), fw_run_months(run),
+	    fw_run_threads(run), fw_run_elapsed(run), stamp);
+	fputs("  \"command_line\": ", f);
+	json_text(f, command_line ? command_line : "");
+	fputs(",\n  \"rng\": \"Philox4x32-10 (Random123); key = seed; counter "
+	    "= (entity, replication, month << 16 | block, purpose << 24 | "
+	    "segment); u = (word + 0.5) / 2^32\"\n}\n", f);
+	return FW_OK;
+}
+
+/* Mean of metric `name` of variant v less the baseline's. */
+static double
+mean_gain(const fw_run *run, size_t v, const char *name)
+{
+	fw_paired p;
+
+	return fw_run_paired(run, v, 0, (size_t)fw_metric_index(name),
+	    &p) == FW_OK ? p.mean : NAN;
+}
+
+/* compare.csv: each variant against the baseline (MODEL.md §7). */
+static int
+write_compare(const fw_run *run, FILE *f, const char *unused)
+{
+	const fw_scenario *sc = fw_run_scenario(run);
+	const double years = fw_run_months(run) / 12.0;
+	size_t v;
+
+	fputs("variant,dnpv_mean,dnpv_lo95,dnpv_hi95,dnpv_p5,dnpv_p50,"
+	    "dnpv_p95,p_dnpv_positive,drevenue_per_year,dcash_per_year,"
+	    "payback_month,compounding,dgap_value,dscripts_unfilled,dcvar,"
+	    "dreacq_cost,dadvocates,dswitched\n", f);
+	for (v = 1; v < fw_scenario_variant_count(sc); v++) {
+		fw_paired npv;
+		int payback = fw_run_payback(run, v, 0), rc;
+		if ((rc = fw_run_paired(run, v, 0, (size_t)fw_metric_index(
+		    "npv"), &npv)) != FW_OK || payback < 0)
+			return rc != FW_OK ? rc : FW_ENOMEM;
+		csv_text(f, fw_scenario_variant_name(sc, v));
+		csv_reals(f, (const double[]){ npv.mean, npv.lo95, npv.hi95,
+		    npv.p5, npv.p50, npv.p95, npv.p_positive,
+		    mean_gain(run, v, "revenue") / years,
+		    mean_gain(run, v, "cash") / years }, 9);
+		fputc(',', f);
+		if (payback > 0)
+			fprintf(f, "%d", payback);
+		csv_reals(f, (const double[]){ fw_run_compounding(run, v, 0),
+		    mean_gain(run, v, "gap_value"),
+		    mean_gain(run, v, "scripts_unfilled"),
+		    mean_gain(run, v, "cvar"), mean_gain(run, v, "reacq_cost"),
+		    mean_gain(run, v, "advocate"),
+		    mean_gain(run, v, "switched") }, 7);
+		fputc('\n', f);
+	}
+	return FW_OK;
+}
+
+/* Monthly mean of series `name` of variant v less the baseline's. */
+static double
+monthly_gain(const fw_run *run, size_t v, int t, const char *name)
+{
+	fw_band a, b;
+	size_t k = (size_t)fw_series_index(name);
+
+	if (fw_run_month(run, v, t, k, &a) != FW_OK ||
+	    fw_run_month(run, 0, t, k, &b) != FW_OK)
+		return NAN;
+	return a.mean - b.mean;
+}
+
+/* paired.csv: month by month, each variant's gain over the baseline. */
+static int
+write_paired(const fw_run *run, FILE *f, const char *unused)
+{
+	const fw_scenario *sc = fw_run_scenario(run);
+	size_t v;
+	int t, rc;
+
+	fputs("variant,month,dcash_mean,cum_dcash_mean,cum_dcash_lo95,"
+	    "cum_dcash_hi95,cum_dcash_p5,cum_dcash_p50,cum_dcash_p95,"
+	    "drevenue_mean\n", f);
+	for (v = 1; v < fw_scenario_variant_count(sc); v++)
+		for (t = 1; t <= fw_run_months(run); t++) {
+			fw_gain g;
+			if ((rc = fw_run_cumulative_gain(run, v, t, &g)) !=
+			    FW_OK)
+				return rc;
+			csv_text(f, fw_scenario_variant_name(sc, v));
+			fprintf(f, ",%d", t);
+			csv_reals(f, (const double[]){ monthly_gain(run, v, t,
+			    "cash"), g.mean, g.lo95, g.hi95, g.p5, g.p50, g.p95,
+			    monthly_gain(run, v, t, "revenue") }, 8);
+			fputc('\n', f);
+		}
+	return FW_OK;
+}
+
+/* The files of a run, in the order they are written. */
+static const struct {
+	const char *name;
+	int (*write)(const fw_run *, FILE *, const char *);
+} files[NFILES] = {
+	{ "summary.csv", write_summary },
+	{ "timeseries.csv", write_timeseries },
+	{ "replications.csv", write_replications },
+	{ "compare.csv", write_compare },
+	{ "paired.csv", write_paired },
+	{ "run.json", write_run_json },
+};
+
+static void
+discard(outset *o)
+{
+	int i;
+
+	for (i = 0; i < NFILES; i++) {
+		if (o->f[i] != NULL)
+			fclose(o->f[i]);
+		o->f[i] = NULL;
+		if (o->tmp[i][0] != '\0')
+			unlink(o->tmp[i]);
+	}
+}
+
+int
+make_dirs(const char *dir)
+{
+	char path[4096];
+	char *p;
+
+	snprintf(path, sizeof(path), "%s", dir);
+	for (p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(path, 0777) != 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+int
+write_run_tables(const fw_run *run, const char *dir, const char *command_line,
+    fw_error *err)
+{
+	outset o;
+	int i, rc = FW_OK;
+
+	memset(&o, 0, sizeof(o));
+	if (make_dirs(dir) != 0) {
+		fw_error_set(err, FW_EIO, dir, 0, 0, "", "cannot create the "
+		    "output directory: %s", strerror(errno));
+		return FW_EIO;
+	}
+	for (i = 0; i < NFILES; i++) {
+		int fd;
+		snprintf(o.final[i], sizeof(o.final[i]), "%s/%s", dir,
+		    files[i].name);
+		snprintf(o.tmp[i], sizeof(o.tmp[i]), "%s/.%s.%ld.tmp", dir,
+		    files[i].name, (long)getpid());
+		fd = open(o.tmp[i], O_WRONLY | O_CREAT | O_TRUNC, 0666);
+		if (fd < 0 ||
+		    (o.f[i] = fdopen(fd, "w")) == NULL) {
+			fw_error_set(err, FW_EIO, o.final[i], 0, 0, "",
+			    "cannot write: %s", strerror(errno));
+			if (fd < 0)
+				o.tmp[i][0] = '\0';
+			discard(&o);
+			return FW_EIO;
+		}
+	}
+	for (i = 0; i < NFILES && rc == FW_OK; i++)
+		rc = files[i].write(run, o.f[i], command_line);
+	if (rc == FW_ENOMEM)
+		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
+	for (i = 0; i < NFILES; i++) {
+		int bad = ferror(o.f[i]) | fflush(o.f[i]) |
+		    fsync(fileno(o.f[i]));
+		bad |= fclose(o.f[i]);
+		o.f[i] = NULL;
+		if (bad && rc == FW_OK) {
+			rc = FW_EIO;
+			fw_error_set(err, FW_EIO, o.final[i], 0, 0, "",
+			    "cannot write: %s", strerror(errno));
+		}
+	}
+	if (rc != FW_OK) {
+		discard(&o);
+		return rc;
+	}
+	for (i = 0; i < NFILES; i++)
+		if (rename(o.tmp[i], o.final[i]) != 0) {
+			fw_error_set(err, FW_EIO, o.final[i], 0, 0, "",
+			    "cannot write: %s", strerror(errno));
+			discard(&o);
+			return FW_EIO;
+		}
+	return FW_OK;
+}
