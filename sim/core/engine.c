@@ -9,6 +9,11 @@
  * block's own sums. Per-replication results go to slots indexed by
  * replication. Block sums are added in block order at the end. No
  * floating-point sum ever depends on the thread that computed it.
+ *
+ * A replication with a warm-up (MODEL.md §7a) simulates it once, with the
+ * baseline's values, and keeps the state it ends in (fw_work.warmed,
+ * allocated with the workspace): the baseline carries on from there, and
+ * each variant starts from a copy of it.
  */
 #include "config.h"
 
@@ -78,7 +83,7 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
     fw_run **out, fw_error *err)
 {
 	fw_run *run = calloc(1, sizeof(*run));
-	size_t v, t, bytes, have, nplan_max = 0;
+	size_t v, t, bytes, have, nplan_max = 0, ramp_chan = 0;
 
 	*out = NULL;
 	if (run == NULL)
@@ -98,15 +103,29 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 	run->nblocks = (run->reps + run->block_size - 1) / run->block_size;
 	run->plans = calloc(run->nvar, sizeof(fw_plan));
 	run->plan_offset = calloc(run->nvar, sizeof(size_t));
-	if (run->plans == NULL || run->plan_offset == NULL) {
+	run->sched = calloc(run->nvar, sizeof(fw_schedule));
+	if (run->plans == NULL || run->plan_offset == NULL ||
+	    run->sched == NULL) {
 		fw_run_free(run);
 		return fail(err, "out of memory");
 	}
 	for (v = 0; v < run->nvar; v++) {
-		if (fwi_plan_build(&run->plans[v], &sc->config[v]) != FW_OK) {
+		const fw_config *c = &sc->config[v];
+		if (fwi_config_changes_midway(sc, c) &&
+		    fwi_config_hcps_differ(c, &sc->config[0])) {
+			fw_run_free(run);
+			return fail(err, "variant %s changes the number of HCPs, "
+			    "which a variant that follows a warm-up, starts "
+			    "after month 1 or ramps cannot do", c->name);
+		}
+		if (fwi_plan_build(&run->plans[v], c) != FW_OK ||
+		    fwi_schedule_build(&run->sched[v], &sc->config[0], c) !=
+		    FW_OK) {
 			fw_run_free(run);
 			return fail(err, "out of memory");
 		}
+		if (run->sched[v].nchan > ramp_chan)
+			ramp_chan = run->sched[v].nchan;
 		run->plan_offset[v] = run->nplan;
 		run->nplan += run->plans[v].n;
 		if (run->plans[v].n > nplan_max)
@@ -144,7 +163,7 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 	for (t = 0; t < (size_t)run->threads; t++)
 		if ((run->work[t] = aligned_alloc(64, (sizeof(fw_work) + 63) /
 		    64 * 64)) == NULL || fwi_work_init(run->work[t], sc,
-		    run->horizon, nplan_max) != FW_OK) {
+		    run->horizon, nplan_max, ramp_chan) != FW_OK) {
 			fw_run_free(run);
 			return fail(err, "out of memory for the HCPs of "
 			    "thread %zu", t);
@@ -175,6 +194,19 @@ add_delta(fw_run *run, fw_work *w, uint64_t b, size_t v)
 	}
 }
 
+/* Draws variant v's values of replication rep into vals and keeps the
+ * drawn ones. */
+static int
+set_values(fw_run *run, fw_values *vals, size_t v, uint64_t rep)
+{
+	if (fwi_values_set(vals, &run->sc->config[v], &run->plans[v],
+	    run->seed, (uint32_t)rep) != FW_OK)
+		return FW_ERUN;
+	memcpy(&run->drawn[rep * run->nplan + run->plan_offset[v]],
+	    vals->drawn, run->plans[v].n * sizeof(double));
+	return FW_OK;
+}
+
 /* Runs every replication of block b on workspace w. */
 static int
 run_block(fw_run *run, fw_work *w, uint64_t b)
@@ -187,20 +219,31 @@ run_block(fw_run *run, fw_work *w, uint64_t b)
 	if (last > run->reps)
 		last = run->reps;
 	for (rep = first; rep < last; rep++) {
+		if (set_values(run, &w->base, 0, rep) != FW_OK)
+			return FW_ERUN;
+		if (w->warmup > 0) {
+			fwi_warm_up(w, &run->sc->config[0], run->seed,
+			    (uint32_t)rep);
+			if (run->nvar > 1)
+				fwi_market_save(w);
+		}
 		for (v = 0; v < run->nvar; v++) {
 			const fw_config *c = &run->sc->config[v];
 			double *sums = &run->block_sums[(b * run->nvar + v) *
 			    T * FW_NMONTHLY];
 			float *band = &run->banded[(rep * run->nvar + v) * T *
 			    FW_NBANDED];
-			if (fwi_values_set(&w->val, c, &run->plans[v], run->seed,
-			    (uint32_t)rep, run->horizon) != FW_OK)
+			const fw_values *own = &w->base;
+			if (v > 0) {
+				if (set_values(run, &w->own, v, rep) != FW_OK)
+					return FW_ERUN;
+				own = &w->own;
+				if (w->warmup > 0)
+					fwi_market_restore(w);
+			}
+			if (fwi_simulate(w, c, &run->sched[v], own, run->seed,
+			    (uint32_t)rep, fwi_run_totals(run, rep, v)) != FW_OK)
 				return FW_ERUN;
-			memcpy(&run->drawn[rep * run->nplan +
-			    run->plan_offset[v]], w->val.drawn,
-			    run->plans[v].n * sizeof(double));
-			fwi_simulate(w, c, run->seed, (uint32_t)rep,
-			    fwi_run_totals(run, rep, v));
 			for (t = 0; t < T; t++) {
 				const double *row = &w->month[t * FW_NMONTHLY];
 				for (k = 0; k < FW_NMONTHLY; k++)
@@ -301,12 +344,15 @@ fw_run_free(fw_run *run)
 		return;
 	for (v = 0; run->plans != NULL && v < run->nvar; v++)
 		fwi_plan_clear(&run->plans[v]);
+	for (v = 0; run->sched != NULL && v < run->nvar; v++)
+		fwi_schedule_clear(&run->sched[v]);
 	for (t = 0; run->work != NULL && t < run->threads; t++) {
 		fwi_work_clear(run->work[t]);
 		free(run->work[t]);
 	}
 	free(run->plans);
 	free(run->plan_offset);
+	free(run->sched);
 	free(run->totals);
 	free(run->drawn);
 	free(run->banded);
