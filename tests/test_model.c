@@ -232,6 +232,38 @@ START_TEST(test_initial_boundaries)
 }
 END_TEST
 
+/* An HCP that starts lapsed has defected once (MODEL.md §3): its first
+ * win-back costs base_cost, and after it defects again the next costs
+ * base_cost times the multiplier. Every chance below is 0 or 1, so each
+ * of the 10 HCPs goes lapsed -> engaged -> trial -> lapsed -> engaged in
+ * months 1 to 4. */
+START_TEST(test_initial_defections)
+{
+	fw_scenario *sc = test_load("name: t\nhorizon_months: 4\n"
+	    "replications: 1\n"
+	    "experience: {trust_loss: 0}\n"
+	    "friction: {prescribe: 0, onboarding: 1}\n"
+	    "flywheel: {trial_rate: 1, abandon_per_friction: 1}\n"
+	    "reacquisition: {winback_lapsed: 1, winback_decay: 0, "
+	    "base_cost: 1000, cost_growth: 0.5, defection_multiplier: 1.5}\n"
+	    "segments:\n"
+	    "  - {name: a, hcps: 10, scripts_per_month: 0, trust: 1, "
+	    "initial: {lapsed: 1}}\n");
+	fw_run_options opt = { 0 };
+	fw_run *run = test_run(sc, &opt);
+
+	ck_assert_double_eq(fwi_run_monthly_mean(run, 0, 1, FW_M_WINBACKS), 10);
+	ck_assert_double_eq(fwi_run_monthly_mean(run, 0, 1, FW_M_REACQ_COST),
+	    10 * 1000);
+	ck_assert_double_eq(fwi_run_monthly_mean(run, 0, 3, FW_M_LAPSES), 10);
+	ck_assert_double_eq(fwi_run_monthly_mean(run, 0, 4, FW_M_WINBACKS), 10);
+	ck_assert_double_eq(fwi_run_monthly_mean(run, 0, 4, FW_M_REACQ_COST),
+	    10 * 1000 * 1.5);
+	fw_run_free(run);
+	fw_scenario_free(sc);
+}
+END_TEST
+
 Suite *
 model_suite(void)
 {
@@ -244,6 +276,7 @@ model_suite(void)
 	tcase_add_test(tc, test_persistence_calibration);
 	tcase_add_test(tc, test_patient_survival);
 	tcase_add_test(tc, test_initial_boundaries);
+	tcase_add_test(tc, test_initial_defections);
 	suite_add_tcase(s, tc);
 	return s;
 }

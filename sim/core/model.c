@@ -190,8 +190,8 @@ fwi_age_patients(fw_work *w, const fw_values *v, uint64_t seed,
 /* MODEL.md §3 with the values v of the first simulated month: HCP j of a
  * segment of n takes the first state k with j < floor(n (pi_1 + ... +
  * pi_k) + 0.5). The fractions sum to 1 within 1e-9, so the last boundary
- * is n itself. The established pool holds the patients already on
- * therapy. */
+ * is n itself. An HCP that starts lapsed or switched has defected once.
+ * The established pool holds the patients already on therapy. */
 static void
 init_segment(fw_work *w, const fw_values *v, const fw_segment *cfg,
     uint32_t seg)
@@ -212,7 +212,7 @@ init_segment(fw_work *w, const fw_values *v, const fw_segment *cfg,
 			mk->hcps.state[s->first + j] = (uint8_t)k;
 			mk->hcps.trust[s->first + j] = s->trust;
 			mk->hcps.months[s->first + j] = 0;
-			mk->hcps.defections[s->first + j] = 0;
+			mk->hcps.defections[s->first + j] = k >= FW_LAPSED;
 		}
 	}
 	mk->cohort[seg].pool = s->patients;

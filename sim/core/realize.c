@@ -367,7 +367,9 @@ derive_powers(fw_values *v)
 	v->powers_valid = 1;
 }
 
-/* Win-back chance and cost by months away and by defections. */
+/* Win-back chance and cost by months away and by defections. An HCP has
+ * defected at least once before its first win-back (MODEL.md §3), so
+ * defection_cost[0] is never read. */
 static void
 derive_month_tables(fw_values *v)
 {
@@ -382,7 +384,7 @@ derive_month_tables(fw_values *v)
 	for (m = 0; m <= v->months; m++) {
 		v->winback_decay[m] = exp(-in[0] * m);
 		v->cost_growth[m] = exp(in[1] * m);
-		v->defection_cost[m] = in[2] * pow(in[3], m > 0 ? m - 1 : 0);
+		v->defection_cost[m] = in[2] * pow(in[3], m - 1);
 	}
 	memcpy(v->months_of, in, sizeof(in));
 	v->months_valid = 1;
