@@ -13,5 +13,6 @@ Suite *engine_suite(void);
 Suite *compare_suite(void);
 Suite *design_suite(void);
 Suite *api_suite(void);
+Suite *warmup_suite(void);
 
 #endif
