@@ -206,6 +206,34 @@ START_TEST(test_threads_do_not_change_results)
 }
 END_TEST
 
+/* Every path of the random blocks the processor has gives the same run,
+ * byte for byte. */
+START_TEST(test_rng_paths_do_not_change_results)
+{
+	fw_scenario *sc = test_load(SMALL "variants:\n"
+	    "  fix: {set: {friction.onboarding: 0.1}}\n");
+	fw_run_options opt = { 0 };
+	fw_run *scalar, *other;
+	int path;
+
+	opt.threads = 2;
+	ck_assert_int_eq(fwi_rng_force_path(FW_RNG_SCALAR), 0);
+	scalar = test_run(sc, &opt);
+	for (path = FW_RNG_AVX2; path <= FW_RNG_AVX512; path++) {
+		if (fwi_rng_force_path(path) != 0)
+			continue;
+		other = test_run(sc, &opt);
+		test_same_results(scalar, other);
+		fw_run_free(other);
+	}
+	fwi_rng_force_path(fwi_rng_path_available(FW_RNG_AVX512) ?
+	    FW_RNG_AVX512 : fwi_rng_path_available(FW_RNG_AVX2) ?
+	    FW_RNG_AVX2 : FW_RNG_SCALAR);
+	fw_run_free(scalar);
+	fw_scenario_free(sc);
+}
+END_TEST
+
 START_TEST(test_steps_do_not_change_results)
 {
 	fw_scenario *sc = test_load(SMALL);
@@ -276,6 +304,7 @@ engine_suite(void)
 	tcase_add_test(tc, test_variants_are_paired);
 	tcase_add_test(tc, test_threads_do_not_change_results);
 	tcase_add_test(tc, test_steps_do_not_change_results);
+	tcase_add_test(tc, test_rng_paths_do_not_change_results);
 	tcase_add_test(tc, test_known_answer_npv);
 	tcase_add_test(tc, test_memory_bound);
 	suite_add_tcase(s, tc);
