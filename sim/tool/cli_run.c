@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cluster.h"
 #include "report.h"
 #include "tables.h"
 
@@ -95,6 +96,23 @@ typedef struct run_args {
 	const char **sets;
 	int nsets, quiet, plots;
 } run_args;
+
+/* Allocates the run and simulates it: alone, or shared out over the
+ * ranks of an MPI job, whose failures stop the job. */
+static int
+run_all(const fw_scenario *sc, const run_args *a, fw_run **run,
+    fw_error *err)
+{
+	int rc = fw_run_alloc(sc, &a->opt, run, err);
+
+	if (rc != FW_OK)
+		return rc;
+	if (cluster_size() > 1) {
+		cluster_run(*run);
+		return FW_OK;
+	}
+	return simulate(*run, !a->quiet && isatty(STDERR_FILENO), err);
+}
 
 static int
 parse_args(int argc, char **argv, run_args *a)
@@ -232,11 +250,16 @@ cli_run(int argc, char **argv)
 		cli_default_output(file, defdir, sizeof(defdir));
 		a.outdir = defdir;
 	}
-	if (rc == EXIT_DONE && ((rc = fw_run_alloc(sc, &a.opt, &run, &err)) !=
-	    FW_OK || (rc = simulate(run, !a.quiet && isatty(STDERR_FILENO),
-	    &err)) != FW_OK)) {
+	if (rc == EXIT_DONE && (rc = run_all(sc, &a, &run, &err)) != FW_OK) {
 		cli_print_error(&err);
 		rc = cli_exit_code(rc);
+	}
+	/* Rank 0 holds the whole run, and alone writes and draws. */
+	if (cluster_rank() != 0) {
+		fw_run_free(run);
+		fw_scenario_free(sc);
+		free(a.sets);
+		return rc;
 	}
 	if (rc == EXIT_DONE)
 		rc = report(run, &a, argc, argv);
