@@ -39,6 +39,7 @@ const char cli_sweep_help[] =
 "                       shard order, 1 to N) into DIR, checking every row:\n"
 "                       the same files as the sweep run whole\n"
 "      --threads N      threads (default: OMP_NUM_THREADS, else all cores)\n"
+"      --no-plots       write the tables only, no plots\n"
 "  -q, --quiet          print nothing but errors\n"
 "  -h, --help           show this help\n"
 "\n"
@@ -53,7 +54,7 @@ const char cli_sweep_help[] =
 typedef struct sweep_args {
 	const char *outdir, **sets;
 	int nsets, resume, quiet, dry, threads, seed_set;
-	int shard, nshard, merge;
+	int shard, nshard, merge, no_plots;
 	unsigned long long reps, seed;
 } sweep_args;
 
@@ -85,6 +86,7 @@ parse_args(int argc, char **argv, sweep_args *a)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "shard", required_argument, NULL, 'H' },
 		{ "merge", no_argument, NULL, 'M' },
+		{ "no-plots", no_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
 	unsigned long long n;
@@ -128,6 +130,9 @@ parse_args(int argc, char **argv, sweep_args *a)
 			break;
 		case 'M':
 			a->merge = 1;
+			break;
+		case 'P':
+			a->no_plots = 1;
 			break;
 		default:
 			rc = cli_usage_error("sweep", "sweep: unknown option "
@@ -240,7 +245,7 @@ run_points(fw_sweep *sw, const sweep_args *a, char *const *dirs, int ndirs)
 	if (rc != FW_OK)
 		return cli_exit_code(rc);
 	/* Rank 0 alone draws; a shard has no plots of its own. */
-	if (cluster_rank() != 0 || a->nshard > 1)
+	if (cluster_rank() != 0 || a->nshard > 1 || a->no_plots)
 		return EXIT_DONE;
 	return cli_render_sweep_plots(a->outdir, a->quiet) == FW_OK ?
 	    EXIT_DONE : EXIT_FAILED;
