@@ -196,6 +196,24 @@ def candidates():
     return [p for p in trees if os.path.exists(p)] + _installed()
 
 
+class _DlInfo(ctypes.Structure):
+    _fields_ = [("fname", ctypes.c_char_p), ("fbase", ctypes.c_void_p),
+                ("sname", ctypes.c_char_p), ("saddr", ctypes.c_void_p)]
+
+
+def _file_of(function):
+    """The file the loader took a function from (dladdr), or None."""
+    try:
+        dladdr = ctypes.CDLL(None).dladdr
+    except (AttributeError, OSError):
+        return None
+    dladdr.argtypes = [ctypes.c_void_p, ctypes.POINTER(_DlInfo)]
+    info = _DlInfo()
+    if not dladdr(ctypes.cast(function, ctypes.c_void_p), ctypes.byref(info)):
+        return None
+    return os.fsdecode(info.fname) if info.fname else None
+
+
 def load():
     """Loads libflywheel and declares its functions; ImportError saying
     where it looked when there is none."""
@@ -217,7 +235,7 @@ def load():
                                   "it is older than this package") from None
             f.restype = restype
             f.argtypes = argtypes
-        lib.path = path
+        lib.path = _file_of(lib.fw_version) or path
         return lib
     raise ImportError(
         "libflywheel not found" +
