@@ -7,7 +7,10 @@ Python threads go on while it computes.
 """
 import ctypes
 import ctypes.util
+import functools
 import os
+import threading
+import weakref
 from pathlib import Path
 
 from .errors import error_from
@@ -269,6 +272,12 @@ def check(rc, err):
                          err.msg.decode("utf-8", "replace"))
 
 
+def variant_names(sc):
+    """Names of the variants of the C scenario sc, the baseline first."""
+    return [text(lib.fw_scenario_variant_name(sc, v))
+            for v in range(lib.fw_scenario_variant_count(sc))]
+
+
 def call(f, *args):
     """Calls f(*args, &err) and raises on failure."""
     err = FwError()
@@ -286,3 +295,23 @@ def formatter():
         fmt(x, buf, 40)
         return buf.value.decode("ascii")
     return real
+
+
+def own(obj, ptr, free):
+    """Makes the C object ptr obj's: free(ptr) when obj goes. obj keeps
+    one lock over all the C objects it ever holds (see locked)."""
+    obj._ptr = ptr
+    obj._free = weakref.finalize(obj, free, ptr)
+    if not hasattr(obj, "_lock"):
+        obj._lock = threading.RLock()
+
+
+def locked(method):
+    """method, holding its object's lock: a C object is changed by one
+    thread at a time, and never freed or changed while another thread
+    reads it."""
+    @functools.wraps(method)
+    def call_locked(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+    return call_locked

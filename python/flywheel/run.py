@@ -72,9 +72,7 @@ class Run:
     @property
     def variants(self):
         """Names of the variants, the baseline first."""
-        n = lib.fw_scenario_variant_count(self._sc)
-        return [_lib.text(lib.fw_scenario_variant_name(self._sc, v))
-                for v in range(n)]
+        return _lib.variant_names(self._sc)
 
     @property
     def reps(self):
@@ -108,12 +106,6 @@ class Run:
     @property
     def scenario_hash(self):
         return _lib.text(lib.fw_scenario_hash(self._sc))
-
-    def _variant(self, name):
-        try:
-            return self.variants.index(name)
-        except ValueError:
-            raise ScenarioError(f"no variant named '{name}'") from None
 
     # ---- arrays ----
 

@@ -4,18 +4,12 @@ import json
 import numbers
 import operator
 import os
-import weakref
 
 from . import _lib
-from ._lib import lib
+from ._lib import lib, locked
 from .errors import OutOfMemoryError, ScenarioError
 from .keys import key
-
-
-def _owned(obj, ptr, free):
-    """Ties the C object ptr to obj: free(ptr) when obj goes."""
-    obj._ptr = ptr
-    obj._free = weakref.finalize(obj, free, ptr)
+from .run import Run
 
 
 def _copy(ptr):
@@ -59,7 +53,7 @@ class Scenario:
     def __init__(self, path):
         out = ctypes.c_void_p()
         _lib.call(lib.fw_scenario_load, os.fsencode(path), ctypes.byref(out))
-        _owned(self, out, lib.fw_scenario_free)
+        _lib.own(self, out, lib.fw_scenario_free)
 
     @classmethod
     def from_string(cls, text, name="<string>"):
@@ -74,13 +68,15 @@ class Scenario:
     @classmethod
     def _wrap(cls, ptr):
         sc = cls.__new__(cls)
-        _owned(sc, ptr, lib.fw_scenario_free)
+        _lib.own(sc, ptr, lib.fw_scenario_free)
         return sc
 
+    @locked
     def copy(self):
         """An independent copy."""
         return Scenario._wrap(_copy(self._ptr))
 
+    @locked
     def set(self, path, value, variant=None):
         """Sets the key at a dotted path, e.g. "friction.access" or
         "segments.cardiology.hcps", as a variant's `set` does in a file.
@@ -107,8 +103,9 @@ class Scenario:
             lib.fw_scenario_free(trial)
             raise
         self._free()
-        _owned(self, trial, lib.fw_scenario_free)
+        _lib.own(self, trial, lib.fw_scenario_free)
 
+    @locked
     def value(self, path, variant=None, q=0.5):
         """The value of the key at path (in a variant, or the baseline):
         the number itself, or the q-quantile of its distribution."""
@@ -117,6 +114,7 @@ class Scenario:
                   _lib.arg(path), float(q), ctypes.byref(x))
         return x.value
 
+    @locked
     def is_uncertain(self, path, variant=None):
         """Whether the key at path holds a distribution."""
         r = lib.fw_scenario_is_uncertain(self._ptr, _lib.arg(variant),
@@ -126,12 +124,14 @@ class Scenario:
             raise ScenarioError(f"{path}: no such key in {where}", path=path)
         return bool(r)
 
+    @locked
     def add_variant(self, name, base=None):
         """Adds a variant named name, a copy of variant base (None: the
         baseline), to be changed with set(..., variant=name)."""
         _lib.call(lib.fw_scenario_add_variant, self._ptr, _lib.arg(name),
                   _lib.arg(base))
 
+    @locked
     def to_yaml(self):
         """The resolved scenario as YAML: every value, defaults marked,
         and what each variant changes. It loads as a scenario itself."""
@@ -144,41 +144,47 @@ class Scenario:
             lib.fw_free(p)
 
     @property
+    @locked
     def name(self):
         return _lib.text(lib.fw_scenario_name(self._ptr))
 
     @property
+    @locked
     def file(self):
         """The file it was loaded from (or the name given to
         from_string)."""
         return os.fsdecode(lib.fw_scenario_file(self._ptr))
 
     @property
+    @locked
     def hash(self):
         """The hash of the bytes loaded, "fnv1a64:..."."""
         return _lib.text(lib.fw_scenario_hash(self._ptr))
 
     @property
+    @locked
     def horizon(self):
         """The file's horizon in months."""
         return lib.fw_scenario_horizon(self._ptr)
 
     @property
+    @locked
     def replications(self):
         return lib.fw_scenario_replications(self._ptr)
 
     @property
+    @locked
     def seed(self):
         return lib.fw_scenario_seed(self._ptr)
 
     @property
+    @locked
     def variants(self):
         """Names of the variants, the baseline first."""
-        n = lib.fw_scenario_variant_count(self._ptr)
-        return [_lib.text(lib.fw_scenario_variant_name(self._ptr, v))
-                for v in range(n)]
+        return _lib.variant_names(self._ptr)
 
     @property
+    @locked
     def descriptions(self):
         """Each variant's description (None when it has none), by
         name."""
@@ -192,7 +198,6 @@ class Scenario:
         core). The results are the same for any number of threads. The
         scenario is copied first, so changing it later changes no
         result; the GIL is released while the run computes."""
-        from .run import Run
         opt = _lib.FwRunOptions()
         opt.replications = _count("reps", reps, "replications")
         opt.months = _count("months", months, "horizon_months")
@@ -205,7 +210,9 @@ class Scenario:
                 raise ValueError(f"threads must be a positive integer "
                                  f"(got {threads!r})")
             opt.threads = operator.index(threads)
-        return Run._simulate(_copy(self._ptr), opt)
+        with self._lock:
+            sc = _copy(self._ptr)
+        return Run._simulate(sc, opt)
 
     def __repr__(self):
         return (f"<flywheel.Scenario {self.name!r} from {self.file!r}: "

@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 
 from . import _lib
-from ._lib import lib
+from ._lib import lib, locked
 from .errors import ScenarioError, error_from
-from .scenario import Scenario, _owned
+from .scenario import Scenario
 
 STATS = ("mean", "se", "p5", "p50", "p95")
 
@@ -31,23 +31,27 @@ class Sweep:
     def __init__(self, path):
         out = ctypes.c_void_p()
         _lib.call(lib.fw_sweep_load, os.fsencode(path), ctypes.byref(out))
-        _owned(self, out, lib.fw_sweep_free)
+        _lib.own(self, out, lib.fw_sweep_free)
 
     @property
+    @locked
     def file(self):
         return os.fsdecode(lib.fw_sweep_file(self._ptr))
 
     @property
+    @locked
     def design(self):
         """"grid", "oneway", "lhs" or "sobol"."""
         return _lib.text(lib.fw_sweep_design(self._ptr))
 
     @property
+    @locked
     def replications(self):
         """Replications of every point; may be set."""
         return lib.fw_sweep_replications(self._ptr)
 
     @replications.setter
+    @locked
     def replications(self, n):
         if isinstance(n, bool) or not 1 <= operator.index(n) < 2**32:
             raise ValueError(f"replications must be in 1..4294967295 "
@@ -55,12 +59,14 @@ class Sweep:
         lib.fw_sweep_set_replications(self._ptr, n)
 
     @property
+    @locked
     def seed(self):
         """The seed of every point (and of a Latin hypercube's draw); may
         be set."""
         return lib.fw_sweep_seed(self._ptr)
 
     @seed.setter
+    @locked
     def seed(self, s):
         if isinstance(s, bool) or not 0 <= operator.index(s) < 2**64:
             raise ValueError(f"seed must be in 0..2^64-1 (got {s!r})")
@@ -69,10 +75,12 @@ class Sweep:
             raise error_from(rc, "")
 
     @property
+    @locked
     def months(self):
         return lib.fw_sweep_months(self._ptr)
 
     @property
+    @locked
     def metrics(self):
         """Labels of the metrics recorded at each point."""
         return [_lib.text(lib.fw_sweep_metric_label(self._ptr, m))
@@ -84,6 +92,7 @@ class Sweep:
         return f"{v}:{path}" if v else path
 
     @property
+    @locked
     def parameters(self):
         """The parameters varied: label ("variant:path" or "path"), path,
         variant (None: the baseline and the variants that do not set
@@ -106,6 +115,7 @@ class Sweep:
         return lib.fw_sweep_points(self._ptr)
 
     @property
+    @locked
     def points(self):
         """The design: point (numbered from 1), block (sobol designs: A,
         B, AB1, ...), then each parameter's value, the scenario's own
@@ -126,6 +136,7 @@ class Sweep:
             cols[column_name(self._label(j))] = x
         return pd.DataFrame(cols)
 
+    @locked
     def scenario(self, i):
         """A copy of the scenario with point i's values set (i from 0)."""
         if not 0 <= operator.index(i) < len(self):

@@ -3,10 +3,8 @@ scenario, seed and settings give the same tables, and the key table is
 the one `flywheel params` prints."""
 import json
 
-import pytest
-
 import flywheel
-from conftest import FLYWHEEL, SCENARIOS, SMALL, cli
+from conftest import SCENARIOS, SMALL, cli
 
 TABLES = ("summary.csv", "timeseries.csv", "replications.csv", "compare.csv",
           "paired.csv")
