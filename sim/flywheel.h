@@ -292,9 +292,11 @@ typedef struct fw_run fw_run;
 /* Prepares a run of every variant of sc, with room for all its results:
  * the caller's, to free with fw_run_free(). sc must outlive the run and
  * not change while it lives; copy it first (fw_scenario_copy()) to go on
- * changing it. FW_ENOMEM when
- * the results would not fit in the machine's memory (err says how much
- * they need) or memory runs out; *out is NULL on error. */
+ * changing it. FW_EINVALID when a variant changes the number of HCPs
+ * and also follows a warm-up, starts after month 1 or ramps (it starts
+ * from the baseline's state, which has the baseline's HCPs); FW_ENOMEM
+ * when the results would not fit in the machine's memory (err says how
+ * much they need) or memory runs out; *out is NULL on error. */
 int fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
     fw_run **out, fw_error *err);
 

@@ -17,9 +17,14 @@ STATS = ("mean", "sd", "se", "min", "p5", "p25", "p50", "p75", "p95", "max",
 BAND = ("mean", "p5", "p50", "p95")
 COMPARE = ("variant", "dnpv_mean", "dnpv_lo95", "dnpv_hi95", "dnpv_p5",
            "dnpv_p50", "dnpv_p95", "p_dnpv_positive", "drevenue_per_year",
-           "dcash_per_year", "payback_month", "compounding", "dgap_value",
-           "dscripts_unfilled", "dcvar", "dreacq_cost", "dadvocates",
-           "dswitched")
+           "dcash_per_year", "payback_month", "compounding",
+           "incremental_cost", "roi", "dchannel_cost", "dprogram_cost",
+           "dreacq_cost", "dgap_value", "dgap_rate", "dscripts_unfilled",
+           "dcustomer_value_at_risk", "dadvocates", "dswitched")
+# The metrics compare.csv gives the mean paired change of, after roi.
+CHANGES = ("channel_cost", "program_cost", "reacq_cost", "gap_value",
+           "gap_rate", "scripts_unfilled", "customer_value_at_risk",
+           "advocate", "switched")
 PAIRED = ("variant", "month", "dcash_mean", "cum_dcash_mean",
           "cum_dcash_lo95", "cum_dcash_hi95", "cum_dcash_p5",
           "cum_dcash_p50", "cum_dcash_p95", "drevenue_mean")
@@ -142,8 +147,9 @@ class Run:
 
     def monthly(self, name):
         """A monthly series kept per replication (revenue, cash, patients,
-        scripts_unfilled, gap_value, cvar, reacq_cost, mean_trust), in
-        single precision: an array of shape (reps, variants, months)."""
+        scripts_unfilled, gap_value, customer_value_at_risk, reacq_cost,
+        mean_trust, gap_rate), in single precision: an array of shape
+        (reps, variants, months)."""
         V, R, T = len(self.variants), self.reps, self.months
         try:
             k = series().index(name)
@@ -236,7 +242,10 @@ class Run:
         """Each variant against the baseline, as compare.csv: the NPV gain
         (mean, 95% interval, percentiles, share of replications above 0),
         revenue and cash gain per year, payback month (<NA> when it never
-        pays back), compounding, and mean changes in other metrics."""
+        pays back), compounding, the incremental spend in present value
+        and the ROI (NPV gain per unit of it; NaN when the variant spends
+        no more), and mean changes in costs, the gap, customer value at
+        risk, advocates and switched HCPs."""
         years = self.months / 12.0
         rows = []
         for v, variant in enumerate(self.variants[1:], start=1):
@@ -244,16 +253,16 @@ class Run:
                                metrics().index("npv"))
             payback = lib.fw_run_payback(self._run, v, 0)
             if payback < 0:
-                raise MemoryError("out of memory")
+                raise error_from(5, "")
+            cost = self._gain(v, "spend_pv")
             rows.append([variant, npv.mean, npv.lo95, npv.hi95, npv.p5,
                          npv.p50, npv.p95, npv.p_positive,
                          self._gain(v, "revenue") / years,
                          self._gain(v, "cash") / years,
                          payback if payback > 0 else pd.NA,
-                         lib.fw_run_compounding(self._run, v, 0)] +
-                        [self._gain(v, m) for m in (
-                            "gap_value", "scripts_unfilled", "cvar",
-                            "reacq_cost", "advocate", "switched")])
+                         lib.fw_run_compounding(self._run, v, 0), cost,
+                         npv.mean / cost if cost > 0 else math.nan] +
+                        [self._gain(v, m) for m in CHANGES])
         df = pd.DataFrame(rows, columns=COMPARE)
         df["payback_month"] = df["payback_month"].astype("Int64")
         return df

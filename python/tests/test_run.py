@@ -24,7 +24,7 @@ def test_tables_have_the_commands_columns(small_run):
         flywheel.metrics() + ["friction.access"]
     assert len(r.replications) == V * R
     assert list(r.compare.variant) == ["fix", "hub"]
-    assert r.compare.columns[0] == "variant" and len(r.compare.columns) == 18
+    assert r.compare.columns[0] == "variant" and len(r.compare.columns) == 23
     assert len(r.paired) == (V - 1) * T
 
 

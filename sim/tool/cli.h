@@ -14,8 +14,9 @@ enum cli_exit {
 	EXIT_DONE = 0,		/* success */
 	EXIT_FAILED = 1,	/* a run, a plot or memory failed */
 	EXIT_USAGE = 2,		/* bad command line */
-	EXIT_INVALID = 3,	/* invalid scenario, sweep or table */
-	EXIT_IO = 4		/* a file cannot be read or written */
+	EXIT_INVALID = 3,	/* invalid scenario or sweep file */
+	EXIT_IO = 4		/* a file cannot be read or written, or a
+				 * table read back is damaged */
 };
 
 /* The exit code of a library status. */

@@ -35,9 +35,8 @@ csv_fail(const csv_reader *r, fw_error *err, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fw_error_set(err, FW_EINVALID, r->path, (int)r->line, 0, "", "%s",
-	    msg);
-	return FW_EINVALID;
+	fw_error_set(err, FW_EIO, r->path, (int)r->line, 0, "", "%s", msg);
+	return FW_EIO;
 }
 
 /* Reads one line of at most CSV_MAX_LINE bytes into r->raw. */

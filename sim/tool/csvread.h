@@ -29,18 +29,19 @@ typedef struct csv_reader {
 int csv_open(csv_reader *r, const char *path, fw_error *err);
 
 /* Reads the next row into r's fields; *got is 0 at the end of the file.
- * FW_EINVALID (a malformed or too long line) or FW_ENOMEM with err
- * filled. */
+ * FW_EIO (unreadable, or a malformed or too long line: not a table
+ * flywheel wrote) or FW_ENOMEM with err filled. */
 int csv_next(csv_reader *r, int *got, fw_error *err);
 
-/* Fails with "path:line: what" and FW_EINVALID. */
+/* Fails with "path:line: what" and FW_EIO: a table read back that
+ * flywheel did not write that way is damaged input, like a bad disk. */
 int csv_fail(const csv_reader *r, fw_error *err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* The index of the column named name in the header row just read, or -1. */
 int csv_column(const csv_reader *r, const char *name);
 
-/* Field i of the row as a finite number; fails (FW_EINVALID) when it is
+/* Field i of the row as a finite number; fails (FW_EIO) when it is
  * not one, or is empty and empty is not allowed (NaN is then returned
  * for an allowed empty field). */
 int csv_number(const csv_reader *r, size_t i, int empty_ok, double *x,
