@@ -20,7 +20,7 @@
  * series are numbered by the library and named by fw_metric_name() and
  * fw_series_name(); look them up by name, as their numbering may grow
  * between versions. Money is in the scenario's currency, undiscounted
- * except for "npv".
+ * except for "npv" and "spend_pv" (present values).
  *
  * Threads. Distinct objects may be used from different threads at once,
  * including two runs stepping at the same time in one process, and two

@@ -44,7 +44,7 @@ def json_text(s):
 def _column(col, real):
     """The fields of one DataFrame column."""
     if pd.api.types.is_float_dtype(col.dtype):
-        return ["" if x != x else real(x) for x in col.to_numpy()]
+        return ["" if x != x else real(x) for x in col.to_numpy().tolist()]
     if pd.api.types.is_integer_dtype(col.dtype):
         return ["" if x is pd.NA else str(x) for x in col.array]
     return [csv_text(x) for x in col]
