@@ -25,12 +25,15 @@ class FwError(ctypes.Structure):
 
 
 class FwKeyInfo(ctypes.Structure):
-    _fields_ = [("path", ctypes.c_char_p), ("type", ctypes.c_int),
+    _fields_ = [("file", ctypes.c_char_p), ("path", ctypes.c_char_p),
+                ("type", ctypes.c_int),
                 ("lo", ctypes.c_double), ("hi", ctypes.c_double),
                 ("lo_open", ctypes.c_int), ("hi_open", ctypes.c_int),
                 ("required", ctypes.c_int), ("has_default", ctypes.c_int),
-                ("default", ctypes.c_double), ("help", ctypes.c_char_p),
-                ("label", ctypes.c_char_p), ("unit", ctypes.c_char_p)]
+                ("default", ctypes.c_double),
+                ("default_text", ctypes.c_char_p), ("help", ctypes.c_char_p),
+                ("label", ctypes.c_char_p),
+                ("unit", ctypes.c_char_p)]
 
 
 class FwRunOptions(ctypes.Structure):
@@ -107,6 +110,9 @@ PROTOTYPES = {
     "fw_scenario_variant_count": (Z, [P]),
     "fw_scenario_variant_name": (S, [P, Z]),
     "fw_scenario_variant_description": (S, [P, Z]),
+    "fw_scenario_warmup": (INT, [P]),
+    "fw_scenario_variant_start": (INT, [P, Z]),
+    "fw_scenario_variant_ramp": (INT, [P, Z]),
     "fw_run_alloc": (INT, [P, ctypes.POINTER(FwRunOptions), PP, E]),
     "fw_run_finish": (INT, [P, E]),
     "fw_run_free": (None, [P]),

@@ -101,6 +101,19 @@ class Run:
         return lib.fw_run_elapsed(self._run)
 
     @property
+    def warmup_months(self):
+        """Months of the baseline simulated before month 1."""
+        return lib.fw_scenario_warmup(self._sc)
+
+    @property
+    def schedule(self):
+        """Each variant's name, the month its changes start in and the
+        months they take to phase in."""
+        return [(name, lib.fw_scenario_variant_start(self._sc, v),
+                 lib.fw_scenario_variant_ramp(self._sc, v))
+                for v, name in enumerate(self.variants)]
+
+    @property
     def scenario_name(self):
         return _lib.text(lib.fw_scenario_name(self._sc))
 

@@ -62,7 +62,10 @@ def csv(df):
 def run_json(run, command_line):
     """run.json: the settings a run's results came from."""
     stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-    variants = ", ".join(json_text(v) for v in run.variants)
+    variants = ",".join(
+        f'\n    {{"name": {json_text(name)}, "start_month": {start}, '
+        f'"ramp_months": {ramp}}}'
+        for name, start, ramp in run.schedule)
     return (
         "{\n"
         f'  "flywheel_version": {json_text(_lib.text(lib.fw_version()))},\n'
@@ -70,7 +73,8 @@ def run_json(run, command_line):
         f'  "scenario_file": {json_text(run.scenario_file)},\n'
         f'  "scenario_hash": {json_text(run.scenario_hash)},\n'
         f'  "scenario_name": {json_text(run.scenario_name)},\n'
-        f'  "variants": [{variants}],\n'
+        f'  "variants": [{variants}\n  ],\n'
+        f'  "warmup_months": {run.warmup_months},\n'
         f'  "seed": {run.seed},\n'
         f'  "replications": {run.reps},\n'
         f'  "horizon_months": {run.months},\n'

@@ -3,6 +3,8 @@ scenario, seed and settings give the same tables, and the key table is
 the one `flywheel params` prints."""
 import json
 
+import pytest
+
 import flywheel
 from conftest import SCENARIOS, SMALL, cli
 
@@ -90,12 +92,15 @@ def test_csv_fields():
     assert json_text('a"b\\c\n\x7fé') == '"a\\"b\\\\c\\u000a\\u007fé"'
 
 
-def test_params_is_the_commands_table():
+@pytest.mark.parametrize("kind", ["scenario", "sweep"])
+def test_params_is_the_commands_table(kind):
     import csv
     import io
     import math
-    rows = list(csv.DictReader(io.StringIO(cli("params", "--format", "csv"))))
-    p = flywheel.params()
+    from flywheel.tables import csv_text
+    text = cli("params", "--format", "csv", "--kind", kind)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    p = flywheel.params(kind)
     assert list(p.path) == [r["key"] for r in rows]
     assert list(p.range) == [r["range"] for r in rows]
     assert list(p.meaning) == [r["meaning"] for r in rows]
@@ -103,11 +108,21 @@ def test_params_is_the_commands_table():
     for (_, k), r in zip(p.iterrows(), rows):
         if k.required:
             assert r["default"] == "required"
+        elif k.default_text is not None:
+            assert r["default"] == csv_text(k.default_text).strip('"')
         elif not math.isnan(k.default):
             assert r["default"] == real(k.default)
     assert set(p.type) <= {"text", "integer", "number", "mapping", "list"}
+
+
+def test_key():
     access = flywheel.key("friction.access")
     assert (access["lo"], access["hi"], access["default"]) == (0, 1, 0.42)
+    assert access["file"] == "scenario" and access["required"] is False
+    with pytest.raises(flywheel.ScenarioError):
+        flywheel.key("friction.nothing")
+    with pytest.raises(ValueError):
+        flywheel.params("plot")
 
 
 def test_version_is_the_commands():
