@@ -107,7 +107,6 @@ blocks_avx2(philox4x32_key_t key, philox4x32_ctr_t ctr,
 	    _mm256_slli_epi64(x3[1], 32)));
 }
 
-
 /* Philox4x32-10 on eight counters in one 512-bit vector, each 32-bit word
  * in a 64-bit lane as in the AVX2 version: the same multiplications and
  * exclusive ors, on twice the lanes, with the two exclusive ors of a
