@@ -1,7 +1,9 @@
 /* sweepplot.c - the plots of a finished sweep, from its tables: tornado
  * (oneway), Sobol' indices (sobol), response curves (grid of one
- * parameter, lhs) and a heat map with the break-even contour (grid of
- * two parameters).
+ * parameter, lhs) and a heat map in $M with the break-even line (grid
+ * of two parameters). sweep.json, sweep.csv and sensitivity.csv are
+ * read back as untrusted (jsonread, csvread), columns by name; the
+ * plots are named by what they show.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -14,214 +16,465 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "axis.h"
+#include "charts.h"
+#include "csvread.h"
 #include "files.h"
-#include "gnuplot.h"
+#include "jsonread.h"
+#include "labels.h"
 #include "plots.h"
 
-#define MAX_COLS 256
+#define MAX_PARAMS 256
+#define MAX_METRICS 256
+#define MAX_CHARTS 1024
 
-typedef struct table {
-	size_t ncol, nrow;
-	char **head;		/* ncol names */
-	double *v;		/* nrow x ncol, NaN where empty */
-	char **text;		/* nrow x ncol, for name columns */
-} table;
+/* A finished sweep read back. */
+typedef struct sweepdata {
+	json *meta;			/* sweep.json */
+	const char *design;
+	size_t np, nm, nrow;
+	const char *param_col[MAX_PARAMS], *param_key[MAX_PARAMS];
+	const char *metric[MAX_METRICS];
+	double *x;			/* [nrow][np] */
+	double *y;			/* [nrow][nm][3]: mean, p5, p95 */
+	double *sens;			/* [nm][np][6], NaN: none */
+	int has_sens;
+} sweepdata;
 
-static void
-table_free(table *t)
+static int
+nomem(fw_error *err)
 {
-	size_t i;
-
-	for (i = 0; i < t->ncol; i++)
-		free(t->head[i]);
-	for (i = 0; t->text != NULL && i < t->nrow * t->ncol; i++)
-		free(t->text[i]);
-	free(t->head);
-	free(t->v);
-	free(t->text);
-	memset(t, 0, sizeof(*t));
+	fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
+	return FW_ENOMEM;
 }
 
-/* Splits a line of our own CSV (no quoted commas in sweeps' names). */
-static size_t
-split(char *line, char **f, size_t max)
+static void
+sweep_clear(sweepdata *s)
+{
+	json_free(s->meta);
+	free(s->x);
+	free(s->y);
+	free(s->sens);
+	memset(s, 0, sizeof(*s));
+}
+
+/* sweep.json: the design, the parameters and the metrics. */
+static int
+read_meta(const char *dir, sweepdata *s, fw_error *err)
+{
+	const json *p, *m;
+	char path[4096];
+	size_t i;
+	int rc;
+
+	pathf(path, sizeof(path), "%s/sweep.json", dir);
+	if ((rc = json_load(path, &s->meta, err)) != FW_OK)
+		return rc;
+	s->design = json_str(s->meta, "design", "");
+	p = json_get(s->meta, "parameters");
+	m = json_get(s->meta, "metrics");
+	if (strcmp(s->design, "grid") != 0 && strcmp(s->design, "oneway") !=
+	    0 && strcmp(s->design, "lhs") != 0 && strcmp(s->design, "sobol") !=
+	    0)
+		rc = FW_EIO;
+	else if (p == NULL || p->kind != JSON_ARRAY || p->n == 0 ||
+	    p->n > MAX_PARAMS || m == NULL || m->kind != JSON_ARRAY ||
+	    m->n == 0 || m->n > MAX_METRICS)
+		rc = FW_EIO;
+	for (i = 0; rc == FW_OK && i < p->n; i++) {
+		s->param_col[i] = json_str(&p->item[i], "column", NULL);
+		s->param_key[i] = json_str(&p->item[i], "path", NULL);
+		if (s->param_col[i] == NULL || s->param_key[i] == NULL)
+			rc = FW_EIO;
+	}
+	for (i = 0; rc == FW_OK && i < m->n; i++)
+		if ((s->metric[i] = m->item[i].kind == JSON_STRING ?
+		    m->item[i].string : NULL) == NULL)
+			rc = FW_EIO;
+	if (rc != FW_OK) {
+		fw_error_set(err, FW_EIO, path, 0, 0, "", "no design, "
+		    "parameters or metrics as flywheel sweep writes them");
+		return rc;
+	}
+	s->np = p->n;
+	s->nm = m->n;
+	return FW_OK;
+}
+
+/* The column name, or fail naming it. */
+static int
+need(const csv_reader *r, const char *name, const char *suffix, int *col,
+    fw_error *err)
+{
+	char buf[600];
+
+	snprintf(buf, sizeof(buf), "%s%s", name, suffix);
+	if ((*col = csv_column(r, buf)) < 0)
+		return csv_fail(r, err, "has no column %.200s", buf);
+	return FW_OK;
+}
+
+/* sweep.csv: each point's parameter values and metric statistics. */
+static int
+read_points(const char *dir, sweepdata *s, fw_error *err)
+{
+	int col[MAX_PARAMS + 3 * MAX_METRICS], got, rc;
+	size_t i, j, cap = 0;
+	char path[4096];
+	csv_reader r;
+
+	pathf(path, sizeof(path), "%s/sweep.csv", dir);
+	if ((rc = csv_open(&r, path, err)) == FW_OK &&
+	    (rc = csv_next(&r, &got, err)) == FW_OK && !got)
+		rc = csv_fail(&r, err, "empty: not a table flywheel wrote");
+	for (j = 0; rc == FW_OK && j < s->np; j++)
+		rc = need(&r, s->param_col[j], "", &col[j], err);
+	for (j = 0; rc == FW_OK && j < s->nm; j++)
+		if ((rc = need(&r, s->metric[j], "_mean", &col[s->np + 3 * j],
+		    err)) != FW_OK || (rc = need(&r, s->metric[j], "_p5",
+		    &col[s->np + 3 * j + 1], err)) != FW_OK)
+			break;
+		else
+			rc = need(&r, s->metric[j], "_p95",
+			    &col[s->np + 3 * j + 2], err);
+	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
+		if (s->nrow == cap) {
+			double *x, *y;
+			cap = cap ? 2 * cap : 64;
+			x = realloc(s->x, cap * s->np * sizeof(double));
+			if (x != NULL)
+				s->x = x;
+			y = realloc(s->y, cap * s->nm * 3 * sizeof(double));
+			if (y != NULL)
+				s->y = y;
+			if (x == NULL || y == NULL) {
+				rc = nomem(err);
+				break;
+			}
+		}
+		for (j = 0; rc == FW_OK && j < s->np; j++)
+			rc = csv_number(&r, (size_t)col[j], 0,
+			    &s->x[s->nrow * s->np + j], err);
+		for (i = 0; rc == FW_OK && i < 3 * s->nm; i++)
+			rc = csv_number(&r, (size_t)col[s->np + i], 1,
+			    &s->y[s->nrow * s->nm * 3 + i], err);
+		s->nrow++;
+	}
+	if (rc == FW_OK && s->nrow == 0)
+		rc = csv_fail(&r, err, "holds no points");
+	csv_close(&r);
+	return rc;
+}
+
+/* sensitivity.csv (oneway and sobol designs). */
+static int
+read_sensitivity(const char *dir, sweepdata *s, fw_error *err)
+{
+	static const char *const oneway[] = { "low", "high", "at_base",
+		"at_low", "at_high", "swing" };
+	static const char *const sobol[] = { "s1", "s1_lo95", "s1_hi95", "st",
+		"st_lo95", "st_hi95" };
+	const char *const *names = strcmp(s->design, "oneway") == 0 ? oneway :
+	    sobol;
+	int col[8], got, rc;
+	char path[4096];
+	csv_reader r;
+	size_t i, m, j;
+
+	if (strcmp(s->design, "oneway") != 0 && strcmp(s->design, "sobol") != 0)
+		return FW_OK;
+	if ((s->sens = malloc(s->nm * s->np * 6 * sizeof(double))) == NULL)
+		return nomem(err);
+	for (i = 0; i < s->nm * s->np * 6; i++)
+		s->sens[i] = NAN;
+	pathf(path, sizeof(path), "%s/sensitivity.csv", dir);
+	if ((rc = csv_open(&r, path, err)) == FW_OK &&
+	    (rc = csv_next(&r, &got, err)) == FW_OK && !got)
+		rc = csv_fail(&r, err, "empty: not a table flywheel wrote");
+	if (rc == FW_OK && (rc = need(&r, "metric", "", &col[0], err)) ==
+	    FW_OK)
+		rc = need(&r, "parameter", "", &col[1], err);
+	for (i = 0; rc == FW_OK && i < 6; i++)
+		rc = need(&r, names[i], "", &col[2 + i], err);
+	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
+		const char *metric, *param;
+		if ((size_t)col[0] >= r.nfield || (size_t)col[1] >= r.nfield) {
+			rc = csv_fail(&r, err, "has too few fields");
+			break;
+		}
+		metric = r.field[col[0]];
+		param = r.field[col[1]];
+		for (m = 0; m < s->nm && strcmp(s->metric[m], metric); m++)
+			;
+		for (j = 0; j < s->np && strcmp(s->param_col[j], param) &&
+		    strcmp(s->param_key[j], param); j++)
+			;
+		if (m == s->nm || j == s->np) {
+			rc = csv_fail(&r, err, "names a metric or parameter "
+			    "sweep.json does not");
+			break;
+		}
+		for (i = 0; rc == FW_OK && i < 6; i++)
+			rc = csv_number(&r, (size_t)col[2 + i], 1,
+			    &s->sens[(m * s->np + j) * 6 + i], err);
+	}
+	csv_close(&r);
+	s->has_sens = rc == FW_OK;
+	return rc;
+}
+
+/* A file name from a label: lower-case letters, digits and dashes. */
+static void
+slug(const char *s, char *buf, size_t size)
 {
 	size_t n = 0;
 
-	line[strcspn(line, "\r\n")] = '\0';
-	f[n++] = line;
-	for (; *line && n < max; line++)
-		if (*line == ',') {
-			*line = '\0';
-			f[n++] = line + 1;
-		}
-	return n;
+	for (; *s && n + 1 < size && n < 60; s++) {
+		char c = *s;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			buf[n++] = c;
+		else if (n > 0 && buf[n - 1] != '-')
+			buf[n++] = '-';
+	}
+	while (n > 0 && buf[n - 1] == '-')
+		n--;
+	buf[n] = '\0';
+	if (n == 0)
+		snprintf(buf, size, "metric");
 }
 
-static int
-table_read(const char *path, table *t)
-{
-	FILE *in = fopen(path, "r");
-	char line[65536], *f[MAX_COLS];
-	size_t i, n;
+/* The list of charts, drawn by sweep-render.gp. */
+typedef struct chartlist {
+	size_t n;
+	char file[MAX_CHARTS][160];
+} chartlist;
 
-	memset(t, 0, sizeof(*t));
-	if (in == NULL)
-		return -1;
-	if (fgets(line, sizeof(line), in) == NULL) {
-		fclose(in);
-		return -1;
+static void
+add_chart(gp_meta *g, chartlist *cl, const char *tpl, const char *kind,
+    size_t m, size_t p, const sweepdata *s)
+{
+	char a[80], b[80];
+	size_t i, dup = 0;
+
+	if (cl->n == MAX_CHARTS)
+		return;
+	slug(s->metric[m], a, sizeof(a));
+	slug(s->param_col[p], b, sizeof(b));
+	if (strcmp(kind, "response") == 0)
+		snprintf(cl->file[cl->n], sizeof(cl->file[0]), "%s-%s-%s", kind,
+		    a, b);
+	else
+		snprintf(cl->file[cl->n], sizeof(cl->file[0]), "%s-%s", kind, a);
+	for (i = 0; i < cl->n; i++)
+		dup += strncmp(cl->file[i], cl->file[cl->n],
+		    strlen(cl->file[cl->n])) == 0;
+	if (dup > 0) {
+		size_t len = strlen(cl->file[cl->n]);
+		snprintf(cl->file[cl->n] + len, sizeof(cl->file[0]) - len,
+		    "-%zu", dup + 1);
 	}
-	t->ncol = split(line, f, MAX_COLS);
-	t->head = calloc(t->ncol, sizeof(char *));
-	for (i = 0; t->head && i < t->ncol; i++)
-		t->head[i] = strdup(f[i]);
-	while (t->head && fgets(line, sizeof(line), in) != NULL) {
-		double *v = realloc(t->v, (t->nrow + 1) * t->ncol *
-		    sizeof(double));
-		char **s = realloc(t->text, (t->nrow + 1) * t->ncol *
-		    sizeof(char *));
-		if (v != NULL)
-			t->v = v;
-		if (s != NULL)
-			t->text = s;
-		if (v == NULL || s == NULL)
-			break;
-		n = split(line, f, MAX_COLS);
-		for (i = 0; i < t->ncol; i++) {
-			const char *x = i < n ? f[i] : "";
-			t->v[t->nrow * t->ncol + i] = *x ? strtod(x, NULL) :
-			    NAN;
-			t->text[t->nrow * t->ncol + i] = strdup(x);
-		}
-		t->nrow++;
-	}
-	fclose(in);
-	return 0;
+	cl->n++;
+	gp_text_at(g, "CHART_FILE", cl->n, "%s", cl->file[cl->n - 1]);
+	gp_text_at(g, "CHART_TPL", cl->n, "%s", tpl);
+	gp_num_at(g, "CHART_M", cl->n, (double)m + 1);
+	gp_num_at(g, "CHART_P", cl->n, (double)p + 1);
 }
 
 static double
-at(const table *t, size_t r, size_t c)
+scale_of(const sweepdata *s, size_t m)
 {
-	return t->v[r * t->ncol + c];
+	return metric_is_money(s->metric[m]) ? 1e6 : 1;
 }
 
-/* The design recorded in sweep.json. */
-static void
-read_design(const char *dir, char *design, size_t size)
-{
-	char path[4096], text[4096];
-	size_t n;
-	FILE *f;
-
-	snprintf(design, size, "grid");
-	pathf(path, sizeof(path), "%s/sweep.json", dir);
-	if ((f = fopen(path, "r")) == NULL)
-		return;
-	n = fread(text, 1, sizeof(text) - 1, f);
-	text[n] = '\0';
-	fclose(f);
-	json_string(text, "design", design, size);
-}
-
+/* The tornado of metric m (oneway): change from the base at each
+ * parameter's low and high end, the values written at the bar ends. */
 static int
-cmp_swing(const void *a, const void *b)
+write_tornado(const sweepdata *s, size_t m, const char *dir, gp_meta *g)
 {
-	double x = fabs(((const double *)a)[1]), y = fabs(((const double *)b)[1]);
+	tornado_row *row = calloc(s->np + 1, sizeof(*row));
+	char (*name)[200] = calloc(s->np + 1, sizeof(*name));
+	char words[300], base[48], var[32];
+	double k = scale_of(s, m), at_base = NAN;
+	size_t j;
+	int rc;
 
-	return (x < y) - (x > y);
-}
-
-/* Data for the templates: meta.gp, and one table per plot. */
-static int
-write_sweep_data(const char *dir, const char *tmp, const char *design,
-    const table *sw, const table *sens)
-{
-	size_t np = 0, nm = 0, i, j, m;
-	FILE *f;
-
-	while (1 + np < sw->ncol && strstr(sw->head[1 + np], "_mean") == NULL)
-		np++;
-	nm = (sw->ncol - 1 - np) / 5;
-	if ((f = gp_create(tmp, "meta.gp")) == NULL)
-		return -1;
-	fprintf(f, "DESIGN = '%s'\nNP = %zu\nNM = %zu\nNR = %zu\n"
-	    "array PARAM[%zu]\narray METRIC[%zu]\n", design, np, nm, sw->nrow,
-	    np > 0 ? np : 1, nm > 0 ? nm : 1);
-	for (j = 0; j < np; j++) {
-		fprintf(f, "PARAM[%zu] = ", j + 1);
-		gp_string(f, sw->head[1 + j]);
-		fputc('\n', f);
-	}
-	for (m = 0; m < nm; m++) {
-		char label[512];
-		snprintf(label, sizeof(label), "%s", sw->head[1 + np + 5 * m]);
-		label[strlen(label) - 5] = '\0';	/* drop _mean */
-		fprintf(f, "METRIC[%zu] = ", m + 1);
-		gp_string(f, label);
-		fputc('\n', f);
-	}
-	if (fclose(f) != 0)
-		return -1;
-	/* points: parameter values, then mean, p5, p95 of each metric,
-	 * ordered by the first parameter for curves */
-	if ((f = gp_create(tmp, "points.tsv")) == NULL)
-		return -1;
-	for (i = 0; i < sw->nrow; i++) {
-		for (j = 0; j < np; j++) {
-			gp_value(f, at(sw, i, 1 + j));
-			fputc('\t', f);
-		}
-		for (m = 0; m < nm; m++) {
-			size_t c = 1 + np + 5 * m;
-			gp_value(f, at(sw, i, c) / 1e6);
-			fputc('\t', f);
-			gp_value(f, at(sw, i, c + 2) / 1e6);
-			fputc('\t', f);
-			gp_value(f, at(sw, i, c + 4) / 1e6);
-			fputc(m + 1 < nm ? '\t' : '\n', f);
-		}
-		/* a blank line between rows of a two-parameter grid */
-		if (np == 2 && i + 1 < sw->nrow && at(sw, i + 1, 1) !=
-		    at(sw, i, 1))
-			fputc('\n', f);
-	}
-	if (fclose(f) != 0)
-		return -1;
-	for (m = 0; sens != NULL && m < nm; m++) {
-		char name[64];
-		double (*row)[2] = calloc(np + 1, sizeof(*row));
-		snprintf(name, sizeof(name), "sens-%zu.tsv", m + 1);
-		if (row == NULL || (f = gp_create(tmp, name)) == NULL) {
-			free(row);
-			return -1;
-		}
-		/* rows of this metric: np in parameter order */
-		for (j = 0; j < np && m * np + j < sens->nrow; j++) {
-			row[j][0] = (double)j;
-			row[j][1] = strcmp(design, "oneway") == 0 ?
-			    at(sens, m * np + j, 7) : at(sens, m * np + j, 5);
-		}
-		if (strcmp(design, "oneway") == 0)
-			qsort(row, np, sizeof(*row), cmp_swing);
-		for (j = 0; j < np && m * np + j < sens->nrow; j++) {
-			size_t r = m * np + (size_t)row[j][0];
-			size_t c;
-			fprintf(f, "%zu\t%s", j + 1,
-			    sens->text[r * sens->ncol + 1]);
-			for (c = 2; c < sens->ncol; c++) {
-				fputc('\t', f);
-				gp_value(f, strcmp(design, "oneway") == 0 && c >= 4 ?
-				    at(sens, r, c) / 1e6 : at(sens, r, c));
-			}
-			fputc('\n', f);
-		}
+	if (row == NULL || name == NULL) {
 		free(row);
-		if (fclose(f) != 0)
-			return -1;
+		free(name);
+		return FW_ENOMEM;
 	}
-	(void)dir;
-	return 0;
+	for (j = 0; j < s->np; j++) {
+		const double *x = &s->sens[(m * s->np + j) * 6];
+		param_label(s->param_col[j], name[j], sizeof(name[j]));
+		row[j].name = name[j];
+		row[j].low = (x[3] - x[2]) / k;
+		row[j].high = (x[4] - x[2]) / k;
+		param_value(s->param_col[j], x[0], row[j].low_text,
+		    sizeof(row[j].low_text));
+		param_value(s->param_col[j], x[1], row[j].high_text,
+		    sizeof(row[j].high_text));
+		at_base = x[2];
+	}
+	rc = tornado_write(row, s->np, dir, m + 1, g);
+	metric_label(s->metric[m], 0, words, sizeof(words));
+	if (k > 1)
+		money(at_base, base, sizeof(base));
+	else
+		snprintf(base, sizeof(base), "%.3g", at_base);
+	snprintf(var, sizeof(var), "T_TORNADO[%zu]", m + 1);
+	gp_title(g, var, 66, "What moves the %s most: %s", words,
+	    row[0].name);
+	gp_text_at(g, "S_TORNADO", m + 1, "Change from the base case (%s, "
+	    "every parameter at its base value) when one parameter goes to "
+	    "its low or high end", base);
+	metric_label(s->metric[m], 1, words, sizeof(words));
+	gp_text_at(g, "TX_LABEL", m + 1, "Change in %s", words);
+	free(row);
+	free(name);
+	return rc;
+}
+
+/* Sobol' indices of metric m, parameters in order. */
+static int
+write_indices(const sweepdata *s, size_t m, const char *dir, gp_meta *g)
+{
+	char name[32], label[200], words[300], var[32];
+	FILE *f;
+	size_t j;
+
+	snprintf(name, sizeof(name), "sens-%zu.tsv", m + 1);
+	f = gp_create(dir, name);
+	for (j = 0; f != NULL && j < s->np; j++) {
+		const double *x = &s->sens[(m * s->np + j) * 6];
+		size_t i;
+		param_label(s->param_col[j], label, sizeof(label));
+		fprintf(f, "%zu\t", j + 1);
+		gp_field(f, label);
+		for (i = 0; i < 6; i++) {
+			fputc('\t', f);
+			gp_value(f, x[i]);
+		}
+		fputc('\n', f);
+	}
+	metric_label(s->metric[m], 0, words, sizeof(words));
+	snprintf(var, sizeof(var), "T_INDICES[%zu]", m + 1);
+	gp_title(g, var, 66, "Which parameters drive the %s (Sobol' "
+	    "indices)", words);
+	return gp_close(f, FW_OK);
+}
+
+/* The break-even point to label on a heat map of metric m: where the
+ * mean crosses zero between neighbours of the grid, the middle one. */
+static void
+put_breakeven(const sweepdata *s, size_t m, gp_meta *g)
+{
+	double bx[256], by[256];
+	size_t i, n = 0;
+
+	for (i = 0; i + 1 < s->nrow && n < 256; i++) {
+		double a = s->y[(i * s->nm + m) * 3];
+		double b = s->y[((i + 1) * s->nm + m) * 3];
+		if (s->x[i * s->np] != s->x[(i + 1) * s->np] || isnan(a) ||
+		    isnan(b) || (a < 0) == (b < 0) || a == b)
+			continue;
+		bx[n] = s->x[i * s->np];
+		by[n] = s->x[i * s->np + 1] + (s->x[(i + 1) * s->np + 1] -
+		    s->x[i * s->np + 1]) * a / (a - b);
+		n++;
+	}
+	gp_num_at(g, "BE_X", m + 1, n > 0 ? bx[n / 2] : NAN);
+	gp_num_at(g, "BE_Y", m + 1, n > 0 ? by[n / 2] : NAN);
+}
+
+/* Data for the templates: meta.gp, strings, points, one file a chart. */
+static int
+write_sweep_data(const sweepdata *s, const char *tmp, gp_meta *g)
+{
+	int grid = strcmp(s->design, "grid") == 0;
+	int oneway = strcmp(s->design, "oneway") == 0;
+	int sobol = strcmp(s->design, "sobol") == 0;
+	char label[300];
+	chartlist *cl = calloc(1, sizeof(*cl));
+	size_t i, j, m;
+	FILE *f;
+	int rc = FW_OK;
+
+	if (cl == NULL)
+		return FW_ENOMEM;
+	gp_num(g, "NP", (double)s->np);
+	gp_num(g, "NM", (double)s->nm);
+	gp_num(g, "GRID", grid);
+	gp_num(g, "TM", 1);
+	gp_array(g, "PARAM", s->np);
+	gp_array(g, "METRIC", s->nm);
+	for (j = 0; j < s->np; j++) {
+		param_label(s->param_col[j], label, sizeof(label));
+		gp_text_at(g, "PARAM", j + 1, "%s", label);
+	}
+	for (m = 0; m < s->nm; m++) {
+		metric_label(s->metric[m], 1, label, sizeof(label));
+		gp_text_at(g, "METRIC", m + 1, "%s", label);
+	}
+	gp_array(g, "T_TORNADO", s->nm);
+	gp_array(g, "S_TORNADO", s->nm);
+	gp_array(g, "TX_LABEL", s->nm);
+	gp_array(g, "TX_LO", s->nm);
+	gp_array(g, "TX_HI", s->nm);
+	gp_array(g, "TX_STEP", s->nm);
+	gp_array(g, "TX_DEC", s->nm);
+	gp_array(g, "NTORNADO", s->nm);
+	gp_array(g, "T_INDICES", s->nm);
+	gp_array(g, "BE_X", s->nm);
+	gp_array(g, "BE_Y", s->nm);
+	gp_array(g, "CHART_FILE", MAX_CHARTS);
+	gp_array(g, "CHART_TPL", MAX_CHARTS);
+	gp_array(g, "CHART_M", MAX_CHARTS);
+	gp_array(g, "CHART_P", MAX_CHARTS);
+	gp_text(g, "T_LOWKEY", "parameter at its low value");
+	gp_text(g, "T_HIGHKEY", "parameter at its high value");
+	/* points: parameter values, then mean, p5, p95 of each metric */
+	f = gp_create(tmp, "points.tsv");
+	for (i = 0; f != NULL && i < s->nrow; i++) {
+		for (j = 0; j < s->np; j++) {
+			gp_value(f, s->x[i * s->np + j]);
+			fputc('\t', f);
+		}
+		for (m = 0; m < s->nm; m++)
+			for (j = 0; j < 3; j++) {
+				gp_value(f, s->y[(i * s->nm + m) * 3 + j] /
+				    scale_of(s, m));
+				fputc(m + 1 < s->nm || j < 2 ? '\t' : '\n', f);
+			}
+		/* a blank line between rows of a two-parameter grid */
+		if (s->np == 2 && i + 1 < s->nrow && s->x[(i + 1) * s->np] !=
+		    s->x[i * s->np])
+			fputc('\n', f);
+	}
+	rc = gp_close(f, rc);
+	for (m = 0; rc == FW_OK && m < s->nm; m++) {
+		char var[32], words[300];
+		if (oneway && s->has_sens) {
+			rc = write_tornado(s, m, tmp, g);
+			add_chart(g, cl, "tornado", "tornado", m, 0, s);
+		} else if (sobol && s->has_sens) {
+			rc = write_indices(s, m, tmp, g);
+			add_chart(g, cl, "indices", "indices", m, 0, s);
+		} else if (grid && s->np == 2) {
+			put_breakeven(s, m, g);
+			add_chart(g, cl, "heatmap", "heatmap", m, 0, s);
+		} else if ((grid && s->np == 1) || !grid)
+			for (j = 0; j < s->np; j++)
+				add_chart(g, cl, "response", "response", m, j,
+				    s);
+		metric_label(s->metric[m], 0, words, sizeof(words));
+		snprintf(var, sizeof(var), "T_METRIC[%zu]", m + 1);
+		(void)var;
+	}
+	gp_num(g, "NCHART", (double)cl->n);
+	free(cl);
+	return rc;
 }
 
 /* Moves every file of from into to. */
@@ -231,6 +484,7 @@ move_all(const char *from, const char *to, fw_error *err)
 	DIR *d = opendir(from);
 	struct dirent *e;
 	char a[4096], b[4096];
+	int rc = FW_OK;
 
 	if (d == NULL || (mkdir(to, 0777) != 0 && errno != EEXIST)) {
 		if (d != NULL)
@@ -239,20 +493,16 @@ move_all(const char *from, const char *to, fw_error *err)
 		    strerror(errno));
 		return FW_EIO;
 	}
-	while ((e = readdir(d)) != NULL) {
+	while (rc == FW_OK && (e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
 		pathf(a, sizeof(a), "%s/%s", from, e->d_name);
 		pathf(b, sizeof(b), "%s/%s", to, e->d_name);
-		if (rename(a, b) != 0) {
-			closedir(d);
-			fw_error_set(err, FW_EIO, b, 0, 0, "", "cannot write: "
-			    "%s", strerror(errno));
-			return FW_EIO;
-		}
+		if ((rc = check_output(a, err)) == FW_OK)
+			rc = move_file(a, b, err);
 	}
 	closedir(d);
-	return FW_OK;
+	return rc;
 }
 
 int
@@ -260,37 +510,44 @@ draw_sweep_plots(const char *dir, const char *gnuplot, const char *templates,
     fw_error *err)
 {
 	static const char *const formats[] = { "png", "svg", "pdf" };
-	char path[4096], tmp[4096], out[4096], plots[4096], script[4096];
-	char log[4096], design[32];
-	table sw, sens;
-	int has_sens, rc = FW_OK;
+	char tmp[4096], out[4096], plots[4096], script[4096], log[4096];
+	sweepdata s;
+	gp_meta g;
 	size_t i;
+	int rc;
 
+	memset(&s, 0, sizeof(s));
 	if (strlen(dir) > 3000 || strlen(templates) > 3000) {
 		fw_error_set(err, FW_EIO, "", 0, 0, "", "directory name too "
 		    "long");
 		return FW_EIO;
 	}
-	pathf(path, sizeof(path), "%s/sweep.csv", dir);
-	if (table_read(path, &sw) != 0 || sw.nrow == 0) {
-		table_free(&sw);
-		fw_error_set(err, FW_EIO, path, 0, 0, "", "cannot read the "
-		    "sweep's rows");
-		return FW_EIO;
+	if ((rc = read_meta(dir, &s, err)) != FW_OK ||
+	    (rc = read_points(dir, &s, err)) != FW_OK ||
+	    (rc = read_sensitivity(dir, &s, err)) != FW_OK) {
+		sweep_clear(&s);
+		return rc;
 	}
-	pathf(path, sizeof(path), "%s/sensitivity.csv", dir);
-	has_sens = table_read(path, &sens) == 0;
-	read_design(dir, design, sizeof(design));
 	pathf(tmp, sizeof(tmp), "%s/.splots.%ld", dir, (long)getpid());
 	pathf(out, sizeof(out), "%s/out", tmp);
 	pathf(log, sizeof(log), "%s/gnuplot.log", tmp);
 	pathf(plots, sizeof(plots), "%s/plots", dir);
-	if (mkdir(tmp, 0777) != 0 || mkdir(out, 0777) != 0 ||
-	    write_sweep_data(dir, tmp, design, &sw, has_sens ? &sens : NULL)
-	    != 0) {
-		fw_error_set(err, FW_EIO, tmp, 0, 0, "", "cannot write the "
-		    "plot data");
-		rc = FW_EIO;
+	if (mkdir(tmp, 0777) != 0 || mkdir(out, 0777) != 0) {
+		fw_error_set(err, FW_EIO, tmp, 0, 0, "", "cannot create: %s",
+		    strerror(errno));
+		rmdir(tmp);
+		sweep_clear(&s);
+		return FW_EIO;
+	}
+	rc = gp_meta_open(&g, tmp);
+	if (rc == FW_OK)
+		rc = write_sweep_data(&s, tmp, &g);
+	gp_text(&g, "SCENARIO", "%s", "");
+	rc = rc != FW_OK ? rc : gp_meta_close(&g);
+	if (rc != FW_OK) {
+		gp_meta_close(&g);
+		fw_error_set(err, rc, tmp, 0, 0, "", rc == FW_ENOMEM ?
+		    "out of memory" : "cannot write the plot data");
 	}
 	pathf(script, sizeof(script), "%s/sweep-render.gp", templates);
 	for (i = 0; rc == FW_OK && i < 3; i++) {
@@ -302,8 +559,6 @@ draw_sweep_plots(const char *dir, const char *gnuplot, const char *templates,
 		rc = move_all(out, plots, err);
 	remove_tree(out);
 	remove_tree(tmp);
-	table_free(&sw);
-	if (has_sens)
-		table_free(&sens);
+	sweep_clear(&s);
 	return rc;
 }
