@@ -21,8 +21,8 @@ set ytics scale 0
 set grid xtics noytics lc rgb "#e3e3e3"
 unset xlabel
 set style fill solid 1.0 border lc rgb "#ffffff"
-set key at screen 0.5, 0.12 center center horizontal maxrows 1 \
-    samplen 1.2 font SMALLFONT
+set key at screen 0.5, 0.1 center center horizontal maxcols 7 \
+    maxrows 1 width 1 samplen 1.2 font SMALLFONT
 r = DATA."/mechanism-states.tsv"
 # rows: number, name, then the running total over the states (thousands)
 plot r using (column(3) / 2):1:(column(3) / 2):(0.32):ytic(2) \

@@ -15,7 +15,7 @@ enum { TX_TITLE = 1, TX_BODY, TX_HEAD, TX_NOTE, TX_STRONG };
 
 /* Characters a line holds across the page at each style's size (a
  * 10-inch page, DejaVu Sans about 0.55 em a character). */
-static const int line_chars[] = { 0, 60, 82, 76, 96, 76 };
+static const int line_chars[] = { 0, 76, 112, 100, 128, 100 };
 
 /* A text page being laid out from the top. */
 typedef struct textpage {
@@ -23,8 +23,8 @@ typedef struct textpage {
 	double y;
 } textpage;
 
-static const double line_height[] = { 0, 0.085, 0.05, 0.058, 0.045,
-	0.055 };
+static const double line_height[] = { 0, 0.075, 0.047, 0.055, 0.04,
+	0.052 };
 
 static void
 put_line(textpage *tp, double x, int style, const char *s)
@@ -64,7 +64,7 @@ static int
 open_page(textpage *tp, const char *dir, const char *name)
 {
 	tp->f = gp_create(dir, name);
-	tp->y = 0.9;
+	tp->y = 0.91;
 	return tp->f != NULL ? FW_OK : FW_EIO;
 }
 
