@@ -12,7 +12,8 @@ run|test) ;;
 esac
 
 packages="gcc make autoconf automake libtool pkg-config libgsl-dev \
-libyaml-dev check librandom123-dev gnuplot-nox libxml2-utils"
+libyaml-dev check librandom123-dev gnuplot-nox libxml2-utils \
+libxlsxwriter-dev poppler-utils python3-openpyxl"
 missing=
 for p in $packages; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | \

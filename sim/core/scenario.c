@@ -424,6 +424,7 @@ load(fw_yaml *y, int rc, fw_scenario **out, const char *file)
 		fwi_yaml_free(y);
 		return fwi_yaml_nomem(y);
 	}
+	fwi_hash_text(y->hash, sc->hash, sizeof(sc->hash));
 	rc = read_scenario(y, sc);
 	fwi_yaml_free(y);
 	if (rc != FW_OK) {

@@ -23,6 +23,7 @@
 #include "jsonread.h"
 #include "labels.h"
 #include "plots.h"
+#include "sweeprun.h"
 
 #define MAX_PARAMS 256
 #define MAX_METRICS 256
@@ -33,7 +34,8 @@ typedef struct sweepdata {
 	json *meta;			/* sweep.json */
 	const char *design;
 	size_t np, nm, nrow;
-	const char *param_col[MAX_PARAMS], *param_key[MAX_PARAMS];
+	const char *param_col[MAX_PARAMS];
+	char param_key[MAX_PARAMS][300];	/* "VARIANT:path" or "path" */
 	const char *metric[MAX_METRICS];
 	double *x;			/* [nrow][np] */
 	double *y;			/* [nrow][nm][3]: mean, p5, p95 */
@@ -82,10 +84,14 @@ read_meta(const char *dir, sweepdata *s, fw_error *err)
 	    m->n == 0 || m->n > MAX_METRICS)
 		rc = FW_EIO;
 	for (i = 0; rc == FW_OK && i < p->n; i++) {
+		const char *key = json_str(&p->item[i], "path", NULL);
+		const char *v = json_str(&p->item[i], "variant", "");
 		s->param_col[i] = json_str(&p->item[i], "column", NULL);
-		s->param_key[i] = json_str(&p->item[i], "path", NULL);
-		if (s->param_col[i] == NULL || s->param_key[i] == NULL)
+		if (s->param_col[i] == NULL || key == NULL)
 			rc = FW_EIO;
+		else
+			snprintf(s->param_key[i], sizeof(s->param_key[i]),
+			    "%s%s%s", v, *v ? ":" : "", key);
 	}
 	for (i = 0; rc == FW_OK && i < m->n; i++)
 		if ((s->metric[i] = m->item[i].kind == JSON_STRING ?
@@ -101,17 +107,20 @@ read_meta(const char *dir, sweepdata *s, fw_error *err)
 	return FW_OK;
 }
 
-/* The column name, or fail naming it. */
+/* The column of a label as sweep.csv names it, or fail naming it. */
 static int
 need(const csv_reader *r, const char *name, const char *suffix, int *col,
     fw_error *err)
 {
-	char buf[600];
+	char *column = column_name("", name, suffix);
 
-	snprintf(buf, sizeof(buf), "%s%s", name, suffix);
-	if ((*col = csv_column(r, buf)) < 0)
-		return csv_fail(r, err, "has no column %.200s", buf);
-	return FW_OK;
+	if (column == NULL)
+		return nomem(err);
+	*col = csv_column(r, column);
+	if (*col < 0)
+		csv_fail(r, err, "has no column %.200s", column);
+	free(column);
+	return *col < 0 ? FW_EIO : FW_OK;
 }
 
 /* sweep.csv: each point's parameter values and metric statistics. */
@@ -206,8 +215,7 @@ read_sensitivity(const char *dir, sweepdata *s, fw_error *err)
 		param = r.field[col[1]];
 		for (m = 0; m < s->nm && strcmp(s->metric[m], metric); m++)
 			;
-		for (j = 0; j < s->np && strcmp(s->param_col[j], param) &&
-		    strcmp(s->param_key[j], param); j++)
+		for (j = 0; j < s->np && strcmp(s->param_key[j], param); j++)
 			;
 		if (m == s->nm || j == s->np) {
 			rc = csv_fail(&r, err, "names a metric or parameter "
@@ -261,7 +269,7 @@ add_chart(gp_meta *g, chartlist *cl, const char *tpl, const char *kind,
 	if (cl->n == MAX_CHARTS)
 		return;
 	slug(s->metric[m], a, sizeof(a));
-	slug(s->param_col[p], b, sizeof(b));
+	slug(s->param_key[p], b, sizeof(b));
 	if (strcmp(kind, "response") == 0)
 		snprintf(cl->file[cl->n], sizeof(cl->file[0]), "%s-%s-%s", kind,
 		    a, b);
@@ -307,13 +315,13 @@ write_tornado(const sweepdata *s, size_t m, const char *dir, gp_meta *g)
 	}
 	for (j = 0; j < s->np; j++) {
 		const double *x = &s->sens[(m * s->np + j) * 6];
-		param_label(s->param_col[j], name[j], sizeof(name[j]));
+		param_label(s->param_key[j], name[j], sizeof(name[j]));
 		row[j].name = name[j];
 		row[j].low = (x[3] - x[2]) / k;
 		row[j].high = (x[4] - x[2]) / k;
-		param_value(s->param_col[j], x[0], row[j].low_text,
+		param_value(s->param_key[j], x[0], row[j].low_text,
 		    sizeof(row[j].low_text));
-		param_value(s->param_col[j], x[1], row[j].high_text,
+		param_value(s->param_key[j], x[1], row[j].high_text,
 		    sizeof(row[j].high_text));
 		at_base = x[2];
 	}
@@ -349,7 +357,7 @@ write_indices(const sweepdata *s, size_t m, const char *dir, gp_meta *g)
 	for (j = 0; f != NULL && j < s->np; j++) {
 		const double *x = &s->sens[(m * s->np + j) * 6];
 		size_t i;
-		param_label(s->param_col[j], label, sizeof(label));
+		param_label(s->param_key[j], label, sizeof(label));
 		fprintf(f, "%zu\t", j + 1);
 		gp_field(f, label);
 		for (i = 0; i < 6; i++) {
@@ -410,7 +418,7 @@ write_sweep_data(const sweepdata *s, const char *tmp, gp_meta *g)
 	gp_array(g, "PARAM", s->np);
 	gp_array(g, "METRIC", s->nm);
 	for (j = 0; j < s->np; j++) {
-		param_label(s->param_col[j], label, sizeof(label));
+		param_label(s->param_key[j], label, sizeof(label));
 		gp_text_at(g, "PARAM", j + 1, "%s", label);
 	}
 	for (m = 0; m < s->nm; m++) {

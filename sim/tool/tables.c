@@ -129,7 +129,7 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 	const fw_scenario *sc = fw_run_scenario(run);
 	char stamp[64];
 	time_t now = time(NULL);
-	size_t v;
+	size_t v, i, n;
 
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	fputs("{\n  \"flywheel_version\": ", f);
@@ -147,10 +147,27 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 		fputs(v ? ", " : "", f);
 		json_text(f, fw_scenario_variant_name(sc, v));
 	}
-	fprintf(f, "],\n  \"seed\": %llu,\n  \"replications\": %llu,\n"
+	fputs("],\n  \"changes\": [", f);
+	for (v = 1, n = 0; v < fw_scenario_variant_count(sc); v++)
+		for (i = 0; i < fw_scenario_change_count(sc, v); i++) {
+			fw_change c;
+			if (fw_scenario_change(sc, v, i, &c) != FW_OK)
+				continue;
+			fputs(n++ ? ",\n    {\"variant\": " : "\n    {\"variant\": ",
+			    f);
+			json_text(f, fw_scenario_variant_name(sc, v));
+			fputs(", \"path\": ", f);
+			json_text(f, c.path);
+			fputs(", \"baseline\": ", f);
+			json_text(f, c.from);
+			fputs(", \"value\": ", f);
+			json_text(f, c.to);
+			fputc('}', f);
+		}
+	fprintf(f, "%s],\n  \"seed\": %llu,\n  \"replications\": %llu,\n"
 	    "  \"horizon_months\": %d,\n  \"threads\": %d,\n"
 	    "  \"elapsed_seconds\": %.3f,\n  \"finished\": \"%s\",\n",
-	    (unsigned long long)fw_run_seed(run),
+	    n ? "\n  " : "", (unsigned long long)fw_run_seed(run),
 	    (unsigned long long)fw_run_replications(run), fw_run_months(run),
 	    fw_run_threads(run), fw_run_elapsed(run), stamp);
 	fputs("  \"command_line\": ", f);
