@@ -6,7 +6,6 @@ TITLE = T_NPV
 NOTE = 0
 load TPL."/title.gp"
 set rmargin at screen 0.95
-set tmargin at screen 0.78
 set xrange [NX_LO:NX_HI]
 set xtics NX_STEP
 set format x sprintf("%%.%df", NX_DEC)

@@ -8,7 +8,7 @@ load TPL."/title.gp"
 cols = NV <= 2 ? NV : 2
 rows = (NV + cols - 1) / cols
 set multiplot layout rows, cols margins 0.09, 0.82, 0.12, 0.76 \
-    spacing 0.08, 0.12
+    spacing 0.08, 0.10
 set key at screen 0.985, 0.45 right center vertical Left reverse \
     font SMALLFONT samplen 1.2
 set xrange [1:(T > 1 ? T : 2)]
@@ -16,9 +16,10 @@ set yrange [0:SY_HI]
 set ytics SY_STEP
 set format y sprintf("%%.%dfk", SY_DEC)
 set style fill solid 1.0 noborder
-set xlabel "Month" font SMALLFONT
 set tics font SMALLFONT
 do for [i=1:NV] {
+    # "Month" under the bottom row only, clear of the titles below
+    if (i > NV - cols) { set xlabel "Month" font SMALLFONT } else { unset xlabel }
     set title S[NAME[i]] font SUBFONT textcolor rgb vc(i)
     f = DATA.sprintf("/states-%d.tsv", i)
     if (i > 1) { unset key }

@@ -24,7 +24,7 @@ array SC[7] = ["#d9d9d9", "#c6dbef", "#6baed6", "#2171b5", "#08306b", \
 # The plot area leaves the top to the title and the bottom to the footer.
 set lmargin at screen 0.10
 set rmargin at screen 0.80
-set tmargin at screen 0.80
+set tmargin at screen 0.76
 set bmargin at screen 0.14
 if (PAGE > 0) {
     set label 1001 S[SCENARIO] at screen 0.03, 0.03 left font SMALLFONT \

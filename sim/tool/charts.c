@@ -64,6 +64,23 @@ spread_labels(double *y, size_t n, double gap, double lo, double hi)
 	free(ord);
 }
 
+/* A count of people with thousands separated: "6,326". */
+static const char *
+people(double x, char *buf, size_t size)
+{
+	long n = lround(fabs(x));
+
+	if (n >= 1000000)
+		snprintf(buf, size, "%s%ld,%03ld,%03ld", x < 0 ? "-" : "",
+		    n / 1000000, n / 1000 % 1000, n % 1000);
+	else if (n >= 1000)
+		snprintf(buf, size, "%s%ld,%03ld", x < 0 ? "-" : "", n / 1000,
+		    n % 1000);
+	else
+		snprintf(buf, size, "%s%ld", x < 0 && n > 0 ? "-" : "", n);
+	return buf;
+}
+
 /* The leader's variant number, 0 when there is no option. */
 static size_t
 leader(const verdict *vd)
@@ -379,6 +396,7 @@ write_mechanism(const rundata *d, const verdict *vd, const char *dir,
 {
 	size_t lead = leader(vd), pair[2] = { 0, lead }, i;
 	double lo = NAN, hi = NAN, x[2];
+	char n1[32];
 	FILE *f;
 	int t, k, rc;
 
@@ -427,14 +445,16 @@ write_mechanism(const rundata *d, const verdict *vd, const char *dir,
 			snprintf(gap, sizeof(gap), ", and %.1f points %s of "
 			    "written scripts go unfilled", fabs(dg),
 			    dg <= 0 ? "fewer" : "more");
-		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "How %s works: by month %d it has "
-		    "%.0f %s prescribing HCPs, trust is %.2f %s%s",
-		    d->names[lead], d->T, fabs(dp), dp >= 0 ? "more" : "fewer",
-		    fabs(dt), dt >= 0 ? "higher" : "lower", gap);
+		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "How %s works: by month "
+		    "%d it has %s %s prescribing HCPs, trust is %.2f %s%s",
+		    d->names[lead], d->T, people(fabs(dp), n1, sizeof(n1)),
+		    dp >= 0 ? "more" : "fewer", fabs(dt), dt >= 0 ? "higher" :
+		    "lower", gap);
 	} else
-		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "The baseline by month %d: %.0f "
-		    "prescribing HCPs, mean trust %.2f", d->T,
-		    prescribing(d, 0, d->T), band_mean(d, RS_TRUST, 0, d->T));
+		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "The baseline by month "
+		    "%d: %s prescribing HCPs, mean trust %.2f", d->T,
+		    people(prescribing(d, 0, d->T), n1, sizeof(n1)),
+		    band_mean(d, RS_TRUST, 0, d->T));
 	gp_text(m, "S_STATES", "HCPs by state in month %d (thousands)", d->T);
 	rc = write_months(d, dir, "mechanism-trust.tsv", lead, 2, trust_of);
 	if (rc == FW_OK)
@@ -766,6 +786,7 @@ write_states(const rundata *d, const verdict *vd, const char *dir,
 {
 	size_t v, lead = leader(vd);
 	double hi = 0;
+	char a[32], b[32];
 	int t, k, rc = FW_OK;
 
 	*drawn = 1;
@@ -789,12 +810,15 @@ write_states(const rundata *d, const verdict *vd, const char *dir,
 	}
 	put_axis(m, "SY", axis_nice(0, hi, 1, 4));
 	if (lead > 0)
-		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %s has %.0f prescribing "
-		    "HCPs by month %d, the baseline %.0f", d->names[lead],
-		    prescribing(d, lead, d->T), d->T, prescribing(d, 0, d->T));
+		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %s has %s "
+		    "prescribing HCPs by month %d, the baseline %s",
+		    d->names[lead], people(prescribing(d, lead, d->T), a,
+		    sizeof(a)), d->T, people(prescribing(d, 0, d->T), b,
+		    sizeof(b)));
 	else
-		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %.0f prescribe by month "
-		    "%d", prescribing(d, 0, d->T), d->T);
+		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %s "
+		    "prescribe by month %d", people(prescribing(d, 0, d->T), b,
+		    sizeof(b)), d->T);
 	return rc;
 }
 

@@ -218,6 +218,31 @@ gp_meta_close(gp_meta *m)
 	return rc;
 }
 
+/* With FLYWHEEL_KEEP_PLOT_DATA set to a directory, copies meta.gp and
+ * strings.tsv there: what the templates were given, for checking. */
+void
+gp_keep_data(const char *tmp)
+{
+	static const char *const names[] = { "meta.gp", "strings.tsv" };
+	const char *keep = getenv("FLYWHEEL_KEEP_PLOT_DATA");
+	char from[4096], to[4096], buf[8192];
+	size_t i, n;
+
+	for (i = 0; keep != NULL && *keep && i < 2; i++) {
+		FILE *a, *b;
+		if (pathf(from, sizeof(from), "%s/%s", tmp, names[i]) != 0 ||
+		    pathf(to, sizeof(to), "%s/%s", keep, names[i]) != 0 ||
+		    (a = fopen(from, "rb")) == NULL)
+			continue;
+		if ((b = fopen(to, "wb")) != NULL) {
+			while ((n = fread(buf, 1, sizeof(buf), a)) > 0)
+				fwrite(buf, 1, n, b);
+			fclose(b);
+		}
+		fclose(a);
+	}
+}
+
 int
 gnuplot_run(const char *gnuplot, char *const argv[], const char *log,
     fw_error *err)

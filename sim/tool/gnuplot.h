@@ -57,6 +57,11 @@ void gp_title(gp_meta *m, const char *var, int width, const char *fmt, ...)
 /* Closes both files: FW_OK, or FW_EIO if a write failed. */
 int gp_meta_close(gp_meta *m);
 
+/* With FLYWHEEL_KEEP_PLOT_DATA naming a directory, copies the meta.gp
+ * and strings.tsv of the drawing in tmp there, to check what the
+ * templates were given. */
+void gp_keep_data(const char *tmp);
+
 /* Runs gnuplot with argv (no shell); its messages go to log, whose last
  * line becomes the error when gnuplot fails. */
 int gnuplot_run(const char *gnuplot, char *const argv[], const char *log,

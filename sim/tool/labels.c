@@ -91,10 +91,14 @@ param_value(const char *path, double x, char *buf, size_t size)
 			snprintf(buf, size, "$%.0f", x);
 		else
 			snprintf(buf, size, "$%.3g", x);
-	} else if (fabs(x) >= 1000)
-		snprintf(buf, size, "%.0f%s%s", x, *unit ? " " : "", unit);
-	else
-		snprintf(buf, size, "%.3g%s%s", x, *unit ? " " : "", unit);
+	} else {
+		/* Only a unit that reads after a number; the others are in
+		 * the axis label. */
+		if (strcmp(unit, "months") != 0)
+			unit = "";
+		snprintf(buf, size, fabs(x) >= 1000 ? "%.0f%s%s" : "%.3g%s%s",
+		    x, *unit ? " " : "", unit);
+	}
 }
 
 void

@@ -16,7 +16,8 @@ void param_label(const char *path, char *buf, size_t size);
 /* The unit of that input ("" for a pure number, "$", "months", ...). */
 const char *param_unit(const char *path);
 
-/* x as the input's unit shows it: "$450", "0.42", "12 months". */
+/* x as the input's unit shows it after a number: "$450", "$1.50M",
+ * "0.42", "12 months". */
 void param_value(const char *path, double x, char *buf, size_t size);
 
 /* A sweep metric label ("dnpv:a-vs-b", "npv:baseline",

@@ -113,14 +113,39 @@ put_cell(textpage *tp, double x, int style, const char *s)
 	put_line(tp, x, style, s);
 }
 
+/* One change in words: "access friction from 0.42 to 0.25", "adds the
+ * webinar channel". */
+static void
+change_words(const run_change *ch, char *buf, size_t size)
+{
+	char label[200], from[64], to[64], *end;
+	double x = strtod(ch->from, &end), y;
+
+	if (strncmp(ch->path, "channels.", 9) == 0 && *ch->from == '\0') {
+		snprintf(buf, size, "%s the %s channel", strcmp(ch->to,
+		    "added") == 0 ? "adds" : "drops", ch->path + 9);
+		return;
+	}
+	param_label(ch->path, label, sizeof(label));
+	if (*ch->from && *end == '\0' && (y = strtod(ch->to, &end),
+	    *end == '\0')) {
+		param_value(ch->path, x, from, sizeof(from));
+		param_value(ch->path, y, to, sizeof(to));
+	} else {
+		snprintf(from, sizeof(from), "%s", ch->from);
+		snprintf(to, sizeof(to), "%s", ch->to);
+	}
+	snprintf(buf, size, "%s from %s to %s", label, from, to);
+}
+
 static int
 write_assumptions(const rundata *d, const verdict *vd, const char *dir,
     const char *name)
 {
 	static const double col[] = { 0.05, 0.33, 0.49, 0.65, 0.81 };
-	char text[1024], a[32], b[32], c[32], e[32];
+	char text[2048], item[400], a[32], b[32], c[32], e[32];
 	textpage tp;
-	size_t v, i, shown = 0;
+	size_t v, i;
 
 	if (open_page(&tp, dir, name) != FW_OK)
 		return FW_EIO;
@@ -153,38 +178,32 @@ write_assumptions(const rundata *d, const verdict *vd, const char *dir,
 	    "horizon, undiscounted; spend PV is both at present value.");
 	tp.y -= 0.02;
 	put_para(&tp, col[0], TX_HEAD, "What each option changes");
-	for (i = 0; i < d->nchange; i++) {
-		const run_change *ch = &d->change[i];
-		char label[200], from[64], to[64];
-		char *end;
-		double x = strtod(ch->from, &end), y;
-		param_label(ch->path, label, sizeof(label));
-		if (*ch->from && *end == '\0' && (y = strtod(ch->to, &end),
-		    *end == '\0')) {
-			param_value(ch->path, x, from, sizeof(from));
-			param_value(ch->path, y, to, sizeof(to));
-		} else {
-			snprintf(from, sizeof(from), "%s", ch->from);
-			snprintf(to, sizeof(to), "%s", ch->to);
+	/* One paragraph per option: its changes joined. */
+	for (v = 1; v < d->nv; v++) {
+		size_t len = (size_t)snprintf(text, sizeof(text), "%s: ",
+		    d->names[v]);
+		int n = 0;
+		for (i = 0; i < d->nchange && len < sizeof(text); i++) {
+			if (d->change[i].v != v)
+				continue;
+			change_words(&d->change[i], item, sizeof(item));
+			len += (size_t)snprintf(text + len, sizeof(text) - len,
+			    "%s%s", n++ ? "; " : "", item);
 		}
+		if (n == 0)
+			snprintf(text + len, sizeof(text) - len, "%s",
+			    d->nchange > 0 ? "no changes: the baseline itself" :
+			    "changes not recorded in run.json");
 		if (tp.y < 0.22) {
-			snprintf(text, sizeof(text), "... and %zu more changes "
-			    "(run.json)", d->nchange - i);
-			put_para(&tp, col[0], TX_NOTE, text);
+			put_para(&tp, col[0] + 0.02, TX_NOTE, "... and more "
+			    "(run.json lists every change)");
 			break;
 		}
-		if (*from)
-			snprintf(text, sizeof(text), "%s: %s from %s to %s",
-			    d->names[ch->v], label, from, to);
-		else
-			snprintf(text, sizeof(text), "%s: %s %s",
-			    d->names[ch->v], label, to);
 		put_para(&tp, col[0] + 0.02, TX_BODY, text);
-		shown++;
 	}
-	if (d->nchange == 0)
-		put_para(&tp, col[0] + 0.02, TX_BODY, d->nv > 1 ? "not recorded "
-		    "in run.json" : "no options: the baseline only");
+	if (d->nv == 1)
+		put_para(&tp, col[0] + 0.02, TX_BODY, "no options: the baseline "
+		    "only");
 	tp.y = fmin(tp.y - 0.02, 0.24);
 	snprintf(text, sizeof(text), "Horizon %d months, %zu replications, "
 	    "seed %s, model %s, flywheel %s.", d->T, d->R, d->seed, d->model,
@@ -194,7 +213,6 @@ write_assumptions(const rundata *d, const verdict *vd, const char *dir,
 	    d->scenario_file, d->scenario_hash, d->finished);
 	put_para(&tp, col[0], TX_NOTE, text);
 	(void)vd;
-	(void)shown;
 	return gp_close(tp.f, FW_OK);
 }
 

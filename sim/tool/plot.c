@@ -122,31 +122,6 @@ move_plots(const char *out, const char *dir, const int *drawn,
 	return move_file(from, to, err);
 }
 
-/* With FLYWHEEL_KEEP_PLOT_DATA set to a directory, copies meta.gp and
- * strings.tsv there: what the templates were given, for checking. */
-static void
-keep_data(const char *tmp)
-{
-	static const char *const names[] = { "meta.gp", "strings.tsv" };
-	const char *keep = getenv("FLYWHEEL_KEEP_PLOT_DATA");
-	char from[4096], to[4096], buf[8192];
-	size_t i, n;
-
-	for (i = 0; keep != NULL && *keep && i < 2; i++) {
-		FILE *a, *b;
-		if (pathf(from, sizeof(from), "%s/%s", tmp, names[i]) != 0 ||
-		    pathf(to, sizeof(to), "%s/%s", keep, names[i]) != 0 ||
-		    (a = fopen(from, "rb")) == NULL)
-			continue;
-		if ((b = fopen(to, "wb")) != NULL) {
-			while ((n = fread(buf, 1, sizeof(buf), a)) > 0)
-				fwrite(buf, 1, n, b);
-			fclose(b);
-		}
-		fclose(a);
-	}
-}
-
 /* Writes the data every template reads into tmp. */
 static int
 write_data(const rundata *d, const char *tmp, int *drawn, fw_error *err)
@@ -226,7 +201,7 @@ draw_run_plots(const char *dir, const char *gnuplot, const char *templates,
 	}
 	if (rc == FW_OK)
 		rc = move_plots(out, dir, drawn, err);
-	keep_data(tmp);
+	gp_keep_data(tmp);
 	remove_tree(out);
 	remove_tree(tmp);
 	run_clear(&d);

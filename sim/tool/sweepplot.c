@@ -565,6 +565,7 @@ draw_sweep_plots(const char *dir, const char *gnuplot, const char *templates,
 	}
 	if (rc == FW_OK)
 		rc = move_all(out, plots, err);
+	gp_keep_data(tmp);
 	remove_tree(out);
 	remove_tree(tmp);
 	sweep_clear(&s);

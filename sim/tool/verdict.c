@@ -117,6 +117,8 @@ horizon_words(int months, char *buf, size_t size)
 void
 verdict_title(const verdict *vd, char *buf, size_t size)
 {
+	char share[64];
+
 	switch (verdict_call(vd)) {
 	case CALL_NONE:
 		snprintf(buf, size, "No option to weigh: the scenario holds "
@@ -127,8 +129,16 @@ verdict_title(const verdict *vd, char *buf, size_t size)
 		    "on average");
 		break;
 	case CALL_CLOSE:
-		snprintf(buf, size, "A close call: %s leads, but not by a "
-		    "margin chance cannot undo", vd->opt[0].name);
+		if (vd->opt[0].p_ahead < CLOSE_BELOW || vd->n < 2)
+			share_words(1 - vd->opt[0].p_ahead, vd->reps, share,
+			    sizeof(share));
+		else
+			share_words(1 - vd->lead_p_ahead, vd->reps, share,
+			    sizeof(share));
+		snprintf(buf, size, "A close call: %s leads, but %s comes out "
+		    "ahead %s", vd->opt[0].name, vd->opt[0].p_ahead <
+		    CLOSE_BELOW || vd->n < 2 ? "the baseline" :
+		    vd->opt[1].name, share);
 		break;
 	case CALL_LIKELY:
 		snprintf(buf, size, "Recommendation: %s, likely the best "
