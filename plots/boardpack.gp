@@ -6,8 +6,8 @@ TPL = ARG3
 STYLE = TPL."/style.gp"
 load TPL."/strings.gp"
 FS = 14
-TITLEFONT = sprintf("Sans Bold,%d", int(FS * 1.3))
-SUBFONT = sprintf("Sans,%d", FS)
+TITLEFONT = sprintf("Sans Bold,%g", FS * 1.3)
+SUBFONT = sprintf("Sans,%g", FS)
 SMALLFONT = "Sans,12"
 TITLE_LH = 0.065
 set terminal pdfcairo size 10in,5.625in font SUBFONT noenhanced

@@ -21,16 +21,22 @@ set ytics scale 0
 set grid xtics noytics lc rgb "#e3e3e3"
 unset xlabel
 set style fill solid 1.0 border lc rgb "#ffffff"
-set key at screen 0.5, 0.1 center center horizontal maxcols 7 \
-    maxrows 1 width 1 samplen 1.2 font SMALLFONT
+# The states named once, in a row under the panels.
+do for [k=1:7] {
+    x0 = 0.08 + (k - 1) * 0.125
+    set object 300 + k rect from screen x0, 0.095 to screen x0 + 0.018, 0.125 \
+        fc rgb SC[k] fs solid 1.0 noborder
+    set label 300 + k S[STATE[k]] at screen x0 + 0.025, 0.11 left \
+        font SMALLFONT textcolor rgb "#333333"
+}
 r = DATA."/mechanism-states.tsv"
 # rows: number, name, then the running total over the states (thousands)
 plot r using (column(3) / 2):1:(column(3) / 2):(0.32):ytic(2) \
-        with boxxyerror lc rgb SC[1] title S[STATE[1]], \
+        with boxxyerror lc rgb SC[1] notitle, \
      for [k=2:7] r using ((column(k + 1) + column(k + 2)) / 2):1: \
         ((column(k + 2) - column(k + 1)) / 2):(0.32) with boxxyerror \
-        lc rgb SC[k] title S[STATE[k]]
-unset key
+        lc rgb SC[k] notitle
+do for [k=1:7] { unset object 300 + k; unset label 300 + k }
 unset title
 # Panel 2: mean trust.
 set lmargin at screen 0.45

@@ -9,10 +9,10 @@ load TPL."/strings.gp"
 PAGE = 0
 # A 10 x 5.625 inch slide: 14 pt in the PDF, the same share of the
 # picture in the 1600 x 900 PNG and SVG.
-FS = FORMAT eq "pdf" ? 14 : 22
-TITLEFONT = sprintf("Sans Bold,%d", int(FS * 1.3))
-SUBFONT = sprintf("Sans,%d", FS)
-SMALLFONT = sprintf("Sans,%d", int(FS * 12.0 / 14 + 0.5))
+FS = FORMAT eq "pdf" ? 14 : 15.5
+TITLEFONT = sprintf("Sans Bold,%g", FS * 1.3)
+SUBFONT = sprintf("Sans,%g", FS)
+SMALLFONT = sprintf("Sans,%g", FS * 12.0 / 14)
 TITLE_LH = 0.065
 if (FORMAT eq "png") {
     set terminal pngcairo size 1600,900 font SUBFONT noenhanced

@@ -9,10 +9,10 @@ TPL = ARG4
 STYLE = TPL."/style.gp"
 load TPL."/strings.gp"
 PAGE = 0
-FS = FORMAT eq "pdf" ? 14 : 22
-TITLEFONT = sprintf("Sans Bold,%d", int(FS * 1.3))
-SUBFONT = sprintf("Sans,%d", FS)
-SMALLFONT = sprintf("Sans,%d", int(FS * 12.0 / 14 + 0.5))
+FS = FORMAT eq "pdf" ? 14 : 15.5
+TITLEFONT = sprintf("Sans Bold,%g", FS * 1.3)
+SUBFONT = sprintf("Sans,%g", FS)
+SMALLFONT = sprintf("Sans,%g", FS * 12.0 / 14)
 TITLE_LH = 0.065
 if (FORMAT eq "png") {
     set terminal pngcairo size 1600,900 font SUBFONT noenhanced

@@ -691,6 +691,7 @@ write_run_tornado(const rundata *d, const verdict *vd, const char *dir,
 		}
 		sprintf(names[n], "%s (median %s)", label, med);
 		row[n].name = names[n];
+		snprintf(row[n].label, sizeof(row[n].label), "%s", label);
 		row[n].low = lo - all;
 		row[n].high = hi - all;
 		snprintf(row[n].low_text, sizeof(row[n].low_text), "%s", a);
@@ -711,7 +712,7 @@ write_run_tornado(const rundata *d, const verdict *vd, const char *dir,
 		rc = tornado_write(row, n, dir, 1, m);
 		money(all * 1e6, base, sizeof(base));
 		gp_title(m, "T_TORNADO[1]", TITLE_WIDTH, "What moves %s's NPV "
-		    "gain most: %s", d->names[lead], row[0].name);
+		    "gain most: %s", d->names[lead], row[0].label);
 		gp_text(m, "S_TORNADO[1]", "Change from its mean gain of %s when "
 		    "an input draws its lowest or highest tenth (%zu of %zu "
 		    "replications each)", base, tenth, d->R);

@@ -35,7 +35,8 @@ int charts_write(const rundata *d, const verdict *vd, const char *dir,
  * its name, the change at the low and the high end, and the texts
  * written at each end. */
 typedef struct tornado_row {
-	const char *name;
+	const char *name;		/* on the chart */
+	char label[160];		/* in the title */
 	double low, high;		/* change from the base, $M */
 	char low_text[48], high_text[48];
 } tornado_row;

@@ -317,6 +317,7 @@ write_tornado(const sweepdata *s, size_t m, const char *dir, gp_meta *g)
 		const double *x = &s->sens[(m * s->np + j) * 6];
 		param_label(s->param_key[j], name[j], sizeof(name[j]));
 		row[j].name = name[j];
+		snprintf(row[j].label, sizeof(row[j].label), "%s", name[j]);
 		row[j].low = (x[3] - x[2]) / k;
 		row[j].high = (x[4] - x[2]) / k;
 		param_value(s->param_key[j], x[0], row[j].low_text,
@@ -333,7 +334,7 @@ write_tornado(const sweepdata *s, size_t m, const char *dir, gp_meta *g)
 		snprintf(base, sizeof(base), "%.3g", at_base);
 	snprintf(var, sizeof(var), "T_TORNADO[%zu]", m + 1);
 	gp_title(g, var, 66, "What moves the %s most: %s", words,
-	    row[0].name);
+	    row[0].label);
 	gp_text_at(g, "S_TORNADO", m + 1, "Change from the base case (%s, "
 	    "every parameter at its base value) when one parameter goes to "
 	    "its low or high end", base);
