@@ -11,7 +11,7 @@ set rmargin at screen 0.95
 set bmargin at screen 0.30
 unset xlabel
 set ylabel "Share of variance"
-set yrange [0:1.05]
+set yrange [*<0:1.05<*]
 set ytics 0.2
 set format y "%.1f"
 set xrange [0.4:NP + 0.6]

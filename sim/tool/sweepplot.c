@@ -1,9 +1,8 @@
-/* sweepplot.c - the plots of a finished sweep, from its tables: tornado
- * (oneway), Sobol' indices (sobol), response curves (grid of one
- * parameter, lhs) and a heat map in $M with the break-even line (grid
- * of two parameters). sweep.json, sweep.csv and sensitivity.csv are
- * read back as untrusted (jsonread, csvread), columns by name; the
- * plots are named by what they show.
+/* sweepplot.c - the plots of a finished sweep, from its tables
+ * (sweepread.c): tornado (oneway), Sobol' indices (sobol), response
+ * curves (grid of one parameter, lhs) and a heat map in $M with the
+ * break-even line labelled (grid of two parameters), named by what they
+ * show.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -18,218 +17,12 @@
 
 #include "axis.h"
 #include "charts.h"
-#include "csvread.h"
 #include "files.h"
-#include "jsonread.h"
 #include "labels.h"
 #include "plots.h"
-#include "sweeprun.h"
+#include "sweepread.h"
 
-#define MAX_PARAMS 256
-#define MAX_METRICS 256
 #define MAX_CHARTS 1024
-
-/* A finished sweep read back. */
-typedef struct sweepdata {
-	json *meta;			/* sweep.json */
-	const char *design;
-	size_t np, nm, nrow;
-	const char *param_col[MAX_PARAMS];
-	char param_key[MAX_PARAMS][300];	/* "VARIANT:path" or "path" */
-	const char *metric[MAX_METRICS];
-	double *x;			/* [nrow][np] */
-	double *y;			/* [nrow][nm][3]: mean, p5, p95 */
-	double *sens;			/* [nm][np][6], NaN: none */
-	int has_sens;
-} sweepdata;
-
-static int
-nomem(fw_error *err)
-{
-	fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
-	return FW_ENOMEM;
-}
-
-static void
-sweep_clear(sweepdata *s)
-{
-	json_free(s->meta);
-	free(s->x);
-	free(s->y);
-	free(s->sens);
-	memset(s, 0, sizeof(*s));
-}
-
-/* sweep.json: the design, the parameters and the metrics. */
-static int
-read_meta(const char *dir, sweepdata *s, fw_error *err)
-{
-	const json *p, *m;
-	char path[4096];
-	size_t i;
-	int rc;
-
-	pathf(path, sizeof(path), "%s/sweep.json", dir);
-	if ((rc = json_load(path, &s->meta, err)) != FW_OK)
-		return rc;
-	s->design = json_str(s->meta, "design", "");
-	p = json_get(s->meta, "parameters");
-	m = json_get(s->meta, "metrics");
-	if (strcmp(s->design, "grid") != 0 && strcmp(s->design, "oneway") !=
-	    0 && strcmp(s->design, "lhs") != 0 && strcmp(s->design, "sobol") !=
-	    0)
-		rc = FW_EIO;
-	else if (p == NULL || p->kind != JSON_ARRAY || p->n == 0 ||
-	    p->n > MAX_PARAMS || m == NULL || m->kind != JSON_ARRAY ||
-	    m->n == 0 || m->n > MAX_METRICS)
-		rc = FW_EIO;
-	for (i = 0; rc == FW_OK && i < p->n; i++) {
-		const char *key = json_str(&p->item[i], "path", NULL);
-		const char *v = json_str(&p->item[i], "variant", "");
-		s->param_col[i] = json_str(&p->item[i], "column", NULL);
-		if (s->param_col[i] == NULL || key == NULL)
-			rc = FW_EIO;
-		else
-			snprintf(s->param_key[i], sizeof(s->param_key[i]),
-			    "%s%s%s", v, *v ? ":" : "", key);
-	}
-	for (i = 0; rc == FW_OK && i < m->n; i++)
-		if ((s->metric[i] = m->item[i].kind == JSON_STRING ?
-		    m->item[i].string : NULL) == NULL)
-			rc = FW_EIO;
-	if (rc != FW_OK) {
-		fw_error_set(err, FW_EIO, path, 0, 0, "", "no design, "
-		    "parameters or metrics as flywheel sweep writes them");
-		return rc;
-	}
-	s->np = p->n;
-	s->nm = m->n;
-	return FW_OK;
-}
-
-/* The column of a label as sweep.csv names it, or fail naming it. */
-static int
-need(const csv_reader *r, const char *name, const char *suffix, int *col,
-    fw_error *err)
-{
-	char *column = column_name("", name, suffix);
-
-	if (column == NULL)
-		return nomem(err);
-	*col = csv_column(r, column);
-	if (*col < 0)
-		csv_fail(r, err, "has no column %.200s", column);
-	free(column);
-	return *col < 0 ? FW_EIO : FW_OK;
-}
-
-/* sweep.csv: each point's parameter values and metric statistics. */
-static int
-read_points(const char *dir, sweepdata *s, fw_error *err)
-{
-	int col[MAX_PARAMS + 3 * MAX_METRICS], got, rc;
-	size_t i, j, cap = 0;
-	char path[4096];
-	csv_reader r;
-
-	pathf(path, sizeof(path), "%s/sweep.csv", dir);
-	if ((rc = csv_open(&r, path, err)) == FW_OK &&
-	    (rc = csv_next(&r, &got, err)) == FW_OK && !got)
-		rc = csv_fail(&r, err, "empty: not a table flywheel wrote");
-	for (j = 0; rc == FW_OK && j < s->np; j++)
-		rc = need(&r, s->param_col[j], "", &col[j], err);
-	for (j = 0; rc == FW_OK && j < s->nm; j++)
-		if ((rc = need(&r, s->metric[j], "_mean", &col[s->np + 3 * j],
-		    err)) != FW_OK || (rc = need(&r, s->metric[j], "_p5",
-		    &col[s->np + 3 * j + 1], err)) != FW_OK)
-			break;
-		else
-			rc = need(&r, s->metric[j], "_p95",
-			    &col[s->np + 3 * j + 2], err);
-	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
-		if (s->nrow == cap) {
-			double *x, *y;
-			cap = cap ? 2 * cap : 64;
-			x = realloc(s->x, cap * s->np * sizeof(double));
-			if (x != NULL)
-				s->x = x;
-			y = realloc(s->y, cap * s->nm * 3 * sizeof(double));
-			if (y != NULL)
-				s->y = y;
-			if (x == NULL || y == NULL) {
-				rc = nomem(err);
-				break;
-			}
-		}
-		for (j = 0; rc == FW_OK && j < s->np; j++)
-			rc = csv_number(&r, (size_t)col[j], 0,
-			    &s->x[s->nrow * s->np + j], err);
-		for (i = 0; rc == FW_OK && i < 3 * s->nm; i++)
-			rc = csv_number(&r, (size_t)col[s->np + i], 1,
-			    &s->y[s->nrow * s->nm * 3 + i], err);
-		s->nrow++;
-	}
-	if (rc == FW_OK && s->nrow == 0)
-		rc = csv_fail(&r, err, "holds no points");
-	csv_close(&r);
-	return rc;
-}
-
-/* sensitivity.csv (oneway and sobol designs). */
-static int
-read_sensitivity(const char *dir, sweepdata *s, fw_error *err)
-{
-	static const char *const oneway[] = { "low", "high", "at_base",
-		"at_low", "at_high", "swing" };
-	static const char *const sobol[] = { "s1", "s1_lo95", "s1_hi95", "st",
-		"st_lo95", "st_hi95" };
-	const char *const *names = strcmp(s->design, "oneway") == 0 ? oneway :
-	    sobol;
-	int col[8], got, rc;
-	char path[4096];
-	csv_reader r;
-	size_t i, m, j;
-
-	if (strcmp(s->design, "oneway") != 0 && strcmp(s->design, "sobol") != 0)
-		return FW_OK;
-	if ((s->sens = malloc(s->nm * s->np * 6 * sizeof(double))) == NULL)
-		return nomem(err);
-	for (i = 0; i < s->nm * s->np * 6; i++)
-		s->sens[i] = NAN;
-	pathf(path, sizeof(path), "%s/sensitivity.csv", dir);
-	if ((rc = csv_open(&r, path, err)) == FW_OK &&
-	    (rc = csv_next(&r, &got, err)) == FW_OK && !got)
-		rc = csv_fail(&r, err, "empty: not a table flywheel wrote");
-	if (rc == FW_OK && (rc = need(&r, "metric", "", &col[0], err)) ==
-	    FW_OK)
-		rc = need(&r, "parameter", "", &col[1], err);
-	for (i = 0; rc == FW_OK && i < 6; i++)
-		rc = need(&r, names[i], "", &col[2 + i], err);
-	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
-		const char *metric, *param;
-		if ((size_t)col[0] >= r.nfield || (size_t)col[1] >= r.nfield) {
-			rc = csv_fail(&r, err, "has too few fields");
-			break;
-		}
-		metric = r.field[col[0]];
-		param = r.field[col[1]];
-		for (m = 0; m < s->nm && strcmp(s->metric[m], metric); m++)
-			;
-		for (j = 0; j < s->np && strcmp(s->param_key[j], param); j++)
-			;
-		if (m == s->nm || j == s->np) {
-			rc = csv_fail(&r, err, "names a metric or parameter "
-			    "sweep.json does not");
-			break;
-		}
-		for (i = 0; rc == FW_OK && i < 6; i++)
-			rc = csv_number(&r, (size_t)col[2 + i], 1,
-			    &s->sens[(m * s->np + j) * 6 + i], err);
-	}
-	csv_close(&r);
-	s->has_sens = rc == FW_OK;
-	return rc;
-}
 
 /* A file name from a label: lower-case letters, digits and dashes. */
 static void
@@ -256,7 +49,7 @@ slug(const char *s, char *buf, size_t size)
 /* The list of charts, drawn by sweep-render.gp. */
 typedef struct chartlist {
 	size_t n;
-	char file[MAX_CHARTS][160];
+	char file[MAX_CHARTS][200];
 } chartlist;
 
 static void
@@ -288,6 +81,29 @@ add_chart(gp_meta *g, chartlist *cl, const char *tpl, const char *kind,
 	gp_text_at(g, "CHART_TPL", cl->n, "%s", tpl);
 	gp_num_at(g, "CHART_M", cl->n, (double)m + 1);
 	gp_num_at(g, "CHART_P", cl->n, (double)p + 1);
+}
+
+/* How parameter j is drawn on an axis: money in $k or $M, the unit
+ * named after the label. */
+static double
+param_scale(const sweepdata *s, size_t j, char *unit, size_t size)
+{
+	const char *u = param_unit(s->param_key[j]);
+	double top = 0;
+	size_t i;
+
+	for (i = 0; i < s->nrow; i++)
+		top = fmax(top, fabs(s->x[i * s->np + j]));
+	if (strcmp(u, "$") == 0 && top >= 1e6) {
+		snprintf(unit, size, " ($M)");
+		return 1e6;
+	}
+	if (strcmp(u, "$") == 0 && top >= 1e4) {
+		snprintf(unit, size, " ($k)");
+		return 1e3;
+	}
+	snprintf(unit, size, *u ? " (%s)" : "", u);
+	return 1;
 }
 
 static double
@@ -377,7 +193,7 @@ write_indices(const sweepdata *s, size_t m, const char *dir, gp_meta *g)
 /* The break-even point to label on a heat map of metric m: where the
  * mean crosses zero between neighbours of the grid, the middle one. */
 static void
-put_breakeven(const sweepdata *s, size_t m, gp_meta *g)
+put_breakeven(const sweepdata *s, size_t m, const double *scale, gp_meta *g)
 {
 	double bx[256], by[256];
 	size_t i, n = 0;
@@ -393,8 +209,8 @@ put_breakeven(const sweepdata *s, size_t m, gp_meta *g)
 		    s->x[i * s->np + 1]) * a / (a - b);
 		n++;
 	}
-	gp_num_at(g, "BE_X", m + 1, n > 0 ? bx[n / 2] : NAN);
-	gp_num_at(g, "BE_Y", m + 1, n > 0 ? by[n / 2] : NAN);
+	gp_num_at(g, "BE_X", m + 1, n > 0 ? bx[n / 2] / scale[0] : NAN);
+	gp_num_at(g, "BE_Y", m + 1, n > 0 ? by[n / 2] / scale[1] : NAN);
 }
 
 /* Data for the templates: meta.gp, strings, points, one file a chart. */
@@ -404,7 +220,8 @@ write_sweep_data(const sweepdata *s, const char *tmp, gp_meta *g)
 	int grid = strcmp(s->design, "grid") == 0;
 	int oneway = strcmp(s->design, "oneway") == 0;
 	int sobol = strcmp(s->design, "sobol") == 0;
-	char label[300];
+	char label[300], unit[64];
+	double pscale[2] = { 1, 1 };
 	chartlist *cl = calloc(1, sizeof(*cl));
 	size_t i, j, m;
 	FILE *f;
@@ -418,9 +235,12 @@ write_sweep_data(const sweepdata *s, const char *tmp, gp_meta *g)
 	gp_num(g, "TM", 1);
 	gp_array(g, "PARAM", s->np);
 	gp_array(g, "METRIC", s->nm);
+	for (j = 0; j < s->np && j < 2; j++)
+		pscale[j] = param_scale(s, j, unit, sizeof(unit));
 	for (j = 0; j < s->np; j++) {
 		param_label(s->param_key[j], label, sizeof(label));
-		gp_text_at(g, "PARAM", j + 1, "%s", label);
+		param_scale(s, j, unit, sizeof(unit));
+		gp_text_at(g, "PARAM", j + 1, "%s%s", label, unit);
 	}
 	for (m = 0; m < s->nm; m++) {
 		metric_label(s->metric[m], 1, label, sizeof(label));
@@ -447,7 +267,9 @@ write_sweep_data(const sweepdata *s, const char *tmp, gp_meta *g)
 	f = gp_create(tmp, "points.tsv");
 	for (i = 0; f != NULL && i < s->nrow; i++) {
 		for (j = 0; j < s->np; j++) {
-			gp_value(f, s->x[i * s->np + j]);
+			char u[64];
+			gp_value(f, s->x[i * s->np + j] / param_scale(s, j, u,
+			    sizeof(u)));
 			fputc('\t', f);
 		}
 		for (m = 0; m < s->nm; m++)
@@ -471,7 +293,7 @@ write_sweep_data(const sweepdata *s, const char *tmp, gp_meta *g)
 			rc = write_indices(s, m, tmp, g);
 			add_chart(g, cl, "indices", "indices", m, 0, s);
 		} else if (grid && s->np == 2) {
-			put_breakeven(s, m, g);
+			put_breakeven(s, m, pscale, g);
 			add_chart(g, cl, "heatmap", "heatmap", m, 0, s);
 		} else if ((grid && s->np == 1) || !grid)
 			for (j = 0; j < s->np; j++)
@@ -525,15 +347,12 @@ draw_sweep_plots(const char *dir, const char *gnuplot, const char *templates,
 	size_t i;
 	int rc;
 
-	memset(&s, 0, sizeof(s));
-	if (strlen(dir) > 3000 || strlen(templates) > 3000) {
+	if (strlen(templates) > 3000) {
 		fw_error_set(err, FW_EIO, "", 0, 0, "", "directory name too "
 		    "long");
 		return FW_EIO;
 	}
-	if ((rc = read_meta(dir, &s, err)) != FW_OK ||
-	    (rc = read_points(dir, &s, err)) != FW_OK ||
-	    (rc = read_sensitivity(dir, &s, err)) != FW_OK) {
+	if ((rc = sweep_read(dir, &s, err)) != FW_OK) {
 		sweep_clear(&s);
 		return rc;
 	}
