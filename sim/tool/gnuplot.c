@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -139,30 +140,36 @@ put_text(gp_meta *m, const char *fmt, va_list ap)
 	return m->ntext;
 }
 
-void
-gp_text(gp_meta *m, const char *var, const char *fmt, ...)
+/* S[k] = the text, and var = k in meta.gp. */
+static void
+assign_text(gp_meta *m, const char *var, const char *fmt, va_list ap)
 {
-	va_list ap;
-	int k;
+	int k = put_text(m, fmt, ap);
 
-	va_start(ap, fmt);
-	k = put_text(m, fmt, ap);
-	va_end(ap);
 	if (m->meta != NULL && k > 0)
 		fprintf(m->meta, "%s = %d\n", var, k);
 }
 
 void
-gp_text_at(gp_meta *m, const char *var, size_t i, const char *fmt, ...)
+gp_text(gp_meta *m, const char *var, const char *fmt, ...)
 {
 	va_list ap;
-	int k;
 
 	va_start(ap, fmt);
-	k = put_text(m, fmt, ap);
+	assign_text(m, var, fmt, ap);
 	va_end(ap);
-	if (m->meta != NULL && k > 0)
-		fprintf(m->meta, "%s[%zu] = %d\n", var, i, k);
+}
+
+void
+gp_text_at(gp_meta *m, const char *var, size_t i, const char *fmt, ...)
+{
+	char element[96];
+	va_list ap;
+
+	snprintf(element, sizeof(element), "%s[%zu]", var, i);
+	va_start(ap, fmt);
+	assign_text(m, element, fmt, ap);
+	va_end(ap);
 }
 
 /* Writes a text row as it is and returns its number. */
@@ -241,6 +248,39 @@ gp_keep_data(const char *tmp)
 		}
 		fclose(a);
 	}
+}
+
+int
+gp_workdir(const char *dir, const char *name, char *tmp, char *out,
+    char *log, fw_error *err)
+{
+	pathf(tmp, 4096, "%s/.%s.%ld", dir, name, (long)getpid());
+	pathf(out, 4096, "%s/out", tmp);
+	pathf(log, 4096, "%s/gnuplot.log", tmp);
+	if (mkdir(tmp, 0777) != 0 || mkdir(out, 0777) != 0) {
+		fw_error_set(err, FW_EIO, tmp, 0, 0, "", "cannot create: %s",
+		    strerror(errno));
+		rmdir(tmp);
+		return FW_EIO;
+	}
+	return FW_OK;
+}
+
+int
+gp_render(const char *gnuplot, const char *script, const char *out,
+    const char *data, const char *templates, const char *log, fw_error *err)
+{
+	static const char *const formats[] = { "png", "svg", "pdf" };
+	size_t i;
+	int rc = FW_OK;
+
+	for (i = 0; rc == FW_OK && i < 3; i++) {
+		char *argv[] = { (char *)gnuplot, "-c", (char *)script,
+			(char *)formats[i], (char *)out, (char *)data,
+			(char *)templates, NULL };
+		rc = gnuplot_run(gnuplot, argv, log, err);
+	}
+	return rc;
 }
 
 int

@@ -62,6 +62,18 @@ int gp_meta_close(gp_meta *m);
  * templates were given. */
 void gp_keep_data(const char *tmp);
 
+/* Makes the working directories of a drawing: tmp (dir/.NAME.PID, for
+ * the data), out inside it (for the finished files) and the path of
+ * gnuplot's log; each buffer holds 4096 bytes. */
+int gp_workdir(const char *dir, const char *name, char *tmp, char *out,
+    char *log, fw_error *err);
+
+/* Runs `gnuplot -c script FORMAT out data templates` for PNG, SVG and
+ * PDF in turn. */
+int gp_render(const char *gnuplot, const char *script, const char *out,
+    const char *data, const char *templates, const char *log,
+    fw_error *err);
+
 /* Runs gnuplot with argv (no shell); its messages go to log, whose last
  * line becomes the error when gnuplot fails. */
 int gnuplot_run(const char *gnuplot, char *const argv[], const char *log,

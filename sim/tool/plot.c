@@ -162,7 +162,6 @@ draw_run_plots(const char *dir, const char *gnuplot, const char *templates,
 	char tmp[4096], out[4096], script[4096], pack[4096], log[4096];
 	int drawn[32] = { 0 };
 	rundata d;
-	size_t i;
 	int rc;
 
 	/* Every path below is one of these and a short name. */
@@ -175,23 +174,14 @@ draw_run_plots(const char *dir, const char *gnuplot, const char *templates,
 		run_clear(&d);
 		return rc;
 	}
-	pathf(tmp, sizeof(tmp), "%s/.plots.%ld", dir, (long)getpid());
-	pathf(out, sizeof(out), "%s/out", tmp);
-	pathf(log, sizeof(log), "%s/gnuplot.log", tmp);
-	if (mkdir(tmp, 0777) != 0 || mkdir(out, 0777) != 0) {
-		fw_error_set(err, FW_EIO, tmp, 0, 0, "", "cannot create: %s",
-		    strerror(errno));
-		rmdir(tmp);
+	if ((rc = gp_workdir(dir, "plots", tmp, out, log, err)) != FW_OK) {
 		run_clear(&d);
-		return FW_EIO;
+		return rc;
 	}
 	rc = write_data(&d, tmp, drawn, err);
 	pathf(script, sizeof(script), "%s/render.gp", templates);
-	for (i = 0; rc == FW_OK && i < 3; i++) {
-		char *argv[] = { (char *)gnuplot, "-c", script,
-			(char *)formats[i], out, tmp, (char *)templates, NULL };
-		rc = gnuplot_run(gnuplot, argv, log, err);
-	}
+	if (rc == FW_OK)
+		rc = gp_render(gnuplot, script, out, tmp, templates, log, err);
 	if (rc == FW_OK) {
 		char *argv[] = { (char *)gnuplot, "-c", script, pack, tmp,
 			(char *)templates, NULL };

@@ -340,11 +340,9 @@ int
 draw_sweep_plots(const char *dir, const char *gnuplot, const char *templates,
     fw_error *err)
 {
-	static const char *const formats[] = { "png", "svg", "pdf" };
 	char tmp[4096], out[4096], plots[4096], script[4096], log[4096];
 	sweepdata s;
 	gp_meta g;
-	size_t i;
 	int rc;
 
 	if (strlen(templates) > 3000) {
@@ -356,16 +354,10 @@ draw_sweep_plots(const char *dir, const char *gnuplot, const char *templates,
 		sweep_clear(&s);
 		return rc;
 	}
-	pathf(tmp, sizeof(tmp), "%s/.splots.%ld", dir, (long)getpid());
-	pathf(out, sizeof(out), "%s/out", tmp);
-	pathf(log, sizeof(log), "%s/gnuplot.log", tmp);
 	pathf(plots, sizeof(plots), "%s/plots", dir);
-	if (mkdir(tmp, 0777) != 0 || mkdir(out, 0777) != 0) {
-		fw_error_set(err, FW_EIO, tmp, 0, 0, "", "cannot create: %s",
-		    strerror(errno));
-		rmdir(tmp);
+	if ((rc = gp_workdir(dir, "splots", tmp, out, log, err)) != FW_OK) {
 		sweep_clear(&s);
-		return FW_EIO;
+		return rc;
 	}
 	rc = gp_meta_open(&g, tmp);
 	if (rc == FW_OK)
@@ -378,11 +370,8 @@ draw_sweep_plots(const char *dir, const char *gnuplot, const char *templates,
 		    "out of memory" : "cannot write the plot data");
 	}
 	pathf(script, sizeof(script), "%s/sweep-render.gp", templates);
-	for (i = 0; rc == FW_OK && i < 3; i++) {
-		char *argv[] = { (char *)gnuplot, "-c", script,
-			(char *)formats[i], out, tmp, (char *)templates, NULL };
-		rc = gnuplot_run(gnuplot, argv, log, err);
-	}
+	if (rc == FW_OK)
+		rc = gp_render(gnuplot, script, out, tmp, templates, log, err);
 	if (rc == FW_OK)
 		rc = move_all(out, plots, err);
 	gp_keep_data(tmp);
