@@ -214,6 +214,8 @@ put_variant(FILE *out, const fw_config *b, const fw_config *v)
 		put_quoted(out, v->description);
 		fputc('\n', out);
 	}
+	put_num(out, 4, "start_month", &v->start_month);
+	put_num(out, 4, "ramp_months", &v->ramp_months);
 	walk_changes(b, v, put_change, &y);
 	total = y.count;
 	y.kind = CHANGE_REMOVE;
@@ -296,6 +298,7 @@ fw_scenario_yaml(const fw_scenario *sc)
 	    (unsigned long long)sc->replications);
 	fprintf(out, "seed: %llu%s\n", (unsigned long long)sc->seed,
 	    sc->seed_given ? "" : "  # default");
+	put_num(out, 0, "warmup_months", &sc->warmup);
 	put_baseline(out, &sc->config[0]);
 	fprintf(out, "variants:%s\n", sc->nconfig > 1 ? "" :
 	    " {}  # none: the baseline only");

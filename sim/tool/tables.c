@@ -144,30 +144,35 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 	json_text(f, fw_scenario_name(sc));
 	fputs(",\n  \"variants\": [", f);
 	for (v = 0; v < fw_scenario_variant_count(sc); v++) {
-		fputs(v ? ", " : "", f);
+		fputs(v ? ",\n    {\"name\": " : "\n    {\"name\": ", f);
 		json_text(f, fw_scenario_variant_name(sc, v));
+		fprintf(f, ", \"start_month\": %d, \"ramp_months\": %d}",
+		    fw_scenario_variant_start(sc, v),
+		    fw_scenario_variant_ramp(sc, v));
 	}
-	fputs("],\n  \"changes\": [", f);
+	fputs("\n  ],\n  \"changes\": [", f);
 	for (v = 1, n = 0; v < fw_scenario_variant_count(sc); v++)
 		for (i = 0; i < fw_scenario_change_count(sc, v); i++) {
-			fw_change c;
-			if (fw_scenario_change(sc, v, i, &c) != FW_OK)
+			fw_change ch;
+			if (fw_scenario_change(sc, v, i, &ch) != FW_OK)
 				continue;
 			fputs(n++ ? ",\n    {\"variant\": " : "\n    {\"variant\": ",
 			    f);
 			json_text(f, fw_scenario_variant_name(sc, v));
 			fputs(", \"path\": ", f);
-			json_text(f, c.path);
+			json_text(f, ch.path);
 			fputs(", \"baseline\": ", f);
-			json_text(f, c.from);
+			json_text(f, ch.from);
 			fputs(", \"value\": ", f);
-			json_text(f, c.to);
+			json_text(f, ch.to);
 			fputc('}', f);
 		}
-	fprintf(f, "%s],\n  \"seed\": %llu,\n  \"replications\": %llu,\n"
+	fprintf(f, "%s],\n  \"warmup_months\": %d,\n  \"seed\": %llu,\n"
+	    "  \"replications\": %llu,\n"
 	    "  \"horizon_months\": %d,\n  \"threads\": %d,\n"
 	    "  \"elapsed_seconds\": %.3f,\n  \"finished\": \"%s\",\n",
-	    n ? "\n  " : "", (unsigned long long)fw_run_seed(run),
+	    n ? "\n  " : "", fw_scenario_warmup(sc),
+	    (unsigned long long)fw_run_seed(run),
 	    (unsigned long long)fw_run_replications(run), fw_run_months(run),
 	    fw_run_threads(run), fw_run_elapsed(run), stamp);
 	fputs("  \"command_line\": ", f);
