@@ -190,7 +190,10 @@ write_assumptions(const rundata *d, const verdict *vd, const char *dir,
 			len += (size_t)snprintf(text + len, sizeof(text) - len,
 			    "%s%s", n++ ? "; " : "", item);
 		}
-		if (n == 0)
+		if (d->start[v] > 1 && len < sizeof(text))
+			len += (size_t)snprintf(text + len, sizeof(text) - len,
+			    "%sstarts in month %d", n++ ? "; " : "", d->start[v]);
+		if (n == 0 && len < sizeof(text))
 			snprintf(text + len, sizeof(text) - len, "%s",
 			    d->nchange > 0 ? "no changes: the baseline itself" :
 			    "changes not recorded in run.json");
