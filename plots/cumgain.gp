@@ -1,7 +1,7 @@
 # cumgain.gp - when the gain arrives: each option's mean cumulative cash
 # gain over the baseline, the leader's 5th-95th percentile band of the
-# paired gain, names at the line ends, payback and start marked on the
-# zero line and named above the chart.
+# paired gain, names at the line ends, start and payback marked on the
+# zero line and named above the chart, a row per option.
 reset
 load STYLE
 TITLE = T_CUMGAIN
@@ -19,12 +19,13 @@ do for [i=2:NV] {
     set label 20 + i S[NAME[i]] at graph 1.015, first CEND[i] left \
         textcolor rgb vc(i) font SUBFONT
 }
+do for [k=1:NCDOT] {
+    set object 100 + k circle at CDOT_X[k], 0 size char 0.45 front \
+        fc rgb vc(CDOT_V[k]) fs solid 1.0 border lc rgb "#ffffff"
+}
 do for [k=1:NCMARK] {
-    set object 100 + k circle at CMARK_X[k], 0 size char 0.45 front \
-        fc rgb vc(CMARK_V[k]) fs solid 1.0 border lc rgb "#ffffff"
     set label 200 + k S[CMARK_T[k]] at CMARK_X[k], graph 1 \
-        offset 0, char (0.6 + 1.25 * (NCMARK - k)) \
-        left \
+        offset 0, char (0.6 + 1.25 * (NCMARK - k)) left \
         textcolor rgb vc(CMARK_V[k]) font SMALLFONT
 }
 f = DATA."/cumgain.tsv"

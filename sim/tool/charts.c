@@ -298,7 +298,7 @@ write_cumgain(const rundata *d, const verdict *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	double lo = NAN, hi = NAN, *end;
-	size_t v, lead = leader(vd), row = 0;
+	size_t v, lead = leader(vd), row = 0, dots = 0;
 	char gain[32], over[32];
 	axis ax;
 	int t, rc;
@@ -322,26 +322,37 @@ write_cumgain(const rundata *d, const verdict *vd, const char *dir,
 	put_axis(m, "CY", ax);
 	gp_num(m, "LEAD", (double)lead + 1);
 	put_end_labels(m, "CEND", d, 1, end, &ax);
-	/* Payback and start above the plot, one row each. */
-	gp_array(m, "CMARK_X", 2 * d->nv);
-	gp_array(m, "CMARK_V", 2 * d->nv);
-	gp_array(m, "CMARK_T", 2 * d->nv);
+	/* Start and payback: dots on the zero line, and a row above the
+	 * plot per option that has either, starting at its first event. */
+	gp_array(m, "CMARK_X", d->nv);
+	gp_array(m, "CMARK_V", d->nv);
+	gp_array(m, "CMARK_T", d->nv);
+	gp_array(m, "CDOT_X", 2 * d->nv);
+	gp_array(m, "CDOT_V", 2 * d->nv);
 	for (v = 1; v < d->nv; v++) {
-		if (d->cmp[v].payback > 0) {
-			row++;
-			gp_num_at(m, "CMARK_X", row, d->cmp[v].payback);
-			gp_num_at(m, "CMARK_V", row, (double)v + 1);
-			gp_text_at(m, "CMARK_T", row, "%s pays back in month %d",
-			    d->names[v], d->cmp[v].payback);
+		int pay = d->cmp[v].payback, start = d->start[v];
+		char starts[48] = "", pays[48] = "";
+		if (pay <= 0 && start <= 1)
+			continue;
+		row++;
+		if (start > 1) {
+			snprintf(starts, sizeof(starts), "starts in month %d",
+			    start);
+			gp_num_at(m, "CDOT_X", ++dots, start);
+			gp_num_at(m, "CDOT_V", dots, (double)v + 1);
 		}
-		if (d->start[v] > 1) {
-			row++;
-			gp_num_at(m, "CMARK_X", row, d->start[v]);
-			gp_num_at(m, "CMARK_V", row, (double)v + 1);
-			gp_text_at(m, "CMARK_T", row, "%s starts in month %d",
-			    d->names[v], d->start[v]);
+		if (pay > 0) {
+			snprintf(pays, sizeof(pays), "pays back in month %d",
+			    pay);
+			gp_num_at(m, "CDOT_X", ++dots, pay);
+			gp_num_at(m, "CDOT_V", dots, (double)v + 1);
 		}
+		gp_num_at(m, "CMARK_X", row, start > 1 ? start : pay);
+		gp_num_at(m, "CMARK_V", row, (double)v + 1);
+		gp_text_at(m, "CMARK_T", row, "%s %s%s%s", d->names[v], starts,
+		    *starts && *pays ? ", " : "", pays);
 	}
+	gp_num(m, "NCDOT", (double)dots);
 	gp_num(m, "NCMARK", (double)row);
 	horizon_words(d->T, over, sizeof(over));
 	money(d->cum[lead * (size_t)d->T + (size_t)d->T - 1].mean, gain,
