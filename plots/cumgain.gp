@@ -9,6 +9,8 @@ NOTE = S_CUMGAIN
 load TPL."/title.gp"
 set tmargin at screen 0.74 - 0.05 * NCMARK
 set xrange [1:(T > 1 ? T : 2)]
+# whole months on a short horizon
+if (T < 8) { set xtics 1 }
 set yrange [CY_LO:CY_HI]
 set ytics CY_STEP
 set format y sprintf("%%.%df", CY_DEC)

@@ -9,6 +9,8 @@ set multiplot
 set key at screen 0.5, 0.1 center center horizontal font SMALLFONT \
     samplen 1.5
 set xrange [1:(T > 1 ? T : 2)]
+# whole months on a short horizon
+if (T < 8) { set xtics 1 }
 set xlabel "Month"
 set lmargin at screen 0.09
 set rmargin at screen 0.47

@@ -44,6 +44,7 @@ set rmargin at screen 0.67
 set title "Mean trust (0 to 1)" font SUBFONT
 set xrange [1:(T > 1 ? T : 2)]
 set xtics autofreq
+if (T < 8) { set xtics 1 }
 set format x "%.0f"
 set yrange [WT_LO:WT_HI]
 set ytics WT_STEP

@@ -6,6 +6,8 @@ TITLE = T_REVENUE
 NOTE = S_REVENUE
 load TPL."/title.gp"
 set xrange [1:(T > 1 ? T : 2)]
+# whole months on a short horizon
+if (T < 8) { set xtics 1 }
 set yrange [RY_LO:RY_HI]
 set ytics RY_STEP
 set format y sprintf("%%.%df", RY_DEC)

@@ -12,6 +12,8 @@ set multiplot layout rows, cols margins 0.09, 0.82, 0.12, 0.76 \
 set key at screen 0.985, 0.45 right center vertical Left reverse \
     font SMALLFONT samplen 1.2
 set xrange [1:(T > 1 ? T : 2)]
+# whole months on a short horizon
+if (T < 8) { set xtics 1 }
 set yrange [0:SY_HI]
 set ytics SY_STEP
 set format y sprintf("%%.%dfk", SY_DEC)

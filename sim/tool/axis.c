@@ -33,9 +33,10 @@ axis_nice(double lo, double hi, int with_zero, int ticks)
 		hi = fmax(hi, 0);
 	}
 	if (hi - lo <= 1e-9 * fmax(fabs(lo), fabs(hi))) {
-		/* One value: a range around it, ticks still sensible. */
+		/* One value: a range around it, ticks still sensible; a
+		 * quantity that cannot be negative stays above zero. */
 		double pad = lo != 0 ? fabs(lo) * 0.1 : 1;
-		lo -= pad;
+		lo = with_zero == AXIS_NONNEGATIVE && lo == 0 ? 0 : lo - pad;
 		hi += pad;
 	}
 	a.step = nice_step((hi - lo) / (ticks > 1 ? ticks : 2));

@@ -13,6 +13,11 @@ typedef struct axis {
 	int decimals;		/* of a tick label */
 } axis;
 
+/* with_zero of axis_nice() for a quantity that cannot be negative (a
+ * count, a share, money spent): a range that is all zero is drawn from
+ * zero up. */
+#define AXIS_NONNEGATIVE 2
+
 /* An axis over [lo, hi] (NaN ends are ignored; an empty or zero-width
  * range still gets a range of its own), widened to hold zero when
  * with_zero is set, ending on ticks, about `ticks` of them. */

@@ -81,6 +81,19 @@ people(double x, char *buf, size_t size)
 	return buf;
 }
 
+/* Whether variant v's cash is the baseline's in every month: its
+ * payback and start mean nothing then. */
+static int
+no_difference(const rundata *d, size_t v)
+{
+	int t;
+
+	for (t = 1; t <= d->T; t++)
+		if (!(d->dcash[v * (size_t)d->T + (size_t)t - 1] == 0))
+			return 0;
+	return 1;
+}
+
 /* The leader's variant number, 0 when there is no option. */
 static size_t
 leader(const verdict *vd)
@@ -332,7 +345,7 @@ write_cumgain(const rundata *d, const verdict *vd, const char *dir,
 	for (v = 1; v < d->nv; v++) {
 		int pay = d->cmp[v].payback, start = d->start[v];
 		char starts[48] = "", pays[48] = "";
-		if (pay <= 0 && start <= 1)
+		if ((pay <= 0 && start <= 1) || no_difference(d, v))
 			continue;
 		row++;
 		if (start > 1) {
@@ -357,7 +370,10 @@ write_cumgain(const rundata *d, const verdict *vd, const char *dir,
 	horizon_words(d->T, over, sizeof(over));
 	money(d->cum[lead * (size_t)d->T + (size_t)d->T - 1].mean, gain,
 	    sizeof(gain));
-	if (d->cmp[lead].payback > 0)
+	if (no_difference(d, lead))
+		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s makes no difference to "
+		    "cash %s", d->names[lead], over);
+	else if (d->cmp[lead].payback > 0)
 		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s pays back in month %d and gains %s "
 		    "of cash %s", d->names[lead], d->cmp[lead].payback, gain,
 		    over);
@@ -429,7 +445,7 @@ write_mechanism(const rundata *d, const verdict *vd, const char *dir,
 	}
 	if ((rc = gp_close(f, FW_OK)) != FW_OK)
 		return rc;
-	put_axis(m, "WS", axis_nice(0, hi, 1, 4));
+	put_axis(m, "WS", axis_nice(0, hi, AXIS_NONNEGATIVE, 4));
 	lo = hi = NAN;
 	for (t = 1; t <= d->T; t++) {
 		x[0] = trust_of(d, lead, t, 0);
@@ -443,7 +459,7 @@ write_mechanism(const rundata *d, const verdict *vd, const char *dir,
 		x[1] = gaprate_of(d, lead, t, 1);
 		axis_extend(x, 2, &lo, &hi);
 	}
-	put_axis(m, "WG", axis_nice(0, hi, 1, 4));
+	put_axis(m, "WG", axis_nice(0, hi, AXIS_NONNEGATIVE, 4));
 	gp_num(m, "HAS_GAP_RATE", !isnan(hi));
 	if (lead > 0) {
 		double dp = prescribing(d, lead, d->T) - prescribing(d, 0, d->T);
@@ -538,8 +554,8 @@ write_npv(const rundata *d, const verdict *vd, const char *dir, gp_meta *m,
 		fputc('\n', f);
 	}
 	rc = gp_close(f, rc);
-	put_axis(m, "NY", axis_nice(0, top * (1.1 + 0.08 * (double)d->nv), 1,
-	    4));
+	put_axis(m, "NY", axis_nice(0, top * (1.1 + 0.08 * (double)d->nv),
+	    AXIS_NONNEGATIVE, 4));
 	gp_array(m, "NLAB_X", d->nv);
 	gp_array(m, "NLAB_Y", d->nv);
 	for (v = 0; v < d->nv; v++) {
@@ -774,7 +790,7 @@ write_revenue(const rundata *d, const verdict *vd, const char *dir,
 			}
 		end[v] = revenue_of(d, v, d->T, 1);
 	}
-	ax = axis_nice(0, hi, 1, 5);
+	ax = axis_nice(0, hi, AXIS_NONNEGATIVE, 5);
 	put_axis(m, "RY", ax);
 	put_end_labels(m, "REND", d, 0, end, &ax);
 	gp_text(m, "S_REVENUE", "Lines: median across replications. Shaded: "
@@ -820,7 +836,7 @@ write_states(const rundata *d, const verdict *vd, const char *dir,
 		}
 		rc = gp_close(f, rc);
 	}
-	put_axis(m, "SY", axis_nice(0, hi, 1, 4));
+	put_axis(m, "SY", axis_nice(0, hi, AXIS_NONNEGATIVE, 4));
 	if (lead > 0)
 		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %s has %s "
 		    "prescribing HCPs by month %d, the baseline %s",
@@ -858,8 +874,8 @@ write_gap(const rundata *d, const verdict *vd, const char *dir, gp_meta *m,
 				double x = gap_of(d, v, t, k);
 				axis_extend(&x, 1, &lo, &hi[k]);
 			}
-	put_axis(m, "GY", axis_nice(0, hi[0], 1, 5));
-	put_axis(m, "VY", axis_nice(0, hi[1], 1, 5));
+	put_axis(m, "GY", axis_nice(0, hi[0], AXIS_NONNEGATIVE, 5));
+	put_axis(m, "VY", axis_nice(0, hi[1], AXIS_NONNEGATIVE, 5));
 	money(gap_of(d, lead, d->T, 0) * 1e6, a, sizeof(a));
 	money(gap_of(d, 0, d->T, 0) * 1e6, b, sizeof(b));
 	if (lead > 0)

@@ -182,7 +182,7 @@ void
 verdict_answer(const verdict *vd, char *buf, size_t size)
 {
 	const verdict_option *o = &vd->opt[0];
-	char gain[32], lo[32], hi[32], base[64], over[32], runner[96];
+	char gain[32], lo[32], hi[32], base[64], over[32], runner[256];
 	char pay[64], prog[32], roi[96], lead[32];
 	enum verdict_call call = verdict_call(vd);
 
@@ -199,6 +199,12 @@ verdict_answer(const verdict *vd, char *buf, size_t size)
 	payback_words(vd, o, pay, sizeof(pay));
 	money(o->program_cost, prog, sizeof(prog));
 	roi_words(o, roi, sizeof(roi));
+	if (call == CALL_KEEP && o->mean == 0 && o->p5 == 0 && o->p95 == 0) {
+		snprintf(buf, size, "The best option, %s, makes no difference "
+		    "to NPV %s (5th to 95th percentile of the paired change: %s "
+		    "to %s).", o->name, over, lo, hi);
+		return;
+	}
 	if (call == CALL_KEEP) {
 		snprintf(buf, size, "The best option, %s, changes NPV by %s "
 		    "%s (5th to 95th percentile of the paired change: %s to "
