@@ -27,11 +27,13 @@ int cli_check(int argc, char **argv);
 int cli_plot(int argc, char **argv);
 int cli_sweep(int argc, char **argv);
 int cli_params(int argc, char **argv);
+int cli_leakage(int argc, char **argv);
 extern const char cli_run_help[];
 extern const char cli_check_help[];
 extern const char cli_plot_help[];
 extern const char cli_sweep_help[];
 extern const char cli_params_help[];
+extern const char cli_leakage_help[];
 
 /* out/NAME for .../NAME.yaml. */
 void cli_default_output(const char *file, char *buf, size_t size);
@@ -40,6 +42,8 @@ const char *cli_default_scenario(void);
 /* The gnuplot program to draw with, and the folder of plot templates
  * into tdir. */
 const char *cli_plot_tools(char *tdir, size_t size);
+/* Runs every replication, showing progress on stderr when asked. */
+int cli_simulate(fw_run *run, int progress, fw_error *err);
 /* Draws the plots of the run in dir; prints errors; returns a status. */
 int cli_render_plots(const char *dir, int quiet);
 /* Draws a finished sweep's plots in dir; reports and returns a status. */
@@ -57,6 +61,13 @@ void cli_print_error(const fw_error *err);
  * prints a usage error and returns EXIT_USAGE. */
 int cli_parse_count(const char *command, const char *opt, const char *text,
     unsigned long long lo, unsigned long long hi, unsigned long long *out);
+/* Splits "PATH=VALUE" given to option opt into a new string *path (the
+ * caller frees it) and *value, which points into assignment; prints a
+ * usage error naming opt, with example, and returns EXIT_USAGE when it
+ * is not of that form. */
+int cli_split_assignment(const char *command, const char *opt,
+    const char *example, const char *assignment, char **path,
+    const char **value);
 /* Applies "PATH=VALUE" (as --set gives it) to sc's baseline; prints what
  * is wrong and returns an exit code, or EXIT_DONE. */
 int cli_apply_set(const char *command, fw_scenario *sc,

@@ -1,5 +1,6 @@
 /* cli_args.c - what the commands share in reading their arguments:
- * counts, --set, and the command line as run.json records it.
+ * counts, --set and the other PATH=VALUE options, and the command line as
+ * run.json records it.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -27,22 +28,36 @@ cli_parse_count(const char *command, const char *opt, const char *text,
 }
 
 int
-cli_apply_set(const char *command, fw_scenario *sc, const char *assignment)
+cli_split_assignment(const char *command, const char *opt,
+    const char *example, const char *assignment, char **path,
+    const char **value)
 {
 	const char *eq = strchr(assignment, '=');
+
+	if (eq == NULL || eq == assignment || eq[1] == '\0')
+		return cli_usage_error(command, "%s: %s takes PATH=VALUE, "
+		    "e.g. %s (got '%s')", command, opt, example, assignment);
+	if ((*path = strndup(assignment, (size_t)(eq - assignment))) == NULL) {
+		fputs("flywheel: out of memory\n", stderr);
+		return EXIT_FAILED;
+	}
+	*value = eq + 1;
+	return EXIT_DONE;
+}
+
+int
+cli_apply_set(const char *command, fw_scenario *sc, const char *assignment)
+{
+	const char *value;
 	char *path;
 	fw_error err;
 	int rc;
 
-	if (eq == NULL || eq == assignment || eq[1] == '\0')
-		return cli_usage_error(command, "%s: --set takes PATH=VALUE, "
-		    "e.g. friction.onboarding=0.1 (got '%s')", command,
-		    assignment);
-	if ((path = strndup(assignment, (size_t)(eq - assignment))) == NULL) {
-		fputs("flywheel: out of memory\n", stderr);
-		return EXIT_FAILED;
-	}
-	rc = fw_scenario_set(sc, NULL, path, eq + 1, &err);
+	if ((rc = cli_split_assignment(command, "--set",
+	    "friction.onboarding=0.1", assignment, &path, &value)) !=
+	    EXIT_DONE)
+		return rc;
+	rc = fw_scenario_set(sc, NULL, path, value, &err);
 	free(path);
 	if (rc == FW_OK)
 		return EXIT_DONE;

@@ -63,9 +63,8 @@ show_progress(const fw_run *run, double elapsed)
 	    (int)(100 * done / total), done, total, eta);
 }
 
-/* Runs every replication, showing progress on a terminal. */
-static int
-simulate(fw_run *run, int progress, fw_error *err)
+int
+cli_simulate(fw_run *run, int progress, fw_error *err)
 {
 	struct timespec t0, t1;
 	int rc = FW_OK;
@@ -233,7 +232,7 @@ cli_run(int argc, char **argv)
 		a.outdir = defdir;
 	}
 	if (rc == EXIT_DONE && ((rc = fw_run_alloc(sc, &a.opt, &run, &err)) !=
-	    FW_OK || (rc = simulate(run, !a.quiet && isatty(STDERR_FILENO),
+	    FW_OK || (rc = cli_simulate(run, !a.quiet && isatty(STDERR_FILENO),
 	    &err)) != FW_OK)) {
 		cli_print_error(&err);
 		rc = cli_exit_code(rc);

@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "flywheel.h"
+
 /* FNV-1a 64 of a file's bytes: identifies the files a run used. */
 int file_hash(const char *path, unsigned long long *h);
 /* mkdir -p. */
@@ -17,6 +19,11 @@ int pathf(char *out, size_t size, const char *fmt, ...)
  * unescaped into out; empty if the key is absent. */
 void json_string(const char *text, const char *key, char *out,
     size_t size);
+/* Writes the texts (lens[i] bytes each) into dir/names[i], dir created
+ * if needed: each to a temporary name first, all renamed once every one
+ * is on disk, so a failure leaves none of them. */
+int write_texts(const char *dir, size_t n, const char *const *names,
+    char *const *texts, const size_t *lens, fw_error *err);
 /* Removes a directory of plain files. */
 void remove_tree(const char *dir);
 

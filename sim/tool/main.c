@@ -16,6 +16,7 @@ static const char usage_text[] =
 "Commands:\n"
 "  run [FILE]      simulate a scenario and its variants, write the tables\n"
 "  sweep FILE      run a parameter sweep: grid, oneway, lhs or sobol\n"
+"  leakage [FILE]  where value leaks: the NPV lost to each friction stage\n"
 "  plot DIR        draw a run's plots and board pack again from its tables\n"
 "  check FILE...   validate scenario files and print them fully resolved\n"
 "  params          list every scenario key: range, default, meaning\n"
@@ -36,6 +37,7 @@ static const struct command {
 } commands[] = {
 	{ "run", cli_run, cli_run_help },
 	{ "sweep", cli_sweep, cli_sweep_help },
+	{ "leakage", cli_leakage, cli_leakage_help },
 	{ "plot", cli_plot, cli_plot_help },
 	{ "check", cli_check, cli_check_help },
 	{ "params", cli_params, cli_params_help },

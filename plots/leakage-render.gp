@@ -1,0 +1,19 @@
+# leakage-render.gp - draws the waterfall of where value leaks in one format.
+# gnuplot -c leakage-render.gp FORMAT OUTDIR DATADIR TEMPLATEDIR
+FORMAT = ARG1
+DATA = ARG3
+STYLE = ARG4."/style.gp"
+load DATA."/meta.gp"
+FS = FORMAT eq "pdf" ? 13 : 22
+if (FORMAT eq "png") {
+    set terminal pngcairo size 1600,900 font sprintf("Sans,%d", FS) noenhanced
+} else {
+    if (FORMAT eq "svg") {
+        set terminal svg size 1600,900 font sprintf("Sans,%d", FS) noenhanced
+    } else {
+        set terminal pdfcairo size 10in,5.625in font sprintf("Sans,%d", FS) noenhanced
+    }
+}
+set output ARG2."/waterfall.".FORMAT
+load ARG4."/waterfall.gp"
+unset output

@@ -1,0 +1,315 @@
+/* cli_leakage.c - `flywheel leakage`: options, the decomposition's run,
+ * its tables, console table and waterfall chart.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "leakout.h"
+
+/* Replications unless --reps says otherwise, when the file asks for
+ * more: every replication runs 2^K configurations. */
+#define LEAK_DEFAULT_REPS 100
+
+const char cli_leakage_help[] =
+"Usage: flywheel leakage [OPTION]... [FILE]\n"
+"Where value leaks: attribute what each stage of friction costs in NPV,\n"
+"revenue, scripts filled, patients on therapy at the end, realization-gap\n"
+"value, customer value at risk and re-acquisition cost. A stage is a key\n"
+"and the value it takes once its friction is removed; the stages are the\n"
+"five friction keys at 0 (prescribe, onboarding, access, continuity,\n"
+"support). Every subset of stages removed is simulated on the same random\n"
+"numbers, and each stage gets its gain removed alone and its Shapley value,\n"
+"which add up exactly to the gain of removing every stage: the\n"
+"frictionless ceiling. Writes leakage.csv, leakage.json and\n"
+"plots/waterfall.png, .svg and .pdf. Without FILE, use the default\n"
+"scenario.\n"
+"\n"
+"  -o, --output DIR       write into DIR (default out/NAME, NAME being\n"
+"                         FILE's name without .yaml)\n"
+"      --reps N           replications (default: the file's, at most 100)\n"
+"      --months N         horizon in months instead of the file's (1..600)\n"
+"      --seed S           seed instead of the file's (0..2^64-1)\n"
+"      --variant NAME     decompose this variant instead of the baseline\n"
+"      --stage PATH=VALUE add a stage, or change the target of the stage\n"
+"                         at PATH, e.g. friction.access=0.2 or\n"
+"                         experience.incoherence=0; may be repeated\n"
+"      --threads N        threads (default: OMP_NUM_THREADS, else all cores)\n"
+"      --no-plots         write the tables only, no chart\n"
+"  -q, --quiet            print nothing but errors\n"
+"  -h, --help             show this help\n"
+"\n"
+"The runtime doubles with each stage: K stages simulate the scenario 2^K\n"
+"times per replication (32 for the five friction stages), so at most 8\n"
+"stages are taken. Interactions are called material when a stage's gain\n"
+"alone differs from its Shapley value by more than 5% of the total gain.\n"
+"\n"
+"Exit status: 0 success, 1 the run or its chart failed, 2 usage error\n"
+"(more than 8 stages among them), 3 invalid scenario, --variant or\n"
+"--stage, 4 file not readable or writable.\n";
+
+/* What the options of `flywheel leakage` ask for. */
+typedef struct leak_args {
+	fw_run_options opt;
+	const char *outdir, *variant;
+	const char **stages;
+	int nstages, quiet, plots;
+} leak_args;
+
+static int
+parse_args(int argc, char **argv, leak_args *a)
+{
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "reps", required_argument, NULL, 'r' },
+		{ "months", required_argument, NULL, 'm' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "variant", required_argument, NULL, 'v' },
+		{ "stage", required_argument, NULL, 'S' },
+		{ "threads", required_argument, NULL, 't' },
+		{ "no-plots", no_argument, NULL, 'P' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ NULL, 0, NULL, 0 }
+	};
+	unsigned long long n = 0;
+	int c, rc = EXIT_DONE;
+
+	opterr = 0;
+	while (rc == EXIT_DONE &&
+	    (c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			a->outdir = optarg;
+			break;
+		case 'r':
+			if ((rc = cli_parse_count("leakage", "--reps", optarg,
+			    1, 4294967295ULL, &n)) == EXIT_DONE)
+				a->opt.replications = n;
+			break;
+		case 'm':
+			if ((rc = cli_parse_count("leakage", "--months",
+			    optarg, 1, 600, &n)) == EXIT_DONE)
+				a->opt.months = (int)n;
+			break;
+		case 's':
+			if ((rc = cli_parse_count("leakage", "--seed", optarg,
+			    0, 18446744073709551615ULL, &n)) == EXIT_DONE) {
+				a->opt.seed = n;
+				a->opt.seed_set = 1;
+			}
+			break;
+		case 'v':
+			a->variant = optarg;
+			break;
+		case 'S':
+			a->stages[a->nstages++] = optarg;
+			break;
+		case 't':
+			if ((rc = cli_parse_count("leakage", "--threads",
+			    optarg, 1, 1024, &n)) == EXIT_DONE)
+				a->opt.threads = (int)n;
+			break;
+		case 'P':
+			a->plots = 0;
+			break;
+		case 'q':
+			a->quiet = 1;
+			break;
+		default:
+			rc = cli_usage_error("leakage", "leakage: unknown option "
+			    "'%s' or missing value", argv[optind - 1]);
+		}
+	}
+	if (rc == EXIT_DONE && optind < argc - 1)
+		rc = cli_usage_error("leakage", "leakage: one scenario file at "
+		    "a time (got '%s' and '%s')", argv[optind],
+		    argv[optind + 1]);
+	return rc;
+}
+
+/* The variant named by --variant, or a message naming the closest. */
+static int
+check_variant(const fw_scenario *sc, const char *name)
+{
+	const char *names[256], *best;
+	size_t v, n = fw_scenario_variant_count(sc);
+
+	if (name == NULL || fw_scenario_variant_index(sc, name) >= 0)
+		return EXIT_DONE;
+	for (v = 0; v < n && v < 256; v++)
+		names[v] = fw_scenario_variant_name(sc, v);
+	best = fw_suggest(name, names, v);
+	fprintf(stderr, "flywheel: leakage: --variant %s: %s has no variant "
+	    "of that name%s%s%s\n", name, fw_scenario_file(sc),
+	    best ? " (did you mean '" : "", best ? best : "",
+	    best ? "'?)" : "");
+	return EXIT_INVALID;
+}
+
+/* The stages: the five friction keys, then --stage in order. */
+static int
+set_stages(leakage *lk, const leak_args *a)
+{
+	const char *value;
+	char *path;
+	fw_error err;
+	int i, rc;
+
+	if (leak_default_stages(lk, &err) != FW_OK) {
+		cli_print_error(&err);
+		return EXIT_FAILED;
+	}
+	for (i = 0; i < a->nstages; i++) {
+		if ((rc = cli_split_assignment("leakage", "--stage",
+		    "friction.access=0", a->stages[i], &path, &value)) !=
+		    EXIT_DONE)
+			return rc;
+		rc = leak_stage_set(lk, path, value, &err);
+		free(path);
+		if (rc == FW_EINVALID)
+			return cli_usage_error("leakage", "leakage: --stage %s: "
+			    "%s", a->stages[i], err.msg);
+		if (rc != FW_OK) {
+			cli_print_error(&err);
+			return cli_exit_code(rc);
+		}
+	}
+	return EXIT_DONE;
+}
+
+/* Builds the decomposition's scenario from sc, naming a bad stage. */
+static int
+build(leakage *lk, const fw_scenario *sc)
+{
+	fw_error err;
+	size_t bad;
+	int rc;
+
+	if ((rc = leak_build(lk, sc, &bad, &err)) == FW_OK)
+		return EXIT_DONE;
+	if (bad < lk->nstage)
+		fprintf(stderr, "flywheel: leakage: --stage %s=%s: %s\n",
+		    lk->stage[bad].path, lk->stage[bad].target, err.msg);
+	else
+		cli_print_error(&err);
+	return cli_exit_code(rc);
+}
+
+/* Simulates the decomposition's scenario and decomposes its results. */
+static int
+decompose(leakage *lk, const leak_args *a, fw_run **run)
+{
+	fw_run_options opt = a->opt;
+	fw_error err;
+	int rc;
+
+	if (opt.replications == 0)
+		opt.replications = fw_scenario_replications(lk->sc) <
+		    LEAK_DEFAULT_REPS ? fw_scenario_replications(lk->sc) :
+		    LEAK_DEFAULT_REPS;
+	if ((rc = fw_run_alloc(lk->sc, &opt, run, &err)) != FW_OK ||
+	    (rc = cli_simulate(*run, !a->quiet && isatty(STDERR_FILENO),
+	    &err)) != FW_OK || (rc = leak_decompose(lk, *run, &err)) !=
+	    FW_OK) {
+		cli_print_error(&err);
+		return cli_exit_code(rc);
+	}
+	return EXIT_DONE;
+}
+
+/* Writes the tables, prints the table and draws the chart. */
+static int
+report(const leakage *lk, const fw_run *run, const leak_args *a, int argc,
+    char **argv)
+{
+	char *cmdline = cli_command_line(argc, argv), tdir[4096];
+	const char *gnuplot;
+	fw_error err;
+	int rc;
+
+	if (cmdline == NULL) {
+		fputs("flywheel: out of memory\n", stderr);
+		return EXIT_FAILED;
+	}
+	rc = write_leakage_tables(lk, run, a->outdir, cmdline, &err);
+	free(cmdline);
+	if (rc != FW_OK) {
+		cli_print_error(&err);
+		return cli_exit_code(rc);
+	}
+	if (!a->quiet) {
+		if (print_leakage(lk, run, stdout) != FW_OK)
+			return EXIT_IO;
+		printf("\nTables written to %s/: leakage.csv leakage.json\n",
+		    a->outdir);
+		fflush(stdout);
+	}
+	if (!a->plots)
+		return EXIT_DONE;
+	gnuplot = cli_plot_tools(tdir, sizeof(tdir));
+	if ((rc = draw_leakage_plot(a->outdir, gnuplot, tdir, &err)) !=
+	    FW_OK) {
+		cli_print_error(&err);
+		fprintf(stderr, "flywheel: leakage: the tables are written; the "
+		    "chart is not\n");
+		return EXIT_FAILED;
+	}
+	if (!a->quiet)
+		printf("Chart drawn in %s/plots/: waterfall.png .svg .pdf\n",
+		    a->outdir);
+	return EXIT_DONE;
+}
+
+int
+cli_leakage(int argc, char **argv)
+{
+	leak_args a = { .plots = 1 };
+	leakage lk;
+	const char *file;
+	char defdir[4096];
+	fw_scenario *sc = NULL;
+	fw_run *run = NULL;
+	fw_error err;
+	int rc;
+
+	memset(&lk, 0, sizeof(lk));
+	if ((a.stages = calloc((size_t)argc + 1, sizeof(char *))) == NULL) {
+		fputs("flywheel: out of memory\n", stderr);
+		return EXIT_FAILED;
+	}
+	rc = parse_args(argc, argv, &a);
+	file = optind < argc ? argv[optind] : cli_default_scenario();
+	if (rc == EXIT_DONE && (rc = fw_scenario_load(file, &sc, &err)) !=
+	    FW_OK) {
+		cli_print_error(&err);
+		rc = cli_exit_code(rc);
+	}
+	if (rc == EXIT_DONE)
+		rc = check_variant(sc, a.variant);
+	if (rc == EXIT_DONE && leak_init(&lk, sc, a.variant, &err) != FW_OK) {
+		cli_print_error(&err);
+		rc = EXIT_FAILED;
+	}
+	if (rc == EXIT_DONE)
+		rc = set_stages(&lk, &a);
+	if (rc == EXIT_DONE)
+		rc = build(&lk, sc);
+	if (rc == EXIT_DONE && a.outdir == NULL) {
+		cli_default_output(file, defdir, sizeof(defdir));
+		a.outdir = defdir;
+	}
+	if (rc == EXIT_DONE)
+		rc = decompose(&lk, &a, &run);
+	if (rc == EXIT_DONE)
+		rc = report(&lk, run, &a, argc, argv);
+	fw_run_free(run);
+	leak_free(&lk);
+	fw_scenario_free(sc);
+	free(a.stages);
+	return rc;
+}
