@@ -258,7 +258,8 @@ share_of(const double *part, const double *total, size_t n, double *scratch,
 		sp += part[r];
 		st += total[r];
 	}
-	f->mean = st != 0 ? sp / st : NAN;
+	/* + 0.0: a zero share of a negative total is 0, not -0 */
+	f->mean = st != 0 ? sp / st + 0.0 : NAN;
 	for (r = 0; r < n; r++)
 		scratch[r] = part[r] - f->mean * total[r];
 	fw_paired_of(scratch, n, &p);
