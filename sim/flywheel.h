@@ -112,7 +112,7 @@ int fw_file_kind(const char *file, enum fw_file_kind *kind, fw_error *err);
 
 /* What a key holds. */
 enum fw_key_type { FW_KEY_TEXT, FW_KEY_INTEGER, FW_KEY_NUMBER,
-	FW_KEY_MAPPING, FW_KEY_LIST };
+	FW_KEY_MAPPING, FW_KEY_LIST, FW_KEY_BOOLEAN };
 
 /* One key of a scenario file, as flywheel-scenario(5) lists it. */
 typedef struct fw_key_info {
@@ -212,6 +212,9 @@ const char *fw_scenario_hash(const fw_scenario *sc);
 int fw_scenario_horizon(const fw_scenario *sc);
 uint64_t fw_scenario_replications(const fw_scenario *sc);
 uint64_t fw_scenario_seed(const fw_scenario *sc);
+/* Whether the scenario asks for the report named under its `report` key
+ * ("leakage"): 1 yes, 0 no, -1 for a name that is no report. */
+int fw_scenario_report(const fw_scenario *sc, const char *name);
 /* Number of variants including the baseline, which is variant 0. */
 size_t fw_scenario_variant_count(const fw_scenario *sc);
 /* Name of variant v, NULL past the end. */

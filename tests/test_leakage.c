@@ -368,6 +368,35 @@ START_TEST(test_remove_variant)
 }
 END_TEST
 
+/* report: {leakage: true} asks flywheel run for the decomposition; it
+ * survives a copy and the resolved YAML. */
+START_TEST(test_report_key)
+{
+	fw_scenario *plain = test_load(MARKET);
+	fw_scenario *asks = test_load(MARKET "report: {leakage: true}\n");
+	fw_scenario *copy, *again;
+	char *yaml;
+
+	ck_assert_int_eq(fw_scenario_report(plain, "leakage"), 0);
+	ck_assert_int_eq(fw_scenario_report(asks, "leakage"), 1);
+	ck_assert_int_eq(fw_scenario_report(asks, "tornado"), -1);
+	ck_assert_int_eq(fw_scenario_copy(asks, &copy), FW_OK);
+	ck_assert_int_eq(fw_scenario_report(copy, "leakage"), 1);
+	ck_assert_ptr_nonnull(yaml = fw_scenario_yaml(asks));
+	ck_assert_ptr_nonnull(strstr(yaml, "\nreport:\n  leakage: true\n"));
+	again = test_load(yaml);
+	ck_assert_int_eq(fw_scenario_report(again, "leakage"), 1);
+	fw_free(yaml);
+	ck_assert_ptr_nonnull(yaml = fw_scenario_yaml(plain));
+	ck_assert_ptr_null(strstr(yaml, "report"));
+	fw_free(yaml);
+	fw_scenario_free(again);
+	fw_scenario_free(copy);
+	fw_scenario_free(asks);
+	fw_scenario_free(plain);
+}
+END_TEST
+
 START_TEST(test_headline)
 {
 	char buf[256];
@@ -420,6 +449,7 @@ leakage_suite(void)
 	tcase_add_test(runs, test_run_decomposition);
 	tcase_add_test(runs, test_stages);
 	tcase_add_test(runs, test_remove_variant);
+	tcase_add_test(runs, test_report_key);
 	tcase_set_timeout(runs, 60);
 	suite_add_tcase(s, runs);
 	return s;

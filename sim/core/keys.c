@@ -14,6 +14,7 @@ const fw_key fwi_keys[] = {
 	{ .scope = FW_SCOPE_##in, .id = FW_ID_##in(slot), __VA_ARGS__ },
 #define FW_ID_TOP(id) 0
 #define FW_ID_VARIANT(id) 0
+#define FW_ID_REPORT(id) 0
 #define FW_ID_GLOBAL(id) FW_G_##id
 #define FW_ID_SEGMENT(id) FW_S_##id
 #define FW_ID_CHANNEL(id) FW_C_##id
@@ -94,6 +95,9 @@ fwi_key_range_text(const fw_key *k, char *buf, size_t size)
 	case FW_TYPE_LIST:
 		snprintf(buf, size, "list");
 		return;
+	case FW_TYPE_BOOL:
+		snprintf(buf, size, "true or false");
+		return;
 	default:
 		break;
 	}
@@ -151,6 +155,7 @@ fw_key_get(size_t i, fw_key_info *out)
 		[FW_TYPE_STR] = FW_KEY_TEXT, [FW_TYPE_INT] = FW_KEY_INTEGER,
 		[FW_TYPE_U64] = FW_KEY_INTEGER, [FW_TYPE_REAL] = FW_KEY_NUMBER,
 		[FW_TYPE_MAP] = FW_KEY_MAPPING, [FW_TYPE_LIST] = FW_KEY_LIST,
+		[FW_TYPE_BOOL] = FW_KEY_BOOLEAN,
 	};
 	const fw_key *k;
 
@@ -167,7 +172,8 @@ fw_key_get(size_t i, fw_key_info *out)
 	out->hi_open = k->hi_open;
 	out->required = k->required;
 	out->has_default = !k->required && (k->type == FW_TYPE_INT ||
-	    k->type == FW_TYPE_U64 || k->type == FW_TYPE_REAL);
+	    k->type == FW_TYPE_U64 || k->type == FW_TYPE_REAL ||
+	    k->type == FW_TYPE_BOOL);
 	out->def = k->def;
 	out->help = k->help;
 	out->label = k->label ? k->label : k->name;
@@ -192,7 +198,9 @@ fwi_key_for_path(const char *path)
 	for (i = 0; i < fwi_nkeys; i++) {
 		const fw_key *k = &fwi_keys[i];
 		size_t len = strlen(k->section);
-		if (k->scope == FW_SCOPE_GLOBAL && len == (size_t)(last - path) &&
+		if ((k->scope == FW_SCOPE_GLOBAL ||
+		    k->scope == FW_SCOPE_REPORT) &&
+		    len == (size_t)(last - path) &&
 		    strncmp(path, k->section, len) == 0 &&
 		    strcmp(last + 1, k->name) == 0)
 			return k;

@@ -10,9 +10,9 @@
 #define INF HUGE_VAL
 
 enum fw_scope { FW_SCOPE_TOP, FW_SCOPE_GLOBAL, FW_SCOPE_SEGMENT,
-	FW_SCOPE_CHANNEL, FW_SCOPE_VARIANT };
+	FW_SCOPE_CHANNEL, FW_SCOPE_VARIANT, FW_SCOPE_REPORT };
 enum fw_type { FW_TYPE_STR, FW_TYPE_INT, FW_TYPE_U64, FW_TYPE_REAL,
-	FW_TYPE_MAP, FW_TYPE_LIST };
+	FW_TYPE_MAP, FW_TYPE_LIST, FW_TYPE_BOOL };
 
 /* One key. Fields a row of keys.def leaves out are 0 or NULL. */
 typedef struct fw_key {
@@ -33,6 +33,7 @@ typedef struct fw_key {
 #define FW_KEY(scope, id, ...) FW_ENUM_##scope(id)
 #define FW_ENUM_TOP(id)
 #define FW_ENUM_VARIANT(id)
+#define FW_ENUM_REPORT(id)
 #define FW_ENUM_GLOBAL(id) FW_G_##id,
 #define FW_ENUM_SEGMENT(id)
 #define FW_ENUM_CHANNEL(id)
@@ -60,6 +61,7 @@ enum fw_channel_id {
 #undef FW_KEY
 #undef FW_ENUM_TOP
 #undef FW_ENUM_VARIANT
+#undef FW_ENUM_REPORT
 #undef FW_ENUM_GLOBAL
 #undef FW_ENUM_SEGMENT
 

@@ -297,15 +297,16 @@ read_variants(fw_yaml *y, fw_scenario *sc, yaml_node_t *n)
 
 /* The nodes of the root mapping, by top-level key. */
 typedef struct top_nodes {
-	yaml_node_t *key[16];
-	yaml_node_t *node[16];
+	yaml_node_t *key[24];
+	yaml_node_t *node[24];
 } top_nodes;
 
 static const char *const top_names[] = { "model", "name", "horizon_months",
 	"replications", "seed", "segments", "channels", "variants",
 	"economics", "experience", "friction", "flywheel", "reacquisition",
-	"patients", "program_cost" };
+	"patients", "program_cost", "report" };
 #define NTOP (sizeof(top_names) / sizeof(top_names[0]))
+_Static_assert(NTOP <= 24, "top_nodes holds every top-level key");
 
 static yaml_node_t *
 top(const top_nodes *t, const char *name)
@@ -342,6 +343,29 @@ read_top(fw_yaml *y, yaml_node_t *root, top_nodes *t)
 			rc = fwi_yaml_fail(y, root, "", "missing required key "
 			    "'%s'", k->name);
 	}
+	return rc;
+}
+
+/* report: what flywheel run adds to its outputs. */
+static int
+read_report(fw_yaml *y, fw_scenario *sc, yaml_node_t *n)
+{
+	static const char *const names[] = { "leakage" };
+	fw_pairs pairs;
+	char path[64];
+	size_t i, j;
+	int rc;
+
+	if ((rc = fwi_yaml_map(y, n, "report", &pairs)) != FW_OK)
+		return rc;
+	for (i = 0; rc == FW_OK && i < pairs.n; i++)
+		if ((rc = fwi_yaml_choose(y, &pairs.v[i], "report", names, 1,
+		    &j)) == FW_OK) {
+			fwi_path_key(path, sizeof(path), "report", names[j]);
+			rc = fwi_yaml_bool(y, pairs.v[i].value, path,
+			    &sc->report_leakage);
+		}
+	free(pairs.v);
 	return rc;
 }
 
@@ -387,6 +411,9 @@ read_scenario(fw_yaml *y, fw_scenario *sc)
 			return rc;
 		sc->seed_given = 1;
 	}
+	if ((n = top(&t, "report")) != NULL &&
+	    (rc = read_report(y, sc, n)) != FW_OK)
+		return rc;
 	set_defaults(base);
 	for (i = 0; i < NSECTIONS; i++)
 		if ((n = top(&t, sections[i])) != NULL &&
@@ -522,6 +549,12 @@ const char *
 fw_scenario_variant_description(const fw_scenario *sc, size_t v)
 {
 	return v < sc->nconfig ? sc->config[v].description : NULL;
+}
+
+int
+fw_scenario_report(const fw_scenario *sc, const char *name)
+{
+	return strcmp(name, "leakage") == 0 ? sc->report_leakage : -1;
 }
 
 int

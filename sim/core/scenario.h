@@ -47,6 +47,7 @@ struct fw_scenario {
 	uint64_t replications;
 	uint64_t seed;
 	int seed_given;
+	int report_leakage;	/* report: {leakage: true} */
 	size_t nconfig;		/* baseline plus variants */
 	fw_config *config;	/* config[0] is the baseline */
 	char hash[32];		/* of the bytes loaded */

@@ -42,6 +42,11 @@ const char *cli_default_scenario(void);
 /* The gnuplot program to draw with, and the folder of plot templates
  * into tdir. */
 const char *cli_plot_tools(char *tdir, size_t size);
+/* Where value leaks in sc's baseline, with the five friction stages, as
+ * `flywheel leakage` gives it into outdir: opt's months, seed and
+ * threads, and its replications (else the file's) up to 100. */
+int cli_leakage_report(const fw_scenario *sc, const fw_run_options *opt,
+    const char *outdir, int quiet, int plots, int argc, char **argv);
 /* Runs every replication, showing progress on stderr when asked. */
 int cli_simulate(fw_run *run, int progress, fw_error *err);
 /* Draws the plots of the run in dir; prints errors; returns a status. */

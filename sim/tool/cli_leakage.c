@@ -265,19 +265,54 @@ report(const leakage *lk, const fw_run *run, const leak_args *a, int argc,
 	return EXIT_DONE;
 }
 
+/* The decomposition of sc that a asks for, from its stages to its chart;
+ * a->outdir is set. */
+static int
+leak_main(const fw_scenario *sc, const leak_args *a, int argc, char **argv)
+{
+	fw_run *run = NULL;
+	leakage lk;
+	fw_error err;
+	int rc;
+
+	if (leak_init(&lk, sc, a->variant, &err) != FW_OK) {
+		cli_print_error(&err);
+		return EXIT_FAILED;
+	}
+	if ((rc = set_stages(&lk, a)) == EXIT_DONE &&
+	    (rc = build(&lk, sc)) == EXIT_DONE &&
+	    (rc = decompose(&lk, a, &run)) == EXIT_DONE)
+		rc = report(&lk, run, a, argc, argv);
+	fw_run_free(run);
+	leak_free(&lk);
+	return rc;
+}
+
+int
+cli_leakage_report(const fw_scenario *sc, const fw_run_options *opt,
+    const char *outdir, int quiet, int plots, int argc, char **argv)
+{
+	leak_args a = { .opt = *opt, .outdir = outdir, .quiet = quiet,
+		.plots = plots };
+
+	/* 0, the file's, is capped like that of `flywheel leakage` */
+	if (a.opt.replications > LEAK_DEFAULT_REPS)
+		a.opt.replications = LEAK_DEFAULT_REPS;
+	if (!quiet)
+		fputs("\n", stdout);
+	return leak_main(sc, &a, argc, argv);
+}
+
 int
 cli_leakage(int argc, char **argv)
 {
 	leak_args a = { .plots = 1 };
-	leakage lk;
 	const char *file;
 	char defdir[4096];
 	fw_scenario *sc = NULL;
-	fw_run *run = NULL;
 	fw_error err;
 	int rc;
 
-	memset(&lk, 0, sizeof(lk));
 	if ((a.stages = calloc((size_t)argc + 1, sizeof(char *))) == NULL) {
 		fputs("flywheel: out of memory\n", stderr);
 		return EXIT_FAILED;
@@ -291,24 +326,12 @@ cli_leakage(int argc, char **argv)
 	}
 	if (rc == EXIT_DONE)
 		rc = check_variant(sc, a.variant);
-	if (rc == EXIT_DONE && leak_init(&lk, sc, a.variant, &err) != FW_OK) {
-		cli_print_error(&err);
-		rc = EXIT_FAILED;
-	}
-	if (rc == EXIT_DONE)
-		rc = set_stages(&lk, &a);
-	if (rc == EXIT_DONE)
-		rc = build(&lk, sc);
 	if (rc == EXIT_DONE && a.outdir == NULL) {
 		cli_default_output(file, defdir, sizeof(defdir));
 		a.outdir = defdir;
 	}
 	if (rc == EXIT_DONE)
-		rc = decompose(&lk, &a, &run);
-	if (rc == EXIT_DONE)
-		rc = report(&lk, run, &a, argc, argv);
-	fw_run_free(run);
-	leak_free(&lk);
+		rc = leak_main(sc, &a, argc, argv);
 	fw_scenario_free(sc);
 	free(a.stages);
 	return rc;

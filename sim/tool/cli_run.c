@@ -29,6 +29,10 @@ const char cli_run_help[] =
 "      --set PATH=VALUE change a baseline value, as a variant's set does;\n"
 "                       may be repeated; VALUE may be a distribution\n"
 "      --no-plots       write the tables only, no plots or board pack\n"
+"      --leakage        also where value leaks, as flywheel leakage gives it\n"
+"                       for the baseline (as the file's report: {leakage:\n"
+"                       true} asks): leakage.csv, leakage.json, the\n"
+"                       waterfall chart, from at most 100 replications\n"
 "  -q, --quiet          print nothing but errors\n"
 "  -h, --help           show this help\n"
 "\n"
@@ -92,7 +96,7 @@ typedef struct run_args {
 	fw_run_options opt;
 	const char *outdir;
 	const char **sets;
-	int nsets, quiet, plots;
+	int nsets, quiet, plots, leakage;
 } run_args;
 
 static int
@@ -107,6 +111,7 @@ parse_args(int argc, char **argv, run_args *a)
 		{ "set", required_argument, NULL, 'S' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "no-plots", no_argument, NULL, 'P' },
+		{ "leakage", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
 	unsigned long long n = 0;
@@ -149,6 +154,9 @@ parse_args(int argc, char **argv, run_args *a)
 			break;
 		case 'P':
 			a->plots = 0;
+			break;
+		case 'L':
+			a->leakage = 1;
 			break;
 		default:
 			rc = cli_usage_error("run", "run: unknown option '%s' "
@@ -239,6 +247,11 @@ cli_run(int argc, char **argv)
 	}
 	if (rc == EXIT_DONE)
 		rc = report(run, &a, argc, argv);
+	/* Before the plots, whose board pack may show it. */
+	if (rc == EXIT_DONE && (a.leakage || fw_scenario_report(sc,
+	    "leakage") == 1))
+		rc = cli_leakage_report(sc, &a.opt, a.outdir, a.quiet, a.plots,
+		    argc, argv);
 	/* The tables stand without the plots; a plotting failure is
 	 * reported and fails the command. */
 	if (rc == EXIT_DONE && a.plots && cli_render_plots(a.outdir,

@@ -24,6 +24,8 @@ key_default(const fw_key_info *k, char *buf, size_t size)
 {
 	if (k->required)
 		snprintf(buf, size, "required");
+	else if (k->has_default && k->type == FW_KEY_BOOLEAN)
+		snprintf(buf, size, "%s", k->def != 0 ? "true" : "false");
 	else if (k->has_default)
 		fw_format_real(k->def, buf, size);
 	else if (strcmp(k->path, "model") == 0)
