@@ -415,14 +415,16 @@ START_TEST(test_headline)
 	leak_headline("access friction", 1319.96e6, 5, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "Access friction leaks $1,320.0M of NPV, the "
 	    "largest of five stages");
-	leak_money(-1234567.8e3, 0, buf, sizeof(buf));
+	leak_number(-1234.5678, 1, 0, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "-1,234.6");
-	leak_money(999.96e6, 1, buf, sizeof(buf));
+	leak_number(999.96, 1, 1, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "+1,000.0");
-	leak_money(-0.01e6, 1, buf, sizeof(buf));
+	leak_number(-0.01, 1, 1, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "+0.0");
-	leak_money(12.34e6, 0, buf, sizeof(buf));
+	leak_number(12.34, 1, 0, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "12.3");
+	leak_number(1234567, 0, 1, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "+1,234,567");
 	leak_order(gains, 4, order);
 	ck_assert_uint_eq(order[0], 1);
 	ck_assert_uint_eq(order[1], 2);

@@ -73,6 +73,17 @@ int cli_parse_count(const char *command, const char *opt, const char *text,
 int cli_split_assignment(const char *command, const char *opt,
     const char *example, const char *assignment, char **path,
     const char **value);
+/* The options of the commands that simulate, as getopt_long entries:
+ * --reps, --months, --seed and --threads, codes 'r', 'm', 's' and 't'. */
+#define CLI_RUN_OPTIONS \
+	{ "reps", required_argument, NULL, 'r' }, \
+	{ "months", required_argument, NULL, 'm' }, \
+	{ "seed", required_argument, NULL, 's' }, \
+	{ "threads", required_argument, NULL, 't' }
+/* Reads the value of one of them, option code c, into opt; returns 0 when
+ * c is none of them, else 1 with *rc the exit code of the reading. */
+int cli_run_option(const char *command, int c, const char *value,
+    fw_run_options *opt, int *rc);
 /* Applies "PATH=VALUE" (as --set gives it) to sc's baseline; prints what
  * is wrong and returns an exit code, or EXIT_DONE. */
 int cli_apply_set(const char *command, fw_scenario *sc,

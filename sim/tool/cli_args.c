@@ -28,6 +28,40 @@ cli_parse_count(const char *command, const char *opt, const char *text,
 }
 
 int
+cli_run_option(const char *command, int c, const char *value,
+    fw_run_options *opt, int *rc)
+{
+	unsigned long long n = 0;
+
+	switch (c) {
+	case 'r':
+		if ((*rc = cli_parse_count(command, "--reps", value, 1,
+		    4294967295ULL, &n)) == EXIT_DONE)
+			opt->replications = n;
+		return 1;
+	case 'm':
+		if ((*rc = cli_parse_count(command, "--months", value, 1, 600,
+		    &n)) == EXIT_DONE)
+			opt->months = (int)n;
+		return 1;
+	case 's':
+		if ((*rc = cli_parse_count(command, "--seed", value, 0,
+		    18446744073709551615ULL, &n)) == EXIT_DONE) {
+			opt->seed = n;
+			opt->seed_set = 1;
+		}
+		return 1;
+	case 't':
+		if ((*rc = cli_parse_count(command, "--threads", value, 1,
+		    1024, &n)) == EXIT_DONE)
+			opt->threads = (int)n;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
 cli_split_assignment(const char *command, const char *opt,
     const char *example, const char *assignment, char **path,
     const char **value)

@@ -66,17 +66,13 @@ parse_args(int argc, char **argv, leak_args *a)
 {
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
-		{ "reps", required_argument, NULL, 'r' },
-		{ "months", required_argument, NULL, 'm' },
-		{ "seed", required_argument, NULL, 's' },
+		CLI_RUN_OPTIONS,
 		{ "variant", required_argument, NULL, 'v' },
 		{ "stage", required_argument, NULL, 'S' },
-		{ "threads", required_argument, NULL, 't' },
 		{ "no-plots", no_argument, NULL, 'P' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
-	unsigned long long n = 0;
 	int c, rc = EXIT_DONE;
 
 	opterr = 0;
@@ -86,33 +82,11 @@ parse_args(int argc, char **argv, leak_args *a)
 		case 'o':
 			a->outdir = optarg;
 			break;
-		case 'r':
-			if ((rc = cli_parse_count("leakage", "--reps", optarg,
-			    1, 4294967295ULL, &n)) == EXIT_DONE)
-				a->opt.replications = n;
-			break;
-		case 'm':
-			if ((rc = cli_parse_count("leakage", "--months",
-			    optarg, 1, 600, &n)) == EXIT_DONE)
-				a->opt.months = (int)n;
-			break;
-		case 's':
-			if ((rc = cli_parse_count("leakage", "--seed", optarg,
-			    0, 18446744073709551615ULL, &n)) == EXIT_DONE) {
-				a->opt.seed = n;
-				a->opt.seed_set = 1;
-			}
-			break;
 		case 'v':
 			a->variant = optarg;
 			break;
 		case 'S':
 			a->stages[a->nstages++] = optarg;
-			break;
-		case 't':
-			if ((rc = cli_parse_count("leakage", "--threads",
-			    optarg, 1, 1024, &n)) == EXIT_DONE)
-				a->opt.threads = (int)n;
 			break;
 		case 'P':
 			a->plots = 0;
@@ -121,8 +95,10 @@ parse_args(int argc, char **argv, leak_args *a)
 			a->quiet = 1;
 			break;
 		default:
-			rc = cli_usage_error("leakage", "leakage: unknown option "
-			    "'%s' or missing value", argv[optind - 1]);
+			if (!cli_run_option("leakage", c, optarg, &a->opt, &rc))
+				rc = cli_usage_error("leakage", "leakage: unknown "
+				    "option '%s' or missing value",
+				    argv[optind - 1]);
 		}
 	}
 	if (rc == EXIT_DONE && optind < argc - 1)

@@ -104,17 +104,13 @@ parse_args(int argc, char **argv, run_args *a)
 {
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
-		{ "reps", required_argument, NULL, 'r' },
-		{ "months", required_argument, NULL, 'm' },
-		{ "seed", required_argument, NULL, 's' },
-		{ "threads", required_argument, NULL, 't' },
+		CLI_RUN_OPTIONS,
 		{ "set", required_argument, NULL, 'S' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "no-plots", no_argument, NULL, 'P' },
 		{ "leakage", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
-	unsigned long long n = 0;
 	int c, rc = EXIT_DONE;
 
 	opterr = 0;
@@ -123,28 +119,6 @@ parse_args(int argc, char **argv, run_args *a)
 		switch (c) {
 		case 'o':
 			a->outdir = optarg;
-			break;
-		case 'r':
-			if ((rc = cli_parse_count("run", "--reps", optarg, 1,
-			    4294967295ULL, &n)) == EXIT_DONE)
-				a->opt.replications = n;
-			break;
-		case 'm':
-			if ((rc = cli_parse_count("run", "--months", optarg, 1,
-			    600, &n)) == EXIT_DONE)
-				a->opt.months = (int)n;
-			break;
-		case 's':
-			if ((rc = cli_parse_count("run", "--seed", optarg, 0,
-			    18446744073709551615ULL, &n)) == EXIT_DONE) {
-				a->opt.seed = n;
-				a->opt.seed_set = 1;
-			}
-			break;
-		case 't':
-			if ((rc = cli_parse_count("run", "--threads", optarg, 1,
-			    1024, &n)) == EXIT_DONE)
-				a->opt.threads = (int)n;
 			break;
 		case 'S':
 			a->sets[a->nsets++] = optarg;
@@ -159,8 +133,9 @@ parse_args(int argc, char **argv, run_args *a)
 			a->leakage = 1;
 			break;
 		default:
-			rc = cli_usage_error("run", "run: unknown option '%s' "
-			    "or missing value", argv[optind - 1]);
+			if (!cli_run_option("run", c, optarg, &a->opt, &rc))
+				rc = cli_usage_error("run", "run: unknown option "
+				    "'%s' or missing value", argv[optind - 1]);
 		}
 	}
 	if (rc == EXIT_DONE && optind < argc - 1)

@@ -11,10 +11,11 @@
 
 #include "leakage.h"
 
-const char *const leak_metric_label[LEAK_NMETRIC] = { "NPV", "revenue",
-	"scripts filled", "patients on therapy at the end",
-	"realization-gap value", "customer value at risk",
-	"re-acquisition cost" };
+const leak_metric leak_metrics[LEAK_NMETRIC] = { { "NPV", 1 },
+	{ "revenue", 1 }, { "scripts filled", 0 },
+	{ "patients on therapy at the end", 0 },
+	{ "realization-gap value", 1 }, { "customer value at risk", 1 },
+	{ "re-acquisition cost", 1 } };
 
 /* The library's names of each metric, newest first. */
 static const char *const metric_names[LEAK_NMETRIC][2] = {
@@ -381,19 +382,19 @@ leak_material(const leakage *lk)
 }
 
 void
-leak_money(double dollars, int sign, char *buf, size_t size)
+leak_number(double x, int decimals, int sign, char *buf, size_t size)
 {
 	char digits[64], *w = buf;
 	size_t n, i, lead;
 
-	/* whole millions grouped in threes, one decimal */
-	snprintf(digits, sizeof(digits), "%.1f", fabs(dollars) / 1e6);
+	snprintf(digits, sizeof(digits), "%.*f", decimals, fabs(x));
 	n = strcspn(digits, ".");
 	if (size < n + n / 3 + 8) {
 		snprintf(buf, size, "%s", digits);
 		return;
 	}
-	if (dollars < 0 && strspn(digits, "0.") != strlen(digits))
+	/* a figure that rounds to zero takes no minus */
+	if (x < 0 && strspn(digits, "0.") != strlen(digits))
 		*w++ = '-';
 	else if (sign)
 		*w++ = '+';
@@ -423,7 +424,7 @@ leak_headline(const char *label, double gain, size_t nstage, char *buf,
 	const char *sign = gain < 0 ? "-" : "";
 	char m[48];
 
-	leak_money(fabs(gain), 0, m, sizeof(m));
+	leak_number(fabs(gain) / 1e6, 1, 0, m, sizeof(m));
 	if (!(gain > 0) && nstage == 1)
 		snprintf(buf, size, "%s does not leak NPV: removing it changes "
 		    "NPV by %s$%sM", label, sign, m);

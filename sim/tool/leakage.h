@@ -16,9 +16,14 @@
  * this share of the total gain or more away from its Shapley value. */
 #define LEAK_MATERIAL 0.05
 
-/* The metrics decomposed, in the order of the tables. */
+/* The metrics decomposed, in the order of the tables: what the console
+ * calls each, and whether it is money. */
 #define LEAK_NMETRIC 7
-extern const char *const leak_metric_label[LEAK_NMETRIC];
+typedef struct leak_metric {
+	const char *label;
+	int money;
+} leak_metric;
+extern const leak_metric leak_metrics[LEAK_NMETRIC];
 
 /* A stage: a key of the scenario and the value it takes once the stage's
  * friction is removed (YAML, as --set takes it). */
@@ -94,9 +99,9 @@ size_t leak_rank(const leakage *lk, size_t r);
 /* Whether the interactions of the NPV decomposition are material. */
 int leak_material(const leakage *lk);
 
-/* Dollars as millions with one decimal, thousands separated: "1,320.0";
- * with a sign when sign is set or the figure is negative. */
-void leak_money(double dollars, int sign, char *buf, size_t size);
+/* x with the decimals given and thousands separated: "1,320.0"; with a
+ * sign when sign is set or x is negative. */
+void leak_number(double x, int decimals, int sign, char *buf, size_t size);
 
 /* The sentence a chart's title and the console give: which stage leaks
  * most of the NPV, from its label, gain and the number of stages. */

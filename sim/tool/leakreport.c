@@ -9,16 +9,55 @@
 
 #include "leakout.h"
 
+/* Money in $M: "1,320.0", and with a sign "+1,320.0". */
+static const char *
+unsigned_m(double dollars, char *buf, size_t size)
+{
+	leak_number(dollars / 1e6, 1, 0, buf, size);
+	return buf;
+}
+
+static const char *
+signed_m(double dollars, char *buf, size_t size)
+{
+	leak_number(dollars / 1e6, 1, 1, buf, size);
+	return buf;
+}
+
 static void
 print_row(const char *label, int width, const leak_row *row, FILE *out)
 {
-	char interval[48];
+	char a[48], b[48], c[48], d[48], interval[100];
 
-	snprintf(interval, sizeof(interval), "%+.1f .. %+.1f",
-	    row->shapley.lo95 / 1e6, row->shapley.hi95 / 1e6);
-	fprintf(out, "%-*s  %+9.1f  %-20s  %6.1f%%  %+9.1f  %+11.1f\n", width,
-	    label, row->shapley.mean / 1e6, interval, 100 * row->share.mean,
-	    row->alone.mean / 1e6, row->interaction.mean / 1e6);
+	snprintf(interval, sizeof(interval), "%s .. %s",
+	    signed_m(row->shapley.lo95, a, sizeof(a)),
+	    signed_m(row->shapley.hi95, b, sizeof(b)));
+	fprintf(out, "%-*s  %9s  %-22s  %6.1f%%  %9s  %11s\n", width, label,
+	    signed_m(row->shapley.mean, c, sizeof(c)), interval,
+	    100 * row->share.mean, signed_m(row->alone.mean, a, sizeof(a)),
+	    signed_m(row->interaction.mean, d, sizeof(d)));
+}
+
+/* What removing every stage does to the other metrics. */
+static void
+print_others(const leakage *lk, FILE *out)
+{
+	char figure[48];
+	size_t m;
+
+	fputs("\nEvery stage removed, the other metrics change by:", out);
+	for (m = 1; m < LEAK_NMETRIC; m++) {
+		const leak_figure *f = &lk->row[m][lk->nstage].shapley;
+		if (leak_metrics[m].money)
+			leak_number(f->mean / 1e6, 1, 1, figure,
+			    sizeof(figure));
+		else
+			leak_number(f->mean, 0, 1, figure, sizeof(figure));
+		fprintf(out, "%s %s %s%s", m > 1 ? "," : "",
+		    leak_metrics[m].label, figure, leak_metrics[m].money ?
+		    " $M" : "");
+	}
+	fputs(" (each stage's part is in leakage.csv).\n", out);
 }
 
 /* What the interactions mean, with the figures that show it. */
@@ -26,6 +65,7 @@ static void
 print_interactions(const leakage *lk, FILE *out)
 {
 	const leak_row *all = &lk->row[0][lk->nstage];
+	char a[48], b[48];
 	size_t i, most = 0;
 
 	if (!leak_material(lk)) {
@@ -41,9 +81,10 @@ print_interactions(const leakage *lk, FILE *out)
 			most = i;
 	fprintf(out, "Interactions are material (a stage's one-at-a-time gain "
 	    "differs from its Shapley value by more than %.0f%% of the total "
-	    "gain): removed one at a time the stages gain $%.1fM in all, "
-	    "removed together $%.1fM. ", 100 * LEAK_MATERIAL,
-	    all->alone.mean / 1e6, all->shapley.mean / 1e6);
+	    "gain): removed one at a time the stages gain $%sM in all, "
+	    "removed together $%sM. ", 100 * LEAK_MATERIAL,
+	    unsigned_m(all->alone.mean, a, sizeof(a)),
+	    unsigned_m(all->shapley.mean, b, sizeof(b)));
 	if (all->alone.mean < all->shapley.mean)
 		fputs("The stages reinforce each other, so a stage's gain "
 		    "alone understates what removing it is worth", out);
@@ -51,9 +92,10 @@ print_interactions(const leakage *lk, FILE *out)
 		fputs("The stages overlap, so the gains alone count some value "
 		    "more than once", out);
 	fprintf(out, "; rank and budget by the Shapley values. The largest "
-	    "difference: %s, %+.1f alone against %+.1f Shapley ($M).\n",
-	    lk->stage[most].label, lk->row[0][most].alone.mean / 1e6,
-	    lk->row[0][most].shapley.mean / 1e6);
+	    "difference: %s, %s alone against %s Shapley ($M).\n",
+	    lk->stage[most].label, signed_m(lk->row[0][most].alone.mean, a,
+	    sizeof(a)), signed_m(lk->row[0][most].shapley.mean, b,
+	    sizeof(b)));
 }
 
 int
@@ -61,7 +103,7 @@ print_leakage(const leakage *lk, const fw_run *run, FILE *out)
 {
 	const size_t K = lk->nstage;
 	const leak_row *all = &lk->row[0][K];
-	char line[512];
+	char line[512], actual[48], ceiling[48], gain[48], lo[48], hi[48];
 	int width = 12, threads = fw_run_threads(run);
 	size_t r, i;
 
@@ -75,19 +117,23 @@ print_leakage(const leakage *lk, const fw_run *run, FILE *out)
 	    (unsigned long long)fw_run_replications(run), fw_run_months(run),
 	    (unsigned long long)fw_run_seed(run), threads,
 	    threads == 1 ? "" : "s", fw_run_elapsed(run));
-	fprintf(out, "Actual NPV $%.1fM; frictionless ceiling $%.1fM, every "
-	    "stage removed: %+.1f $M (95%% interval %+.1f to %+.1f).\n\n"
-	    "NPV gained by removing each stage, $M, ranked by its Shapley "
-	    "value:\n\n", all->actual.mean / 1e6, (all->actual.mean +
-	    all->shapley.mean) / 1e6, all->shapley.mean / 1e6,
-	    all->shapley.lo95 / 1e6, all->shapley.hi95 / 1e6);
-	fprintf(out, "%-*s  %9s  %-20s  %7s  %9s  %11s\n", width, "stage",
+	leak_number(all->actual.mean / 1e6, 1, 0, actual, sizeof(actual));
+	leak_number((all->actual.mean + all->shapley.mean) / 1e6, 1, 0,
+	    ceiling, sizeof(ceiling));
+	fprintf(out, "Actual NPV $%sM; frictionless ceiling $%sM, every stage "
+	    "removed: %s $M (95%% interval %s to %s).\n\nNPV gained by "
+	    "removing each stage, $M, ranked by its Shapley value:\n\n",
+	    actual, ceiling, signed_m(all->shapley.mean, gain, sizeof(gain)),
+	    signed_m(all->shapley.lo95, lo, sizeof(lo)),
+	    signed_m(all->shapley.hi95, hi, sizeof(hi)));
+	fprintf(out, "%-*s  %9s  %-22s  %7s  %9s  %11s\n", width, "stage",
 	    "Shapley", "95% interval", "share", "alone", "interaction");
 	for (r = 0; r < K; r++) {
 		i = leak_rank(lk, r);
 		print_row(lk->stage[i].label, width, &lk->row[0][i], out);
 	}
 	print_row("all stages", width, all, out);
+	print_others(lk, out);
 	i = leak_rank(lk, 0);
 	leak_headline(lk->stage[i].label, lk->row[0][i].shapley.mean, K, line,
 	    sizeof(line));

@@ -65,16 +65,7 @@ write_json(const leakage *lk, const fw_run *run, const char *command_line,
 	size_t i, m;
 
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-	fputs("{\n  \"flywheel_version\": ", f);
-	json_text(f, fw_version());
-	fputs(",\n  \"model\": ", f);
-	json_text(f, fw_model());
-	fputs(",\n  \"scenario_file\": ", f);
-	json_text(f, fw_scenario_file(sc));
-	fputs(",\n  \"scenario_hash\": ", f);
-	json_text(f, fw_scenario_hash(sc));
-	fputs(",\n  \"scenario_name\": ", f);
-	json_text(f, fw_scenario_name(sc));
+	json_opening(f, sc);
 	fputs(",\n  \"variant\": ", f);
 	json_text(f, lk->variant);
 	fprintf(f, ",\n  \"seed\": %llu,\n  \"replications\": %llu,\n"

@@ -171,8 +171,8 @@ put_bar(FILE *f, size_t x, double from, const double *v, int kind,
 		fputc('\t', f);
 		gp_value(f, col[j]);
 	}
-	leak_money((whole ? end : v[0]) * 1e6, !whole, value, sizeof(value));
-	leak_money((v[2] - v[1]) / 2 * 1e6, 0, half, sizeof(half));
+	leak_number(whole ? end : v[0], 1, !whole, value, sizeof(value));
+	leak_number((v[2] - v[1]) / 2, 1, 0, half, sizeof(half));
 	fprintf(f, "\t%d\t%s\t%s%s\n", kind, value, isnan(v[1]) ? "" : "±",
 	    isnan(v[1]) ? "" : half);
 	*ylo = fmin(*ylo, fmin(bottom, lo));
