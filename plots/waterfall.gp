@@ -16,7 +16,9 @@ unset xlabel
 set xrange [0.4:NB + 0.6]
 set yrange [YMIN:YMAX]
 set xzeroaxis lt 1 lw 1.5 lc rgb "#444444"
-set xtics () scale 0 font SMALLFONT
+# ten bars (eight stages) need smaller type to keep their names apart
+TICFONT = NB > 8 ? sprintf(",%d", int(FS * 0.68)) : SMALLFONT
+set xtics () scale 0 font TICFONT
 do for [i=1:NB] { set xtics add (TIC[i] i) }
 set key off
 set style fill solid 0.85 noborder

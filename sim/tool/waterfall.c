@@ -230,9 +230,8 @@ write_data(const waterfall *w, const char *tmp)
 	gp_string(f, sub);
 	fputs("\nNOTE = ", f);
 	snprintf(sub, sizeof(sub), "Means of %s replications on common "
-	    "random numbers; whiskers and ± figures: 95%% intervals of the "
-	    "means (for the ceiling, of its gain over actual).",
-	    w->reps[0] ? w->reps : "the");
+	    "random numbers; ± and whiskers: 95%% intervals (the ceiling's: "
+	    "of its gain over actual).", w->reps[0] ? w->reps : "the");
 	gp_string(f, sub);
 	fputc('\n', f);
 	if (ferror(f) | fclose(f))
