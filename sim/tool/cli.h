@@ -5,6 +5,7 @@
 #ifndef FW_CLI_H
 #define FW_CLI_H
 
+#include <getopt.h>
 #include <stddef.h>
 
 #include "flywheel.h"
@@ -73,17 +74,33 @@ int cli_parse_count(const char *command, const char *opt, const char *text,
 int cli_split_assignment(const char *command, const char *opt,
     const char *example, const char *assignment, char **path,
     const char **value);
-/* The options of the commands that simulate, as getopt_long entries:
- * --reps, --months, --seed and --threads, codes 'r', 'm', 's' and 't'. */
-#define CLI_RUN_OPTIONS \
+/* What the options of a command that simulates a scenario ask for
+ * (flywheel run, flywheel leakage). */
+typedef struct cli_args {
+	fw_run_options opt;	/* --reps, --months, --seed, --threads */
+	const char *outdir;	/* -o */
+	const char **sets;	/* --set or --stage PATH=VALUE, in order; the
+				 * caller allocates argc slots */
+	int nsets, quiet, plots;	/* -q, --no-plots clears plots */
+	int leakage;		/* run --leakage */
+	const char *variant;	/* leakage --variant */
+} cli_args;
+
+/* getopt_long entries of the options every simulating command has. */
+#define CLI_ARGS_OPTIONS \
+	{ "output", required_argument, NULL, 'o' }, \
 	{ "reps", required_argument, NULL, 'r' }, \
 	{ "months", required_argument, NULL, 'm' }, \
 	{ "seed", required_argument, NULL, 's' }, \
-	{ "threads", required_argument, NULL, 't' }
-/* Reads the value of one of them, option code c, into opt; returns 0 when
- * c is none of them, else 1 with *rc the exit code of the reading. */
-int cli_run_option(const char *command, int c, const char *value,
-    fw_run_options *opt, int *rc);
+	{ "threads", required_argument, NULL, 't' }, \
+	{ "no-plots", no_argument, NULL, 'P' }, \
+	{ "quiet", no_argument, NULL, 'q' }
+
+/* Reads command's options, those of CLI_ARGS_OPTIONS and its own in opts
+ * (codes 'S' --set or --stage, 'L' --leakage, 'v' --variant), into a,
+ * and refuses more than one file after them. */
+int cli_parse_args(const char *command, const struct option *opts,
+    int argc, char **argv, cli_args *a);
 /* Applies "PATH=VALUE" (as --set gives it) to sc's baseline; prints what
  * is wrong and returns an exit code, or EXIT_DONE. */
 int cli_apply_set(const char *command, fw_scenario *sc,

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,8 +28,11 @@ cli_parse_count(const char *command, const char *opt, const char *text,
 	    "to %llu (got '%s')", command, opt, lo, hi, text);
 }
 
-int
-cli_run_option(const char *command, int c, const char *value,
+/* Reads the value of --reps, --months, --seed or --threads (option code
+ * c) into opt; returns 0 when c is none of them, else 1 with *rc the exit
+ * code of the reading. */
+static int
+run_option(const char *command, int c, const char *value,
     fw_run_options *opt, int *rc)
 {
 	unsigned long long n = 0;
@@ -59,6 +63,48 @@ cli_run_option(const char *command, int c, const char *value,
 	default:
 		return 0;
 	}
+}
+
+int
+cli_parse_args(const char *command, const struct option *opts, int argc,
+    char **argv, cli_args *a)
+{
+	int c, rc = EXIT_DONE;
+
+	opterr = 0;
+	while (rc == EXIT_DONE &&
+	    (c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			a->outdir = optarg;
+			break;
+		case 'S':
+			a->sets[a->nsets++] = optarg;
+			break;
+		case 'q':
+			a->quiet = 1;
+			break;
+		case 'P':
+			a->plots = 0;
+			break;
+		case 'L':
+			a->leakage = 1;
+			break;
+		case 'v':
+			a->variant = optarg;
+			break;
+		default:
+			if (!run_option(command, c, optarg, &a->opt, &rc))
+				rc = cli_usage_error(command, "%s: unknown "
+				    "option '%s' or missing value", command,
+				    argv[optind - 1]);
+		}
+	}
+	if (rc == EXIT_DONE && optind < argc - 1)
+		rc = cli_usage_error(command, "%s: one scenario file at a time "
+		    "(got '%s' and '%s')", command, argv[optind],
+		    argv[optind + 1]);
+	return rc;
 }
 
 int

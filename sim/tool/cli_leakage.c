@@ -53,59 +53,20 @@ const char cli_leakage_help[] =
 "(more than 8 stages among them), 3 invalid scenario, --variant or\n"
 "--stage, 4 file not readable or writable.\n";
 
-/* What the options of `flywheel leakage` ask for. */
-typedef struct leak_args {
-	fw_run_options opt;
-	const char *outdir, *variant;
-	const char **stages;
-	int nstages, quiet, plots;
-} leak_args;
+/* --stage goes to a->sets. */
+typedef cli_args leak_args;
 
 static int
 parse_args(int argc, char **argv, leak_args *a)
 {
 	static const struct option opts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		CLI_RUN_OPTIONS,
+		CLI_ARGS_OPTIONS,
 		{ "variant", required_argument, NULL, 'v' },
 		{ "stage", required_argument, NULL, 'S' },
-		{ "no-plots", no_argument, NULL, 'P' },
-		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c, rc = EXIT_DONE;
 
-	opterr = 0;
-	while (rc == EXIT_DONE &&
-	    (c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			a->outdir = optarg;
-			break;
-		case 'v':
-			a->variant = optarg;
-			break;
-		case 'S':
-			a->stages[a->nstages++] = optarg;
-			break;
-		case 'P':
-			a->plots = 0;
-			break;
-		case 'q':
-			a->quiet = 1;
-			break;
-		default:
-			if (!cli_run_option("leakage", c, optarg, &a->opt, &rc))
-				rc = cli_usage_error("leakage", "leakage: unknown "
-				    "option '%s' or missing value",
-				    argv[optind - 1]);
-		}
-	}
-	if (rc == EXIT_DONE && optind < argc - 1)
-		rc = cli_usage_error("leakage", "leakage: one scenario file at "
-		    "a time (got '%s' and '%s')", argv[optind],
-		    argv[optind + 1]);
-	return rc;
+	return cli_parse_args("leakage", opts, argc, argv, a);
 }
 
 /* The variant named by --variant, or a message naming the closest. */
@@ -140,16 +101,16 @@ set_stages(leakage *lk, const leak_args *a)
 		cli_print_error(&err);
 		return EXIT_FAILED;
 	}
-	for (i = 0; i < a->nstages; i++) {
+	for (i = 0; i < a->nsets; i++) {
 		if ((rc = cli_split_assignment("leakage", "--stage",
-		    "friction.access=0", a->stages[i], &path, &value)) !=
+		    "friction.access=0", a->sets[i], &path, &value)) !=
 		    EXIT_DONE)
 			return rc;
 		rc = leak_stage_set(lk, path, value, &err);
 		free(path);
 		if (rc == FW_EINVALID)
 			return cli_usage_error("leakage", "leakage: --stage %s: "
-			    "%s", a->stages[i], err.msg);
+			    "%s", a->sets[i], err.msg);
 		if (rc != FW_OK) {
 			cli_print_error(&err);
 			return cli_exit_code(rc);
@@ -289,7 +250,7 @@ cli_leakage(int argc, char **argv)
 	fw_error err;
 	int rc;
 
-	if ((a.stages = calloc((size_t)argc + 1, sizeof(char *))) == NULL) {
+	if ((a.sets = calloc((size_t)argc + 1, sizeof(char *))) == NULL) {
 		fputs("flywheel: out of memory\n", stderr);
 		return EXIT_FAILED;
 	}
@@ -309,6 +270,6 @@ cli_leakage(int argc, char **argv)
 	if (rc == EXIT_DONE)
 		rc = leak_main(sc, &a, argc, argv);
 	fw_scenario_free(sc);
-	free(a.stages);
+	free(a.sets);
 	return rc;
 }

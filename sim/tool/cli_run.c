@@ -91,57 +91,19 @@ cli_simulate(fw_run *run, int progress, fw_error *err)
 	return rc;
 }
 
-/* What the options of `flywheel run` ask for. */
-typedef struct run_args {
-	fw_run_options opt;
-	const char *outdir;
-	const char **sets;
-	int nsets, quiet, plots, leakage;
-} run_args;
+typedef cli_args run_args;
 
 static int
 parse_args(int argc, char **argv, run_args *a)
 {
 	static const struct option opts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		CLI_RUN_OPTIONS,
+		CLI_ARGS_OPTIONS,
 		{ "set", required_argument, NULL, 'S' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "no-plots", no_argument, NULL, 'P' },
 		{ "leakage", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c, rc = EXIT_DONE;
 
-	opterr = 0;
-	while (rc == EXIT_DONE &&
-	    (c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			a->outdir = optarg;
-			break;
-		case 'S':
-			a->sets[a->nsets++] = optarg;
-			break;
-		case 'q':
-			a->quiet = 1;
-			break;
-		case 'P':
-			a->plots = 0;
-			break;
-		case 'L':
-			a->leakage = 1;
-			break;
-		default:
-			if (!cli_run_option("run", c, optarg, &a->opt, &rc))
-				rc = cli_usage_error("run", "run: unknown option "
-				    "'%s' or missing value", argv[optind - 1]);
-		}
-	}
-	if (rc == EXIT_DONE && optind < argc - 1)
-		rc = cli_usage_error("run", "run: one scenario file at a time "
-		    "(got '%s' and '%s')", argv[optind], argv[optind + 1]);
-	return rc;
+	return cli_parse_args("run", opts, argc, argv, a);
 }
 
 /* Loads the scenario and applies --set. */
