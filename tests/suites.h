@@ -13,6 +13,7 @@ Suite *engine_suite(void);
 Suite *compare_suite(void);
 Suite *design_suite(void);
 Suite *api_suite(void);
+Suite *warmup_suite(void);
 Suite *leakage_suite(void);
 
 #endif

@@ -302,7 +302,8 @@ typedef struct top_nodes {
 } top_nodes;
 
 static const char *const top_names[] = { "model", "name", "horizon_months",
-	"replications", "seed", "segments", "channels", "variants",
+	"replications", "seed", "warmup_months", "segments", "channels",
+	"variants",
 	"economics", "experience", "friction", "flywheel", "reacquisition",
 	"patients", "program_cost", "report" };
 #define NTOP (sizeof(top_names) / sizeof(top_names[0]))
@@ -411,10 +412,17 @@ read_scenario(fw_yaml *y, fw_scenario *sc)
 			return rc;
 		sc->seed_given = 1;
 	}
+	sc->warmup.value = 0;
+	if ((n = top(&t, "warmup_months")) != NULL &&
+	    (rc = fwi_read_num(y, n, "warmup_months", fwi_key_find(
+	    FW_SCOPE_TOP, "", "warmup_months"), &sc->warmup)) != FW_OK)
+		return rc;
 	if ((n = top(&t, "report")) != NULL &&
 	    (rc = read_report(y, sc, n)) != FW_OK)
 		return rc;
 	set_defaults(base);
+	base->start_month.value = 1;
+	base->ramp_months.value = 0;
 	for (i = 0; i < NSECTIONS; i++)
 		if ((n = top(&t, sections[i])) != NULL &&
 		    (rc = read_section(y, base, sections[i], n)) != FW_OK)
@@ -451,8 +459,8 @@ load(fw_yaml *y, int rc, fw_scenario **out, const char *file)
 		fwi_yaml_free(y);
 		return fwi_yaml_nomem(y);
 	}
-	rc = read_scenario(y, sc);
 	fwi_hash_text(y->hash, sc->hash, sizeof(sc->hash));
+	rc = read_scenario(y, sc);
 	fwi_yaml_free(y);
 	if (rc != FW_OK) {
 		fw_scenario_free(sc);
@@ -644,4 +652,22 @@ fw_scenario_copy(const fw_scenario *sc, fw_scenario **out)
 	}
 	*out = c;
 	return FW_OK;
+}
+
+int
+fw_scenario_warmup(const fw_scenario *sc)
+{
+	return (int)sc->warmup.value;
+}
+
+int
+fw_scenario_variant_start(const fw_scenario *sc, size_t v)
+{
+	return v < sc->nconfig ? fwi_config_start(&sc->config[v]) : 0;
+}
+
+int
+fw_scenario_variant_ramp(const fw_scenario *sc, size_t v)
+{
+	return v < sc->nconfig ? fwi_config_ramp(&sc->config[v]) : 0;
 }
