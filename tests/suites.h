@@ -14,6 +14,7 @@ Suite *compare_suite(void);
 Suite *design_suite(void);
 Suite *api_suite(void);
 Suite *warmup_suite(void);
+Suite *results_suite(void);
 Suite *leakage_suite(void);
 
 #endif
