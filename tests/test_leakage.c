@@ -314,7 +314,7 @@ START_TEST(test_stages)
 	ck_assert_str_eq(lk.stage[2].target, "0.2");
 	ck_assert_int_eq(leak_stage_set(&lk, "segments.a.trust", "0.9",
 	    &err), FW_OK);
-	ck_assert_str_eq(lk.stage[5].label, "trust of a");
+	ck_assert_str_eq(lk.stage[5].label, "trust (a)");
 	/* a bad value or path is found when the stages are applied */
 	ck_assert_int_eq(leak_stage_set(&lk, "friction.onboarding", "1.5",
 	    &err), FW_OK);

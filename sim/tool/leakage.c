@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "labels.h"
 #include "leakage.h"
 
 const leak_metric leak_metrics[LEAK_NMETRIC] = { { "NPV", 1 },
@@ -77,37 +78,12 @@ leak_default_stages(leakage *lk, fw_error *err)
 	return rc;
 }
 
-/* What a chart calls the key at path: its label, and for a segment's or
- * a channel's key the element it belongs to. */
-static char *
-stage_label(const char *path)
-{
-	const char *last = strrchr(path, '.'), *element = NULL;
-	fw_key_info key;
-	size_t len = 0;
-	char *s;
-
-	if (fw_key_lookup(path, &key) != FW_OK || last == NULL)
-		return strdup(path);
-	if (strncmp(path, "segments.", 9) == 0)
-		element = path + 9;
-	else if (strncmp(path, "channels.", 9) == 0)
-		element = path + 9;
-	if (element != NULL && element < last)
-		len = (size_t)(last - element);
-	if (len == 0)
-		return strdup(key.label);
-	if ((s = malloc(strlen(key.label) + len + 5)) != NULL)
-		sprintf(s, "%s of %.*s", key.label, (int)len, element);
-	return s;
-}
-
 int
 leak_stage_set(leakage *lk, const char *path, const char *target,
     fw_error *err)
 {
 	leak_stage *st;
-	char *t;
+	char *t, label[256];
 	size_t i;
 
 	for (i = 0; i < lk->nstage; i++)
@@ -124,8 +100,9 @@ leak_stage_set(leakage *lk, const char *path, const char *target,
 	st = &lk->stage[i];
 	if (i == lk->nstage) {
 		memset(st, 0, sizeof(*st));
+		param_label(path, label, sizeof(label));
 		if ((st->path = strdup(path)) == NULL ||
-		    (st->label = stage_label(path)) == NULL) {
+		    (st->label = strdup(label)) == NULL) {
 			free(st->path);
 			free(t);
 			return nomem(err);

@@ -1,8 +1,9 @@
 /* waterfall.c - the waterfall chart of where value leaks, from the tables
- * `flywheel leakage` wrote: actual NPV, one bar per stage's Shapley gain
- * from the largest down, and the frictionless ceiling. Data files and
- * meta.gp for plots/waterfall.gp; names reach gnuplot only as quoted
- * strings.
+ * a decomposition wrote (leakage.csv, leakage.json): actual NPV, one bar
+ * per stage's Shapley gain from the largest down, and the frictionless
+ * ceiling. Drawn on its own (flywheel leakage, flywheel plot) or as a
+ * chart and page of the run it belongs to (charts.c, pack.c); every text
+ * reaches gnuplot as data.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -17,18 +18,20 @@
 #include "csvread.h"
 #include "files.h"
 #include "gnuplot.h"
+#include "jsonread.h"
 #include "leakout.h"
 
-/* The NPV rows of leakage.csv, in $M. */
-typedef struct waterfall {
+/* The NPV rows of leakage.csv, in $M, and what leakage.json says. */
+struct leak_chart {
 	size_t n;
 	char label[LEAK_MAX_STAGES][256];
 	double gain[LEAK_MAX_STAGES][3];	/* Shapley: mean, lo, hi */
 	double actual[3];
 	double total[3];	/* every stage removed, over actual */
 	int have_total;
-	char scenario[512], variant[256], reps[32];
-} waterfall;
+	char scenario[512], variant[256];
+	double reps;		/* NaN when leakage.json does not say */
+};
 
 /* The columns read: stage, label, metric, then mean, lo and hi of the
  * actual value and of the Shapley gain. */
@@ -38,7 +41,7 @@ static const char *const wanted[] = { "stage", "label", "metric", "actual",
 #define NWANTED (sizeof(wanted) / sizeof(wanted[0]))
 
 static int
-read_row(csv_reader *r, const int *col, waterfall *w, fw_error *err)
+read_row(csv_reader *r, const int *col, leak_chart *w, fw_error *err)
 {
 	double x[6];
 	size_t j;
@@ -69,13 +72,12 @@ read_row(csv_reader *r, const int *col, waterfall *w, fw_error *err)
 }
 
 static int
-read_leakage(const char *dir, waterfall *w, fw_error *err)
+read_csv(const char *dir, leak_chart *w, fw_error *err)
 {
-	char path[4096], text[16384], *p;
+	char path[4096];
 	csv_reader r;
 	int col[NWANTED], got = 0, rc;
-	size_t j, n;
-	FILE *f;
+	size_t j;
 
 	pathf(path, sizeof(path), "%s/leakage.csv", dir);
 	if ((rc = csv_open(&r, path, err)) == FW_OK &&
@@ -91,42 +93,113 @@ read_leakage(const char *dir, waterfall *w, fw_error *err)
 	if (rc == FW_OK && (w->n == 0 || !w->have_total))
 		rc = csv_fail(&r, err, "holds no NPV decomposition");
 	csv_close(&r);
-	if (rc != FW_OK)
-		return rc;
-	/* What the subtitle names; the chart stands without it. */
+	return rc;
+}
+
+/* leakage.json, or NULL in *j when there is none. */
+static int
+load_json(const char *dir, json **j, fw_error *err)
+{
+	char path[4096];
+	int rc;
+
+	*j = NULL;
 	pathf(path, sizeof(path), "%s/leakage.json", dir);
-	if ((f = fopen(path, "r")) == NULL)
+	if (access(path, F_OK) != 0)
 		return FW_OK;
-	n = fread(text, 1, sizeof(text) - 1, f);
-	text[n] = '\0';
-	fclose(f);
-	json_string(text, "scenario_name", w->scenario, sizeof(w->scenario));
-	json_string(text, "variant", w->variant, sizeof(w->variant));
-	if ((p = strstr(text, "\"replications\": ")) != NULL)
-		snprintf(w->reps, sizeof(w->reps), "%llu",
-		    strtoull(p + 16, NULL, 10));
+	if ((rc = json_load(path, j, err)) == FW_OK &&
+	    (*j)->kind != JSON_OBJECT) {
+		json_free(*j);
+		*j = NULL;
+		fw_error_set(err, FW_EIO, path, 1, 0, "", "not a JSON object: "
+		    "not a file flywheel wrote");
+		return FW_EIO;
+	}
+	return rc;
+}
+
+/* The chart of dir's tables, what leakage.json says of them in j. */
+static int
+read_chart(const char *dir, const json *j, leak_chart **out, fw_error *err)
+{
+	leak_chart *w = calloc(1, sizeof(*w));
+	int rc;
+
+	*out = NULL;
+	if (w == NULL) {
+		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
+		return FW_ENOMEM;
+	}
+	if ((rc = read_csv(dir, w, err)) != FW_OK) {
+		free(w);
+		return rc;
+	}
+	snprintf(w->scenario, sizeof(w->scenario), "%s", json_str(j,
+	    "scenario_name", ""));
+	snprintf(w->variant, sizeof(w->variant), "%s", json_str(j, "variant",
+	    "baseline"));
+	w->reps = json_num(j, "replications", NAN);
+	*out = w;
 	return FW_OK;
 }
 
-/* A tick label as TIC[i], in lines of at most width characters broken
- * at spaces and after hyphens (a longer word stands alone); each line is
- * a quoted string, joined by line breaks. */
-static void
-put_tic(FILE *f, size_t i, const char *label, size_t width)
+int
+leak_chart_read(const char *dir, leak_chart **out, fw_error *err)
 {
-	char line[256];
-	size_t len, cut, j;
-	int first = 1;
+	json *j;
+	int rc;
 
-	fprintf(f, "TIC[%zu] = ", i);
-	while (*label != '\0') {
+	*out = NULL;
+	if ((rc = load_json(dir, &j, err)) == FW_OK)
+		rc = read_chart(dir, j, out, err);
+	json_free(j);
+	return rc;
+}
+
+int
+leak_chart_of_run(const char *dir, const char *hash, const char *seed,
+    int months, const char *command_line, leak_chart **out, fw_error *err)
+{
+	json *j;
+	int rc, same;
+
+	*out = NULL;
+	if ((rc = load_json(dir, &j, err)) != FW_OK || j == NULL)
+		return rc;
+	/* The run that asked for it wrote it, with its own command line;
+	 * anything else in the directory is another question's. */
+	same = strcmp(json_str(j, "scenario_hash", ""), hash) == 0 &&
+	    json_num(j, "seed", NAN) == strtod(seed, NULL) &&
+	    json_num(j, "horizon_months", NAN) == months &&
+	    strcmp(json_str(j, "command_line", ""), command_line) == 0;
+	if (same)
+		rc = read_chart(dir, j, out, err);
+	json_free(j);
+	return rc;
+}
+
+void
+leak_chart_free(leak_chart *w)
+{
+	free(w);
+}
+
+/* A tick label as up to three texts, WF_TIC1..3[i], in lines of at most
+ * width characters broken at spaces and after hyphens (a longer word
+ * stands alone). */
+static void
+put_tic(gp_meta *m, size_t i, const char *label, size_t width)
+{
+	static const char *const var[3] = { "WF_TIC1", "WF_TIC2", "WF_TIC3" };
+	size_t len, cut, j, k, line;
+
+	for (line = 0; line < 3; line++) {
 		len = strlen(label);
-		cut = len <= width ? len : 0;
+		cut = len <= width || line == 2 ? len : 0;
 		for (j = 1; cut == 0 && j < len; j++)
 			if (label[j] == ' ' || label[j - 1] == '-') {
 				/* the last break within width, else the
 				 * first beyond it */
-				size_t k;
 				cut = j;
 				for (k = j + 1; k <= width && k < len; k++)
 					if (label[k] == ' ' || label[k - 1] ==
@@ -135,16 +208,10 @@ put_tic(FILE *f, size_t i, const char *label, size_t width)
 			}
 		if (cut == 0)
 			cut = len;
-		snprintf(line, sizeof(line), "%.*s", (int)cut, label);
-		fputs(first ? "" : ".\"\\n\".", f);
-		gp_string(f, line);
-		first = 0;
+		gp_text_at(m, var[line], i, "%.*s", (int)cut, label);
 		for (label += cut; *label == ' '; label++)
 			;
 	}
-	if (first)
-		gp_string(f, "");
-	fputc('\n', f);
 }
 
 /* One bar: its number, bottom, top, where it ends (the level the next
@@ -163,7 +230,7 @@ put_bar(FILE *f, size_t x, double from, const double *v, int kind,
 	double bottom = fmin(whole ? 0 : from, end);
 	double top = fmax(whole ? 0 : from, end);
 	const double col[6] = { bottom, top, end, lo, hi, v[0] };
-	char value[48], half[48];
+	char value[48], half[48], text[64];
 	size_t j;
 
 	fprintf(f, "%zu", x);
@@ -171,27 +238,32 @@ put_bar(FILE *f, size_t x, double from, const double *v, int kind,
 		fputc('\t', f);
 		gp_value(f, col[j]);
 	}
+	fprintf(f, "\t%d\t", kind);
 	leak_number(whole ? end : v[0], 1, !whole, value, sizeof(value));
+	gp_field(f, value);
+	fputc('\t', f);
 	leak_number((v[2] - v[1]) / 2, 1, 0, half, sizeof(half));
-	fprintf(f, "\t%d\t%s\t%s%s\n", kind, value, isnan(v[1]) ? "" : "±",
+	snprintf(text, sizeof(text), "%s%s", isnan(v[1]) ? "" : "±",
 	    isnan(v[1]) ? "" : half);
+	gp_field(f, text);
+	fputc('\n', f);
 	*ylo = fmin(*ylo, fmin(bottom, lo));
 	*yhi = fmax(*yhi, fmax(top, hi));
 }
 
-static int
-write_data(const waterfall *w, const char *tmp)
+int
+leak_chart_write(const leak_chart *w, const char *dir, gp_meta *m)
 {
 	double gain[LEAK_MAX_STAGES], level, ylo = 0, yhi = 0, pad;
 	size_t order[LEAK_MAX_STAGES], i, width;
-	char title[512], sub[1024];
+	char title[512];
 	FILE *f;
-	int rc = FW_OK;
+	int rc;
 
 	for (i = 0; i < w->n; i++)
 		gain[i] = w->gain[i][0];
 	leak_order(gain, w->n, order);
-	if ((f = gp_create(tmp, "waterfall.tsv")) == NULL)
+	if ((f = gp_create(dir, "waterfall.tsv")) == NULL)
 		return FW_EIO;
 	put_bar(f, 1, 0, w->actual, 1, &ylo, &yhi);
 	level = w->actual[0];
@@ -202,50 +274,45 @@ write_data(const waterfall *w, const char *tmp)
 	}
 	/* the ceiling's interval is that of its gain over actual */
 	put_bar(f, w->n + 2, w->actual[0], w->total, 4, &ylo, &yhi);
-	if (ferror(f) | fclose(f))
-		rc = FW_EIO;
-	if (rc != FW_OK || (f = gp_create(tmp, "meta.gp")) == NULL)
-		return FW_EIO;
+	if ((rc = gp_close(f, FW_OK)) != FW_OK)
+		return rc;
 	leak_headline(w->label[order[0]], w->gain[order[0]][0] * 1e6, w->n,
 	    title, sizeof(title));
-	snprintf(sub, sizeof(sub), "%.60s%s (%s): NPV gained by removing each "
-	    "stage, its Shapley value, $M", w->scenario,
-	    strlen(w->scenario) > 60 ? "..." : "", w->variant[0] ?
-	    w->variant : "baseline");
+	gp_title(m, "T_WATERFALL", 66, "%s", title);
+	if (isnan(w->reps))
+		gp_text(m, "S_WATERFALL", "Where value leaks in %s (%s): NPV "
+		    "gained by removing each stage, its Shapley value, $M",
+		    w->scenario, w->variant);
+	else
+		gp_text(m, "S_WATERFALL", "Where value leaks in %s (%s): NPV "
+		    "gained by removing each stage, its Shapley value, $M; "
+		    "means of %.0f paired replications, ± 95%%", w->scenario,
+		    w->variant, w->reps);
 	pad = 0.12 * (yhi - ylo);
-	fprintf(f, "NB = %zu\nYMIN = ", w->n + 2);
-	gp_value(f, ylo < 0 ? ylo - pad : 0);
-	fputs("\nYMAX = ", f);
-	gp_value(f, yhi + pad);
-	fprintf(f, "\narray TIC[%zu]\n", w->n + 2);
+	gp_num(m, "WF_NB", (double)(w->n + 2));
+	gp_num(m, "WF_YMIN", ylo < 0 ? ylo - pad : 0);
+	gp_num(m, "WF_YMAX", yhi + pad);
+	gp_array(m, "WF_TIC1", w->n + 2);
+	gp_array(m, "WF_TIC2", w->n + 2);
+	gp_array(m, "WF_TIC3", w->n + 2);
 	/* about 95 characters of tick labels fit across the plot */
 	width = 95 / (w->n + 2) > 8 ? 95 / (w->n + 2) : 8;
-	put_tic(f, 1, "Actual", width);
+	put_tic(m, 1, "Actual", width);
 	for (i = 0; i < w->n; i++)
-		put_tic(f, i + 2, w->label[order[i]], width);
-	put_tic(f, w->n + 2, "Frictionless ceiling", width);
-	fputs("TITLE = ", f);
-	gp_string(f, title);
-	fputs("\nSUBTITLE = ", f);
-	gp_string(f, sub);
-	fputs("\nNOTE = ", f);
-	snprintf(sub, sizeof(sub), "Means of %s replications on common "
-	    "random numbers; ± and whiskers: 95%% intervals (the ceiling's: "
-	    "of its gain over actual).", w->reps[0] ? w->reps : "the");
-	gp_string(f, sub);
-	fputc('\n', f);
-	if (ferror(f) | fclose(f))
-		rc = FW_EIO;
-	return rc;
+		put_tic(m, i + 2, w->label[order[i]], width);
+	put_tic(m, w->n + 2, "Frictionless ceiling", width);
+	return m->rc;
 }
 
-/* Moves the chart's three files from out into dir/plots. */
+/* Checks the chart's three files in out and moves them into
+ * dir/plots. */
 static int
 move_chart(const char *out, const char *dir, fw_error *err)
 {
 	static const char *const ext[] = { "png", "svg", "pdf" };
 	char from[4096], to[4096];
 	size_t j;
+	int rc = FW_OK;
 
 	pathf(to, sizeof(to), "%s/plots", dir);
 	if (mkdir(to, 0777) != 0 && errno != EEXIST) {
@@ -253,54 +320,68 @@ move_chart(const char *out, const char *dir, fw_error *err)
 		    strerror(errno));
 		return FW_EIO;
 	}
-	for (j = 0; j < 3; j++) {
+	for (j = 0; rc == FW_OK && j < 3; j++) {
 		pathf(from, sizeof(from), "%s/waterfall.%s", out, ext[j]);
 		pathf(to, sizeof(to), "%s/plots/waterfall.%s", dir, ext[j]);
-		if (rename(from, to) != 0) {
-			fw_error_set(err, FW_EIO, to, 0, 0, "", "cannot write: "
-			    "%s", strerror(errno));
-			return FW_EIO;
-		}
+		if ((rc = check_output(from, err)) == FW_OK)
+			rc = move_file(from, to, err);
 	}
-	return FW_OK;
+	return rc;
+}
+
+/* The data of the chart alone: its own, and a list of one chart for
+ * render.gp. */
+static int
+write_alone(const leak_chart *w, const char *tmp, fw_error *err)
+{
+	gp_meta m;
+	int rc;
+
+	if ((rc = gp_meta_open(&m, tmp)) == FW_OK)
+		rc = leak_chart_write(w, tmp, &m);
+	gp_array(&m, "CHART_FILE", 1);
+	gp_array(&m, "CHART_TPL", 1);
+	gp_text_at(&m, "CHART_FILE", 1, "waterfall");
+	gp_text_at(&m, "CHART_TPL", 1, "waterfall");
+	gp_num(&m, "NCHART", 1);
+	gp_text(&m, "SCENARIO", "%s", w->scenario);
+	rc = rc != FW_OK ? rc : gp_meta_close(&m);
+	if (rc != FW_OK) {
+		gp_meta_close(&m);
+		fw_error_set(err, rc, tmp, 0, 0, "", rc == FW_ENOMEM ?
+		    "out of memory" : "cannot write the plot data");
+	}
+	return rc;
 }
 
 int
 draw_leakage_plot(const char *dir, const char *gnuplot, const char *templates,
     fw_error *err)
 {
-	static const char *const formats[] = { "png", "svg", "pdf" };
 	char tmp[4096], out[4096], script[4096], log[4096];
-	waterfall w;
-	size_t i;
+	leak_chart *w;
 	int rc;
 
-	memset(&w, 0, sizeof(w));
 	if (strlen(dir) > 3000 || strlen(templates) > 3000) {
 		fw_error_set(err, FW_EIO, "", 0, 0, "", "directory name too "
 		    "long");
 		return FW_EIO;
 	}
-	if ((rc = read_leakage(dir, &w, err)) != FW_OK)
+	if ((rc = leak_chart_read(dir, &w, err)) != FW_OK)
 		return rc;
-	pathf(tmp, sizeof(tmp), "%s/.leakplot.%ld", dir, (long)getpid());
-	pathf(out, sizeof(out), "%s/out", tmp);
-	pathf(log, sizeof(log), "%s/gnuplot.log", tmp);
-	pathf(script, sizeof(script), "%s/leakage-render.gp", templates);
-	if (mkdir(tmp, 0777) != 0 || mkdir(out, 0777) != 0 ||
-	    write_data(&w, tmp) != FW_OK) {
-		fw_error_set(err, FW_EIO, tmp, 0, 0, "", "cannot write the "
-		    "plot data: %s", strerror(errno));
-		rc = FW_EIO;
+	if ((rc = gp_workdir(dir, "leakplot", tmp, out, log, err)) != FW_OK) {
+		leak_chart_free(w);
+		return rc;
 	}
-	for (i = 0; rc == FW_OK && i < 3; i++) {
-		char *argv[] = { (char *)gnuplot, "-c", script,
-			(char *)formats[i], out, tmp, (char *)templates, NULL };
-		rc = gnuplot_run(gnuplot, argv, log, err);
-	}
+	rc = write_alone(w, tmp, err);
+	pathf(script, sizeof(script), "%s/render.gp", templates);
+	if (rc == FW_OK)
+		rc = gp_render(gnuplot, script, out, tmp, templates, log, err);
 	if (rc == FW_OK)
 		rc = move_chart(out, dir, err);
+	gp_keep_data(tmp);
 	remove_tree(out);
 	remove_tree(tmp);
+	leak_chart_free(w);
 	return rc;
 }
