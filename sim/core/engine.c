@@ -203,6 +203,12 @@ run_block(fw_run *run, fw_work *w, uint64_t b, fw_block_end *end)
 				to_date += row[FW_M_CASH];
 				cum[t] = to_date;
 			}
+			for (k = 0; k < run->nkeep; k++)
+				for (t = 0; t < T; t++)
+					run->kept[((rep * run->nvar + v) *
+					    run->nkeep + k) * T + t] =
+					    w->month[t * FW_NMONTHLY +
+					    (size_t)run->keep[k]];
 		}
 	}
 	end->why = FW_BLOCK_DONE;
@@ -289,7 +295,28 @@ fw_run_free(fw_run *run)
 	free(run->draw_at);
 	free(run->block_end);
 	free(run->work);
+	free(run->keep);
+	free(run->kept);
 	free(run);
+}
+
+int
+fwi_run_keep(fw_run *run, const int *series, size_t n)
+{
+	if (run->done > 0 || n == 0)
+		return FW_EINVALID;
+	free(run->keep);
+	free(run->kept);
+	run->keep = malloc(n * sizeof(int));
+	run->kept = malloc(run->reps * run->nvar * n * (size_t)run->horizon *
+	    sizeof(double));
+	if (run->keep == NULL || run->kept == NULL) {
+		run->nkeep = 0;
+		return FW_ENOMEM;
+	}
+	memcpy(run->keep, series, n * sizeof(int));
+	run->nkeep = n;
+	return FW_OK;
 }
 
 int

@@ -425,6 +425,7 @@ load(fw_yaml *y, int rc, fw_scenario **out, const char *file)
 		return fwi_yaml_nomem(y);
 	}
 	rc = read_scenario(y, sc);
+	fwi_hash_text(y->hash, sc->hash, sizeof(sc->hash));
 	fwi_yaml_free(y);
 	if (rc != FW_OK) {
 		fw_scenario_free(sc);

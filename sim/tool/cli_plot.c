@@ -16,7 +16,8 @@ const char cli_plot_help[] =
 "Draw again the plots of a run from the tables in DIR (written by\n"
 "flywheel run): DIR/plots/*.png, *.svg and *.pdf, and the board pack\n"
 "DIR/board-pack.pdf, without running the simulation again. For a\n"
-"directory written by flywheel sweep, draw the sweep's plots again.\n"
+"directory written by flywheel sweep, draw the sweep's plots again; for\n"
+"one written by flywheel calibrate, the fit plots.\n"
 "\n"
 "  -h, --help   show this help\n"
 "\n"
@@ -94,15 +95,34 @@ cli_render_sweep_plots(const char *dir, int quiet)
 }
 
 int
+cli_render_fit_plots(const char *dir, int quiet)
+{
+	char tdir[4096];
+	const char *gnuplot = cli_plot_tools(tdir, sizeof(tdir));
+	fw_error err;
+	int rc;
+
+	rc = draw_fit_plots(dir, gnuplot, tdir, &err);
+	if (rc != FW_OK)
+		cli_print_error(&err);
+	else if (!quiet)
+		printf("Fit plots drawn in %s/plots/\n", dir);
+	return rc;
+}
+
+int
 cli_plot(int argc, char **argv)
 {
-	char sweep[4096];
+	char sweep[4096], fit[4096];
 
 	if (argc != 2 || argv[1][0] == '-')
 		return cli_usage_error("plot", "plot: give one directory "
-		    "written by flywheel run or flywheel sweep");
+		    "written by flywheel run, sweep or calibrate");
 	snprintf(sweep, sizeof(sweep), "%s/sweep.json", argv[1]);
+	snprintf(fit, sizeof(fit), "%s/fit-series.csv", argv[1]);
 	if (access(sweep, R_OK) == 0)
 		return cli_exit_code(cli_render_sweep_plots(argv[1], 0));
+	if (access(fit, R_OK) == 0)
+		return cli_exit_code(cli_render_fit_plots(argv[1], 0));
 	return cli_exit_code(cli_render_plots(argv[1], 0));
 }
