@@ -8,7 +8,7 @@ set title TITLE[I]
 set ylabel YLABEL[I]
 set xrange [1:(MONTHS[I] > 1 ? MONTHS[I] : 2)]
 if (!NEGATIVE[I]) { set yrange [0:*] }
-set key bottom right
+set key top left
 set label 1 "Points: observed. Line and band: the calibrated scenario's mean and 5–95% of replications." \
     at graph 0, graph 1.02 left font SMALLFONT textcolor rgb "#555555"
 plot f using 1:4:5 with filledcurves lc rgb VC[6] title "5–95% of replications", \

@@ -43,9 +43,11 @@
 /* The first simplex's size, and a refit's, on the search scale. */
 #define FW_CAL_FIRST_STEP 0.5
 #define FW_CAL_REFIT_STEP 0.25
-/* A search stops when its simplex is this small on the search scale, or
- * after this many iterations per free input. */
+/* A search stops when its simplex is this small on the search scale,
+ * when it has gained nothing that counts (FW_CAL_FLAT) for FW_CAL_STALL
+ * iterations per free input, or after FW_CAL_ITERATIONS per free input. */
 #define FW_CAL_TOLERANCE 0.01
+#define FW_CAL_STALL 10
 #define FW_CAL_ITERATIONS 150
 static const char *const stage_names[] = { "search", "curvature",
 	"set aside", "final", "done" };
@@ -254,8 +256,10 @@ begin_simplex(fw_calibration *cal)
 		    FW_CAL_FIRST_STEP : FW_CAL_REFIT_STEP);
 	}
 	cal->fn = (gsl_multimin_function){ simplex_objective, k, cal };
-	cal->iterations = 0;
+	cal->iterations = cal->stall_at = 0;
 	gsl_multimin_fminimizer_set(cal->nm, &cal->fn, cal->z, cal->step);
+	if (cal->eval_rc == FW_OK)
+		cal->stall_f = gsl_multimin_fminimizer_minimum(cal->nm);
 	return cal->eval_rc;
 }
 
@@ -274,6 +278,22 @@ end_simplex(fw_calibration *cal)
 	cal->nhess = cal->nfree;
 }
 
+/* Whether the simplex under way has done its work. */
+static int
+searched(fw_calibration *cal)
+{
+	double f = gsl_multimin_fminimizer_minimum(cal->nm);
+
+	if (f < cal->stall_f - cal->wsum * FW_CAL_FLAT * FW_CAL_FLAT) {
+		cal->stall_f = f;
+		cal->stall_at = cal->iterations;
+	}
+	return cal->iterations >= FW_CAL_ITERATIONS * cal->nfree ||
+	    cal->iterations - cal->stall_at >= FW_CAL_STALL * cal->nfree ||
+	    gsl_multimin_test_size(gsl_multimin_fminimizer_size(cal->nm),
+	    FW_CAL_TOLERANCE) == GSL_SUCCESS;
+}
+
 static int
 search_step(fw_calibration *cal)
 {
@@ -284,10 +304,9 @@ search_step(fw_calibration *cal)
 	status = gsl_multimin_fminimizer_iterate(cal->nm);
 	if (cal->eval_rc != FW_OK)
 		return cal->eval_rc;
+	cal->iterations++;
 	/* A simplex that cannot go on (GSL_ENOPROG) has done its work. */
-	if (status != GSL_SUCCESS || ++cal->iterations >= FW_CAL_ITERATIONS *
-	    cal->nfree || gsl_multimin_test_size(gsl_multimin_fminimizer_size(
-	    cal->nm), FW_CAL_TOLERANCE) == GSL_SUCCESS)
+	if (status != GSL_SUCCESS || searched(cal))
 		end_simplex(cal);
 	return FW_OK;
 }
@@ -443,6 +462,8 @@ fwi_cal_begin(fw_calibration *cal, fw_error *err)
 		    sizeof(fw_band))) == NULL)
 			return fwi_nomem(err);
 	list_figures(cal);
+	for (j = 0; j < cal->ntarget; j++)
+		cal->wsum += cal->tgt[j].weight * (double)cal->tgt[j].nobs;
 	fwi_lhs_stream(cal->seed, FW_P_STARTS, cal->nstarts, k, cal->starts);
 	for (j = 0; j < k; j++) {
 		cal->fit[j] = (fw_fit){ .status = FW_FIT_IDENTIFIED, .estimate =

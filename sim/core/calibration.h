@@ -99,12 +99,15 @@ struct fw_calibration {
 	size_t ntarget;
 	fw_cal_target *tgt;
 	size_t nobs;		/* observations fitted, over all targets */
+	double wsum;		/* W: the sum over targets of w_i n_i */
 
 	/* the state of the fit */
 	enum fw_cal_stage stage;
 	size_t round;		/* 0: the multi-start search; then refits */
 	size_t start;		/* starting point under way */
 	size_t iterations;	/* of the simplex under way */
+	double stall_f;		/* its lowest F at its last real gain */
+	size_t stall_at;	/* and the iteration of that gain */
 	double *starts;		/* [nstarts][npar], places in (0, 1) */
 	gsl_multimin_fminimizer *nm;
 	gsl_vector *z, *step;
@@ -138,6 +141,11 @@ struct fw_calibration {
 /* Step of the central differences on the search scale: large enough to
  * see the slope through the grain of a finite simulation. */
 #define FW_CAL_STEP 0.5
+/* A change of the fitted series smaller than this share of their level,
+ * root-mean-square, counts for nothing: F changes by less than W g^2
+ * (W = sum of w_i n_i). It makes a direction flat, and a search that
+ * gains no more than that stop. */
+#define FW_CAL_FLAT 1e-3
 
 /* Lists the free inputs, in order, into cal->free_at. */
 void fwi_cal_list_free(fw_calibration *cal);

@@ -30,8 +30,10 @@
  * simulation's own error in the mean of R replications. The estimates'
  * covariance is the sandwich A^-1 (J'SJ) A^-1, scaled up by phi =
  * F / (tr(S) (n - k) / n) when the errors are larger than that noise
- * explains (n figures, k inputs fitted). The 95% interval is z +- 1.96 sd
- * on the search scale, mapped back to the input's own scale, so it never
+ * explains (n figures, k inputs fitted). The 95% interval is z +- t sd
+ * on the search scale, t the 97.5% point of Student's t with R - 1
+ * degrees of freedom (S is estimated from R replications; n - k when
+ * fewer and phi > 1), mapped back to the input's own scale, so it never
  * leaves the range.
  */
 #include "config.h"
@@ -41,18 +43,17 @@
 #include <string.h>
 
 #include <gsl/gsl_blas.h>
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_eigen.h>
 
 #include "calibration.h"
 #include "error.h"
 
 #define FW_CAL_END 1e-3
-#define FW_CAL_FLAT 1e-3
 #define FW_CAL_PARTNER 0.25
 #define FW_CAL_WEAK 3.0
 /* A bound within this share of the range of its end is at the edge. */
 #define FW_CAL_EDGE 0.01
-#define FW_CAL_Z95 1.959963984540054
 
 /* Holds at its estimate each free input that lies at an end of its
  * range: holding it there changes no evaluation, so the rest are judged
@@ -184,7 +185,7 @@ intervals(fw_calibration *cal, const gsl_matrix *J, const gsl_vector *eval,
 	const double n = (double)cal->nobs;
 	const double fitted = (double)(cal->npar - cal->nset_aside);
 	gsl_matrix *B = gsl_matrix_alloc(k, k), *Ainv = gsl_matrix_alloc(k, k);
-	double trace, phi;
+	double trace, phi, dof, t;
 	size_t i, a, b, d;
 	long aside = 0;
 
@@ -194,7 +195,11 @@ intervals(fw_calibration *cal, const gsl_matrix *J, const gsl_vector *eval,
 		return -1;
 	}
 	phi = trace > 0 ? cal->best_f / (trace * (n - fitted) / n) : 1;
+	dof = (double)cal->reps - 1;
+	if (phi > 1 && n - fitted < dof)
+		dof = n - fitted;
 	phi = phi > 1 ? phi : 1;
+	t = gsl_cdf_tdist_Pinv(0.975, dof);
 	for (a = 0; a < k; a++)
 		for (b = 0; b < k; b++) {
 			double sum = 0;
@@ -214,7 +219,7 @@ intervals(fw_calibration *cal, const gsl_matrix *J, const gsl_vector *eval,
 				var += gsl_matrix_get(Ainv, i, a) *
 				    gsl_matrix_get(B, a, b) *
 				    gsl_matrix_get(Ainv, b, i);
-		half = FW_CAL_Z95 * sqrt(phi * var);
+		half = t * sqrt(phi * var);
 		if (!(half <= FW_CAL_WEAK)) {
 			cal->role[j] = FW_ROLE_SET_ASIDE;
 			fit->status = FW_FIT_WEAK;
@@ -239,7 +244,6 @@ fwi_cal_judge(fw_calibration *cal)
 	gsl_matrix *J, *A, *evec;
 	gsl_vector *eval;
 	gsl_eigen_symmv_workspace *ws;
-	double W = 0;
 	size_t i;
 	long aside = 0;
 
@@ -253,8 +257,6 @@ fwi_cal_judge(fw_calibration *cal)
 	cal->stage = FW_STAGE_FINAL;
 	if (cal->nfree == 0)
 		return FW_OK;
-	for (i = 0; i < cal->ntarget; i++)
-		W += cal->tgt[i].weight * (double)cal->tgt[i].nobs;
 	J = gsl_matrix_alloc(cal->nobs, cal->nfree);
 	A = gsl_matrix_alloc(cal->nfree, cal->nfree);
 	evec = gsl_matrix_alloc(cal->nfree, cal->nfree);
@@ -268,7 +270,7 @@ fwi_cal_judge(fw_calibration *cal)
 		gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1, J, J, 0, A);
 		gsl_eigen_symmv(A, eval, evec, ws);
 		aside = (long)set_aside_flat(cal, eval, evec,
-		    W * FW_CAL_FLAT * FW_CAL_FLAT);
+		    cal->wsum * FW_CAL_FLAT * FW_CAL_FLAT);
 		if (aside == 0)
 			aside = intervals(cal, J, eval, evec);
 	}

@@ -204,9 +204,9 @@ read_value(const reader *r, const field *f, int series, double *x)
 	if (*x < 0 && series != FW_M_CASH)
 		return fail(r, f->column, "value", "%s cannot be negative "
 		    "(got %s)", name, f->text);
-	if (series == FW_M_MEAN_TRUST && *x > 1)
-		return fail(r, f->column, "value", "mean_trust is at most 1 "
-		    "(got %s)", f->text);
+	if ((series == FW_M_MEAN_TRUST || series == FW_M_GAP_RATE) && *x > 1)
+		return fail(r, f->column, "value", "%s is at most 1 (got %s)",
+		    name, f->text);
 	return FW_OK;
 }
 

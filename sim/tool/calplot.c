@@ -132,33 +132,43 @@ read_fit_series(const char *path, fitdata *d, fw_error *err)
 	return rc;
 }
 
-/* The series' name in a sentence. */
+/* The series' name in a sentence, and whether it takes a plural verb. */
 static const char *
-label(int k)
+label(int k, int *plural)
 {
 	static const struct {
 		const char *series, *label;
+		int plural;
 	} names[] = {
-		{ "unaware", "unaware HCPs" }, { "engaged", "engaged HCPs" },
-		{ "trial", "HCPs on trial" }, { "adopter", "adopters" },
-		{ "advocate", "advocates" }, { "lapsed", "lapsed HCPs" },
-		{ "switched", "switched HCPs" },
-		{ "patients", "patients on therapy" },
-		{ "scripts_written", "scripts written" },
-		{ "scripts_filled", "scripts filled" },
-		{ "scripts_unfilled", "unfilled scripts" },
-		{ "gap_value", "unfilled value" }, { "cvar", "value at risk" },
-		{ "reacq_cost", "win-back cost" }, { "winbacks", "win-backs" },
-		{ "mean_trust", "mean trust" },
-		{ "channel_cost", "channel cost" },
-		{ "program_cost", "programme cost" },
+		{ "unaware", "unaware HCPs", 1 },
+		{ "engaged", "engaged HCPs", 1 },
+		{ "trial", "HCPs on trial", 1 }, { "adopter", "adopters", 1 },
+		{ "advocate", "advocates", 1 },
+		{ "lapsed", "lapsed HCPs", 1 },
+		{ "switched", "switched HCPs", 1 },
+		{ "patients", "patients on therapy", 1 },
+		{ "scripts_written", "scripts written", 1 },
+		{ "scripts_filled", "scripts filled", 1 },
+		{ "scripts_unfilled", "unfilled scripts", 1 },
+		{ "gap_value", "unfilled value", 0 },
+		{ "customer_value_at_risk", "customer value at risk", 0 },
+		{ "reacq_cost", "win-back cost", 0 },
+		{ "winbacks", "win-backs", 1 }, { "lapses", "lapses", 1 },
+		{ "switches", "switches", 1 },
+		{ "mean_trust", "mean trust", 0 },
+		{ "channel_cost", "channel cost", 0 },
+		{ "program_cost", "programme cost", 0 },
+		{ "gap_rate", "share of scripts unfilled", 0 },
 	};
 	const char *name = fw_series_name((size_t)k);
 	size_t i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(names[i].series, name) == 0)
+		if (strcmp(names[i].series, name) == 0) {
+			*plural = names[i].plural;
 			return names[i].label;
+		}
+	*plural = 0;
 	return name;
 }
 
@@ -168,16 +178,18 @@ static int
 is_money(const char *name)
 {
 	return strcmp(name, "revenue") == 0 || strcmp(name, "cash") == 0 ||
-	    strcmp(name, "gap_value") == 0 || strcmp(name, "cvar") == 0 ||
-	    strcmp(name, "reacq_cost") == 0 || strstr(name, "_cost") != NULL;
+	    strcmp(name, "gap_value") == 0 ||
+	    strcmp(name, "customer_value_at_risk") == 0 ||
+	    strstr(name, "_cost") != NULL;
 }
 
 static int
 is_flow(const char *name)
 {
-	return strncmp(name, "scripts_", 8) == 0 || is_money(name) ||
-	    strcmp(name, "winbacks") == 0 || strcmp(name, "lapses") == 0 ||
-	    strcmp(name, "switches") == 0;
+	return strncmp(name, "scripts_", 8) == 0 || strcmp(name, "revenue") ==
+	    0 || strcmp(name, "cash") == 0 || strcmp(name, "gap_value") == 0 ||
+	    strstr(name, "_cost") != NULL || strcmp(name, "winbacks") == 0 ||
+	    strcmp(name, "lapses") == 0 || strcmp(name, "switches") == 0;
 }
 
 /* Title, axis label and the divisor of the values, for series s. */
@@ -188,7 +200,7 @@ describe(const fitseries *s, char *title, char *ylabel, size_t size,
 	const char *name = fw_series_name((size_t)s->series), *what;
 	char where[200] = "", months[64];
 	double level = 0, error = 0, big = 0, pct;
-	int t, n = 0;
+	int t, n = 0, plural;
 
 	for (t = 0; t < s->months; t++) {
 		const double *v = &s->v[4 * t];
@@ -204,14 +216,15 @@ describe(const fitseries *s, char *title, char *ylabel, size_t size,
 	if (s->segment[0] != '\0')
 		snprintf(where, sizeof(where), " in %s", s->segment);
 	snprintf(months, sizeof(months), n == 1 ? "month" : "%d months", n);
-	what = label(s->series);
+	what = label(s->series, &plural);
 	if (pct <= 100 * FIT_TRACKS)
-		snprintf(title, size, "Simulated %s%s tracks the brand's %s "
-		    "within %.0f%% on average", what, where, months,
-		    fmax(1, ceil(pct)));
+		snprintf(title, size, "Simulated %s%s %s the brand's %s within "
+		    "%.0f%% on average", what, where, plural ? "track" :
+		    "tracks", months, fmax(1, ceil(pct)));
 	else
-		snprintf(title, size, "Simulated %s%s misses the brand's %s by "
-		    "%.0f%% on average", what, where, months, round(pct));
+		snprintf(title, size, "Simulated %s%s %s the brand's %s by "
+		    "%.0f%% on average", what, where, plural ? "miss" : "misses",
+		    months, round(pct));
 	*unit = 1;
 	if (is_money(name)) {
 		const char *u = "$";

@@ -65,15 +65,72 @@ comment_text(FILE *f, const char *s)
 		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, f);
 }
 
+/* The header of calibrated.yaml: what was fitted to which data, when,
+ * how well, and from which files. */
+static void
+write_header(const fw_calibration *cal, FILE *f, const char *command_line)
+{
+	const fw_scenario *sc = fw_calibration_scenario(cal);
+	char stamp[64], note[512];
+	time_t now = time(NULL);
+	size_t i, j;
+
+	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+	fputs("# Calibrated scenario: the baseline of ", f);
+	comment_text(f, fw_scenario_file(sc));
+	fprintf(f, " (%s)\n# fitted to ", fw_scenario_hash(sc));
+	comment_text(f, fw_calibration_data_file(cal));
+	fprintf(f, " (%s), months 1 to %d,\n# by flywheel calibrate "
+	    "(flywheel %s) on %s.\n#\n# Series fitted, with their mean "
+	    "absolute error relative to their level:\n",
+	    fw_calibration_data_hash(cal), fw_calibration_months(cal),
+	    fw_version(), stamp);
+	for (i = 0; i < fw_calibration_target_count(cal); i++) {
+		const char *seg = fw_calibration_target_segment(cal, i);
+		fprintf(f, "#   %s", fw_calibration_target_metric(cal, i));
+		if (seg != NULL) {
+			fputs(" in ", f);
+			comment_text(f, seg);
+		}
+		fprintf(f, ": %zu months, weight %g, error %.1f%%\n",
+		    fw_calibration_target_observed(cal, i),
+		    fw_calibration_target_weight(cal, i),
+		    100 * fw_calibration_target_error(cal, i));
+	}
+	fprintf(f, "# Objective %.6g: the weighted sum of squared errors, each "
+	    "relative to its\n# series' mean observed level.\n#\n# Inputs, "
+	    "with 95%% intervals from the objective's curvature:\n",
+	    fw_calibration_objective(cal));
+	for (j = 0; j < fw_calibration_param_count(cal); j++) {
+		fw_fit fit;
+		fw_calibration_fit(cal, j, &fit);
+		fprintf(f, "#   %s = %.6g", fw_calibration_param_path(cal, j),
+		    fit.estimate);
+		if (fit.status == FW_FIT_IDENTIFIED) {
+			fprintf(f, " (%.6g to %.6g)\n", fit.lo95, fit.hi95);
+			continue;
+		}
+		fit_note(cal, j, note, sizeof(note));
+		fprintf(f, ", not identified:\n#     %s\n", note);
+	}
+	fputs("#\n# Calibration file ", f);
+	comment_text(f, fw_calibration_file(cal));
+	fprintf(f, " (%s): seed %llu, %llu replications an\n# evaluation, "
+	    "%zu starting points. Command: ", fw_calibration_hash(cal),
+	    (unsigned long long)fw_calibration_seed(cal),
+	    (unsigned long long)fw_calibration_replications(cal),
+	    fw_calibration_starts(cal));
+	comment_text(f, command_line);
+	fputc('\n', f);
+}
+
+/* calibrated.yaml: the header, then the scenario with the fitted values,
+ * resolved as flywheel check prints it. */
 static int
 write_yaml(const fw_calibration *cal, FILE *f, const char *command_line,
     fw_error *err)
 {
-	const fw_scenario *sc = fw_calibration_scenario(cal);
 	fw_scenario *fitted;
-	char stamp[64], x[40], lo[40], hi[40], note[512];
-	time_t now = time(NULL);
-	size_t i, j;
 	char *yaml;
 	int rc;
 
@@ -83,54 +140,7 @@ write_yaml(const fw_calibration *cal, FILE *f, const char *command_line,
 	fw_scenario_free(fitted);
 	if (yaml == NULL)
 		return FW_ENOMEM;
-	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-	fprintf(f, "# Calibrated by flywheel calibrate (flywheel %s) on %s.\n"
-	    "# The baseline of ", fw_version(), stamp);
-	comment_text(f, fw_scenario_file(sc));
-	fprintf(f, " (%s),\n# fitted to ", fw_scenario_hash(sc));
-	comment_text(f, fw_calibration_data_file(cal));
-	fprintf(f, " (%s), months 1 to %d:\n",
-	    fw_calibration_data_hash(cal), fw_calibration_months(cal));
-	for (i = 0; i < fw_calibration_target_count(cal); i++) {
-		const char *seg = fw_calibration_target_segment(cal, i);
-		fw_format_real(fw_calibration_target_weight(cal, i), x,
-		    sizeof(x));
-		fprintf(f, "#   %s", fw_calibration_target_metric(cal, i));
-		if (seg != NULL) {
-			fputs(" in ", f);
-			comment_text(f, seg);
-		}
-		fprintf(f, ": %zu observed months, weight %s, mean absolute "
-		    "error %.1f%% of its level\n",
-		    fw_calibration_target_observed(cal, i), x,
-		    100 * fw_calibration_target_error(cal, i));
-	}
-	fputs("# Calibration file ", f);
-	comment_text(f, fw_calibration_file(cal));
-	fprintf(f, " (%s): seed %llu, %llu replications an\n# evaluation, "
-	    "%zu starting points.\n# Command: ", fw_calibration_hash(cal),
-	    (unsigned long long)fw_calibration_seed(cal),
-	    (unsigned long long)fw_calibration_replications(cal),
-	    fw_calibration_starts(cal));
-	comment_text(f, command_line);
-	fw_format_real(fw_calibration_objective(cal), x, sizeof(x));
-	fprintf(f, "\n# Objective %s: the weighted sum of squared errors, each "
-	    "relative to its\n# series' mean observed level.\n# Fitted values, "
-	    "with 95%% intervals from the objective's curvature:\n", x);
-	for (j = 0; j < fw_calibration_param_count(cal); j++) {
-		fw_fit fit;
-		fw_calibration_fit(cal, j, &fit);
-		fw_format_real(fit.estimate, x, sizeof(x));
-		fprintf(f, "#   %s: ", fw_calibration_param_path(cal, j));
-		if (fit.status == FW_FIT_IDENTIFIED) {
-			fw_format_real(fit.lo95, lo, sizeof(lo));
-			fw_format_real(fit.hi95, hi, sizeof(hi));
-			fprintf(f, "%s (%s to %s)\n", x, lo, hi);
-			continue;
-		}
-		fit_note(cal, j, note, sizeof(note));
-		fprintf(f, "%s: %s\n", x, note);
-	}
+	write_header(cal, f, command_line);
 	fputs(yaml, f);
 	fw_free(yaml);
 	return FW_OK;
