@@ -102,7 +102,7 @@ void fw_hash(const void *bytes, size_t n, char *buf, size_t size);
 void fw_free(void *p);
 
 /* What a flywheel YAML file describes, judged from its top-level keys:
- * a sweep has `design`, a calibration `targets`. */
+ * a sweep has `design`, a calibration `targets` or `data`. */
 enum fw_file_kind { FW_FILE_SCENARIO, FW_FILE_SWEEP, FW_FILE_CALIBRATION };
 
 /* Reads file far enough to tell its kind; FW_EIO or FW_EINVALID (not

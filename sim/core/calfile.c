@@ -304,7 +304,8 @@ latest_month(const fw_calibration *cal)
  * against; a target the data leave empty or at zero is refused at its
  * entry of the calibration file. */
 static int
-match_data(fw_yaml *y, fw_calibration *cal, yaml_node_t *list)
+match_data(fw_yaml *y, fw_calibration *cal, yaml_node_t *params,
+    yaml_node_t *list)
 {
 	const fw_config *base = &cal->sc->config[0];
 	yaml_node_item_t *it = list->data.sequence.items.start;
@@ -346,9 +347,10 @@ match_data(fw_yaml *y, fw_calibration *cal, yaml_node_t *list)
 		cal->nobs += g->nobs;
 	}
 	if (cal->nobs <= cal->npar)
-		return fwi_yaml_fail(y, NULL, "parameters", "fits %zu "
-		    "parameters to %zu observed figures: it needs more "
-		    "figures than parameters", cal->npar, cal->nobs);
+		return fwi_yaml_fail(y, params, "parameters", "fits %zu "
+		    "parameters to %zu observed figure%s: it needs more "
+		    "figures than parameters", cal->npar, cal->nobs,
+		    cal->nobs == 1 ? "" : "s");
 	return FW_OK;
 }
 
@@ -405,7 +407,8 @@ read_file(fw_yaml *y, fw_calibration *cal, fw_error *err)
 	if (rc == FW_OK)
 		rc = read_list(y, cal, at[FW_CK_TOP_TARGETS], FW_CK_TOP_TARGETS);
 	if (rc == FW_OK)
-		rc = match_data(y, cal, at[FW_CK_TOP_TARGETS]);
+		rc = match_data(y, cal, at[FW_CK_TOP_PARAMETERS],
+		    at[FW_CK_TOP_TARGETS]);
 	free(p.v);
 	return rc;
 }

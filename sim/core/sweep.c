@@ -831,7 +831,9 @@ fw_file_kind(const char *file, enum fw_file_kind *kind, fw_error *err)
 			    "";
 			if (strcmp(name, "design") == 0)
 				*kind = FW_FILE_SWEEP;
-			else if (strcmp(name, "targets") == 0)
+			else if ((strcmp(name, "targets") == 0 ||
+			    strcmp(name, "data") == 0) && *kind !=
+			    FW_FILE_SWEEP)
 				*kind = FW_FILE_CALIBRATION;
 		}
 	}

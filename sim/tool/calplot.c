@@ -215,7 +215,10 @@ describe(const fitseries *s, char *title, char *ylabel, size_t size,
 	pct = level > 0 ? 100 * error / level : NAN;
 	if (s->segment[0] != '\0')
 		snprintf(where, sizeof(where), " in %s", s->segment);
-	snprintf(months, sizeof(months), n == 1 ? "month" : "%d months", n);
+	if (n == 1)
+		snprintf(months, sizeof(months), "month");
+	else
+		snprintf(months, sizeof(months), "%d months", n);
 	what = label(s->series, &plural);
 	if (pct <= 100 * FIT_TRACKS)
 		snprintf(title, size, "Simulated %s%s %s the brand's %s within "
