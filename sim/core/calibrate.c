@@ -257,9 +257,9 @@ begin_simplex(fw_calibration *cal)
 	}
 	cal->fn = (gsl_multimin_function){ simplex_objective, k, cal };
 	cal->iterations = cal->stall_at = 0;
+	/* GSL knows the simplex's lowest value only after an iteration. */
+	cal->stall_f = HUGE_VAL;
 	gsl_multimin_fminimizer_set(cal->nm, &cal->fn, cal->z, cal->step);
-	if (cal->eval_rc == FW_OK)
-		cal->stall_f = gsl_multimin_fminimizer_minimum(cal->nm);
 	return cal->eval_rc;
 }
 
