@@ -115,8 +115,8 @@ write_header(const fw_calibration *cal, FILE *f, const char *command_line)
 	}
 	fputs("#\n# Calibration file ", f);
 	comment_text(f, fw_calibration_file(cal));
-	fprintf(f, " (%s): seed %llu, %llu replications an\n# evaluation, "
-	    "%zu starting points. Command: ", fw_calibration_hash(cal),
+	fprintf(f, " (%s):\n# seed %llu, %llu replications an evaluation, %zu "
+	    "starting points.\n# Command: ", fw_calibration_hash(cal),
 	    (unsigned long long)fw_calibration_seed(cal),
 	    (unsigned long long)fw_calibration_replications(cal),
 	    fw_calibration_starts(cal));
