@@ -303,12 +303,8 @@ move_fit_plots(const fitdata *d, const char *out, const char *dir,
 	char from[4096], to[4096];
 	size_t i, e;
 
-	pathf(to, sizeof(to), "%s/plots", dir);
-	if (mkdir(to, 0777) != 0 && errno != EEXIST) {
-		fw_error_set(err, FW_EIO, to, 0, 0, "", "cannot create: %s",
-		    strerror(errno));
+	if (plots_dir(dir, to, sizeof(to), err) != FW_OK)
 		return FW_EIO;
-	}
 	for (i = 0; i < d->n; i++)
 		for (e = 0; e < 3; e++) {
 			pathf(from, sizeof(from), "%s/fit-%zu.%s", out, i + 1,
@@ -329,10 +325,8 @@ int
 draw_fit_plots(const char *dir, const char *gnuplot, const char *templates,
     fw_error *err)
 {
-	static const char *const formats[] = { "png", "svg", "pdf" };
-	char path[4096], tmp[4096], out[4096], script[4096], log[4096];
+	char path[4096], tmp[4096], out[4096], log[4096];
 	fitdata d;
-	size_t i;
 	int rc;
 
 	if (strlen(dir) > 3000 || strlen(templates) > 3000) {
@@ -348,18 +342,15 @@ draw_fit_plots(const char *dir, const char *gnuplot, const char *templates,
 	pathf(tmp, sizeof(tmp), "%s/.fplots.%ld", dir, (long)getpid());
 	pathf(out, sizeof(out), "%s/out", tmp);
 	pathf(log, sizeof(log), "%s/gnuplot.log", tmp);
-	pathf(script, sizeof(script), "%s/fit-render.gp", templates);
 	if (mkdir(tmp, 0777) != 0 || mkdir(out, 0777) != 0 ||
 	    write_fit_data(&d, tmp) != 0) {
 		fw_error_set(err, FW_EIO, tmp, 0, 0, "", "cannot write the "
 		    "plot data");
 		rc = FW_EIO;
 	}
-	for (i = 0; rc == FW_OK && i < 3; i++) {
-		char *argv[] = { (char *)gnuplot, "-c", script,
-			(char *)formats[i], out, tmp, (char *)templates, NULL };
-		rc = gnuplot_run(gnuplot, argv, log, err);
-	}
+	if (rc == FW_OK)
+		rc = gnuplot_formats(gnuplot, templates, "fit-render.gp", out,
+		    tmp, log, err);
 	if (rc == FW_OK)
 		rc = move_fit_plots(&d, out, dir, err);
 	remove_tree(out);

@@ -59,18 +59,28 @@ cli_plot_tools(char *tdir, size_t size)
 	return gnuplot && *gnuplot ? gnuplot : "gnuplot";
 }
 
-int
-cli_render_plots(const char *dir, int quiet)
+/* Draws dir's plots with draw, the gnuplot program and the templates
+ * found; prints the error when it fails. */
+static int
+render(const char *dir, int (*draw)(const char *, const char *,
+    const char *, fw_error *))
 {
 	char tdir[4096];
 	const char *gnuplot = cli_plot_tools(tdir, sizeof(tdir));
 	fw_error err;
-	int rc;
+	int rc = draw(dir, gnuplot, tdir, &err);
 
-	rc = draw_run_plots(dir, gnuplot, tdir, &err);
 	if (rc != FW_OK)
 		cli_print_error(&err);
-	else if (!quiet)
+	return rc;
+}
+
+int
+cli_render_plots(const char *dir, int quiet)
+{
+	int rc = render(dir, draw_run_plots);
+
+	if (rc == FW_OK && !quiet)
 		printf("Plots drawn in %s/plots/ (PNG, SVG, PDF); board pack "
 		    "%s/board-pack.pdf\n", dir, dir);
 	return rc;
@@ -79,17 +89,12 @@ cli_render_plots(const char *dir, int quiet)
 int
 cli_render_sweep_plots(const char *dir, int quiet)
 {
-	char tdir[4096];
-	const char *gnuplot = cli_plot_tools(tdir, sizeof(tdir));
-	fw_error err;
-	int rc;
+	int rc = render(dir, draw_sweep_plots);
 
-	rc = draw_sweep_plots(dir, gnuplot, tdir, &err);
-	if (rc != FW_OK) {
-		cli_print_error(&err);
+	if (rc != FW_OK)
 		fprintf(stderr, "flywheel: sweep: the tables are written; the "
 		    "plots are not\n");
-	} else if (!quiet)
+	else if (!quiet)
 		printf("Plots drawn in %s/plots/\n", dir);
 	return rc;
 }
@@ -97,15 +102,9 @@ cli_render_sweep_plots(const char *dir, int quiet)
 int
 cli_render_fit_plots(const char *dir, int quiet)
 {
-	char tdir[4096];
-	const char *gnuplot = cli_plot_tools(tdir, sizeof(tdir));
-	fw_error err;
-	int rc;
+	int rc = render(dir, draw_fit_plots);
 
-	rc = draw_fit_plots(dir, gnuplot, tdir, &err);
-	if (rc != FW_OK)
-		cli_print_error(&err);
-	else if (!quiet)
+	if (rc == FW_OK && !quiet)
 		printf("Fit plots drawn in %s/plots/\n", dir);
 	return rc;
 }

@@ -3,6 +3,7 @@
 #ifndef FW_GNUPLOT_H
 #define FW_GNUPLOT_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "flywheel.h"
@@ -17,5 +18,14 @@ FILE *gp_create(const char *dir, const char *name);
  * line becomes the error when gnuplot fails. */
 int gnuplot_run(const char *gnuplot, char *const argv[], const char *log,
     fw_error *err);
+
+/* Runs template (a file of templates) once for each format, PNG, SVG and
+ * PDF, as gnuplot -c TEMPLATE FORMAT OUT DATA TEMPLATES: it draws into
+ * out from the data files in data. */
+int gnuplot_formats(const char *gnuplot, const char *templates,
+    const char *template, const char *out, const char *data,
+    const char *log, fw_error *err);
+/* Creates dir/plots (path receives it) if it is not there. */
+int plots_dir(const char *dir, char *path, size_t size, fw_error *err);
 
 #endif

@@ -259,12 +259,10 @@ int
 draw_sweep_plots(const char *dir, const char *gnuplot, const char *templates,
     fw_error *err)
 {
-	static const char *const formats[] = { "png", "svg", "pdf" };
-	char path[4096], tmp[4096], out[4096], plots[4096], script[4096];
-	char log[4096], design[32];
+	char path[4096], tmp[4096], out[4096], plots[4096], log[4096];
+	char design[32];
 	table sw, sens;
 	int has_sens, rc = FW_OK;
-	size_t i;
 
 	if (strlen(dir) > 3000 || strlen(templates) > 3000) {
 		fw_error_set(err, FW_EIO, "", 0, 0, "", "directory name too "
@@ -292,12 +290,9 @@ draw_sweep_plots(const char *dir, const char *gnuplot, const char *templates,
 		    "plot data");
 		rc = FW_EIO;
 	}
-	pathf(script, sizeof(script), "%s/sweep-render.gp", templates);
-	for (i = 0; rc == FW_OK && i < 3; i++) {
-		char *argv[] = { (char *)gnuplot, "-c", script,
-			(char *)formats[i], out, tmp, (char *)templates, NULL };
-		rc = gnuplot_run(gnuplot, argv, log, err);
-	}
+	if (rc == FW_OK)
+		rc = gnuplot_formats(gnuplot, templates, "sweep-render.gp", out,
+		    tmp, log, err);
 	if (rc == FW_OK)
 		rc = move_all(out, plots, err);
 	remove_tree(out);
