@@ -31,7 +31,8 @@ START_TEST(test_search_scale)
 
 	for (x = 0.1001; x < 0.7; x += 0.01) {
 		double z = fwi_cal_to_search(&logit, x);
-		ck_assert_double_eq_tol(fwi_cal_from_search(&logit, z), x, 1e-12);
+		ck_assert_double_eq_tol(fwi_cal_from_search(&logit, z), x,
+		    1e-12);
 		ck_assert(z > last);
 		last = z;
 	}

@@ -127,10 +127,10 @@ read_range(fw_yaml *y, fw_calibration *cal, yaml_node_t *n, yaml_node_t *at,
 		if (isinf(k->hi)) {
 			p->scale = FW_SCALE_LOG;
 			if (!(p->own > k->lo))
-				return fwi_yaml_fail(y, n, path, "needs a range: "
-				    "%s has no upper end, and the scenario's "
-				    "value gives no scale to search from",
-				    p->path);
+				return fwi_yaml_fail(y, n, path, "needs a "
+				    "range: %s has no upper end, and the "
+				    "scenario's value gives no scale to search "
+				    "from", p->path);
 		}
 	} else {
 		key_path(sub, sizeof(sub), path, FW_CK_PARAM_RANGE);
@@ -340,13 +340,13 @@ match_data(fw_yaml *y, fw_calibration *cal, yaml_node_t *params,
 				g->nobs++;
 			}
 		if (g->nobs == 0)
-			return fwi_yaml_fail(y, fwi_yaml_node(y, *it), sub, "the "
-			    "data file %s has no rows of %s%s%s",
+			return fwi_yaml_fail(y, fwi_yaml_node(y, *it), sub,
+			    "the data file %s has no rows of %s%s%s",
 			    cal->data_file, name, seg ? " in segment " : "",
 			    seg ? seg : "");
 		if ((g->scale = sum / (double)g->nobs) == 0)
-			return fwi_yaml_fail(y, fwi_yaml_node(y, *it), sub, "the "
-			    "observed %s is 0 in every month: there is no "
+			return fwi_yaml_fail(y, fwi_yaml_node(y, *it), sub,
+			    "the observed %s is 0 in every month: there is no "
 			    "level to measure the errors against", name);
 		cal->nobs += g->nobs;
 	}

@@ -22,8 +22,7 @@
  *   final      the fitted series and their bands at the result.
  * Every evaluation runs the same replications on the same streams, so F
  * is a deterministic function of the inputs and the fit is the same for
- * any number of threads.
- * The judgement and its rules are in caljudge.c.
+ * any number of threads. The judgement and its rules are in caljudge.c.
  */
 #include "config.h"
 
@@ -49,6 +48,7 @@
 #define FW_CAL_TOLERANCE 0.01
 #define FW_CAL_STALL 10
 #define FW_CAL_ITERATIONS 150
+
 static const char *const stage_names[] = { "search", "curvature",
 	"set aside", "final", "done" };
 

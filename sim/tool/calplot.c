@@ -238,11 +238,13 @@ describe(const fitseries *s, char *title, char *ylabel, size_t size,
 			*unit = 1e3;
 			u = "$k";
 		}
-		snprintf(ylabel, size, "%c%s%s (%s)", toupper((unsigned char)what[0]),
-		    what + 1, is_flow(name) ? " per month" : "", u);
+		snprintf(ylabel, size, "%c%s%s (%s)",
+		    toupper((unsigned char)what[0]), what + 1, is_flow(name) ?
+		    " per month" : "", u);
 	} else
-		snprintf(ylabel, size, "%c%s%s", toupper((unsigned char)what[0]),
-		    what + 1, is_flow(name) ? " per month" : "");
+		snprintf(ylabel, size, "%c%s%s",
+		    toupper((unsigned char)what[0]), what + 1, is_flow(name) ?
+		    " per month" : "");
 }
 
 /* meta.gp and one fit-I.tsv a series for the templates: every name and
