@@ -170,6 +170,30 @@ print_fit(const fw_calibration *cal, const char *dir)
 	return fflush(stdout) != 0 ? EXIT_IO : EXIT_DONE;
 }
 
+/* Loads a calibration file, saying so when FILE is another kind. */
+static int
+load(const char *file, fw_calibration **cal)
+{
+	enum fw_file_kind kind;
+	fw_error err;
+	int rc = fw_file_kind(file, &kind, &err);
+
+	if (rc == FW_OK && kind != FW_FILE_CALIBRATION) {
+		fprintf(stderr, "%s: a %s file, not a calibration file (one "
+		    "that names a scenario, data, parameters and targets; see "
+		    "flywheel-calibration(5))\n", file, kind == FW_FILE_SWEEP ?
+		    "sweep" : "scenario");
+		return EXIT_INVALID;
+	}
+	if (rc == FW_OK)
+		rc = fw_calibration_load(file, cal, &err);
+	if (rc != FW_OK) {
+		cli_print_error(&err);
+		return cli_exit_code(rc);
+	}
+	return EXIT_DONE;
+}
+
 int
 cli_calibrate(int argc, char **argv)
 {
@@ -180,11 +204,8 @@ cli_calibrate(int argc, char **argv)
 	int rc;
 
 	rc = parse_args(argc, argv, &a);
-	if (rc == EXIT_DONE && (rc = fw_calibration_load(argv[optind], &cal,
-	    &err)) != FW_OK) {
-		cli_print_error(&err);
-		rc = cli_exit_code(rc);
-	}
+	if (rc == EXIT_DONE)
+		rc = load(argv[optind], &cal);
 	if (rc == EXIT_DONE && a.outdir == NULL) {
 		cli_default_output(argv[optind], defdir, sizeof(defdir));
 		a.outdir = defdir;
