@@ -14,5 +14,6 @@ Suite *compare_suite(void);
 Suite *design_suite(void);
 Suite *calibrate_suite(void);
 Suite *api_suite(void);
+Suite *warmup_suite(void);
 
 #endif

@@ -297,15 +297,17 @@ read_variants(fw_yaml *y, fw_scenario *sc, yaml_node_t *n)
 
 /* The nodes of the root mapping, by top-level key. */
 typedef struct top_nodes {
-	yaml_node_t *key[16];
-	yaml_node_t *node[16];
+	yaml_node_t *key[24];
+	yaml_node_t *node[24];
 } top_nodes;
 
 static const char *const top_names[] = { "model", "name", "horizon_months",
-	"replications", "seed", "segments", "channels", "variants",
+	"replications", "seed", "warmup_months", "segments", "channels",
+	"variants",
 	"economics", "experience", "friction", "flywheel", "reacquisition",
 	"patients", "program_cost" };
 #define NTOP (sizeof(top_names) / sizeof(top_names[0]))
+_Static_assert(NTOP <= 24, "top_nodes holds every top-level key");
 
 static yaml_node_t *
 top(const top_nodes *t, const char *name)
@@ -387,7 +389,14 @@ read_scenario(fw_yaml *y, fw_scenario *sc)
 			return rc;
 		sc->seed_given = 1;
 	}
+	sc->warmup.value = 0;
+	if ((n = top(&t, "warmup_months")) != NULL &&
+	    (rc = fwi_read_num(y, n, "warmup_months", fwi_key_find(
+	    FW_SCOPE_TOP, "", "warmup_months"), &sc->warmup)) != FW_OK)
+		return rc;
 	set_defaults(base);
+	base->start_month.value = 1;
+	base->ramp_months.value = 0;
 	for (i = 0; i < NSECTIONS; i++)
 		if ((n = top(&t, sections[i])) != NULL &&
 		    (rc = read_section(y, base, sections[i], n)) != FW_OK)
