@@ -4,7 +4,11 @@
 reset
 load STYLE
 f = DATA.sprintf("/fit-%d.tsv", I)
-set title TITLE[I]
+if (TITLE2[I] eq "") {
+    set title TITLE[I]
+} else {
+    set title TITLE[I]."\n".TITLE2[I]
+}
 set ylabel YLABEL[I]
 set xrange [1:(MONTHS[I] > 1 ? MONTHS[I] : 2)]
 if (!NEGATIVE[I]) { set yrange [0:*] }

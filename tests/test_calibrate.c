@@ -1,6 +1,7 @@
 /* test_calibrate.c - calibration: the search scale, the series a run
- * keeps per replication for it, and the fit through the public API, the
- * same to the bit for any number of threads.
+ * keeps per replication for it (of the market or of one segment), and
+ * the fit through the public API, the same to the bit for any number of
+ * threads.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -67,9 +68,9 @@ START_TEST(test_kept_series)
 	int t;
 
 	ck_assert_int_eq(fw_run_alloc(sc, &opt, &run, &err), FW_OK);
-	ck_assert_int_eq(fwi_run_keep(run, series, 2), FW_OK);
+	ck_assert_int_eq(fwi_run_keep(run, series, NULL, 2), FW_OK);
 	ck_assert_int_eq(fw_run_finish(run, &err), FW_OK);
-	ck_assert_int_eq(fwi_run_keep(run, series, 2), FW_EINVALID);
+	ck_assert_int_eq(fwi_run_keep(run, series, NULL, 2), FW_EINVALID);
 	for (t = 1; t <= 9; t++) {
 		fw_band b;
 		double sum = 0;
@@ -85,6 +86,88 @@ START_TEST(test_kept_series)
 		ck_assert_double_eq_tol(sum / 6, b.mean, 1e-9 * b.mean);
 	}
 	fw_run_free(run);
+	fw_scenario_free(sc);
+}
+END_TEST
+
+#define TWO_SEGMENTS \
+	"name: s\nhorizon_months: 8\nreplications: 5\nseed: 3\n" \
+	"economics: {price_per_patient_month: 437.5}\n" \
+	"segments:\n  - {name: a, hcps: 150, scripts_per_month: 3, " \
+	"initial: {engaged: 0.5, adopter: 0.5}}\n" \
+	"  - {name: b, hcps: 90, scripts_per_month: 1.5, trust: 0.4, " \
+	"initial: {adopter: 0.3, lapsed: 0.2, unaware: 0.5}}\n" \
+	"channels: [{name: rep, touches_per_month: 1, reach: 0.05, " \
+	"helpful: 0.5, burden: 0.1, cost_per_touch: 100}]\n"
+
+/* The market's share of scripts unfilled from its segments' own counts
+ * (kept after the market's series, a then b). */
+static double
+unfilled_share(const fw_run *run, uint64_t r, int t)
+{
+	double unfilled = 0, written = 0;
+	size_t s;
+
+	for (s = 1; s <= 2; s++) {
+		unfilled += fwi_run_kept(run, r, 0, s * FW_NMONTHLY +
+		    FW_M_SCRIPTS_UNFILLED)[t];
+		written += fwi_run_kept(run, r, 0, s * FW_NMONTHLY +
+		    FW_M_SCRIPTS_WRITTEN)[t];
+	}
+	return written > 0 ? unfilled / written : 0;
+}
+
+/* Each segment's own series add up to the market's (mean trust and the
+ * gap rate as the weighted mean and the ratio), the market's own costs
+ * are not a segment's, and recording them changes no result. */
+START_TEST(test_segment_series)
+{
+	fw_scenario *sc = test_load(TWO_SEGMENTS);
+	int series[FW_NMONTHLY * 3], seg[FW_NMONTHLY * 3];
+	fw_run_options opt = { .threads = 2 };
+	fw_run *run, *plain;
+	fw_error err;
+	size_t k;
+	uint64_t r;
+	int i, t;
+
+	for (i = 0; i < 3 * FW_NMONTHLY; i++) {
+		series[i] = i % FW_NMONTHLY;
+		seg[i] = i / FW_NMONTHLY - 1;
+	}
+	ck_assert_int_eq(fw_run_alloc(sc, &opt, &run, &err), FW_OK);
+	ck_assert_int_eq(fwi_run_keep(run, series, seg, 3 * FW_NMONTHLY),
+	    FW_OK);
+	ck_assert_int_eq(fw_run_finish(run, &err), FW_OK);
+	plain = test_run(sc, &opt);
+	for (r = 0; r < 5; r++) {
+		for (k = 0; k < fw_metric_count(); k++)
+			ck_assert(memcmp(&(double){ fw_run_value(run, r, 0, k) },
+			    &(double){ fw_run_value(plain, r, 0, k) },
+			    sizeof(double)) == 0);
+		for (i = 0; i < FW_NMONTHLY; i++)
+			for (t = 0; t < 8; t++) {
+				double m = fwi_run_kept(run, r, 0, (size_t)i)[t];
+				double a = fwi_run_kept(run, r, 0,
+				    (size_t)(FW_NMONTHLY + i))[t];
+				double b = fwi_run_kept(run, r, 0,
+				    (size_t)(2 * FW_NMONTHLY + i))[t];
+				double want = a + b;
+				if (i == FW_M_CASH || i == FW_M_CHANNEL_COST ||
+				    i == FW_M_PROGRAM_COST) {
+					ck_assert(isnan(a) && isnan(b));
+					continue;
+				}
+				if (i == FW_M_MEAN_TRUST)
+					want = (150 * a + 90 * b) / 240;
+				if (i == FW_M_GAP_RATE)
+					want = unfilled_share(run, r, t);
+				ck_assert_double_eq_tol(m, want,
+				    1e-12 * fmax(1, fabs(m)));
+			}
+	}
+	fw_run_free(run);
+	fw_run_free(plain);
 	fw_scenario_free(sc);
 }
 END_TEST
@@ -165,6 +248,7 @@ calibrate_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_search_scale);
 	tcase_add_test(tc, test_kept_series);
+	tcase_add_test(tc, test_segment_series);
 	tcase_add_test(tc, test_fit_by_threads);
 	suite_add_tcase(s, tc);
 	return s;

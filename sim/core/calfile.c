@@ -239,10 +239,7 @@ read_target(fw_yaml *y, fw_calibration *cal, yaml_node_t *n,
 			rc = fwi_yaml_fail(y, at[FW_CK_TARGET_SEGMENT], sub,
 			    "%s belongs to the brand as a whole, not to one "
 			    "segment", fw_series_name((size_t)t->series));
-		else
-			rc = fwi_yaml_fail(y, at[FW_CK_TARGET_SEGMENT], sub,
-			    "fitting one segment's series is not supported yet: "
-			    "fit the whole market's");
+
 	}
 	key_path(sub, sizeof(sub), path, FW_CK_TARGET_WEIGHT);
 	if (rc == FW_OK && at[FW_CK_TARGET_WEIGHT] != NULL &&

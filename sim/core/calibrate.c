@@ -151,7 +151,7 @@ evaluate(fw_calibration *cal, const double *x, const keeping *keep,
 	    cal->threads };
 	fw_scenario *sc = NULL;
 	fw_run *run = NULL;
-	int *series = malloc(cal->ntarget * sizeof(int));
+	int *series = malloc(2 * cal->ntarget * sizeof(int));
 	size_t i, j;
 	int rc = FW_OK;
 
@@ -161,10 +161,13 @@ evaluate(fw_calibration *cal, const double *x, const keeping *keep,
 		if (!isnan(x[j]))
 			rc = fw_scenario_set_number(sc, NULL, cal->par[j].path,
 			    x[j], err);
-	for (i = 0; rc == FW_OK && i < cal->ntarget; i++)
+	for (i = 0; rc == FW_OK && i < cal->ntarget; i++) {
 		series[i] = cal->tgt[i].series;
+		series[cal->ntarget + i] = cal->tgt[i].segment;
+	}
 	if (rc == FW_OK && (rc = fw_run_alloc(sc, &opt, &run, err)) == FW_OK &&
-	    (rc = fwi_run_keep(run, series, cal->ntarget)) != FW_OK)
+	    (rc = fwi_run_keep(run, series, series + cal->ntarget,
+	    cal->ntarget)) != FW_OK)
 		rc = fwi_nomem(err);
 	if (rc == FW_OK)
 		rc = fw_run_finish(run, err);

@@ -48,12 +48,16 @@ struct fw_run {
 	 * library (fwi_run_keep) */
 	size_t nkeep;
 	int *keep;		/* [nkeep] series numbers */
+	int *keep_segment;	/* [nkeep] a segment, or -1: the market */
 	double *kept;		/* [rep][variant][nkeep][month] */
 };
 
 /* Keeps the n monthly series listed, per replication, besides what a
- * run keeps anyway; called before the first step. */
-int fwi_run_keep(fw_run *run, const int *series, size_t n);
+ * run keeps anyway: series[i] of segment[i] (-1: the whole market; a
+ * segment's own series are those fwi_work_by_segment records). Called
+ * before the first step. */
+int fwi_run_keep(fw_run *run, const int *series, const int *segment,
+    size_t n);
 
 /* The months of kept series i of variant v in replication rep. */
 static inline const double *

@@ -247,6 +247,32 @@ describe(const fitseries *s, char *title, char *ylabel, size_t size,
 		    " per month" : "");
 }
 
+/* A title's characters that fit on one line of a chart. */
+#define TITLE_WIDTH 72
+
+/* Writes TITLE[i] and TITLE2[i]: the title, broken at the last space
+ * that leaves its first line short enough (TITLE2 empty when it fits). */
+static void
+write_title(FILE *f, size_t i, const char *title)
+{
+	char first[512];
+	size_t cut = strlen(title);
+
+	if (cut > TITLE_WIDTH)
+		for (cut = TITLE_WIDTH; cut > 0 && title[cut] != ' '; cut--)
+			;
+	if (cut == 0 || cut >= sizeof(first))
+		cut = strlen(title) < sizeof(first) ? strlen(title) :
+		    sizeof(first) - 1;
+	memcpy(first, title, cut);
+	first[cut] = '\0';
+	fprintf(f, "TITLE[%zu] = ", i + 1);
+	gp_string(f, first);
+	fprintf(f, "\nTITLE2[%zu] = ", i + 1);
+	gp_string(f, title[cut] == ' ' ? title + cut + 1 : title + cut);
+	fputc('\n', f);
+}
+
 /* meta.gp and one fit-I.tsv a series for the templates: every name and
  * title goes in as a quoted string, never as script text. */
 static int
@@ -259,18 +285,17 @@ write_fit_data(const fitdata *d, const char *tmp)
 
 	if (f == NULL)
 		return -1;
-	fprintf(f, "NT = %zu\narray TITLE[%zu]\narray YLABEL[%zu]\n"
-	    "array MONTHS[%zu]\narray NEGATIVE[%zu]\n", d->n, d->n, d->n,
-	    d->n, d->n);
+	fprintf(f, "NT = %zu\narray TITLE[%zu]\narray TITLE2[%zu]\n"
+	    "array YLABEL[%zu]\narray MONTHS[%zu]\narray NEGATIVE[%zu]\n",
+	    d->n, d->n, d->n, d->n, d->n, d->n);
 	for (i = 0; i < d->n; i++) {
 		const fitseries *s = &d->s[i];
 		double unit;
 		FILE *g;
 		int negative = 0;
 		describe(s, title, ylabel, sizeof(title), &unit);
-		fprintf(f, "TITLE[%zu] = ", i + 1);
-		gp_string(f, title);
-		fprintf(f, "\nYLABEL[%zu] = ", i + 1);
+		write_title(f, i, title);
+		fprintf(f, "YLABEL[%zu] = ", i + 1);
 		gp_string(f, ylabel);
 		snprintf(name, sizeof(name), "fit-%zu.tsv", i + 1);
 		if ((g = gp_create(tmp, name)) == NULL)

@@ -139,6 +139,7 @@ print_fit(const fw_calibration *cal, const char *dir)
 {
 	size_t i, j;
 	char note[512];
+	int width = 36;
 
 	printf("Fitted to %s: %zu series over months 1 to %d; objective "
 	    "%.6g\n", fw_calibration_data_file(cal),
@@ -152,11 +153,15 @@ print_fit(const fw_calibration *cal, const char *dir)
 		    fw_calibration_target_observed(cal, i),
 		    100 * fw_calibration_target_error(cal, i));
 	}
-	printf("\n%-36s %12s  %s\n", "input", "estimate", "95% interval");
+	for (j = 0; j < fw_calibration_param_count(cal); j++)
+		if ((int)strlen(fw_calibration_param_path(cal, j)) > width)
+			width = (int)strlen(fw_calibration_param_path(cal, j));
+	printf("\n%-*s %12s  %s\n", width, "input", "estimate",
+	    "95% interval");
 	for (j = 0; j < fw_calibration_param_count(cal); j++) {
 		fw_fit fit;
 		fw_calibration_fit(cal, j, &fit);
-		printf("%-36s %12.6g  ", fw_calibration_param_path(cal, j),
+		printf("%-*s %12.6g  ", width, fw_calibration_param_path(cal, j),
 		    fit.estimate);
 		if (fit.status == FW_FIT_IDENTIFIED) {
 			printf("%.6g .. %.6g\n", fit.lo95, fit.hi95);
