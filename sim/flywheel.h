@@ -217,6 +217,12 @@ const char *fw_scenario_variant_description(const fw_scenario *sc,
     size_t v);
 /* Index of the named variant, -1 if there is none. */
 int fw_scenario_variant_index(const fw_scenario *sc, const char *name);
+/* Months of the baseline simulated before month 1 (warmup_months). */
+int fw_scenario_warmup(const fw_scenario *sc);
+/* The month variant v's changes start in (1 for the baseline), and the
+ * months they take to phase in after it (start_month, ramp_months). */
+int fw_scenario_variant_start(const fw_scenario *sc, size_t v);
+int fw_scenario_variant_ramp(const fw_scenario *sc, size_t v);
 
 /* ---- Runs ---- */
 

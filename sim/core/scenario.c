@@ -433,6 +433,7 @@ load(fw_yaml *y, int rc, fw_scenario **out, const char *file)
 		fwi_yaml_free(y);
 		return fwi_yaml_nomem(y);
 	}
+	fwi_hash_text(y->hash, sc->hash, sizeof(sc->hash));
 	rc = read_scenario(y, sc);
 	fwi_hash_text(y->hash, sc->hash, sizeof(sc->hash));
 	fwi_yaml_free(y);
@@ -620,4 +621,22 @@ fw_scenario_copy(const fw_scenario *sc, fw_scenario **out)
 	}
 	*out = c;
 	return FW_OK;
+}
+
+int
+fw_scenario_warmup(const fw_scenario *sc)
+{
+	return (int)sc->warmup.value;
+}
+
+int
+fw_scenario_variant_start(const fw_scenario *sc, size_t v)
+{
+	return v < sc->nconfig ? fwi_config_start(&sc->config[v]) : 0;
+}
+
+int
+fw_scenario_variant_ramp(const fw_scenario *sc, size_t v)
+{
+	return v < sc->nconfig ? fwi_config_ramp(&sc->config[v]) : 0;
 }
