@@ -435,7 +435,6 @@ load(fw_yaml *y, int rc, fw_scenario **out, const char *file)
 	}
 	fwi_hash_text(y->hash, sc->hash, sizeof(sc->hash));
 	rc = read_scenario(y, sc);
-	fwi_hash_text(y->hash, sc->hash, sizeof(sc->hash));
 	fwi_yaml_free(y);
 	if (rc != FW_OK) {
 		fw_scenario_free(sc);
