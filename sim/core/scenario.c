@@ -14,9 +14,6 @@
 const char *const fwi_state_names[FW_NSTATE] = { "unaware", "engaged",
 	"trial", "adopter", "advocate", "lapsed", "switched" };
 
-static const char *const sections[] = { "economics", "experience",
-	"friction", "flywheel", "reacquisition", "patients", "program_cost" };
-#define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
 
 void
 fwi_config_clear(fw_config *c)
@@ -295,27 +292,21 @@ read_variants(fw_yaml *y, fw_scenario *sc, yaml_node_t *n)
 	return rc;
 }
 
-/* The nodes of the root mapping, by top-level key. */
+/* The nodes of the root mapping, by name: the top-level keys of the
+ * table, then the sections of its global keys. */
 typedef struct top_nodes {
-	yaml_node_t *key[24];
-	yaml_node_t *node[24];
+	const char *name[FW_MAX_KEYS];
+	yaml_node_t *node[FW_MAX_KEYS];
+	size_t n;
 } top_nodes;
-
-static const char *const top_names[] = { "model", "name", "horizon_months",
-	"replications", "seed", "warmup_months", "segments", "channels",
-	"variants",
-	"economics", "experience", "friction", "flywheel", "reacquisition",
-	"patients", "program_cost" };
-#define NTOP (sizeof(top_names) / sizeof(top_names[0]))
-_Static_assert(NTOP <= 24, "top_nodes holds every top-level key");
 
 static yaml_node_t *
 top(const top_nodes *t, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < NTOP; i++)
-		if (strcmp(top_names[i], name) == 0)
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->name[i], name) == 0)
 			return t->node[i];
 	return NULL;
 }
@@ -328,14 +319,14 @@ read_top(fw_yaml *y, yaml_node_t *root, top_nodes *t)
 	int rc;
 
 	memset(t, 0, sizeof(*t));
+	t->n = fwi_key_names(FW_SCOPE_TOP, t->name, FW_MAX_KEYS);
+	t->n += fwi_key_sections(t->name + t->n, FW_MAX_KEYS - t->n);
 	if ((rc = fwi_yaml_map(y, root, "", &pairs)) != FW_OK)
 		return rc;
 	for (i = 0; rc == FW_OK && i < pairs.n; i++)
-		if ((rc = fwi_yaml_choose(y, &pairs.v[i], "", top_names, NTOP,
-		    &j)) == FW_OK) {
-			t->key[j] = pairs.v[i].key;
+		if ((rc = fwi_yaml_choose(y, &pairs.v[i], "", t->name, t->n,
+		    &j)) == FW_OK)
 			t->node[j] = pairs.v[i].value;
-		}
 	free(pairs.v);
 	for (i = 0; rc == FW_OK && i < fwi_nkeys; i++) {
 		const fw_key *k = &fwi_keys[i];
@@ -397,9 +388,9 @@ read_scenario(fw_yaml *y, fw_scenario *sc)
 	set_defaults(base);
 	base->start_month.value = 1;
 	base->ramp_months.value = 0;
-	for (i = 0; i < NSECTIONS; i++)
-		if ((n = top(&t, sections[i])) != NULL &&
-		    (rc = read_section(y, base, sections[i], n)) != FW_OK)
+	for (i = FW_NTOP; i < t.n; i++)
+		if (t.node[i] != NULL &&
+		    (rc = read_section(y, base, t.name[i], t.node[i])) != FW_OK)
 			return rc;
 	if ((rc = read_segments(y, base, top(&t, "segments"))) != FW_OK)
 		return rc;

@@ -347,10 +347,6 @@ apply_program_cost(fw_yaml *y, fw_config *c, yaml_node_t *n,
 	return rc;
 }
 
-static const char *const variant_keys[] = { "description", "set",
-	"remove_channels", "add_channels", "program_cost", "start_month",
-	"ramp_months" };
-#define NVARIANT_KEYS 7
 
 /* Reads start_month (within the horizon) and ramp_months, or their
  * defaults. */
@@ -390,7 +386,8 @@ int
 fwi_variant_build(fw_yaml *y, const fw_scenario *sc, const char *name,
     yaml_node_t *n, const char *path, fw_config *out)
 {
-	yaml_node_t *part[NVARIANT_KEYS] = { NULL };
+	yaml_node_t *part[FW_NVARIANT_KEYS] = { NULL };
+	const char *names[FW_NVARIANT_KEYS];
 	fw_pairs pairs;
 	char sub[512];
 	size_t i, j;
@@ -402,9 +399,10 @@ fwi_variant_build(fw_yaml *y, const fw_scenario *sc, const char *name,
 		pairs.v = NULL;
 	} else if ((rc = fwi_yaml_map(y, n, path, &pairs)) != FW_OK)
 		return rc;
+	fwi_key_names(FW_SCOPE_VARIANT, names, FW_NVARIANT_KEYS);
 	for (i = 0; i < pairs.n; i++) {
-		if ((rc = fwi_yaml_choose(y, &pairs.v[i], path, variant_keys,
-		    NVARIANT_KEYS, &j)) != FW_OK) {
+		if ((rc = fwi_yaml_choose(y, &pairs.v[i], path, names,
+		    FW_NVARIANT_KEYS, &j)) != FW_OK) {
 			free(pairs.v);
 			return rc;
 		}
@@ -413,29 +411,30 @@ fwi_variant_build(fw_yaml *y, const fw_scenario *sc, const char *name,
 	free(pairs.v);
 	if (fwi_config_copy(out, &sc->config[0], name) != FW_OK)
 		return fwi_yaml_nomem(y);
-	rc = read_timing(y, sc, part[5], part[6], path, out);
-	if (rc == FW_OK && part[0] != NULL) {
+	rc = read_timing(y, sc, part[FW_V_START_MONTH], part[FW_V_RAMP_MONTHS],
+	    path, out);
+	if (rc == FW_OK && part[FW_V_DESCRIPTION] != NULL) {
 		const char *text;
 		fwi_path_key(sub, sizeof(sub), path, "description");
-		rc = fwi_yaml_str(y, part[0], sub, &text);
+		rc = fwi_yaml_str(y, part[FW_V_DESCRIPTION], sub, &text);
 		if (rc == FW_OK && fwi_text_problem(text) != NULL)
-			rc = fwi_yaml_fail(y, part[0], sub, "%s",
+			rc = fwi_yaml_fail(y, part[FW_V_DESCRIPTION], sub, "%s",
 			    fwi_text_problem(text));
 		if (rc == FW_OK && (out->description = strdup(text)) == NULL)
 			rc = fwi_yaml_nomem(y);
 	}
 	fwi_path_key(sub, sizeof(sub), path, "set");
-	if (rc == FW_OK && part[1] != NULL)
-		rc = apply_set(y, sc, out, part[1], sub);
+	if (rc == FW_OK && part[FW_V_SET] != NULL)
+		rc = apply_set(y, sc, out, part[FW_V_SET], sub);
 	fwi_path_key(sub, sizeof(sub), path, "remove_channels");
-	if (rc == FW_OK && part[2] != NULL)
-		rc = apply_remove(y, out, part[2], sub);
+	if (rc == FW_OK && part[FW_V_REMOVE_CHANNELS] != NULL)
+		rc = apply_remove(y, out, part[FW_V_REMOVE_CHANNELS], sub);
 	fwi_path_key(sub, sizeof(sub), path, "add_channels");
-	if (rc == FW_OK && part[3] != NULL)
-		rc = apply_add(y, out, part[3], sub);
+	if (rc == FW_OK && part[FW_V_ADD_CHANNELS] != NULL)
+		rc = apply_add(y, out, part[FW_V_ADD_CHANNELS], sub);
 	fwi_path_key(sub, sizeof(sub), path, "program_cost");
-	if (rc == FW_OK && part[4] != NULL)
-		rc = apply_program_cost(y, out, part[4], sub);
+	if (rc == FW_OK && part[FW_V_PROGRAM_COST] != NULL)
+		rc = apply_program_cost(y, out, part[FW_V_PROGRAM_COST], sub);
 	if (rc != FW_OK)
 		fwi_config_clear(out);
 	return rc;
