@@ -118,7 +118,7 @@ enum fw_key_type { FW_KEY_TEXT, FW_KEY_INTEGER, FW_KEY_NUMBER,
 /* One key of a scenario or sweep file, as flywheel-scenario(5) and
  * flywheel(1) list them. */
 typedef struct fw_key_info {
-	const char *file;	/* "scenario" or "sweep" */
+	const char *file;	/* "scenario", "sweep" or "calibration" */
 	const char *path;	/* "friction.access", "segments[].hcps",
 				 * "variants.NAME.start_month",
 				 * "parameters[].range" */

@@ -17,70 +17,71 @@
 #include "model.h"
 #include "yamltree.h"
 
-#define FW_CALKEY(s, id, ...) \
-	[FW_CK_##s##_##id] = { .scope = FW_CS_##s, __VA_ARGS__ },
-const fw_calkey fwi_calkeys[FW_NCALKEY] = {
-#include "calkeys.def"
-};
-#undef FW_CALKEY
+/* Key id of a calibration file's scope: its row of the key table. */
+static const fw_key *
+cal_key(enum fw_scope scope, int id)
+{
+	size_t i;
 
-/* The entries of mapping n, each a key of scope, into at[] by key; a
+	for (i = 0; i < fwi_nkeys; i++)
+		if (fwi_keys[i].scope == scope && fwi_keys[i].id == id)
+			return &fwi_keys[i];
+	return NULL;
+}
+
+/* The entries of mapping n, each a key of scope, into at[] by key id; a
  * missing required key is refused at n. The caller frees p->v. */
 static int
-read_keys(fw_yaml *y, yaml_node_t *n, const char *path,
-    enum fw_calkey_scope scope, fw_pairs *p, yaml_node_t **at)
+read_keys(fw_yaml *y, yaml_node_t *n, const char *path, enum fw_scope scope,
+    fw_pairs *p, yaml_node_t **at)
 {
-	const char *names[FW_NCALKEY];
-	int id[FW_NCALKEY], k, rc;
-	size_t nn = 0, i, which;
+	const char *names[FW_MAX_KEYS];
+	size_t nn = fwi_key_names(scope, names, FW_MAX_KEYS), i, which;
+	int rc;
 
+	for (i = 0; i < nn; i++)
+		at[i] = NULL;
 	if ((rc = fwi_yaml_map(y, n, path, p)) != FW_OK)
 		return rc;
-	for (k = 0; k < FW_NCALKEY; k++) {
-		at[k] = NULL;
-		if (fwi_calkeys[k].scope == scope) {
-			id[nn] = k;
-			names[nn++] = fwi_calkeys[k].name;
-		}
-	}
 	for (i = 0; i < p->n; i++) {
 		if ((rc = fwi_yaml_choose(y, &p->v[i], path, names, nn,
 		    &which)) != FW_OK)
 			return rc;
-		at[id[which]] = p->v[i].value;
+		at[which] = p->v[i].value;
 	}
-	for (k = 0; k < FW_NCALKEY; k++)
-		if (fwi_calkeys[k].scope == scope && fwi_calkeys[k].required &&
-		    at[k] == NULL)
+	for (i = 0; i < fwi_nkeys; i++)
+		if (fwi_keys[i].scope == scope && fwi_keys[i].required &&
+		    at[fwi_keys[i].id] == NULL)
 			return fwi_yaml_fail(y, n, path, "missing required key "
-			    "'%s'", fwi_calkeys[k].name);
+			    "'%s'", fwi_keys[i].name);
 	return FW_OK;
 }
 
 /* The path of key k under path. */
 static void
-key_path(char *out, size_t size, const char *path, int k)
+key_path(char *out, size_t size, const char *path, const fw_key *k)
 {
-	fwi_path_key(out, size, path, fwi_calkeys[k].name);
+	fwi_path_key(out, size, path, k->name);
 }
 
-/* A whole number of key k, or its default when at is NULL. */
+/* A whole number of root key id, or its default when at is NULL. */
 static int
-read_count(fw_yaml *y, yaml_node_t *at, int k, long long *out)
+read_count(fw_yaml *y, yaml_node_t *at, int id, long long *out)
 {
+	const fw_key *k = cal_key(FW_SCOPE_CALIBRATION, id);
+
 	if (at == NULL) {
-		*out = (long long)fwi_calkeys[k].def;
+		*out = (long long)k->def;
 		return FW_OK;
 	}
-	return fwi_yaml_int(y, at, fwi_calkeys[k].name, fwi_calkeys[k].lo,
-	    fwi_calkeys[k].hi, out);
+	return fwi_yaml_int(y, at, k->name, k->lo, k->hi, out);
 }
 
-/* The number of entries of list n of key k, within the key's bounds. */
+/* The number of entries of list n of root key id, within its bounds. */
 static int
-read_length(fw_yaml *y, yaml_node_t *n, int k, size_t *count)
+read_length(fw_yaml *y, yaml_node_t *n, int id, size_t *count)
 {
-	const fw_calkey *key = &fwi_calkeys[k];
+	const fw_key *key = cal_key(FW_SCOPE_CALIBRATION, id);
 	int rc;
 
 	if ((rc = fwi_yaml_seq(y, n, key->name)) != FW_OK)
@@ -133,7 +134,8 @@ read_range(fw_yaml *y, fw_calibration *cal, yaml_node_t *n, yaml_node_t *at,
 				    "from", p->path);
 		}
 	} else {
-		key_path(sub, sizeof(sub), path, FW_CK_PARAM_RANGE);
+		key_path(sub, sizeof(sub), path,
+		    cal_key(FW_SCOPE_CAL_PARAM, FW_CP_RANGE));
 		rc = fwi_yaml_reals(y, at, sub, &r, &nr);
 		if (rc == FW_OK && (nr != 2 || !(r[0] < r[1])))
 			rc = fwi_yaml_fail(y, at, sub, "must be [low, high] "
@@ -168,7 +170,7 @@ read_param(fw_yaml *y, fw_calibration *cal, yaml_node_t *n, const char *path,
     size_t j)
 {
 	fw_cal_param *p = &cal->par[j];
-	yaml_node_t *at[FW_NCALKEY];
+	yaml_node_t *at[FW_MAX_KEYS];
 	const fw_num *num;
 	const char *text;
 	char sub[300];
@@ -176,28 +178,29 @@ read_param(fw_yaml *y, fw_calibration *cal, yaml_node_t *n, const char *path,
 	size_t i;
 	int rc, ch;
 
-	rc = read_keys(y, n, path, FW_CS_PARAM, &pairs, at);
-	key_path(sub, sizeof(sub), path, FW_CK_PARAM_PATH);
-	if (rc == FW_OK && (rc = fwi_yaml_str(y, at[FW_CK_PARAM_PATH], sub,
+	rc = read_keys(y, n, path, FW_SCOPE_CAL_PARAM, &pairs, at);
+	key_path(sub, sizeof(sub), path, cal_key(FW_SCOPE_CAL_PARAM,
+	    FW_CP_PATH));
+	if (rc == FW_OK && (rc = fwi_yaml_str(y, at[FW_CP_PATH], sub,
 	    &text)) == FW_OK && (p->path = strdup(text)) == NULL)
 		rc = fwi_yaml_nomem(y);
 	if (rc == FW_OK && (num = fwi_config_slot(&cal->sc->config[0],
 	    p->path, &p->key, &ch)) == NULL)
-		rc = fwi_yaml_fail(y, at[FW_CK_PARAM_PATH], sub, "no such key "
+		rc = fwi_yaml_fail(y, at[FW_CP_PATH], sub, "no such key "
 		    "to fit (write section.key, segments.NAME.key or "
 		    "channels.NAME.key)");
 	if (rc == FW_OK && p->key->type != FW_TYPE_REAL)
-		rc = fwi_yaml_fail(y, at[FW_CK_PARAM_PATH], sub, "%s takes "
+		rc = fwi_yaml_fail(y, at[FW_CP_PATH], sub, "%s takes "
 		    "whole numbers, which a calibration does not fit",
 		    p->path);
 	for (i = 0; rc == FW_OK && i < j; i++)
 		if (strcmp(cal->par[i].path, p->path) == 0)
-			rc = fwi_yaml_fail(y, at[FW_CK_PARAM_PATH], sub, "%s is "
+			rc = fwi_yaml_fail(y, at[FW_CP_PATH], sub, "%s is "
 			    "fitted twice (also parameters[%zu])", p->path, i);
 	if (rc == FW_OK) {
 		p->own = fwi_num_at(num, 0.5);
 		p->own_uncertain = num->dist != FW_DIST_NONE;
-		rc = read_range(y, cal, n, at[FW_CK_PARAM_RANGE], path, p);
+		rc = read_range(y, cal, n, at[FW_CP_RANGE], path, p);
 	}
 	free(pairs.v);
 	return rc;
@@ -209,7 +212,7 @@ read_target(fw_yaml *y, fw_calibration *cal, yaml_node_t *n,
 {
 	fw_cal_target *t = &cal->tgt[i];
 	const fw_config *base = &cal->sc->config[0];
-	yaml_node_t *at[FW_NCALKEY];
+	yaml_node_t *at[FW_MAX_KEYS];
 	const char *text, *best;
 	char sub[300];
 	fw_pairs pairs;
@@ -217,35 +220,38 @@ read_target(fw_yaml *y, fw_calibration *cal, yaml_node_t *n,
 	int rc;
 
 	t->segment = -1;
-	t->weight = fwi_calkeys[FW_CK_TARGET_WEIGHT].def;
-	rc = read_keys(y, n, path, FW_CS_TARGET, &pairs, at);
-	key_path(sub, sizeof(sub), path, FW_CK_TARGET_METRIC);
-	if (rc == FW_OK && (rc = fwi_yaml_str(y, at[FW_CK_TARGET_METRIC], sub,
+	t->weight = cal_key(FW_SCOPE_CAL_TARGET, FW_CT_WEIGHT)->def;
+	rc = read_keys(y, n, path, FW_SCOPE_CAL_TARGET, &pairs, at);
+	key_path(sub, sizeof(sub), path, cal_key(FW_SCOPE_CAL_TARGET,
+	    FW_CT_METRIC));
+	if (rc == FW_OK && (rc = fwi_yaml_str(y, at[FW_CT_METRIC], sub,
 	    &text)) == FW_OK && (t->series = fw_series_index(text)) < 0) {
 		best = fw_suggest(text, fwi_monthly_names, FW_NMONTHLY);
-		rc = fwi_yaml_fail(y, at[FW_CK_TARGET_METRIC], sub, "unknown "
+		rc = fwi_yaml_fail(y, at[FW_CT_METRIC], sub, "unknown "
 		    "metric '%s'%s%s%s; the metrics are the monthly series of "
 		    "timeseries.csv", text, best ? " (did you mean '" : "",
 		    best ? best : "", best ? "'?)" : "");
 	}
-	key_path(sub, sizeof(sub), path, FW_CK_TARGET_SEGMENT);
-	if (rc == FW_OK && at[FW_CK_TARGET_SEGMENT] != NULL &&
-	    (rc = fwi_yaml_str(y, at[FW_CK_TARGET_SEGMENT], sub, &text)) ==
+	key_path(sub, sizeof(sub), path, cal_key(FW_SCOPE_CAL_TARGET,
+	    FW_CT_SEGMENT));
+	if (rc == FW_OK && at[FW_CT_SEGMENT] != NULL &&
+	    (rc = fwi_yaml_str(y, at[FW_CT_SEGMENT], sub, &text)) ==
 	    FW_OK) {
 		if ((t->segment = fwi_config_find_segment(base, text)) < 0)
-			rc = fwi_yaml_fail(y, at[FW_CK_TARGET_SEGMENT], sub,
+			rc = fwi_yaml_fail(y, at[FW_CT_SEGMENT], sub,
 			    "the scenario has no segment '%s'", text);
 		else if (!fwi_series_by_segment(t->series))
-			rc = fwi_yaml_fail(y, at[FW_CK_TARGET_SEGMENT], sub,
+			rc = fwi_yaml_fail(y, at[FW_CT_SEGMENT], sub,
 			    "%s belongs to the brand as a whole, not to one "
 			    "segment", fw_series_name((size_t)t->series));
 
 	}
-	key_path(sub, sizeof(sub), path, FW_CK_TARGET_WEIGHT);
-	if (rc == FW_OK && at[FW_CK_TARGET_WEIGHT] != NULL &&
-	    (rc = fwi_yaml_real(y, at[FW_CK_TARGET_WEIGHT], sub,
+	key_path(sub, sizeof(sub), path, cal_key(FW_SCOPE_CAL_TARGET,
+	    FW_CT_WEIGHT));
+	if (rc == FW_OK && at[FW_CT_WEIGHT] != NULL &&
+	    (rc = fwi_yaml_real(y, at[FW_CT_WEIGHT], sub,
 	    &t->weight)) == FW_OK && !(t->weight > 0))
-		rc = fwi_yaml_fail(y, at[FW_CK_TARGET_WEIGHT], sub, "must be "
+		rc = fwi_yaml_fail(y, at[FW_CT_WEIGHT], sub, "must be "
 		    "a number > 0");
 	for (j = 0; rc == FW_OK && j < i; j++)
 		if (cal->tgt[j].series == t->series &&
@@ -267,14 +273,15 @@ read_list(fw_yaml *y, fw_calibration *cal, yaml_node_t *n, int k)
 
 	if ((rc = read_length(y, n, k, &count)) != FW_OK)
 		return rc;
-	if ((k == FW_CK_TOP_PARAMETERS && (cal->par = calloc(count,
-	    sizeof(fw_cal_param))) == NULL) || (k == FW_CK_TOP_TARGETS &&
+	if ((k == FW_CA_PARAMETERS && (cal->par = calloc(count,
+	    sizeof(fw_cal_param))) == NULL) || (k == FW_CA_TARGETS &&
 	    (cal->tgt = calloc(count, sizeof(fw_cal_target))) == NULL))
 		return fwi_yaml_nomem(y);
 	for (it = n->data.sequence.items.start;
 	    rc == FW_OK && it < n->data.sequence.items.top; it++, i++) {
-		fwi_path_index(sub, sizeof(sub), fwi_calkeys[k].name, i);
-		if (k == FW_CK_TOP_PARAMETERS) {
+		fwi_path_index(sub, sizeof(sub), cal_key(FW_SCOPE_CALIBRATION,
+		    k)->name, i);
+		if (k == FW_CA_PARAMETERS) {
 			cal->npar++;
 			rc = read_param(y, cal, fwi_yaml_node(y, *it), sub, i);
 		} else {
@@ -364,12 +371,12 @@ read_inputs(fw_yaml *y, fw_calibration *cal, yaml_node_t **at,
 	const char *text;
 	int rc;
 
-	if ((rc = fwi_yaml_str(y, at[FW_CK_TOP_SCENARIO], "scenario",
+	if ((rc = fwi_yaml_str(y, at[FW_CA_SCENARIO], "scenario",
 	    &text)) != FW_OK)
 		return rc;
 	if ((cal->scenario_file = fwi_path_beside(cal->file, text)) == NULL)
 		return fwi_yaml_nomem(y);
-	if ((rc = fwi_yaml_str(y, at[FW_CK_TOP_DATA], "data", &text)) != FW_OK)
+	if ((rc = fwi_yaml_str(y, at[FW_CA_DATA], "data", &text)) != FW_OK)
 		return rc;
 	if ((cal->data_file = fwi_path_beside(cal->file, text)) == NULL)
 		return fwi_yaml_nomem(y);
@@ -382,34 +389,35 @@ read_inputs(fw_yaml *y, fw_calibration *cal, yaml_node_t **at,
 static int
 read_file(fw_yaml *y, fw_calibration *cal, fw_error *err)
 {
-	yaml_node_t *at[FW_NCALKEY];
+	yaml_node_t *at[FW_MAX_KEYS];
 	fw_pairs p;
 	long long reps = 0, starts = 0;
 	int rc;
 
-	rc = read_keys(y, fwi_yaml_root(y), "", FW_CS_TOP, &p, at);
+	rc = read_keys(y, fwi_yaml_root(y), "", FW_SCOPE_CALIBRATION, &p,
+	    at);
 	if (rc == FW_OK)
-		rc = read_count(y, at[FW_CK_TOP_REPLICATIONS],
-		    FW_CK_TOP_REPLICATIONS, &reps);
+		rc = read_count(y, at[FW_CA_REPLICATIONS],
+		    FW_CA_REPLICATIONS, &reps);
 	if (rc == FW_OK)
-		rc = read_count(y, at[FW_CK_TOP_STARTS], FW_CK_TOP_STARTS,
+		rc = read_count(y, at[FW_CA_STARTS], FW_CA_STARTS,
 		    &starts);
-	if (rc == FW_OK && at[FW_CK_TOP_SEED] != NULL)
-		rc = fwi_yaml_u64(y, at[FW_CK_TOP_SEED], "seed", &cal->seed);
+	if (rc == FW_OK && at[FW_CA_SEED] != NULL)
+		rc = fwi_yaml_u64(y, at[FW_CA_SEED], "seed", &cal->seed);
 	if (rc == FW_OK)
 		rc = read_inputs(y, cal, at, err);
-	if (rc == FW_OK && at[FW_CK_TOP_SEED] == NULL)
+	if (rc == FW_OK && at[FW_CA_SEED] == NULL)
 		cal->seed = cal->sc->seed;
 	cal->reps = (uint64_t)reps;
 	cal->nstarts = (size_t)starts;
 	if (rc == FW_OK)
-		rc = read_list(y, cal, at[FW_CK_TOP_PARAMETERS],
-		    FW_CK_TOP_PARAMETERS);
+		rc = read_list(y, cal, at[FW_CA_PARAMETERS],
+		    FW_CA_PARAMETERS);
 	if (rc == FW_OK)
-		rc = read_list(y, cal, at[FW_CK_TOP_TARGETS], FW_CK_TOP_TARGETS);
+		rc = read_list(y, cal, at[FW_CA_TARGETS], FW_CA_TARGETS);
 	if (rc == FW_OK)
-		rc = match_data(y, cal, at[FW_CK_TOP_PARAMETERS],
-		    at[FW_CK_TOP_TARGETS]);
+		rc = match_data(y, cal, at[FW_CA_PARAMETERS],
+		    at[FW_CA_TARGETS]);
 	free(p.v);
 	return rc;
 }

@@ -10,31 +10,6 @@
 #include "obsdata.h"
 #include "scenario.h"
 
-/* ---- The file (calfile.c) ---- */
-
-enum fw_calkey_scope { FW_CS_TOP, FW_CS_PARAM, FW_CS_TARGET };
-
-/* One key of a calibration file. */
-typedef struct fw_calkey {
-	enum fw_calkey_scope scope;
-	const char *name;
-	enum fw_type type;
-	double lo, hi;		/* a number's range, a list's length */
-	int lo_open;
-	int required;
-	double def;
-	const char *help;
-} fw_calkey;
-
-#define FW_CALKEY(scope, id, ...) FW_CK_##scope##_##id,
-enum fw_calkey_id {
-#include "calkeys.def"
-	FW_NCALKEY
-};
-#undef FW_CALKEY
-
-extern const fw_calkey fwi_calkeys[FW_NCALKEY];
-
 /* ---- The search scale (calscale.c) ---- */
 
 /* A parameter is searched on the whole real line: the logit of its place
