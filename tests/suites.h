@@ -15,5 +15,6 @@ Suite *design_suite(void);
 Suite *calibrate_suite(void);
 Suite *api_suite(void);
 Suite *warmup_suite(void);
+Suite *results_suite(void);
 
 #endif
