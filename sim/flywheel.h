@@ -288,9 +288,8 @@ int fw_scenario_variant_ramp(const fw_scenario *sc, size_t v);
 /* ---- Runs ---- */
 
 /* What a run may change from the scenario file; a field left 0 keeps the
- * file's. The fields are not checked against the ranges of the keys they
- * stand for (replications 1 .. 2^32 - 1, horizon_months 1 .. 600): keep
- * them inside. */
+ * file's. fw_run_alloc() refuses (FW_EINVALID) replications above
+ * 2^32 - 1, months outside 0 .. 600 and threads outside 0 .. 1024. */
 typedef struct fw_run_options {
 	uint64_t replications;
 	int months;
@@ -305,8 +304,8 @@ typedef struct fw_run fw_run;
 /* Prepares a run of every variant of sc, with room for all its results:
  * the caller's, to free with fw_run_free(). sc must outlive the run and
  * not change while it lives; copy it first (fw_scenario_copy()) to go on
- * changing it. FW_EINVALID when a variant changes the number of HCPs
- * and also follows a warm-up, starts after month 1 or ramps (it starts
+ * changing it. FW_EINVALID when an option is out of range, or when a
+ * variant changes the number of HCPs and also follows a warm-up, starts after month 1 or ramps (it starts
  * from the baseline's state, which has the baseline's HCPs); FW_ENOMEM
  * when the results would not fit in the machine's memory (err says how
  * much they need) or memory runs out; *out is NULL on error. */

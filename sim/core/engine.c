@@ -76,6 +76,15 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 	fwi_init();
 	if (run == NULL)
 		return fwi_nomem(err);
+	if (opt->months < 0 || opt->months > 600 ||
+	    opt->replications > 4294967295ULL || opt->threads < 0 ||
+	    opt->threads > 1024) {
+		free(run);
+		fw_error_set(err, FW_EINVALID, "", 0, 0, "", "run options out "
+		    "of range: months 1..600, replications 1..4294967295, "
+		    "threads 1..1024 (0 for the defaults)");
+		return FW_EINVALID;
+	}
 	run->sc = sc;
 	run->horizon = opt->months > 0 ? opt->months : sc->horizon;
 	run->reps = opt->replications > 0 ? opt->replications :

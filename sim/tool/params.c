@@ -73,7 +73,8 @@ put_key(FILE *out, enum params_format format, size_t i)
 		fputc(',', out);
 		csv_text(out, range);
 		fputc(',', out);
-		csv_text(out, def);
+		/* No default is an empty field (NA), not a lone "-". */
+		csv_text(out, strcmp(def, "-") == 0 ? "" : def);
 		fputc(',', out);
 		csv_text(out, k.help);
 		fputc('\n', out);
