@@ -108,6 +108,8 @@ def test_params_is_the_commands_table(kind):
     for (_, k), r in zip(p.iterrows(), rows):
         if k.required:
             assert r["default"] == "required"
+        elif k.default_text == "-":
+            assert r["default"] == ""
         elif k.default_text is not None:
             assert r["default"] == csv_text(k.default_text).strip('"')
         elif not math.isnan(k.default):
