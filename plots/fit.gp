@@ -1,20 +1,25 @@
-# fit.gp - series I of a calibration: the brand's observed months (points)
-# over the calibrated scenario's 5-95% band of replications and its mean
-# (line). fit-I.tsv: month, observed, mean, p5, p95.
+# fit.gp - series I of a calibration: the brand's observed months (dots)
+# over the calibrated scenario's mean (line) and its 5th-95th percentile
+# band across replications, named at the line ends. fit-I.tsv: month,
+# observed, mean, p5, p95.
 reset
 load STYLE
-f = DATA.sprintf("/fit-%d.tsv", I)
-if (TITLE2[I] eq "") {
-    set title TITLE[I]
-} else {
-    set title TITLE[I]."\n".TITLE2[I]
-}
-set ylabel YLABEL[I]
+TITLE = FIT_TITLE[I]
+NOTE = FIT_NOTE
+load TPL."/title.gp"
 set xrange [1:(MONTHS[I] > 1 ? MONTHS[I] : 2)]
-if (!NEGATIVE[I]) { set yrange [0:*] }
-set key top left
-set label 1 "Points: observed. Line and band: the calibrated scenario's mean and 5–95% of replications." \
-    at graph 0, graph 1.02 left font SMALLFONT textcolor rgb "#555555"
-plot f using 1:4:5 with filledcurves lc rgb VC[6] title "5–95% of replications", \
-     f using 1:3 with lines lw 3 lc rgb VC[6] title "calibrated scenario (mean)", \
-     f using 1:2 with points pt 7 ps 1.6 lc rgb VC[1] title "observed"
+# whole months on a short history
+if (MONTHS[I] < 8) { set xtics 1 }
+set yrange [RY_LO[I]:RY_HI[I]]
+set ytics RY_STEP[I]
+set format y sprintf("%%.%df", RY_DEC[I])
+set xlabel "Month"
+set ylabel S[YLABEL[I]]
+set label 21 "calibrated scenario" at graph 1.015, first MEND[I] left \
+    textcolor rgb vc(2) font SUBFONT
+set label 22 "the brand" at graph 1.015, first OEND[I] left \
+    textcolor rgb "#1a1a1a" font SUBFONT
+f = DATA.sprintf("/fit-%d.tsv", I)
+plot f using 1:4:5 with filledcurves lc rgb vc(2) notitle, \
+     f using 1:3 with lines lw 3 lc rgb vc(2) notitle, \
+     f using 1:2 with points pt 7 ps 1.2 lc rgb "#1a1a1a" notitle

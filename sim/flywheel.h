@@ -254,6 +254,28 @@ int fw_scenario_add_variant(fw_scenario *sc, const char *name,
  * scenario. NULL when out of memory; release with fw_free(). */
 char *fw_scenario_yaml(const fw_scenario *sc);
 
+/* One way a variant differs from the baseline, as fw_scenario_yaml()
+ * lists it: a value it sets (path such as "friction.access" or
+ * "channels.email.reach"; from and to are the baseline's value and the
+ * variant's as a scenario file writes them, a number or a distribution),
+ * or a channel it adds or removes (path "channels.NAME", from empty, to
+ * "added" or "removed"). */
+typedef struct fw_change {
+	char path[256];
+	char from[200];
+	char to[200];
+} fw_change;
+
+/* Number of changes variant v makes to the baseline; 0 for the baseline
+ * and past the end. */
+size_t fw_scenario_change_count(const fw_scenario *sc, size_t v);
+
+/* Change i of variant v (0 <= i < fw_scenario_change_count()): values in
+ * the key table's order, then channels removed, then channels added;
+ * FW_EINVALID past the end. */
+int fw_scenario_change(const fw_scenario *sc, size_t v, size_t i,
+    fw_change *out);
+
 /* The scenario's `name`. */
 const char *fw_scenario_name(const fw_scenario *sc);
 /* The file it was loaded from, or the name given to _load_string. */

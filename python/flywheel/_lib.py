@@ -36,6 +36,11 @@ class FwKeyInfo(ctypes.Structure):
                 ("unit", ctypes.c_char_p)]
 
 
+class FwChange(ctypes.Structure):
+    _fields_ = [("path", ctypes.c_char * 256), ("from_", ctypes.c_char * 200),
+                ("to", ctypes.c_char * 200)]
+
+
 class FwRunOptions(ctypes.Structure):
     _fields_ = [("replications", ctypes.c_uint64), ("months", ctypes.c_int),
                 ("seed_set", ctypes.c_int), ("seed", ctypes.c_uint64),
@@ -125,6 +130,8 @@ PROTOTYPES = {
     "fw_scenario_warmup": (INT, [P]),
     "fw_scenario_variant_start": (INT, [P, Z]),
     "fw_scenario_variant_ramp": (INT, [P, Z]),
+    "fw_scenario_change_count": (Z, [P, Z]),
+    "fw_scenario_change": (INT, [P, Z, Z, ctypes.POINTER(FwChange)]),
     "fw_run_alloc": (INT, [P, ctypes.POINTER(FwRunOptions), PP, E]),
     "fw_run_finish": (INT, [P, E]),
     "fw_run_free": (None, [P]),

@@ -1,7 +1,8 @@
 /* calplot.c - a calibration's fit plots, from its fit-series.csv: for
  * each series fitted, the brand's observed months over the calibrated
- * scenario's 5-95% band of replications and its mean, titled with how
- * closely the two agree.
+ * scenario's 5th-95th percentile band of replications and its mean,
+ * titled with how closely the two agree. Like every chart, it reads the
+ * table as untrusted and hands gnuplot numbers and texts as data only.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -12,11 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
+#include "axis.h"
 #include "csvread.h"
 #include "files.h"
 #include "gnuplot.h"
+#include "labels.h"
 #include "plots.h"
 
 /* A mean absolute error, relative to the series' level, up to which the
@@ -132,57 +134,8 @@ read_fit_series(const char *path, fitdata *d, fw_error *err)
 	return rc;
 }
 
-/* The series' name in a sentence, and whether it takes a plural verb. */
-static const char *
-label(int k, int *plural)
-{
-	static const struct {
-		const char *series, *label;
-		int plural;
-	} names[] = {
-		{ "unaware", "unaware HCPs", 1 },
-		{ "engaged", "engaged HCPs", 1 },
-		{ "trial", "HCPs on trial", 1 }, { "adopter", "adopters", 1 },
-		{ "advocate", "advocates", 1 },
-		{ "lapsed", "lapsed HCPs", 1 },
-		{ "switched", "switched HCPs", 1 },
-		{ "patients", "patients on therapy", 1 },
-		{ "scripts_written", "scripts written", 1 },
-		{ "scripts_filled", "scripts filled", 1 },
-		{ "scripts_unfilled", "unfilled scripts", 1 },
-		{ "gap_value", "unfilled value", 0 },
-		{ "customer_value_at_risk", "customer value at risk", 0 },
-		{ "reacq_cost", "win-back cost", 0 },
-		{ "winbacks", "win-backs", 1 }, { "lapses", "lapses", 1 },
-		{ "switches", "switches", 1 },
-		{ "mean_trust", "mean trust", 0 },
-		{ "channel_cost", "channel cost", 0 },
-		{ "program_cost", "programme cost", 0 },
-		{ "gap_rate", "share of scripts unfilled", 0 },
-	};
-	const char *name = fw_series_name((size_t)k);
-	size_t i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(names[i].series, name) == 0) {
-			*plural = names[i].plural;
-			return names[i].label;
-		}
-	*plural = 0;
-	return name;
-}
-
-/* Whether series k is money, and whether it is counted per month (a
- * flow) rather than at the month's end. */
-static int
-is_money(const char *name)
-{
-	return strcmp(name, "revenue") == 0 || strcmp(name, "cash") == 0 ||
-	    strcmp(name, "gap_value") == 0 ||
-	    strcmp(name, "customer_value_at_risk") == 0 ||
-	    strstr(name, "_cost") != NULL;
-}
-
+/* Whether series name is counted per month (a flow) rather than at the
+ * month's end. */
 static int
 is_flow(const char *name)
 {
@@ -192,132 +145,126 @@ is_flow(const char *name)
 	    strcmp(name, "lapses") == 0 || strcmp(name, "switches") == 0;
 }
 
-/* Title, axis label and the divisor of the values, for series s. */
+/* A title's characters on one line of a chart at slide size. */
+#define TITLE_WIDTH 66
+
+/* The element i (1-based) of array var, as meta.gp names it. */
+static const char *
+element(char *buf, size_t size, const char *var, size_t i)
+{
+	snprintf(buf, size, "%s[%zu]", var, i);
+	return buf;
+}
+
+/* The mean absolute error of series s relative to its level, in
+ * percent, and its months observed. */
+static double
+error_pct(const fitseries *s, int *n)
+{
+	double level = 0, error = 0;
+	int t;
+
+	for (*n = 0, t = 0; t < s->months; t++)
+		if (!isnan(s->v[4 * t])) {
+			level += fabs(s->v[4 * t]);
+			error += fabs(s->v[4 * t + 1] - s->v[4 * t]);
+			(*n)++;
+		}
+	return level > 0 ? 100 * error / level : NAN;
+}
+
+/* Series s as element i of the drawing's arrays: its title, axis label,
+ * axis, and where the names at the line ends stand; *unit divides its
+ * values. */
 static void
-describe(const fitseries *s, char *title, char *ylabel, size_t size,
-    double *unit)
+describe(gp_meta *m, size_t i, const fitseries *s, double *unit)
 {
 	const char *name = fw_series_name((size_t)s->series), *what;
-	char where[200] = "", months[64];
-	double level = 0, error = 0, big = 0, pct;
-	int t, n = 0, plural;
+	double lo = NAN, hi = NAN, obs = NAN, mean, gap, pct;
+	char where[200] = "", var[64];
+	int t, n, money, negative = 0;
+	axis ax;
 
+	what = series_words(name, &money);
+	*unit = money ? 1e6 : 1;
 	for (t = 0; t < s->months; t++) {
-		const double *v = &s->v[4 * t];
-		big = fmax(big, fmax(fabs(v[3]), fabs(v[1])));
-		if (isnan(v[0]))
-			continue;
-		big = fmax(big, fabs(v[0]));
-		level += fabs(v[0]);
-		error += fabs(v[1] - v[0]);
-		n++;
+		double x[4];
+		int c;
+		for (c = 0; c < 4; c++)
+			x[c] = s->v[4 * t + c] / *unit;
+		axis_extend(x, 4, &lo, &hi);
+		negative |= x[0] < 0 || x[2] < 0;
+		if (!isnan(x[0]))
+			obs = x[0];
 	}
-	pct = level > 0 ? 100 * error / level : NAN;
+	pct = error_pct(s, &n);
 	if (s->segment[0] != '\0')
 		snprintf(where, sizeof(where), " in %s", s->segment);
-	if (n == 1)
-		snprintf(months, sizeof(months), "month");
-	else
-		snprintf(months, sizeof(months), "%d months", n);
-	what = label(s->series, &plural);
 	if (pct <= 100 * FIT_TRACKS)
-		snprintf(title, size, "Simulated %s%s %s the brand's %s within "
-		    "%.0f%% on average", what, where, plural ? "track" :
-		    "tracks", months, fmax(1, ceil(pct)));
+		gp_title(m, element(var, sizeof(var), "FIT_TITLE", i),
+		    TITLE_WIDTH, "The calibrated scenario tracks the brand's "
+		    "%s%s within %.0f%% on average over %d month%s", what,
+		    where, fmax(1, ceil(pct)), n, n == 1 ? "" : "s");
 	else
-		snprintf(title, size, "Simulated %s%s %s the brand's %s by "
-		    "%.0f%% on average", what, where, plural ? "miss" : "misses",
-		    months, round(pct));
-	*unit = 1;
-	if (is_money(name)) {
-		const char *u = "$";
-		if (big >= 1e6) {
-			*unit = 1e6;
-			u = "$M";
-		} else if (big >= 1e3) {
-			*unit = 1e3;
-			u = "$k";
-		}
-		snprintf(ylabel, size, "%c%s%s (%s)",
-		    toupper((unsigned char)what[0]), what + 1, is_flow(name) ?
-		    " per month" : "", u);
-	} else
-		snprintf(ylabel, size, "%c%s%s",
-		    toupper((unsigned char)what[0]), what + 1, is_flow(name) ?
-		    " per month" : "");
+		gp_title(m, element(var, sizeof(var), "FIT_TITLE", i),
+		    TITLE_WIDTH, "The calibrated scenario misses the brand's "
+		    "%s%s by %.0f%% on average over %d month%s", what, where,
+		    round(pct), n, n == 1 ? "" : "s");
+	gp_text_at(m, "YLABEL", i, "%c%s%s%s", toupper((unsigned char)what[0]),
+	    what + 1, is_flow(name) ? " per month" : "", money ? " ($M)" : "");
+	ax = axis_nice(lo, hi, negative ? 1 : AXIS_NONNEGATIVE, 5);
+	gp_num_at(m, "RY_LO", i, ax.lo);
+	gp_num_at(m, "RY_HI", i, ax.hi);
+	gp_num_at(m, "RY_STEP", i, ax.step);
+	gp_num_at(m, "RY_DEC", i, ax.decimals);
+	gp_num_at(m, "MONTHS", i, s->months);
+	/* The names at the line ends, kept apart. */
+	mean = s->v[4 * (s->months - 1) + 1] / *unit;
+	obs = isnan(obs) ? ax.lo : obs;
+	if ((gap = 0.07 * (ax.hi - ax.lo) - fabs(mean - obs)) > 0) {
+		double up = mean >= obs ? gap / 2 : -gap / 2;
+		mean += up;
+		obs -= up;
+	}
+	gp_num_at(m, "MEND", i, mean);
+	gp_num_at(m, "OEND", i, obs);
 }
 
-/* A title's characters that fit on one line of a chart. */
-#define TITLE_WIDTH 72
-
-/* Writes TITLE[i] and TITLE2[i]: the title, broken at the last space
- * that leaves its first line short enough (TITLE2 empty when it fits). */
-static void
-write_title(FILE *f, size_t i, const char *title)
-{
-	char first[512];
-	size_t cut = strlen(title);
-
-	if (cut > TITLE_WIDTH)
-		for (cut = TITLE_WIDTH; cut > 0 && title[cut] != ' '; cut--)
-			;
-	if (cut == 0 || cut >= sizeof(first))
-		cut = strlen(title) < sizeof(first) ? strlen(title) :
-		    sizeof(first) - 1;
-	memcpy(first, title, cut);
-	first[cut] = '\0';
-	fprintf(f, "TITLE[%zu] = ", i + 1);
-	gp_string(f, first);
-	fprintf(f, "\nTITLE2[%zu] = ", i + 1);
-	gp_string(f, title[cut] == ' ' ? title + cut + 1 : title + cut);
-	fputc('\n', f);
-}
-
-/* meta.gp and one fit-I.tsv a series for the templates: every name and
- * title goes in as a quoted string, never as script text. */
+/* The drawing's meta.gp and texts, and one fit-I.tsv a series: month,
+ * observed, mean, p5, p95. */
 static int
-write_fit_data(const fitdata *d, const char *tmp)
+write_fit_data(const fitdata *d, const char *tmp, gp_meta *m)
 {
-	char title[512], ylabel[512], name[64];
+	static const char *const arrays[] = { "FIT_TITLE", "YLABEL", "MONTHS",
+		"RY_LO", "RY_HI", "RY_STEP", "RY_DEC", "MEND", "OEND" };
+	char name[64];
 	size_t i;
-	int t, rc = 0;
-	FILE *f = gp_create(tmp, "meta.gp");
+	int t, c, rc = FW_OK;
 
-	if (f == NULL)
-		return -1;
-	fprintf(f, "NT = %zu\narray TITLE[%zu]\narray TITLE2[%zu]\n"
-	    "array YLABEL[%zu]\narray MONTHS[%zu]\narray NEGATIVE[%zu]\n",
-	    d->n, d->n, d->n, d->n, d->n, d->n);
-	for (i = 0; i < d->n; i++) {
+	gp_num(m, "NT", (double)d->n);
+	gp_text(m, "SCENARIO", "%s", "");
+	gp_text(m, "FIT_NOTE", "Dots: the brand's months. Line: the calibrated "
+	    "scenario's mean; shaded, its 5th to 95th percentile across "
+	    "replications");
+	for (i = 0; i < sizeof(arrays) / sizeof(arrays[0]); i++)
+		gp_array(m, arrays[i], d->n);
+	for (i = 0; rc == FW_OK && i < d->n; i++) {
 		const fitseries *s = &d->s[i];
 		double unit;
 		FILE *g;
-		int negative = 0;
-		describe(s, title, ylabel, sizeof(title), &unit);
-		write_title(f, i, title);
-		fprintf(f, "YLABEL[%zu] = ", i + 1);
-		gp_string(f, ylabel);
+		describe(m, i + 1, s, &unit);
 		snprintf(name, sizeof(name), "fit-%zu.tsv", i + 1);
-		if ((g = gp_create(tmp, name)) == NULL)
-			rc = -1;
+		g = gp_create(tmp, name);
 		for (t = 0; g != NULL && t < s->months; t++) {
-			int c;
 			fprintf(g, "%d", t + 1);
 			for (c = 0; c < 4; c++) {
-				double v = s->v[4 * t + c] / unit;
-				negative |= v < 0;
 				fputc('\t', g);
-				gp_value(g, v);
+				gp_value(g, s->v[4 * t + c] / unit);
 			}
 			fputc('\n', g);
 		}
-		if (g != NULL && (ferror(g) | fclose(g)))
-			rc = -1;
-		fprintf(f, "\nMONTHS[%zu] = %d\nNEGATIVE[%zu] = %d\n", i + 1,
-		    s->months, i + 1, negative);
+		rc = gp_close(g, rc);
 	}
-	if (ferror(f) | fclose(f))
-		rc = -1;
 	return rc;
 }
 
@@ -330,8 +277,12 @@ move_fit_plots(const fitdata *d, const char *out, const char *dir,
 	char from[4096], to[4096];
 	size_t i, e;
 
-	if (plots_dir(dir, to, sizeof(to), err) != FW_OK)
+	pathf(to, sizeof(to), "%s/plots", dir);
+	if (mkdir(to, 0777) != 0 && errno != EEXIST) {
+		fw_error_set(err, FW_EIO, to, 0, 0, "", "cannot create: %s",
+		    strerror(errno));
 		return FW_EIO;
+	}
 	for (i = 0; i < d->n; i++)
 		for (e = 0; e < 3; e++) {
 			pathf(from, sizeof(from), "%s/fit-%zu.%s", out, i + 1,
@@ -352,34 +303,37 @@ int
 draw_fit_plots(const char *dir, const char *gnuplot, const char *templates,
     fw_error *err)
 {
-	char path[4096], tmp[4096], out[4096], log[4096];
+	char path[4096], tmp[4096], out[4096], script[4096], log[4096];
 	fitdata d;
+	gp_meta g;
 	int rc;
 
-	if (strlen(dir) > 3000 || strlen(templates) > 3000) {
+	if (strlen(templates) > 3000 || pathf(path, sizeof(path),
+	    "%s/fit-series.csv", dir) != 0) {
 		fw_error_set(err, FW_EIO, "", 0, 0, "", "directory name too "
 		    "long");
 		return FW_EIO;
 	}
-	pathf(path, sizeof(path), "%s/fit-series.csv", dir);
-	if ((rc = read_fit_series(path, &d, err)) != FW_OK) {
+	if ((rc = read_fit_series(path, &d, err)) != FW_OK ||
+	    (rc = gp_workdir(dir, "fplots", tmp, out, log, err)) != FW_OK) {
 		fitdata_clear(&d);
 		return rc;
 	}
-	pathf(tmp, sizeof(tmp), "%s/.fplots.%ld", dir, (long)getpid());
-	pathf(out, sizeof(out), "%s/out", tmp);
-	pathf(log, sizeof(log), "%s/gnuplot.log", tmp);
-	if (mkdir(tmp, 0777) != 0 || mkdir(out, 0777) != 0 ||
-	    write_fit_data(&d, tmp) != 0) {
-		fw_error_set(err, FW_EIO, tmp, 0, 0, "", "cannot write the "
-		    "plot data");
-		rc = FW_EIO;
-	}
+	rc = gp_meta_open(&g, tmp);
 	if (rc == FW_OK)
-		rc = gnuplot_formats(gnuplot, templates, "fit-render.gp", out,
-		    tmp, log, err);
+		rc = write_fit_data(&d, tmp, &g);
+	rc = rc != FW_OK ? rc : gp_meta_close(&g);
+	if (rc != FW_OK) {
+		gp_meta_close(&g);
+		fw_error_set(err, rc, tmp, 0, 0, "", rc == FW_ENOMEM ?
+		    "out of memory" : "cannot write the plot data");
+	}
+	pathf(script, sizeof(script), "%s/fit-render.gp", templates);
+	if (rc == FW_OK)
+		rc = gp_render(gnuplot, script, out, tmp, templates, log, err);
 	if (rc == FW_OK)
 		rc = move_fit_plots(&d, out, dir, err);
+	gp_keep_data(tmp);
 	remove_tree(out);
 	remove_tree(tmp);
 	fitdata_clear(&d);

@@ -121,7 +121,7 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 	const fw_scenario *sc = fw_run_scenario(run);
 	char stamp[64];
 	time_t now = time(NULL);
-	size_t v;
+	size_t v, i, n;
 
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	fputs("{\n  \"flywheel_version\": ", f);
@@ -142,10 +142,29 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 		    fw_scenario_variant_start(sc, v),
 		    fw_scenario_variant_ramp(sc, v));
 	}
-	fprintf(f, "\n  ],\n  \"warmup_months\": %d,\n  \"seed\": %llu,\n  \"replications\": %llu,\n"
+	fputs("\n  ],\n  \"changes\": [", f);
+	for (v = 1, n = 0; v < fw_scenario_variant_count(sc); v++)
+		for (i = 0; i < fw_scenario_change_count(sc, v); i++) {
+			fw_change ch;
+			if (fw_scenario_change(sc, v, i, &ch) != FW_OK)
+				continue;
+			fputs(n++ ? ",\n    {\"variant\": " : "\n    {\"variant\": ",
+			    f);
+			json_text(f, fw_scenario_variant_name(sc, v));
+			fputs(", \"path\": ", f);
+			json_text(f, ch.path);
+			fputs(", \"baseline\": ", f);
+			json_text(f, ch.from);
+			fputs(", \"value\": ", f);
+			json_text(f, ch.to);
+			fputc('}', f);
+		}
+	fprintf(f, "%s],\n  \"warmup_months\": %d,\n  \"seed\": %llu,\n"
+	    "  \"replications\": %llu,\n"
 	    "  \"horizon_months\": %d,\n  \"threads\": %d,\n"
 	    "  \"elapsed_seconds\": %.3f,\n  \"finished\": \"%s\",\n",
-	    fw_scenario_warmup(sc), (unsigned long long)fw_run_seed(run),
+	    n ? "\n  " : "", fw_scenario_warmup(sc),
+	    (unsigned long long)fw_run_seed(run),
 	    (unsigned long long)fw_run_replications(run), fw_run_months(run),
 	    fw_run_threads(run), fw_run_elapsed(run), stamp);
 	fputs("  \"command_line\": ", f);
