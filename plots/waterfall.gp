@@ -18,7 +18,8 @@ set xzeroaxis lt 1 lw 1.5 lc rgb "#444444"
 tic(i) = S[WF_TIC1[i]] . (S[WF_TIC2[i]] eq "" ? "" : "\n" . S[WF_TIC2[i]]) \
     . (S[WF_TIC3[i]] eq "" ? "" : "\n" . S[WF_TIC3[i]])
 # ten bars (eight stages) take smaller type to keep their names apart
-set xtics () scale 0 font (WF_NB > 8 ? SMALLFONT : SUBFONT)
+WF_TICFONT = WF_NB > 8 ? SMALLFONT : SUBFONT
+set xtics () scale 0 font WF_TICFONT
 do for [i=1:WF_NB] { set xtics add (tic(i) i) }
 set style fill solid 0.85 noborder
 f = DATA."/waterfall.tsv"

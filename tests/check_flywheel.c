@@ -22,6 +22,7 @@ main(void)
 	srunner_add_suite(sr, engine_suite());
 	srunner_add_suite(sr, compare_suite());
 	srunner_add_suite(sr, design_suite());
+	srunner_add_suite(sr, calibrate_suite());
 	srunner_add_suite(sr, api_suite());
 	srunner_add_suite(sr, warmup_suite());
 	srunner_add_suite(sr, results_suite());

@@ -92,7 +92,7 @@ def test_csv_fields():
     assert json_text('a"b\\c\n\x7fé') == '"a\\"b\\\\c\\u000a\\u007fé"'
 
 
-@pytest.mark.parametrize("kind", ["scenario", "sweep"])
+@pytest.mark.parametrize("kind", ["scenario", "sweep", "calibration"])
 def test_params_is_the_commands_table(kind):
     import csv
     import io
