@@ -131,8 +131,9 @@ void fw_hash(const void *bytes, size_t n, char *buf, size_t size);
 /* Releases memory the library returned as char *; accepts NULL. */
 void fw_free(void *p);
 
-/* What a flywheel YAML file describes, judged from its top-level keys. */
-enum fw_file_kind { FW_FILE_SCENARIO, FW_FILE_SWEEP };
+/* What a flywheel YAML file describes, judged from its top-level keys:
+ * a sweep has `design`, a calibration `targets` or `data`. */
+enum fw_file_kind { FW_FILE_SCENARIO, FW_FILE_SWEEP, FW_FILE_CALIBRATION };
 
 /* Reads file far enough to tell its kind: a sweep has a top-level
  * `design` key, anything else is taken for a scenario. FW_EIO when it
@@ -144,13 +145,13 @@ int fw_file_kind(const char *file, enum fw_file_kind *kind, fw_error *err);
 
 /* What a key holds. */
 enum fw_key_type { FW_KEY_TEXT, FW_KEY_INTEGER, FW_KEY_NUMBER,
-	FW_KEY_MAPPING, FW_KEY_LIST };
+	FW_KEY_MAPPING, FW_KEY_LIST, FW_KEY_BOOLEAN };
 
 /* One key of a scenario or sweep file, as flywheel-scenario(5) and
  * flywheel(1) list them. Every pointer is to static text that lives as
  * long as the program. */
 typedef struct fw_key_info {
-	const char *file;	/* "scenario" or "sweep" */
+	const char *file;	/* "scenario", "sweep" or "calibration" */
 	const char *path;	/* "friction.access", "segments[].hcps",
 				 * "variants.NAME.start_month",
 				 * "parameters[].range" */
@@ -248,6 +249,11 @@ int fw_scenario_is_uncertain(const fw_scenario *sc, const char *variant,
 int fw_scenario_add_variant(fw_scenario *sc, const char *name,
     const char *from, fw_error *err);
 
+/* Removes the named variant (not the baseline); the variants after it
+ * move down one place. FW_EINVALID if there is no such variant. */
+int fw_scenario_remove_variant(fw_scenario *sc, const char *name,
+    fw_error *err);
+
 /* The resolved scenario as YAML: every value (defaults marked), and what
  * each variant changes against the baseline. The text is itself a valid
  * scenario. NULL when out of memory; release with fw_free(). */
@@ -287,6 +293,9 @@ const char *fw_scenario_hash(const fw_scenario *sc);
 int fw_scenario_horizon(const fw_scenario *sc);
 uint64_t fw_scenario_replications(const fw_scenario *sc);
 uint64_t fw_scenario_seed(const fw_scenario *sc);
+/* Whether the scenario asks for the report named under its `report` key
+ * ("leakage"): 1 yes, 0 no, -1 for a name that is no report. */
+int fw_scenario_report(const fw_scenario *sc, const char *name);
 /* Number of variants including the baseline, which is variant 0; the
  * others are numbered in the order of the file, then of
  * fw_scenario_add_variant(). */
@@ -488,6 +497,10 @@ typedef struct fw_paired {
 int fw_run_paired(const fw_run *run, size_t v, size_t against, size_t k,
     fw_paired *out);
 
+/* Statistics of paired differences d[0..n-1] computed elsewhere, as
+ * fw_run_paired gives them; sorts d. */
+void fw_paired_of(double *d, size_t n, fw_paired *out);
+
 /* The cumulative cash gain of variant v over the baseline from month 1
  * to month (inclusive): mean and 95% interval of the mean, and the 5th,
  * 50th and 95th percentiles of the paired per-replication gain. */
@@ -508,6 +521,18 @@ int fw_run_payback(const fw_run *run, size_t v, size_t against);
  * that of the first year; NaN with fewer than two full years, no
  * first-year gain, or a bad argument. */
 double fw_run_compounding(const fw_run *run, size_t v, size_t against);
+
+/* ---- Attribution ---- */
+
+/* The Shapley values phi[0..k-1] of k players (for instance the changes
+ * of a scenario) from the values of all 2^k coalitions: value[m] is the
+ * value with the players whose bits are set in m (bit i: player i), so
+ * value[0] is that with none. phi[i] is player i's marginal gain averaged
+ * over the k! orders in which the players could join: the sum over the
+ * coalitions S without i of |S|! (k - |S| - 1)! / k! (v(S + i) - v(S)).
+ * The phi add up to value[2^k - 1] - value[0] within rounding. Sums run in
+ * a fixed order. FW_EINVALID unless 1 <= k <= 20. */
+int fw_shapley(const double *value, size_t k, double *phi);
 
 /* ---- Sweeps: designs over a scenario's inputs ---- */
 
@@ -597,6 +622,139 @@ typedef struct fw_sensitivity {
  * that give no sensitivity (grid, lhs), FW_ENOMEM. */
 int fw_sweep_sensitivity(const fw_sweep *sw, const double *y,
     fw_sensitivity *out);
+
+/* ---- Calibration: fitting a scenario to a brand's observed months ---- */
+
+/* A calibration fits inputs of a scenario's baseline so that its
+ * simulated monthly means reproduce a brand's observed figures. It
+ * minimises the weighted sum of squared standardised errors
+ *
+ *   F = sum over targets i of w_i sum over observed months t of
+ *       ((m_i(t) - y_i(t)) / c_i)^2
+ *
+ * where m_i(t) is the simulated mean of series i in month t, y_i(t) the
+ * observed value and c_i the mean absolute observed value of series i,
+ * so that every series counts in proportion to its own level. Every
+ * evaluation simulates the same replications on the same random streams
+ * (the calibration's seed), so F is a deterministic function of the
+ * inputs. Each input is searched on the whole real line (the logit of
+ * its place in a bounded range, or the log of its distance above the
+ * lower end of a range without an upper end) with GSL's Nelder-Mead
+ * simplex (nmsimplex2), from several starting points of a Latin
+ * hypercube. The curvature of F at the best point gives each input's 95%
+ * interval; an input the data cannot pin down is reported so and keeps
+ * the scenario's value (see fw_fit). Results are the same for any number
+ * of threads. */
+typedef struct fw_calibration fw_calibration;
+
+/* Loads and validates a calibration file, the scenario and the data file
+ * it names (paths relative to it), and readies the fit. Errors name the
+ * file, line and column of whichever file is wrong. */
+int fw_calibration_load(const char *file, fw_calibration **out,
+    fw_error *err);
+
+/* Frees a calibration; accepts NULL. */
+void fw_calibration_free(fw_calibration *cal);
+
+/* Threads of each evaluation (0: OpenMP's default). */
+void fw_calibration_set_threads(fw_calibration *cal, int threads);
+
+const char *fw_calibration_file(const fw_calibration *cal);
+/* "fnv1a64:" and 16 hex digits of the calibration file's bytes. */
+const char *fw_calibration_hash(const fw_calibration *cal);
+/* The data file as the calibration names it, and its bytes' hash. */
+const char *fw_calibration_data_file(const fw_calibration *cal);
+const char *fw_calibration_data_hash(const fw_calibration *cal);
+/* The scenario as loaded, every variant included. */
+const fw_scenario *fw_calibration_scenario(const fw_calibration *cal);
+uint64_t fw_calibration_replications(const fw_calibration *cal);
+uint64_t fw_calibration_seed(const fw_calibration *cal);
+size_t fw_calibration_starts(const fw_calibration *cal);
+/* Months simulated: the latest month observed of any target. */
+int fw_calibration_months(const fw_calibration *cal);
+
+/* The inputs fitted: a dotted path of the baseline, and its range (hi is
+ * HUGE_VAL when it has no upper end). */
+size_t fw_calibration_param_count(const fw_calibration *cal);
+const char *fw_calibration_param_path(const fw_calibration *cal, size_t j);
+void fw_calibration_param_range(const fw_calibration *cal, size_t j,
+    double *lo, double *hi);
+
+/* The series fitted: a monthly series (fw_series_name), its segment
+ * (NULL: the whole market), its weight w, its level c, and how many
+ * months the data give. */
+size_t fw_calibration_target_count(const fw_calibration *cal);
+const char *fw_calibration_target_metric(const fw_calibration *cal,
+    size_t i);
+const char *fw_calibration_target_segment(const fw_calibration *cal,
+    size_t i);
+double fw_calibration_target_weight(const fw_calibration *cal, size_t i);
+double fw_calibration_target_scale(const fw_calibration *cal, size_t i);
+size_t fw_calibration_target_observed(const fw_calibration *cal, size_t i);
+
+/* Fits in steps, each of one or a few evaluations of F (a simulation of
+ * every replication), so that a caller can show progress between them.
+ * FW_ERUN or FW_EINVALID when a simulation fails; the calibration is
+ * then finished with that error. */
+int fw_calibration_step(fw_calibration *cal, fw_error *err);
+/* Whether the fit is finished. */
+int fw_calibration_done(const fw_calibration *cal);
+
+/* Where the fit stands: evaluations so far, the lowest F so far (NaN
+ * before the first), the stage ("search", "curvature", "set aside",
+ * "final", "done") and, in the first search, the starting point under
+ * way (1-based; 0 otherwise). */
+typedef struct fw_calibration_progress {
+	size_t evaluations;
+	double lowest;
+	const char *stage;
+	size_t start;
+} fw_calibration_progress;
+void fw_calibration_get_progress(const fw_calibration *cal,
+    fw_calibration_progress *out);
+
+/* What the fit says of an input. IDENTIFIED: an estimate with its 95%
+ * interval. AT_LOW_END, AT_HIGH_END: the best value lies at an end of
+ * the range (the data would put it beyond; widen the range or question
+ * the model): it is used, without an interval. FLAT: the objective does
+ * not change along it, alone or traded against another input; WEAK: the
+ * data leave it almost anywhere in its range. A FLAT or WEAK input is
+ * not fitted: it keeps the scenario's own value or distribution. */
+enum fw_fit_status { FW_FIT_IDENTIFIED, FW_FIT_AT_LOW_END,
+	FW_FIT_AT_HIGH_END, FW_FIT_FLAT, FW_FIT_WEAK };
+
+typedef struct fw_fit {
+	enum fw_fit_status status;
+	double estimate;	/* the value in the fitted scenario; FLAT and
+				 * WEAK: the scenario's own (a distribution's
+				 * median) */
+	double lo95, hi95;	/* IDENTIFIED only, else NaN */
+	int lo_at_edge;		/* the interval reaches the range's low end */
+	int hi_at_edge;		/* ... its high end */
+	int partner;		/* FLAT: the input it trades against, or -1 */
+} fw_fit;
+
+/* Input j once the fit is done; FW_EINVALID before, or past the end. */
+int fw_calibration_fit(const fw_calibration *cal, size_t j, fw_fit *out);
+
+/* F at the fitted values, once done (NaN before). */
+double fw_calibration_objective(const fw_calibration *cal);
+
+/* Target i at the fitted values in month 1..fw_calibration_months():
+ * the observed value (NaN for a month the data leave out) and the
+ * simulated band. FW_EINVALID before the fit is done. */
+int fw_calibration_month(const fw_calibration *cal, size_t i, int month,
+    double *observed, fw_band *simulated);
+
+/* Target i's mean absolute error over its observed months, relative to
+ * its level c, at the fitted values (NaN before). */
+double fw_calibration_target_error(const fw_calibration *cal, size_t i);
+
+/* A copy of the loaded scenario with the fitted values set in the
+ * baseline and in every variant that does not set them itself; inputs
+ * not fitted (FLAT, WEAK) keep the scenario's own. */
+int fw_calibration_fitted(const fw_calibration *cal, fw_scenario **out,
+    fw_error *err);
 
 #ifdef __cplusplus
 }

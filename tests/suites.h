@@ -12,8 +12,10 @@ Suite *model_suite(void);
 Suite *engine_suite(void);
 Suite *compare_suite(void);
 Suite *design_suite(void);
+Suite *calibrate_suite(void);
 Suite *api_suite(void);
 Suite *warmup_suite(void);
 Suite *results_suite(void);
+Suite *leakage_suite(void);
 
 #endif

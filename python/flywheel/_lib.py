@@ -75,6 +75,18 @@ class FwSensitivity(ctypes.Structure):
                         "st_hi95")
 
 
+class FwFit(ctypes.Structure):
+    _fields_ = [("status", ctypes.c_int), ("estimate", ctypes.c_double),
+                ("lo95", ctypes.c_double), ("hi95", ctypes.c_double),
+                ("lo_at_edge", ctypes.c_int), ("hi_at_edge", ctypes.c_int),
+                ("partner", ctypes.c_int)]
+
+
+class FwCalibrationProgress(ctypes.Structure):
+    _fields_ = [("evaluations", ctypes.c_size_t), ("lowest", ctypes.c_double),
+                ("stage", ctypes.c_char_p), ("start", ctypes.c_size_t)]
+
+
 P = ctypes.c_void_p
 S = ctypes.c_char_p
 Z = ctypes.c_size_t
@@ -168,6 +180,30 @@ PROTOTYPES = {
     "fw_sweep_metric_values": (INT, [P, Z, P, c_double_p]),
     "fw_sweep_sensitivity": (INT, [P, c_double_p,
                                    ctypes.POINTER(FwSensitivity)]),
+    "fw_calibration_load": (INT, [S, PP, E]),
+    "fw_calibration_free": (None, [P]),
+    "fw_calibration_set_threads": (None, [P, INT]),
+    "fw_calibration_file": (S, [P]),
+    "fw_calibration_data_file": (S, [P]),
+    "fw_calibration_months": (INT, [P]),
+    "fw_calibration_param_count": (Z, [P]),
+    "fw_calibration_param_path": (S, [P, Z]),
+    "fw_calibration_param_range": (None, [P, Z, c_double_p, c_double_p]),
+    "fw_calibration_target_count": (Z, [P]),
+    "fw_calibration_target_metric": (S, [P, Z]),
+    "fw_calibration_target_segment": (S, [P, Z]),
+    "fw_calibration_target_weight": (D, [P, Z]),
+    "fw_calibration_target_scale": (D, [P, Z]),
+    "fw_calibration_target_observed": (Z, [P, Z]),
+    "fw_calibration_step": (INT, [P, E]),
+    "fw_calibration_done": (INT, [P]),
+    "fw_calibration_get_progress": (None, [
+        P, ctypes.POINTER(FwCalibrationProgress)]),
+    "fw_calibration_fit": (INT, [P, Z, ctypes.POINTER(FwFit)]),
+    "fw_calibration_objective": (D, [P]),
+    "fw_calibration_month": (INT, [P, Z, INT, c_double_p,
+                                   ctypes.POINTER(FwBand)]),
+    "fw_calibration_fitted": (INT, [P, PP, E]),
 }
 
 NAMES = ("libflywheel.so.0", "libflywheel.so", "libflywheel.dylib")

@@ -92,7 +92,7 @@ def test_csv_fields():
     assert json_text('a"b\\c\n\x7fé') == '"a\\"b\\\\c\\u000a\\u007fé"'
 
 
-@pytest.mark.parametrize("kind", ["scenario", "sweep"])
+@pytest.mark.parametrize("kind", ["scenario", "sweep", "calibration"])
 def test_params_is_the_commands_table(kind):
     import csv
     import io
@@ -114,7 +114,8 @@ def test_params_is_the_commands_table(kind):
             assert r["default"] == csv_text(k.default_text).strip('"')
         elif not math.isnan(k.default):
             assert r["default"] == real(k.default)
-    assert set(p.type) <= {"text", "integer", "number", "mapping", "list"}
+    assert set(p.type) <= {"text", "integer", "number", "mapping", "list",
+                           "boolean"}
 
 
 def test_key():

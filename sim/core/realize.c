@@ -197,6 +197,15 @@ fwi_work_init(fw_work *w, const fw_scenario *sc, int horizon,
 	return FW_OK;
 }
 
+int
+fwi_work_by_segment(fw_work *w)
+{
+	if (w->seg_month == NULL && (w->seg_month = calloc((size_t)w->horizon *
+	    (w->nseg_cap + 1) * FW_NMONTHLY, sizeof(double))) == NULL)
+		return FW_ENOMEM;
+	return FW_OK;
+}
+
 void
 fwi_work_clear(fw_work *w)
 {
@@ -215,6 +224,7 @@ fwi_work_clear(fw_work *w)
 	for (i = 0; w->tables != NULL && i < FW_TABLE_CACHE; i++)
 		free(w->tables->table[i].cdf);
 	free(w->tables);
+	free(w->seg_month);
 	if (w->stream != NULL)
 		gsl_rng_free(w->stream);
 	memset(w, 0, sizeof(*w));

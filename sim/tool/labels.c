@@ -30,6 +30,9 @@ static const struct {
 	{ "patients", "patients on therapy", 0 },
 	{ "mean_trust", "mean trust", 0 },
 	{ "advocate", "advocates", 0 }, { "adopter", "adopters", 0 },
+	{ "unaware", "unaware HCPs", 0 }, { "engaged", "engaged HCPs", 0 },
+	{ "trial", "HCPs on trial", 0 }, { "lapsed", "lapsed HCPs", 0 },
+	{ "switched", "HCPs switched away", 0 },
 };
 
 /* The key path without a variant's "NAME:" in front. */
@@ -99,6 +102,20 @@ param_value(const char *path, double x, char *buf, size_t size)
 		snprintf(buf, size, fabs(x) >= 1000 ? "%.0f%s%s" : "%.3g%s%s",
 		    x, *unit ? " " : "", unit);
 	}
+}
+
+const char *
+series_words(const char *name, int *money)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(metric_words) / sizeof(metric_words[0]); i++)
+		if (strcmp(name, metric_words[i].name) == 0) {
+			*money = metric_words[i].money;
+			return metric_words[i].words;
+		}
+	*money = 0;
+	return name;
 }
 
 void

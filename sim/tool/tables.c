@@ -5,27 +5,19 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "csv.h"
 #include "files.h"
+#include "outfiles.h"
 #include "tables.h"
 
 enum { NFILES = 6 };
-
-/* Files being written: temporary names, renamed only when all are done. */
-typedef struct outset {
-	char tmp[NFILES][4096];
-	char final[NFILES][4096];
-	FILE *f[NFILES];
-} outset;
 
 static int
 write_summary(const fw_run *run, FILE *f, const char *unused)
@@ -132,16 +124,7 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 	size_t v, i, n;
 
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-	fputs("{\n  \"flywheel_version\": ", f);
-	json_text(f, fw_version());
-	fputs(",\n  \"model\": ", f);
-	json_text(f, fw_model());
-	fputs(",\n  \"scenario_file\": ", f);
-	json_text(f, fw_scenario_file(sc));
-	fputs(",\n  \"scenario_hash\": ", f);
-	json_text(f, fw_scenario_hash(sc));
-	fputs(",\n  \"scenario_name\": ", f);
-	json_text(f, fw_scenario_name(sc));
+	json_opening(f, sc);
 	fputs(",\n  \"variants\": [", f);
 	for (v = 0; v < fw_scenario_variant_count(sc); v++) {
 		fputs(v ? ",\n    {\"name\": " : "\n    {\"name\": ", f);
@@ -291,20 +274,6 @@ static const struct {
 	{ "run.json", write_run_json },
 };
 
-static void
-discard(outset *o)
-{
-	int i;
-
-	for (i = 0; i < NFILES; i++) {
-		if (o->f[i] != NULL)
-			fclose(o->f[i]);
-		o->f[i] = NULL;
-		if (o->tmp[i][0] != '\0')
-			unlink(o->tmp[i]);
-	}
-}
-
 int
 make_dirs(const char *dir)
 {
@@ -329,57 +298,17 @@ int
 write_run_tables(const fw_run *run, const char *dir, const char *command_line,
     fw_error *err)
 {
-	outset o;
-	int i, rc = FW_OK;
+	const char *names[NFILES];
+	outfiles o;
+	int i, rc;
 
-	memset(&o, 0, sizeof(o));
-	if (make_dirs(dir) != 0) {
-		fw_error_set(err, FW_EIO, dir, 0, 0, "", "cannot create the "
-		    "output directory: %s", strerror(errno));
-		return FW_EIO;
-	}
-	for (i = 0; i < NFILES; i++) {
-		int fd;
-		snprintf(o.final[i], sizeof(o.final[i]), "%s/%s", dir,
-		    files[i].name);
-		snprintf(o.tmp[i], sizeof(o.tmp[i]), "%s/.%s.%ld.tmp", dir,
-		    files[i].name, (long)getpid());
-		fd = open(o.tmp[i], O_WRONLY | O_CREAT | O_TRUNC, 0666);
-		if (fd < 0 ||
-		    (o.f[i] = fdopen(fd, "w")) == NULL) {
-			fw_error_set(err, FW_EIO, o.final[i], 0, 0, "",
-			    "cannot write: %s", strerror(errno));
-			if (fd < 0)
-				o.tmp[i][0] = '\0';
-			discard(&o);
-			return FW_EIO;
-		}
-	}
+	for (i = 0; i < NFILES; i++)
+		names[i] = files[i].name;
+	if ((rc = outfiles_open(&o, dir, names, NFILES, err)) != FW_OK)
+		return rc;
 	for (i = 0; i < NFILES && rc == FW_OK; i++)
 		rc = files[i].write(run, o.f[i], command_line);
 	if (rc == FW_ENOMEM)
 		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
-	for (i = 0; i < NFILES; i++) {
-		int bad = ferror(o.f[i]) | fflush(o.f[i]) |
-		    fsync(fileno(o.f[i]));
-		bad |= fclose(o.f[i]);
-		o.f[i] = NULL;
-		if (bad && rc == FW_OK) {
-			rc = FW_EIO;
-			fw_error_set(err, FW_EIO, o.final[i], 0, 0, "",
-			    "cannot write: %s", strerror(errno));
-		}
-	}
-	if (rc != FW_OK) {
-		discard(&o);
-		return rc;
-	}
-	for (i = 0; i < NFILES; i++)
-		if (rename(o.tmp[i], o.final[i]) != 0) {
-			fw_error_set(err, FW_EIO, o.final[i], 0, 0, "",
-			    "cannot write: %s", strerror(errno));
-			discard(&o);
-			return FW_EIO;
-		}
-	return FW_OK;
+	return outfiles_commit(&o, rc, err);
 }
