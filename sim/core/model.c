@@ -318,6 +318,11 @@ typedef struct step_ctx {
 	double abandon_base, reversion, tau_a, onboarding, trial_rate;
 	double disengage, advocacy, p_engage;
 	double winback[FW_NSTATE], stage_friction[FW_NSTATE];
+	/* Thresholds of the draws whose probability is fixed for the month
+	 * (fwi_u01_threshold): journey friction by state, and an unaware
+	 * HCP's only event, engaging, whose chance is 1 - (1 - p_engage)
+	 * as pick_event works it out. */
+	uint64_t friction_below[FW_NSTATE], engage_below;
 } step_ctx;
 
 /* One month of HCP j, in state `state` (MODEL.md §5.2). Inlined once per
@@ -340,7 +345,7 @@ hcp_month(const step_ctx *c, const int state, uint32_t j,
 	/* 2. experiences, 3. journey friction */
 	G = guided_count(v->helpful, r[FW_W_HELPFUL]);
 	B = guided_count(v->burden, r[FW_W_BURDEN]);
-	J = fwi_u01(r[FW_W_FRICTION]) < c->stage_friction[state];
+	J = r[FW_W_FRICTION] < c->friction_below[state];
 	/* 4. trust: gains, then losses, then reversion; selects rather
 	 * than branches, since G is random. A zero exponent multiplies by
 	 * exactly 1. */
@@ -352,8 +357,7 @@ hcp_month(const step_ctx *c, const int state, uint32_t j,
 	/* 5. one move among the state's competing events; the friction
 	 * exponent is e = J + u U */
 	switch (state) {
-	case FW_UNAWARE:
-		p[0] = c->p_engage;
+	case FW_UNAWARE:	/* engage_below */
 		break;
 	case FW_ENGAGED:
 		p[0] = c->trial_rate * tau * (1 - J);
@@ -379,9 +383,11 @@ hcp_month(const step_ctx *c, const int state, uint32_t j,
 		p[0] = c->winback[state] * tau * v->winback_decay[m];
 		break;
 	}
-	to = pick_event(fwi_u01(r[FW_W_TRANSITION]), p,
-	    state == FW_UNAWARE || state >= FW_LAPSED ? 1 :
-	    state <= FW_TRIAL ? 2 : 3);
+	if (state == FW_UNAWARE)
+		to = r[FW_W_TRANSITION] < c->engage_below ? 0 : -1;
+	else
+		to = pick_event(fwi_u01(r[FW_W_TRANSITION]), p,
+		    state >= FW_LAPSED ? 1 : state <= FW_TRIAL ? 2 : 3);
 	if (to >= 0) {
 		next = next_state[state][to];
 		if (next == FW_LAPSED || next == FW_SWITCHED) {
@@ -486,6 +492,10 @@ step_segment(fw_work *w, const fw_values *v, philox4x32_key_t key,
 	c.p_engage = 1 - exp(-(v->rho + v->g[FW_G_REFERRAL] *
 	    (c.s.hcps > 0 ? (double)w->market.advocates[seg] / c.s.hcps :
 	    0)));
+	c.engage_below = fwi_u01_threshold(1 - (1 - (c.p_engage < 0 ? 0 :
+	    c.p_engage > 1 ? 1 : c.p_engage)));
+	for (k = 0; k < FW_NSTATE; k++)
+		c.friction_below[k] = fwi_u01_threshold(c.stage_friction[k]);
 	/* Counting sort of the HCPs by state. */
 	for (j = 0; j < c.s.hcps; j++)
 		start[c.state_of[j] + 1]++;

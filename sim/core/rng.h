@@ -52,6 +52,10 @@ fwi_u01(uint32_t w)
 	return ((double)w + 0.5) * (1.0 / 4294967296.0);
 }
 
+/* The threshold t of a probability p fixed for many draws: fwi_u01(w) < p
+ * exactly when w < t, for every word w (see rng.c). */
+uint64_t fwi_u01_threshold(double p);
+
 /* Four words of one block. */
 static inline philox4x32_ctr_t
 fwi_rng_block(philox4x32_key_t key, philox4x32_ctr_t ctr)
