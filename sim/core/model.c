@@ -28,6 +28,7 @@
 #include <gsl/gsl_randist.h>
 
 #include "model.h"
+#include "order.h"
 
 const char *const fwi_monthly_names[FW_NMONTHLY] = {
 	"unaware", "engaged", "trial", "adopter", "advocate", "lapsed",
@@ -484,8 +485,8 @@ step_segment(fw_work *w, const fw_values *v, philox4x32_key_t key,
 		    [FW_ADOPTER] = v->g[FW_G_F_CONTINUITY],
 		    [FW_ADVOCATE] = v->g[FW_G_F_CONTINUITY] },
 	};
-	uint32_t start[FW_NSTATE + 1] = { 0 }, fill[FW_NSTATE];
-	uint32_t *idx = w->order, j;
+	uint32_t start[FW_NSTATE + 1];
+	uint32_t *idx = w->order;
 	month_sums sum;
 	int k;
 
@@ -496,15 +497,7 @@ step_segment(fw_work *w, const fw_values *v, philox4x32_key_t key,
 	    c.p_engage > 1 ? 1 : c.p_engage)));
 	for (k = 0; k < FW_NSTATE; k++)
 		c.friction_below[k] = fwi_u01_threshold(c.stage_friction[k]);
-	/* Counting sort of the HCPs by state. */
-	for (j = 0; j < c.s.hcps; j++)
-		start[c.state_of[j] + 1]++;
-	for (k = 0; k < FW_NSTATE; k++) {
-		start[k + 1] += start[k];
-		fill[k] = start[k];
-	}
-	for (j = 0; j < c.s.hcps; j++)
-		idx[fill[c.state_of[j]]++] = j;
+	fwi_order_by_state(c.state_of, c.s.hcps, idx, start);
 	memset(&sum, 0, sizeof(sum));
 	step_state(&c, FW_UNAWARE, idx + start[0], start[1] - start[0], &sum);
 	step_state(&c, FW_ENGAGED, idx + start[1], start[2] - start[1], &sum);
