@@ -335,7 +335,7 @@ END_TEST
 START_TEST(test_order_by_state)
 {
 	static const uint32_t sizes[] = { 0, 1, 7, 15, 16, 17, 33, 1000, 4099 };
-	enum fw_order_path path;
+	enum fw_rng_path path;
 	uint8_t state[4099];
 	uint32_t idx[4099 + FW_ORDER_SLACK + 1], start[FW_NSTATE + 1];
 	uint32_t seed = 12345, j, at;
@@ -350,11 +350,11 @@ START_TEST(test_order_by_state)
 			state[j] = (uint8_t)(z % 3 == 0 ? (j / 40) % FW_NSTATE :
 			    (seed >> 16) % FW_NSTATE);
 		}
-		for (path = FW_ORDER_SCALAR; path <= FW_ORDER_AVX512; path++) {
-			if (!fwi_order_path_available(path))
+		for (path = FW_RNG_SCALAR; path <= FW_RNG_AVX512; path++) {
+			if (!fwi_rng_path_available(path))
 				continue;
 			idx[n + FW_ORDER_SLACK] = 0xdeadbeef;
-			fwi_order_by_state_path(path, state, n, idx, start);
+			fwi_order_by_state(path, state, n, idx, start);
 			ck_assert_uint_eq(idx[n + FW_ORDER_SLACK], 0xdeadbeef);
 			ck_assert_uint_eq(start[0], 0);
 			ck_assert_uint_eq(start[FW_NSTATE], n);

@@ -113,37 +113,137 @@ binomial_inverse(double u, uint32_t n, double p, double p0)
 	return k;
 }
 
-/* Scripts written and filled by one prescribing HCP (MODEL.md §5.2.1),
- * from the words of its SCRIPTS block. */
-static inline void
-draw_scripts(fw_work *w, const fw_values *v, uint64_t seed, uint32_t rep,
-    uint32_t seg, uint32_t hcp, uint32_t month, const uint32_t words[2],
-    double lambda, uint32_t *W, uint32_t *F)
-{
-	double fa = v->g[FW_G_F_ACCESS];
-	uint32_t small;
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
 
-	if (lambda < FW_INVERSION_MAX)
-		*W = poisson_inverse(fwi_u01(words[FW_W_SCRIPTS]), lambda);
-	else {
-		fwi_stream_seek(w->stream, seed, rep, FW_P_SCRIPTS_MORE, seg,
-		    hcp, month);
-		*W = gsl_ran_poisson(w->stream, lambda);
+/* The inversions of poisson_inverse (with p0 = exp(-lambda) given) and of
+ * binomial_inverse for the lanes of a batch set in `lanes`, side by side
+ * in 512-bit vectors: each lane does the very products, quotients and
+ * sums of inverting alone, in the same order, and stops where it would,
+ * so its count is the same; the lanes overlap, and the loop ends once
+ * for the batch instead of once an HCP. */
+__attribute__((target("avx512f"))) static void
+poisson_lanes(const double *u, const double *lambda, const double *p0,
+    __mmask8 lanes, double *k)
+{
+	const __m512d vu = _mm512_loadu_pd(u), vl = _mm512_loadu_pd(lambda);
+	const __m512d one = _mm512_set1_pd(1);
+	const __m512d cap = _mm512_set1_pd(4 * FW_INVERSION_MAX);
+	__m512d p = _mm512_loadu_pd(p0), cdf = p, kd = _mm512_setzero_pd();
+	__mmask8 go = lanes & _mm512_cmp_pd_mask(vu, cdf, _CMP_GE_OQ);
+
+	while (go) {
+		kd = _mm512_mask_add_pd(kd, go, kd, one);
+		p = _mm512_mask_mul_pd(p, go, p, _mm512_div_pd(vl, kd));
+		cdf = _mm512_mask_add_pd(cdf, go, cdf, p);
+		go &= _mm512_cmp_pd_mask(vu, cdf, _CMP_GE_OQ) &
+		    _mm512_cmp_pd_mask(kd, cap, _CMP_LT_OQ);
 	}
-	if (*W == 0 || fa == 0 || fa == 1) {
-		*F = fa == 1 ? 0 : *W;
+	_mm512_storeu_pd(k, kd);
+}
+
+__attribute__((target("avx512f"))) static void
+binomial_lanes(const double *u, const double *n, double q, const double *p0,
+    __mmask8 lanes, double *k)
+{
+	const __m512d vu = _mm512_loadu_pd(u), vn = _mm512_loadu_pd(n);
+	const __m512d one = _mm512_set1_pd(1);
+	const __m512d ratio = _mm512_set1_pd(q / (1 - q));
+	__m512d prob = _mm512_loadu_pd(p0), cdf = prob;
+	__m512d kd = _mm512_setzero_pd();
+	__mmask8 go = lanes & _mm512_cmp_pd_mask(vu, cdf, _CMP_GE_OQ) &
+	    _mm512_cmp_pd_mask(kd, vn, _CMP_LT_OQ);
+
+	while (go) {
+		__m512d f = _mm512_div_pd(_mm512_mul_pd(ratio,
+		    _mm512_sub_pd(vn, kd)), _mm512_add_pd(kd, one));
+		prob = _mm512_mask_mul_pd(prob, go, prob, f);
+		kd = _mm512_mask_add_pd(kd, go, kd, one);
+		cdf = _mm512_mask_add_pd(cdf, go, cdf, prob);
+		go &= _mm512_cmp_pd_mask(vu, cdf, _CMP_GE_OQ) &
+		    _mm512_cmp_pd_mask(kd, vn, _CMP_LT_OQ);
+	}
+	_mm512_storeu_pd(k, kd);
+}
+#endif
+
+/* Scripts written W and filled F by a batch of n <= FW_RNG_BATCH
+ * prescribing HCPs (MODEL.md §5.2.1), from the words sw of their SCRIPTS
+ * blocks and their means lambda: W ~ Poisson(lambda), F ~ Binomial(W,
+ * f_access), each by inversion of one uniform, or by GSL from a stream
+ * of its own when the mean or W is too large. On the AVX-512 path the
+ * inversions of the batch run side by side (poisson_lanes), else one
+ * HCP at a time: the same counts. */
+static void
+draw_scripts(fw_work *w, const fw_values *v, uint64_t seed, uint32_t rep,
+    uint32_t seg, const uint32_t *hcp, uint32_t month, int n, int wide,
+    const uint32_t sw[4][FW_RNG_BATCH], const double *lambda, uint32_t *W,
+    uint32_t *F)
+{
+	const double fa = v->g[FW_G_F_ACCESS], q = v->fill_small;
+	double u[FW_RNG_BATCH], p0[FW_RNG_BATCH], k[FW_RNG_BATCH];
+	double nd[FW_RNG_BATCH];
+	unsigned lanes = 0;
+	int b;
+
+	for (b = 0; b < n; b++)
+		if (lambda[b] < FW_INVERSION_MAX)
+			lanes |= 1u << b;
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (wide) {
+		for (b = 0; b < FW_RNG_BATCH; b++) {
+			u[b] = fwi_u01(sw[FW_W_SCRIPTS][b]);
+			p0[b] = lanes >> b & 1 ? exp(-lambda[b]) : 1;
+		}
+		poisson_lanes(u, lambda, p0, (__mmask8)lanes, k);
+	}
+#endif
+	for (b = 0; b < n; b++) {
+		if (!(lanes >> b & 1)) {
+			fwi_stream_seek(w->stream, seed, rep,
+			    FW_P_SCRIPTS_MORE, seg, hcp[b], month);
+			W[b] = gsl_ran_poisson(w->stream, lambda[b]);
+		} else
+			W[b] = wide ? (uint32_t)k[b] : poisson_inverse(
+			    fwi_u01(sw[FW_W_SCRIPTS][b]), lambda[b]);
+	}
+	if (fa == 0 || fa == 1) {
+		for (b = 0; b < n; b++)
+			F[b] = fa == 1 ? 0 : W[b];
 		return;
 	}
-	/* Invert on the less likely side: unfilled when access <= 1/2. */
-	if (*W < FW_POW_TABLE)
-		small = binomial_inverse(fwi_u01(words[FW_W_FILL]), *W,
-		    v->fill_small, v->binom_zero[*W]);
-	else {
-		fwi_stream_seek(w->stream, seed, rep, FW_P_FILL_MORE, seg, hcp,
-		    month);
-		small = gsl_ran_binomial(w->stream, v->fill_small, *W);
+	/* Inverted on the less likely side of the fill: the unfilled when
+	 * access <= 1/2. */
+	for (lanes = 0, b = 0; b < n; b++)
+		if (W[b] > 0 && W[b] < FW_POW_TABLE)
+			lanes |= 1u << b;
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (wide) {
+		for (b = 0; b < FW_RNG_BATCH; b++) {
+			int in = lanes >> b & 1;
+			u[b] = fwi_u01(sw[FW_W_FILL][b]);
+			nd[b] = in ? W[b] : 0;
+			p0[b] = in ? v->binom_zero[W[b]] : 1;
+		}
+		binomial_lanes(u, nd, q, p0, (__mmask8)lanes, k);
 	}
-	*F = fa <= 0.5 ? *W - small : small;
+#endif
+	for (b = 0; b < n; b++) {
+		uint32_t small;
+		if (W[b] == 0) {
+			F[b] = 0;
+			continue;
+		}
+		if (!(lanes >> b & 1)) {
+			fwi_stream_seek(w->stream, seed, rep, FW_P_FILL_MORE,
+			    seg, hcp[b], month);
+			small = gsl_ran_binomial(w->stream, q, W[b]);
+		} else
+			small = wide ? (uint32_t)k[b] : binomial_inverse(
+			    fwi_u01(sw[FW_W_FILL][b]), W[b], q,
+			    v->binom_zero[W[b]]);
+		F[b] = fa <= 0.5 ? W[b] - small : small;
+	}
 }
 
 /* Draws Binomial(n, p) for patients from the named stream. */
@@ -324,24 +424,63 @@ typedef struct step_ctx {
 	 * HCP's only event, engaging, whose chance is 1 - (1 - p_engage)
 	 * as pick_event works it out. */
 	uint64_t friction_below[FW_NSTATE], engage_below;
+	enum fw_rng_path path;	/* of the random blocks: AVX-512 code too */
 } step_ctx;
+
+/* The end of HCP j's month in state `state`: the move to (an index of
+ * next_state, or -1 to stay), the trust tau it ends with, its switching
+ * chance p_sw if worked out (else -1), its scripts W and F; books them in
+ * sum and stores the HCP's new state. */
+static inline __attribute__((always_inline)) void
+book_month(const step_ctx *c, const int state, uint32_t j, int to,
+    double tau, double p_sw, uint32_t W, uint32_t F, month_sums *sum)
+{
+	const fw_values *v = c->v;
+	unsigned m = c->months_of[j], d = c->defections_of[j];
+	int next = state;
+
+	if (to >= 0) {
+		next = next_state[state][to];
+		if (next == FW_LAPSED || next == FW_SWITCHED) {
+			d++;
+			sum->lapses += next == FW_LAPSED;
+			sum->switches += next == FW_SWITCHED;
+		} else if (state >= FW_LAPSED) {
+			sum->winbacks++;
+			sum->reacq_cost += v->defection_cost[d] *
+			    v->cost_growth[m];
+		}
+		m = 0;
+	} else {
+		m++;	/* at most 1200: 600 months of warm-up and of horizon */
+	}
+	/* End of month: customer value at risk of prescribers (MODEL §6). */
+	if (next >= FW_TRIAL && next <= FW_ADVOCATE)
+		sum->cvar += fwi_cvar(v, &c->s, next, tau, p_sw >= 0 ? p_sw :
+		    fwi_switch_p(v, tau));
+	sum->written += W;
+	sum->filled += F;
+	sum->count[next]++;
+	sum->trust += tau;
+	c->state_of[j] = (uint8_t)next;
+	c->trust_of[j] = tau;
+	c->months_of[j] = (uint16_t)m;
+	c->defections_of[j] = (uint16_t)d;
+}
 
 /* One month of HCP j, in state `state` (MODEL.md §5.2). Inlined once per
  * state, so each state's loop carries only its own branches. */
 static inline __attribute__((always_inline)) void
 hcp_month(const step_ctx *c, const int state, uint32_t j,
-    const uint32_t r[4], const uint32_t scripts[2], month_sums *sum)
+    const uint32_t r[4], uint32_t W, uint32_t F, month_sums *sum)
 {
 	const fw_values *v = c->v;
 	double tau = c->trust_of[j], p[3] = { 0, 0, 0 }, p_sw = -1, gained;
-	unsigned m = c->months_of[j], d = c->defections_of[j];
-	uint32_t W = 0, F = 0, U, G, B, J;
-	int to, next = state;
+	unsigned m = c->months_of[j];
+	uint32_t U, G, B, J;
+	int to;
 
-	/* 1. scripts */
-	if (state >= FW_TRIAL && state <= FW_ADVOCATE)
-		draw_scripts(c->w, v, c->seed, c->rep, c->seg, j, c->month,
-		    scripts, c->s.scripts * fwi_share(v, state, tau), &W, &F);
+	/* 1. scripts, W written and F filled, drawn for the batch */
 	U = W - F;
 	/* 2. experiences, 3. journey friction */
 	G = guided_count(v->helpful, r[FW_W_HELPFUL]);
@@ -389,38 +528,12 @@ hcp_month(const step_ctx *c, const int state, uint32_t j,
 	else
 		to = pick_event(fwi_u01(r[FW_W_TRANSITION]), p,
 		    state >= FW_LAPSED ? 1 : state <= FW_TRIAL ? 2 : 3);
-	if (to >= 0) {
-		next = next_state[state][to];
-		if (next == FW_LAPSED || next == FW_SWITCHED) {
-			d++;
-			sum->lapses += next == FW_LAPSED;
-			sum->switches += next == FW_SWITCHED;
-		} else if (state >= FW_LAPSED) {
-			sum->winbacks++;
-			sum->reacq_cost += v->defection_cost[d] *
-			    v->cost_growth[m];
-		}
-		m = 0;
-	} else {
-		m++;	/* at most 1200: 600 months of warm-up and of horizon */
-	}
-	/* End of month: customer value at risk of prescribers (MODEL §6). */
-	if (next >= FW_TRIAL && next <= FW_ADVOCATE)
-		sum->cvar += fwi_cvar(v, &c->s, next, tau, p_sw >= 0 ? p_sw :
-		    fwi_switch_p(v, tau));
-	sum->written += W;
-	sum->filled += F;
-	sum->count[next]++;
-	sum->trust += tau;
-	c->state_of[j] = (uint8_t)next;
-	c->trust_of[j] = tau;
-	c->months_of[j] = (uint16_t)m;
-	c->defections_of[j] = (uint16_t)d;
+	book_month(c, state, j, to, tau, p_sw, W, F, sum);
 }
 
 /* The HCPs of one state, listed in idx: their HCP_MONTH blocks and, for
- * prescribers, their SCRIPTS blocks a batch at a time, then their months
- * one by one. */
+ * prescribers, their SCRIPTS blocks and scripts a batch at a time, then
+ * their months one by one. */
 static inline __attribute__((always_inline)) void
 step_state(const step_ctx *c, const int state, const uint32_t *idx,
     uint32_t n, month_sums *sum)
@@ -431,20 +544,27 @@ step_state(const step_ctx *c, const int state, const uint32_t *idx,
 	const philox4x32_ctr_t sc = fwi_rng_ctr(c->rep, FW_P_SCRIPTS, c->seg,
 	    0, c->month, 0);
 	uint32_t words[4][FW_RNG_BATCH], sw[4][FW_RNG_BATCH];
-	uint32_t i0;
+	uint32_t W[FW_RNG_BATCH] = { 0 }, F[FW_RNG_BATCH] = { 0 }, i0;
+	double lambda[FW_RNG_BATCH];
 	int b;
 
 	for (i0 = 0; i0 < n; i0 += FW_RNG_BATCH) {
 		int m = n - i0 < FW_RNG_BATCH ? (int)(n - i0) : FW_RNG_BATCH;
 		fwi_rng_blocks(c->key, hm, idx + i0, m, words);
-		if (prescribes)
+		if (prescribes) {
 			fwi_rng_blocks(c->key, sc, idx + i0, m, sw);
+			for (b = 0; b < FW_RNG_BATCH; b++)
+				lambda[b] = b < m ? c->s.scripts * fwi_share(c->v,
+				    state, c->trust_of[idx[i0 + (uint32_t)b]]) : 0;
+			draw_scripts(c->w, c->v, c->seed, c->rep, c->seg,
+			    idx + i0, c->month, m, c->path == FW_RNG_AVX512,
+			    sw, lambda, W, F);
+		}
 		for (b = 0; b < m; b++) {
 			const uint32_t r[4] = { words[0][b], words[1][b],
 				words[2][b], words[3][b] };
-			const uint32_t s[2] = { prescribes ? sw[0][b] : 0,
-				prescribes ? sw[1][b] : 0 };
-			hcp_month(c, state, idx[i0 + (uint32_t)b], r, s, sum);
+			hcp_month(c, state, idx[i0 + (uint32_t)b], r, W[b], F[b],
+			    sum);
 		}
 	}
 }
@@ -497,7 +617,8 @@ step_segment(fw_work *w, const fw_values *v, philox4x32_key_t key,
 	    c.p_engage > 1 ? 1 : c.p_engage)));
 	for (k = 0; k < FW_NSTATE; k++)
 		c.friction_below[k] = fwi_u01_threshold(c.stage_friction[k]);
-	fwi_order_by_state(c.state_of, c.s.hcps, idx, start);
+	c.path = fwi_rng_path();
+	fwi_order_by_state(c.path, c.state_of, c.s.hcps, idx, start);
 	memset(&sum, 0, sizeof(sum));
 	step_state(&c, FW_UNAWARE, idx + start[0], start[1] - start[0], &sum);
 	step_state(&c, FW_ENGAGED, idx + start[1], start[2] - start[1], &sum);

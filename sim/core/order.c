@@ -4,7 +4,7 @@
  *
  * The plain way is a counting sort, whose scatter waits on its own
  * stores when neighbours share a state (about 1.6 ns an HCP on the
- * machine of doc/performance.md). Where the processor has AVX-512,
+ * machine of doc/performance.md). On the AVX-512 path (rng.h),
  * each state's list is instead made by one pass over the states sixteen
  * HCPs at a time: compare, compress the matching numbers to the front of
  * a vector, store all sixteen and move on by how many matched. The store
@@ -68,47 +68,15 @@ order_avx512(const uint8_t *state, uint32_t n, uint32_t *idx,
 }
 #endif
 
-int
-fwi_order_path_available(enum fw_order_path path)
-{
-	switch (path) {
-	case FW_ORDER_SCALAR:
-		return 1;
-#if defined(__x86_64__) && defined(__GNUC__)
-	case FW_ORDER_AVX512:
-		return __builtin_cpu_supports("avx512f") &&
-		    __builtin_cpu_supports("avx512bw") &&
-		    __builtin_cpu_supports("avx512vl");
-#endif
-	default:
-		return 0;
-	}
-}
-
 void
-fwi_order_by_state_path(enum fw_order_path path, const uint8_t *state,
-    uint32_t n, uint32_t *idx, uint32_t start[FW_NSTATE + 1])
+fwi_order_by_state(enum fw_rng_path path, const uint8_t *state, uint32_t n,
+    uint32_t *idx, uint32_t start[FW_NSTATE + 1])
 {
 #if defined(__x86_64__) && defined(__GNUC__)
-	if (path == FW_ORDER_AVX512) {
+	if (path == FW_RNG_AVX512) {
 		order_avx512(state, n, idx, start);
 		return;
 	}
 #endif
 	order_scalar(state, n, idx, start);
-}
-
-void
-fwi_order_by_state(const uint8_t *state, uint32_t n, uint32_t *idx,
-    uint32_t start[FW_NSTATE + 1])
-{
-	static int wide = -1;
-	int w = __atomic_load_n(&wide, __ATOMIC_RELAXED);
-
-	if (w < 0) {
-		w = fwi_order_path_available(FW_ORDER_AVX512);
-		__atomic_store_n(&wide, w, __ATOMIC_RELAXED);
-	}
-	fwi_order_by_state_path(w ? FW_ORDER_AVX512 : FW_ORDER_SCALAR, state,
-	    n, idx, start);
 }

@@ -164,7 +164,12 @@ fwi_rng_path_available(enum fw_rng_path path)
 	case FW_RNG_AVX2:
 		return __builtin_cpu_supports("avx2");
 	case FW_RNG_AVX512:
-		return __builtin_cpu_supports("avx512f");
+		/* F for the blocks; BW and VL for the model's other AVX-512
+		 * code, which follows this path (every AVX-512 processor
+		 * but the first Xeon Phi has all three). */
+		return __builtin_cpu_supports("avx512f") &&
+		    __builtin_cpu_supports("avx512bw") &&
+		    __builtin_cpu_supports("avx512vl");
 #endif
 	default:
 		return 0;
@@ -215,6 +220,24 @@ fwi_rng_blocks_path(enum fw_rng_path path, philox4x32_key_t key,
     uint32_t out[4][FW_RNG_BATCH])
 {
 	path_blocks(path)(key, ctr, entity, n, out);
+}
+
+enum fw_rng_path
+fwi_rng_path(void)
+{
+	blocks_fn *fn = __atomic_load_n(&chosen_blocks, __ATOMIC_RELAXED);
+
+	if (fn == NULL) {
+		fn = pick_blocks();
+		__atomic_store_n(&chosen_blocks, fn, __ATOMIC_RELAXED);
+	}
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (fn == blocks_avx512)
+		return FW_RNG_AVX512;
+	if (fn == blocks_avx2)
+		return FW_RNG_AVX2;
+#endif
+	return FW_RNG_SCALAR;
 }
 
 void

@@ -92,6 +92,9 @@ void fwi_rng_blocks_path(enum fw_rng_path path, philox4x32_key_t key,
  * the whole model on each; -1 if it is not available. fwi_rng_blocks
  * otherwise takes the widest the processor has. */
 int fwi_rng_force_path(enum fw_rng_path path);
+/* The path fwi_rng_blocks takes. The model's other vector code follows
+ * it: AVX-512 code on the AVX-512 path, plain code on the others. */
+enum fw_rng_path fwi_rng_path(void);
 
 /* 64-bit FNV-1a of a key path: the entity of a parameter draw. */
 uint64_t fwi_rng_path_hash(const char *path);
