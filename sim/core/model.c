@@ -531,6 +531,61 @@ hcp_month(const step_ctx *c, const int state, uint32_t j,
 	book_month(c, state, j, to, tau, p_sw, W, F, sum);
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+/* The trust and the move of eight lapsed or switched HCPs, listed in hcp,
+ * in 512-bit vectors: each lane does hcp_month's arithmetic for its HCP,
+ * the same products and sums in the same order, so its trust and its
+ * move are the same. Such an HCP writes no scripts and meets no journey
+ * friction (the threshold of its state is 0), so U = J = 0. Returns 0
+ * when a count of the batch is past the guide or power tables, which
+ * only hcp_month takes: the caller then takes the batch one by one. */
+__attribute__((target("avx512f,avx512vl"))) static int
+defected_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
+    const uint32_t r[4][FW_RNG_BATCH], double *tau_out, unsigned *moved)
+{
+	const fw_values *v = c->v;
+	const __m512d one = _mm512_set1_pd(1), zero = _mm512_setzero_pd();
+	uint32_t g[FW_RNG_BATCH], b[FW_RNG_BATCH], m[FW_RNG_BATCH];
+	__m512d tau, gained, p, stay, V;
+	int i;
+
+	for (i = 0; i < FW_RNG_BATCH; i++) {
+		g[i] = v->helpful->guide[r[FW_W_HELPFUL][i] >> 20];
+		b[i] = v->burden->guide[r[FW_W_BURDEN][i] >> 20];
+		if (g[i] >= FW_POW_TABLE || b[i] >= FW_POW_TABLE)
+			return 0;	/* FW_GUIDE_SCAN is past them too */
+		m[i] = c->months_of[hcp[i]];
+	}
+	tau = _mm512_i32gather_pd(_mm256_loadu_si256((const __m256i *)
+	    (const void *)hcp), c->trust_of, 8);
+	/* 4. trust: gains, then losses, then reversion */
+	gained = _mm512_sub_pd(one, _mm512_mul_pd(_mm512_sub_pd(one, tau),
+	    _mm512_i32gather_pd(_mm256_loadu_si256((const __m256i *)
+	    (const void *)g), v->gain_pow, 8)));
+	tau = _mm512_mask_mov_pd(tau, _mm256_cmpneq_epi32_mask(
+	    _mm256_loadu_si256((const __m256i *)(const void *)g),
+	    _mm256_setzero_si256()), gained);
+	tau = _mm512_mul_pd(tau, _mm512_mul_pd(_mm512_i32gather_pd(
+	    _mm256_loadu_si256((const __m256i *)(const void *)b), v->loss_pow,
+	    8), _mm512_set1_pd(v->loss_unfilled[0])));
+	tau = _mm512_add_pd(tau, _mm512_mul_pd(_mm512_set1_pd(c->reversion),
+	    _mm512_sub_pd(_mm512_set1_pd(c->s.trust), tau)));
+	/* 5. the one event, won back: pick_event with n = 1 */
+	p = _mm512_mul_pd(_mm512_mul_pd(_mm512_set1_pd(c->winback[state]),
+	    tau), _mm512_i32gather_pd(_mm256_loadu_si256((const __m256i *)
+	    (const void *)m), v->winback_decay, 8));
+	p = _mm512_mask_mov_pd(_mm512_mask_mov_pd(p, _mm512_cmp_pd_mask(p, one,
+	    _CMP_GT_OQ), one), _mm512_cmp_pd_mask(p, zero, _CMP_LT_OQ), zero);
+	stay = _mm512_mul_pd(one, _mm512_sub_pd(one, p));
+	V = _mm512_mul_pd(_mm512_add_pd(_mm512_cvtepu32_pd(_mm256_loadu_si256(
+	    (const __m256i *)(const void *)r[FW_W_TRANSITION])),
+	    _mm512_set1_pd(0.5)), _mm512_set1_pd(1.0 / 4294967296.0));
+	*moved = _mm512_cmp_pd_mask(V, _mm512_sub_pd(one, stay), _CMP_LT_OQ);
+	_mm512_storeu_pd(tau_out, tau);
+	return 1;
+}
+#endif
+
 /* The HCPs of one state, listed in idx: their HCP_MONTH blocks and, for
  * prescribers, their SCRIPTS blocks and scripts a batch at a time, then
  * their months one by one. */
@@ -545,7 +600,8 @@ step_state(const step_ctx *c, const int state, const uint32_t *idx,
 	    0, c->month, 0);
 	uint32_t words[4][FW_RNG_BATCH], sw[4][FW_RNG_BATCH];
 	uint32_t W[FW_RNG_BATCH] = { 0 }, F[FW_RNG_BATCH] = { 0 }, i0;
-	double lambda[FW_RNG_BATCH];
+	double lambda[FW_RNG_BATCH], tau[FW_RNG_BATCH];
+	unsigned moved;
 	int b;
 
 	for (i0 = 0; i0 < n; i0 += FW_RNG_BATCH) {
@@ -560,6 +616,17 @@ step_state(const step_ctx *c, const int state, const uint32_t *idx,
 			    idx + i0, c->month, m, c->path == FW_RNG_AVX512,
 			    sw, lambda, W, F);
 		}
+#if defined(__x86_64__) && defined(__GNUC__)
+		if (state >= FW_LAPSED && m == FW_RNG_BATCH &&
+		    c->path == FW_RNG_AVX512 && defected_lanes(c, state,
+		    idx + i0, words, tau, &moved)) {
+			for (b = 0; b < m; b++)
+				book_month(c, state, idx[i0 + (uint32_t)b],
+				    moved >> b & 1 ? 0 : -1, tau[b], -1, 0, 0,
+				    sum);
+			continue;
+		}
+#endif
 		for (b = 0; b < m; b++) {
 			const uint32_t r[4] = { words[0][b], words[1][b],
 				words[2][b], words[3][b] };
