@@ -116,20 +116,30 @@ binomial_inverse(double u, uint32_t n, double p, double p0)
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 
-/* The inversions of poisson_inverse (with p0 = exp(-lambda) given) and of
- * binomial_inverse for the lanes of a batch set in `lanes`, side by side
- * in 512-bit vectors: each lane does the very products, quotients and
- * sums of inverting alone, in the same order, and stops where it would,
- * so its count is the same; the lanes overlap, and the loop ends once
- * for the batch instead of once an HCP. */
-__attribute__((target("avx512f"))) static void
-poisson_lanes(const double *u, const double *lambda, const double *p0,
-    __mmask8 lanes, double *k)
+/* The inversions of poisson_inverse and of binomial_inverse for the
+ * lanes of a batch set in `lanes`, side by side in 512-bit vectors, their
+ * uniforms made from the words sw in the vectors too: each lane does the
+ * very products, quotients and sums of inverting alone, in the same
+ * order, and stops where it would, so its count is the same; the lanes
+ * overlap, and the loop ends once for the batch instead of once an HCP.
+ * p0 holds exp(-lambda) of each Poisson lane. */
+__attribute__((target("avx512f,avx512vl"))) static inline __m512d
+uniform_lanes(const uint32_t *w)
 {
-	const __m512d vu = _mm512_loadu_pd(u), vl = _mm512_loadu_pd(lambda);
+	return _mm512_mul_pd(_mm512_add_pd(_mm512_cvtepu32_pd(
+	    _mm256_loadu_si256((const __m256i *)(const void *)w)),
+	    _mm512_set1_pd(0.5)), _mm512_set1_pd(1.0 / 4294967296.0));
+}
+
+__attribute__((target("avx512f,avx512vl"))) static void
+poisson_lanes(const uint32_t *sw, const double *lambda, const double *p0,
+    __mmask8 lanes, uint32_t *k)
+{
+	const __m512d vu = uniform_lanes(sw), vl = _mm512_loadu_pd(lambda);
 	const __m512d one = _mm512_set1_pd(1);
 	const __m512d cap = _mm512_set1_pd(4 * FW_INVERSION_MAX);
-	__m512d p = _mm512_loadu_pd(p0), cdf = p, kd = _mm512_setzero_pd();
+	__m512d p = _mm512_maskz_loadu_pd(lanes, p0), cdf = p;
+	__m512d kd = _mm512_setzero_pd();
 	__mmask8 go = lanes & _mm512_cmp_pd_mask(vu, cdf, _CMP_GE_OQ);
 
 	while (go) {
@@ -139,18 +149,24 @@ poisson_lanes(const double *u, const double *lambda, const double *p0,
 		go &= _mm512_cmp_pd_mask(vu, cdf, _CMP_GE_OQ) &
 		    _mm512_cmp_pd_mask(kd, cap, _CMP_LT_OQ);
 	}
-	_mm512_storeu_pd(k, kd);
+	_mm256_storeu_si256((__m256i *)(void *)k, _mm512_cvttpd_epu32(kd));
 }
 
-__attribute__((target("avx512f"))) static void
-binomial_lanes(const double *u, const double *n, double q, const double *p0,
-    __mmask8 lanes, double *k)
+/* Returns the lanes it inverted: those of `valid` with 0 < W < 64. */
+__attribute__((target("avx512f,avx512vl"))) static unsigned
+binomial_lanes(const uint32_t *sw, const uint32_t *W, const double *zero,
+    double q, __mmask8 valid, uint32_t *k)
 {
-	const __m512d vu = _mm512_loadu_pd(u), vn = _mm512_loadu_pd(n);
+	const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)W);
+	const __mmask8 lanes = valid & _mm256_cmpgt_epu32_mask(w,
+	    _mm256_setzero_si256()) & _mm256_cmplt_epu32_mask(w,
+	    _mm256_set1_epi32(FW_POW_TABLE));
+	const __m512d vu = uniform_lanes(sw), vn = _mm512_maskz_cvtepu32_pd(
+	    lanes, w);
 	const __m512d one = _mm512_set1_pd(1);
 	const __m512d ratio = _mm512_set1_pd(q / (1 - q));
-	__m512d prob = _mm512_loadu_pd(p0), cdf = prob;
-	__m512d kd = _mm512_setzero_pd();
+	__m512d prob = _mm512_mask_i32gather_pd(one, lanes, w, zero, 8);
+	__m512d cdf = prob, kd = _mm512_setzero_pd();
 	__mmask8 go = lanes & _mm512_cmp_pd_mask(vu, cdf, _CMP_GE_OQ) &
 	    _mm512_cmp_pd_mask(kd, vn, _CMP_LT_OQ);
 
@@ -163,7 +179,8 @@ binomial_lanes(const double *u, const double *n, double q, const double *p0,
 		go &= _mm512_cmp_pd_mask(vu, cdf, _CMP_GE_OQ) &
 		    _mm512_cmp_pd_mask(kd, vn, _CMP_LT_OQ);
 	}
-	_mm512_storeu_pd(k, kd);
+	_mm256_storeu_si256((__m256i *)(void *)k, _mm512_cvttpd_epu32(kd));
+	return lanes;
 }
 #endif
 
@@ -181,8 +198,8 @@ draw_scripts(fw_work *w, const fw_values *v, uint64_t seed, uint32_t rep,
     uint32_t *F)
 {
 	const double fa = v->g[FW_G_F_ACCESS], q = v->fill_small;
-	double u[FW_RNG_BATCH], p0[FW_RNG_BATCH], k[FW_RNG_BATCH];
-	double nd[FW_RNG_BATCH];
+	uint32_t k[FW_RNG_BATCH];
+	double p0[FW_RNG_BATCH];
 	unsigned lanes = 0;
 	int b;
 
@@ -191,11 +208,11 @@ draw_scripts(fw_work *w, const fw_values *v, uint64_t seed, uint32_t rep,
 			lanes |= 1u << b;
 #if defined(__x86_64__) && defined(__GNUC__)
 	if (wide) {
-		for (b = 0; b < FW_RNG_BATCH; b++) {
-			u[b] = fwi_u01(sw[FW_W_SCRIPTS][b]);
-			p0[b] = lanes >> b & 1 ? exp(-lambda[b]) : 1;
-		}
-		poisson_lanes(u, lambda, p0, (__mmask8)lanes, k);
+		for (b = 0; b < n; b++)
+			if (lanes >> b & 1)
+				p0[b] = exp(-lambda[b]);
+		poisson_lanes(sw[FW_W_SCRIPTS], lambda, p0, (__mmask8)lanes,
+		    W);
 	}
 #endif
 	for (b = 0; b < n; b++) {
@@ -203,9 +220,9 @@ draw_scripts(fw_work *w, const fw_values *v, uint64_t seed, uint32_t rep,
 			fwi_stream_seek(w->stream, seed, rep,
 			    FW_P_SCRIPTS_MORE, seg, hcp[b], month);
 			W[b] = gsl_ran_poisson(w->stream, lambda[b]);
-		} else
-			W[b] = wide ? (uint32_t)k[b] : poisson_inverse(
-			    fwi_u01(sw[FW_W_SCRIPTS][b]), lambda[b]);
+		} else if (!wide)
+			W[b] = poisson_inverse(fwi_u01(sw[FW_W_SCRIPTS][b]),
+			    lambda[b]);
 	}
 	if (fa == 0 || fa == 1) {
 		for (b = 0; b < n; b++)
@@ -214,19 +231,11 @@ draw_scripts(fw_work *w, const fw_values *v, uint64_t seed, uint32_t rep,
 	}
 	/* Inverted on the less likely side of the fill: the unfilled when
 	 * access <= 1/2. */
-	for (lanes = 0, b = 0; b < n; b++)
-		if (W[b] > 0 && W[b] < FW_POW_TABLE)
-			lanes |= 1u << b;
+	lanes = 0;
 #if defined(__x86_64__) && defined(__GNUC__)
-	if (wide) {
-		for (b = 0; b < FW_RNG_BATCH; b++) {
-			int in = lanes >> b & 1;
-			u[b] = fwi_u01(sw[FW_W_FILL][b]);
-			nd[b] = in ? W[b] : 0;
-			p0[b] = in ? v->binom_zero[W[b]] : 1;
-		}
-		binomial_lanes(u, nd, q, p0, (__mmask8)lanes, k);
-	}
+	if (wide)
+		lanes = binomial_lanes(sw[FW_W_FILL], W, v->binom_zero, q,
+		    (__mmask8)((1u << n) - 1), k);
 #endif
 	for (b = 0; b < n; b++) {
 		uint32_t small;
@@ -234,12 +243,12 @@ draw_scripts(fw_work *w, const fw_values *v, uint64_t seed, uint32_t rep,
 			F[b] = 0;
 			continue;
 		}
-		if (!(lanes >> b & 1)) {
+		if (W[b] >= FW_POW_TABLE) {
 			fwi_stream_seek(w->stream, seed, rep, FW_P_FILL_MORE,
 			    seg, hcp[b], month);
 			small = gsl_ran_binomial(w->stream, q, W[b]);
 		} else
-			small = wide ? (uint32_t)k[b] : binomial_inverse(
+			small = lanes >> b & 1 ? k[b] : binomial_inverse(
 			    fwi_u01(sw[FW_W_FILL][b]), W[b], q,
 			    v->binom_zero[W[b]]);
 		F[b] = fa <= 0.5 ? W[b] - small : small;
