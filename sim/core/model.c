@@ -541,56 +541,148 @@ hcp_month(const step_ctx *c, const int state, uint32_t j,
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
-/* The trust and the move of eight lapsed or switched HCPs, listed in hcp,
- * in 512-bit vectors: each lane does hcp_month's arithmetic for its HCP,
- * the same products and sums in the same order, so its trust and its
- * move are the same. Such an HCP writes no scripts and meets no journey
- * friction (the threshold of its state is 0), so U = J = 0. Returns 0
- * when a count of the batch is past the guide or power tables, which
- * only hcp_month takes: the caller then takes the batch one by one. */
-__attribute__((target("avx512f,avx512vl"))) static int
-defected_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
-    const uint32_t r[4][FW_RNG_BATCH], double *tau_out, unsigned *moved)
+/* Steps 2 to 4 of hcp_month for eight HCPs listed in hcp, in 512-bit
+ * vectors: experiences from the words r, journey friction J (a bit a
+ * lane) and unfilled scripts U given, the trust each ends with in *tau.
+ * Each lane does hcp_month's arithmetic for its HCP, the same products
+ * and sums in the same order, so its trust is the same. Returns 0 when a
+ * count is past the guide or power tables, which only hcp_month takes:
+ * the caller then takes the batch one by one. */
+__attribute__((target("avx512f,avx512vl"))) static inline int
+trust_lanes(const step_ctx *c, const uint32_t *hcp,
+    const uint32_t r[4][FW_RNG_BATCH], __mmask8 J, const uint32_t *U,
+    __m512d *tau)
 {
 	const fw_values *v = c->v;
-	const __m512d one = _mm512_set1_pd(1), zero = _mm512_setzero_pd();
-	uint32_t g[FW_RNG_BATCH], b[FW_RNG_BATCH], m[FW_RNG_BATCH];
-	__m512d tau, gained, p, stay, V;
+	const __m512d one = _mm512_set1_pd(1);
+	uint32_t g[FW_RNG_BATCH], b[FW_RNG_BATCH];
+	__m256i vg;
+	__m512d t, gained;
 	int i;
 
 	for (i = 0; i < FW_RNG_BATCH; i++) {
 		g[i] = v->helpful->guide[r[FW_W_HELPFUL][i] >> 20];
-		b[i] = v->burden->guide[r[FW_W_BURDEN][i] >> 20];
-		if (g[i] >= FW_POW_TABLE || b[i] >= FW_POW_TABLE)
-			return 0;	/* FW_GUIDE_SCAN is past them too */
-		m[i] = c->months_of[hcp[i]];
+		b[i] = v->burden->guide[r[FW_W_BURDEN][i] >> 20] +
+		    (J >> i & 1);
+		/* FW_GUIDE_SCAN is past the power tables too */
+		if (g[i] >= FW_POW_TABLE || b[i] >= FW_POW_TABLE ||
+		    U[i] >= FW_POW_TABLE)
+			return 0;
 	}
-	tau = _mm512_i32gather_pd(_mm256_loadu_si256((const __m256i *)
+	vg = _mm256_loadu_si256((const __m256i *)(const void *)g);
+	t = _mm512_i32gather_pd(_mm256_loadu_si256((const __m256i *)
 	    (const void *)hcp), c->trust_of, 8);
-	/* 4. trust: gains, then losses, then reversion */
-	gained = _mm512_sub_pd(one, _mm512_mul_pd(_mm512_sub_pd(one, tau),
-	    _mm512_i32gather_pd(_mm256_loadu_si256((const __m256i *)
-	    (const void *)g), v->gain_pow, 8)));
-	tau = _mm512_mask_mov_pd(tau, _mm256_cmpneq_epi32_mask(
-	    _mm256_loadu_si256((const __m256i *)(const void *)g),
+	gained = _mm512_sub_pd(one, _mm512_mul_pd(_mm512_sub_pd(one, t),
+	    _mm512_i32gather_pd(vg, v->gain_pow, 8)));
+	t = _mm512_mask_mov_pd(t, _mm256_cmpneq_epi32_mask(vg,
 	    _mm256_setzero_si256()), gained);
-	tau = _mm512_mul_pd(tau, _mm512_mul_pd(_mm512_i32gather_pd(
+	t = _mm512_mul_pd(t, _mm512_mul_pd(_mm512_i32gather_pd(
 	    _mm256_loadu_si256((const __m256i *)(const void *)b), v->loss_pow,
-	    8), _mm512_set1_pd(v->loss_unfilled[0])));
-	tau = _mm512_add_pd(tau, _mm512_mul_pd(_mm512_set1_pd(c->reversion),
-	    _mm512_sub_pd(_mm512_set1_pd(c->s.trust), tau)));
-	/* 5. the one event, won back: pick_event with n = 1 */
-	p = _mm512_mul_pd(_mm512_mul_pd(_mm512_set1_pd(c->winback[state]),
-	    tau), _mm512_i32gather_pd(_mm256_loadu_si256((const __m256i *)
-	    (const void *)m), v->winback_decay, 8));
-	p = _mm512_mask_mov_pd(_mm512_mask_mov_pd(p, _mm512_cmp_pd_mask(p, one,
-	    _CMP_GT_OQ), one), _mm512_cmp_pd_mask(p, zero, _CMP_LT_OQ), zero);
+	    8), _mm512_i32gather_pd(_mm256_loadu_si256((const __m256i *)
+	    (const void *)U), v->loss_unfilled, 8)));
+	*tau = _mm512_add_pd(t, _mm512_mul_pd(_mm512_set1_pd(c->reversion),
+	    _mm512_sub_pd(_mm512_set1_pd(c->s.trust), t)));
+	return 1;
+}
+
+/* p clamped to [0, 1] as pick_event clamps it. */
+__attribute__((target("avx512f,avx512vl"))) static inline __m512d
+clamp_lanes(__m512d p)
+{
+	const __m512d one = _mm512_set1_pd(1), zero = _mm512_setzero_pd();
+
+	return _mm512_mask_mov_pd(_mm512_mask_mov_pd(p, _mm512_cmp_pd_mask(p,
+	    one, _CMP_GT_OQ), one), _mm512_cmp_pd_mask(p, zero, _CMP_LT_OQ),
+	    zero);
+}
+
+/* The month of eight lapsed or switched HCPs up to their move: their
+ * trust and, a bit a lane, whether they are won back (pick_event with
+ * its one event). Such an HCP writes no scripts and meets no journey
+ * friction (the threshold of its state is 0). 0 as trust_lanes. */
+__attribute__((target("avx512f,avx512vl"))) static int
+defected_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
+    const uint32_t r[4][FW_RNG_BATCH], double *tau_out, int *to)
+{
+	const fw_values *v = c->v;
+	const __m512d one = _mm512_set1_pd(1);
+	const uint32_t none[FW_RNG_BATCH] = { 0 };
+	uint32_t m[FW_RNG_BATCH];
+	__m512d tau, p, stay;
+	__mmask8 moved;
+	int i;
+
+	if (!trust_lanes(c, hcp, r, 0, none, &tau))
+		return 0;
+	for (i = 0; i < FW_RNG_BATCH; i++)
+		m[i] = c->months_of[hcp[i]];
+	p = clamp_lanes(_mm512_mul_pd(_mm512_mul_pd(_mm512_set1_pd(
+	    c->winback[state]), tau), _mm512_i32gather_pd(_mm256_loadu_si256(
+	    (const __m256i *)(const void *)m), v->winback_decay, 8)));
 	stay = _mm512_mul_pd(one, _mm512_sub_pd(one, p));
-	V = _mm512_mul_pd(_mm512_add_pd(_mm512_cvtepu32_pd(_mm256_loadu_si256(
-	    (const __m256i *)(const void *)r[FW_W_TRANSITION])),
-	    _mm512_set1_pd(0.5)), _mm512_set1_pd(1.0 / 4294967296.0));
-	*moved = _mm512_cmp_pd_mask(V, _mm512_sub_pd(one, stay), _CMP_LT_OQ);
+	moved = _mm512_cmp_pd_mask(uniform_lanes(r[FW_W_TRANSITION]),
+	    _mm512_sub_pd(one, stay), _CMP_LT_OQ);
 	_mm512_storeu_pd(tau_out, tau);
+	for (i = 0; i < FW_RNG_BATCH; i++)
+		to[i] = moved >> i & 1 ? 0 : -1;
+	return 1;
+}
+
+/* The month of eight adopters or advocates up to their move, with their
+ * scripts W and F: their trust, switching chance and move (pick_event
+ * with its three events, the first that happens). 0 as trust_lanes, or
+ * when the switching exponent is not 2. */
+__attribute__((target("avx512f,avx512vl"))) static int
+prescriber_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
+    const uint32_t r[4][FW_RNG_BATCH], const uint32_t *W, const uint32_t *F,
+    double *tau_out, double *psw_out, int *to)
+{
+	const fw_values *v = c->v;
+	const __m512d one = _mm512_set1_pd(1), zero = _mm512_setzero_pd();
+	const __m512d tau_a = _mm512_set1_pd(c->tau_a);
+	uint32_t U[FW_RNG_BATCH];
+	__m512d tau, base, p_sw, p0, p2, stay, V;
+	__mmask8 J, e0, e1, e2;
+	int i;
+
+	if (v->g[FW_G_SWITCH_EXPONENT] != 2)
+		return 0;
+	J = _mm256_cmplt_epu32_mask(_mm256_loadu_si256((const __m256i *)
+	    (const void *)r[FW_W_FRICTION]), _mm256_set1_epi32((int)(uint32_t)
+	    (c->friction_below[state] > 0xffffffffu ? 0xffffffffu :
+	    c->friction_below[state])));
+	if (c->friction_below[state] > 0xffffffffu)
+		J = 0xff;
+	for (i = 0; i < FW_RNG_BATCH; i++)
+		U[i] = W[i] - F[i];
+	if (!trust_lanes(c, hcp, r, J, U, &tau))
+		return 0;
+	base = _mm512_sub_pd(one, tau);
+	p_sw = _mm512_mul_pd(_mm512_set1_pd(v->g[FW_G_SWITCH_RATE]),
+	    _mm512_mul_pd(base, base));
+	p0 = _mm512_sub_pd(one, _mm512_mul_pd(_mm512_mask_mov_pd(one, J,
+	    _mm512_set1_pd(c->keep_lapse)), _mm512_i32gather_pd(
+	    _mm256_loadu_si256((const __m256i *)(const void *)U),
+	    v->lapse_unfilled, 8)));
+	if (state == FW_ADVOCATE)
+		p2 = _mm512_mask_mov_pd(zero, _mm512_cmp_pd_mask(tau, tau_a,
+		    _CMP_LT_OQ), one);
+	else
+		p2 = _mm512_maskz_mul_pd(_mm512_cmp_pd_mask(tau, tau_a,
+		    _CMP_GT_OQ), _mm512_set1_pd(c->advocacy), _mm512_div_pd(
+		    _mm512_sub_pd(tau, tau_a), _mm512_sub_pd(one, tau_a)));
+	V = uniform_lanes(r[FW_W_TRANSITION]);
+	stay = _mm512_mul_pd(one, _mm512_sub_pd(one, clamp_lanes(p0)));
+	e0 = _mm512_cmp_pd_mask(V, _mm512_sub_pd(one, stay), _CMP_LT_OQ);
+	stay = _mm512_mul_pd(stay, _mm512_sub_pd(one, clamp_lanes(p_sw)));
+	e1 = _mm512_cmp_pd_mask(V, _mm512_sub_pd(one, stay), _CMP_LT_OQ);
+	stay = _mm512_mul_pd(stay, _mm512_sub_pd(one, clamp_lanes(p2)));
+	e2 = _mm512_cmp_pd_mask(V, _mm512_sub_pd(one, stay), _CMP_LT_OQ);
+	_mm512_storeu_pd(tau_out, tau);
+	_mm512_storeu_pd(psw_out, p_sw);
+	for (i = 0; i < FW_RNG_BATCH; i++)
+		to[i] = e0 >> i & 1 ? 0 : e1 >> i & 1 ? 1 : e2 >> i & 1 ? 2 :
+		    -1;
 	return 1;
 }
 #endif
@@ -609,9 +701,8 @@ step_state(const step_ctx *c, const int state, const uint32_t *idx,
 	    0, c->month, 0);
 	uint32_t words[4][FW_RNG_BATCH], sw[4][FW_RNG_BATCH];
 	uint32_t W[FW_RNG_BATCH] = { 0 }, F[FW_RNG_BATCH] = { 0 }, i0;
-	double lambda[FW_RNG_BATCH], tau[FW_RNG_BATCH];
-	unsigned moved;
-	int b;
+	double lambda[FW_RNG_BATCH], tau[FW_RNG_BATCH], p_sw[FW_RNG_BATCH];
+	int b, to[FW_RNG_BATCH];
 
 	for (i0 = 0; i0 < n; i0 += FW_RNG_BATCH) {
 		int m = n - i0 < FW_RNG_BATCH ? (int)(n - i0) : FW_RNG_BATCH;
@@ -626,13 +717,14 @@ step_state(const step_ctx *c, const int state, const uint32_t *idx,
 			    sw, lambda, W, F);
 		}
 #if defined(__x86_64__) && defined(__GNUC__)
-		if (state >= FW_LAPSED && m == FW_RNG_BATCH &&
-		    c->path == FW_RNG_AVX512 && defected_lanes(c, state,
-		    idx + i0, words, tau, &moved)) {
+		if (m == FW_RNG_BATCH && c->path == FW_RNG_AVX512 &&
+		    (state >= FW_LAPSED ? defected_lanes(c, state, idx + i0,
+		    words, tau, to) : state >= FW_ADOPTER ? prescriber_lanes(c,
+		    state, idx + i0, words, W, F, tau, p_sw, to) : 0)) {
 			for (b = 0; b < m; b++)
 				book_month(c, state, idx[i0 + (uint32_t)b],
-				    moved >> b & 1 ? 0 : -1, tau[b], -1, 0, 0,
-				    sum);
+				    to[b], tau[b], state >= FW_LAPSED ? -1 :
+				    p_sw[b], W[b], F[b], sum);
 			continue;
 		}
 #endif
