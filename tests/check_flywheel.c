@@ -22,6 +22,7 @@ main(void)
 	srunner_add_suite(sr, engine_suite());
 	srunner_add_suite(sr, compare_suite());
 	srunner_add_suite(sr, design_suite());
+	srunner_add_suite(sr, limits_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

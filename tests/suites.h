@@ -12,5 +12,6 @@ Suite *model_suite(void);
 Suite *engine_suite(void);
 Suite *compare_suite(void);
 Suite *design_suite(void);
+Suite *limits_suite(void);
 
 #endif

@@ -66,6 +66,12 @@ const char *fwi_name_problem(const char *name);
 #define FW_TEXT_MAX 1024
 const char *fwi_text_problem(const char *text);
 
+/* Which total of a configuration is over its key's limit: HCPs in all
+ * segments or touches in all channels (what is wrong written into buf). */
+enum fw_over { FW_OVER_NONE, FW_OVER_HCPS, FW_OVER_TOUCHES };
+enum fw_over fwi_config_total_problem(const fw_config *c, char *buf,
+    size_t size);
+
 /* Deep copy of a configuration's baseline part (no `set` record, no
  * description) under a new name; returns 0 on success. */
 int fwi_config_copy(fw_config *dst, const fw_config *src, const char *name);

@@ -1,0 +1,40 @@
+/* limits.c - the limits no single key can hold: HCPs in all segments and
+ * touches in all channels together, which size the run's arrays and its
+ * experience-count tables.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "flywheel.h"
+#include "scenario.h"
+
+enum fw_over
+fwi_config_total_problem(const fw_config *c, char *buf, size_t size)
+{
+	const fw_key *hk = fwi_key_segment(FW_S_HCPS);
+	const fw_key *tk = fwi_key_channel(FW_C_TOUCHES);
+	double hcps = 0, touches = 0;
+	char total[40], limit[40];
+	size_t i;
+
+	for (i = 0; i < c->nseg; i++)
+		hcps += c->seg[i].v[FW_S_HCPS].value;
+	for (i = 0; i < c->nchan; i++)
+		touches += fwi_num_top(&c->chan[i].v[FW_C_TOUCHES]);
+	if (hcps > hk->hi) {
+		snprintf(total, sizeof(total), "%.10g", hcps);
+		fw_format_real(hk->hi, limit, sizeof(limit));
+		snprintf(buf, size, "the segments hold %s HCPs in all, more "
+		    "than %s: %s", total, limit, hk->why);
+		return FW_OVER_HCPS;
+	}
+	if (touches > tk->hi) {
+		snprintf(total, sizeof(total), "%.10g", touches);
+		fw_format_real(tk->hi, limit, sizeof(limit));
+		snprintf(buf, size, "the channels touch an HCP up to %s times "
+		    "a month in all, more than %s: %s", total, limit, tk->why);
+		return FW_OVER_TOUCHES;
+	}
+	return FW_OVER_NONE;
+}
