@@ -57,7 +57,8 @@ int fwi_config_clone(fw_config *dst, const fw_config *src);
 /* Index of the named configuration (variant), or -1. */
 int fwi_scenario_find(const fw_scenario *sc, const char *name);
 /* Checks a name of a segment, channel or variant: printable UTF-8 of at
- * most FW_NAME_MAX bytes without control or direction characters;
+ * most FW_NAME_MAX bytes without control or direction characters, not
+ * starting with = + - @;
  * returns NULL if it is fine, else what is wrong. */
 #define FW_NAME_MAX 64
 const char *fwi_name_problem(const char *name);

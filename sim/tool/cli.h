@@ -6,6 +6,7 @@
 #define FW_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "flywheel.h"
 
@@ -53,6 +54,10 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 int cli_wants_help(int argc, char **argv, const char *help);
 /* Prints an error as file:line:column: path: message. */
 void cli_print_error(const fw_error *err);
+/* Writes s with control characters shown as \xNN (C1 as \u00NN): what
+ * a message quotes from a file or a command line never reaches a
+ * terminal as an escape sequence. */
+void term_puts(FILE *f, const char *s);
 /* Parses a whole number in [lo, hi] given to option opt of command, or
  * prints a usage error and returns EXIT_USAGE. */
 int cli_parse_count(const char *command, const char *opt, const char *text,
