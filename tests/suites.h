@@ -13,5 +13,7 @@ Suite *engine_suite(void);
 Suite *compare_suite(void);
 Suite *design_suite(void);
 Suite *limits_suite(void);
+Suite *answers_suite(void);
+Suite *csv_suite(void);
 
 #endif
