@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "keys.h"
+#include "scenario.h"
 #include "suites.h"
 
 #define TWO_SEGMENTS \
@@ -123,6 +125,31 @@ START_TEST(test_hcps_limit)
 }
 END_TEST
 
+/* A value past every limit, planted behind the loader's back, still
+ * cannot give an infinite result: the run fails, saying where. */
+START_TEST(test_not_finite_fails)
+{
+	fw_scenario *sc = test_load("name: inf\nhorizon_months: 12\n"
+	    "replications: 4\nsegments:\n  - {name: a, hcps: 50, "
+	    "scripts_per_month: 5, initial: {adopter: 1}}\n");
+	fw_run_options opt = { .threads = 2 };
+	fw_run *run = NULL;
+	fw_error err;
+	int rc;
+
+	sc->config[0].g[FW_G_PRICE].value = 1e308;
+	ck_assert_int_eq(fw_run_alloc(sc, &opt, &run, &err), FW_OK);
+	rc = fw_run_finish(run, &err);
+	ck_assert_int_eq(rc, FW_ERUN);
+	ck_assert_str_eq(err.file, "test.yaml");
+	ck_assert_str_eq(err.msg, "the results of baseline are not finite "
+	    "numbers in replication 1: a value is too large for them "
+	    "(prices, costs or counts)");
+	fw_run_free(run);
+	fw_scenario_free(sc);
+}
+END_TEST
+
 Suite *
 limits_suite(void)
 {
@@ -132,6 +159,7 @@ limits_suite(void)
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_every_limit_is_finite);
 	tcase_add_test(tc, test_hcps_limit);
+	tcase_add_test(tc, test_not_finite_fails);
 	suite_add_tcase(s, tc);
 	return s;
 }
