@@ -5,9 +5,22 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "flywheel.h"
 #include "scenario.h"
+
+/* Adds " in all, more than LIMIT: WHY" to what buf says of a total. */
+static void
+over(char *buf, size_t size, const fw_key *k)
+{
+	char limit[40];
+	size_t n = strlen(buf);
+
+	fw_format_real(k->hi, limit, sizeof(limit));
+	snprintf(buf + n, size - n, " in all, more than %s: %s", limit,
+	    k->why);
+}
 
 enum fw_over
 fwi_config_total_problem(const fw_config *c, char *buf, size_t size)
@@ -15,7 +28,6 @@ fwi_config_total_problem(const fw_config *c, char *buf, size_t size)
 	const fw_key *hk = fwi_key_segment(FW_S_HCPS);
 	const fw_key *tk = fwi_key_channel(FW_C_TOUCHES);
 	double hcps = 0, touches = 0;
-	char total[40], limit[40];
 	size_t i;
 
 	for (i = 0; i < c->nseg; i++)
@@ -23,17 +35,14 @@ fwi_config_total_problem(const fw_config *c, char *buf, size_t size)
 	for (i = 0; i < c->nchan; i++)
 		touches += fwi_num_top(&c->chan[i].v[FW_C_TOUCHES]);
 	if (hcps > hk->hi) {
-		snprintf(total, sizeof(total), "%.10g", hcps);
-		fw_format_real(hk->hi, limit, sizeof(limit));
-		snprintf(buf, size, "the segments hold %s HCPs in all, more "
-		    "than %s: %s", total, limit, hk->why);
+		snprintf(buf, size, "the segments hold %.10g HCPs", hcps);
+		over(buf, size, hk);
 		return FW_OVER_HCPS;
 	}
 	if (touches > tk->hi) {
-		snprintf(total, sizeof(total), "%.10g", touches);
-		fw_format_real(tk->hi, limit, sizeof(limit));
-		snprintf(buf, size, "the channels touch an HCP up to %s times "
-		    "a month in all, more than %s: %s", total, limit, tk->why);
+		snprintf(buf, size, "the channels touch an HCP up to %.10g "
+		    "times a month", touches);
+		over(buf, size, tk);
 		return FW_OVER_TOUCHES;
 	}
 	return FW_OVER_NONE;
