@@ -15,5 +15,6 @@ Suite *design_suite(void);
 Suite *limits_suite(void);
 Suite *answers_suite(void);
 Suite *csv_suite(void);
+Suite *api_suite(void);
 
 #endif

@@ -100,6 +100,51 @@ START_TEST(test_identical_variant)
 }
 END_TEST
 
+/* Spend is booked as the scenario says: a channel's planned touches for
+ * every HCP each month, a programme's upfront in month 1 and monthly
+ * after, and their present value at the monthly discount factor. The gap
+ * rate is every written script unfilled at access friction 1, none at 0. */
+START_TEST(test_costs_and_gap_rate)
+{
+	fw_scenario *sc = test_load("name: t\nhorizon_months: 12\n"
+	    "replications: 3\neconomics: {discount_rate: 0.1}\n"
+	    "friction: {access: 1}\n"
+	    "segments:\n  - {name: a, hcps: 50, scripts_per_month: 4, "
+	    "initial: {adopter: 1}}\n"
+	    "channels:\n  - {name: rep, touches_per_month: 2, reach: 0.1, "
+	    "helpful: 0.5, burden: 0.1, cost_per_touch: 30}\n"
+	    "variants:\n  prog: {program_cost: {upfront: 1000, monthly: 100},"
+	    " set: {friction.access: 0}}\n");
+	fw_run_options opt = { 0 };
+	fw_run *run = test_run(sc, &opt);
+	const double v = pow(1.1, -1.0 / 12), channel = 50 * 2 * 30;
+	double pv_channel = 0, pv_prog = 0;
+	size_t cc = (size_t)fw_metric_index("channel_cost");
+	size_t pc = (size_t)fw_metric_index("program_cost");
+	size_t pv = (size_t)fw_metric_index("spend_pv");
+	size_t gr = (size_t)fw_metric_index("gap_rate");
+	fw_paired d;
+	int t;
+
+	for (t = 1; t <= 12; t++) {
+		pv_channel += pow(v, t) * channel;
+		pv_prog += pow(v, t) * (100 + (t == 1 ? 1000 : 0));
+	}
+	ck_assert_double_eq(fw_run_value(run, 2, 0, cc), 12 * channel);
+	ck_assert_double_eq(fw_run_value(run, 2, 0, pc), 0);
+	ck_assert_double_eq(fw_run_value(run, 2, 1, pc), 1000 + 12 * 100);
+	ck_assert_double_eq_tol(fw_run_value(run, 0, 0, pv), pv_channel, 1e-6);
+	ck_assert_double_eq_tol(fw_run_value(run, 0, 1, pv),
+	    pv_channel + pv_prog, 1e-6);
+	ck_assert_int_eq(fw_run_paired(run, 1, 0, pv, &d), FW_OK);
+	ck_assert_double_eq_tol(d.mean, pv_prog, 1e-6);
+	ck_assert_double_eq(fw_run_value(run, 1, 0, gr), 1);
+	ck_assert_double_eq(fw_run_value(run, 1, 1, gr), 0);
+	fw_run_free(run);
+	fw_scenario_free(sc);
+}
+END_TEST
+
 Suite *
 compare_suite(void)
 {
@@ -110,6 +155,7 @@ compare_suite(void)
 	tcase_add_test(tc, test_payback);
 	tcase_add_test(tc, test_compounding);
 	tcase_add_test(tc, test_identical_variant);
+	tcase_add_test(tc, test_costs_and_gap_rate);
 	suite_add_tcase(s, tc);
 	return s;
 }

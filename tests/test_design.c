@@ -31,6 +31,28 @@ START_TEST(test_lhs_strata)
 }
 END_TEST
 
+/* Saltelli's sample starts at the first point of the Sobol' sequence,
+ * (1/2, ..., 1/2) in A and in B, and skips nothing: the next base point
+ * is (3/4, 1/4, ...) in the sequence's first dimensions. */
+START_TEST(test_saltelli_first_points)
+{
+	const size_t n = 4, k = 2;
+	double x[4 * 4 * 2];
+	size_t j;
+
+	ck_assert_int_eq(fwi_saltelli(n, k, x), 0);
+	for (j = 0; j < k; j++) {
+		ck_assert_double_eq(x[j], 0.5);		/* A, point 1 */
+		ck_assert_double_eq(x[n * k + j], 0.5);	/* B, point 1 */
+	}
+	ck_assert_double_eq(x[k], 0.75);	/* A, point 2 */
+	ck_assert_double_eq(x[k + 1], 0.25);
+	/* AB_1: A with its first column from B */
+	ck_assert_double_eq(x[2 * n * k + k], x[n * k + k]);
+	ck_assert_double_eq(x[2 * n * k + k + 1], x[k + 1]);
+}
+END_TEST
+
 /* The Ishigami function, a = 7, b = 0.1, inputs uniform on [-pi, pi]:
  * analytic indices S1 = 0.3139, 0.4424, 0 and ST = 0.5576, 0.4424, 0.2437
  * (Saltelli et al., Global Sensitivity Analysis: The Primer, 2008). Each
@@ -77,6 +99,7 @@ design_suite(void)
 	TCase *tc = tcase_create("designs");
 
 	tcase_add_test(tc, test_lhs_strata);
+	tcase_add_test(tc, test_saltelli_first_points);
 	tcase_add_test(tc, test_ishigami);
 	suite_add_tcase(s, tc);
 	return s;

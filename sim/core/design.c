@@ -59,7 +59,6 @@ fwi_saltelli(size_t n, size_t k, double *x)
 	if (2 * k > 40 || (q = gsl_qrng_alloc(gsl_qrng_sobol,
 	    (unsigned)(2 * k))) == NULL)
 		return -1;
-	gsl_qrng_get(q, p);	/* the origin */
 	for (i = 0; i < n; i++) {
 		gsl_qrng_get(q, p);
 		for (j = 0; j < k; j++) {

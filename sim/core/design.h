@@ -14,8 +14,9 @@ void fwi_lhs(uint64_t seed, size_t n, size_t k, double *x);
 
 /* Saltelli's sample for n base points in k dimensions: rows are A (n),
  * B (n), then AB_1 .. AB_k (n each, A with column i taken from B), so
- * n (k + 2) rows of k values in [0, 1). The base points are a Sobol'
- * sequence (skipping its first point, the origin) in 2k dimensions.
+ * n (k + 2) rows of k values in [0, 1). The base points are the first n
+ * points of GSL's Sobol' sequence in 2k dimensions, which begins at
+ * (1/2, ..., 1/2): the origin is not one of them, so none is skipped.
  * Returns -1 when k is more than the sequence supports (20). */
 int fwi_saltelli(size_t n, size_t k, double *x);
 

@@ -29,7 +29,7 @@
 
 const int fwi_banded[FW_NBANDED] = { FW_M_REVENUE, FW_M_CASH, FW_M_PATIENTS,
 	FW_M_SCRIPTS_UNFILLED, FW_M_GAP_VALUE, FW_M_CVAR, FW_M_REACQ_COST,
-	FW_M_MEAN_TRUST };
+	FW_M_MEAN_TRUST, FW_M_GAP_RATE };
 
 static double
 now(void)

@@ -24,16 +24,18 @@
 const char *const fwi_monthly_names[FW_NMONTHLY] = {
 	"unaware", "engaged", "trial", "adopter", "advocate", "lapsed",
 	"switched", "patients", "revenue", "cash", "scripts_written",
-	"scripts_filled", "scripts_unfilled", "gap_value", "cvar",
-	"reacq_cost", "winbacks", "lapses", "switches", "mean_trust",
-	"channel_cost", "program_cost"
+	"scripts_filled", "scripts_unfilled", "gap_value",
+	"customer_value_at_risk", "reacq_cost", "winbacks", "lapses",
+	"switches", "mean_trust", "channel_cost", "program_cost", "gap_rate"
 };
 
 const char *const fwi_total_names[FW_NTOTAL] = {
 	"npv", "revenue", "cash", "scripts_written", "scripts_filled",
-	"scripts_unfilled", "gap_value", "cvar", "reacq_cost", "winbacks",
+	"scripts_unfilled", "gap_value", "customer_value_at_risk",
+	"reacq_cost", "winbacks",
 	"lapses", "switches", "unaware", "engaged", "trial", "adopter",
-	"advocate", "lapsed", "switched", "patients", "mean_trust"
+	"advocate", "lapsed", "switched", "patients", "mean_trust",
+	"channel_cost", "program_cost", "spend_pv", "gap_rate"
 };
 
 /* Means at or above this are drawn by GSL rather than by inversion. */
@@ -512,8 +514,15 @@ fwi_simulate(fw_work *w, const fw_config *c, uint64_t seed, uint32_t rep,
 		row[FW_M_CASH] = v->g[FW_G_GROSS_MARGIN] * row[FW_M_REVENUE] -
 		    row[FW_M_CHANNEL_COST] - row[FW_M_PROGRAM_COST] -
 		    row[FW_M_REACQ_COST];
+		/* No scripts written, none unfilled: a rate of 0. */
+		row[FW_M_GAP_RATE] = all.written > 0 ?
+		    row[FW_M_SCRIPTS_UNFILLED] / row[FW_M_SCRIPTS_WRITTEN] : 0;
 		totals[FW_T_NPV] += pow(v->monthly_discount, t) *
 		    row[FW_M_CASH];
+		totals[FW_T_SPEND_PV] += pow(v->monthly_discount, t) *
+		    (row[FW_M_CHANNEL_COST] + row[FW_M_PROGRAM_COST]);
+		totals[FW_T_CHANNEL_COST] += row[FW_M_CHANNEL_COST];
+		totals[FW_T_PROGRAM_COST] += row[FW_M_PROGRAM_COST];
 		totals[FW_T_REVENUE] += row[FW_M_REVENUE];
 		totals[FW_T_CASH] += row[FW_M_CASH];
 		totals[FW_T_SCRIPTS_WRITTEN] += row[FW_M_SCRIPTS_WRITTEN];
@@ -532,4 +541,6 @@ fwi_simulate(fw_work *w, const fw_config *c, uint64_t seed, uint32_t rep,
 			totals[FW_T_MEAN_TRUST] = row[FW_M_MEAN_TRUST];
 		}
 	}
+	totals[FW_T_GAP_RATE] = totals[FW_T_SCRIPTS_WRITTEN] > 0 ?
+	    totals[FW_T_SCRIPTS_UNFILLED] / totals[FW_T_SCRIPTS_WRITTEN] : 0;
 }

@@ -7,7 +7,7 @@
 
 /* Monthly metrics kept per replication (single precision) for their
  * percentiles; every monthly metric's mean comes from exact sums. */
-#define FW_NBANDED 8
+#define FW_NBANDED 9
 extern const int fwi_banded[FW_NBANDED];
 
 /* How a block of replications ended, and where it stopped. */

@@ -160,7 +160,8 @@ read_timeseries(const char *dir, plotdata *d, fw_error *err)
 				d->rev[3 * v + 2] = num(fl[6]) / 1e6;
 			} else if (strcmp(fl[2], "gap_value") == 0)
 				d->gap[v] = num(fl[3]) / 1e6;
-			else if (strcmp(fl[2], "cvar") == 0)
+			else if (strcmp(fl[2], "customer_value_at_risk") == 0 ||
+			    strcmp(fl[2], "cvar") == 0)
 				d->cvar[v] = num(fl[3]) / 1e6;
 			for (k = 0; k < NSTATE; k++)
 				if (strcmp(fl[2], state_metric[k]) == 0)

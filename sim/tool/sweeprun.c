@@ -18,6 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 #include "csv.h"
 #include "csvread.h"
@@ -459,66 +462,145 @@ metric_stats(const sweep_job *job, size_t m, const fw_run *run, double *x,
 	return rc;
 }
 
-int
-sweep_step(sweep_job *job, fw_error *err)
+/* Runs point i on `threads` threads into *row, its text without the
+ * hash. */
+static int
+run_point(const sweep_job *job, size_t i, int threads, char **row,
+    size_t *len, fw_error *err)
 {
 	const fw_sweep *sw = job->sw;
 	fw_run_options opt = { 0 };
 	fw_scenario *sc = NULL;
 	fw_run *run = NULL;
 	double *x = NULL, stats[NSTATS];
-	char *path = NULL, *row = NULL, hash[32];
-	size_t i = job->done, m, len = 0;
-	FILE *f = NULL, *out;
+	FILE *f = NULL;
+	size_t m;
 	int rc;
 
-	if (i >= fw_sweep_points(sw))
-		return FW_OK;
+	*row = NULL;
 	opt.replications = fw_sweep_replications(sw);
 	opt.months = fw_sweep_months(sw);
 	opt.seed = fw_sweep_seed(sw);
 	opt.seed_set = 1;
-	opt.threads = job->threads;
+	opt.threads = threads;
 	rc = fw_sweep_point_scenario(sw, i, &sc, err);
 	if (rc == FW_OK && (rc = fw_run_alloc(sc, &opt, &run, err)) == FW_OK)
 		rc = fw_run_finish(run, err);
 	if (rc == FW_OK && ((x = malloc(opt.replications * sizeof(double))) ==
-	    NULL || (f = open_memstream(&row, &len)) == NULL))
+	    NULL || (f = open_memstream(row, len)) == NULL))
 		rc = nomem(err);
 	if (rc == FW_OK) {
 		put_point(f, sw, i, job->sobol);
 		for (m = 0; rc == FW_OK && m < fw_sweep_metric_count(sw); m++)
 			if ((rc = metric_stats(job, m, run, x, stats)) == FW_OK)
 				csv_reals(f, stats, NSTATS);
-		if (fclose(f) != 0 && rc == FW_OK)
-			rc = nomem(err);
-		f = NULL;
 	}
-	if (rc == FW_OK && (path = dir_file(job, "sweep.csv")) == NULL)
+	if (f != NULL && fclose(f) != 0 && rc == FW_OK)
 		rc = nomem(err);
-	if (rc == FW_OK) {
-		fw_hash(row, len, hash, sizeof(hash));
-		/* On disk before the next point starts: an interruption
-		 * loses at most the point under way. */
-		if ((out = fopen(path, "a")) == NULL ||
-		    fprintf(out, "%s,%s\n", row, hash) < 0 ||
-		    fflush(out) != 0 || fsync(fileno(out)) != 0)
-			rc = FW_EIO;
-		if (out != NULL && fclose(out) != 0)
-			rc = FW_EIO;
-		if (rc != FW_OK)
-			fw_error_set(err, FW_EIO, path, 0, 0, "", "cannot "
-			    "append: %s", strerror(errno));
+	if (rc != FW_OK) {
+		free(*row);
+		*row = NULL;
 	}
-	if (f != NULL)
-		fclose(f);
-	if (rc == FW_OK)
-		job->done++;
-	free(row);
 	free(x);
-	free(path);
 	fw_run_free(run);
 	fw_scenario_free(sc);
+	return rc;
+}
+
+/* Appends finished rows to sweep.csv with their hashes, on disk before
+ * it returns. */
+static int
+append_rows(const sweep_job *job, char **row, const size_t *len, size_t n,
+    fw_error *err)
+{
+	char *path = dir_file(job, "sweep.csv"), hash[32];
+	FILE *out = path ? fopen(path, "a") : NULL;
+	size_t i;
+	int rc = out != NULL ? FW_OK : FW_EIO;
+
+	for (i = 0; rc == FW_OK && i < n; i++) {
+		fw_hash(row[i], len[i], hash, sizeof(hash));
+		if (fprintf(out, "%s,%s\n", row[i], hash) < 0)
+			rc = FW_EIO;
+	}
+	if (rc == FW_OK && (fflush(out) != 0 || fsync(fileno(out)) != 0))
+		rc = FW_EIO;
+	if (out != NULL && fclose(out) != 0)
+		rc = FW_EIO;
+	if (rc != FW_OK)
+		fw_error_set(err, FW_EIO, path ? path : job->dir, 0, 0, "",
+		    "cannot append to sweep.csv: %s", strerror(errno));
+	free(path);
+	return rc;
+}
+
+/* How many points to run at once: as many as there are threads when one
+ * point's replications cannot keep them all busy, else one point on all
+ * of them. Either way each point's results are the same bytes. */
+static size_t
+batch_size(const sweep_job *job, int threads)
+{
+	size_t left = fw_sweep_points(job->sw) - job->done;
+	size_t n = fw_sweep_replications(job->sw) >= 4 * (uint64_t)threads ?
+	    1 : (size_t)threads;
+
+	return n < left ? n : left;
+}
+
+/* The threads the sweep may use. */
+static int
+pool_threads(const sweep_job *job)
+{
+	if (job->threads > 0)
+		return job->threads;
+#ifdef _OPENMP
+	return omp_get_max_threads();
+#else
+	return 1;
+#endif
+}
+
+int
+sweep_step(sweep_job *job, fw_error *err)
+{
+	int threads = pool_threads(job);
+	size_t n = batch_size(job, threads), i, len[256];
+	char *row[256] = { NULL };
+	fw_error errs[256];
+	int rc = FW_OK, status[256];
+	long long b;
+
+	if (n == 0)
+		return FW_OK;
+	if (n > 256)
+		n = 256;
+	if (n == 1)
+		status[0] = run_point(job, job->done, threads, &row[0], &len[0],
+		    &errs[0]);
+	else {
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+		for (b = 0; b < (long long)n; b++)
+			status[b] = run_point(job, job->done + (size_t)b, 1,
+			    &row[b], &len[b], &errs[b]);
+	}
+	/* The first failure in point order is the one reported; rows before
+	 * it are kept. */
+	for (i = 0; i < n && status[i] == FW_OK; i++)
+		;
+	if (i < n) {
+		rc = status[i];
+		*err = errs[i];
+	}
+	if (i > 0) {
+		int wrote = append_rows(job, row, len, i, rc == FW_OK ? err :
+		    &errs[0]);
+		if (wrote == FW_OK)
+			job->done += i;
+		else if (rc == FW_OK)
+			rc = wrote;
+	}
+	for (b = 0; b < (long long)n; b++)
+		free(row[b]);
 	return rc;
 }
 

@@ -24,8 +24,10 @@ typedef struct sweep_job {
 int sweep_open(sweep_job *job, fw_sweep *sw, const char *dir, int resume,
     int threads, fw_error *err);
 
-/* Runs the next point and appends its row to sweep.csv, flushed to disk
- * before it returns. */
+/* Runs the next points — one on every thread, or, when a point has
+ * replications enough to keep every thread busy, one point — and appends
+ * their rows to sweep.csv in point order, on disk before it returns. An
+ * interruption loses at most the points under way. */
 int sweep_step(sweep_job *job, fw_error *err);
 
 /* After the last point: sensitivity.csv (oneway and sobol designs). */

@@ -181,9 +181,11 @@ write_compare(const fw_run *run, FILE *f, const char *unused)
 
 	fputs("variant,dnpv_mean,dnpv_lo95,dnpv_hi95,dnpv_p5,dnpv_p50,"
 	    "dnpv_p95,p_dnpv_positive,drevenue_per_year,dcash_per_year,"
-	    "payback_month,compounding,dgap_value,dscripts_unfilled,dcvar,"
-	    "dreacq_cost,dadvocates,dswitched\n", f);
+	    "payback_month,compounding,incremental_cost,roi,dchannel_cost,"
+	    "dprogram_cost,dreacq_cost,dgap_value,dgap_rate,dscripts_unfilled,"
+	    "dcustomer_value_at_risk,dadvocates,dswitched\n", f);
 	for (v = 1; v < fw_scenario_variant_count(sc); v++) {
+		double cost = mean_gain(run, v, "spend_pv");
 		fw_paired npv;
 		int payback = fw_run_payback(run, v, 0), rc;
 		if ((rc = fw_run_paired(run, v, 0, (size_t)fw_metric_index(
@@ -197,12 +199,18 @@ write_compare(const fw_run *run, FILE *f, const char *unused)
 		fputc(',', f);
 		if (payback > 0)
 			fprintf(f, "%d", payback);
+		/* ROI = NPV gain per dollar of extra spend, both in present
+		 * value; none when the variant spends no more. */
 		csv_reals(f, (const double[]){ fw_run_compounding(run, v, 0),
-		    mean_gain(run, v, "gap_value"),
+		    cost, cost > 0 ? npv.mean / cost : NAN,
+		    mean_gain(run, v, "channel_cost"),
+		    mean_gain(run, v, "program_cost"),
+		    mean_gain(run, v, "reacq_cost"),
+		    mean_gain(run, v, "gap_value"), mean_gain(run, v, "gap_rate"),
 		    mean_gain(run, v, "scripts_unfilled"),
-		    mean_gain(run, v, "cvar"), mean_gain(run, v, "reacq_cost"),
+		    mean_gain(run, v, "customer_value_at_risk"),
 		    mean_gain(run, v, "advocate"),
-		    mean_gain(run, v, "switched") }, 7);
+		    mean_gain(run, v, "switched") }, 12);
 		fputc('\n', f);
 	}
 	return FW_OK;
