@@ -8,7 +8,10 @@
 # mutant); not part of make check:
 #	tests/mutate.sh [TESTS]
 # TESTS are the tests to run, as make check's TESTS variable takes them
-# (default: every test). Exits 1 if a mutant survived or did not apply.
+# (default: every test); the environment reaches them, so that
+#	CK_RUN_SUITE=answers tests/mutate.sh "tests/check_flywheel tests/answers.test"
+# runs the known answers alone, the quickest check that kills every
+# mutant below. Exits 1 if a mutant survived or did not apply.
 # SPDX-License-Identifier: MIT
 set -eu
 tests=${1:-}
@@ -21,7 +24,7 @@ trap 'rm -rf "$work"' EXIT INT TERM
 mutations() {
 	cat <<'EOM'
 sim/core/model.c|	tau += c->reversion * (c->s.trust - tau);|	tau -= c->reversion * (c->s.trust - tau);
-sim/core/model.c|			sum->lapses += next == FW_LAPSED;|			sum->lapses += next != FW_SWITCHED;
+sim/core/model.c|			sum->lapses += next == FW_LAPSED;|			sum->lapses += next == FW_SWITCHED;
 sim/core/model.c|			sum->switches += next == FW_SWITCHED;|			sum->switches += 0;
 sim/core/model.c|			sum->winbacks++;|			sum->winbacks += state == FW_LAPSED;
 sim/core/model.c|			sum->reacq_cost += v->defection_cost[d] *|			sum->reacq_cost += v->defection_cost[1] *

@@ -128,13 +128,14 @@ END_TEST
  * month t is -1000 + 100 t: -900 in month 1, 0 in month 10 (its payback
  * month) and 1400 at 24. "never" pays 5000 once: -2600 at 24, no
  * payback. The NPV gain of "upfront" is -1000 d + 100 (d + ... + d^24)
- * with d = 1.08^(-1/12). */
+ * with d = 1.08^(-1/12). "same" is the baseline under another name. */
 #define PROGRAMME \
 	"name: p\nhorizon_months: 24\nreplications: 3\n" \
 	"flywheel: {referral: 0}\nprogram_cost: {monthly: 100}\n" \
 	"segments:\n  - {name: a, hcps: 5, scripts_per_month: 1}\n" \
 	"variants:\n  upfront: {program_cost: {upfront: 1000}}\n" \
-	"  never: {program_cost: {upfront: 5000}}\n"
+	"  never: {program_cost: {upfront: 5000}}\n" \
+	"  same: {description: the baseline again}\n"
 
 START_TEST(test_cumulative_gain_and_payback)
 {
@@ -166,6 +167,13 @@ START_TEST(test_cumulative_gain_and_payback)
 	ck_assert_int_eq(fw_run_paired(run, 1, 0, (size_t)fw_metric_index(
 	    "cash"), &p), FW_OK);
 	ck_assert_double_eq_tol(p.mean, 1400, 1e-9);
+	/* A variant equal to the baseline gains nothing, in no
+	 * replication. */
+	ck_assert_int_eq(fw_run_paired(run, 3, 0, (size_t)fw_metric_index(
+	    "npv"), &p), FW_OK);
+	ck_assert_double_eq(p.mean, 0);
+	ck_assert_double_eq(p.p_positive, 0);
+	ck_assert_int_eq(fw_run_payback(run, 3, 0), 1);
 	fw_run_free(run);
 	fw_scenario_free(sc);
 }
