@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,11 +127,19 @@ fwi_read_num(fw_yaml *y, yaml_node_t *n, const char *path, const fw_key *k,
 		return read_dist(y, n, path, k, out);
 	if (k->type == FW_TYPE_INT) {
 		long long v;
-		/* The range is checked below, with the reason for a limit. */
-		if ((rc = fwi_yaml_int(y, n, path, -9007199254740992.0,
-		    9007199254740992.0, &v)) != FW_OK)
+		double x;
+		if ((rc = fwi_yaml_int(y, n, path, k->lo, k->hi, &v)) == FW_OK) {
+			out->value = (double)v;
+			return FW_OK;
+		}
+		/* A whole number above a limit: say why there is one. */
+		x = strtod((const char *)n->data.scalar.value, NULL);
+		if (k->why != NULL && n->type == YAML_SCALAR_NODE &&
+		    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+		    x > k->hi && x == floor(x))
+			out->value = x;
+		else
 			return rc;
-		out->value = (double)v;
 	} else if ((rc = fwi_yaml_real(y, n, path, &out->value)) != FW_OK)
 		return rc;
 	if (!fwi_key_in_range(k, out->value)) {
