@@ -71,8 +71,10 @@ END_TEST
  * 1 at trust 1), each at the first defection's cost, 1000; month 3 they
  * start a trial; month 4 onboarding friction makes every one abandon (a
  * second lapse); month 5 they are won back at 1000 * 1.5. They come
- * back the month after they leave, so the cost has not grown. In the
- * "switch" variant they have trust 0 and no friction, so all ten switch
+ * back the month after they leave, so the cost has not grown. Four more
+ * HCPs start switched: won back in month 1 (at 1000: no defection yet
+ * on record), trial in 2, abandoned in 3, won back in 4 at 1000. In the
+ * "switch" variant the ten have trust 0 and no friction, so all switch
  * in month 1 and, at trust 0, none is ever won back. */
 START_TEST(test_defections_and_winbacks)
 {
@@ -88,13 +90,15 @@ START_TEST(test_defections_and_winbacks)
 	    "cost_growth: 0.1}\n"
 	    "segments:\n  - {name: a, hcps: 10, scripts_per_month: 0, "
 	    "trust: 1, initial: {adopter: 1}}\n"
+	    "  - {name: b, hcps: 4, scripts_per_month: 0, trust: 1, "
+	    "initial: {switched: 1}}\n"
 	    "variants:\n  switch:\n    set: {segments.a.trust: 0, "
 	    "friction.continuity: 0}\n");
 	fw_run_options opt = { 0 };
 	fw_run *run = test_run(sc, &opt);
-	static const double lapses[] = { 10, 0, 0, 10, 0 };
-	static const double winbacks[] = { 0, 10, 0, 0, 10 };
-	static const double cost[] = { 0, 10000, 0, 0, 15000 };
+	static const double lapses[] = { 10, 0, 4, 10, 0 };
+	static const double winbacks[] = { 4, 10, 0, 4, 10 };
+	static const double cost[] = { 4000, 10000, 0, 4000, 15000 };
 	int t;
 
 	for (t = 1; t <= 5; t++) {
@@ -107,15 +111,16 @@ START_TEST(test_defections_and_winbacks)
 		    cost[t - 1]);
 	}
 	ck_assert_double_eq(month_mean(run, 0, 3, "trial"), 10);
-	ck_assert_double_eq(metric_mean(run, 0, "lapses"), 20);
-	ck_assert_double_eq(metric_mean(run, 0, "winbacks"), 20);
-	ck_assert_double_eq(metric_mean(run, 0, "reacq_cost"), 25000);
+	ck_assert_double_eq(month_mean(run, 0, 2, "trial"), 4);
+	ck_assert_double_eq(metric_mean(run, 0, "lapses"), 24);
+	ck_assert_double_eq(metric_mean(run, 0, "winbacks"), 28);
+	ck_assert_double_eq(metric_mean(run, 0, "reacq_cost"), 33000);
 	ck_assert_double_eq(metric_mean(run, 0, "engaged"), 10);
-	/* The switch variant. */
+	/* The switch variant: the four of b as in the baseline. */
 	ck_assert_double_eq(month_mean(run, 1, 1, "switches"), 10);
 	ck_assert_double_eq(metric_mean(run, 1, "switches"), 10);
-	ck_assert_double_eq(metric_mean(run, 1, "lapses"), 0);
-	ck_assert_double_eq(metric_mean(run, 1, "winbacks"), 0);
+	ck_assert_double_eq(metric_mean(run, 1, "lapses"), 4);
+	ck_assert_double_eq(metric_mean(run, 1, "winbacks"), 8);
 	ck_assert_double_eq(metric_mean(run, 1, "switched"), 10);
 	fw_run_free(run);
 	fw_scenario_free(sc);

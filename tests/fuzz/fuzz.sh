@@ -19,11 +19,17 @@ san="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 -fno-sanitize-recover=all"
 obj=tests/fuzz/obj
 mkdir -p "$obj" tests/fuzz/bin
-# The library and the command's code, instrumented for coverage.
+# The library and the command's code, instrumented for coverage; all of
+# it again when any source or header changed.
+if [ ! -e "$obj/.stamp" ] || [ -n "$(find "$src/sim" "$src/tests/fuzz" \
+    -newer "$obj/.stamp" -name '*.[ch]' | head -1)" ]; then
+	rm -f "$obj"/*.o
+fi
+touch "$obj/.stamp"
 for f in "$src"/sim/core/*.c "$src"/sim/tool/*.c "$src"/tests/fuzz/scratch.c; do
 	case $f in */main.c) continue ;; esac
 	o=$obj/$(basename "$(dirname "$f")")-$(basename "$f" .c).o
-	[ "$o" -nt "$f" ] && continue
+	[ -e "$o" ] && continue
 	# shellcheck disable=SC2086
 	$cc $san -fsanitize=fuzzer-no-link -Wno-unknown-pragmas $cppflags \
 	    -c "$f" -o "$o"
