@@ -114,10 +114,13 @@ int fw_file_kind(const char *file, enum fw_file_kind *kind, fw_error *err);
 enum fw_key_type { FW_KEY_TEXT, FW_KEY_INTEGER, FW_KEY_NUMBER,
 	FW_KEY_MAPPING, FW_KEY_LIST };
 
-/* One key of a scenario file, as flywheel-scenario(5) lists it. */
+/* One key of a scenario or sweep file, as flywheel-scenario(5) and
+ * flywheel(1) list them. */
 typedef struct fw_key_info {
+	const char *file;	/* "scenario" or "sweep" */
 	const char *path;	/* "friction.access", "segments[].hcps",
-				 * "variants.NAME.start_month" */
+				 * "variants.NAME.start_month",
+				 * "parameters[].range" */
 	enum fw_key_type type;
 	double lo, hi;		/* range of a number; hi is HUGE_VAL when
 				 * unbounded */
@@ -125,6 +128,7 @@ typedef struct fw_key_info {
 	int required;
 	int has_default;	/* def is the default */
 	double def;
+	const char *def_text;	/* else the default in words, or NULL */
 	const char *help;	/* what it means, one line */
 	const char *label;	/* plain-English name for charts, e.g.
 				 * "access friction" */
@@ -132,7 +136,7 @@ typedef struct fw_key_info {
 				 * "" for a pure number */
 } fw_key_info;
 
-/* Number of keys. */
+/* Number of keys, of scenario and sweep files together. */
 size_t fw_key_count(void);
 
 /* Key i (0 <= i < fw_key_count()); FW_EINVALID past the end. */
@@ -222,6 +226,12 @@ const char *fw_scenario_variant_description(const fw_scenario *sc,
     size_t v);
 /* Index of the named variant, -1 if there is none. */
 int fw_scenario_variant_index(const fw_scenario *sc, const char *name);
+/* Months of the baseline simulated before month 1 (warmup_months). */
+int fw_scenario_warmup(const fw_scenario *sc);
+/* The month variant v's changes start in (1 for the baseline), and the
+ * months they take to phase in after it (start_month, ramp_months). */
+int fw_scenario_variant_start(const fw_scenario *sc, size_t v);
+int fw_scenario_variant_ramp(const fw_scenario *sc, size_t v);
 
 /* ---- Runs ---- */
 

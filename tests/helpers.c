@@ -7,6 +7,7 @@
 #include <check.h>
 
 #include "helpers.h"
+#include "run.h"
 
 fw_scenario *
 test_load(const char *yaml)
@@ -33,4 +34,19 @@ test_run(const fw_scenario *sc, const fw_run_options *opt)
 	    fw_run_step(run, fw_run_replications(run), &err) != FW_OK)
 		ck_abort_msg("run failed: %s", err.msg);
 	return run;
+}
+
+void
+test_same_results(const fw_run *x, const fw_run *y)
+{
+	size_t T = (size_t)x->horizon;
+
+	ck_assert_mem_eq(x->totals, y->totals, x->reps * x->nvar * FW_NTOTAL *
+	    sizeof(double));
+	ck_assert_mem_eq(x->drawn, y->drawn, x->reps * x->nplan *
+	    sizeof(double));
+	ck_assert_mem_eq(x->banded, y->banded, x->reps * x->nvar * T *
+	    FW_NBANDED * sizeof(float));
+	ck_assert_mem_eq(x->block_sums, y->block_sums, x->nblocks * x->nvar *
+	    T * FW_NMONTHLY * sizeof(double));
 }

@@ -12,4 +12,7 @@ fw_scenario *test_load(const char *yaml);
 /* Runs sc with opt to the end, failing the test on error. */
 fw_run *test_run(const fw_scenario *sc, const fw_run_options *opt);
 
+/* Fails unless two runs' every result array is the same, byte for byte. */
+void test_same_results(const fw_run *x, const fw_run *y);
+
 #endif

@@ -16,5 +16,6 @@ Suite *limits_suite(void);
 Suite *answers_suite(void);
 Suite *csv_suite(void);
 Suite *api_suite(void);
+Suite *warmup_suite(void);
 
 #endif

@@ -105,6 +105,21 @@ strip_default_marks(char *s)
 		memmove(p, p + strlen(mark), strlen(p + strlen(mark)) + 1);
 }
 
+/* A scenario is identified by the FNV-1a 64 hash of the bytes loaded:
+ * the published test vector for "a", then the scenario's own text. */
+START_TEST(test_scenario_hash)
+{
+	fw_scenario *sc = test_load(SMALL_RUN);
+	char want[32];
+
+	fw_hash("a", 1, want, sizeof(want));
+	ck_assert_str_eq(want, "fnv1a64:af63dc4c8601ec8c");
+	fw_hash(SMALL_RUN, strlen(SMALL_RUN), want, sizeof(want));
+	ck_assert_str_eq(fw_scenario_hash(sc), want);
+	fw_scenario_free(sc);
+}
+END_TEST
+
 /* The resolved YAML loads back into the same scenario. */
 START_TEST(test_yaml_round_trip)
 {
@@ -218,6 +233,7 @@ api_suite(void)
 
 	tcase_add_test(tc, test_set_number_equals_file);
 	tcase_add_test(tc, test_copy_and_add_variant);
+	tcase_add_test(tc, test_scenario_hash);
 	tcase_add_test(tc, test_yaml_round_trip);
 	tcase_add_test(tc, test_results_agree);
 	tcase_add_test(tc, test_draws);

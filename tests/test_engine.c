@@ -185,22 +185,6 @@ START_TEST(test_variants_are_paired)
 }
 END_TEST
 
-/* Every result array of two runs, byte for byte. */
-static void
-assert_same_results(const fw_run *x, const fw_run *y)
-{
-	size_t T = (size_t)x->horizon;
-
-	ck_assert_mem_eq(x->totals, y->totals, x->reps * x->nvar * FW_NTOTAL *
-	    sizeof(double));
-	ck_assert_mem_eq(x->drawn, y->drawn, x->reps * x->nplan *
-	    sizeof(double));
-	ck_assert_mem_eq(x->banded, y->banded, x->reps * x->nvar * T *
-	    FW_NBANDED * sizeof(float));
-	ck_assert_mem_eq(x->block_sums, y->block_sums, x->nblocks * x->nvar *
-	    T * FW_NMONTHLY * sizeof(double));
-}
-
 START_TEST(test_threads_do_not_change_results)
 {
 	fw_scenario *sc = test_load(SMALL "variants:\n"
@@ -214,7 +198,7 @@ START_TEST(test_threads_do_not_change_results)
 	for (threads = 2; threads <= 4; threads++) {
 		opt.threads = threads;
 		other = test_run(sc, &opt);
-		assert_same_results(one, other);
+		test_same_results(one, other);
 		fw_run_free(other);
 	}
 	fw_run_free(one);
@@ -233,7 +217,7 @@ START_TEST(test_steps_do_not_change_results)
 	ck_assert_int_eq(fw_run_alloc(sc, &opt, &steps, &err), FW_OK);
 	while (fw_run_done(steps) < fw_run_replications(steps))
 		ck_assert_int_eq(fw_run_step(steps, 1, &err), FW_OK);
-	assert_same_results(whole, steps);
+	test_same_results(whole, steps);
 	fw_run_free(whole);
 	fw_run_free(steps);
 	fw_scenario_free(sc);

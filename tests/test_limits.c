@@ -13,7 +13,8 @@
 #include "suites.h"
 
 #define TWO_SEGMENTS \
-	"name: limits\nhorizon_months: 600\nreplications: 3\nseed: 7\n" \
+	"name: limits\nhorizon_months: 600\nwarmup_months: 600\n" \
+	"replications: 3\nseed: 7\n" \
 	"segments:\n" \
 	"  - {name: a, hcps: 20, scripts_per_month: 1, initial: " \
 	"{adopter: 0.5, lapsed: 0.25, trial: 0.25}}\n" \

@@ -33,9 +33,9 @@ static void
 values_of(const fw_scenario *sc, size_t v, fw_work *w, fw_plan *plan)
 {
 	ck_assert_int_eq(fwi_plan_build(plan, &sc->config[v]), FW_OK);
-	ck_assert_int_eq(fwi_work_init(w, sc, sc->horizon, plan->n), FW_OK);
-	ck_assert_int_eq(fwi_values_set(&w->val, &sc->config[v], plan, sc->seed,
-	    0, sc->horizon), FW_OK);
+	ck_assert_int_eq(fwi_work_init(w, sc, sc->horizon, plan->n, 0), FW_OK);
+	ck_assert_int_eq(fwi_values_set(&w->base, &sc->config[v], plan,
+	    sc->seed, 0), FW_OK);
 }
 
 /* The default channels: no fatigue (4.5 touches < 8), burden raised by
@@ -47,13 +47,13 @@ START_TEST(test_channel_aggregates)
 	fw_plan plan;
 
 	values_of(sc, 0, &w, &plan);
-	ck_assert_double_eq(w.val.phi, 0);
-	ck_assert_double_eq_tol(w.val.mu_g, 0.55 + 3 * 0.12 + 0.5 * 0.30,
+	ck_assert_double_eq(w.base.phi, 0);
+	ck_assert_double_eq_tol(w.base.mu_g, 0.55 + 3 * 0.12 + 0.5 * 0.30,
 	    1e-15);
-	ck_assert_double_eq_tol(w.val.mu_b, 0.08 * 1.12 + 3 * 0.10 * 1.12 +
+	ck_assert_double_eq_tol(w.base.mu_b, 0.08 * 1.12 + 3 * 0.10 * 1.12 +
 	    0.5 * 0.25 * 1.12, 1e-15);
-	ck_assert_double_eq_tol(w.val.rho, 0.06 + 0.03 + 0.01, 1e-15);
-	ck_assert_double_eq_tol(w.val.channel_cost, 12000 * (160 + 1.5 + 2),
+	ck_assert_double_eq_tol(w.base.rho, 0.06 + 0.03 + 0.01, 1e-15);
+	ck_assert_double_eq_tol(w.base.channel_cost, 12000 * (160 + 1.5 + 2),
 	    1e-6);
 	fwi_work_clear(&w);
 	fwi_plan_clear(&plan);
@@ -72,11 +72,11 @@ START_TEST(test_fatigue)
 	fw_plan plan;
 
 	values_of(sc, 0, &w, &plan);
-	ck_assert_double_eq(w.val.phi, 0.5);
+	ck_assert_double_eq(w.base.phi, 0.5);
 	/* one channel: no incoherence; beta = 0.2 + 0.8 * 0.5 */
-	ck_assert_double_eq_tol(w.val.mu_b, 16 * 0.6, 1e-12);
-	ck_assert_double_eq_tol(w.val.mu_g, 16 * 0.5 * 0.5, 1e-12);
-	ck_assert_double_eq_tol(w.val.rho, 0.5 * 16 * 0.1, 1e-12);
+	ck_assert_double_eq_tol(w.base.mu_b, 16 * 0.6, 1e-12);
+	ck_assert_double_eq_tol(w.base.mu_g, 16 * 0.5 * 0.5, 1e-12);
+	ck_assert_double_eq_tol(w.base.rho, 0.5 * 16 * 0.1, 1e-12);
 	fwi_work_clear(&w);
 	fwi_plan_clear(&plan);
 	fw_scenario_free(sc);
@@ -94,27 +94,27 @@ START_TEST(test_formulas_by_hand)
 
 	values_of(sc, 0, &w, &plan);
 	/* at tau = 0.5 the share is the base share */
-	ck_assert_double_eq_tol(fwi_share(&w.val, FW_ADOPTER, 0.5), 0.5, 1e-15);
-	ck_assert_double_eq_tol(fwi_share(&w.val, FW_ADVOCATE, 1.0),
+	ck_assert_double_eq_tol(fwi_share(&w.base, FW_ADOPTER, 0.5), 0.5, 1e-15);
+	ck_assert_double_eq_tol(fwi_share(&w.base, FW_ADVOCATE, 1.0),
 	    0.7 / (1 - 0.3333 / 2), 1e-15);
-	ck_assert_double_eq_tol(fwi_share(&w.val, FW_TRIAL, 0.0),
+	ck_assert_double_eq_tol(fwi_share(&w.base, FW_TRIAL, 0.0),
 	    0.3 * (1 - 0.3333) / (1 - 0.3333 / 2), 1e-15);
-	ck_assert_double_eq(fwi_share(&w.val, FW_ENGAGED, 0.9), 0);
-	ck_assert_double_eq_tol(fwi_switch_p(&w.val, 0.3), 0.04 * 0.49, 1e-15);
+	ck_assert_double_eq(fwi_share(&w.base, FW_ENGAGED, 0.9), 0);
+	ck_assert_double_eq_tol(fwi_switch_p(&w.base, 0.3), 0.04 * 0.49, 1e-15);
 	/* q_e = 0.06 + 0.2 * 0.35, q_l = 0.02 + 0.06 * 0.35 */
-	ck_assert_double_eq_tol(w.val.q_early, 0.13, 1e-15);
-	ck_assert_double_eq_tol(w.val.q_late, 0.041, 1e-15);
+	ck_assert_double_eq_tol(w.base.q_early, 0.13, 1e-15);
+	ck_assert_double_eq_tol(w.base.q_late, 0.041, 1e-15);
 	/* L = 450 (1 + 0.87 + 0.87^2 + 0.87^3 sum_{k<117} 0.959^k) */
 	S3 = pow(0.87, 3);
 	sum = 1 + 0.87 + 0.87 * 0.87 + S3 * (1 - pow(0.959, 117)) / 0.041;
 	L = 450 * sum;
-	ck_assert_double_eq_tol(w.val.patient_value, L, 1e-9 * L);
+	ck_assert_double_eq_tol(w.base.patient_value, L, 1e-9 * L);
 	/* the discount of one month at 8% a year */
-	ck_assert_double_eq_tol(pow(w.val.monthly_discount, 12), 1 / 1.08,
+	ck_assert_double_eq_tol(pow(w.base.monthly_discount, 12), 1 / 1.08,
 	    1e-15);
 	/* CVaR of an adopter at tau 0.5 in cardiology: share 0.5,
 	 * p_sw 0.01 */
-	ck_assert_double_eq_tol(fwi_cvar(&w.val, &w.val.seg[0], FW_ADOPTER, 0.5,
+	ck_assert_double_eq_tol(fwi_cvar(&w.base, &w.base.seg[0], FW_ADOPTER, 0.5,
 	    0.01), 12 * 5.0 * 0.5 * 0.58 * L * (1 - pow(0.99, 12)), 1e-6);
 	fwi_work_clear(&w);
 	fwi_plan_clear(&plan);
@@ -134,11 +134,11 @@ START_TEST(test_persistence_calibration)
 	double with, without;
 
 	values_of(sc, 0, &w, &plan);
-	with = pow(1 - w.val.q_early, 3) * pow(1 - w.val.q_late, 9);
+	with = pow(1 - w.base.q_early, 3) * pow(1 - w.base.q_late, 9);
 	fwi_work_clear(&w);
 	fwi_plan_clear(&plan);
 	values_of(sc, 1, &w, &plan);
-	without = pow(1 - w.val.q_early, 3) * pow(1 - w.val.q_late, 9);
+	without = pow(1 - w.base.q_early, 3) * pow(1 - w.base.q_late, 9);
 	ck_assert_double_eq_tol(with, 0.45, 0.005);
 	ck_assert_double_eq_tol(without, 0.69, 0.005);
 	ck_assert_double_eq_tol(without / with, 1.5, 0.05);
@@ -164,16 +164,18 @@ START_TEST(test_patient_survival)
 
 	values_of(sc, 0, &w, &plan);
 	for (r = 0; r < R; r++) {
-		fw_cohort *c = &w.cohort[0];
-		for (a = 0; a < w.val.early_buckets; a++)
+		fw_cohort *c = &w.market.cohort[0];
+		for (a = 0; a < w.base.early_buckets; a++)
 			c->bucket[a] = 0;
+		c->nbuckets = w.base.early_buckets;
 		c->pool = 0;
 		c->bucket[0] = n0;
 		for (t = 2; t <= T; t++) {
 			double active;
-			fwi_age_patients(&w, 77, (uint32_t)r, 0, (uint32_t)t);
+			fwi_age_patients(&w, &w.base, 77, (uint32_t)r, 0,
+			    (uint32_t)t);
 			active = c->pool;
-			for (a = 0; a < w.val.early_buckets; a++)
+			for (a = 0; a < w.base.early_buckets; a++)
 				active += c->bucket[a];
 			sum[t] += active;
 			sum2[t] += active * active;
@@ -181,8 +183,8 @@ START_TEST(test_patient_survival)
 	}
 	for (t = 2; t <= T; t++) {
 		int age = t - 1;
-		double S = pow(1 - w.val.q_early, age < 3 ? age : 3) *
-		    pow(1 - w.val.q_late, age > 3 ? age - 3 : 0);
+		double S = pow(1 - w.base.q_early, age < 3 ? age : 3) *
+		    pow(1 - w.base.q_late, age > 3 ? age - 3 : 0);
 		double mean = sum[t] / R;
 		double sd = sqrt((sum2[t] - R * mean * mean) / (R - 1));
 		ck_assert_msg(fabs(mean - n0 * S) <= 4 * sd / sqrt(R),
@@ -230,6 +232,38 @@ START_TEST(test_initial_boundaries)
 }
 END_TEST
 
+/* An HCP that starts lapsed has defected once (MODEL.md §3): its first
+ * win-back costs base_cost, and after it defects again the next costs
+ * base_cost times the multiplier. Every chance below is 0 or 1, so each
+ * of the 10 HCPs goes lapsed -> engaged -> trial -> lapsed -> engaged in
+ * months 1 to 4. */
+START_TEST(test_initial_defections)
+{
+	fw_scenario *sc = test_load("name: t\nhorizon_months: 4\n"
+	    "replications: 1\n"
+	    "experience: {trust_loss: 0}\n"
+	    "friction: {prescribe: 0, onboarding: 1}\n"
+	    "flywheel: {trial_rate: 1, abandon_per_friction: 1}\n"
+	    "reacquisition: {winback_lapsed: 1, winback_decay: 0, "
+	    "base_cost: 1000, cost_growth: 0.5, defection_multiplier: 1.5}\n"
+	    "segments:\n"
+	    "  - {name: a, hcps: 10, scripts_per_month: 0, trust: 1, "
+	    "initial: {lapsed: 1}}\n");
+	fw_run_options opt = { 0 };
+	fw_run *run = test_run(sc, &opt);
+
+	ck_assert_double_eq(fwi_run_monthly_mean(run, 0, 1, FW_M_WINBACKS), 10);
+	ck_assert_double_eq(fwi_run_monthly_mean(run, 0, 1, FW_M_REACQ_COST),
+	    10 * 1000);
+	ck_assert_double_eq(fwi_run_monthly_mean(run, 0, 3, FW_M_LAPSES), 10);
+	ck_assert_double_eq(fwi_run_monthly_mean(run, 0, 4, FW_M_WINBACKS), 10);
+	ck_assert_double_eq(fwi_run_monthly_mean(run, 0, 4, FW_M_REACQ_COST),
+	    10 * 1000 * 1.5);
+	fw_run_free(run);
+	fw_scenario_free(sc);
+}
+END_TEST
+
 Suite *
 model_suite(void)
 {
@@ -242,6 +276,7 @@ model_suite(void)
 	tcase_add_test(tc, test_persistence_calibration);
 	tcase_add_test(tc, test_patient_survival);
 	tcase_add_test(tc, test_initial_boundaries);
+	tcase_add_test(tc, test_initial_defections);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -74,7 +74,11 @@ START_TEST(test_default_file_figures)
 	ck_assert_uint_eq(sc->nconfig, 4);
 	b = &sc->config[0];
 	ck_assert_uint_eq(b->nchan, 3);
-	ck_assert_double_eq(b->seg[1].initial[FW_ADVOCATE], 0.02);
+	ck_assert_double_eq(sc->warmup.value, 36);
+	ck_assert_double_eq(b->seg[0].v[FW_S_PATIENTS].value, 34900);
+	ck_assert_double_eq(b->seg[1].initial[FW_ADVOCATE], 0.05);
+	ck_assert_int_eq(fwi_config_start(b), 1);
+	ck_assert_int_eq(fwi_config_ramp(b), 0);
 	v = &sc->config[2];
 	ck_assert_str_eq(v->name, "add-channels");
 	ck_assert_uint_eq(v->nchan, 6);
@@ -84,6 +88,8 @@ START_TEST(test_default_file_figures)
 	ck_assert_double_eq(v->g[FW_G_F_ACCESS].value, 0.25);
 	ck_assert_double_eq(v->g[FW_G_MONTHLY].value, 200000);
 	ck_assert_double_eq(v->g[FW_G_F_ONBOARDING].value, 0.35);
+	ck_assert_int_eq(fwi_config_start(v), 6);
+	ck_assert_int_eq(fwi_config_ramp(v), 12);
 	fw_scenario_free(sc);
 }
 END_TEST

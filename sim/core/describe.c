@@ -136,6 +136,8 @@ put_variant(FILE *out, const fw_config *b, const fw_config *v)
 		put_quoted(out, v->description);
 		fputc('\n', out);
 	}
+	put_num(out, 4, "start_month", &v->start_month);
+	put_num(out, 4, "ramp_months", &v->ramp_months);
 	for (i = 0; i < fwi_nkeys; i++) {
 		const fw_key *key = &fwi_keys[i];
 		if (key->scope != FW_SCOPE_GLOBAL)
@@ -201,6 +203,7 @@ fw_scenario_yaml(const fw_scenario *sc)
 	    (unsigned long long)sc->replications);
 	fprintf(out, "seed: %llu%s\n", (unsigned long long)sc->seed,
 	    sc->seed_given ? "" : "  # default");
+	put_num(out, 0, "warmup_months", &sc->warmup);
 	put_baseline(out, &sc->config[0]);
 	fprintf(out, "variants:%s\n", sc->nconfig > 1 ? "" :
 	    " {}  # none: the baseline only");

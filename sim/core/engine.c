@@ -9,6 +9,11 @@
  * block's own sums. Per-replication results go to slots indexed by
  * replication. Block sums are added in block order at the end. No
  * floating-point sum ever depends on the thread that computed it.
+ *
+ * A replication with a warm-up (MODEL.md §7a) simulates it once, with the
+ * baseline's values, and keeps the state it ends in (fw_work.warmed,
+ * allocated with the workspace): the baseline carries on from there, and
+ * each variant starts from a copy of it.
  */
 #include "config.h"
 
@@ -65,7 +70,7 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
     fw_run **out, fw_error *err)
 {
 	fw_run *run = calloc(1, sizeof(*run));
-	size_t v, t, bytes, have, nplan_max = 0;
+	size_t v, t, bytes, have, nplan_max = 0, ramp_chan = 0;
 
 	*out = NULL;
 	fwi_init();
@@ -86,15 +91,31 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 	run->nblocks = (run->reps + run->block_size - 1) / run->block_size;
 	run->plans = calloc(run->nvar, sizeof(fw_plan));
 	run->plan_offset = calloc(run->nvar, sizeof(size_t));
-	if (run->plans == NULL || run->plan_offset == NULL) {
+	run->sched = calloc(run->nvar, sizeof(fw_schedule));
+	if (run->plans == NULL || run->plan_offset == NULL ||
+	    run->sched == NULL) {
 		fw_run_free(run);
 		return fwi_nomem(err);
 	}
 	for (v = 0; v < run->nvar; v++) {
-		if (fwi_plan_build(&run->plans[v], &sc->config[v]) != FW_OK) {
+		const fw_config *c = &sc->config[v];
+		if (fwi_config_changes_midway(sc, c) &&
+		    fwi_config_hcps_differ(c, &sc->config[0])) {
+			fw_run_free(run);
+			fw_error_set(err, FW_EINVALID, sc->file, 0, 0, "",
+			    "variant %s changes the number of HCPs, which a "
+			    "variant that follows a warm-up, starts after month "
+			    "1 or ramps cannot do", c->name);
+			return FW_EINVALID;
+		}
+		if (fwi_plan_build(&run->plans[v], c) != FW_OK ||
+		    fwi_schedule_build(&run->sched[v], &sc->config[0], c) !=
+		    FW_OK) {
 			fw_run_free(run);
 			return fwi_nomem(err);
 		}
+		if (run->sched[v].nchan > ramp_chan)
+			ramp_chan = run->sched[v].nchan;
 		run->plan_offset[v] = run->nplan;
 		run->nplan += run->plans[v].n;
 		if (run->plans[v].n > nplan_max)
@@ -135,7 +156,7 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 	for (t = 0; t < (size_t)run->threads; t++)
 		if ((run->work[t] = aligned_alloc(64, (sizeof(fw_work) + 63) /
 		    64 * 64)) == NULL || fwi_work_init(run->work[t], sc,
-		    run->horizon, nplan_max) != FW_OK) {
+		    run->horizon, nplan_max, ramp_chan) != FW_OK) {
 			fw_run_free(run);
 			return fwi_nomem(err);
 		}
@@ -155,6 +176,20 @@ finite_totals(const double *tot)
 	return 1;
 }
 
+/* Draws variant v's values of replication rep into vals and keeps the
+ * drawn ones. */
+static int
+set_values(fw_run *run, fw_values *vals, size_t v, uint64_t rep)
+{
+	int rc = fwi_values_set(vals, &run->sc->config[v], &run->plans[v],
+	    run->seed, (uint32_t)rep);
+
+	if (rc == FW_OK)
+		memcpy(&run->drawn[rep * run->nplan + run->plan_offset[v]],
+		    vals->drawn, run->plans[v].n * sizeof(double));
+	return rc;
+}
+
 /* Runs every replication of block b on workspace w; says in *end how it
  * ended. */
 static void
@@ -168,6 +203,18 @@ run_block(fw_run *run, fw_work *w, uint64_t b, fw_block_end *end)
 	if (last > run->reps)
 		last = run->reps;
 	for (rep = first; rep < last; rep++) {
+		int rc = set_values(run, &w->base, 0, rep);
+		if (rc != FW_OK) {
+			*end = (fw_block_end){ rc == FW_ENOMEM ?
+			    FW_BLOCK_NO_MEMORY : FW_BLOCK_BAD_DRAW, rep, 0 };
+			return;
+		}
+		if (w->warmup > 0) {
+			fwi_warm_up(w, &run->sc->config[0], run->seed,
+			    (uint32_t)rep);
+			if (run->nvar > 1)
+				fwi_market_save(w);
+		}
 		for (v = 0; v < run->nvar; v++) {
 			const fw_config *c = &run->sc->config[v];
 			double *sums = &run->block_sums[(b * run->nvar + v) *
@@ -176,19 +223,23 @@ run_block(fw_run *run, fw_work *w, uint64_t b, fw_block_end *end)
 			    FW_NBANDED];
 			double *cum = &run->cumcash[(rep * run->nvar + v) * T],
 			    to_date = 0;
-			int rc = fwi_values_set(&w->val, c, &run->plans[v],
-			    run->seed, (uint32_t)rep, run->horizon);
+			const fw_values *own = &w->base;
 			*end = (fw_block_end){ FW_BLOCK_DONE, rep, v };
+			if (v > 0) {
+				rc = set_values(run, &w->own, v, rep);
+				own = &w->own;
+				if (w->warmup > 0)
+					fwi_market_restore(w);
+			}
+			if (rc == FW_OK)
+				rc = fwi_simulate(w, c, &run->sched[v], own,
+				    run->seed, (uint32_t)rep,
+				    fwi_run_totals(run, rep, v));
 			if (rc != FW_OK) {
 				end->why = rc == FW_ENOMEM ? FW_BLOCK_NO_MEMORY :
 				    FW_BLOCK_BAD_DRAW;
 				return;
 			}
-			memcpy(&run->drawn[rep * run->nplan +
-			    run->plan_offset[v]], w->val.drawn,
-			    run->plans[v].n * sizeof(double));
-			fwi_simulate(w, c, run->seed, (uint32_t)rep,
-			    fwi_run_totals(run, rep, v));
 			if (!finite_totals(fwi_run_totals(run, rep, v))) {
 				end->why = FW_BLOCK_NOT_FINITE;
 				return;
@@ -274,12 +325,15 @@ fw_run_free(fw_run *run)
 		return;
 	for (v = 0; run->plans != NULL && v < run->nvar; v++)
 		fwi_plan_clear(&run->plans[v]);
+	for (v = 0; run->sched != NULL && v < run->nvar; v++)
+		fwi_schedule_clear(&run->sched[v]);
 	for (t = 0; run->work != NULL && t < run->threads; t++) {
 		fwi_work_clear(run->work[t]);
 		free(run->work[t]);
 	}
 	free(run->plans);
 	free(run->plan_offset);
+	free(run->sched);
 	free(run->totals);
 	free(run->drawn);
 	free(run->banded);

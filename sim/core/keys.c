@@ -12,17 +12,54 @@
 const fw_key fwi_keys[] = {
 #define FW_KEY(in, slot, ...) \
 	{ .scope = FW_SCOPE_##in, .id = FW_ID_##in(slot), __VA_ARGS__ },
-#define FW_ID_TOP(id) 0
-#define FW_ID_VARIANT(id) 0
+#define FW_ID_TOP(id) FW_TOP_##id
 #define FW_ID_GLOBAL(id) FW_G_##id
 #define FW_ID_SEGMENT(id) FW_S_##id
 #define FW_ID_CHANNEL(id) FW_C_##id
+#define FW_ID_VARIANT(id) FW_V_##id
+#define FW_ID_SWEEP(id) FW_SW_##id
+#define FW_ID_SWEEP_PARAM(id) FW_SP_##id
+#define FW_ID_SWEEP_METRIC(id) FW_SM_##id
 #include "keys.def"
 #undef FW_KEY
 };
 const size_t fwi_nkeys = sizeof(fwi_keys) / sizeof(fwi_keys[0]);
-/* value.c marks given keys in a 128-slot array. */
-_Static_assert(sizeof(fwi_keys) / sizeof(fwi_keys[0]) <= 128, "key table");
+_Static_assert(sizeof(fwi_keys) / sizeof(fwi_keys[0]) <= FW_MAX_KEYS,
+    "FW_MAX_KEYS holds every key");
+
+size_t
+fwi_key_names(enum fw_scope scope, const char **names, size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < fwi_nkeys && n < max; i++)
+		if (fwi_keys[i].scope == scope)
+			names[n++] = fwi_keys[i].name;
+	return n;
+}
+
+size_t
+fwi_key_sections(const char **names, size_t max)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < fwi_nkeys; i++) {
+		if (fwi_keys[i].scope != FW_SCOPE_GLOBAL)
+			continue;
+		for (j = 0; j < n && strcmp(names[j], fwi_keys[i].section); j++)
+			;
+		if (j == n && n < max)
+			names[n++] = fwi_keys[i].section;
+	}
+	return n;
+}
+
+int
+fwi_key_in_sweep(const fw_key *k)
+{
+	return k->scope == FW_SCOPE_SWEEP || k->scope == FW_SCOPE_SWEEP_PARAM ||
+	    k->scope == FW_SCOPE_SWEEP_METRIC;
+}
 
 const fw_key *
 fwi_key_find(enum fw_scope scope, const char *section, const char *name)
@@ -144,7 +181,7 @@ key_path(const fw_key *k, char *buf, size_t size)
 		snprintf(buf, size, "%s.%s", k->section, k->name);
 }
 
-static char key_paths[128][96];
+static char key_paths[FW_MAX_KEYS][96];
 
 static void
 fill_paths(void)
@@ -177,6 +214,7 @@ fw_key_get(size_t i, fw_key_info *out)
 	pthread_once(&once, fill_paths);
 	k = &fwi_keys[i];
 	memset(out, 0, sizeof(*out));
+	out->file = fwi_key_in_sweep(k) ? "sweep" : "scenario";
 	out->path = key_paths[i];
 	out->type = types[k->type];
 	out->lo = k->lo;
@@ -184,8 +222,10 @@ fw_key_get(size_t i, fw_key_info *out)
 	out->lo_open = k->lo_open;
 	out->hi_open = k->hi_open;
 	out->required = k->required;
-	out->has_default = !k->required && (k->type == FW_TYPE_INT ||
-	    k->type == FW_TYPE_U64 || k->type == FW_TYPE_REAL);
+	out->has_default = !k->required && k->def_text == NULL &&
+	    (k->type == FW_TYPE_INT || k->type == FW_TYPE_U64 ||
+	    k->type == FW_TYPE_REAL);
+	out->def_text = k->def_text;
 	out->def = k->def;
 	out->help = k->help;
 	out->label = k->label ? k->label : k->name;

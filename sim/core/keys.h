@@ -9,8 +9,12 @@
 
 #define INF HUGE_VAL
 
+/* More than the keys of keys.def: arrays indexed by key hold this many. */
+#define FW_MAX_KEYS 256
+
 enum fw_scope { FW_SCOPE_TOP, FW_SCOPE_GLOBAL, FW_SCOPE_SEGMENT,
-	FW_SCOPE_CHANNEL, FW_SCOPE_VARIANT };
+	FW_SCOPE_CHANNEL, FW_SCOPE_VARIANT, FW_SCOPE_SWEEP,
+	FW_SCOPE_SWEEP_PARAM, FW_SCOPE_SWEEP_METRIC };
 enum fw_type { FW_TYPE_STR, FW_TYPE_INT, FW_TYPE_U64, FW_TYPE_REAL,
 	FW_TYPE_MAP, FW_TYPE_LIST };
 
@@ -24,6 +28,8 @@ typedef struct fw_key {
 	double lo, hi;		/* the range of a number */
 	int lo_open, hi_open;	/* an end of the range is excluded */
 	double def;		/* default of an optional number */
+	const char *def_text;	/* the default in words, when it is not a
+				 * number: "the scenario's horizon" */
 	int required;
 	const char *help;
 	const char *label;	/* plain-English name; NULL: the name */
@@ -32,41 +38,102 @@ typedef struct fw_key {
 				 * when hi is the quantity's own end */
 } fw_key;
 
-#define FW_KEY(scope, id, ...) FW_ENUM_##scope(id)
-#define FW_ENUM_TOP(id)
-#define FW_ENUM_VARIANT(id)
-#define FW_ENUM_GLOBAL(id) FW_G_##id,
-#define FW_ENUM_SEGMENT(id)
-#define FW_ENUM_CHANNEL(id)
+/* One enum of key ids per scope, in table order: FW_TOP_NAME,
+ * FW_G_F_ACCESS, FW_S_HCPS, FW_C_REACH, FW_V_SET, FW_SW_DESIGN,
+ * FW_SP_RANGE, FW_SM_DNPV. */
+#define FW_KEY(in, slot, ...) FW_ID_##in(slot)
+#define FW_ID_TOP(slot)
+#define FW_ID_GLOBAL(slot)
+#define FW_ID_SEGMENT(slot)
+#define FW_ID_CHANNEL(slot)
+#define FW_ID_VARIANT(slot)
+#define FW_ID_SWEEP(slot)
+#define FW_ID_SWEEP_PARAM(slot)
+#define FW_ID_SWEEP_METRIC(slot)
+
+#undef FW_ID_TOP
+#define FW_ID_TOP(slot) FW_TOP_##slot,
+enum fw_top_id {
+#include "keys.def"
+	FW_NTOP
+};
+#undef FW_ID_TOP
+#define FW_ID_TOP(slot)
+#undef FW_ID_GLOBAL
+#define FW_ID_GLOBAL(slot) FW_G_##slot,
 enum fw_global_id {
 #include "keys.def"
 	FW_NGLOBAL
 };
-#undef FW_ENUM_GLOBAL
-#define FW_ENUM_GLOBAL(id)
-#undef FW_ENUM_SEGMENT
-#define FW_ENUM_SEGMENT(id) FW_S_##id,
+#undef FW_ID_GLOBAL
+#define FW_ID_GLOBAL(slot)
+#undef FW_ID_SEGMENT
+#define FW_ID_SEGMENT(slot) FW_S_##slot,
 enum fw_segment_id {
 #include "keys.def"
 	FW_NSEGMENT
 };
-#undef FW_ENUM_SEGMENT
-#define FW_ENUM_SEGMENT(id)
-#undef FW_ENUM_CHANNEL
-#define FW_ENUM_CHANNEL(id) FW_C_##id,
+#undef FW_ID_SEGMENT
+#define FW_ID_SEGMENT(slot)
+#undef FW_ID_CHANNEL
+#define FW_ID_CHANNEL(slot) FW_C_##slot,
 enum fw_channel_id {
 #include "keys.def"
 	FW_NCHANNEL
 };
-#undef FW_ENUM_CHANNEL
+#undef FW_ID_CHANNEL
+#define FW_ID_CHANNEL(slot)
+#undef FW_ID_VARIANT
+#define FW_ID_VARIANT(slot) FW_V_##slot,
+enum fw_variant_id {
+#include "keys.def"
+	FW_NVARIANT_KEYS
+};
+#undef FW_ID_VARIANT
+#define FW_ID_VARIANT(slot)
+#undef FW_ID_SWEEP
+#define FW_ID_SWEEP(slot) FW_SW_##slot,
+enum fw_sweep_id {
+#include "keys.def"
+	FW_NSWEEP_KEYS
+};
+#undef FW_ID_SWEEP
+#define FW_ID_SWEEP(slot)
+#undef FW_ID_SWEEP_PARAM
+#define FW_ID_SWEEP_PARAM(slot) FW_SP_##slot,
+enum fw_sweep_param_id {
+#include "keys.def"
+	FW_NSWEEP_PARAM_KEYS
+};
+#undef FW_ID_SWEEP_PARAM
+#define FW_ID_SWEEP_PARAM(slot)
+#undef FW_ID_SWEEP_METRIC
+#define FW_ID_SWEEP_METRIC(slot) FW_SM_##slot,
+enum fw_sweep_metric_id {
+#include "keys.def"
+	FW_NSWEEP_METRIC_KEYS
+};
+#undef FW_ID_SWEEP_METRIC
+#undef FW_ID_TOP
+#undef FW_ID_GLOBAL
+#undef FW_ID_SEGMENT
+#undef FW_ID_CHANNEL
+#undef FW_ID_VARIANT
+#undef FW_ID_SWEEP
+#undef FW_ID_SWEEP_PARAM
 #undef FW_KEY
-#undef FW_ENUM_TOP
-#undef FW_ENUM_VARIANT
-#undef FW_ENUM_GLOBAL
-#undef FW_ENUM_SEGMENT
 
 extern const fw_key fwi_keys[];
 extern const size_t fwi_nkeys;
+
+/* The names of a scope's keys in id order into names[0..max-1]; the
+ * number of them. */
+size_t fwi_key_names(enum fw_scope scope, const char **names, size_t max);
+/* The sections of the global keys ("economics", "friction", ...), each
+ * once, in table order; the number of them. */
+size_t fwi_key_sections(const char **names, size_t max);
+/* Whether the key belongs to a sweep file. */
+int fwi_key_in_sweep(const fw_key *k);
 
 /* Finds a key of a scope by section and name; NULL if there is none. */
 const fw_key *fwi_key_find(enum fw_scope scope, const char *section,

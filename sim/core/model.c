@@ -2,12 +2,21 @@
  * SPDX-License-Identifier: MIT
  *
  * The step order is MODEL.md §5 and must stay so:
- *   1. patients age and drop out (from month 2), one binomial per bucket;
+ *   1. patients age and drop out (from the second simulated month on),
+ *      one binomial per bucket;
  *   2. every HCP, in any order, reading only last month's advocate counts:
  *      scripts, experiences, journey friction, trust, one move decided by
  *      one uniform over the state's ordered competing events;
  *   3. filled scripts join as new patients; advocates are recounted;
  *   4. money and metrics of the month (§6).
+ * A replication with a warm-up of W months (§7a) first runs the baseline
+ * through warm-up months k = 1..W from the starting state of §3, booking
+ * nothing; the state it ends in is where horizon month 1 of the baseline
+ * and of every variant starts. Warm-up month k draws with month index k,
+ * horizon month t with W + t. Without a warm-up each variant starts from
+ * §3 built with its own month-1 values. In every horizon month the values
+ * in force are the schedule's (schedule.c): the baseline's before the
+ * variant's start month, its own after its ramp, a blend during it.
  * Every draw comes from the stream its name gives (rng.c), so neither the
  * order of HCPs nor the thread changes a number.
  */
@@ -107,11 +116,10 @@ binomial_inverse(double u, uint32_t n, double p, double p0)
 /* Scripts written and filled by one prescribing HCP (MODEL.md §5.2.1),
  * from the words of its SCRIPTS block. */
 static inline void
-draw_scripts(fw_work *w, uint64_t seed, uint32_t rep, uint32_t seg,
-    uint32_t hcp, uint32_t month, const uint32_t words[2], double lambda,
-    uint32_t *W, uint32_t *F)
+draw_scripts(fw_work *w, const fw_values *v, uint64_t seed, uint32_t rep,
+    uint32_t seg, uint32_t hcp, uint32_t month, const uint32_t words[2],
+    double lambda, uint32_t *W, uint32_t *F)
 {
-	const fw_values *v = &w->val;
 	double fa = v->g[FW_G_F_ACCESS];
 	uint32_t small;
 
@@ -160,14 +168,21 @@ patient_binomial(fw_work *w, uint64_t seed, uint32_t rep, uint32_t seg,
 /* MODEL.md §5.1: early buckets age by one month or drop out with q_e;
  * the last early bucket joins the pool, which drops out with q_l. */
 void
-fwi_age_patients(fw_work *w, uint64_t seed, uint32_t rep, uint32_t seg,
-    uint32_t month)
+fwi_age_patients(fw_work *w, const fw_values *v, uint64_t seed,
+    uint32_t rep, uint32_t seg, uint32_t month)
 {
-	const fw_values *v = &w->val;
-	fw_cohort *c = &w->cohort[seg];
+	fw_cohort *c = &w->market.cohort[seg];
 	uint32_t early = (uint32_t)v->g[FW_G_EARLY_MONTHS];
 	int nb = v->early_buckets, a;
 	double pool;
+
+	/* A variant that shortens the early months makes the patients past
+	 * them established: they join the pool. */
+	for (a = nb; a < c->nbuckets; a++) {
+		c->pool += c->bucket[a];
+		c->bucket[a] = 0;
+	}
+	c->nbuckets = nb;
 
 	pool = patient_binomial(w, seed, rep, seg, early, month, c->pool,
 	    1 - v->q_late);
@@ -181,13 +196,17 @@ fwi_age_patients(fw_work *w, uint64_t seed, uint32_t rep, uint32_t seg,
 	c->pool = pool;
 }
 
-/* MODEL.md §3: HCP j of a segment of n takes the first state k with
- * j < floor(n (pi_1 + ... + pi_k) + 0.5). The fractions sum to 1 within
- * 1e-9, so the last boundary is n itself. */
+/* MODEL.md §3 with the values v of the first simulated month: HCP j of a
+ * segment of n takes the first state k with j < floor(n (pi_1 + ... +
+ * pi_k) + 0.5). The fractions sum to 1 within 1e-9, so the last boundary
+ * is n itself. An HCP that starts lapsed or switched has defected once.
+ * The established pool holds the patients already on therapy. */
 static void
-init_segment(fw_work *w, const fw_segment *cfg, uint32_t seg)
+init_segment(fw_work *w, const fw_values *v, const fw_segment *cfg,
+    uint32_t seg)
 {
-	const fw_seg_values *s = &w->val.seg[seg];
+	const fw_seg_values *s = &v->seg[seg];
+	fw_market *mk = &w->market;
 	double cum = 0;
 	uint32_t j = 0, bound;
 	int k;
@@ -197,17 +216,60 @@ init_segment(fw_work *w, const fw_segment *cfg, uint32_t seg)
 		bound = k == FW_NSTATE - 1 ? s->hcps :
 		    (uint32_t)fmin(s->hcps, floor(s->hcps * cum + 0.5));
 		if (k == FW_ADVOCATE)
-			w->advocates[seg] = bound > j ? bound - j : 0;
+			mk->advocates[seg] = bound > j ? bound - j : 0;
 		for (; j < bound; j++) {
-			w->hcps.state[s->first + j] = (uint8_t)k;
-			w->hcps.trust[s->first + j] = s->trust;
-			w->hcps.months[s->first + j] = 0;
-			w->hcps.defections[s->first + j] = 0;
+			mk->hcps.state[s->first + j] = (uint8_t)k;
+			mk->hcps.trust[s->first + j] = s->trust;
+			mk->hcps.months[s->first + j] = 0;
+			mk->hcps.defections[s->first + j] = k >= FW_LAPSED;
 		}
 	}
-	w->cohort[seg].pool = 0;
-	memset(w->cohort[seg].bucket, 0,
-	    (size_t)w->val.early_buckets * sizeof(double));
+	mk->cohort[seg].pool = s->patients;
+	mk->cohort[seg].nbuckets = v->early_buckets;
+	memset(mk->cohort[seg].bucket, 0, (size_t)w->buckets * sizeof(double));
+}
+
+static void
+init_market(fw_work *w, const fw_values *v, const fw_config *c)
+{
+	uint32_t seg;
+
+	for (seg = 0; seg < v->nseg; seg++)
+		init_segment(w, v, &c->seg[seg], seg);
+}
+
+/* Copies the state of every HCP and patient of src into dst. */
+static void
+market_copy(fw_market *dst, const fw_market *src, const fw_work *w)
+{
+	const size_t n = w->base.total_hcps;
+	size_t seg;
+
+	memcpy(dst->hcps.state, src->hcps.state, n);
+	memcpy(dst->hcps.months, src->hcps.months, n * sizeof(uint16_t));
+	memcpy(dst->hcps.defections, src->hcps.defections,
+	    n * sizeof(uint16_t));
+	memcpy(dst->hcps.trust, src->hcps.trust, n * sizeof(double));
+	memcpy(dst->advocates, src->advocates,
+	    w->base.nseg * sizeof(uint32_t));
+	for (seg = 0; seg < w->base.nseg; seg++) {
+		memcpy(dst->cohort[seg].bucket, src->cohort[seg].bucket,
+		    (size_t)w->buckets * sizeof(double));
+		dst->cohort[seg].nbuckets = src->cohort[seg].nbuckets;
+		dst->cohort[seg].pool = src->cohort[seg].pool;
+	}
+}
+
+void
+fwi_market_save(fw_work *w)
+{
+	market_copy(&w->warmed, &w->market, w);
+}
+
+void
+fwi_market_restore(fw_work *w)
+{
+	market_copy(&w->market, &w->warmed, w);
 }
 
 /* What one segment's HCPs did in one month. */
@@ -279,7 +341,7 @@ hcp_month(const step_ctx *c, const int state, uint32_t j,
 
 	/* 1. scripts */
 	if (state >= FW_TRIAL && state <= FW_ADVOCATE)
-		draw_scripts(c->w, c->seed, c->rep, c->seg, j, c->month,
+		draw_scripts(c->w, v, c->seed, c->rep, c->seg, j, c->month,
 		    scripts, c->s.scripts * fwi_share(v, state, tau), &W, &F);
 	U = W - F;
 	/* 2. experiences, 3. journey friction */
@@ -340,7 +402,7 @@ hcp_month(const step_ctx *c, const int state, uint32_t j,
 		}
 		m = 0;
 	} else {
-		m++;	/* below 600: the horizon's limit */
+		m++;	/* at most 1200: 600 months of warm-up and of horizon */
 	}
 	/* End of month: customer value at risk of prescribers (MODEL §6). */
 	if (next >= FW_TRIAL && next <= FW_ADVOCATE)
@@ -392,17 +454,18 @@ step_state(const step_ctx *c, const int state, const uint32_t *idx,
  * state, in HCP order within a state: each state's loop then runs one
  * path of code, and the processor predicts its branches. */
 static void
-step_segment(fw_work *w, philox4x32_key_t key, uint64_t seed, uint32_t rep,
-    uint32_t seg, uint32_t month, month_sums *out)
+step_segment(fw_work *w, const fw_values *v, philox4x32_key_t key,
+    uint64_t seed, uint32_t rep, uint32_t seg, uint32_t month,
+    month_sums *out)
 {
-	const fw_values *v = &w->val;
+	fw_hcps *h = &w->market.hcps;
 	step_ctx c = {
 		.w = w, .v = v, .key = key, .seed = seed, .rep = rep,
 		.seg = seg, .month = month, .s = v->seg[seg],
-		.state_of = w->hcps.state + v->seg[seg].first,
-		.trust_of = w->hcps.trust + v->seg[seg].first,
-		.months_of = w->hcps.months + v->seg[seg].first,
-		.defections_of = w->hcps.defections + v->seg[seg].first,
+		.state_of = h->state + v->seg[seg].first,
+		.trust_of = h->trust + v->seg[seg].first,
+		.months_of = h->months + v->seg[seg].first,
+		.defections_of = h->defections + v->seg[seg].first,
 		.u = v->g[FW_G_UNFILLED_WEIGHT],
 		.keep_gain = 1 - v->g[FW_G_TRUST_GAIN],
 		.keep_loss = 1 - v->g[FW_G_TRUST_LOSS],
@@ -428,7 +491,8 @@ step_segment(fw_work *w, philox4x32_key_t key, uint64_t seed, uint32_t rep,
 	int k;
 
 	c.p_engage = 1 - exp(-(v->rho + v->g[FW_G_REFERRAL] *
-	    (c.s.hcps > 0 ? (double)w->advocates[seg] / c.s.hcps : 0)));
+	    (c.s.hcps > 0 ? (double)w->market.advocates[seg] / c.s.hcps :
+	    0)));
 	/* Counting sort of the HCPs by state. */
 	for (j = 0; j < c.s.hcps; j++)
 		start[c.state_of[j] + 1]++;
@@ -450,52 +514,89 @@ step_segment(fw_work *w, philox4x32_key_t key, uint64_t seed, uint32_t rep,
 	*out = sum;
 }
 
+/* MODEL.md §5 for one month of every segment, with the month's values v
+ * and draws of month index `month` (counted from the first simulated
+ * month): the segments' sums go to all, the patients on therapy at the
+ * end of the month to *patients. */
+static void
+simulate_month(fw_work *w, const fw_values *v, philox4x32_key_t key,
+    uint64_t seed, uint32_t rep, uint32_t month, month_sums *all,
+    double *patients)
+{
+	uint32_t seg;
+	int a, k;
+
+	memset(all, 0, sizeof(*all));
+	*patients = 0;
+	for (seg = 0; seg < v->nseg; seg++) {
+		fw_cohort *cohort = &w->market.cohort[seg];
+		month_sums s;
+		memset(&s, 0, sizeof(s));
+		if (month >= 2)
+			fwi_age_patients(w, v, seed, rep, seg, month);
+		step_segment(w, v, key, seed, rep, seg, month, &s);
+		cohort->bucket[0] += (double)s.filled;
+		w->market.advocates[seg] = s.advocates;
+		*patients += cohort->pool;
+		for (a = 0; a < v->early_buckets; a++)
+			*patients += cohort->bucket[a];
+		all->written += s.written;
+		all->filled += s.filled;
+		all->winbacks += s.winbacks;
+		all->lapses += s.lapses;
+		all->switches += s.switches;
+		all->reacq_cost += s.reacq_cost;
+		all->cvar += s.cvar;
+		all->trust += s.trust;
+		for (k = 0; k < FW_NSTATE; k++)
+			all->count[k] += s.count[k];
+	}
+}
+
 void
-fwi_simulate(fw_work *w, const fw_config *c, uint64_t seed, uint32_t rep,
+fwi_warm_up(fw_work *w, const fw_config *c0, uint64_t seed, uint32_t rep)
+{
+	const philox4x32_key_t key = fwi_rng_key(seed);
+	month_sums all;
+	double patients;
+	int k;
+
+	init_market(w, &w->base, c0);
+	for (k = 1; k <= w->warmup; k++)
+		simulate_month(w, &w->base, key, seed, rep, (uint32_t)k, &all,
+		    &patients);
+}
+
+int
+fwi_simulate(fw_work *w, const fw_config *c, const fw_schedule *s,
+    const fw_values *own, uint64_t seed, uint32_t rep,
     double totals[FW_NTOTAL])
 {
-	const fw_values *v = &w->val;
 	const philox4x32_key_t key = fwi_rng_key(seed);
-	const double price = v->g[FW_G_PRICE];
-	uint32_t seg;
 	int t, k;
 
-	for (seg = 0; seg < v->nseg; seg++)
-		init_segment(w, &c->seg[seg], seg);
+	/* A ramp month's experience rates are at most its touches, which lie
+	 * between the baseline's and the variant's. */
+	if (s->ramp > 0 && fwi_values_reserve(&w->ramp, fmax(w->base.touches,
+	    own->touches)) != FW_OK)
+		return FW_ENOMEM;
 	memset(totals, 0, FW_NTOTAL * sizeof(double));
-	for (t = 1; t <= v->horizon; t++) {
+	for (t = 1; t <= w->horizon; t++) {
+		const fw_values *v = fwi_schedule_values(w, s, own, t);
 		double *row = &w->month[(size_t)(t - 1) * FW_NMONTHLY];
 		month_sums all;
-		double patients = 0;
+		double patients;
 
-		memset(&all, 0, sizeof(all));
-		for (seg = 0; seg < v->nseg; seg++) {
-			month_sums s;
-			int a;
-			memset(&s, 0, sizeof(s));
-			if (t >= 2)
-				fwi_age_patients(w, seed, rep, seg, (uint32_t)t);
-			step_segment(w, key, seed, rep, seg, (uint32_t)t, &s);
-			w->cohort[seg].bucket[0] += (double)s.filled;
-			w->advocates[seg] = s.advocates;
-			patients += w->cohort[seg].pool;
-			for (a = 0; a < v->early_buckets; a++)
-				patients += w->cohort[seg].bucket[a];
-			all.written += s.written;
-			all.filled += s.filled;
-			all.winbacks += s.winbacks;
-			all.lapses += s.lapses;
-			all.switches += s.switches;
-			all.reacq_cost += s.reacq_cost;
-			all.cvar += s.cvar;
-			all.trust += s.trust;
-			for (k = 0; k < FW_NSTATE; k++)
-				all.count[k] += s.count[k];
-		}
+		if (v == NULL)
+			return FW_ENOMEM;
+		if (t == 1 && w->warmup == 0)
+			init_market(w, v, c);
+		simulate_month(w, v, key, seed, rep, (uint32_t)(w->warmup + t),
+		    &all, &patients);
 		for (k = 0; k < FW_NSTATE; k++)
 			row[FW_M_UNAWARE + k] = (double)all.count[k];
 		row[FW_M_PATIENTS] = patients;
-		row[FW_M_REVENUE] = patients * price;
+		row[FW_M_REVENUE] = patients * v->g[FW_G_PRICE];
 		row[FW_M_SCRIPTS_WRITTEN] = (double)all.written;
 		row[FW_M_SCRIPTS_FILLED] = (double)all.filled;
 		row[FW_M_SCRIPTS_UNFILLED] = (double)(all.written - all.filled);
@@ -509,8 +610,8 @@ fwi_simulate(fw_work *w, const fw_config *c, uint64_t seed, uint32_t rep,
 		row[FW_M_MEAN_TRUST] = v->total_hcps > 0 ?
 		    all.trust / v->total_hcps : 0;
 		row[FW_M_CHANNEL_COST] = v->channel_cost;
-		row[FW_M_PROGRAM_COST] = v->g[FW_G_MONTHLY] +
-		    (t == 1 ? v->g[FW_G_UPFRONT] : 0);
+		row[FW_M_PROGRAM_COST] = fwi_schedule_program_cost(s, &w->base,
+		    own, t);
 		row[FW_M_CASH] = v->g[FW_G_GROSS_MARGIN] * row[FW_M_REVENUE] -
 		    row[FW_M_CHANNEL_COST] - row[FW_M_PROGRAM_COST] -
 		    row[FW_M_REACQ_COST];
@@ -533,7 +634,7 @@ fwi_simulate(fw_work *w, const fw_config *c, uint64_t seed, uint32_t rep,
 		totals[FW_T_WINBACKS] += row[FW_M_WINBACKS];
 		totals[FW_T_LAPSES] += row[FW_M_LAPSES];
 		totals[FW_T_SWITCHES] += row[FW_M_SWITCHES];
-		if (t == v->horizon) {
+		if (t == w->horizon) {
 			totals[FW_T_CVAR] = row[FW_M_CVAR];
 			for (k = 0; k < FW_NSTATE; k++)
 				totals[FW_T_UNAWARE + k] = row[FW_M_UNAWARE + k];
@@ -543,4 +644,5 @@ fwi_simulate(fw_work *w, const fw_config *c, uint64_t seed, uint32_t rep,
 	}
 	totals[FW_T_GAP_RATE] = totals[FW_T_SCRIPTS_WRITTEN] > 0 ?
 	    totals[FW_T_SCRIPTS_UNFILLED] / totals[FW_T_SCRIPTS_WRITTEN] : 0;
+	return FW_OK;
 }

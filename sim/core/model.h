@@ -49,20 +49,24 @@ typedef struct fw_seg_values {
 	uint32_t hcps;
 	double scripts;		/* scripts_per_month */
 	double trust;		/* initial and reference trust */
+	double patients;	/* patients_on_therapy at the start */
 	double cvar_scale;	/* 12 * scripts * (1 - f_access) * L */
 	uint32_t first;		/* index of its first HCP in the state arrays */
 } fw_seg_values;
 
-/* Everything one replication of one variant needs: values drawn (§2) and
+/* Everything one month of one variant needs: values drawn (§2) and
  * derived (§4), with tables that keep pow() and exp() out of the HCP loop.
- * Owned by a thread's workspace; rebuilt for every replication. */
+ * Owned by a thread's workspace; set for every replication, and for
+ * every month of a ramp (§7a). Each table remembers the inputs it was
+ * built from and is rebuilt only when they change. */
 typedef struct fw_values {
 	double g[FW_NGLOBAL];
 	size_t nseg;
 	fw_seg_values *seg;
 	uint32_t total_hcps;
-	int horizon;
+	int months;		/* months simulated, warm-up included */
 	/* §4 */
+	double touches;		/* Lambda: touches per HCP and month */
 	double phi, mu_g, mu_b, rho;
 	double q_early, q_late, patient_value, monthly_discount;
 	double channel_cost;		/* per month, all HCPs */
@@ -78,10 +82,13 @@ typedef struct fw_values {
 	double loss_unfilled[FW_POW_TABLE];	/* (1-loss)^(u U) */
 	double abandon_unfilled[FW_POW_TABLE];	/* (1-abandon)^(u U) */
 	double lapse_unfilled[FW_POW_TABLE];	/* (1-lapse)^(u U) */
-	double *winback_decay;		/* exp(-winback_decay m), m = 0..T */
+	double *winback_decay;		/* exp(-winback_decay m), m = 0..months */
 	double *cost_growth;		/* exp(cost_growth m) */
-	double *defection_cost;		/* base * multiplier^(d-1), d = 1..T */
-	/* channel values of this replication, FW_NCHANNEL a channel */
+	double *defection_cost;		/* base * multiplier^(d-1), d = 1..months */
+	double powers_of[6];		/* the inputs of the power tables */
+	double months_of[4];		/* the inputs of the month tables */
+	int powers_valid, months_valid;
+	/* channel values, FW_NCHANNEL a channel */
 	double *chan;
 	size_t nchan;
 	/* values drawn from distributions, in fw_plan order */
@@ -118,16 +125,45 @@ typedef struct fw_hcps {
 
 /* Patients on therapy of one segment: early age buckets and the pool. */
 typedef struct fw_cohort {
-	double *bucket;		/* early_buckets counts */
+	double *bucket;		/* counts by age; buckets beyond nbuckets are 0 */
+	int nbuckets;		/* early buckets in use: early_buckets */
 	double pool;
 } fw_cohort;
 
+/* Everything a month changes: the HCPs, the patient book and the
+ * advocate counts. */
+typedef struct fw_market {
+	fw_hcps hcps;
+	fw_cohort *cohort;	/* per segment */
+	uint32_t *advocates;	/* per segment, end of last month */
+} fw_market;
+
+/* How a variant's values phase in (MODEL.md §7a): the baseline's before
+ * month start, its own from start + ramp, and in between a blend with
+ * weight (t - start + 1) / (ramp + 1). A ramp month's channels are the
+ * baseline's (removed ones included) followed by the added ones. */
+typedef struct fw_schedule {
+	int start, ramp;
+	int own_program;	/* books a programme cost of its own from start */
+	uint8_t whole[FW_NGLOBAL];	/* integer keys: the baseline's until w = 1 */
+	size_t nchan;		/* channels of a ramp month */
+	int *base_chan;		/* each one's index in the baseline, or -1 */
+	int *own_chan;		/* each one's index in the variant, or -1 */
+} fw_schedule;
+
+int fwi_schedule_build(fw_schedule *s, const fw_config *base,
+    const fw_config *c);
+void fwi_schedule_clear(fw_schedule *s);
+
 /* A thread's workspace: allocated once, reused for every replication. */
 typedef struct fw_work {
-	fw_values val;
-	fw_hcps hcps;
-	fw_cohort *cohort;
-	uint32_t *advocates;	/* per segment, end of last month */
+	fw_values base;		/* the baseline's values, this replication */
+	fw_values own;		/* a variant's own values, this replication */
+	fw_values ramp;		/* the values of one month of a ramp */
+	fw_market market;	/* the state being simulated */
+	fw_market warmed;	/* the state at the end of the warm-up */
+	int horizon, warmup;
+	int buckets;		/* capacity of a cohort's buckets */
 	uint32_t *order;	/* a segment's HCPs sorted by state */
 	size_t nseg_cap;
 	gsl_rng *stream;
@@ -135,15 +171,30 @@ typedef struct fw_work {
 	double *base_cash;	/* the baseline's monthly cash, this replication */
 } fw_work;
 
-/* Sizes a workspace for every variant of sc over horizon months. */
+/* Sizes a workspace for every variant of sc over a warm-up and horizon
+ * months, with ramp_chan channels in a ramp month at most. */
 int fwi_work_init(fw_work *w, const fw_scenario *sc, int horizon,
-    size_t nplan_max);
+    size_t nplan_max, size_t ramp_chan);
 void fwi_work_clear(fw_work *w);
 
 /* Draws the uncertain values of config c for replication rep and derives
  * everything else (MODEL.md §2, §4). */
 int fwi_values_set(fw_values *v, const fw_config *c, const fw_plan *plan,
-    uint64_t seed, uint32_t rep, int horizon);
+    uint64_t seed, uint32_t rep);
+/* Derives the §4 quantities and tables from v's values. */
+int fwi_values_derive(fw_values *v);
+/* Makes room in v's count tables for any mean up to mu, so that deriving
+ * v later allocates nothing. */
+int fwi_values_reserve(fw_values *v, double mu);
+
+/* The values in force in horizon month t of a variant with schedule s
+ * and own values own (w->base holds the baseline's): one of the two, or
+ * w->ramp blended and derived. NULL if the ramp's tables fail. */
+const fw_values *fwi_schedule_values(fw_work *w, const fw_schedule *s,
+    const fw_values *own, int t);
+/* Programme cost booked in horizon month t (MODEL.md §6, §7a). */
+double fwi_schedule_program_cost(const fw_schedule *s,
+    const fw_values *base, const fw_values *own, int t);
 
 /* Count k of an inversion table: cdf[k-1] <= u < cdf[k]. */
 uint32_t fwi_table_count(const double *cdf, int n, double u);
@@ -183,10 +234,11 @@ fwi_cvar(const fw_values *v, const fw_seg_values *s, int state, double tau,
 	    (1 - keep4 * keep4 * keep4);
 }
 
-/* MODEL.md §5.1 for segment seg: early buckets age or drop out with
- * q_e, the last one joins the pool, which drops out with q_l. */
-void fwi_age_patients(fw_work *w, uint64_t seed, uint32_t rep, uint32_t seg,
-    uint32_t month);
+/* MODEL.md §5.1 for segment seg with the values v of the month: early
+ * buckets age or drop out with q_e, the last one joins the pool, which
+ * drops out with q_l. */
+void fwi_age_patients(fw_work *w, const fw_values *v, uint64_t seed,
+    uint32_t rep, uint32_t seg, uint32_t month);
 
 /* Per-replication totals (MODEL.md §6). */
 enum fw_total {
@@ -201,9 +253,22 @@ enum fw_total {
 };
 extern const char *const fwi_total_names[FW_NTOTAL];
 
-/* Simulates one replication of the values in w->val: fills w->month with
- * the monthly metrics and totals with the per-replication totals. */
-void fwi_simulate(fw_work *w, const fw_config *c, uint64_t seed,
-    uint32_t rep, double totals[FW_NTOTAL]);
+/* Simulates the warm-up of replication rep (MODEL.md §7a): the baseline
+ * c0, with values w->base, from its starting state (§3) for w->warmup
+ * months; books nothing. */
+void fwi_warm_up(fw_work *w, const fw_config *c0, uint64_t seed,
+    uint32_t rep);
+/* Keeps the state at the end of the warm-up, and puts it back. */
+void fwi_market_save(fw_work *w);
+void fwi_market_restore(fw_work *w);
+
+/* Simulates the horizon of replication rep of variant c, with schedule s
+ * and own values own (w->base holds the baseline's): from the state in
+ * w->market when there is a warm-up, else from the starting state of §3.
+ * Fills w->month with the monthly metrics and totals with the
+ * per-replication totals. */
+int fwi_simulate(fw_work *w, const fw_config *c, const fw_schedule *s,
+    const fw_values *own, uint64_t seed, uint32_t rep,
+    double totals[FW_NTOTAL]);
 
 #endif

@@ -81,12 +81,79 @@ fwi_plan_clear(fw_plan *p)
 	memset(p, 0, sizeof(*p));
 }
 
+static int
+values_alloc(fw_values *v, size_t nseg, size_t nchan, size_t ndrawn,
+    int months)
+{
+	v->months = months;
+	v->seg = calloc(nseg + 1, sizeof(fw_seg_values));
+	v->chan = calloc(nchan * FW_NCHANNEL + 1, sizeof(double));
+	v->drawn = calloc(ndrawn + 1, sizeof(double));
+	v->winback_decay = calloc((size_t)months + 2, sizeof(double));
+	v->cost_growth = calloc((size_t)months + 2, sizeof(double));
+	v->defection_cost = calloc((size_t)months + 2, sizeof(double));
+	return v->seg == NULL || v->chan == NULL || v->drawn == NULL ||
+	    v->winback_decay == NULL || v->cost_growth == NULL ||
+	    v->defection_cost == NULL ? FW_ENOMEM : FW_OK;
+}
+
+static void
+values_free(fw_values *v)
+{
+	free(v->seg);
+	free(v->chan);
+	free(v->drawn);
+	free(v->winback_decay);
+	free(v->cost_growth);
+	free(v->defection_cost);
+	free(v->helpful.cdf);
+	free(v->burden.cdf);
+}
+
+static int
+market_alloc(fw_market *m, size_t hcps, size_t nseg, int buckets)
+{
+	size_t s;
+
+	m->hcps.state = malloc(hcps + 1);
+	m->hcps.months = malloc((hcps + 1) * sizeof(uint16_t));
+	m->hcps.defections = malloc((hcps + 1) * sizeof(uint16_t));
+	m->hcps.trust = malloc((hcps + 1) * sizeof(double));
+	m->cohort = calloc(nseg + 1, sizeof(fw_cohort));
+	m->advocates = calloc(nseg + 1, sizeof(uint32_t));
+	if (m->hcps.state == NULL || m->hcps.months == NULL ||
+	    m->hcps.defections == NULL || m->hcps.trust == NULL ||
+	    m->cohort == NULL || m->advocates == NULL)
+		return FW_ENOMEM;
+	for (s = 0; s < nseg; s++)
+		if ((m->cohort[s].bucket = calloc((size_t)buckets + 1,
+		    sizeof(double))) == NULL)
+			return FW_ENOMEM;
+	return FW_OK;
+}
+
+static void
+market_free(fw_market *m, size_t nseg)
+{
+	size_t s;
+
+	for (s = 0; m->cohort != NULL && s < nseg; s++)
+		free(m->cohort[s].bucket);
+	free(m->cohort);
+	free(m->advocates);
+	free(m->hcps.state);
+	free(m->hcps.months);
+	free(m->hcps.defections);
+	free(m->hcps.trust);
+}
+
 int
 fwi_work_init(fw_work *w, const fw_scenario *sc, int horizon,
-    size_t nplan_max)
+    size_t nplan_max, size_t ramp_chan)
 {
 	size_t v, s, max_hcps = 0, max_seg = 0, max_chan = 0;
-	size_t buckets = 0;
+	int buckets = 0, warmup = (int)sc->warmup.value;
+	int months = warmup + horizon;
 
 	memset(w, 0, sizeof(*w));
 	for (v = 0; v < sc->nconfig; v++) {
@@ -100,78 +167,70 @@ fwi_work_init(fw_work *w, const fw_scenario *sc, int horizon,
 			max_seg = c->nseg;
 		if (c->nchan > max_chan)
 			max_chan = c->nchan;
-		if (c->g[FW_G_EARLY_MONTHS].value > (double)buckets)
-			buckets = (size_t)c->g[FW_G_EARLY_MONTHS].value;
+		if (c->g[FW_G_EARLY_MONTHS].value > buckets)
+			buckets = (int)c->g[FW_G_EARLY_MONTHS].value;
 	}
-	if (buckets > (size_t)horizon)
-		buckets = (size_t)horizon;
-	w->hcps.state = malloc(max_hcps + 1);
-	w->hcps.months = malloc((max_hcps + 1) * sizeof(uint16_t));
-	w->hcps.defections = malloc((max_hcps + 1) * sizeof(uint16_t));
-	w->hcps.trust = malloc((max_hcps + 1) * sizeof(double));
+	if (buckets > months)
+		buckets = months;
+	w->horizon = horizon;
+	w->warmup = warmup;
+	w->buckets = buckets;
+	w->nseg_cap = max_seg;
 	w->order = malloc((max_hcps + 1) * sizeof(uint32_t));
-	w->cohort = calloc(max_seg, sizeof(fw_cohort));
-	w->advocates = calloc(max_seg, sizeof(uint32_t));
-	w->val.seg = calloc(max_seg, sizeof(fw_seg_values));
-	w->val.chan = calloc(max_chan * FW_NCHANNEL + 1, sizeof(double));
-	w->val.drawn = calloc(nplan_max + 1, sizeof(double));
-	w->val.winback_decay = calloc((size_t)horizon + 2, sizeof(double));
-	w->val.cost_growth = calloc((size_t)horizon + 2, sizeof(double));
-	w->val.defection_cost = calloc((size_t)horizon + 2, sizeof(double));
 	w->month = calloc((size_t)horizon * FW_NMONTHLY, sizeof(double));
 	w->base_cash = calloc((size_t)horizon, sizeof(double));
 	w->stream = fwi_stream_alloc();
-	if (w->hcps.state == NULL || w->hcps.months == NULL ||
-	    w->hcps.defections == NULL || w->hcps.trust == NULL ||
-	    w->order == NULL ||
-	    (max_seg && (w->cohort == NULL || w->advocates == NULL ||
-	    w->val.seg == NULL)) || w->val.chan == NULL ||
-	    w->val.drawn == NULL || w->val.winback_decay == NULL ||
-	    w->val.cost_growth == NULL || w->val.defection_cost == NULL ||
-	    w->month == NULL || w->base_cash == NULL || w->stream == NULL) {
+	if (w->order == NULL || w->month == NULL || w->base_cash == NULL ||
+	    w->stream == NULL ||
+	    values_alloc(&w->base, max_seg, max_chan, nplan_max, months) ||
+	    values_alloc(&w->own, max_seg, max_chan, nplan_max, months) ||
+	    values_alloc(&w->ramp, max_seg, ramp_chan, 0, months) ||
+	    market_alloc(&w->market, max_hcps, max_seg, buckets) ||
+	    (warmup > 0 && market_alloc(&w->warmed, max_hcps, max_seg,
+	    buckets))) {
 		fwi_work_clear(w);
 		return FW_ENOMEM;
 	}
-	for (s = 0; s < max_seg; s++) {
-		w->cohort[s].bucket = calloc(buckets + 1, sizeof(double));
-		if (w->cohort[s].bucket == NULL) {
-			fwi_work_clear(w);
-			return FW_ENOMEM;
-		}
-	}
-	w->nseg_cap = max_seg;
 	return FW_OK;
 }
 
 void
 fwi_work_clear(fw_work *w)
 {
-	size_t s;
-
 	if (w == NULL)
 		return;
-	for (s = 0; w->cohort != NULL && s < w->nseg_cap; s++)
-		free(w->cohort[s].bucket);
-	free(w->cohort);
-	free(w->advocates);
-	free(w->hcps.state);
-	free(w->hcps.months);
-	free(w->hcps.defections);
-	free(w->hcps.trust);
+	values_free(&w->base);
+	values_free(&w->own);
+	values_free(&w->ramp);
+	market_free(&w->market, w->nseg_cap);
+	market_free(&w->warmed, w->nseg_cap);
 	free(w->order);
-	free(w->val.seg);
-	free(w->val.chan);
-	free(w->val.drawn);
-	free(w->val.winback_decay);
-	free(w->val.cost_growth);
-	free(w->val.defection_cost);
-	free(w->val.helpful.cdf);
-	free(w->val.burden.cdf);
 	free(w->month);
 	free(w->base_cash);
 	if (w->stream != NULL)
 		gsl_rng_free(w->stream);
 	memset(w, 0, sizeof(*w));
+}
+
+/* Entries of the table of mean mu. */
+static int
+count_table_need(double mu)
+{
+	return (int)ceil(mu + 14 * sqrt(mu) + 30);
+}
+
+static int
+count_table_reserve(fw_count_table *t, int need)
+{
+	double *grown;
+
+	if (need <= t->cap)
+		return FW_OK;
+	if ((grown = realloc(t->cdf, (size_t)need * sizeof(double))) == NULL)
+		return FW_ENOMEM;
+	t->cdf = grown;
+	t->cap = need;
+	return FW_OK;
 }
 
 /* Sets t to Poisson(mu): cumulative probabilities cut at the first that
@@ -181,19 +240,14 @@ static int
 count_table_set(fw_count_table *t, double mu)
 {
 	const double top = 1 - ldexp(1, -34);
-	int need = (int)ceil(mu + 14 * sqrt(mu) + 30), k;
+	int need = count_table_need(mu), k;
 	double sum = 0;
 	uint32_t i;
 
 	if (t->valid && t->mu == mu)
 		return FW_OK;
-	if (need > t->cap) {
-		double *grown = realloc(t->cdf, (size_t)need * sizeof(double));
-		if (grown == NULL)
-			return FW_ENOMEM;
-		t->cdf = grown;
-		t->cap = need;
-	}
+	if (count_table_reserve(t, need) != FW_OK)
+		return FW_ENOMEM;
 	for (k = 0; k < need - 1; k++) {
 		sum += mu > 0 ? exp(k * log(mu) - mu - gsl_sf_lnfact((unsigned)k))
 		    : (k == 0);
@@ -248,6 +302,7 @@ derive_channels(fw_values *v)
 		touches += t;
 		active += t > 0;
 	}
+	v->touches = touches;
 	v->phi = touches > 0 ? fmax(0, 1 - v->g[FW_G_ATTENTION] / touches) : 0;
 	v->mu_g = v->mu_b = 0;
 	for (c = 0; c < v->nchan; c++) {
@@ -282,20 +337,23 @@ derive_patients(fw_values *v)
 		s *= 1 - (a < early ? v->q_early : v->q_late);
 	}
 	v->patient_value = v->g[FW_G_PRICE] * sum;
-	v->early_buckets = early < v->horizon ? (int)early : v->horizon;
+	v->early_buckets = early < v->months ? (int)early : v->months;
 }
 
+/* Powers for the trust ledger, the competing events and the fill draw. */
 static void
-derive_tables(fw_values *v)
+derive_powers(fw_values *v)
 {
-	double u = v->g[FW_G_UNFILLED_WEIGHT];
-	double keep_gain = 1 - v->g[FW_G_TRUST_GAIN];
-	double keep_loss = 1 - v->g[FW_G_TRUST_LOSS];
-	double keep_abandon = 1 - v->g[FW_G_ABANDON_PER_FRICTION];
-	double keep_lapse = 1 - v->g[FW_G_LAPSE_PER_FRICTION];
-	double fa = v->g[FW_G_F_ACCESS];
-	int k, m;
+	const double in[6] = { v->g[FW_G_TRUST_GAIN], v->g[FW_G_TRUST_LOSS],
+		v->g[FW_G_ABANDON_PER_FRICTION], v->g[FW_G_LAPSE_PER_FRICTION],
+		v->g[FW_G_UNFILLED_WEIGHT], v->g[FW_G_F_ACCESS] };
+	double u = in[4], keep_gain = 1 - in[0], keep_loss = 1 - in[1];
+	double keep_abandon = 1 - in[2], keep_lapse = 1 - in[3], fa = in[5];
+	int k;
 
+	_Static_assert(sizeof(in) <= sizeof(v->powers_of), "power inputs");
+	if (v->powers_valid && memcmp(in, v->powers_of, sizeof(in)) == 0)
+		return;
 	v->fill_small = fmin(fa, 1 - fa);
 	for (k = 0; k < FW_POW_TABLE; k++) {
 		v->gain_pow[k] = pow(keep_gain, k);
@@ -305,12 +363,36 @@ derive_tables(fw_values *v)
 		v->lapse_unfilled[k] = pow(keep_lapse, u * k);
 		v->binom_zero[k] = pow(1 - v->fill_small, k);
 	}
-	for (m = 0; m <= v->horizon; m++) {
-		v->winback_decay[m] = exp(-v->g[FW_G_WINBACK_DECAY] * m);
-		v->cost_growth[m] = exp(v->g[FW_G_COST_GROWTH] * m);
-		v->defection_cost[m] = v->g[FW_G_BASE_COST] *
-		    pow(v->g[FW_G_DEFECTION_MULTIPLIER], m > 0 ? m - 1 : 0);
+	memcpy(v->powers_of, in, sizeof(in));
+	v->powers_valid = 1;
+}
+
+/* Win-back chance and cost by months away and by defections. An HCP has
+ * defected at least once before its first win-back (MODEL.md §3), so
+ * defection_cost[0] is never read. */
+static void
+derive_month_tables(fw_values *v)
+{
+	const double in[4] = { v->g[FW_G_WINBACK_DECAY],
+		v->g[FW_G_COST_GROWTH], v->g[FW_G_BASE_COST],
+		v->g[FW_G_DEFECTION_MULTIPLIER] };
+	int m;
+
+	_Static_assert(sizeof(in) <= sizeof(v->months_of), "month inputs");
+	if (v->months_valid && memcmp(in, v->months_of, sizeof(in)) == 0)
+		return;
+	for (m = 0; m <= v->months; m++) {
+		v->winback_decay[m] = exp(-in[0] * m);
+		v->cost_growth[m] = exp(in[1] * m);
+		v->defection_cost[m] = in[2] * pow(in[3], m - 1);
 	}
+	memcpy(v->months_of, in, sizeof(in));
+	v->months_valid = 1;
+}
+
+static void
+derive_shares(fw_values *v)
+{
 	memset(v->sigma, 0, sizeof(v->sigma));
 	v->sigma[FW_TRIAL] = v->g[FW_G_SHARE_TRIAL];
 	v->sigma[FW_ADOPTER] = v->g[FW_G_SHARE_ADOPTER];
@@ -319,13 +401,45 @@ derive_tables(fw_values *v)
 }
 
 int
+fwi_values_derive(fw_values *v)
+{
+	size_t s;
+
+	derive_channels(v);
+	derive_patients(v);
+	derive_powers(v);
+	derive_month_tables(v);
+	derive_shares(v);
+	for (s = 0; s < v->nseg; s++)
+		v->seg[s].cvar_scale = 12 * v->seg[s].scripts *
+		    (1 - v->g[FW_G_F_ACCESS]) * v->patient_value;
+	v->monthly_discount = pow(1 + v->g[FW_G_DISCOUNT_RATE], -1.0 / 12);
+	if (count_table_set(&v->helpful, v->mu_g) != FW_OK ||
+	    count_table_set(&v->burden, v->mu_b) != FW_OK)
+		return FW_ENOMEM;
+	return FW_OK;
+}
+
+int
+fwi_values_reserve(fw_values *v, double mu)
+{
+	/* One entry more than mu needs: a blend's mean may pass mu by the
+	 * rounding of its sums. */
+	int need = count_table_need(mu) + 1;
+
+	if (count_table_reserve(&v->helpful, need) != FW_OK ||
+	    count_table_reserve(&v->burden, need) != FW_OK)
+		return FW_ENOMEM;
+	return FW_OK;
+}
+
+int
 fwi_values_set(fw_values *v, const fw_config *c, const fw_plan *plan,
-    uint64_t seed, uint32_t rep, int horizon)
+    uint64_t seed, uint32_t rep)
 {
 	size_t i, s;
 	uint32_t first = 0;
 
-	v->horizon = horizon;
 	v->nseg = c->nseg;
 	v->nchan = c->nchan;
 	for (i = 0; i < FW_NGLOBAL; i++)
@@ -334,6 +448,7 @@ fwi_values_set(fw_values *v, const fw_config *c, const fw_plan *plan,
 		v->seg[s].hcps = (uint32_t)c->seg[s].v[FW_S_HCPS].value;
 		v->seg[s].scripts = c->seg[s].v[FW_S_SCRIPTS].value;
 		v->seg[s].trust = c->seg[s].v[FW_S_TRUST].value;
+		v->seg[s].patients = c->seg[s].v[FW_S_PATIENTS].value;
 		v->seg[s].first = first;
 		first += v->seg[s].hcps;
 	}
@@ -350,15 +465,5 @@ fwi_values_set(fw_values *v, const fw_config *c, const fw_plan *plan,
 		v->drawn[i] = x;
 		store(v, e, x);
 	}
-	derive_channels(v);
-	derive_patients(v);
-	derive_tables(v);
-	for (s = 0; s < c->nseg; s++)
-		v->seg[s].cvar_scale = 12 * v->seg[s].scripts *
-		    (1 - v->g[FW_G_F_ACCESS]) * v->patient_value;
-	v->monthly_discount = pow(1 + v->g[FW_G_DISCOUNT_RATE], -1.0 / 12);
-	if (count_table_set(&v->helpful, v->mu_g) != FW_OK ||
-	    count_table_set(&v->burden, v->mu_b) != FW_OK)
-		return FW_ENOMEM;
-	return FW_OK;
+	return fwi_values_derive(v);
 }

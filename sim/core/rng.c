@@ -22,6 +22,10 @@
  * Sweep designs (design.c) draw their uniforms under a purpose of their
  * own, DESIGN, so that a design never shares a draw with the model.
  *
+ * The month is the month index counted from the first simulated month:
+ * warm-up month k is k, horizon month t after a warm-up of W months is
+ * W + t (at most 600 + 600), and parameter draws take month 0.
+ *
  * Nothing depends on which thread draws or in which order: the same name
  * gives the same number. Limits of the layout: entity and replication
  * below 2^32, month below 2^16, segment below 2^24, 2^16 blocks a stream.

@@ -27,6 +27,7 @@ struct fw_run {
 	int threads;
 	size_t nvar;
 	fw_plan *plans;		/* per variant */
+	fw_schedule *sched;	/* per variant: how its values phase in */
 	size_t *plan_offset;	/* per variant, into a row of drawn */
 	size_t nplan;		/* drawn values per replication */
 	uint64_t block_size, nblocks, next_block, done;

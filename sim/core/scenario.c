@@ -14,9 +14,6 @@
 const char *const fwi_state_names[FW_NSTATE] = { "unaware", "engaged",
 	"trial", "adopter", "advocate", "lapsed", "switched" };
 
-static const char *const sections[] = { "economics", "experience",
-	"friction", "flywheel", "reacquisition", "patients", "program_cost" };
-#define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
 
 void
 fwi_config_clear(fw_config *c)
@@ -299,25 +296,21 @@ read_variants(fw_yaml *y, fw_scenario *sc, yaml_node_t *n)
 	return rc;
 }
 
-/* The nodes of the root mapping, by top-level key. */
+/* The nodes of the root mapping, by name: the top-level keys of the
+ * table, then the sections of its global keys. */
 typedef struct top_nodes {
-	yaml_node_t *key[16];
-	yaml_node_t *node[16];
+	const char *name[FW_MAX_KEYS];
+	yaml_node_t *node[FW_MAX_KEYS];
+	size_t n;
 } top_nodes;
-
-static const char *const top_names[] = { "model", "name", "horizon_months",
-	"replications", "seed", "segments", "channels", "variants",
-	"economics", "experience", "friction", "flywheel", "reacquisition",
-	"patients", "program_cost" };
-#define NTOP (sizeof(top_names) / sizeof(top_names[0]))
 
 static yaml_node_t *
 top(const top_nodes *t, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < NTOP; i++)
-		if (strcmp(top_names[i], name) == 0)
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->name[i], name) == 0)
 			return t->node[i];
 	return NULL;
 }
@@ -330,14 +323,14 @@ read_top(fw_yaml *y, yaml_node_t *root, top_nodes *t)
 	int rc;
 
 	memset(t, 0, sizeof(*t));
+	t->n = fwi_key_names(FW_SCOPE_TOP, t->name, FW_MAX_KEYS);
+	t->n += fwi_key_sections(t->name + t->n, FW_MAX_KEYS - t->n);
 	if ((rc = fwi_yaml_map(y, root, "", &pairs)) != FW_OK)
 		return rc;
 	for (i = 0; rc == FW_OK && i < pairs.n; i++)
-		if ((rc = fwi_yaml_choose(y, &pairs.v[i], "", top_names, NTOP,
-		    &j)) == FW_OK) {
-			t->key[j] = pairs.v[i].key;
+		if ((rc = fwi_yaml_choose(y, &pairs.v[i], "", t->name, t->n,
+		    &j)) == FW_OK)
 			t->node[j] = pairs.v[i].value;
-		}
 	free(pairs.v);
 	for (i = 0; rc == FW_OK && i < fwi_nkeys; i++) {
 		const fw_key *k = &fwi_keys[i];
@@ -392,10 +385,17 @@ read_scenario(fw_yaml *y, fw_scenario *sc)
 			return rc;
 		sc->seed_given = 1;
 	}
+	sc->warmup.value = 0;
+	if ((n = top(&t, "warmup_months")) != NULL &&
+	    (rc = fwi_read_num(y, n, "warmup_months", fwi_key_find(
+	    FW_SCOPE_TOP, "", "warmup_months"), &sc->warmup)) != FW_OK)
+		return rc;
 	set_defaults(base);
-	for (i = 0; i < NSECTIONS; i++)
-		if ((n = top(&t, sections[i])) != NULL &&
-		    (rc = read_section(y, base, sections[i], n)) != FW_OK)
+	base->start_month.value = 1;
+	base->ramp_months.value = 0;
+	for (i = FW_NTOP; i < t.n; i++)
+		if (t.node[i] != NULL &&
+		    (rc = read_section(y, base, t.name[i], t.node[i])) != FW_OK)
 			return rc;
 	if ((rc = read_segments(y, base, top(&t, "segments"))) != FW_OK)
 		return rc;
@@ -438,6 +438,7 @@ load(fw_yaml *y, int rc, fw_scenario **out, const char *file)
 		fwi_yaml_free(y);
 		return fwi_yaml_nomem(y);
 	}
+	fwi_hash_text(y->hash, sc->hash, sizeof(sc->hash));
 	rc = read_scenario(y, sc);
 	fwi_yaml_free(y);
 	if (rc != FW_OK) {
@@ -624,4 +625,22 @@ fw_scenario_copy(const fw_scenario *sc, fw_scenario **out)
 	}
 	*out = c;
 	return FW_OK;
+}
+
+int
+fw_scenario_warmup(const fw_scenario *sc)
+{
+	return (int)sc->warmup.value;
+}
+
+int
+fw_scenario_variant_start(const fw_scenario *sc, size_t v)
+{
+	return v < sc->nconfig ? fwi_config_start(&sc->config[v]) : 0;
+}
+
+int
+fw_scenario_variant_ramp(const fw_scenario *sc, size_t v)
+{
+	return v < sc->nconfig ? fwi_config_ramp(&sc->config[v]) : 0;
 }

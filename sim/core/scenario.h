@@ -37,6 +37,8 @@ typedef struct fw_config {
 	char **set_paths;	/* paths the variant's `set` gave */
 	size_t nset;
 	int own_program_cost;	/* the variant replaced program_cost */
+	fw_num start_month;	/* first month of the changes; 1 for the baseline */
+	fw_num ramp_months;	/* months they take to phase in */
 } fw_config;
 
 struct fw_scenario {
@@ -47,6 +49,7 @@ struct fw_scenario {
 	uint64_t replications;
 	uint64_t seed;
 	int seed_given;
+	fw_num warmup;		/* warmup_months: baseline months before month 1 */
 	size_t nconfig;		/* baseline plus variants */
 	fw_config *config;	/* config[0] is the baseline */
 	char hash[32];		/* of the bytes loaded */
@@ -80,6 +83,25 @@ void fwi_config_clear(fw_config *c);
 /* Index of the named segment or channel, or -1. */
 int fwi_config_find_segment(const fw_config *c, const char *name);
 int fwi_config_find_channel(const fw_config *c, const char *name);
+
+/* Start month and ramp of a variant (MODEL.md §7a). */
+static inline int
+fwi_config_start(const fw_config *c)
+{
+	return (int)c->start_month.value;
+}
+
+static inline int
+fwi_config_ramp(const fw_config *c)
+{
+	return (int)c->ramp_months.value;
+}
+
+/* Whether variant c's values change after the first simulated month: it
+ * follows a warm-up, starts after month 1 or ramps. */
+int fwi_config_changes_midway(const fw_scenario *sc, const fw_config *c);
+/* Whether a segment of a has another number of HCPs than in b. */
+int fwi_config_hcps_differ(const fw_config *a, const fw_config *b);
 
 /* Resolves a dotted path (MODEL.md §2) to a value slot in c. */
 fw_num *fwi_config_slot(fw_config *c, const char *dotted, const fw_key **key,

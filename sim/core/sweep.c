@@ -24,15 +24,6 @@
 const char *const fwi_design_names[FW_NDESIGN] = { "grid", "oneway", "lhs",
 	"sobol" };
 
-static const char *const sweep_keys[] = { "scenario", "design",
-	"replications", "months", "seed", "points", "base_samples", "bootstrap",
-	"parameters", "metrics" };
-#define NSWEEP_KEYS (sizeof(sweep_keys) / sizeof(sweep_keys[0]))
-
-static const char *const param_keys[] = { "path", "variant", "values",
-	"range", "steps" };
-static const char *const metric_kinds[] = { "npv", "dnpv", "revenue_year",
-	"total" };
 
 void
 fw_sweep_free(fw_sweep *sw)
@@ -134,12 +125,15 @@ read_param(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 	char sub[300];
 	size_t i;
 	int rc, ch, v;
+	const char *names[FW_NSWEEP_PARAM_KEYS];
 
+	fwi_key_names(FW_SCOPE_SWEEP_PARAM, names, FW_NSWEEP_PARAM_KEYS);
 	if ((rc = fwi_yaml_map(y, n, path, &pairs)) != FW_OK)
 		return rc;
 	for (i = 0; rc == FW_OK && i < pairs.n; i++) {
 		size_t k;
-		rc = fwi_yaml_choose(y, &pairs.v[i], path, param_keys, 5, &k);
+		rc = fwi_yaml_choose(y, &pairs.v[i], path, names,
+		    FW_NSWEEP_PARAM_KEYS, &k);
 	}
 	if (rc == FW_OK && (node = pair_value(&pairs, "path")) == NULL)
 		rc = fwi_yaml_fail(y, n, path, "missing required key 'path'");
@@ -188,9 +182,12 @@ read_param(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 		free(r);
 	}
 	if (rc == FW_OK && (node = pair_value(&pairs, "steps")) != NULL) {
+		const fw_key *k = fwi_key_find(FW_SCOPE_SWEEP_PARAM, NULL,
+		    "steps");
 		long long steps;
 		fwi_path_key(sub, sizeof(sub), path, "steps");
-		if ((rc = fwi_yaml_int(y, node, sub, 2, 10000, &steps)) == FW_OK)
+		if ((rc = fwi_yaml_int(y, node, sub, k->lo, k->hi, &steps)) ==
+		    FW_OK)
 			p->steps = (size_t)steps;
 	}
 	free(pairs.v);
@@ -257,6 +254,7 @@ read_metric(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 	size_t kind;
 	int rc, k;
 	long long year = 0;
+	const char *kinds[FW_NSWEEP_METRIC_KEYS];
 
 	if ((rc = fwi_yaml_map(y, n, path, &pairs)) != FW_OK)
 		return rc;
@@ -267,7 +265,9 @@ read_metric(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 		    "{variant: V, metric: M}");
 	}
 	p = &pairs.v[0];
-	if ((rc = fwi_yaml_choose(y, p, path, metric_kinds, 4, &kind)) !=
+	fwi_key_names(FW_SCOPE_SWEEP_METRIC, kinds, FW_NSWEEP_METRIC_KEYS);
+	if ((rc = fwi_yaml_choose(y, p, path, kinds, FW_NSWEEP_METRIC_KEYS,
+	    &kind)) !=
 	    FW_OK) {
 		free(pairs.v);
 		return rc;
@@ -321,7 +321,7 @@ read_metric(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 		rc = fwi_yaml_fail(y, p->value, sub, "dnpv compares two "
 		    "different variants");
 	if (rc == FW_OK) {
-		m->kind = (enum fw_metric_kind)k;
+		m->kind = (enum fw_sweep_metric_id)k;
 		m->year = (int)year;
 		if (k == 2)
 			snprintf(label, sizeof(label), "revenue_year%d:%s",
@@ -398,13 +398,15 @@ beside(const char *file, const char *name)
 	return path;
 }
 
+/* Reads the whole number of sweep key `name`, in the table's range, if
+ * the file gives it. */
 static int
-read_count(fw_yaml *y, const fw_pairs *p, const char *name, double lo,
-    double hi, long long *out)
+read_count(fw_yaml *y, const fw_pairs *p, const char *name, long long *out)
 {
+	const fw_key *k = fwi_key_find(FW_SCOPE_SWEEP, "", name);
 	yaml_node_t *n = pair_value(p, name);
 
-	return n == NULL ? FW_OK : fwi_yaml_int(y, n, name, lo, hi, out);
+	return n == NULL ? FW_OK : fwi_yaml_int(y, n, name, k->lo, k->hi, out);
 }
 
 static int
@@ -413,23 +415,27 @@ read_sweep(fw_yaml *y, fw_sweep *sw, fw_error *err)
 	yaml_node_t *root = fwi_yaml_root(y), *n;
 	fw_pairs p;
 	const char *text;
-	long long reps = 0, months = 0, points = 0, base = 0, boot = 1000;
+	long long reps = 0, months = 0, points = 0, base = 0;
+	long long boot = (long long)fwi_key_find(FW_SCOPE_SWEEP, "",
+	    "bootstrap")->def;
 	size_t i;
 	int rc, d;
+	const char *names[FW_NSWEEP_KEYS];
 
+	fwi_key_names(FW_SCOPE_SWEEP, names, FW_NSWEEP_KEYS);
 	if ((rc = fwi_yaml_map(y, root, "", &p)) != FW_OK)
 		return rc;
 	for (i = 0; rc == FW_OK && i < p.n; i++) {
 		size_t k;
-		rc = fwi_yaml_choose(y, &p.v[i], "", sweep_keys, NSWEEP_KEYS,
+		rc = fwi_yaml_choose(y, &p.v[i], "", names, FW_NSWEEP_KEYS,
 		    &k);
 	}
-	for (i = 0; rc == FW_OK && i < 5; i++) {
-		static const char *const required[] = { "scenario", "design",
-			"replications", "parameters", "metrics" };
-		if (pair_value(&p, required[i]) == NULL)
+	for (i = 0; rc == FW_OK && i < fwi_nkeys; i++) {
+		const fw_key *k = &fwi_keys[i];
+		if (k->scope == FW_SCOPE_SWEEP && k->required &&
+		    pair_value(&p, k->name) == NULL)
 			rc = fwi_yaml_fail(y, root, "", "missing required key "
-			    "'%s'", required[i]);
+			    "'%s'", k->name);
 	}
 	if (rc == FW_OK && (rc = fwi_yaml_str(y, pair_value(&p, "scenario"),
 	    "scenario", &text)) == FW_OK) {
@@ -452,16 +458,15 @@ read_sweep(fw_yaml *y, fw_sweep *sw, fw_error *err)
 		sw->design = (enum fw_design)d;
 	}
 	if (rc == FW_OK)
-		rc = fwi_yaml_int(y, pair_value(&p, "replications"),
-		    "replications", 1, 4294967295.0, &reps);
+		rc = read_count(y, &p, "replications", &reps);
 	if (rc == FW_OK)
-		rc = read_count(y, &p, "months", 1, 600, &months);
+		rc = read_count(y, &p, "months", &months);
 	if (rc == FW_OK)
-		rc = read_count(y, &p, "points", 2, 1e6, &points);
+		rc = read_count(y, &p, "points", &points);
 	if (rc == FW_OK)
-		rc = read_count(y, &p, "base_samples", 2, 1e6, &base);
+		rc = read_count(y, &p, "base_samples", &base);
 	if (rc == FW_OK)
-		rc = read_count(y, &p, "bootstrap", 10, 1e6, &boot);
+		rc = read_count(y, &p, "bootstrap", &boot);
 	sw->seed = sw->sc ? sw->sc->seed : 1;
 	if (rc == FW_OK && (n = pair_value(&p, "seed")) != NULL)
 		rc = fwi_yaml_u64(y, n, "seed", &sw->seed);
@@ -806,7 +811,7 @@ fw_sweep_metric_values(const fw_sweep *sw, size_t m, const fw_run *run,
 		case FW_SM_TOTAL:
 			x[r] = fw_run_value(run, r, v, (size_t)mt->total);
 			break;
-		case FW_SM_REVENUE_YEAR:
+		default:	/* FW_SM_REVENUE_YEAR */
 			x[r] = 0;
 			for (t = 12 * (mt->year - 1) + 1; t <= 12 * mt->year &&
 			    t <= T; t++)

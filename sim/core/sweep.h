@@ -22,11 +22,9 @@ typedef struct fw_sweep_param {
 	size_t steps;
 } fw_sweep_param;
 
-enum fw_metric_kind { FW_SM_NPV, FW_SM_DNPV, FW_SM_REVENUE_YEAR,
-	FW_SM_TOTAL };
 
 typedef struct fw_sweep_metric {
-	enum fw_metric_kind kind;
+	enum fw_sweep_metric_id kind;	/* FW_SM_NPV, ... (keys.def) */
 	int variant;
 	int against;		/* dnpv: the variant compared with, 0 baseline */
 	int year;		/* revenue_year */

@@ -196,7 +196,7 @@ fwi_read_element(fw_yaml *y, yaml_node_t *n, const char *path,
 {
 	const char *names[16];
 	size_t nnames = scope_names(scope, names, 16);
-	unsigned char given[128] = { 0 };
+	unsigned char given[FW_MAX_KEYS] = { 0 };
 	fw_pairs pairs;
 	char sub[256];
 	size_t i;

@@ -206,8 +206,27 @@ record_set_path(fw_yaml *y, fw_config *c, const char *dotted)
 	return FW_OK;
 }
 
+int
+fwi_config_hcps_differ(const fw_config *a, const fw_config *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->nseg && i < b->nseg; i++)
+		if (a->seg[i].v[FW_S_HCPS].value != b->seg[i].v[FW_S_HCPS].value)
+			return 1;
+	return 0;
+}
+
+int
+fwi_config_changes_midway(const fw_scenario *sc, const fw_config *c)
+{
+	return sc->warmup.value > 0 || fwi_config_start(c) > 1 ||
+	    fwi_config_ramp(c) > 0;
+}
+
 static int
-apply_set(fw_yaml *y, fw_config *c, yaml_node_t *n, const char *path)
+apply_set(fw_yaml *y, const fw_scenario *sc, fw_config *c, yaml_node_t *n,
+    const char *path)
 {
 	fw_pairs pairs;
 	char sub[512];
@@ -222,6 +241,12 @@ apply_set(fw_yaml *y, fw_config *c, yaml_node_t *n, const char *path)
 		rc = fwi_config_set(y, c, p->name, p->value, p->key, sub);
 		if (rc == FW_OK)
 			rc = record_set_path(y, c, p->name);
+		/* An HCP that appears or vanishes mid-run has no state. */
+		if (rc == FW_OK && fwi_config_changes_midway(sc, c) &&
+		    fwi_config_hcps_differ(c, &sc->config[0]))
+			rc = fwi_yaml_fail(y, p->key, sub, "the number of HCPs "
+			    "cannot change in a variant that follows a warm-up, "
+			    "starts after month 1 or ramps");
 	}
 	free(pairs.v);
 	return rc;
@@ -325,15 +350,47 @@ apply_program_cost(fw_yaml *y, fw_config *c, yaml_node_t *n,
 	return rc;
 }
 
-static const char *const variant_keys[] = { "description", "set",
-	"remove_channels", "add_channels", "program_cost" };
-#define NVARIANT_KEYS 5
+
+/* Reads start_month (within the horizon) and ramp_months, or their
+ * defaults. */
+static int
+read_timing(fw_yaml *y, const fw_scenario *sc, yaml_node_t *start,
+    yaml_node_t *ramp, const char *path, fw_config *out)
+{
+	const fw_key *ks = fwi_key_find(FW_SCOPE_VARIANT, NULL, "start_month");
+	const fw_key *kr = fwi_key_find(FW_SCOPE_VARIANT, NULL, "ramp_months");
+	fw_key any_month = *ks;
+	char sub[512];
+	int rc;
+
+	out->start_month = (fw_num){ .value = ks->def };
+	out->ramp_months = (fw_num){ .value = kr->def };
+	fwi_path_key(sub, sizeof(sub), path, "start_month");
+	if (start != NULL) {
+		/* Any whole number here; the horizon bounds it below. */
+		any_month.lo = -2147483648.0;
+		any_month.hi = 2147483647.0;
+		if ((rc = fwi_read_num(y, start, sub, &any_month,
+		    &out->start_month)) != FW_OK)
+			return rc;
+		if (out->start_month.value < 1 ||
+		    out->start_month.value > sc->horizon)
+			return fwi_yaml_fail(y, start, sub, "must be a month of "
+			    "the horizon, from 1 to horizon_months = %d (got %s)",
+			    sc->horizon, (const char *)start->data.scalar.value);
+	}
+	fwi_path_key(sub, sizeof(sub), path, "ramp_months");
+	if (ramp != NULL)
+		return fwi_read_num(y, ramp, sub, kr, &out->ramp_months);
+	return FW_OK;
+}
 
 int
 fwi_variant_build(fw_yaml *y, const fw_scenario *sc, const char *name,
     yaml_node_t *n, const char *path, fw_config *out)
 {
-	yaml_node_t *part[NVARIANT_KEYS] = { NULL };
+	yaml_node_t *part[FW_NVARIANT_KEYS] = { NULL };
+	const char *names[FW_NVARIANT_KEYS];
 	fw_pairs pairs;
 	char sub[512];
 	size_t i, j;
@@ -345,9 +402,10 @@ fwi_variant_build(fw_yaml *y, const fw_scenario *sc, const char *name,
 		pairs.v = NULL;
 	} else if ((rc = fwi_yaml_map(y, n, path, &pairs)) != FW_OK)
 		return rc;
+	fwi_key_names(FW_SCOPE_VARIANT, names, FW_NVARIANT_KEYS);
 	for (i = 0; i < pairs.n; i++) {
-		if ((rc = fwi_yaml_choose(y, &pairs.v[i], path, variant_keys,
-		    NVARIANT_KEYS, &j)) != FW_OK) {
+		if ((rc = fwi_yaml_choose(y, &pairs.v[i], path, names,
+		    FW_NVARIANT_KEYS, &j)) != FW_OK) {
 			free(pairs.v);
 			return rc;
 		}
@@ -356,29 +414,30 @@ fwi_variant_build(fw_yaml *y, const fw_scenario *sc, const char *name,
 	free(pairs.v);
 	if (fwi_config_copy(out, &sc->config[0], name) != FW_OK)
 		return fwi_yaml_nomem(y);
-	rc = FW_OK;
-	if (part[0] != NULL) {
+	rc = read_timing(y, sc, part[FW_V_START_MONTH], part[FW_V_RAMP_MONTHS],
+	    path, out);
+	if (rc == FW_OK && part[FW_V_DESCRIPTION] != NULL) {
 		const char *text;
 		fwi_path_key(sub, sizeof(sub), path, "description");
-		rc = fwi_yaml_str(y, part[0], sub, &text);
+		rc = fwi_yaml_str(y, part[FW_V_DESCRIPTION], sub, &text);
 		if (rc == FW_OK && fwi_text_problem(text) != NULL)
-			rc = fwi_yaml_fail(y, part[0], sub, "%s",
+			rc = fwi_yaml_fail(y, part[FW_V_DESCRIPTION], sub, "%s",
 			    fwi_text_problem(text));
 		if (rc == FW_OK && (out->description = strdup(text)) == NULL)
 			rc = fwi_yaml_nomem(y);
 	}
 	fwi_path_key(sub, sizeof(sub), path, "set");
-	if (rc == FW_OK && part[1] != NULL)
-		rc = apply_set(y, out, part[1], sub);
+	if (rc == FW_OK && part[FW_V_SET] != NULL)
+		rc = apply_set(y, sc, out, part[FW_V_SET], sub);
 	fwi_path_key(sub, sizeof(sub), path, "remove_channels");
-	if (rc == FW_OK && part[2] != NULL)
-		rc = apply_remove(y, out, part[2], sub);
+	if (rc == FW_OK && part[FW_V_REMOVE_CHANNELS] != NULL)
+		rc = apply_remove(y, out, part[FW_V_REMOVE_CHANNELS], sub);
 	fwi_path_key(sub, sizeof(sub), path, "add_channels");
-	if (rc == FW_OK && part[3] != NULL)
-		rc = apply_add(y, out, part[3], sub);
+	if (rc == FW_OK && part[FW_V_ADD_CHANNELS] != NULL)
+		rc = apply_add(y, out, part[FW_V_ADD_CHANNELS], sub);
 	fwi_path_key(sub, sizeof(sub), path, "program_cost");
-	if (rc == FW_OK && part[4] != NULL)
-		rc = apply_program_cost(y, out, part[4], sub);
+	if (rc == FW_OK && part[FW_V_PROGRAM_COST] != NULL)
+		rc = apply_program_cost(y, out, part[FW_V_PROGRAM_COST], sub);
 	if (rc != FW_OK)
 		fwi_config_clear(out);
 	return rc;

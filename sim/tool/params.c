@@ -11,10 +11,12 @@
 #include "csv.h"
 
 const char cli_params_help[] =
-"Usage: flywheel params [--format text|csv|man]\n"
-"List every scenario key with its type and range, default and meaning.\n"
+"Usage: flywheel params [--format text|csv|man] [--kind scenario|sweep]\n"
+"List every key of a scenario file (or of a sweep file) with its type and\n"
+"range, default and meaning.\n"
 "\n"
 "  -f, --format FORMAT   text (default), csv or man\n"
+"  -k, --kind KIND       scenario (default) or sweep: which file's keys\n"
 "  -h, --help            show this help\n";
 
 enum params_format { PARAMS_TEXT, PARAMS_MAN, PARAMS_CSV };
@@ -24,6 +26,8 @@ key_default(const fw_key_info *k, char *buf, size_t size)
 {
 	if (k->required)
 		snprintf(buf, size, "required");
+	else if (k->def_text != NULL)
+		snprintf(buf, size, "%s", k->def_text);
 	else if (k->has_default)
 		fw_format_real(k->def, buf, size);
 	else if (strcmp(k->path, "model") == 0)
@@ -103,14 +107,24 @@ cli_params(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "kind", required_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 }
 	};
 	enum params_format format = PARAMS_TEXT;
+	const char *kind = "scenario";
 	size_t i;
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:k:", opts, NULL)) != -1) {
+		if (c == 'k' && (strcmp(optarg, "scenario") == 0 ||
+		    strcmp(optarg, "sweep") == 0)) {
+			kind = optarg;
+			continue;
+		}
+		if (c == 'k')
+			return cli_usage_error("params", "params: unknown "
+			    "kind '%s' (scenario or sweep)", optarg);
 		if (c != 'f')
 			return cli_usage_error("params", "params: unknown option "
 			    "'%s'", argv[optind - 1]);
@@ -132,7 +146,11 @@ cli_params(int argc, char **argv)
 	else if (format == PARAMS_TEXT)
 		printf("%-43s %-24s %-10s %s\n", "KEY", "RANGE", "DEFAULT",
 		    "MEANING");
-	for (i = 0; i < fw_key_count(); i++)
-		put_key(stdout, format, i);
+	for (i = 0; i < fw_key_count(); i++) {
+		fw_key_info k;
+		fw_key_get(i, &k);
+		if (strcmp(k.file, kind) == 0)
+			put_key(stdout, format, i);
+	}
 	return ferror(stdout) || fflush(stdout) != 0 ? EXIT_IO : EXIT_DONE;
 }

@@ -144,13 +144,16 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 	json_text(f, fw_scenario_name(sc));
 	fputs(",\n  \"variants\": [", f);
 	for (v = 0; v < fw_scenario_variant_count(sc); v++) {
-		fputs(v ? ", " : "", f);
+		fputs(v ? ",\n    {\"name\": " : "\n    {\"name\": ", f);
 		json_text(f, fw_scenario_variant_name(sc, v));
+		fprintf(f, ", \"start_month\": %d, \"ramp_months\": %d}",
+		    fw_scenario_variant_start(sc, v),
+		    fw_scenario_variant_ramp(sc, v));
 	}
-	fprintf(f, "],\n  \"seed\": %llu,\n  \"replications\": %llu,\n"
+	fprintf(f, "\n  ],\n  \"warmup_months\": %d,\n  \"seed\": %llu,\n  \"replications\": %llu,\n"
 	    "  \"horizon_months\": %d,\n  \"threads\": %d,\n"
 	    "  \"elapsed_seconds\": %.3f,\n  \"finished\": \"%s\",\n",
-	    (unsigned long long)fw_run_seed(run),
+	    fw_scenario_warmup(sc), (unsigned long long)fw_run_seed(run),
 	    (unsigned long long)fw_run_replications(run), fw_run_months(run),
 	    fw_run_threads(run), fw_run_elapsed(run), stamp);
 	fputs("  \"command_line\": ", f);
