@@ -72,8 +72,9 @@ END_TEST
  * start a trial; month 4 onboarding friction makes every one abandon (a
  * second lapse); month 5 they are won back at 1000 * 1.5. They come
  * back the month after they leave, so the cost has not grown. Four more
- * HCPs start switched: won back in month 1 (at 1000: no defection yet
- * on record), trial in 2, abandoned in 3, won back in 4 at 1000. In the
+ * HCPs start switched, which counts as one defection: won back in month
+ * 1 at 1000, trial in 2, abandoned in 3 (a second defection), won back
+ * in 4 at 1000 * 1.5. In the
  * "switch" variant the ten have trust 0 and no friction, so all switch
  * in month 1 and, at trust 0, none is ever won back. */
 START_TEST(test_defections_and_winbacks)
@@ -98,7 +99,7 @@ START_TEST(test_defections_and_winbacks)
 	fw_run *run = test_run(sc, &opt);
 	static const double lapses[] = { 10, 0, 4, 10, 0 };
 	static const double winbacks[] = { 4, 10, 0, 4, 10 };
-	static const double cost[] = { 4000, 10000, 0, 4000, 15000 };
+	static const double cost[] = { 4000, 10000, 0, 6000, 15000 };
 	int t;
 
 	for (t = 1; t <= 5; t++) {
@@ -114,7 +115,7 @@ START_TEST(test_defections_and_winbacks)
 	ck_assert_double_eq(month_mean(run, 0, 2, "trial"), 4);
 	ck_assert_double_eq(metric_mean(run, 0, "lapses"), 24);
 	ck_assert_double_eq(metric_mean(run, 0, "winbacks"), 28);
-	ck_assert_double_eq(metric_mean(run, 0, "reacq_cost"), 33000);
+	ck_assert_double_eq(metric_mean(run, 0, "reacq_cost"), 35000);
 	ck_assert_double_eq(metric_mean(run, 0, "engaged"), 10);
 	/* The switch variant: the four of b as in the baseline. */
 	ck_assert_double_eq(month_mean(run, 1, 1, "switches"), 10);
