@@ -1,5 +1,6 @@
 /* flywheel.h - libflywheel: Monte Carlo forecasts of experience-led
- * revenue. The only installed header of the library.
+ * revenue. The only installed header of the library; flywheel(3) is its
+ * overview and each family of functions has its own page.
  * SPDX-License-Identifier: MIT
  *
  * A scenario (fw_scenario) describes a market of healthcare professionals
@@ -11,25 +12,36 @@
  * (fw_sweep) is a design of points over a scenario's inputs.
  *
  * Conventions. Functions that can fail return an fw_status and, when err
- * is not NULL, fill *err with where and why. Objects come in _alloc/_load
- * and _free pairs, and every _free accepts NULL. Variants are numbered
- * from 0, the baseline; months from 1; replications from 0. Metrics and
- * monthly series are numbered by the library and named by
- * fw_metric_name() and fw_series_name(); look them up by name, as their
- * numbering may grow between versions.
+ * is not NULL, fill *err with where and why; on success *err is left as
+ * it was. Objects come in _alloc/_load and _free pairs, and every _free
+ * accepts NULL. Pointer arguments other than err and those marked
+ * "may be NULL" must not be NULL. Variants are numbered from 0, the
+ * baseline; months from 1; replications from 0. Metrics and monthly
+ * series are numbered by the library and named by fw_metric_name() and
+ * fw_series_name(); look them up by name, as their numbering may grow
+ * between versions. Money is in the scenario's currency, undiscounted
+ * except for "npv" and "spend_pv" (present values).
  *
  * Threads. Distinct objects may be used from different threads at once,
- * including two runs stepping at the same time in one process. One object
- * must not be changed (fw_scenario_set*, fw_run_step, ...) while another
- * thread uses it; reading a finished run from several threads is safe. A
- * run's own parallelism is OpenMP (fw_run_options.threads), and its
- * results are the same bytes for any number of threads. The library turns
- * GSL's abort-on-error handler off on first use and checks every GSL
- * result itself.
+ * including two runs stepping at the same time in one process, and two
+ * runs of one scenario. One object must not be changed (fw_scenario_set*,
+ * fw_scenario_add_variant, fw_run_step, fw_sweep_set_*, ...) while another
+ * thread uses it or an object made from it (a run of a scenario, the
+ * scenario of a sweep); reading an object nobody changes is safe from any
+ * number of threads. A run's own parallelism is OpenMP
+ * (fw_run_options.threads), and its results are the same bytes for any
+ * number of threads. The library turns GSL's abort-on-error handler off on
+ * first use and checks every GSL result itself; it keeps no other
+ * process-wide state.
  *
  * Memory. Strings returned as const char * belong to the object they came
- * from and live as long as it does. Strings returned as char * are the
- * caller's, to release with fw_free().
+ * from and live as long as it does (those of functions without an object
+ * argument live as long as the program). Strings returned as char * are
+ * the caller's, to release with fw_free(). Arrays the caller passes are
+ * filled, never kept.
+ *
+ * Numbers are read and printed in the C locale's form (a decimal point),
+ * as in a program that has not called setlocale(LC_NUMERIC, ...).
  */
 #ifndef FLYWHEEL_H
 #define FLYWHEEL_H
@@ -47,14 +59,17 @@ extern "C" {
 enum fw_status {
 	FW_OK = 0,		/* success */
 	FW_ERUN = 1,		/* a run failed (e.g. results not finite) */
-	FW_EINVALID = 3,	/* invalid input: a file, key, path or value */
+	FW_EINVALID = 3,	/* invalid input: a file, key, path, value,
+				 * name or index */
 	FW_EIO = 4,		/* a file cannot be read or written */
 	FW_ENOMEM = 5		/* out of memory */
 };
 
 /* Where and why something failed. line and column are 1-based, 0 when
- * unknown; path is the key path such as "segments[1].hcps"; msg says
- * what is wrong. Every field is a NUL-terminated string or number. */
+ * unknown; file is the file (or the name given to a _load_string) or "";
+ * path is the key path such as "segments[1].hcps" or ""; msg says what is
+ * wrong, in one line without a final period. Every text field is a
+ * NUL-terminated string, cut to fit. */
 typedef struct fw_error {
 	int code;		/* an fw_status */
 	char file[512];
@@ -64,38 +79,53 @@ typedef struct fw_error {
 	char msg[512];
 } fw_error;
 
-/* Writes "file:line:column: path: message" into buf, leaving out the
- * parts not known (a line without a column prints as "file:line:"). */
+/* Writes "file:line:column: path: message" into buf (size > 0 bytes,
+ * always NUL-terminated, cut to fit), leaving out the parts not known: a
+ * line without a column prints as "file:line:", an error without a file
+ * or path as the message alone. 1536 bytes hold any error. */
 void fw_error_format(const fw_error *err, char *buf, size_t size);
 
-/* Fills err (when not NULL) with a code, a place and a message; for
- * clients that report their own errors the way the library does. */
+/* Fills err (when not NULL) with code, a place and a message formatted
+ * as printf(3) does; file and path may be NULL for "". For clients that
+ * report their own errors the way the library does. */
 void fw_error_set(fw_error *err, int code, const char *file, int line,
     int column, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
 /* A short name of a status: "ok", "run failed", "invalid input",
- * "input/output error", "out of memory". */
+ * "input/output error", "out of memory"; "unknown status" for any other
+ * value. */
 const char *fw_status_name(int status);
 
-/* Library version, e.g. "0.2.0". */
+/* The library's version, e.g. "0.2.0". */
 const char *fw_version(void);
 
-/* The model versions the library simulates, e.g. "flywheel/1". */
+/* The model the library simulates, as a scenario's `model` key names it:
+ * "flywheel/1". */
 const char *fw_model(void);
 
+/* How the library draws its random numbers, in one line, as a run's
+ * record of its settings states it: the generator, its key and counter,
+ * and how a word becomes a uniform number. */
+const char *fw_rng_scheme(void);
+
 /* Writes x in the shortest decimal form that reads back as the same
- * double (at most 17 significant digits) into buf; size 32 is enough. */
+ * double into buf: a whole number below 1e15 without a fraction or
+ * exponent ("1500000"), else 15, 16 or 17 significant digits as "%.*g"
+ * prints them; "inf", "-inf" and "nan" for those. size 32 is enough. This
+ * is how every number of the flywheel command's tables is written. */
 void fw_format_real(double x, char *buf, size_t size);
 
-/* The candidate closest to word by edit distance, or NULL if none is
- * close enough to be a likely typo. */
+/* The candidate (one of candidates[0..n-1]) closest to word by edit
+ * distance (with swapped neighbours as one edit), or NULL if none is
+ * close enough to be a likely typo: at most strlen(word) / 3 edits
+ * away, or 2 for a shorter word. Returns a pointer into candidates. */
 const char *fw_suggest(const char *word, const char *const *candidates,
     size_t n);
 
-/* Writes "fnv1a64:" and the 16 hex digits of the FNV-1a 64 hash of n
- * bytes into buf (size 25 is enough): how flywheel identifies the files a
- * result came from. */
+/* Writes "fnv1a64:" and the 16 lowercase hex digits of the FNV-1a 64
+ * hash of the n bytes at bytes into buf (size 25 is enough): how flywheel
+ * identifies the files a result came from. */
 void fw_hash(const void *bytes, size_t n, char *buf, size_t size);
 
 /* Releases memory the library returned as char *; accepts NULL. */
@@ -104,8 +134,10 @@ void fw_free(void *p);
 /* What a flywheel YAML file describes, judged from its top-level keys. */
 enum fw_file_kind { FW_FILE_SCENARIO, FW_FILE_SWEEP };
 
-/* Reads file far enough to tell its kind; FW_EIO or FW_EINVALID (not
- * YAML) with err filled. */
+/* Reads file far enough to tell its kind: a sweep has a top-level
+ * `design` key, anything else is taken for a scenario. FW_EIO when it
+ * cannot be read, FW_EINVALID when it is not YAML, with err filled;
+ * *kind is FW_FILE_SCENARIO then. */
 int fw_file_kind(const char *file, enum fw_file_kind *kind, fw_error *err);
 
 /* ---- The table of scenario keys ---- */
@@ -115,7 +147,8 @@ enum fw_key_type { FW_KEY_TEXT, FW_KEY_INTEGER, FW_KEY_NUMBER,
 	FW_KEY_MAPPING, FW_KEY_LIST };
 
 /* One key of a scenario or sweep file, as flywheel-scenario(5) and
- * flywheel(1) list them. */
+ * flywheel(1) list them. Every pointer is to static text that lives as
+ * long as the program. */
 typedef struct fw_key_info {
 	const char *file;	/* "scenario" or "sweep" */
 	const char *path;	/* "friction.access", "segments[].hcps",
@@ -139,15 +172,19 @@ typedef struct fw_key_info {
 /* Number of keys, of scenario and sweep files together. */
 size_t fw_key_count(void);
 
-/* Key i (0 <= i < fw_key_count()); FW_EINVALID past the end. */
+/* Fills *out with key i (0 <= i < fw_key_count()): the keys of
+ * scenario files in the order of flywheel-scenario(5), then those of
+ * sweep files; FW_EINVALID past the end, *out unchanged. */
 int fw_key_get(size_t i, fw_key_info *out);
 
-/* The key a dotted path of a scenario names, such as "friction.access" or
- * "segments.cardiology.trust" (element names are not checked);
- * FW_EINVALID if it names none. */
+/* Fills *out with the key a dotted path of a scenario names, such as
+ * "friction.access", "segments.cardiology.trust" or
+ * "channels.email.reach" (element names are not checked); FW_EINVALID,
+ * *out unchanged, if it names none. */
 int fw_key_lookup(const char *path, fw_key_info *out);
 
-/* The range of key i in words, e.g. "number in [0, 1]", "integer >= 1". */
+/* Writes the range of key i in words into buf, e.g. "number in [0, 1]",
+ * "integer >= 1", "text"; "" past the end. 64 bytes are enough. */
 void fw_key_range_text(size_t i, char *buf, size_t size);
 
 /* Why key i's upper limit is where it is, when it is no natural end of the
@@ -160,47 +197,60 @@ const char *fw_key_limit(size_t i);
 
 typedef struct fw_scenario fw_scenario;
 
-/* Loads and validates a scenario file; *out is NULL on error. */
+/* Loads and validates a scenario file into a new scenario, the caller's
+ * to free with fw_scenario_free(). FW_EIO when the file cannot be read,
+ * FW_EINVALID when it is not a valid scenario (err names the line,
+ * column and key), FW_ENOMEM; *out is NULL on error. */
 int fw_scenario_load(const char *file, fw_scenario **out, fw_error *err);
 
-/* Loads a scenario from text; name stands for the file in messages. */
+/* The same from the len bytes at text (need not be NUL-terminated); name
+ * stands for the file in messages, fw_scenario_file() and results. */
 int fw_scenario_load_string(const char *name, const char *text, size_t len,
     fw_scenario **out, fw_error *err);
 
-/* A deep copy of sc; FW_ENOMEM on failure. */
+/* A deep copy of sc into *out, independent of sc; FW_ENOMEM (*out NULL)
+ * on failure. */
 int fw_scenario_copy(const fw_scenario *sc, fw_scenario **out);
 
-/* Frees a scenario; accepts NULL. */
+/* Frees a scenario; accepts NULL. Free its runs first. */
 void fw_scenario_free(fw_scenario *sc);
 
 /* Sets the key at a dotted path (as a variant's `set` writes it, e.g.
- * "friction.access" or "channels.email.reach") to value, which is YAML: a
- * number, or a distribution such as "{dist: beta, alpha: 2, beta: 5}".
- * With variant NULL the baseline changes, and so does every variant that
- * does not set that key itself; with a variant's name, that variant
- * alone ("baseline" names the baseline alone). The value is checked as
- * in a file. */
+ * "friction.access" or "channels.email.reach") to value, which is YAML
+ * text: a number, or a distribution such as
+ * "{dist: beta, alpha: 2, beta: 5}". With variant NULL the baseline
+ * changes, and so does every variant that does not set that key itself
+ * (as the command's --set does); with a variant's name, that variant
+ * alone, which then sets the key itself ("baseline" names the baseline
+ * alone). The value is checked as in a file. FW_EINVALID when the
+ * variant, the path or the value is wrong (err says which), FW_ENOMEM.
+ * On failure the baseline may have changed while a variant did not:
+ * set a copy (fw_scenario_copy()) when the scenario must stay whole. */
 int fw_scenario_set(fw_scenario *sc, const char *variant, const char *path,
     const char *value, fw_error *err);
 
-/* The same with a number, without a text round trip. */
+/* The same with a number x, without a text round trip; x is checked
+ * against the key's type and range as a value in a file is. */
 int fw_scenario_set_number(fw_scenario *sc, const char *variant,
     const char *path, double x, fw_error *err);
 
-/* The value of the key at path in a variant (NULL: the baseline) at
- * quantile u in (0, 1): F^-1(u) for a distribution, the value itself for
- * a fixed number (u is then ignored). */
+/* Stores in *x the value of the key at path in a variant (NULL: the
+ * baseline) at quantile u: F^-1(u) for a distribution, where u must be
+ * in (0, 1), and the value itself for a fixed number (u is then
+ * ignored). FW_EINVALID for an unknown variant or path, or u outside
+ * (0, 1) for a distribution. */
 int fw_scenario_value(const fw_scenario *sc, const char *variant,
     const char *path, double u, double *x, fw_error *err);
 
-/* Whether the key at path holds a distribution in that variant: 1 yes,
- * 0 no, -1 when path or variant names nothing. */
+/* Whether the key at path holds a distribution in a variant (NULL: the
+ * baseline): 1 yes, 0 no, -1 when path or variant names nothing. */
 int fw_scenario_is_uncertain(const fw_scenario *sc, const char *variant,
     const char *path);
 
-/* Adds a variant named name equal to the variant `from` (NULL: the
- * baseline), to be changed with fw_scenario_set*; FW_EINVALID if the name
- * is taken or not a valid name. */
+/* Adds a variant named name, last in the order of variants, equal to the
+ * variant `from` (NULL: the baseline) and without a description, to be
+ * changed with fw_scenario_set*. FW_EINVALID if the name is taken or not
+ * a valid name, or `from` names no variant; FW_ENOMEM. */
 int fw_scenario_add_variant(fw_scenario *sc, const char *name,
     const char *from, fw_error *err);
 
@@ -209,19 +259,25 @@ int fw_scenario_add_variant(fw_scenario *sc, const char *name,
  * scenario. NULL when out of memory; release with fw_free(). */
 char *fw_scenario_yaml(const fw_scenario *sc);
 
+/* The scenario's `name`. */
 const char *fw_scenario_name(const fw_scenario *sc);
 /* The file it was loaded from, or the name given to _load_string. */
 const char *fw_scenario_file(const fw_scenario *sc);
-/* "fnv1a64:" and 16 hex digits of the bytes loaded. */
+/* "fnv1a64:" and 16 hex digits of the bytes loaded (fw_hash()); changes
+ * made since (fw_scenario_set*) do not change it. */
 const char *fw_scenario_hash(const fw_scenario *sc);
+/* The file's horizon_months, replications and seed (1 when the file
+ * gives none). */
 int fw_scenario_horizon(const fw_scenario *sc);
 uint64_t fw_scenario_replications(const fw_scenario *sc);
 uint64_t fw_scenario_seed(const fw_scenario *sc);
-/* Number of variants including the baseline, which is variant 0. */
+/* Number of variants including the baseline, which is variant 0; the
+ * others are numbered in the order of the file, then of
+ * fw_scenario_add_variant(). */
 size_t fw_scenario_variant_count(const fw_scenario *sc);
-/* Name of variant v, NULL past the end. */
+/* Name of variant v ("baseline" for 0), NULL past the end. */
 const char *fw_scenario_variant_name(const fw_scenario *sc, size_t v);
-/* A variant's description, NULL when it has none. */
+/* Variant v's description, NULL when it has none or past the end. */
 const char *fw_scenario_variant_description(const fw_scenario *sc,
     size_t v);
 /* Index of the named variant, -1 if there is none. */
@@ -229,85 +285,118 @@ int fw_scenario_variant_index(const fw_scenario *sc, const char *name);
 /* Months of the baseline simulated before month 1 (warmup_months). */
 int fw_scenario_warmup(const fw_scenario *sc);
 /* The month variant v's changes start in (1 for the baseline), and the
- * months they take to phase in after it (start_month, ramp_months). */
+ * months they take to phase in after it (start_month, ramp_months); 0
+ * past the end. */
 int fw_scenario_variant_start(const fw_scenario *sc, size_t v);
 int fw_scenario_variant_ramp(const fw_scenario *sc, size_t v);
 
 /* ---- Runs ---- */
 
-/* What a run may change from the scenario file; 0 keeps the file's. */
+/* What a run may change from the scenario file; a field left 0 keeps the
+ * file's. The fields are not checked against the ranges of the keys they
+ * stand for (replications 1 .. 2^32 - 1, horizon_months 1 .. 600): keep
+ * them inside. */
 typedef struct fw_run_options {
 	uint64_t replications;
 	int months;
 	int seed_set;		/* nonzero: use seed instead of the file's */
 	uint64_t seed;
-	int threads;		/* 0: OpenMP's default (OMP_NUM_THREADS) */
+	int threads;		/* 0: OpenMP's default (OMP_NUM_THREADS,
+				 * else every core) */
 } fw_run_options;
 
 typedef struct fw_run fw_run;
 
-/* Prepares a run of every variant of sc; sc must outlive the run and not
- * change while it lives. FW_ENOMEM when the results would not fit in
- * the machine's memory (err says how much they need). */
+/* Prepares a run of every variant of sc, with room for all its results:
+ * the caller's, to free with fw_run_free(). sc must outlive the run and
+ * not change while it lives; copy it first (fw_scenario_copy()) to go on
+ * changing it. FW_EINVALID when a variant changes the number of HCPs
+ * and also follows a warm-up, starts after month 1 or ramps (it starts
+ * from the baseline's state, which has the baseline's HCPs); FW_ENOMEM
+ * when the results would not fit in the machine's memory (err says how
+ * much they need) or memory runs out; *out is NULL on error. */
 int fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
     fw_run **out, fw_error *err);
 
 /* Simulates at least one and about max_reps more replications, all
- * variants of each, on the run's threads. How the replications are cut
- * into steps changes no result. FW_ERUN when a result is not finite. */
+ * variants of each, on the run's threads, and returns when they are
+ * done; progress is fw_run_done(). How the replications are cut into
+ * steps changes no result. FW_ERUN when a result is not finite or a
+ * distribution draws a value that is not (err names the variant and the
+ * replication), FW_ENOMEM; a run that failed has no results. */
 int fw_run_step(fw_run *run, uint64_t max_reps, fw_error *err);
 
-/* Simulates every replication not yet done. */
+/* Simulates every replication not yet done, in one call; FW_OK at once
+ * when there are none. Errors as fw_run_step(). */
 int fw_run_finish(fw_run *run, fw_error *err);
 
-/* Frees a run; accepts NULL. */
+/* Frees a run and its results; accepts NULL. */
 void fw_run_free(fw_run *run);
 
+/* The scenario the run was made from. */
 const fw_scenario *fw_run_scenario(const fw_run *run);
 /* Replications done so far, and in all. */
 uint64_t fw_run_done(const fw_run *run);
 uint64_t fw_run_replications(const fw_run *run);
+/* The horizon, seed and number of threads the run uses. */
 int fw_run_months(const fw_run *run);
 uint64_t fw_run_seed(const fw_run *run);
 int fw_run_threads(const fw_run *run);
-/* Seconds spent simulating. */
+/* Wall-clock seconds spent in fw_run_step() so far. */
 double fw_run_elapsed(const fw_run *run);
 /* Bytes the run's results take, the bound stated in the manual. */
 size_t fw_run_memory(const fw_run *run);
 
 /* ---- Results of a finished run ---- */
 
+/* Results are read once every replication is done (fw_run_finish()
+ * returned FW_OK): before that, the functions below that return a status
+ * return FW_EINVALID, those that return a number NaN. Bad indices (of a
+ * variant, metric, series, month, replication or draw) are treated the
+ * same way. */
+
 /* Per-replication metrics (totals over the horizon, or the state at its
- * end): "npv", "revenue", "gap_value", ... */
+ * end): "npv", "revenue", "cash", "gap_value", ..., numbered 0 ..
+ * fw_metric_count() - 1. The name is NULL past the end. */
 size_t fw_metric_count(void);
 const char *fw_metric_name(size_t k);
 /* Index of the named metric, -1 if there is none. */
 int fw_metric_index(const char *name);
 
-/* Monthly series: "revenue", "patients", "adopter", ... */
+/* Monthly series: "revenue", "patients", "adopter", ..., numbered 0 ..
+ * fw_series_count() - 1. The name is NULL past the end; the index -1 for
+ * a name that is none. */
 size_t fw_series_count(void);
 const char *fw_series_name(size_t k);
 int fw_series_index(const char *name);
 /* Whether the run keeps series k per replication, so that it has
- * percentiles and fw_run_month_value(). */
+ * percentiles and per-replication values (fw_run_month_value()); every
+ * series has its mean. */
 int fw_series_has_percentiles(size_t k);
 
 /* Statistics across replications (percentiles by linear interpolation
- * between order statistics, as R's type 7; sd with n - 1). */
+ * between order statistics, as R's type 7; sd with n - 1; se = sd /
+ * sqrt(n); sd and se NaN for one value). */
 typedef struct fw_stats {
 	double mean, sd, se, min, p5, p25, p50, p75, p95, max;
 	double es5;		/* expected shortfall: the mean of the
 				 * ceil(0.05 n) lowest values */
 } fw_stats;
 
-/* Statistics of x[0..n-1], as summary.csv gives them; sorts x. */
+/* Statistics of the numbers x[0..n-1] (none NaN), as summary.csv gives
+ * them; sorts x in place. Every field is NaN for n = 0. */
 void fw_stats_of(double *x, size_t n, fw_stats *out);
 
-/* Statistics of metric k of variant v over the replications. */
+/* Statistics of metric k of variant v over the replications. FW_ENOMEM
+ * when the copy it sorts cannot be allocated. */
 int fw_run_stats(const fw_run *run, size_t v, size_t k, fw_stats *out);
 
 /* Metric k of variant v in replication rep. */
 double fw_run_value(const fw_run *run, uint64_t rep, size_t v, size_t k);
+
+/* Metric k of variant v in every replication: x, with room for
+ * fw_run_replications() values, gets replication r's in x[r]. */
+int fw_run_values(const fw_run *run, size_t v, size_t k, double *x);
 
 /* A monthly series at one month: the mean over replications, and the
  * 5th, 50th and 95th percentiles (NaN for a series without them). */
@@ -315,26 +404,46 @@ typedef struct fw_band {
 	double mean, p5, p50, p95;
 } fw_band;
 
+/* The band of series `series` of variant v at month (1 ..
+ * fw_run_months()); FW_ENOMEM when the copy it sorts cannot be
+ * allocated. */
 int fw_run_month(const fw_run *run, size_t v, int month, size_t series,
     fw_band *out);
 
 /* Series k (one with percentiles) of variant v in replication rep at
- * month; NaN for a series the run does not keep. */
+ * month; NaN for a series the run does not keep. Kept series are stored
+ * in single precision. */
 double fw_run_month_value(const fw_run *run, uint64_t rep, size_t v,
     int month, size_t series);
 
-/* The uncertain inputs of the scenario (the distinct dotted paths over
- * all variants) and the value each replication drew for them. */
+/* Series `series` (one with percentiles) of variant v in every
+ * replication and month: x, with room for fw_run_replications() times
+ * fw_run_months() values, gets replication r's month t in
+ * x[r * fw_run_months() + t - 1]. FW_EINVALID for a series the run does
+ * not keep. */
+int fw_run_month_values(const fw_run *run, size_t v, size_t series,
+    double *x);
+
+/* The uncertain inputs of the scenario (the distinct dotted paths that
+ * hold a distribution in some variant, numbered 0 ..
+ * fw_run_draw_count() - 1 in the order they first appear, baseline
+ * first) and the value each replication drew for them. The path is NULL
+ * past the end. */
 size_t fw_run_draw_count(const fw_run *run);
 const char *fw_run_draw_path(const fw_run *run, size_t i);
-/* NaN when variant v has no distribution at that path. */
+/* The value input i drew in replication rep of variant v; NaN when
+ * variant v has no distribution at that path. */
 double fw_run_draw(const fw_run *run, uint64_t rep, size_t v, size_t i);
+/* The same for every replication: x, with room for
+ * fw_run_replications() values, gets replication r's in x[r]. */
+int fw_run_draws(const fw_run *run, size_t v, size_t i, double *x);
 
 /* ---- Paired comparison (common random numbers) ---- */
 
 /* Statistics of the per-replication difference of a metric between two
- * variants: its mean and the 95% t interval of the mean, its
- * percentiles, and the share of replications where it is above 0. */
+ * variants: its mean and the 95% t interval of the mean (NaN for one
+ * replication), its percentiles, and the share of replications where it
+ * is above 0. */
 typedef struct fw_paired {
 	double mean, lo95, hi95;
 	double p5, p50, p95;
@@ -342,13 +451,13 @@ typedef struct fw_paired {
 } fw_paired;
 
 /* Metric k of variant v minus that of variant against, paired by
- * replication. */
+ * replication. FW_ENOMEM when the differences cannot be allocated. */
 int fw_run_paired(const fw_run *run, size_t v, size_t against, size_t k,
     fw_paired *out);
 
-/* The cumulative cash gain of variant v over the baseline up to a month:
- * mean and 95% interval of the mean, and the 5th, 50th and 95th
- * percentiles of the paired per-replication gain. */
+/* The cumulative cash gain of variant v over the baseline from month 1
+ * to month (inclusive): mean and 95% interval of the mean, and the 5th,
+ * 50th and 95th percentiles of the paired per-replication gain. */
 typedef struct fw_gain {
 	double mean, lo95, hi95;
 	double p5, p50, p95;
@@ -358,13 +467,13 @@ int fw_run_cumulative_gain(const fw_run *run, size_t v, int month,
     fw_gain *out);
 
 /* The first month from which the mean cumulative cash gain of v over
- * against stays at or above 0 to the horizon; 0 when it never does, -1
- * on a bad argument or when out of memory. */
+ * against stays at or above 0 to the horizon; 0 when it ends below 0;
+ * -1 on a bad argument, an unfinished run, or when out of memory. */
 int fw_run_payback(const fw_run *run, size_t v, size_t against);
 
 /* v's mean revenue gain over against in the last full year divided by
- * that of the first year; NaN with fewer than two full years or no
- * first-year gain. */
+ * that of the first year; NaN with fewer than two full years, no
+ * first-year gain, or a bad argument. */
 double fw_run_compounding(const fw_run *run, size_t v, size_t against);
 
 /* ---- Sweeps: designs over a scenario's inputs ---- */
@@ -372,59 +481,71 @@ double fw_run_compounding(const fw_run *run, size_t v, size_t against);
 typedef struct fw_sweep fw_sweep;
 
 /* Loads and validates a sweep file and the scenario it names (a path
- * relative to the sweep file), and lays out its design's points. */
+ * relative to the sweep file), and lays out its design's points: the
+ * caller's, to free with fw_sweep_free(). Errors as fw_scenario_load(),
+ * for either file; *out is NULL on error. */
 int fw_sweep_load(const char *file, fw_sweep **out, fw_error *err);
 
-/* Frees a sweep; accepts NULL. */
+/* Frees a sweep and its scenario; accepts NULL. */
 void fw_sweep_free(fw_sweep *sw);
 
+/* The sweep file, and the hash of its bytes (as fw_scenario_hash()). */
 const char *fw_sweep_file(const fw_sweep *sw);
 const char *fw_sweep_hash(const fw_sweep *sw);
 /* "grid", "oneway", "lhs" or "sobol". */
 const char *fw_sweep_design(const fw_sweep *sw);
-/* The scenario the points change; changes made to it (fw_scenario_set)
- * reach every point. */
+/* The scenario the points change, owned by the sweep; changes made to it
+ * (fw_scenario_set*) reach every point made afterwards. */
 fw_scenario *fw_sweep_scenario(fw_sweep *sw);
+/* The replications, seed and horizon every point runs with (the sweep
+ * file's, else the scenario's). */
 uint64_t fw_sweep_replications(const fw_sweep *sw);
 uint64_t fw_sweep_seed(const fw_sweep *sw);
 int fw_sweep_months(const fw_sweep *sw);
-/* Replace the file's replications or seed (the seed also draws a Latin
- * hypercube, whose points then change). */
+/* Replace the replications (FW_EINVALID for 0) or the seed; the seed
+ * also draws a Latin hypercube, whose points then change (FW_ENOMEM when
+ * they cannot be laid out again). */
 int fw_sweep_set_replications(fw_sweep *sw, uint64_t reps);
 int fw_sweep_set_seed(fw_sweep *sw, uint64_t seed);
 
-/* The parameters varied: a dotted path, in one variant or (NULL) in the
- * baseline and the variants that do not set it themselves, and the
- * range the design spans. */
+/* The parameters varied, numbered 0 .. fw_sweep_param_count() - 1: a
+ * dotted path, in one variant or (variant NULL) in the baseline and the
+ * variants that do not set it themselves, and the range the design spans
+ * (NaN past the end). */
 size_t fw_sweep_param_count(const fw_sweep *sw);
 const char *fw_sweep_param_path(const fw_sweep *sw, size_t j);
 const char *fw_sweep_param_variant(const fw_sweep *sw, size_t j);
 void fw_sweep_param_range(const fw_sweep *sw, size_t j, double *lo,
     double *hi);
 
-/* The metrics recorded at each point, with labels such as "npv:baseline",
- * "dnpv:fix-access-vs-add-channels", "revenue_year3:fix-access". */
+/* The metrics recorded at each point, numbered 0 ..
+ * fw_sweep_metric_count() - 1, with labels such as "npv:baseline",
+ * "dnpv:fix-access-vs-add-channels", "revenue_year3:fix-access"; the
+ * label is NULL past the end. */
 size_t fw_sweep_metric_count(const fw_sweep *sw);
 const char *fw_sweep_metric_label(const fw_sweep *sw, size_t m);
 
 /* Number of points of the design. */
 size_t fw_sweep_points(const fw_sweep *sw);
 /* The value of parameter j at point i; NaN where the point keeps the
- * scenario's own value (oneway designs). */
+ * scenario's own value (oneway designs) and past the end. */
 double fw_sweep_value(const fw_sweep *sw, size_t i, size_t j);
 /* The scenario's own value of parameter j (its median when it is a
  * distribution). */
 double fw_sweep_base_value(const fw_sweep *sw, size_t j);
-/* The block of a Sobol' design point i belongs to: "A", "B" or "AB1",
- * "AB2", ...; "" for other designs. */
+/* Writes the block of a Sobol' design point i belongs to into buf: "A",
+ * "B" or "AB1", "AB2", ...; "" for other designs. 24 bytes are enough. */
 void fw_sweep_block(const fw_sweep *sw, size_t i, char *buf, size_t size);
 
-/* A copy of the scenario with point i's values set as numbers. */
+/* A copy of the sweep's scenario with point i's values set as numbers,
+ * the caller's to free; run it with fw_run_alloc() and the sweep's
+ * replications, seed and months. FW_EINVALID past the last point. */
 int fw_sweep_point_scenario(const fw_sweep *sw, size_t i,
     fw_scenario **out, fw_error *err);
 
 /* The per-replication values of metric m in a finished run of a point:
- * x has fw_run_replications(run) slots. */
+ * x has fw_run_replications(run) slots. FW_EINVALID past the last
+ * metric. */
 int fw_sweep_metric_values(const fw_sweep *sw, size_t m, const fw_run *run,
     double *x);
 
@@ -440,7 +561,7 @@ typedef struct fw_sensitivity {
 } fw_sensitivity;
 
 /* Fills out[0 .. fw_sweep_param_count() - 1]; FW_EINVALID for designs
- * that give no sensitivity (grid, lhs). */
+ * that give no sensitivity (grid, lhs), FW_ENOMEM. */
 int fw_sweep_sensitivity(const fw_sweep *sw, const double *y,
     fw_sensitivity *out);
 

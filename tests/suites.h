@@ -17,5 +17,6 @@ Suite *answers_suite(void);
 Suite *csv_suite(void);
 Suite *api_suite(void);
 Suite *warmup_suite(void);
+Suite *results_suite(void);
 
 #endif

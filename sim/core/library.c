@@ -24,6 +24,15 @@ fw_model(void)
 }
 
 const char *
+fw_rng_scheme(void)
+{
+	/* The scheme of rng.c, as run.json records it. */
+	return "Philox4x32-10 (Random123); key = seed; counter = (entity, "
+	    "replication, month << 16 | block, purpose << 24 | segment); "
+	    "u = (word + 0.5) / 2^32";
+}
+
+const char *
 fw_status_name(int status)
 {
 	switch (status) {

@@ -120,25 +120,37 @@ fw_series_has_percentiles(size_t k)
 	return band_of(k) >= 0;
 }
 
-/* Whether (v, k) names a variant and a metric of the run. */
+/* Whether (v, k) names a variant and a metric of the run, and the run
+ * has simulated every replication: until then the results hold zeros
+ * where replications are still to come. */
 static int
 valid(const fw_run *run, size_t v, size_t k, size_t nk)
 {
-	return v < run->nvar && k < nk;
+	return v < run->nvar && k < nk && run->done == run->reps;
+}
+
+int
+fw_run_values(const fw_run *run, size_t v, size_t k, double *x)
+{
+	uint64_t r;
+
+	if (!valid(run, v, k, FW_NTOTAL))
+		return FW_EINVALID;
+	for (r = 0; r < run->reps; r++)
+		x[r] = fwi_run_totals(run, r, v)[k];
+	return FW_OK;
 }
 
 int
 fw_run_stats(const fw_run *run, size_t v, size_t k, fw_stats *out)
 {
 	double *x;
-	uint64_t r;
 
 	if (!valid(run, v, k, FW_NTOTAL))
 		return FW_EINVALID;
 	if ((x = malloc(run->reps * sizeof(double) + 1)) == NULL)
 		return FW_ENOMEM;
-	for (r = 0; r < run->reps; r++)
-		x[r] = fwi_run_totals(run, r, v)[k];
+	fw_run_values(run, v, k, x);
 	fwi_summarize(x, run->reps, out);
 	free(x);
 	return FW_OK;
@@ -224,6 +236,21 @@ fw_run_month_value(const fw_run *run, uint64_t rep, size_t v, int month,
 }
 
 int
+fw_run_month_values(const fw_run *run, size_t v, size_t series, double *x)
+{
+	const size_t T = (size_t)run->horizon;
+	int b = band_of(series), t;
+	uint64_t r;
+
+	if (b < 0 || !valid(run, v, series, FW_NMONTHLY))
+		return FW_EINVALID;
+	for (r = 0; r < run->reps; r++)
+		for (t = 1; t <= run->horizon; t++)
+			x[r * T + (size_t)(t - 1)] = banded(run, r, v, t, b);
+	return FW_OK;
+}
+
+int
 fwi_run_index_draws(fw_run *run)
 {
 	size_t v, i, j, n = 0;
@@ -270,10 +297,22 @@ fw_run_draw(const fw_run *run, uint64_t rep, size_t v, size_t i)
 {
 	long at;
 
-	if (rep >= run->reps || v >= run->nvar || i >= run->ndraw)
+	if (!valid(run, v, i, run->ndraw) || rep >= run->reps)
 		return NAN;
 	at = run->draw_at[v * run->ndraw + i];
 	return at < 0 ? NAN : run->drawn[rep * run->nplan + (size_t)at];
+}
+
+int
+fw_run_draws(const fw_run *run, size_t v, size_t i, double *x)
+{
+	uint64_t r;
+
+	if (!valid(run, v, i, run->ndraw))
+		return FW_EINVALID;
+	for (r = 0; r < run->reps; r++)
+		x[r] = fw_run_draw(run, r, v, i);
+	return FW_OK;
 }
 
 int
@@ -311,7 +350,7 @@ fw_run_cumulative_gain(const fw_run *run, size_t v, int month,
 	double *d;
 	uint64_t r;
 
-	if (v >= run->nvar || month < 1 || month > run->horizon)
+	if (!valid(run, v, 0, 1) || month < 1 || month > run->horizon)
 		return FW_EINVALID;
 	if ((d = malloc(run->reps * sizeof(double) + 1)) == NULL)
 		return FW_ENOMEM;
@@ -348,7 +387,7 @@ fw_run_payback(const fw_run *run, size_t v, size_t against)
 	double *cum;
 	int month;
 
-	if (v >= run->nvar || against >= run->nvar ||
+	if (!valid(run, v, against, run->nvar) ||
 	    (cum = malloc((size_t)run->horizon * sizeof(double))) == NULL)
 		return -1;
 	mean_cumulative_gain(run, v, against, cum);
@@ -363,7 +402,7 @@ fw_run_compounding(const fw_run *run, size_t v, size_t against)
 	double *gain, c;
 	int t;
 
-	if (v >= run->nvar || against >= run->nvar ||
+	if (!valid(run, v, against, run->nvar) ||
 	    (gain = malloc((size_t)run->horizon * sizeof(double))) == NULL)
 		return NAN;
 	for (t = 1; t <= run->horizon; t++)

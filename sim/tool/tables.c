@@ -158,9 +158,9 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 	    fw_run_threads(run), fw_run_elapsed(run), stamp);
 	fputs("  \"command_line\": ", f);
 	json_text(f, command_line ? command_line : "");
-	fputs(",\n  \"rng\": \"Philox4x32-10 (Random123); key = seed; counter "
-	    "= (entity, replication, month << 16 | block, purpose << 24 | "
-	    "segment); u = (word + 0.5) / 2^32\"\n}\n", f);
+	fputs(",\n  \"rng\": ", f);
+	json_text(f, fw_rng_scheme());
+	fputs("\n}\n", f);
 	return FW_OK;
 }
 

@@ -1,0 +1,323 @@
+"""libflywheel through ctypes: where the library is found, the C types
+of flywheel.h, and the prototype of every function the package calls.
+
+Every call goes through ctypes.CDLL, which releases the GIL for the
+duration of the call: a whole run is one call (fw_run_finish), so other
+Python threads go on while it computes.
+"""
+import ctypes
+import ctypes.util
+import functools
+import os
+import threading
+import weakref
+from pathlib import Path
+
+from .errors import error_from
+
+c_double_p = ctypes.POINTER(ctypes.c_double)
+
+
+class FwError(ctypes.Structure):
+    _fields_ = [("code", ctypes.c_int), ("file", ctypes.c_char * 512),
+                ("line", ctypes.c_int), ("column", ctypes.c_int),
+                ("path", ctypes.c_char * 256), ("msg", ctypes.c_char * 512)]
+
+
+class FwKeyInfo(ctypes.Structure):
+    _fields_ = [("file", ctypes.c_char_p), ("path", ctypes.c_char_p),
+                ("type", ctypes.c_int),
+                ("lo", ctypes.c_double), ("hi", ctypes.c_double),
+                ("lo_open", ctypes.c_int), ("hi_open", ctypes.c_int),
+                ("required", ctypes.c_int), ("has_default", ctypes.c_int),
+                ("default", ctypes.c_double),
+                ("default_text", ctypes.c_char_p), ("help", ctypes.c_char_p),
+                ("label", ctypes.c_char_p),
+                ("unit", ctypes.c_char_p)]
+
+
+class FwRunOptions(ctypes.Structure):
+    _fields_ = [("replications", ctypes.c_uint64), ("months", ctypes.c_int),
+                ("seed_set", ctypes.c_int), ("seed", ctypes.c_uint64),
+                ("threads", ctypes.c_int)]
+
+
+def _doubles(*names):
+    return [(n, ctypes.c_double) for n in names]
+
+
+class FwStats(ctypes.Structure):
+    _fields_ = _doubles("mean", "sd", "se", "min", "p5", "p25", "p50", "p75",
+                        "p95", "max", "es5")
+
+
+class FwBand(ctypes.Structure):
+    _fields_ = _doubles("mean", "p5", "p50", "p95")
+
+
+class FwPaired(ctypes.Structure):
+    _fields_ = _doubles("mean", "lo95", "hi95", "p5", "p50", "p95",
+                        "p_positive")
+
+
+class FwGain(ctypes.Structure):
+    _fields_ = _doubles("mean", "lo95", "hi95", "p5", "p50", "p95")
+
+
+class FwSensitivity(ctypes.Structure):
+    _fields_ = _doubles("low", "high", "at_base", "at_low", "at_high",
+                        "swing", "s1", "s1_lo95", "s1_hi95", "st", "st_lo95",
+                        "st_hi95")
+
+
+P = ctypes.c_void_p
+S = ctypes.c_char_p
+Z = ctypes.c_size_t
+U64 = ctypes.c_uint64
+INT = ctypes.c_int
+D = ctypes.c_double
+E = ctypes.POINTER(FwError)
+PP = ctypes.POINTER(ctypes.c_void_p)
+
+# name: (result type, argument types)
+PROTOTYPES = {
+    "fw_error_format": (None, [E, ctypes.c_char_p, Z]),
+    "fw_version": (S, []),
+    "fw_model": (S, []),
+    "fw_rng_scheme": (S, []),
+    "fw_format_real": (None, [D, ctypes.c_char_p, Z]),
+    "fw_free": (None, [P]),
+    "fw_key_count": (Z, []),
+    "fw_key_get": (INT, [Z, ctypes.POINTER(FwKeyInfo)]),
+    "fw_key_lookup": (INT, [S, ctypes.POINTER(FwKeyInfo)]),
+    "fw_key_range_text": (None, [Z, ctypes.c_char_p, Z]),
+    "fw_scenario_load": (INT, [S, PP, E]),
+    "fw_scenario_load_string": (INT, [S, S, Z, PP, E]),
+    "fw_scenario_copy": (INT, [P, PP]),
+    "fw_scenario_free": (None, [P]),
+    "fw_scenario_set": (INT, [P, S, S, S, E]),
+    "fw_scenario_set_number": (INT, [P, S, S, D, E]),
+    "fw_scenario_value": (INT, [P, S, S, D, c_double_p, E]),
+    "fw_scenario_is_uncertain": (INT, [P, S, S]),
+    "fw_scenario_add_variant": (INT, [P, S, S, E]),
+    "fw_scenario_yaml": (P, [P]),
+    "fw_scenario_name": (S, [P]),
+    "fw_scenario_file": (S, [P]),
+    "fw_scenario_hash": (S, [P]),
+    "fw_scenario_horizon": (INT, [P]),
+    "fw_scenario_replications": (U64, [P]),
+    "fw_scenario_seed": (U64, [P]),
+    "fw_scenario_variant_count": (Z, [P]),
+    "fw_scenario_variant_name": (S, [P, Z]),
+    "fw_scenario_variant_description": (S, [P, Z]),
+    "fw_scenario_warmup": (INT, [P]),
+    "fw_scenario_variant_start": (INT, [P, Z]),
+    "fw_scenario_variant_ramp": (INT, [P, Z]),
+    "fw_run_alloc": (INT, [P, ctypes.POINTER(FwRunOptions), PP, E]),
+    "fw_run_finish": (INT, [P, E]),
+    "fw_run_free": (None, [P]),
+    "fw_run_replications": (U64, [P]),
+    "fw_run_months": (INT, [P]),
+    "fw_run_seed": (U64, [P]),
+    "fw_run_threads": (INT, [P]),
+    "fw_run_elapsed": (D, [P]),
+    "fw_metric_count": (Z, []),
+    "fw_metric_name": (S, [Z]),
+    "fw_series_count": (Z, []),
+    "fw_series_name": (S, [Z]),
+    "fw_series_has_percentiles": (INT, [Z]),
+    "fw_stats_of": (None, [c_double_p, Z, ctypes.POINTER(FwStats)]),
+    "fw_run_stats": (INT, [P, Z, Z, ctypes.POINTER(FwStats)]),
+    "fw_run_values": (INT, [P, Z, Z, c_double_p]),
+    "fw_run_month": (INT, [P, Z, INT, Z, ctypes.POINTER(FwBand)]),
+    "fw_run_month_values": (INT, [P, Z, Z, c_double_p]),
+    "fw_run_draw_count": (Z, [P]),
+    "fw_run_draw_path": (S, [P, Z]),
+    "fw_run_draws": (INT, [P, Z, Z, c_double_p]),
+    "fw_run_paired": (INT, [P, Z, Z, Z, ctypes.POINTER(FwPaired)]),
+    "fw_run_cumulative_gain": (INT, [P, Z, INT, ctypes.POINTER(FwGain)]),
+    "fw_run_payback": (INT, [P, Z, Z]),
+    "fw_run_compounding": (D, [P, Z, Z]),
+    "fw_sweep_load": (INT, [S, PP, E]),
+    "fw_sweep_free": (None, [P]),
+    "fw_sweep_file": (S, [P]),
+    "fw_sweep_design": (S, [P]),
+    "fw_sweep_replications": (U64, [P]),
+    "fw_sweep_seed": (U64, [P]),
+    "fw_sweep_months": (INT, [P]),
+    "fw_sweep_set_replications": (INT, [P, U64]),
+    "fw_sweep_set_seed": (INT, [P, U64]),
+    "fw_sweep_param_count": (Z, [P]),
+    "fw_sweep_param_path": (S, [P, Z]),
+    "fw_sweep_param_variant": (S, [P, Z]),
+    "fw_sweep_param_range": (None, [P, Z, c_double_p, c_double_p]),
+    "fw_sweep_base_value": (D, [P, Z]),
+    "fw_sweep_metric_count": (Z, [P]),
+    "fw_sweep_metric_label": (S, [P, Z]),
+    "fw_sweep_points": (Z, [P]),
+    "fw_sweep_value": (D, [P, Z, Z]),
+    "fw_sweep_block": (None, [P, Z, ctypes.c_char_p, Z]),
+    "fw_sweep_point_scenario": (INT, [P, Z, PP, E]),
+    "fw_sweep_metric_values": (INT, [P, Z, P, c_double_p]),
+    "fw_sweep_sensitivity": (INT, [P, c_double_p,
+                                   ctypes.POINTER(FwSensitivity)]),
+}
+
+NAMES = ("libflywheel.so.0", "libflywheel.so", "libflywheel.dylib")
+
+
+def _build_trees():
+    """Build directories of the source tree this package sits in, if it
+    does: <src>/build (./setup.sh), <src> itself (a build in place), then
+    any other folder of <src> that holds a build, newest first."""
+    src = Path(__file__).resolve().parent.parent.parent
+    if not (src / "sim" / "flywheel.h").is_file():
+        return []
+    others = sorted((d for d in src.iterdir() if d.is_dir() and
+                     d.name != "build" and (d / "sim" / ".libs").is_dir()),
+                    key=lambda d: (d / "sim" / ".libs").stat().st_mtime,
+                    reverse=True)
+    return [src / "build", src] + others
+
+
+def _installed():
+    """The library where `make install` put it, then where the system's
+    loader finds one."""
+    found = []
+    try:
+        from . import _paths
+        found += [os.path.join(_paths.LIBDIR, n) for n in NAMES]
+    except ImportError:
+        pass
+    name = ctypes.util.find_library("flywheel")
+    if name:
+        found.append(name)
+    return found
+
+
+def candidates():
+    """Where the library is looked for, in order."""
+    env = os.environ.get("FLYWHEEL_LIBRARY")
+    if env:
+        return [env]
+    trees = [str(t / "sim" / ".libs" / n) for t in _build_trees()
+             for n in NAMES]
+    return [p for p in trees if os.path.exists(p)] + _installed()
+
+
+class _DlInfo(ctypes.Structure):
+    _fields_ = [("fname", ctypes.c_char_p), ("fbase", ctypes.c_void_p),
+                ("sname", ctypes.c_char_p), ("saddr", ctypes.c_void_p)]
+
+
+def _file_of(function):
+    """The file the loader took a function from (dladdr), or None."""
+    try:
+        dladdr = ctypes.CDLL(None).dladdr
+    except (AttributeError, OSError):
+        return None
+    dladdr.argtypes = [ctypes.c_void_p, ctypes.POINTER(_DlInfo)]
+    info = _DlInfo()
+    if not dladdr(ctypes.cast(function, ctypes.c_void_p), ctypes.byref(info)):
+        return None
+    return os.fsdecode(info.fname) if info.fname else None
+
+
+def load():
+    """Loads libflywheel and declares its functions; ImportError saying
+    where it looked when there is none."""
+    tried = []
+    env = os.environ.get("FLYWHEEL_LIBRARY")
+    for path in candidates():
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError as e:
+            if env:
+                raise ImportError(f"FLYWHEEL_LIBRARY={env}: {e}") from None
+            tried.append(path)
+            continue
+        for name, (restype, argtypes) in PROTOTYPES.items():
+            try:
+                f = getattr(lib, name)
+            except AttributeError:
+                raise ImportError(f"{path} is a libflywheel without {name}: "
+                                  "it is older than this package") from None
+            f.restype = restype
+            f.argtypes = argtypes
+        lib.path = _file_of(lib.fw_version) or path
+        return lib
+    raise ImportError(
+        "libflywheel not found" +
+        (f" (tried {', '.join(tried)})" if tried else "") +
+        ": build it with ./setup.sh, install it with make install, or name "
+        "the file in FLYWHEEL_LIBRARY")
+
+
+lib = load()
+
+
+def text(b):
+    """A C string the library returned, as str (None for NULL)."""
+    return None if b is None else b.decode("utf-8")
+
+
+def arg(s):
+    """A str argument as a C string (None for NULL)."""
+    return None if s is None else s.encode("utf-8")
+
+
+def check(rc, err):
+    """Raises the exception of a failed call's status and fw_error."""
+    if rc != 0:
+        buf = ctypes.create_string_buffer(1536)
+        err.code = rc
+        lib.fw_error_format(ctypes.byref(err), buf, len(buf))
+        raise error_from(rc, buf.value.decode("utf-8", "replace"),
+                         err.file.decode("utf-8", "replace"), err.line,
+                         err.column, err.path.decode("utf-8", "replace"),
+                         err.msg.decode("utf-8", "replace"))
+
+
+def variant_names(sc):
+    """Names of the variants of the C scenario sc, the baseline first."""
+    return [text(lib.fw_scenario_variant_name(sc, v))
+            for v in range(lib.fw_scenario_variant_count(sc))]
+
+
+def call(f, *args):
+    """Calls f(*args, &err) and raises on failure."""
+    err = FwError()
+    check(f(*args, ctypes.byref(err)), err)
+
+
+def formatter():
+    """A function that writes a number as the command's tables do
+    (fw_format_real), with a buffer of its own, so that threads writing
+    tables at once do not share one."""
+    buf = ctypes.create_string_buffer(40)
+    fmt = lib.fw_format_real
+
+    def real(x):
+        fmt(x, buf, 40)
+        return buf.value.decode("ascii")
+    return real
+
+
+def own(obj, ptr, free):
+    """Makes the C object ptr obj's: free(ptr) when obj goes. obj keeps
+    one lock over all the C objects it ever holds (see locked)."""
+    obj._ptr = ptr
+    obj._free = weakref.finalize(obj, free, ptr)
+    if not hasattr(obj, "_lock"):
+        obj._lock = threading.RLock()
+
+
+def locked(method):
+    """method, holding its object's lock: a C object is changed by one
+    thread at a time, and never freed or changed while another thread
+    reads it."""
+    @functools.wraps(method)
+    def call_locked(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+    return call_locked

@@ -1,0 +1,66 @@
+"""The table of scenario keys, as flywheel-scenario(5) lists them."""
+import ctypes
+import math
+
+import pandas as pd
+
+from . import _lib
+from ._lib import lib
+from .errors import ScenarioError
+
+TYPES = ("text", "integer", "number", "mapping", "list")
+
+
+def _row(info, i):
+    buf = ctypes.create_string_buffer(64)
+    lib.fw_key_range_text(i, buf, len(buf))
+    return {
+        "file": _lib.text(info.file),
+        "path": _lib.text(info.path),
+        "type": TYPES[info.type],
+        "range": buf.value.decode("utf-8"),
+        "lo": info.lo,
+        "hi": info.hi,
+        "default": info.default if info.has_default else math.nan,
+        "default_text": _lib.text(info.default_text),
+        "required": bool(info.required),
+        "meaning": _lib.text(info.help),
+        "label": _lib.text(info.label),
+        "unit": _lib.text(info.unit),
+    }
+
+
+def params(kind="scenario"):
+    """Every key of a scenario file (kind "sweep": of a sweep file) as a
+    DataFrame, as `flywheel params` lists them: path, type, range (in
+    words), lo and hi (of a number), default (NaN when there is no
+    number), default_text (a default in words, or None), required,
+    meaning, and the label and unit charts give it."""
+    if kind not in ("scenario", "sweep"):
+        raise ValueError(f"kind is scenario or sweep, not {kind!r}")
+    rows = []
+    for i in range(lib.fw_key_count()):
+        info = _lib.FwKeyInfo()
+        lib.fw_key_get(i, ctypes.byref(info))
+        if _lib.text(info.file) == kind:
+            rows.append(_row(info, i))
+    return pd.DataFrame(rows).drop(columns="file")
+
+
+def key(path):
+    """The scenario key a dotted path names ("friction.access",
+    "segments.cardiology.hcps") as a dict of the columns of params(),
+    with the file it belongs to."""
+    info = _lib.FwKeyInfo()
+    if lib.fw_key_lookup(_lib.arg(path), ctypes.byref(info)) != 0:
+        raise ScenarioError(f"{path}: no such key", path=path)
+    return _row(info, _index(_lib.text(info.path)))
+
+
+def _index(path):
+    for i in range(lib.fw_key_count()):
+        info = _lib.FwKeyInfo()
+        lib.fw_key_get(i, ctypes.byref(info))
+        if _lib.text(info.path) == path:
+            return i
+    raise AssertionError(path)

@@ -1,0 +1,129 @@
+"""The package and the flywheel command agree to the byte: the same
+scenario, seed and settings give the same tables, and the key table is
+the one `flywheel params` prints."""
+import json
+
+import pytest
+
+import flywheel
+from conftest import SCENARIOS, SMALL, cli
+
+TABLES = ("summary.csv", "timeseries.csv", "replications.csv", "compare.csv",
+          "paired.csv")
+# What run.json may say differently of two runs with the same results.
+CIRCUMSTANCES = ("threads", "elapsed_seconds", "finished", "command_line")
+
+
+def same_files(a, b):
+    for name in TABLES:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    ja = json.loads((a / "run.json").read_text())
+    jb = json.loads((b / "run.json").read_text())
+    assert list(ja) == list(jb)
+    for k in CIRCUMSTANCES:
+        del ja[k], jb[k]
+    assert ja == jb
+    # and the lines that are the same are written the same way
+    la = [l for l in (a / "run.json").read_text().splitlines()
+          if not l.strip().startswith(tuple(f'"{k}"' for k in CIRCUMSTANCES))]
+    lb = [l for l in (b / "run.json").read_text().splitlines()
+          if not l.strip().startswith(tuple(f'"{k}"' for k in CIRCUMSTANCES))]
+    assert la == lb
+
+
+def test_default_scenario_as_the_command_runs_it(tmp_path):
+    file = SCENARIOS / "default.yaml"
+    sc = flywheel.Scenario(file)
+    sc.set("friction.access", 0.30)
+    r = sc.run(reps=6, months=18, seed=7, threads=2)
+    r.write(tmp_path / "py")
+    cli("run", "--no-plots", "-q", "--reps", 6, "--months", 18, "--seed", 7,
+        "--threads", 1, "--set", "friction.access=0.30", "-o",
+        tmp_path / "cli", file)
+    same_files(tmp_path / "py", tmp_path / "cli")
+    meta = json.loads((tmp_path / "py" / "run.json").read_text())
+    assert meta["threads"] == 2 and meta["scenario_hash"] == sc.hash
+
+
+def test_uncertain_inputs_and_a_distribution_set(tmp_path):
+    file = SCENARIOS / "uncertain.yaml"
+    sc = flywheel.Scenario(file)
+    sc.set("experience.trust_gain", {"dist": "uniform", "min": 0.04,
+                                     "max": 0.08})
+    sc.run(reps=5, months=13).write(tmp_path / "py", command_line="x")
+    cli("run", "--no-plots", "-q", "--reps", 5, "--months", 13, "--set",
+        "experience.trust_gain={dist: uniform, min: 0.04, max: 0.08}",
+        "-o", tmp_path / "cli", file)
+    same_files(tmp_path / "py", tmp_path / "cli")
+    header = (tmp_path / "py" / "replications.csv").open().readline()
+    assert "experience.trust_gain" in header.rstrip().split(",")
+    assert json.loads((tmp_path / "py" / "run.json").read_text())[
+        "command_line"] == "x"
+
+
+# Names a CSV must quote, or a spreadsheet would run as a formula.
+AWKWARD = SMALL.replace("name: a,", 'name: "=HYPERLINK(1,2)",').replace(
+    "name: b,", 'name: "b, \\"the\\" other",').replace(
+    "hcps: 300,", "hcps: 300, trust: {dist: uniform, min: 0.4, max: 0.6},"
+).replace("  fix:", '  "+fix":').replace("  hub:", '  "@hub":') + \
+    '  "-minus":\n    set: {"segments.b, \\"the\\" other.trust": 0.9}\n'
+
+
+def test_awkward_names_are_quoted_and_defused(tmp_path):
+    file = tmp_path / "awkward.yaml"
+    file.write_text(AWKWARD)
+    flywheel.Scenario(file).run(reps=3).write(tmp_path / "py")
+    cli("run", "--no-plots", "-q", "--reps", 3, "-o", tmp_path / "cli", file)
+    same_files(tmp_path / "py", tmp_path / "cli")
+    text = (tmp_path / "py" / "replications.csv").read_text()
+    assert text.splitlines()[0].endswith(',"segments.=HYPERLINK(1,2).trust"')
+    assert '"\'+fix"' in text and '"\'-minus"' in text
+    assert '"\'@hub"' in text
+
+
+def test_csv_fields():
+    from flywheel.tables import csv_text, json_text
+    assert csv_text("plain") == "plain"
+    assert csv_text("a,b") == '"a,b"'
+    assert csv_text('say "x"') == '"say ""x"""'
+    assert csv_text("=1+2") == '"\'=1+2"'
+    assert csv_text("\rx") == '"\'\rx"'
+    assert csv_text("") == ""
+    assert json_text('a"b\\c\n\x7fé') == '"a\\"b\\\\c\\u000a\\u007fé"'
+
+
+@pytest.mark.parametrize("kind", ["scenario", "sweep"])
+def test_params_is_the_commands_table(kind):
+    import csv
+    import io
+    import math
+    from flywheel.tables import csv_text
+    text = cli("params", "--format", "csv", "--kind", kind)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    p = flywheel.params(kind)
+    assert list(p.path) == [r["key"] for r in rows]
+    assert list(p.range) == [r["range"] for r in rows]
+    assert list(p.meaning) == [r["meaning"] for r in rows]
+    real = flywheel._lib.formatter()
+    for (_, k), r in zip(p.iterrows(), rows):
+        if k.required:
+            assert r["default"] == "required"
+        elif k.default_text is not None:
+            assert r["default"] == csv_text(k.default_text).strip('"')
+        elif not math.isnan(k.default):
+            assert r["default"] == real(k.default)
+    assert set(p.type) <= {"text", "integer", "number", "mapping", "list"}
+
+
+def test_key():
+    access = flywheel.key("friction.access")
+    assert (access["lo"], access["hi"], access["default"]) == (0, 1, 0.42)
+    assert access["file"] == "scenario" and access["required"] is False
+    with pytest.raises(flywheel.ScenarioError):
+        flywheel.key("friction.nothing")
+    with pytest.raises(ValueError):
+        flywheel.params("plot")
+
+
+def test_version_is_the_commands():
+    assert cli("--version").split()[1] == flywheel.__version__
