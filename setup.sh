@@ -15,7 +15,7 @@ esac
 packages="gcc make autoconf automake libtool pkg-config libgsl-dev \
 libyaml-dev check librandom123-dev gnuplot-nox libxml2-utils \
 python3-numpy python3-pandas python3-pytest r-base-core groff-base \
-clang libclang-rt-14-dev"
+libxlsxwriter-dev poppler-utils python3-openpyxl clang libclang-rt-14-dev"
 missing=
 for p in $packages; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | \

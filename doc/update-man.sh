@@ -1,8 +1,10 @@
 #!/bin/sh
 # update-man.sh - rewrites the key sections of the man pages from the key
-# table: update-man.sh FLYWHEEL SCENARIO-PAGE COMMAND-PAGE. The scenario
-# keys go between BEGIN KEYS and END KEYS of flywheel-scenario(5), the
-# sweep keys between BEGIN SWEEP KEYS and END SWEEP KEYS of flywheel(1).
+# table: update-man.sh FLYWHEEL SCENARIO-PAGE COMMAND-PAGE
+# CALIBRATION-PAGE. The scenario keys go between BEGIN KEYS and END KEYS
+# of flywheel-scenario(5), the sweep keys between BEGIN SWEEP KEYS and
+# END SWEEP KEYS of flywheel(1), the calibration keys between BEGIN
+# CALIBRATION KEYS and END CALIBRATION KEYS of flywheel-calibration(5).
 # SPDX-License-Identifier: MIT
 set -eu
 fw=$1
@@ -22,3 +24,4 @@ replace() {
 }
 replace "$2" scenario KEYS
 replace "$3" sweep "SWEEP KEYS"
+replace "$4" calibration "CALIBRATION KEYS"

@@ -1,29 +1,19 @@
-# boardpack.gp - one PDF: a title page, then every plot a page.
+# boardpack.gp - the board pack: one 16:9 PDF, a page per entry of the
+# page list (pack.c), each drawn by its template, numbered.
 # gnuplot -c boardpack.gp OUTFILE DATADIR TEMPLATEDIR
 DATA = ARG2
-STYLE = ARG3."/style.gp"
-load DATA."/meta.gp"
-FS = 13
-set terminal pdfcairo size 10in,5.625in font sprintf("Sans,%d", FS) noenhanced
+TPL = ARG3
+STYLE = TPL."/style.gp"
+load TPL."/strings.gp"
+FS = 14
+TITLEFONT = sprintf("Sans Bold,%g", FS * 1.3)
+SUBFONT = sprintf("Sans,%g", FS)
+SMALLFONT = "Sans,12"
+TITLE_LH = 0.065
+set terminal pdfcairo size 10in,5.625in font SUBFONT noenhanced
 set output ARG1
-# Title page
-reset
-set encoding utf8
-set termoption noenhanced
-unset border
-unset tics
-unset key
-set xrange [0:1]
-set yrange [0:1]
-set label 1 SCENARIO at screen 0.5, 0.62 center font ",30"
-set label 2 SUBTITLE at screen 0.5, 0.48 center font ",16"
-set label 3 DETAILS at screen 0.5, 0.40 center font ",13" textcolor rgb "#555555"
-plot NaN notitle
-unset label
-array PLOTS[6] = ["revenue", "cumgain", "npv", "states", "gap", "dnpv"]
-do for [p=1:6] {
-    if (NV > 1 || (PLOTS[p] ne "cumgain" && PLOTS[p] ne "dnpv")) {
-        load ARG3."/".PLOTS[p].".gp"
-    }
+do for [PAGE=1:NPAGE] {
+    PAGEDATA = S[PAGE_DATA[PAGE]]
+    load TPL."/".S[PAGE_TPL[PAGE]].".gp"
 }
 unset output

@@ -1,19 +1,25 @@
-# npv.gp - the distribution of NPV over replications, one curve a variant,
-# with P(NPV gain > 0) in the legend.
+# npv.gp - risk: each variant's NPV across replications as a density,
+# named at its peak.
 reset
 load STYLE
-set title "NPV over the horizon: distribution across replications"
-set xlabel "NPV ($M)"
-set ylabel "Density"
-set key top right
-set yrange [0:*]
-f = DATA."/npv.tsv"
-if (R >= 5) {
-    plot for [i=1:NV] f using (column(i)):(1.0/R) smooth kdensity \
-        with filledcurves y1=0 lc rgb vc(i) notitle, \
-         for [i=1:NV] f using (column(i)):(1.0/R) smooth kdensity \
-        with lines lw 3 lc rgb vc(i) title LEGEND[i]
-} else {
-    plot for [i=1:NV] f using (column(i)):(1) with impulses lw 4 \
-        lc rgb vc(i) title LEGEND[i]
+TITLE = T_NPV
+NOTE = 0
+load TPL."/title.gp"
+set rmargin at screen 0.95
+set xrange [NX_LO:NX_HI]
+set xtics NX_STEP
+set format x sprintf("%%.%df", NX_DEC)
+set yrange [0:NY_HI]
+set ytics NY_STEP
+set format y sprintf("%%.%df", NY_DEC)
+set xlabel "NPV over the horizon ($M)"
+set ylabel "Density (share of replications per $M)"
+do for [i=1:NV] {
+    set label 20 + i S[NAME[i]] at NLAB_X[i], NLAB_Y[i] center \
+        textcolor rgb vc(i) font SUBFONT front
 }
+f = DATA."/npv-density.tsv"
+plot for [i=1:NV] f using 1:(column(i + 1)) with filledcurves y1=0 \
+        lc rgb vc(i) notitle, \
+     for [i=1:NV] f using 1:(column(i + 1)) with lines lw 3 lc rgb vc(i) \
+        notitle

@@ -1,25 +1,34 @@
-# style.gp - what every flywheel plot shares: one colour-blind-safe palette
-# (Okabe-Ito), one colour per variant in every plot, text large enough to
-# read on a slide. Loaded by each template after `reset`.
+# style.gp - what every flywheel chart shares. Loaded by each template
+# after `reset`. One palette for variants in every chart (baseline grey,
+# then Okabe-Ito), a different colour-blind-safe one for HCP states
+# (ColorBrewer blues along the funnel, browns for those lost). Type is
+# at least 12 pt on a 10-inch slide. FS, the base size, and PAGE (the
+# board pack page, 0 for a chart of its own) come from the caller.
 set encoding utf8
 set termoption noenhanced
 set datafile separator "\t"
 set border 3 lw 1.5 lc rgb "#444444"
-set tics nomirror out scale 0.75 textcolor rgb "#333333"
-set grid ytics lw 1 lc rgb "#dddddd"
-set key top left noopaque nobox samplen 2.5 spacing 1.2
-# FS, the base font size, comes from the caller (render.gp, boardpack.gp).
-TITLEFONT = sprintf(",%d", int(FS * 1.25))
-SUBFONT = sprintf(",%d", FS)
-SMALLFONT = sprintf(",%d", int(FS * 0.8))
-set title font TITLEFONT
-set style fill transparent solid 0.18 noborder
-set xlabel "Month"
+set tics nomirror out scale 0.75 textcolor rgb "#333333" font SUBFONT
+set grid ytics lw 1 lc rgb "#e3e3e3"
+unset key
+unset title
+set style fill transparent solid 0.22 noborder
 set samples 400
-# Variant i (baseline first) takes colour VC[i] in every plot.
-array VC[8] = ["#000000", "#E69F00", "#56B4E9", "#009E73", "#D55E00", \
-               "#0072B2", "#CC79A7", "#F0E442"]
+set xlabel font SUBFONT
+set ylabel font SUBFONT
+array VC[8] = ["#555555", "#0072B2", "#E69F00", "#009E73", "#CC79A7", \
+               "#D55E00", "#56B4E9", "#000000"]
 vc(i) = VC[(i - 1) % 8 + 1]
-# HCP states, in model order.
-array SC[7] = ["#BBBBBB", "#56B4E9", "#F0E442", "#009E73", "#0072B2", \
-               "#E69F00", "#D55E00"]
+array SC[7] = ["#d9d9d9", "#c6dbef", "#6baed6", "#2171b5", "#08306b", \
+               "#dfc27d", "#a6611a"]
+# The plot area leaves the top to the title and the bottom to the footer.
+set lmargin at screen 0.10
+set rmargin at screen 0.80
+set tmargin at screen 0.76
+set bmargin at screen 0.14
+if (PAGE > 0) {
+    set label 1001 S[SCENARIO] at screen 0.03, 0.03 left font SMALLFONT \
+        textcolor rgb "#777777"
+    set label 1002 sprintf("%d / %d", PAGE, NPAGE) at screen 0.97, 0.03 \
+        right font SMALLFONT textcolor rgb "#777777"
+}

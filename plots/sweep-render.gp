@@ -1,40 +1,35 @@
-# sweep-render.gp - draws a sweep's plots in one format.
+# sweep-render.gp - draws a sweep's charts in one format, from the list
+# sweepplot.c writes (CHART_FILE, CHART_TPL, and the metric CHART_M and
+# parameter CHART_P each shows).
 # gnuplot -c sweep-render.gp FORMAT OUTDIR DATADIR TEMPLATEDIR
 FORMAT = ARG1
 OUT = ARG2
 DATA = ARG3
-STYLE = ARG4."/style.gp"
-load DATA."/meta.gp"
-FS = FORMAT eq "pdf" ? 13 : 22
+TPL = ARG4
+STYLE = TPL."/style.gp"
+load TPL."/strings.gp"
+PAGE = 0
+FS = FORMAT eq "pdf" ? 14 : 15.5
+TITLEFONT = sprintf("Sans Bold,%g", FS * 1.3)
+SUBFONT = sprintf("Sans,%g", FS)
+SMALLFONT = sprintf("Sans,%g", FS * 12.0 / 14)
+TITLE_LH = 0.065
 if (FORMAT eq "png") {
-    set terminal pngcairo size 1600,900 font sprintf("Sans,%d", FS) noenhanced
+    set terminal pngcairo size 1600,900 font SUBFONT noenhanced
 } else {
     if (FORMAT eq "svg") {
-        set terminal svg size 1600,900 font sprintf("Sans,%d", FS) noenhanced
+        set terminal svg size 1600,900 font SUBFONT noenhanced
     } else {
-        set terminal pdfcairo size 10in,5.625in font sprintf("Sans,%d", FS) noenhanced
+        set terminal pdfcairo size 10in,5.625in font SUBFONT noenhanced
     }
 }
-# points.tsv: the NP parameters, then mean, p5, p95 of each metric ($M)
+# points.tsv: the NP parameters, then mean, p5, p95 of each metric
 mean(m) = NP + 3 * (m - 1) + 1
-do for [M=1:NM] {
-    if (DESIGN eq "oneway") {
-        set output OUT.sprintf("/tornado-%d.", M).FORMAT
-        load ARG4."/tornado.gp"
-    }
-    if (DESIGN eq "sobol") {
-        set output OUT.sprintf("/indices-%d.", M).FORMAT
-        load ARG4."/indices.gp"
-    }
-    if ((DESIGN eq "grid" && NP == 1) || DESIGN eq "lhs") {
-        do for [P=1:NP] {
-            set output OUT.sprintf("/response-%d-%d.", M, P).FORMAT
-            load ARG4."/response.gp"
-        }
-    }
-    if (DESIGN eq "grid" && NP == 2) {
-        set output OUT.sprintf("/heatmap-%d.", M).FORMAT
-        load ARG4."/heatmap.gp"
-    }
+do for [c=1:NCHART] {
+    M = CHART_M[c]
+    P = CHART_P[c]
+    TM = M
+    set output OUT."/".S[CHART_FILE[c]].".".FORMAT
+    load TPL."/".S[CHART_TPL[c]].".gp"
+    unset output
 }
-unset output

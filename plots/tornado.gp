@@ -1,21 +1,37 @@
-# tornado.gp - one-way sensitivity of metric M: how far it moves from its
-# base value when each parameter goes to its low and its high value,
-# largest swing on top.
+# tornado.gp - what moves a gain: for each input, the change from the
+# base when the input is low (upper bar) and high (lower bar), the
+# input's value written at each bar's end, largest swing on top.
 reset
 load STYLE
-f = DATA.sprintf("/sens-%d.tsv", M)
-set title sprintf("What moves %s\n(change from the base case)", METRIC[M])
-set xlabel "Change from base ($M)"
-set ylabel ""
-set yrange [NP + 0.6:0.4]
-set ytics scale 0
-set ytics () 
-set grid xtics ytics lc rgb "#dddddd"
-set xzeroaxis lt 1 lw 2 lc rgb "#444444"
-set key outside bottom center horizontal
-set style fill solid 0.85 noborder
-# columns: rank, name, low, high, at_base, at_low, at_high, swing
-plot f using (($6 - $5) / 2):1:(0):($6 - $5):($1 - 0.35):($1 + 0.35):ytic(2) \
-        with boxxyerror lc rgb VC[2] title "parameter at its low value", \
-     f using (($7 - $5) / 2):1:(0):($7 - $5):($1 - 0.35):($1 + 0.35) \
-        with boxxyerror lc rgb VC[6] title "parameter at its high value"
+TITLE = T_TORNADO[TM]
+NOTE = S_TORNADO[TM]
+load TPL."/title.gp"
+set lmargin at screen 0.33
+set rmargin at screen 0.95
+set tmargin at screen 0.76
+set bmargin at screen 0.24
+set xrange [TX_LO[TM]:TX_HI[TM]]
+set xtics TX_STEP[TM]
+set format x sprintf("%%.%df", TX_DEC[TM])
+set yrange [NTORNADO[TM] + 0.6:0.4]
+set ytics scale 0 font SMALLFONT
+set grid xtics noytics lc rgb "#e3e3e3"
+set xlabel S[TX_LABEL[TM]]
+set arrow 1 from 0, graph 0 to 0, graph 1 nohead lw 2 lc rgb "#333333" front
+set key at screen 0.6, 0.09 center center horizontal samplen 1.5 \
+    font SMALLFONT
+set style fill solid 0.9 noborder
+f = DATA.sprintf("/tornado-%d.tsv", TM)
+# rows: rank, change at low, change at high, name, low value, high value
+plot f using ($2 / 2):($1 - 0.17):(abs($2) / 2):(0.15):ytic(4) \
+        with boxxyerror lc rgb "#56B4E9" title S[T_LOWKEY], \
+     f using ($3 / 2):($1 + 0.17):(abs($3) / 2):(0.15) \
+        with boxxyerror lc rgb "#0072B2" title S[T_HIGHKEY], \
+     f using ($2 < 0 ? $2 : NaN):($1 - 0.17):5 with labels right \
+        offset -0.6, 0 font SMALLFONT notitle, \
+     f using ($2 >= 0 ? $2 : NaN):($1 - 0.17):5 with labels left \
+        offset 0.6, 0 font SMALLFONT notitle, \
+     f using ($3 < 0 ? $3 : NaN):($1 + 0.17):6 with labels right \
+        offset -0.6, 0 font SMALLFONT notitle, \
+     f using ($3 >= 0 ? $3 : NaN):($1 + 0.17):6 with labels left \
+        offset 0.6, 0 font SMALLFONT notitle

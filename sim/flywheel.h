@@ -131,8 +131,9 @@ void fw_hash(const void *bytes, size_t n, char *buf, size_t size);
 /* Releases memory the library returned as char *; accepts NULL. */
 void fw_free(void *p);
 
-/* What a flywheel YAML file describes, judged from its top-level keys. */
-enum fw_file_kind { FW_FILE_SCENARIO, FW_FILE_SWEEP };
+/* What a flywheel YAML file describes, judged from its top-level keys:
+ * a sweep has `design`, a calibration `targets` or `data`. */
+enum fw_file_kind { FW_FILE_SCENARIO, FW_FILE_SWEEP, FW_FILE_CALIBRATION };
 
 /* Reads file far enough to tell its kind: a sweep has a top-level
  * `design` key, anything else is taken for a scenario. FW_EIO when it
@@ -150,7 +151,7 @@ enum fw_key_type { FW_KEY_TEXT, FW_KEY_INTEGER, FW_KEY_NUMBER,
  * flywheel(1) list them. Every pointer is to static text that lives as
  * long as the program. */
 typedef struct fw_key_info {
-	const char *file;	/* "scenario" or "sweep" */
+	const char *file;	/* "scenario", "sweep" or "calibration" */
 	const char *path;	/* "friction.access", "segments[].hcps",
 				 * "variants.NAME.start_month",
 				 * "parameters[].range" */
@@ -259,6 +260,28 @@ int fw_scenario_add_variant(fw_scenario *sc, const char *name,
  * scenario. NULL when out of memory; release with fw_free(). */
 char *fw_scenario_yaml(const fw_scenario *sc);
 
+/* One way a variant differs from the baseline, as fw_scenario_yaml()
+ * lists it: a value it sets (path such as "friction.access" or
+ * "channels.email.reach"; from and to are the baseline's value and the
+ * variant's as a scenario file writes them, a number or a distribution),
+ * or a channel it adds or removes (path "channels.NAME", from empty, to
+ * "added" or "removed"). */
+typedef struct fw_change {
+	char path[256];
+	char from[200];
+	char to[200];
+} fw_change;
+
+/* Number of changes variant v makes to the baseline; 0 for the baseline
+ * and past the end. */
+size_t fw_scenario_change_count(const fw_scenario *sc, size_t v);
+
+/* Change i of variant v (0 <= i < fw_scenario_change_count()): values in
+ * the key table's order, then channels removed, then channels added;
+ * FW_EINVALID past the end. */
+int fw_scenario_change(const fw_scenario *sc, size_t v, size_t i,
+    fw_change *out);
+
 /* The scenario's `name`. */
 const char *fw_scenario_name(const fw_scenario *sc);
 /* The file it was loaded from, or the name given to _load_string. */
@@ -293,9 +316,8 @@ int fw_scenario_variant_ramp(const fw_scenario *sc, size_t v);
 /* ---- Runs ---- */
 
 /* What a run may change from the scenario file; a field left 0 keeps the
- * file's. The fields are not checked against the ranges of the keys they
- * stand for (replications 1 .. 2^32 - 1, horizon_months 1 .. 600): keep
- * them inside. */
+ * file's. fw_run_alloc() refuses (FW_EINVALID) replications above
+ * 2^32 - 1, months outside 0 .. 600 and threads outside 0 .. 1024. */
 typedef struct fw_run_options {
 	uint64_t replications;
 	int months;
@@ -310,8 +332,8 @@ typedef struct fw_run fw_run;
 /* Prepares a run of every variant of sc, with room for all its results:
  * the caller's, to free with fw_run_free(). sc must outlive the run and
  * not change while it lives; copy it first (fw_scenario_copy()) to go on
- * changing it. FW_EINVALID when a variant changes the number of HCPs
- * and also follows a warm-up, starts after month 1 or ramps (it starts
+ * changing it. FW_EINVALID when an option is out of range, or when a
+ * variant changes the number of HCPs and also follows a warm-up, starts after month 1 or ramps (it starts
  * from the baseline's state, which has the baseline's HCPs); FW_ENOMEM
  * when the results would not fit in the machine's memory (err says how
  * much they need) or memory runs out; *out is NULL on error. */
@@ -564,6 +586,139 @@ typedef struct fw_sensitivity {
  * that give no sensitivity (grid, lhs), FW_ENOMEM. */
 int fw_sweep_sensitivity(const fw_sweep *sw, const double *y,
     fw_sensitivity *out);
+
+/* ---- Calibration: fitting a scenario to a brand's observed months ---- */
+
+/* A calibration fits inputs of a scenario's baseline so that its
+ * simulated monthly means reproduce a brand's observed figures. It
+ * minimises the weighted sum of squared standardised errors
+ *
+ *   F = sum over targets i of w_i sum over observed months t of
+ *       ((m_i(t) - y_i(t)) / c_i)^2
+ *
+ * where m_i(t) is the simulated mean of series i in month t, y_i(t) the
+ * observed value and c_i the mean absolute observed value of series i,
+ * so that every series counts in proportion to its own level. Every
+ * evaluation simulates the same replications on the same random streams
+ * (the calibration's seed), so F is a deterministic function of the
+ * inputs. Each input is searched on the whole real line (the logit of
+ * its place in a bounded range, or the log of its distance above the
+ * lower end of a range without an upper end) with GSL's Nelder-Mead
+ * simplex (nmsimplex2), from several starting points of a Latin
+ * hypercube. The curvature of F at the best point gives each input's 95%
+ * interval; an input the data cannot pin down is reported so and keeps
+ * the scenario's value (see fw_fit). Results are the same for any number
+ * of threads. */
+typedef struct fw_calibration fw_calibration;
+
+/* Loads and validates a calibration file, the scenario and the data file
+ * it names (paths relative to it), and readies the fit. Errors name the
+ * file, line and column of whichever file is wrong. */
+int fw_calibration_load(const char *file, fw_calibration **out,
+    fw_error *err);
+
+/* Frees a calibration; accepts NULL. */
+void fw_calibration_free(fw_calibration *cal);
+
+/* Threads of each evaluation (0: OpenMP's default). */
+void fw_calibration_set_threads(fw_calibration *cal, int threads);
+
+const char *fw_calibration_file(const fw_calibration *cal);
+/* "fnv1a64:" and 16 hex digits of the calibration file's bytes. */
+const char *fw_calibration_hash(const fw_calibration *cal);
+/* The data file as the calibration names it, and its bytes' hash. */
+const char *fw_calibration_data_file(const fw_calibration *cal);
+const char *fw_calibration_data_hash(const fw_calibration *cal);
+/* The scenario as loaded, every variant included. */
+const fw_scenario *fw_calibration_scenario(const fw_calibration *cal);
+uint64_t fw_calibration_replications(const fw_calibration *cal);
+uint64_t fw_calibration_seed(const fw_calibration *cal);
+size_t fw_calibration_starts(const fw_calibration *cal);
+/* Months simulated: the latest month observed of any target. */
+int fw_calibration_months(const fw_calibration *cal);
+
+/* The inputs fitted: a dotted path of the baseline, and its range (hi is
+ * HUGE_VAL when it has no upper end). */
+size_t fw_calibration_param_count(const fw_calibration *cal);
+const char *fw_calibration_param_path(const fw_calibration *cal, size_t j);
+void fw_calibration_param_range(const fw_calibration *cal, size_t j,
+    double *lo, double *hi);
+
+/* The series fitted: a monthly series (fw_series_name), its segment
+ * (NULL: the whole market), its weight w, its level c, and how many
+ * months the data give. */
+size_t fw_calibration_target_count(const fw_calibration *cal);
+const char *fw_calibration_target_metric(const fw_calibration *cal,
+    size_t i);
+const char *fw_calibration_target_segment(const fw_calibration *cal,
+    size_t i);
+double fw_calibration_target_weight(const fw_calibration *cal, size_t i);
+double fw_calibration_target_scale(const fw_calibration *cal, size_t i);
+size_t fw_calibration_target_observed(const fw_calibration *cal, size_t i);
+
+/* Fits in steps, each of one or a few evaluations of F (a simulation of
+ * every replication), so that a caller can show progress between them.
+ * FW_ERUN or FW_EINVALID when a simulation fails; the calibration is
+ * then finished with that error. */
+int fw_calibration_step(fw_calibration *cal, fw_error *err);
+/* Whether the fit is finished. */
+int fw_calibration_done(const fw_calibration *cal);
+
+/* Where the fit stands: evaluations so far, the lowest F so far (NaN
+ * before the first), the stage ("search", "curvature", "set aside",
+ * "final", "done") and, in the first search, the starting point under
+ * way (1-based; 0 otherwise). */
+typedef struct fw_calibration_progress {
+	size_t evaluations;
+	double lowest;
+	const char *stage;
+	size_t start;
+} fw_calibration_progress;
+void fw_calibration_get_progress(const fw_calibration *cal,
+    fw_calibration_progress *out);
+
+/* What the fit says of an input. IDENTIFIED: an estimate with its 95%
+ * interval. AT_LOW_END, AT_HIGH_END: the best value lies at an end of
+ * the range (the data would put it beyond; widen the range or question
+ * the model): it is used, without an interval. FLAT: the objective does
+ * not change along it, alone or traded against another input; WEAK: the
+ * data leave it almost anywhere in its range. A FLAT or WEAK input is
+ * not fitted: it keeps the scenario's own value or distribution. */
+enum fw_fit_status { FW_FIT_IDENTIFIED, FW_FIT_AT_LOW_END,
+	FW_FIT_AT_HIGH_END, FW_FIT_FLAT, FW_FIT_WEAK };
+
+typedef struct fw_fit {
+	enum fw_fit_status status;
+	double estimate;	/* the value in the fitted scenario; FLAT and
+				 * WEAK: the scenario's own (a distribution's
+				 * median) */
+	double lo95, hi95;	/* IDENTIFIED only, else NaN */
+	int lo_at_edge;		/* the interval reaches the range's low end */
+	int hi_at_edge;		/* ... its high end */
+	int partner;		/* FLAT: the input it trades against, or -1 */
+} fw_fit;
+
+/* Input j once the fit is done; FW_EINVALID before, or past the end. */
+int fw_calibration_fit(const fw_calibration *cal, size_t j, fw_fit *out);
+
+/* F at the fitted values, once done (NaN before). */
+double fw_calibration_objective(const fw_calibration *cal);
+
+/* Target i at the fitted values in month 1..fw_calibration_months():
+ * the observed value (NaN for a month the data leave out) and the
+ * simulated band. FW_EINVALID before the fit is done. */
+int fw_calibration_month(const fw_calibration *cal, size_t i, int month,
+    double *observed, fw_band *simulated);
+
+/* Target i's mean absolute error over its observed months, relative to
+ * its level c, at the fitted values (NaN before). */
+double fw_calibration_target_error(const fw_calibration *cal, size_t i);
+
+/* A copy of the loaded scenario with the fitted values set in the
+ * baseline and in every variant that does not set them itself; inputs
+ * not fitted (FLAT, WEAK) keep the scenario's own. */
+int fw_calibration_fitted(const fw_calibration *cal, fw_scenario **out,
+    fw_error *err);
 
 #ifdef __cplusplus
 }

@@ -31,6 +31,7 @@ main(void)
 	srunner_add_suite(sr, limits_suite());
 	srunner_add_suite(sr, answers_suite());
 	srunner_add_suite(sr, csv_suite());
+	srunner_add_suite(sr, calibrate_suite());
 	srunner_add_suite(sr, api_suite());
 	srunner_add_suite(sr, warmup_suite());
 	srunner_add_suite(sr, results_suite());

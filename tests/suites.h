@@ -15,6 +15,7 @@ Suite *design_suite(void);
 Suite *limits_suite(void);
 Suite *answers_suite(void);
 Suite *csv_suite(void);
+Suite *calibrate_suite(void);
 Suite *api_suite(void);
 Suite *warmup_suite(void);
 Suite *results_suite(void);

@@ -52,6 +52,24 @@ START_TEST(test_set_number_equals_file)
 }
 END_TEST
 
+/* Run options outside their keys' ranges are refused, not wrapped. */
+START_TEST(test_run_options_checked)
+{
+	fw_scenario *sc = test_load(SMALL_RUN);
+	fw_run_options opt = { .months = 601 };
+	fw_run *run;
+	fw_error err;
+
+	ck_assert_int_eq(fw_run_alloc(sc, &opt, &run, &err), FW_EINVALID);
+	ck_assert_ptr_null(run);
+	opt = (fw_run_options){ .replications = 4294967296ULL };
+	ck_assert_int_eq(fw_run_alloc(sc, &opt, &run, &err), FW_EINVALID);
+	opt = (fw_run_options){ .threads = -1 };
+	ck_assert_int_eq(fw_run_alloc(sc, &opt, &run, &err), FW_EINVALID);
+	fw_scenario_free(sc);
+}
+END_TEST
+
 /* A copy is independent of its original; names of new variants follow
  * the one rule. */
 START_TEST(test_copy_and_add_variant)
@@ -232,6 +250,7 @@ api_suite(void)
 	TCase *tc = tcase_create("public");
 
 	tcase_add_test(tc, test_set_number_equals_file);
+	tcase_add_test(tc, test_run_options_checked);
 	tcase_add_test(tc, test_copy_and_add_variant);
 	tcase_add_test(tc, test_scenario_hash);
 	tcase_add_test(tc, test_yaml_round_trip);

@@ -34,6 +34,24 @@ START_TEST(test_defaults_match_model)
 }
 END_TEST
 
+/* Every key has a plain-English label for charts, and a unit. */
+START_TEST(test_labels)
+{
+	size_t i;
+
+	for (i = 0; i < fw_key_count(); i++) {
+		fw_key_info k;
+		ck_assert_int_eq(fw_key_get(i, &k), FW_OK);
+		ck_assert_msg(fwi_keys[i].label != NULL && *k.label != '\0',
+		    "%s has no label", k.path);
+		ck_assert_msg(fwi_keys[i].unit != NULL, "%s has no unit",
+		    k.path);
+	}
+	ck_assert_int_eq(fw_key_lookup("friction.access", &(fw_key_info){ 0 }),
+	    FW_OK);
+}
+END_TEST
+
 START_TEST(test_ranges)
 {
 	const fw_key *trust = fwi_key_find(FW_SCOPE_GLOBAL, "flywheel",
@@ -151,6 +169,7 @@ params_suite(void)
 
 	tcase_add_test(tc, test_defaults_match_model);
 	tcase_add_test(tc, test_ranges);
+	tcase_add_test(tc, test_labels);
 	tcase_add_test(tc, test_format_real_round_trips);
 	tcase_add_test(tc, test_suggest);
 	tcase_add_test(tc, test_quantiles);

@@ -119,6 +119,45 @@ START_TEST(test_variant_order)
 }
 END_TEST
 
+/* A variant's changes against the baseline, as the board pack and the
+ * workbook list them: values, then channels removed, then added. */
+START_TEST(test_changes)
+{
+	fw_scenario *sc = load_ok(MINIMAL
+	    "channels:\n"
+	    "  - {name: e, touches_per_month: 1, reach: 0.1, helpful: 0.5, "
+	    "burden: 0.1, cost_per_touch: 1}\n"
+	    "variants:\n"
+	    "  same: {}\n"
+	    "  v:\n"
+	    "    remove_channels: [e]\n"
+	    "    add_channels: [{name: w, touches_per_month: 2, reach: 0.1, "
+	    "helpful: 0.5, burden: 0.1, cost_per_touch: 1}]\n"
+	    "    set: {friction.access: 0.25, segments.a.hcps: 20}\n");
+	fw_change c;
+
+	ck_assert_uint_eq(fw_scenario_change_count(sc, 0), 0);
+	ck_assert_uint_eq(fw_scenario_change_count(sc, 1), 0);
+	ck_assert_uint_eq(fw_scenario_change_count(sc, 2), 4);
+	ck_assert_int_eq(fw_scenario_change(sc, 2, 0, &c), FW_OK);
+	ck_assert_str_eq(c.path, "friction.access");
+	ck_assert_str_eq(c.to, "0.25");
+	ck_assert_int_eq(fw_scenario_change(sc, 2, 1, &c), FW_OK);
+	ck_assert_str_eq(c.path, "segments.a.hcps");
+	ck_assert_str_eq(c.from, "10");
+	ck_assert_str_eq(c.to, "20");
+	ck_assert_int_eq(fw_scenario_change(sc, 2, 2, &c), FW_OK);
+	ck_assert_str_eq(c.path, "channels.e");
+	ck_assert_str_eq(c.to, "removed");
+	ck_assert_int_eq(fw_scenario_change(sc, 2, 3, &c), FW_OK);
+	ck_assert_str_eq(c.path, "channels.w");
+	ck_assert_str_eq(c.to, "added");
+	ck_assert_int_eq(fw_scenario_change(sc, 2, 4, &c), FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_change(sc, 0, 0, &c), FW_EINVALID);
+	fw_scenario_free(sc);
+}
+END_TEST
+
 START_TEST(test_merge_keys)
 {
 	fw_scenario *sc = load_ok(
@@ -221,6 +260,7 @@ scenario_suite(void)
 	tcase_add_test(tc, test_minimal_defaults);
 	tcase_add_test(tc, test_default_file_figures);
 	tcase_add_test(tc, test_variant_order);
+	tcase_add_test(tc, test_changes);
 	tcase_add_test(tc, test_merge_keys);
 	tcase_add_test(tc, test_distribution_loaded);
 	tcase_add_test(tc, test_errors_name_place);

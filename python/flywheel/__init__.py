@@ -15,6 +15,7 @@ file), else in the source tree this package sits in (after ./setup.sh),
 else where `make install` put it.
 """
 from . import _lib
+from .calibration import Calibration
 from .errors import (Error, FileError, OutOfMemoryError, RunError,
                      ScenarioError)
 from .keys import key, params
@@ -25,6 +26,6 @@ from .sweep import Sweep
 __version__ = _lib.text(_lib.lib.fw_version())
 library = _lib.lib.path
 
-__all__ = ["Scenario", "Run", "Sweep", "params", "key", "metrics", "series",
+__all__ = ["Scenario", "Run", "Sweep", "Calibration", "params", "key", "metrics", "series",
            "Error", "ScenarioError", "RunError", "FileError",
            "OutOfMemoryError", "__version__", "library"]

@@ -36,6 +36,11 @@ class FwKeyInfo(ctypes.Structure):
                 ("unit", ctypes.c_char_p)]
 
 
+class FwChange(ctypes.Structure):
+    _fields_ = [("path", ctypes.c_char * 256), ("from_", ctypes.c_char * 200),
+                ("to", ctypes.c_char * 200)]
+
+
 class FwRunOptions(ctypes.Structure):
     _fields_ = [("replications", ctypes.c_uint64), ("months", ctypes.c_int),
                 ("seed_set", ctypes.c_int), ("seed", ctypes.c_uint64),
@@ -68,6 +73,18 @@ class FwSensitivity(ctypes.Structure):
     _fields_ = _doubles("low", "high", "at_base", "at_low", "at_high",
                         "swing", "s1", "s1_lo95", "s1_hi95", "st", "st_lo95",
                         "st_hi95")
+
+
+class FwFit(ctypes.Structure):
+    _fields_ = [("status", ctypes.c_int), ("estimate", ctypes.c_double),
+                ("lo95", ctypes.c_double), ("hi95", ctypes.c_double),
+                ("lo_at_edge", ctypes.c_int), ("hi_at_edge", ctypes.c_int),
+                ("partner", ctypes.c_int)]
+
+
+class FwCalibrationProgress(ctypes.Structure):
+    _fields_ = [("evaluations", ctypes.c_size_t), ("lowest", ctypes.c_double),
+                ("stage", ctypes.c_char_p), ("start", ctypes.c_size_t)]
 
 
 P = ctypes.c_void_p
@@ -114,6 +131,8 @@ PROTOTYPES = {
     "fw_scenario_warmup": (INT, [P]),
     "fw_scenario_variant_start": (INT, [P, Z]),
     "fw_scenario_variant_ramp": (INT, [P, Z]),
+    "fw_scenario_change_count": (Z, [P, Z]),
+    "fw_scenario_change": (INT, [P, Z, Z, ctypes.POINTER(FwChange)]),
     "fw_run_alloc": (INT, [P, ctypes.POINTER(FwRunOptions), PP, E]),
     "fw_run_finish": (INT, [P, E]),
     "fw_run_free": (None, [P]),
@@ -162,6 +181,30 @@ PROTOTYPES = {
     "fw_sweep_metric_values": (INT, [P, Z, P, c_double_p]),
     "fw_sweep_sensitivity": (INT, [P, c_double_p,
                                    ctypes.POINTER(FwSensitivity)]),
+    "fw_calibration_load": (INT, [S, PP, E]),
+    "fw_calibration_free": (None, [P]),
+    "fw_calibration_set_threads": (None, [P, INT]),
+    "fw_calibration_file": (S, [P]),
+    "fw_calibration_data_file": (S, [P]),
+    "fw_calibration_months": (INT, [P]),
+    "fw_calibration_param_count": (Z, [P]),
+    "fw_calibration_param_path": (S, [P, Z]),
+    "fw_calibration_param_range": (None, [P, Z, c_double_p, c_double_p]),
+    "fw_calibration_target_count": (Z, [P]),
+    "fw_calibration_target_metric": (S, [P, Z]),
+    "fw_calibration_target_segment": (S, [P, Z]),
+    "fw_calibration_target_weight": (D, [P, Z]),
+    "fw_calibration_target_scale": (D, [P, Z]),
+    "fw_calibration_target_observed": (Z, [P, Z]),
+    "fw_calibration_step": (INT, [P, E]),
+    "fw_calibration_done": (INT, [P]),
+    "fw_calibration_get_progress": (None, [
+        P, ctypes.POINTER(FwCalibrationProgress)]),
+    "fw_calibration_fit": (INT, [P, Z, ctypes.POINTER(FwFit)]),
+    "fw_calibration_objective": (D, [P]),
+    "fw_calibration_month": (INT, [P, Z, INT, c_double_p,
+                                   ctypes.POINTER(FwBand)]),
+    "fw_calibration_fitted": (INT, [P, PP, E]),
 }
 
 NAMES = ("libflywheel.so.0", "libflywheel.so", "libflywheel.dylib")

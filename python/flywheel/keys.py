@@ -34,13 +34,15 @@ def _row(info, i):
 
 
 def params(kind="scenario"):
-    """Every key of a scenario file (kind "sweep": of a sweep file) as a
-    DataFrame, as `flywheel params` lists them: path, type, range (in
+    """Every key of a scenario file (kind "sweep": of a sweep file;
+    "calibration": of a calibration file) as a DataFrame, as `flywheel
+    params` lists them: path, type, range (in
     words), lo and hi (of a number), default (NaN when there is no
     number), default_text (a default in words, or None), required,
     meaning, and the label and unit charts give it."""
-    if kind not in ("scenario", "sweep"):
-        raise ValueError(f"kind is scenario or sweep, not {kind!r}")
+    if kind not in ("scenario", "sweep", "calibration"):
+        raise ValueError(f"kind is scenario, sweep or calibration, not "
+                         f"{kind!r}")
     rows = []
     for i in range(lib.fw_key_count()):
         info = _lib.FwKeyInfo()

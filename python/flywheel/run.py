@@ -114,6 +114,21 @@ class Run:
                 for v, name in enumerate(self.variants)]
 
     @property
+    def changes(self):
+        """What each variant changes against the baseline: (variant,
+        path, the baseline's value, the variant's) as run.json lists
+        them."""
+        out = []
+        for v, name in enumerate(self.variants):
+            for i in range(lib.fw_scenario_change_count(self._sc, v)):
+                c = _lib.FwChange()
+                if lib.fw_scenario_change(self._sc, v, i, ctypes.byref(c)):
+                    continue
+                out.append((name, c.path.decode("utf-8"),
+                            c.from_.decode("utf-8"), c.to.decode("utf-8")))
+        return out
+
+    @property
     def scenario_name(self):
         return _lib.text(lib.fw_scenario_name(self._sc))
 

@@ -66,6 +66,10 @@ def run_json(run, command_line):
         f'\n    {{"name": {json_text(name)}, "start_month": {start}, '
         f'"ramp_months": {ramp}}}'
         for name, start, ramp in run.schedule)
+    changes = ",".join(
+        f'\n    {{"variant": {json_text(name)}, "path": {json_text(path)}, '
+        f'"baseline": {json_text(old)}, "value": {json_text(new)}}}'
+        for name, path, old, new in run.changes)
     return (
         "{\n"
         f'  "flywheel_version": {json_text(_lib.text(lib.fw_version()))},\n'
@@ -74,6 +78,7 @@ def run_json(run, command_line):
         f'  "scenario_hash": {json_text(run.scenario_hash)},\n'
         f'  "scenario_name": {json_text(run.scenario_name)},\n'
         f'  "variants": [{variants}\n  ],\n'
+        f'  "changes": [{changes}{chr(10) + "  " if changes else ""}],\n'
         f'  "warmup_months": {run.warmup_months},\n'
         f'  "seed": {run.seed},\n'
         f'  "replications": {run.reps},\n'

@@ -95,7 +95,7 @@ def test_csv_fields():
     assert json_text('a"b\\c\n\x7fé') == '"a\\"b\\\\c\\u000a\\u007fé"'
 
 
-@pytest.mark.parametrize("kind", ["scenario", "sweep"])
+@pytest.mark.parametrize("kind", ["scenario", "sweep", "calibration"])
 def test_params_is_the_commands_table(kind):
     import csv
     import io
@@ -111,6 +111,8 @@ def test_params_is_the_commands_table(kind):
     for (_, k), r in zip(p.iterrows(), rows):
         if k.required:
             assert r["default"] == "required"
+        elif k.default_text == "-":
+            assert r["default"] == ""
         elif k.default_text is not None:
             assert r["default"] == csv_text(k.default_text).strip('"')
         elif not math.isnan(k.default):

@@ -106,19 +106,98 @@ put_baseline(FILE *out, const fw_config *c)
 	}
 }
 
+/* What a variant changes against the baseline, one call per change:
+ * a value set (channel NULL), or a channel removed or added. */
+enum change_kind { CHANGE_SET, CHANGE_REMOVE, CHANGE_ADD };
+typedef void (*change_fn)(void *ctx, enum change_kind kind,
+    const char *path, const fw_num *from, const fw_num *to,
+    const fw_channel *channel);
+
+/* Calls fn for every change of v against b: values key by key, then
+ * channels removed, then channels added. */
 static void
-put_change(FILE *out, int *count, const char *path, const fw_num *from,
-    const fw_num *to)
+walk_changes(const fw_config *b, const fw_config *v, change_fn fn, void *ctx)
 {
+	char path[512];
+	size_t i;
+	int k, e;
+
+	for (i = 0; i < fwi_nkeys; i++) {
+		const fw_key *key = &fwi_keys[i];
+		if (key->scope != FW_SCOPE_GLOBAL ||
+		    fwi_num_equal(&b->g[key->id], &v->g[key->id]))
+			continue;
+		snprintf(path, sizeof(path), "%s.%s", key->section, key->name);
+		fn(ctx, CHANGE_SET, path, &b->g[key->id], &v->g[key->id], NULL);
+	}
+	for (i = 0; i < b->nseg; i++)
+		for (k = 0; k < FW_NSEGMENT; k++) {
+			if (fwi_num_equal(&b->seg[i].v[k], &v->seg[i].v[k]))
+				continue;
+			snprintf(path, sizeof(path), "segments.%s.%s",
+			    b->seg[i].name, fwi_key_segment(k)->name);
+			fn(ctx, CHANGE_SET, path, &b->seg[i].v[k],
+			    &v->seg[i].v[k], NULL);
+		}
+	for (i = 0; i < b->nchan; i++) {
+		if ((e = fwi_config_find_channel(v, b->chan[i].name)) < 0)
+			continue;
+		for (k = 0; k < FW_NCHANNEL; k++) {
+			if (fwi_num_equal(&b->chan[i].v[k], &v->chan[e].v[k]))
+				continue;
+			snprintf(path, sizeof(path), "channels.%s.%s",
+			    b->chan[i].name, fwi_key_channel(k)->name);
+			fn(ctx, CHANGE_SET, path, &b->chan[i].v[k],
+			    &v->chan[e].v[k], NULL);
+		}
+	}
+	for (i = 0; i < b->nchan; i++)
+		if (fwi_config_find_channel(v, b->chan[i].name) < 0) {
+			snprintf(path, sizeof(path), "channels.%s",
+			    b->chan[i].name);
+			fn(ctx, CHANGE_REMOVE, path, NULL, NULL, &b->chan[i]);
+		}
+	for (i = 0; i < v->nchan; i++)
+		if (fwi_config_find_channel(b, v->chan[i].name) < 0) {
+			snprintf(path, sizeof(path), "channels.%s",
+			    v->chan[i].name);
+			fn(ctx, CHANGE_ADD, path, NULL, NULL, &v->chan[i]);
+		}
+}
+
+/* Writing a variant's changes in the file's own form. */
+typedef struct yaml_changes {
+	FILE *out;
+	enum change_kind kind;	/* the kind being written */
+	int count;
+} yaml_changes;
+
+static void
+put_change(void *ctx, enum change_kind kind, const char *path,
+    const fw_num *from, const fw_num *to, const fw_channel *channel)
+{
+	yaml_changes *y = ctx;
 	char a[200], b[200];
 
-	if (fwi_num_equal(from, to))
+	if (kind != y->kind)
 		return;
-	fwi_num_format(from, a, sizeof(a));
-	fwi_num_format(to, b, sizeof(b));
-	if ((*count)++ == 0)
-		fputs("    set:\n", out);
-	fprintf(out, "      %s: %s  # baseline %s\n", path, b, a);
+	if (kind == CHANGE_SET) {
+		fwi_num_format(from, a, sizeof(a));
+		fwi_num_format(to, b, sizeof(b));
+		if (y->count++ == 0)
+			fputs("    set:\n", y->out);
+		fprintf(y->out, "      %s: %s  # baseline %s\n", path, b, a);
+	} else if (kind == CHANGE_REMOVE) {
+		fputs(y->count++ ? ", " : "    remove_channels: [", y->out);
+		put_quoted(y->out, channel->name);
+	} else {
+		if (y->count++ == 0)
+			fputs("    add_channels:\n", y->out);
+		fputs("      - {name: ", y->out);
+		put_quoted(y->out, channel->name);
+		put_channel_inline(y->out, channel);
+		fputc('\n', y->out);
+	}
 }
 
 /* Writes variant v as the changes to the baseline b that produce it, in
@@ -126,9 +205,8 @@ put_change(FILE *out, int *count, const char *path, const fw_num *from,
 static void
 put_variant(FILE *out, const fw_config *b, const fw_config *v)
 {
-	char path[512];
-	size_t i;
-	int k, e, count = 0, removed = 0, added = 0;
+	yaml_changes y = { out, CHANGE_SET, 0 };
+	int total;
 
 	fprintf(out, "  %s:\n", v->name);
 	if (v->description != NULL) {
@@ -138,50 +216,67 @@ put_variant(FILE *out, const fw_config *b, const fw_config *v)
 	}
 	put_num(out, 4, "start_month", &v->start_month);
 	put_num(out, 4, "ramp_months", &v->ramp_months);
-	for (i = 0; i < fwi_nkeys; i++) {
-		const fw_key *key = &fwi_keys[i];
-		if (key->scope != FW_SCOPE_GLOBAL)
-			continue;
-		snprintf(path, sizeof(path), "%s.%s", key->section, key->name);
-		put_change(out, &count, path, &b->g[key->id], &v->g[key->id]);
-	}
-	for (i = 0; i < b->nseg; i++)
-		for (k = 0; k < FW_NSEGMENT; k++) {
-			snprintf(path, sizeof(path), "segments.%s.%s",
-			    b->seg[i].name, fwi_key_segment(k)->name);
-			put_change(out, &count, path, &b->seg[i].v[k],
-			    &v->seg[i].v[k]);
-		}
-	for (i = 0; i < b->nchan; i++) {
-		if ((e = fwi_config_find_channel(v, b->chan[i].name)) < 0)
-			continue;
-		for (k = 0; k < FW_NCHANNEL; k++) {
-			snprintf(path, sizeof(path), "channels.%s.%s",
-			    b->chan[i].name, fwi_key_channel(k)->name);
-			put_change(out, &count, path, &b->chan[i].v[k],
-			    &v->chan[e].v[k]);
-		}
-	}
-	for (i = 0; i < b->nchan; i++) {
-		if (fwi_config_find_channel(v, b->chan[i].name) >= 0)
-			continue;
-		fputs(removed++ ? ", " : "    remove_channels: [", out);
-		put_quoted(out, b->chan[i].name);
-	}
-	if (removed)
+	walk_changes(b, v, put_change, &y);
+	total = y.count;
+	y.kind = CHANGE_REMOVE;
+	y.count = 0;
+	walk_changes(b, v, put_change, &y);
+	if (y.count)
 		fputs("]\n", out);
-	for (i = 0; i < v->nchan; i++) {
-		if (fwi_config_find_channel(b, v->chan[i].name) >= 0)
-			continue;
-		if (added++ == 0)
-			fputs("    add_channels:\n", out);
-		fputs("      - {name: ", out);
-		put_quoted(out, v->chan[i].name);
-		put_channel_inline(out, &v->chan[i]);
-		fputc('\n', out);
-	}
-	if (count + removed + added == 0)
+	total += y.count;
+	y.kind = CHANGE_ADD;
+	y.count = 0;
+	walk_changes(b, v, put_change, &y);
+	if (total + y.count == 0)
 		fputs("    # no changes: identical to the baseline\n", out);
+}
+
+/* Finding change number `want` of a variant. */
+typedef struct change_at {
+	size_t want, seen;
+	fw_change *out;
+} change_at;
+
+static void
+take_change(void *ctx, enum change_kind kind, const char *path,
+    const fw_num *from, const fw_num *to, const fw_channel *channel)
+{
+	change_at *c = ctx;
+
+	(void)channel;
+	if (c->seen++ != c->want || c->out == NULL)
+		return;
+	snprintf(c->out->path, sizeof(c->out->path), "%s", path);
+	c->out->from[0] = c->out->to[0] = '\0';
+	if (kind == CHANGE_SET) {
+		fwi_num_format(from, c->out->from, sizeof(c->out->from));
+		fwi_num_format(to, c->out->to, sizeof(c->out->to));
+	} else
+		snprintf(c->out->to, sizeof(c->out->to), "%s",
+		    kind == CHANGE_ADD ? "added" : "removed");
+}
+
+size_t
+fw_scenario_change_count(const fw_scenario *sc, size_t v)
+{
+	change_at c = { (size_t)-1, 0, NULL };
+
+	if (v == 0 || v >= sc->nconfig)
+		return 0;
+	walk_changes(&sc->config[0], &sc->config[v], take_change, &c);
+	return c.seen;
+}
+
+int
+fw_scenario_change(const fw_scenario *sc, size_t v, size_t i,
+    fw_change *out)
+{
+	change_at c = { i, 0, out };
+
+	if (v == 0 || v >= sc->nconfig)
+		return FW_EINVALID;
+	walk_changes(&sc->config[0], &sc->config[v], take_change, &c);
+	return i < c.seen ? FW_OK : FW_EINVALID;
 }
 
 char *

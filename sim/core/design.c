@@ -15,15 +15,22 @@
 /* Uniform i of a design's stream: a purpose of its own, so that a design
  * never shares a draw with the model. */
 static double
-design_u(uint64_t seed, uint32_t stream, uint32_t i)
+design_u(uint64_t seed, int purpose, uint32_t stream, uint32_t i)
 {
-	philox4x32_ctr_t c = fwi_rng_ctr(0, FW_P_DESIGN, stream, i, 0, 0);
+	philox4x32_ctr_t c = fwi_rng_ctr(0, (enum fw_purpose)purpose, stream,
+	    i, 0, 0);
 
 	return fwi_u01(fwi_rng_block(fwi_rng_key(seed), c).v[0]);
 }
 
 void
 fwi_lhs(uint64_t seed, size_t n, size_t k, double *x)
+{
+	fwi_lhs_stream(seed, FW_P_DESIGN, n, k, x);
+}
+
+void
+fwi_lhs_stream(uint64_t seed, int purpose, size_t n, size_t k, double *x)
 {
 	size_t d, i;
 	size_t *perm = malloc(n * sizeof(size_t) + 1);
@@ -36,15 +43,16 @@ fwi_lhs(uint64_t seed, size_t n, size_t k, double *x)
 		for (i = 0; i < n; i++)
 			perm[i] = i;
 		for (i = n; i > 1; i--) {
-			size_t j = (size_t)(design_u(seed, 2 * (uint32_t)d,
-			    (uint32_t)i) * (double)i);
+			size_t j = (size_t)(design_u(seed, purpose,
+			    2 * (uint32_t)d, (uint32_t)i) * (double)i);
 			size_t t = perm[i - 1];
 			perm[i - 1] = perm[j];
 			perm[j] = t;
 		}
 		for (i = 0; i < n; i++)
 			x[i * k + d] = ((double)perm[i] + design_u(seed,
-			    2 * (uint32_t)d + 1, (uint32_t)i)) / (double)n;
+			    purpose, 2 * (uint32_t)d + 1, (uint32_t)i)) /
+			    (double)n;
 	}
 	free(perm);
 }
@@ -128,8 +136,8 @@ fwi_sobol_indices(const double *y, size_t n, size_t k, size_t boot,
 	indices(y, n, k, idx, out->s1, out->st);
 	for (b = 0; b < boot; b++) {
 		for (j = 0; j < n; j++)
-			idx[j] = (size_t)(design_u(seed, 1000 + (uint32_t)b,
-			    (uint32_t)j) * (double)n);
+			idx[j] = (size_t)(design_u(seed, FW_P_DESIGN,
+			    1000 + (uint32_t)b, (uint32_t)j) * (double)n);
 		indices(y, n, k, idx, bs1 + b * k, bst + b * k);
 	}
 	for (i = 0; i < k; i++) {

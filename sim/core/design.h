@@ -11,6 +11,10 @@
  * dimension each of the n strata [i/n, (i+1)/n) holds exactly one point.
  * x is n x k, row-major. Drawn from the streams of seed. */
 void fwi_lhs(uint64_t seed, size_t n, size_t k, double *x);
+/* The same, drawn under the stream purpose given (an enum fw_purpose), so
+ * that designs made for different ends share no draw. */
+void fwi_lhs_stream(uint64_t seed, int purpose, size_t n, size_t k,
+    double *x);
 
 /* Saltelli's sample for n base points in k dimensions: rows are A (n),
  * B (n), then AB_1 .. AB_k (n each, A with column i taken from B), so

@@ -76,6 +76,15 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 	fwi_init();
 	if (run == NULL)
 		return fwi_nomem(err);
+	if (opt->months < 0 || opt->months > 600 ||
+	    opt->replications > 4294967295ULL || opt->threads < 0 ||
+	    opt->threads > 1024) {
+		free(run);
+		fw_error_set(err, FW_EINVALID, "", 0, 0, "", "run options out "
+		    "of range: months 1..600, replications 1..4294967295, "
+		    "threads 1..1024 (0 for the defaults)");
+		return FW_EINVALID;
+	}
 	run->sc = sc;
 	run->horizon = opt->months > 0 ? opt->months : sc->horizon;
 	run->reps = opt->replications > 0 ? opt->replications :
@@ -190,6 +199,23 @@ set_values(fw_run *run, fw_values *vals, size_t v, uint64_t rep)
 	return rc;
 }
 
+/* Copies kept series k of the replication and variant just simulated
+ * on w into the run. */
+static void
+keep_series(fw_run *run, const fw_work *w, uint64_t rep, size_t v,
+    size_t k)
+{
+	const size_t T = (size_t)run->horizon, at = (size_t)run->keep[k];
+	const int seg = run->keep_segment[k];
+	double *to = &run->kept[((rep * run->nvar + v) * run->nkeep + k) * T];
+	size_t t;
+
+	for (t = 0; t < T; t++)
+		to[t] = seg < 0 ? w->month[t * FW_NMONTHLY + at] :
+		    w->seg_month[(t * w->nseg_cap + (size_t)seg) *
+		    FW_NMONTHLY + at];
+}
+
 /* Runs every replication of block b on workspace w; says in *end how it
  * ended. */
 static void
@@ -254,6 +280,8 @@ run_block(fw_run *run, fw_work *w, uint64_t b, fw_block_end *end)
 				to_date += row[FW_M_CASH];
 				cum[t] = to_date;
 			}
+			for (k = 0; k < run->nkeep; k++)
+				keep_series(run, w, rep, v, k);
 		}
 	}
 	end->why = FW_BLOCK_DONE;
@@ -343,7 +371,42 @@ fw_run_free(fw_run *run)
 	free(run->draw_at);
 	free(run->block_end);
 	free(run->work);
+	free(run->keep);
+	free(run->keep_segment);
+	free(run->kept);
 	free(run);
+}
+
+int
+fwi_run_keep(fw_run *run, const int *series, const int *segment,
+    size_t n)
+{
+	size_t i;
+	int t, by_segment = 0;
+
+	if (run->done > 0 || n == 0)
+		return FW_EINVALID;
+	free(run->keep);
+	free(run->keep_segment);
+	free(run->kept);
+	run->nkeep = 0;
+	run->keep = malloc(n * sizeof(int));
+	run->keep_segment = malloc(n * sizeof(int));
+	run->kept = malloc(run->reps * run->nvar * n * (size_t)run->horizon *
+	    sizeof(double));
+	if (run->keep == NULL || run->keep_segment == NULL ||
+	    run->kept == NULL)
+		return FW_ENOMEM;
+	for (i = 0; i < n; i++) {
+		run->keep[i] = series[i];
+		run->keep_segment[i] = segment != NULL ? segment[i] : -1;
+		by_segment |= run->keep_segment[i] >= 0;
+	}
+	for (t = 0; by_segment && t < run->threads; t++)
+		if (fwi_work_by_segment(run->work[t]) != FW_OK)
+			return FW_ENOMEM;
+	run->nkeep = n;
+	return FW_OK;
 }
 
 int

@@ -20,6 +20,9 @@ const fw_key fwi_keys[] = {
 #define FW_ID_SWEEP(id) FW_SW_##id
 #define FW_ID_SWEEP_PARAM(id) FW_SP_##id
 #define FW_ID_SWEEP_METRIC(id) FW_SM_##id
+#define FW_ID_CALIBRATION(id) FW_CA_##id
+#define FW_ID_CAL_PARAM(id) FW_CP_##id
+#define FW_ID_CAL_TARGET(id) FW_CT_##id
 #include "keys.def"
 #undef FW_KEY
 };
@@ -59,6 +62,13 @@ fwi_key_in_sweep(const fw_key *k)
 {
 	return k->scope == FW_SCOPE_SWEEP || k->scope == FW_SCOPE_SWEEP_PARAM ||
 	    k->scope == FW_SCOPE_SWEEP_METRIC;
+}
+
+int
+fwi_key_in_calibration(const fw_key *k)
+{
+	return k->scope == FW_SCOPE_CALIBRATION ||
+	    k->scope == FW_SCOPE_CAL_PARAM || k->scope == FW_SCOPE_CAL_TARGET;
 }
 
 const fw_key *
@@ -214,7 +224,8 @@ fw_key_get(size_t i, fw_key_info *out)
 	pthread_once(&once, fill_paths);
 	k = &fwi_keys[i];
 	memset(out, 0, sizeof(*out));
-	out->file = fwi_key_in_sweep(k) ? "sweep" : "scenario";
+	out->file = fwi_key_in_sweep(k) ? "sweep" :
+	    fwi_key_in_calibration(k) ? "calibration" : "scenario";
 	out->path = key_paths[i];
 	out->type = types[k->type];
 	out->lo = k->lo;

@@ -14,7 +14,8 @@
 
 enum fw_scope { FW_SCOPE_TOP, FW_SCOPE_GLOBAL, FW_SCOPE_SEGMENT,
 	FW_SCOPE_CHANNEL, FW_SCOPE_VARIANT, FW_SCOPE_SWEEP,
-	FW_SCOPE_SWEEP_PARAM, FW_SCOPE_SWEEP_METRIC };
+	FW_SCOPE_SWEEP_PARAM, FW_SCOPE_SWEEP_METRIC, FW_SCOPE_CALIBRATION,
+	FW_SCOPE_CAL_PARAM, FW_SCOPE_CAL_TARGET };
 enum fw_type { FW_TYPE_STR, FW_TYPE_INT, FW_TYPE_U64, FW_TYPE_REAL,
 	FW_TYPE_MAP, FW_TYPE_LIST };
 
@@ -50,6 +51,9 @@ typedef struct fw_key {
 #define FW_ID_SWEEP(slot)
 #define FW_ID_SWEEP_PARAM(slot)
 #define FW_ID_SWEEP_METRIC(slot)
+#define FW_ID_CALIBRATION(slot)
+#define FW_ID_CAL_PARAM(slot)
+#define FW_ID_CAL_TARGET(slot)
 
 #undef FW_ID_TOP
 #define FW_ID_TOP(slot) FW_TOP_##slot,
@@ -114,6 +118,33 @@ enum fw_sweep_metric_id {
 	FW_NSWEEP_METRIC_KEYS
 };
 #undef FW_ID_SWEEP_METRIC
+#define FW_ID_SWEEP_METRIC(slot)
+#undef FW_ID_CALIBRATION
+#define FW_ID_CALIBRATION(slot) FW_CA_##slot,
+enum fw_calibration_id {
+#include "keys.def"
+	FW_NCALIBRATION_KEYS
+};
+#undef FW_ID_CALIBRATION
+#define FW_ID_CALIBRATION(slot)
+#undef FW_ID_CAL_PARAM
+#define FW_ID_CAL_PARAM(slot) FW_CP_##slot,
+enum fw_cal_param_id {
+#include "keys.def"
+	FW_NCAL_PARAM_KEYS
+};
+#undef FW_ID_CAL_PARAM
+#define FW_ID_CAL_PARAM(slot)
+#undef FW_ID_CAL_TARGET
+#define FW_ID_CAL_TARGET(slot) FW_CT_##slot,
+enum fw_cal_target_id {
+#include "keys.def"
+	FW_NCAL_TARGET_KEYS
+};
+#undef FW_ID_CAL_TARGET
+#undef FW_ID_SWEEP_METRIC
+#undef FW_ID_CALIBRATION
+#undef FW_ID_CAL_PARAM
 #undef FW_ID_TOP
 #undef FW_ID_GLOBAL
 #undef FW_ID_SEGMENT
@@ -134,6 +165,8 @@ size_t fwi_key_names(enum fw_scope scope, const char **names, size_t max);
 size_t fwi_key_sections(const char **names, size_t max);
 /* Whether the key belongs to a sweep file. */
 int fwi_key_in_sweep(const fw_key *k);
+/* Whether the key belongs to a calibration file. */
+int fwi_key_in_calibration(const fw_key *k);
 
 /* Finds a key of a scope by section and name; NULL if there is none. */
 const fw_key *fwi_key_find(enum fw_scope scope, const char *section,

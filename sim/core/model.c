@@ -514,14 +514,43 @@ step_segment(fw_work *w, const fw_values *v, philox4x32_key_t key,
 	*out = sum;
 }
 
+/* The monthly metrics that add up over HCPs and patients, and the mean
+ * trust and gap rate that follow from them, of one segment or of the
+ * whole market (MODEL.md §6). */
+static void
+sums_row(const fw_values *v, const month_sums *s, double patients,
+    uint32_t hcps, double *row)
+{
+	int k;
+
+	for (k = 0; k < FW_NSTATE; k++)
+		row[FW_M_UNAWARE + k] = (double)s->count[k];
+	row[FW_M_PATIENTS] = patients;
+	row[FW_M_REVENUE] = patients * v->g[FW_G_PRICE];
+	row[FW_M_SCRIPTS_WRITTEN] = (double)s->written;
+	row[FW_M_SCRIPTS_FILLED] = (double)s->filled;
+	row[FW_M_SCRIPTS_UNFILLED] = (double)(s->written - s->filled);
+	row[FW_M_GAP_VALUE] = row[FW_M_SCRIPTS_UNFILLED] * v->patient_value;
+	row[FW_M_CVAR] = s->cvar;
+	row[FW_M_REACQ_COST] = s->reacq_cost;
+	row[FW_M_WINBACKS] = (double)s->winbacks;
+	row[FW_M_LAPSES] = (double)s->lapses;
+	row[FW_M_SWITCHES] = (double)s->switches;
+	row[FW_M_MEAN_TRUST] = hcps > 0 ? s->trust / hcps : 0;
+	/* No scripts written, none unfilled: a rate of 0. */
+	row[FW_M_GAP_RATE] = s->written > 0 ?
+	    row[FW_M_SCRIPTS_UNFILLED] / row[FW_M_SCRIPTS_WRITTEN] : 0;
+}
+
 /* MODEL.md §5 for one month of every segment, with the month's values v
  * and draws of month index `month` (counted from the first simulated
  * month): the segments' sums go to all, the patients on therapy at the
- * end of the month to *patients. */
+ * end of the month to *patients, and, when seg_rows is not NULL, each
+ * segment's own metrics to its row of seg_rows. */
 static void
 simulate_month(fw_work *w, const fw_values *v, philox4x32_key_t key,
     uint64_t seed, uint32_t rep, uint32_t month, month_sums *all,
-    double *patients)
+    double *patients, double *seg_rows)
 {
 	uint32_t seg;
 	int a, k;
@@ -540,6 +569,15 @@ simulate_month(fw_work *w, const fw_values *v, philox4x32_key_t key,
 		*patients += cohort->pool;
 		for (a = 0; a < v->early_buckets; a++)
 			*patients += cohort->bucket[a];
+		if (seg_rows != NULL) {
+			double *row = &seg_rows[seg * FW_NMONTHLY], own;
+			for (own = cohort->pool, a = 0; a < v->early_buckets;
+			    a++)
+				own += cohort->bucket[a];
+			sums_row(v, &s, own, v->seg[seg].hcps, row);
+			row[FW_M_CASH] = row[FW_M_CHANNEL_COST] =
+			    row[FW_M_PROGRAM_COST] = NAN;
+		}
 		all->written += s.written;
 		all->filled += s.filled;
 		all->winbacks += s.winbacks;
@@ -564,7 +602,7 @@ fwi_warm_up(fw_work *w, const fw_config *c0, uint64_t seed, uint32_t rep)
 	init_market(w, &w->base, c0);
 	for (k = 1; k <= w->warmup; k++)
 		simulate_month(w, &w->base, key, seed, rep, (uint32_t)k, &all,
-		    &patients);
+		    &patients, NULL);
 }
 
 int
@@ -592,32 +630,15 @@ fwi_simulate(fw_work *w, const fw_config *c, const fw_schedule *s,
 		if (t == 1 && w->warmup == 0)
 			init_market(w, v, c);
 		simulate_month(w, v, key, seed, rep, (uint32_t)(w->warmup + t),
-		    &all, &patients);
-		for (k = 0; k < FW_NSTATE; k++)
-			row[FW_M_UNAWARE + k] = (double)all.count[k];
-		row[FW_M_PATIENTS] = patients;
-		row[FW_M_REVENUE] = patients * v->g[FW_G_PRICE];
-		row[FW_M_SCRIPTS_WRITTEN] = (double)all.written;
-		row[FW_M_SCRIPTS_FILLED] = (double)all.filled;
-		row[FW_M_SCRIPTS_UNFILLED] = (double)(all.written - all.filled);
-		row[FW_M_GAP_VALUE] = row[FW_M_SCRIPTS_UNFILLED] *
-		    v->patient_value;
-		row[FW_M_CVAR] = all.cvar;
-		row[FW_M_REACQ_COST] = all.reacq_cost;
-		row[FW_M_WINBACKS] = (double)all.winbacks;
-		row[FW_M_LAPSES] = (double)all.lapses;
-		row[FW_M_SWITCHES] = (double)all.switches;
-		row[FW_M_MEAN_TRUST] = v->total_hcps > 0 ?
-		    all.trust / v->total_hcps : 0;
+		    &all, &patients, w->seg_month == NULL ? NULL :
+		    &w->seg_month[(size_t)(t - 1) * w->nseg_cap * FW_NMONTHLY]);
+		sums_row(v, &all, patients, v->total_hcps, row);
 		row[FW_M_CHANNEL_COST] = v->channel_cost;
 		row[FW_M_PROGRAM_COST] = fwi_schedule_program_cost(s, &w->base,
 		    own, t);
 		row[FW_M_CASH] = v->g[FW_G_GROSS_MARGIN] * row[FW_M_REVENUE] -
 		    row[FW_M_CHANNEL_COST] - row[FW_M_PROGRAM_COST] -
 		    row[FW_M_REACQ_COST];
-		/* No scripts written, none unfilled: a rate of 0. */
-		row[FW_M_GAP_RATE] = all.written > 0 ?
-		    row[FW_M_SCRIPTS_UNFILLED] / row[FW_M_SCRIPTS_WRITTEN] : 0;
 		totals[FW_T_NPV] += pow(v->monthly_discount, t) *
 		    row[FW_M_CASH];
 		totals[FW_T_SPEND_PV] += pow(v->monthly_discount, t) *

@@ -169,6 +169,9 @@ typedef struct fw_work {
 	gsl_rng *stream;
 	double *month;		/* horizon x FW_NMONTHLY metrics */
 	double *base_cash;	/* the baseline's monthly cash, this replication */
+	double *seg_month;	/* horizon x nseg_cap x FW_NMONTHLY: each
+				 * segment's own metrics, when a run keeps
+				 * them (fwi_work_by_segment); else NULL */
 } fw_work;
 
 /* Sizes a workspace for every variant of sc over a warm-up and horizon
@@ -176,6 +179,11 @@ typedef struct fw_work {
 int fwi_work_init(fw_work *w, const fw_scenario *sc, int horizon,
     size_t nplan_max, size_t ramp_chan);
 void fwi_work_clear(fw_work *w);
+/* Has the workspace record each segment's own monthly metrics too: the
+ * sums over its HCPs and patients, its mean trust and gap rate (cash and
+ * the costs of channels and programme belong to the whole market and
+ * are NaN). */
+int fwi_work_by_segment(fw_work *w);
 
 /* Draws the uncertain values of config c for replication rep and derives
  * everything else (MODEL.md §2, §4). */

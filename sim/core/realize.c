@@ -194,6 +194,15 @@ fwi_work_init(fw_work *w, const fw_scenario *sc, int horizon,
 	return FW_OK;
 }
 
+int
+fwi_work_by_segment(fw_work *w)
+{
+	if (w->seg_month == NULL && (w->seg_month = calloc((size_t)w->horizon *
+	    (w->nseg_cap + 1) * FW_NMONTHLY, sizeof(double))) == NULL)
+		return FW_ENOMEM;
+	return FW_OK;
+}
+
 void
 fwi_work_clear(fw_work *w)
 {
@@ -207,6 +216,7 @@ fwi_work_clear(fw_work *w)
 	free(w->order);
 	free(w->month);
 	free(w->base_cash);
+	free(w->seg_month);
 	if (w->stream != NULL)
 		gsl_rng_free(w->stream);
 	memset(w, 0, sizeof(*w));

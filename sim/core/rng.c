@@ -20,7 +20,8 @@
  * mean is too large for inversion, and the patients' binomials, come from
  * GSL samplers reading a stream of their own through fw_stream_*.
  * Sweep designs (design.c) draw their uniforms under a purpose of their
- * own, DESIGN, so that a design never shares a draw with the model.
+ * own, DESIGN, so that a design never shares a draw with the model; a
+ * calibration's starting points likewise under STARTS.
  *
  * The month is the month index counted from the first simulated month:
  * warm-up month k is k, horizon month t after a warm-up of W months is

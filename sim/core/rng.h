@@ -18,7 +18,8 @@ enum fw_purpose {
 	FW_P_FILL_MORE = 4,
 	FW_P_PATIENTS = 5,
 	FW_P_PARAM = 6,
-	FW_P_DESIGN = 7		/* sweep designs: never shared with the model */
+	FW_P_DESIGN = 7,	/* sweep designs: never shared with the model */
+	FW_P_STARTS = 8		/* a calibration's starting points */
 };
 
 /* Word of an HCP_MONTH block and of a SCRIPTS block for each purpose. */

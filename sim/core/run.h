@@ -44,7 +44,28 @@ struct fw_run {
 	long *draw_at;		/* [variant][ndraw] */
 	fw_work **work;		/* one per thread, each on its own lines */
 	double elapsed;		/* seconds spent in fw_run_step */
+	/* monthly series kept per replication for a caller inside the
+	 * library (fwi_run_keep) */
+	size_t nkeep;
+	int *keep;		/* [nkeep] series numbers */
+	int *keep_segment;	/* [nkeep] a segment, or -1: the market */
+	double *kept;		/* [rep][variant][nkeep][month] */
 };
+
+/* Keeps the n monthly series listed, per replication, besides what a
+ * run keeps anyway: series[i] of segment[i] (-1: the whole market; a
+ * segment's own series are those fwi_work_by_segment records). Called
+ * before the first step. */
+int fwi_run_keep(fw_run *run, const int *series, const int *segment,
+    size_t n);
+
+/* The months of kept series i of variant v in replication rep. */
+static inline const double *
+fwi_run_kept(const fw_run *run, uint64_t rep, size_t v, size_t i)
+{
+	return &run->kept[((rep * run->nvar + v) * run->nkeep + i) *
+	    (size_t)run->horizon];
+}
 
 /* Builds draw_path and draw_at from the plans. */
 int fwi_run_index_draws(fw_run *run);

@@ -18,6 +18,7 @@
 #include "hash.h"
 #include "library.h"
 #include "model.h"
+#include "input.h"
 #include "read.h"
 #include "sweep.h"
 
@@ -46,45 +47,6 @@ fw_sweep_free(fw_sweep *sw)
 	free(sw->scenario_file);
 	fw_scenario_free(sw->sc);
 	free(sw);
-}
-
-static yaml_node_t *
-pair_value(const fw_pairs *p, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < p->n; i++)
-		if (strcmp(p->v[i].name, name) == 0)
-			return p->v[i].value;
-	return NULL;
-}
-
-/* Reads a list of numbers. */
-static int
-read_numbers(fw_yaml *y, yaml_node_t *n, const char *path, double **out,
-    size_t *count)
-{
-	yaml_node_item_t *it;
-	char sub[300];
-	size_t i = 0;
-	int rc;
-
-	if ((rc = fwi_yaml_seq(y, n, path)) != FW_OK)
-		return rc;
-	*count = (size_t)(n->data.sequence.items.top -
-	    n->data.sequence.items.start);
-	if (*count == 0)
-		return fwi_yaml_fail(y, n, path, "must list at least one value");
-	if ((*out = calloc(*count, sizeof(double))) == NULL)
-		return fwi_yaml_nomem(y);
-	for (it = n->data.sequence.items.start;
-	    it < n->data.sequence.items.top; it++, i++) {
-		fwi_path_index(sub, sizeof(sub), path, i);
-		if ((rc = fwi_yaml_real(y, fwi_yaml_node(y, *it), sub,
-		    &(*out)[i])) != FW_OK)
-			return rc;
-	}
-	return FW_OK;
 }
 
 /* Fails unless x is a value the parameter's key accepts. */
@@ -135,12 +97,12 @@ read_param(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 		rc = fwi_yaml_choose(y, &pairs.v[i], path, names,
 		    FW_NSWEEP_PARAM_KEYS, &k);
 	}
-	if (rc == FW_OK && (node = pair_value(&pairs, "path")) == NULL)
+	if (rc == FW_OK && (node = fwi_yaml_find(&pairs, "path")) == NULL)
 		rc = fwi_yaml_fail(y, n, path, "missing required key 'path'");
 	fwi_path_key(sub, sizeof(sub), path, "path");
 	if (rc == FW_OK && (rc = fwi_yaml_str(y, node, sub, &text)) == FW_OK)
 		p->path = strdup(text);
-	if (rc == FW_OK && (node = pair_value(&pairs, "variant")) != NULL) {
+	if (rc == FW_OK && (node = fwi_yaml_find(&pairs, "variant")) != NULL) {
 		fwi_path_key(sub, sizeof(sub), path, "variant");
 		if ((rc = fwi_yaml_str(y, node, sub, &text)) == FW_OK) {
 			if ((v = find_variant(sw->sc, text)) < 0)
@@ -155,21 +117,21 @@ read_param(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 	if (rc == FW_OK && (p->num = fwi_config_slot(c, p->path, &p->key,
 	    &ch)) == NULL) {
 		fwi_path_key(sub, sizeof(sub), path, "path");
-		rc = fwi_yaml_fail(y, pair_value(&pairs, "path"), sub, "no such "
-		    "key to vary in %s (write section.key, segments.NAME.key "
-		    "or channels.NAME.key)", c->name);
+		rc = fwi_yaml_fail(y, fwi_yaml_find(&pairs, "path"), sub,
+		    "no such key to vary in %s (write section.key, "
+		    "segments.NAME.key or channels.NAME.key)", c->name);
 	}
-	if (rc == FW_OK && (node = pair_value(&pairs, "values")) != NULL) {
+	if (rc == FW_OK && (node = fwi_yaml_find(&pairs, "values")) != NULL) {
 		fwi_path_key(sub, sizeof(sub), path, "values");
-		rc = read_numbers(y, node, sub, &p->values, &p->nvalues);
+		rc = fwi_yaml_reals(y, node, sub, &p->values, &p->nvalues);
 		for (i = 0; rc == FW_OK && i < p->nvalues; i++)
 			rc = check_value(y, node, sub, p, p->values[i]);
 	}
-	if (rc == FW_OK && (node = pair_value(&pairs, "range")) != NULL) {
+	if (rc == FW_OK && (node = fwi_yaml_find(&pairs, "range")) != NULL) {
 		double *r = NULL;
 		size_t nr = 0;
 		fwi_path_key(sub, sizeof(sub), path, "range");
-		rc = read_numbers(y, node, sub, &r, &nr);
+		rc = fwi_yaml_reals(y, node, sub, &r, &nr);
 		if (rc == FW_OK && (nr != 2 || !(r[0] < r[1])))
 			rc = fwi_yaml_fail(y, node, sub, "must be [low, high] "
 			    "with low < high");
@@ -181,7 +143,7 @@ read_param(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 		}
 		free(r);
 	}
-	if (rc == FW_OK && (node = pair_value(&pairs, "steps")) != NULL) {
+	if (rc == FW_OK && (node = fwi_yaml_find(&pairs, "steps")) != NULL) {
 		const fw_key *k = fwi_key_find(FW_SCOPE_SWEEP_PARAM, NULL,
 		    "steps");
 		long long steps;
@@ -232,7 +194,7 @@ static int
 inner_variant(fw_yaml *y, const fw_pairs *inner, yaml_node_t *at,
     const char *path, const char **variant)
 {
-	yaml_node_t *node = pair_value(inner, "variant");
+	yaml_node_t *node = fwi_yaml_find(inner, "variant");
 	char sub[320];
 
 	if (node == NULL)
@@ -282,7 +244,7 @@ read_metric(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 		const char *against = NULL;
 		rc = inner_variant(y, &inner, p->value, sub, &variant);
 		fwi_path_key(s2, sizeof(s2), sub, "against");
-		if (rc == FW_OK && (node = pair_value(&inner, "against")) !=
+		if (rc == FW_OK && (node = fwi_yaml_find(&inner, "against")) !=
 		    NULL && (rc = fwi_yaml_str(y, node, s2, &against)) == FW_OK &&
 		    (m->against = find_variant(sw->sc, against)) < 0)
 			rc = fwi_yaml_fail(y, node, s2, "the scenario has no "
@@ -293,7 +255,7 @@ read_metric(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 		char s2[320];
 		rc = inner_variant(y, &inner, p->value, sub, &variant);
 		fwi_path_key(s2, sizeof(s2), sub, k == 2 ? "year" : "metric");
-		if (rc == FW_OK && (node = pair_value(&inner, k == 2 ? "year" :
+		if (rc == FW_OK && (node = fwi_yaml_find(&inner, k == 2 ? "year" :
 		    "metric")) == NULL)
 			rc = fwi_yaml_fail(y, p->value, sub, "missing required "
 			    "key '%s'", k == 2 ? "year" : "metric");
@@ -381,30 +343,13 @@ read_list(fw_yaml *y, fw_sweep *sw, yaml_node_t *n, const char *path,
 	return rc;
 }
 
-/* The scenario named relative to the sweep file's directory. */
-static char *
-beside(const char *file, const char *name)
-{
-	const char *slash = strrchr(file, '/');
-	size_t len = slash ? (size_t)(slash - file) + 1 : 0;
-	char *path;
-
-	if (name[0] == '/' || len == 0)
-		return strdup(name);
-	if ((path = malloc(len + strlen(name) + 1)) != NULL) {
-		memcpy(path, file, len);
-		strcpy(path + len, name);
-	}
-	return path;
-}
-
 /* Reads the whole number of sweep key `name`, in the table's range, if
  * the file gives it. */
 static int
 read_count(fw_yaml *y, const fw_pairs *p, const char *name, long long *out)
 {
 	const fw_key *k = fwi_key_find(FW_SCOPE_SWEEP, "", name);
-	yaml_node_t *n = pair_value(p, name);
+	yaml_node_t *n = fwi_yaml_find(p, name);
 
 	return n == NULL ? FW_OK : fwi_yaml_int(y, n, name, k->lo, k->hi, out);
 }
@@ -433,20 +378,20 @@ read_sweep(fw_yaml *y, fw_sweep *sw, fw_error *err)
 	for (i = 0; rc == FW_OK && i < fwi_nkeys; i++) {
 		const fw_key *k = &fwi_keys[i];
 		if (k->scope == FW_SCOPE_SWEEP && k->required &&
-		    pair_value(&p, k->name) == NULL)
+		    fwi_yaml_find(&p, k->name) == NULL)
 			rc = fwi_yaml_fail(y, root, "", "missing required key "
 			    "'%s'", k->name);
 	}
-	if (rc == FW_OK && (rc = fwi_yaml_str(y, pair_value(&p, "scenario"),
+	if (rc == FW_OK && (rc = fwi_yaml_str(y, fwi_yaml_find(&p, "scenario"),
 	    "scenario", &text)) == FW_OK) {
-		sw->scenario_file = beside(sw->file, text);
+		sw->scenario_file = fwi_path_beside(sw->file, text);
 		rc = fw_scenario_load(sw->scenario_file, &sw->sc, err);
 		if (rc != FW_OK) {
 			free(p.v);
 			return rc;
 		}
 	}
-	n = pair_value(&p, "design");
+	n = fwi_yaml_find(&p, "design");
 	if (rc == FW_OK && (rc = fwi_yaml_str(y, n, "design", &text)) ==
 	    FW_OK) {
 		for (d = 0; d < FW_NDESIGN && strcmp(text, fwi_design_names[d]);
@@ -468,7 +413,7 @@ read_sweep(fw_yaml *y, fw_sweep *sw, fw_error *err)
 	if (rc == FW_OK)
 		rc = read_count(y, &p, "bootstrap", &boot);
 	sw->seed = sw->sc ? sw->sc->seed : 1;
-	if (rc == FW_OK && (n = pair_value(&p, "seed")) != NULL)
+	if (rc == FW_OK && (n = fwi_yaml_find(&p, "seed")) != NULL)
 		rc = fwi_yaml_u64(y, n, "seed", &sw->seed);
 	sw->reps = (uint64_t)reps;
 	sw->months = months > 0 ? (int)months : sw->sc ? sw->sc->horizon : 1;
@@ -481,12 +426,12 @@ read_sweep(fw_yaml *y, fw_sweep *sw, fw_error *err)
 		rc = fwi_yaml_fail(y, root, "", "a sobol design needs "
 		    "'base_samples'");
 	if (rc == FW_OK)
-		rc = read_list(y, sw, pair_value(&p, "parameters"),
+		rc = read_list(y, sw, fwi_yaml_find(&p, "parameters"),
 		    "parameters", 1);
 	if (rc == FW_OK)
-		rc = read_list(y, sw, pair_value(&p, "metrics"), "metrics", 0);
+		rc = read_list(y, sw, fwi_yaml_find(&p, "metrics"), "metrics", 0);
 	if (rc == FW_OK && sw->design == FW_DESIGN_SOBOL && sw->nparam > 20)
-		rc = fwi_yaml_fail(y, pair_value(&p, "parameters"),
+		rc = fwi_yaml_fail(y, fwi_yaml_find(&p, "parameters"),
 		    "parameters", "a sobol design takes at most 20");
 	free(p.v);
 	return rc;
@@ -886,10 +831,15 @@ fw_file_kind(const char *file, enum fw_file_kind *kind, fw_error *err)
 		for (p = root->data.mapping.pairs.start;
 		    p < root->data.mapping.pairs.top; p++) {
 			yaml_node_t *k = fwi_yaml_node(&y, p->key);
-			if (k != NULL && k->type == YAML_SCALAR_NODE &&
-			    strcmp((const char *)k->data.scalar.value,
-			    "design") == 0)
+			const char *name = k != NULL && k->type ==
+			    YAML_SCALAR_NODE ? (const char *)k->data.scalar.value :
+			    "";
+			if (strcmp(name, "design") == 0)
 				*kind = FW_FILE_SWEEP;
+			else if ((strcmp(name, "targets") == 0 ||
+			    strcmp(name, "data") == 0) && *kind !=
+			    FW_FILE_SWEEP)
+				*kind = FW_FILE_CALIBRATION;
 		}
 	}
 	fwi_yaml_free(&y);

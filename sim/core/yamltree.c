@@ -14,6 +14,7 @@
 
 #include "error.h"
 #include "hash.h"
+#include "input.h"
 #include "yamltree.h"
 
 /* A scenario is a few kilobytes; anything this large is a mistake. */
@@ -144,8 +145,6 @@ fwi_yaml_load_string(fw_yaml *y, const char *name, const char *text,
 int
 fwi_yaml_load_file(fw_yaml *y, const char *file, fw_error *err)
 {
-	FILE *f;
-	struct stat st;
 	char *buf;
 	size_t len;
 	int rc;
@@ -153,40 +152,9 @@ fwi_yaml_load_file(fw_yaml *y, const char *file, fw_error *err)
 	memset(y, 0, sizeof(*y));
 	y->file = file;
 	y->err = err;
-	f = fopen(file, "rb");
-	if (f == NULL) {
-		fw_error_set(err, FW_EIO, file, 0, 0, "", "cannot open: %s",
-		    strerror(errno));
-		return FW_EIO;
-	}
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		fw_error_set(err, FW_EIO, file, 0, 0, "",
-		    "cannot read: is a directory");
-		return FW_EIO;
-	}
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-	    st.st_size > FW_MAX_FILE) {
-		fclose(f);
-		fw_error_set(err, FW_EINVALID, file, 0, 0, "",
-		    "too large for a scenario (%lld bytes; the limit is %ld)",
-		    (long long)st.st_size, FW_MAX_FILE);
-		return FW_EINVALID;
-	}
-	buf = malloc(FW_MAX_FILE + 1);
-	if (buf == NULL) {
-		fclose(f);
-		return fwi_nomem(err);
-	}
-	len = fread(buf, 1, FW_MAX_FILE + 1, f);
-	if (ferror(f)) {
-		fw_error_set(err, FW_EIO, file, 0, 0, "", "cannot read: %s",
-		    strerror(errno));
-		free(buf);
-		fclose(f);
-		return FW_EIO;
-	}
-	fclose(f);
+	if ((rc = fwi_read_whole(file, FW_MAX_FILE, "a scenario", &buf, &len,
+	    err)) != FW_OK)
+		return rc;
 	rc = fwi_yaml_load_string(y, file, buf, len, err);
 	free(buf);
 	return rc;
@@ -394,6 +362,45 @@ fwi_yaml_seq(fw_yaml *y, yaml_node_t *n, const char *path)
 	return charge(y, n, path);
 }
 
+yaml_node_t *
+fwi_yaml_find(const fw_pairs *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (strcmp(p->v[i].name, name) == 0)
+			return p->v[i].value;
+	return NULL;
+}
+
+int
+fwi_yaml_reals(fw_yaml *y, yaml_node_t *n, const char *path, double **out,
+    size_t *count)
+{
+	yaml_node_item_t *it;
+	char sub[300];
+	size_t i = 0;
+	int rc;
+
+	*out = NULL;
+	if ((rc = fwi_yaml_seq(y, n, path)) != FW_OK)
+		return rc;
+	*count = (size_t)(n->data.sequence.items.top -
+	    n->data.sequence.items.start);
+	if (*count == 0)
+		return fwi_yaml_fail(y, n, path, "must list at least one value");
+	if ((*out = calloc(*count, sizeof(double))) == NULL)
+		return fwi_yaml_nomem(y);
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++, i++) {
+		fwi_path_index(sub, sizeof(sub), path, i);
+		if ((rc = fwi_yaml_real(y, fwi_yaml_node(y, *it), sub,
+		    &(*out)[i])) != FW_OK)
+			return rc;
+	}
+	return FW_OK;
+}
+
 int
 fwi_yaml_choose(fw_yaml *y, const fw_pair *p, const char *path,
     const char *const *names, size_t n, size_t *index)
@@ -435,9 +442,8 @@ static const char *const nan_words[] = { ".nan", "nan", NULL };
 static const char *const inf_words[] = { ".inf", "+.inf", "-.inf", "inf",
 	"+inf", "-inf", "infinity", "+infinity", "-infinity", NULL };
 
-/* Whether s is a decimal number: sign, digits, fraction, exponent. */
-static int
-is_decimal(const char *s, int integer_only)
+int
+fwi_decimal(const char *s, int integer_only)
 {
 	int digits = 0;
 
@@ -495,7 +501,7 @@ need_number(fw_yaml *y, yaml_node_t *n, const char *path, const char *what)
 	if (is_word(s, inf_words))
 		return fwi_yaml_fail(y, n, path, "must be %s; infinities are "
 		    "not allowed", what);
-	if (!is_decimal(s, 0))
+	if (!fwi_decimal(s, 0))
 		return fwi_yaml_fail(y, n, path, "must be %s, not '%s'", what,
 		    s);
 	return FW_OK;
@@ -526,7 +532,7 @@ fwi_yaml_int(fw_yaml *y, yaml_node_t *n, const char *path, double lo,
 	if (rc != FW_OK)
 		return rc;
 	s = node_text(n);
-	if (!is_decimal(s, 1))
+	if (!fwi_decimal(s, 1))
 		return fwi_yaml_fail(y, n, path, "must be a whole number "
 		    "(got %s)", s);
 	errno = 0;
@@ -551,7 +557,7 @@ fwi_yaml_u64(fw_yaml *y, yaml_node_t *n, const char *path, uint64_t *out)
 	if (rc != FW_OK)
 		return rc;
 	s = node_text(n);
-	if (!is_decimal(s, 1) || s[0] == '-') {
+	if (!fwi_decimal(s, 1) || s[0] == '-') {
 		return fwi_yaml_fail(y, n, path, "must be a whole number from "
 		    "0 to 18446744073709551615 (got %s)", s);
 	}

@@ -45,8 +45,13 @@ int fwi_yaml_fail(fw_yaml *y, const yaml_node_t *at, const char *path,
 /* The entries of a mapping, << merges resolved, duplicate keys refused.
  * The caller frees p->v. */
 int fwi_yaml_map(fw_yaml *y, yaml_node_t *n, const char *path, fw_pairs *p);
+/* The value of the entry named name, or NULL when there is none. */
+yaml_node_t *fwi_yaml_find(const fw_pairs *p, const char *name);
 /* Checks that n is a sequence and charges its items to the budget. */
 int fwi_yaml_seq(fw_yaml *y, yaml_node_t *n, const char *path);
+/* Reads a list of at least one number into *out (the caller frees it). */
+int fwi_yaml_reals(fw_yaml *y, yaml_node_t *n, const char *path,
+    double **out, size_t *count);
 int fwi_yaml_real(fw_yaml *y, yaml_node_t *n, const char *path, double *out);
 int fwi_yaml_int(fw_yaml *y, yaml_node_t *n, const char *path, double lo,
     double hi, long long *out);
@@ -59,6 +64,9 @@ int fwi_yaml_choose(fw_yaml *y, const fw_pair *p, const char *path,
 /* Fails with "unknown key" and the closest of the candidates. */
 int fwi_yaml_unknown(fw_yaml *y, const fw_pair *p, const char *path,
     const char *const *candidates, size_t n);
+/* Whether s is a plain decimal number (sign, digits, fraction, exponent),
+ * the only numbers the readers accept. */
+int fwi_decimal(const char *s, int integer_only);
 /* Appends ".name" or "[i]" to a path. */
 void fwi_path_key(char *out, size_t size, const char *path, const char *name);
 void fwi_path_index(char *out, size_t size, const char *path, size_t i);

@@ -15,7 +15,8 @@ enum cli_exit {
 	EXIT_DONE = 0,		/* success */
 	EXIT_FAILED = 1,	/* a run, a plot or memory failed */
 	EXIT_USAGE = 2,		/* bad command line */
-	EXIT_INVALID = 3,	/* invalid scenario or sweep file */
+	EXIT_INVALID = 3,	/* invalid scenario, sweep, calibration or
+				 * data file */
 	EXIT_IO = 4		/* a file cannot be read or written, or a
 				 * table read back is damaged */
 };
@@ -28,11 +29,13 @@ int cli_check(int argc, char **argv);
 int cli_plot(int argc, char **argv);
 int cli_sweep(int argc, char **argv);
 int cli_params(int argc, char **argv);
+int cli_calibrate(int argc, char **argv);
 extern const char cli_run_help[];
 extern const char cli_check_help[];
 extern const char cli_plot_help[];
 extern const char cli_sweep_help[];
 extern const char cli_params_help[];
+extern const char cli_calibrate_help[];
 
 /* out/NAME for .../NAME.yaml. */
 void cli_default_output(const char *file, char *buf, size_t size);
@@ -45,6 +48,8 @@ const char *cli_plot_tools(char *tdir, size_t size);
 int cli_render_plots(const char *dir, int quiet);
 /* Draws a finished sweep's plots in dir; reports and returns a status. */
 int cli_render_sweep_plots(const char *dir, int quiet);
+/* Draws a calibration's fit plots in dir; reports and returns a status. */
+int cli_render_fit_plots(const char *dir, int quiet);
 
 /* Prints "flywheel: MESSAGE" and a pointer to --help; returns
  * EXIT_USAGE. */

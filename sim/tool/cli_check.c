@@ -1,4 +1,5 @@
-/* cli_check.c - `flywheel check`: validates scenario and sweep files.
+/* cli_check.c - `flywheel check`: validates scenario, sweep and
+ * calibration files.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -10,11 +11,12 @@
 
 const char cli_check_help[] =
 "Usage: flywheel check [-q] FILE...\n"
-"Validate scenario and sweep files. For each valid scenario print the\n"
-"resolved scenario: every value (defaults marked '# default',\n"
+"Validate scenario, sweep and calibration files. For each valid scenario\n"
+"print the resolved scenario: every value (defaults marked '# default',\n"
 "distributions as written) and what each variant changes against the\n"
 "baseline. A sweep file is checked with the scenario it names, and its\n"
-"design's size is printed. Errors go to standard error as\n"
+"design's size is printed; a calibration file with its scenario and data\n"
+"file, and what it fits is printed. Errors go to standard error as\n"
 "FILE:LINE:COLUMN: KEY.PATH: MESSAGE.\n"
 "\n"
 "  -q, --quiet   print only FILE: valid\n"
@@ -68,6 +70,35 @@ check_sweep(const char *file, int quiet, fw_error *err)
 	return rc;
 }
 
+/* Checks one calibration file, its scenario and its data, and says what
+ * it fits. */
+static int
+check_calibration(const char *file, int quiet, fw_error *err)
+{
+	fw_calibration *cal;
+	int rc = fw_calibration_load(file, &cal, err);
+	size_t i, figures = 0;
+
+	if (rc != FW_OK)
+		return rc;
+	printf("# %s: valid\n", file);
+	for (i = 0; i < fw_calibration_target_count(cal); i++)
+		figures += fw_calibration_target_observed(cal, i);
+	if (!quiet)
+		printf("# a calibration of the baseline of %s: %zu inputs fitted "
+		    "to %zu series of %s (%zu figures over months 1 to %d), "
+		    "%llu replications an evaluation, %zu starting points\n",
+		    fw_scenario_file(fw_calibration_scenario(cal)),
+		    fw_calibration_param_count(cal),
+		    fw_calibration_target_count(cal),
+		    fw_calibration_data_file(cal), figures,
+		    fw_calibration_months(cal),
+		    (unsigned long long)fw_calibration_replications(cal),
+		    fw_calibration_starts(cal));
+	fw_calibration_free(cal);
+	return rc;
+}
+
 int
 cli_check(int argc, char **argv)
 {
@@ -93,9 +124,12 @@ cli_check(int argc, char **argv)
 		fw_error err;
 		int rc = fw_file_kind(argv[i], &kind, &err);
 
-		if (rc == FW_OK)
-			rc = kind == FW_FILE_SWEEP ? check_sweep(argv[i], quiet,
-			    &err) : check_scenario(argv[i], quiet, &err);
+		if (rc == FW_OK && kind == FW_FILE_SWEEP)
+			rc = check_sweep(argv[i], quiet, &err);
+		else if (rc == FW_OK && kind == FW_FILE_CALIBRATION)
+			rc = check_calibration(argv[i], quiet, &err);
+		else if (rc == FW_OK)
+			rc = check_scenario(argv[i], quiet, &err);
 		if (rc != FW_OK) {
 			cli_print_error(&err);
 			if (cli_exit_code(rc) > worst)

@@ -16,7 +16,8 @@ const char cli_plot_help[] =
 "Draw again the plots of a run from the tables in DIR (written by\n"
 "flywheel run): DIR/plots/*.png, *.svg and *.pdf, and the board pack\n"
 "DIR/board-pack.pdf, without running the simulation again. For a\n"
-"directory written by flywheel sweep, draw the sweep's plots again.\n"
+"directory written by flywheel sweep, draw the sweep's plots again; for\n"
+"one written by flywheel calibrate, the fit plots.\n"
 "\n"
 "  -h, --help   show this help\n"
 "\n"
@@ -58,18 +59,28 @@ cli_plot_tools(char *tdir, size_t size)
 	return gnuplot && *gnuplot ? gnuplot : "gnuplot";
 }
 
-int
-cli_render_plots(const char *dir, int quiet)
+/* Draws dir's plots with draw, the gnuplot program and the templates
+ * found; prints the error when it fails. */
+static int
+render(const char *dir, int (*draw)(const char *, const char *,
+    const char *, fw_error *))
 {
 	char tdir[4096];
 	const char *gnuplot = cli_plot_tools(tdir, sizeof(tdir));
 	fw_error err;
-	int rc;
+	int rc = draw(dir, gnuplot, tdir, &err);
 
-	rc = draw_run_plots(dir, gnuplot, tdir, &err);
 	if (rc != FW_OK)
 		cli_print_error(&err);
-	else if (!quiet)
+	return rc;
+}
+
+int
+cli_render_plots(const char *dir, int quiet)
+{
+	int rc = render(dir, draw_run_plots);
+
+	if (rc == FW_OK && !quiet)
 		printf("Plots drawn in %s/plots/ (PNG, SVG, PDF); board pack "
 		    "%s/board-pack.pdf\n", dir, dir);
 	return rc;
@@ -78,32 +89,40 @@ cli_render_plots(const char *dir, int quiet)
 int
 cli_render_sweep_plots(const char *dir, int quiet)
 {
-	char tdir[4096];
-	const char *gnuplot = cli_plot_tools(tdir, sizeof(tdir));
-	fw_error err;
-	int rc;
+	int rc = render(dir, draw_sweep_plots);
 
-	rc = draw_sweep_plots(dir, gnuplot, tdir, &err);
-	if (rc != FW_OK) {
-		cli_print_error(&err);
+	if (rc != FW_OK)
 		fprintf(stderr, "flywheel: sweep: the tables are written; the "
 		    "plots are not\n");
-	} else if (!quiet)
+	else if (!quiet)
 		printf("Plots drawn in %s/plots/\n", dir);
+	return rc;
+}
+
+int
+cli_render_fit_plots(const char *dir, int quiet)
+{
+	int rc = render(dir, draw_fit_plots);
+
+	if (rc == FW_OK && !quiet)
+		printf("Fit plots drawn in %s/plots/\n", dir);
 	return rc;
 }
 
 int
 cli_plot(int argc, char **argv)
 {
-	char sweep[4096];
+	char sweep[4096], fit[4096];
 
 	if (argc != 2 || argv[1][0] == '-')
 		return cli_usage_error("plot", "plot: give one directory "
-		    "written by flywheel run or flywheel sweep");
+		    "written by flywheel run, sweep or calibrate");
 	interrupt_guard(argv[1]);
 	snprintf(sweep, sizeof(sweep), "%s/sweep.json", argv[1]);
+	snprintf(fit, sizeof(fit), "%s/fit-series.csv", argv[1]);
 	if (access(sweep, R_OK) == 0)
 		return cli_exit_code(cli_render_sweep_plots(argv[1], 0));
+	if (access(fit, R_OK) == 0)
+		return cli_exit_code(cli_render_fit_plots(argv[1], 0));
 	return cli_exit_code(cli_render_plots(argv[1], 0));
 }

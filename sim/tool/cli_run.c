@@ -13,13 +13,15 @@
 #include "files.h"
 #include "report.h"
 #include "tables.h"
+#include "workbook.h"
 
 const char cli_run_help[] =
 "Usage: flywheel run [OPTION]... [FILE]\n"
 "Simulate a scenario's baseline and every variant on common random numbers,\n"
 "print the summary and the verdict, and write summary.csv, compare.csv,\n"
-"timeseries.csv, paired.csv, replications.csv, run.json, the plots (PNG,\n"
-"SVG, PDF) and board-pack.pdf. Without FILE, run the default scenario.\n"
+"timeseries.csv, paired.csv, replications.csv, run.json, the workbook\n"
+"results.xlsx, the plots (PNG, SVG, PDF) and board-pack.pdf. Without\n"
+"FILE, run the default scenario.\n"
 "\n"
 "  -o, --output DIR     write into DIR (default out/NAME, NAME being FILE's\n"
 "                       name without .yaml)\n"
@@ -210,6 +212,8 @@ report(const fw_run *run, const run_args *a, int argc, char **argv)
 	}
 	rc = write_run_tables(run, a->outdir, cmdline, &err);
 	free(cmdline);
+	if (rc == FW_OK)
+		rc = write_workbook(a->outdir, &err);
 	if (rc != FW_OK) {
 		cli_print_error(&err);
 		return cli_exit_code(rc);
@@ -219,8 +223,8 @@ report(const fw_run *run, const run_args *a, int argc, char **argv)
 		    print_verdict(run, stdout) != FW_OK)
 			return EXIT_IO;
 		printf("\nTables written to %s/: summary.csv compare.csv "
-		    "timeseries.csv paired.csv replications.csv run.json\n",
-		    a->outdir);
+		    "timeseries.csv paired.csv replications.csv run.json "
+		    "results.xlsx\n", a->outdir);
 		fflush(stdout);
 	}
 	return EXIT_DONE;

@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "flywheel.h"
+
 /* FNV-1a 64 of a file's bytes: identifies the files a run used. */
 int file_hash(const char *path, unsigned long long *h);
 /* mkdir -p. */
@@ -13,10 +15,11 @@ int make_dirs(const char *dir);
  * writers check the lengths they are given, so none of theirs is cut). */
 int pathf(char *out, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* The JSON string after "key": in our own run.json or sweep.json text,
- * unescaped into out; empty if the key is absent. */
-void json_string(const char *text, const char *key, char *out,
-    size_t size);
+/* That gnuplot wrote path and it is not empty (a full disk leaves empty
+ * files behind); FW_EIO with err filled otherwise. */
+int check_output(const char *path, fw_error *err);
+/* rename(2), FW_EIO with err filled on failure. */
+int move_file(const char *from, const char *to, fw_error *err);
 /* Removes a directory of plain files. */
 void remove_tree(const char *dir);
 

@@ -1,7 +1,7 @@
 /* interrupt.c - an interrupted command (SIGINT, SIGTERM, SIGHUP) removes
  * the files it was writing into its output directory, its temporary
  * tables (.NAME.PID.tmp, .sweep.tmp) and plot folders (.plots.PID,
- * .splots.PID), and then dies of the signal as it would have. The handler
+ * .splots.PID, any .NAME.PID), and then dies of the signal as it would have. The handler
  * uses system calls only, as a handler must.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
@@ -18,7 +18,7 @@
 
 /* What the handler needs, made before any signal can arrive. */
 static char guarded[4096];
-static char pid_tmp[32], plots[32], splots[32];
+static char pid_tmp[32], pid_end[32];
 
 struct linux_dirent64 {
 	unsigned long long d_ino;
@@ -40,8 +40,7 @@ static int
 ours(const char *name)
 {
 	return name[0] == '.' && (ends_with(name, pid_tmp) ||
-	    strcmp(name, plots) == 0 || strcmp(name, splots) == 0 ||
-	    strcmp(name, ".sweep.tmp") == 0);
+	    ends_with(name, pid_end) || strcmp(name, ".sweep.tmp") == 0);
 }
 
 /* Removes the entries of directory fd (all, or with only_ours those
@@ -97,8 +96,7 @@ interrupt_guard(const char *dir)
 	if (strlen(dir) >= sizeof(guarded))
 		return;
 	snprintf(pid_tmp, sizeof(pid_tmp), ".%ld.tmp", (long)getpid());
-	snprintf(plots, sizeof(plots), ".plots.%ld", (long)getpid());
-	snprintf(splots, sizeof(splots), ".splots.%ld", (long)getpid());
+	snprintf(pid_end, sizeof(pid_end), ".%ld", (long)getpid());
 	strcpy(guarded, dir);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;

@@ -16,6 +16,7 @@ static const char usage_text[] =
 "Commands:\n"
 "  run [FILE]      simulate a scenario and its variants, write the tables\n"
 "  sweep FILE      run a parameter sweep: grid, oneway, lhs or sobol\n"
+"  calibrate FILE  fit a scenario's inputs to a brand's observed months\n"
 "  plot DIR        draw a run's plots and board pack again from its tables\n"
 "  check FILE...   validate scenario files and print them fully resolved\n"
 "  params          list every scenario key: range, default, meaning\n"
@@ -26,7 +27,7 @@ static const char usage_text[] =
 "  -V, --version   show the version and exit\n"
 "\n"
 "Exit status: 0 success, 1 run failed, 2 usage error, 3 invalid scenario,\n"
-"4 file not readable or writable.\n"
+"sweep, calibration or data file, 4 file not readable or writable.\n"
 "See flywheel(1) and flywheel-scenario(5).\n";
 
 static const struct command {
@@ -36,6 +37,7 @@ static const struct command {
 } commands[] = {
 	{ "run", cli_run, cli_run_help },
 	{ "sweep", cli_sweep, cli_sweep_help },
+	{ "calibrate", cli_calibrate, cli_calibrate_help },
 	{ "plot", cli_plot, cli_plot_help },
 	{ "check", cli_check, cli_check_help },
 	{ "params", cli_params, cli_params_help },

@@ -11,12 +11,14 @@
 #include "csv.h"
 
 const char cli_params_help[] =
-"Usage: flywheel params [--format text|csv|man] [--kind scenario|sweep]\n"
-"List every key of a scenario file (or of a sweep file) with its type and\n"
-"range, default and meaning.\n"
+"Usage: flywheel params [--format text|csv|man]\n"
+"                       [--kind scenario|sweep|calibration]\n"
+"List every key of a scenario file (or of a sweep or calibration file)\n"
+"with its type and range, default and meaning.\n"
 "\n"
 "  -f, --format FORMAT   text (default), csv or man\n"
-"  -k, --kind KIND       scenario (default) or sweep: which file's keys\n"
+"  -k, --kind KIND       scenario (default), sweep or calibration: which\n"
+"                        file's keys\n"
 "  -h, --help            show this help\n";
 
 enum params_format { PARAMS_TEXT, PARAMS_MAN, PARAMS_CSV };
@@ -74,7 +76,8 @@ put_key(FILE *out, enum params_format format, size_t i)
 		fputc(',', out);
 		csv_text(out, range);
 		fputc(',', out);
-		csv_text(out, def);
+		/* No default is an empty field (NA), not a lone "-". */
+		csv_text(out, strcmp(def, "-") == 0 ? "" : def);
 		fputc(',', out);
 		csv_text(out, meaning);
 		fputc('\n', out);
@@ -118,13 +121,14 @@ cli_params(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "f:k:", opts, NULL)) != -1) {
 		if (c == 'k' && (strcmp(optarg, "scenario") == 0 ||
-		    strcmp(optarg, "sweep") == 0)) {
+		    strcmp(optarg, "sweep") == 0 ||
+		    strcmp(optarg, "calibration") == 0)) {
 			kind = optarg;
 			continue;
 		}
 		if (c == 'k')
 			return cli_usage_error("params", "params: unknown "
-			    "kind '%s' (scenario or sweep)", optarg);
+			    "kind '%s' (scenario, sweep or calibration)", optarg);
 		if (c != 'f')
 			return cli_usage_error("params", "params: unknown option "
 			    "'%s'", argv[optind - 1]);

@@ -18,4 +18,10 @@ int draw_run_plots(const char *dir, const char *gnuplot,
 int draw_sweep_plots(const char *dir, const char *gnuplot,
     const char *templates, fw_error *err);
 
+/* Draws a calibration's fit plots (observed months over the calibrated
+ * scenario's band, one per series fitted) into dir/plots from its
+ * fit-series.csv. */
+int draw_fit_plots(const char *dir, const char *gnuplot,
+    const char *templates, fw_error *err);
+
 #endif

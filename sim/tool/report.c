@@ -1,6 +1,6 @@
 /* report.c - the console summary of a run, one aligned row per variant
- * with money in millions, and the verdict, each phrase chosen from the
- * figures printed beside it.
+ * with money in millions to one decimal, and the verdict, each phrase
+ * chosen from the figures printed beside it (verdict.c).
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -9,15 +9,36 @@
 #include <string.h>
 
 #include "report.h"
+#include "verdict.h"
 
 /* Mean of metric `name` of variant v over the replications. */
 static double
 mean_of(const fw_run *run, size_t v, const char *name)
 {
 	fw_stats s;
+	int k = fw_metric_index(name);
 
-	return fw_run_stats(run, v, (size_t)fw_metric_index(name), &s) ==
-	    FW_OK ? s.mean : NAN;
+	return k >= 0 && fw_run_stats(run, v, (size_t)k, &s) == FW_OK ?
+	    s.mean : NAN;
+}
+
+/* Variant v against the baseline, paired, on metric `name`. */
+static int
+paired_of(const fw_run *run, size_t v, const char *name, fw_paired *p)
+{
+	int k = fw_metric_index(name);
+
+	return k < 0 ? FW_EINVALID : fw_run_paired(run, v, 0, (size_t)k, p);
+}
+
+/* A money column: millions to one decimal, "-" for none. */
+static void
+column(FILE *out, double x, int sign)
+{
+	if (isnan(x))
+		fprintf(out, "  %9s", "-");
+	else
+		fprintf(out, sign ? "  %+9.1f" : "  %9.1f", x / 1e6);
 }
 
 int
@@ -37,150 +58,119 @@ print_summary(const fw_run *run, FILE *out)
 	    (unsigned long long)fw_run_replications(run), fw_run_months(run),
 	    (unsigned long long)fw_run_seed(run), threads,
 	    threads == 1 ? "" : "s", fw_run_elapsed(run));
-	fprintf(out, "%-*s  %10s  %21s  %10s  %10s  %10s  %10s\n", (int)width,
-	    "", "NPV", "NPV 90% range", "NPV gain", "revenue", "unfilled",
-	    "win-back");
-	fprintf(out, "%-*s  %10s  %21s  %10s  %10s  %10s  %10s\n", (int)width,
-	    "variant", "mean $M", "p5 .. p95 $M", "vs base $M", "$M",
-	    "value $M", "cost $M");
+	fprintf(out, "%-*s  %9s  %17s  %9s  %9s  %9s  %6s  %9s  %9s\n",
+	    (int)width, "", "NPV", "NPV", "NPV gain", "gain", "spend", "",
+	    "revenue", "unfilled");
+	fprintf(out, "%-*s  %9s  %17s  %9s  %9s  %9s  %6s  %9s  %9s\n",
+	    (int)width, "variant", "mean $M", "p5 .. p95 $M", "mean $M",
+	    "p5 $M", "PV $M", "ROI", "$M", "value $M");
 	for (v = 0; v < V; v++) {
 		fw_stats s;
-		char range[40], delta[24];
+		fw_paired gain = { NAN, NAN, NAN, NAN, NAN, NAN, NAN };
+		fw_paired cost = gain;
+		char range[40], roi[16] = "-";
 		int rc = fw_run_stats(run, v, npv, &s);
+		if (rc == FW_OK && v > 0 && ((rc = paired_of(run, v, "npv",
+		    &gain)) != FW_OK || (rc = paired_of(run, v, "spend_pv",
+		    &cost)) != FW_OK))
+			return rc;
 		if (rc != FW_OK)
 			return rc;
-		snprintf(range, sizeof(range), "%.2f .. %.2f", s.p5 / 1e6,
+		snprintf(range, sizeof(range), "%.1f .. %.1f", s.p5 / 1e6,
 		    s.p95 / 1e6);
-		if (v == 0)
-			snprintf(delta, sizeof(delta), "-");
-		else
-			snprintf(delta, sizeof(delta), "%+.2f", (s.mean -
-			    mean_of(run, 0, "npv")) / 1e6);
-		fprintf(out, "%-*s  %10.2f  %21s  %10s  %10.2f  %10.2f  "
-		    "%10.2f\n", (int)width, fw_scenario_variant_name(sc, v),
-		    s.mean / 1e6, range, delta,
-		    mean_of(run, v, "revenue") / 1e6,
-		    mean_of(run, v, "gap_value") / 1e6,
-		    mean_of(run, v, "reacq_cost") / 1e6);
+		if (v > 0 && cost.mean > 0)
+			snprintf(roi, sizeof(roi), "%.1fx", gain.mean /
+			    cost.mean);
+		fprintf(out, "%-*s", (int)width,
+		    fw_scenario_variant_name(sc, v));
+		column(out, s.mean, 0);
+		fprintf(out, "  %17s", range);
+		column(out, gain.mean, 1);
+		column(out, gain.p5, 1);
+		column(out, mean_of(run, v, "spend_pv"), 0);
+		fprintf(out, "  %6s", roi);
+		column(out, mean_of(run, v, "revenue"), 0);
+		column(out, mean_of(run, v, "gap_value"), 0);
+		fputc('\n', out);
 	}
+	fputs("(spend: programme and channels, present value; ROI: NPV gain "
+	    "per dollar of extra spend)\n", out);
 	return ferror(out) ? FW_EIO : FW_OK;
 }
 
-/* How sure a share p of replications makes a statement, in words. */
-static const char *
-certainty(double p)
-{
-	if (p >= 0.99)
-		return "in almost every replication";
-	if (p >= 0.9)
-		return "in most replications";
-	if (p > 0.5)
-		return "in more replications than not";
-	return "in a minority of replications";
-}
-
-/* What the verdict says of one variant against the baseline. */
-typedef struct verdict_row {
-	size_t v;
-	fw_paired npv;
-	int payback;
-	double compounding;
-} verdict_row;
-
+/* The verdict's figures from a finished run. */
 static int
-by_gain(const void *a, const void *b)
+verdict_of_run(const fw_run *run, verdict *vd)
 {
-	const verdict_row *x = a, *y = b;
+	const fw_scenario *sc = fw_run_scenario(run);
+	const size_t n = fw_scenario_variant_count(sc) - 1;
+	size_t i;
 
-	/* Best expected gain first; ties keep the file's order. */
-	if (x->npv.mean != y->npv.mean)
-		return x->npv.mean < y->npv.mean ? 1 : -1;
-	return x->v < y->v ? -1 : x->v > y->v;
-}
-
-static void
-print_row(const fw_run *run, const verdict_row *k, size_t rank, FILE *out)
-{
-	const char *name = fw_scenario_variant_name(fw_run_scenario(run),
-	    k->v);
-	double p = k->npv.p_positive;
-
-	fprintf(out, "%zu. %s %s $%.2fM of NPV on average (95%% interval "
-	    "%+.2f to %+.2f $M); ", rank, name, k->npv.mean >= 0 ? "gains" :
-	    "loses", fabs(k->npv.mean) / 1e6, k->npv.lo95 / 1e6,
-	    k->npv.hi95 / 1e6);
-	if (p >= 0.5)
-		fprintf(out, "it beats the baseline %s (%.1f%%)", certainty(p),
-		    100 * p);
-	else
-		fprintf(out, "it trails the baseline %s (%.1f%%)",
-		    certainty(1 - p), 100 * (1 - p));
-	if (k->payback > 0)
-		fprintf(out, "; it pays back in month %d", k->payback);
-	else
-		fprintf(out, "; it does not pay back within %d months",
-		    fw_run_months(run));
-	if (!isnan(k->compounding) && k->npv.mean > 0) {
-		int year = fw_run_months(run) / 12;
-		if (k->compounding > 1.1)
-			fprintf(out, "; the payoff compounds: its revenue gain "
-			    "in year %d is %.1fx that of year 1", year,
-			    k->compounding);
-		else if (k->compounding >= 0.9)
-			fprintf(out, "; its revenue gain holds steady (year "
-			    "%d: %.2fx year 1)", year, k->compounding);
-		else
-			fprintf(out, "; its revenue gain fades (year %d: %.2fx "
-			    "year 1)", year, k->compounding);
+	if (verdict_alloc(vd, n, fw_run_replications(run),
+	    fw_run_months(run)) != 0)
+		return FW_ENOMEM;
+	for (i = 0; i < n; i++) {
+		verdict_option *o = &vd->opt[i];
+		fw_paired npv, cost;
+		int rc;
+		o->v = i + 1;
+		o->name = fw_scenario_variant_name(sc, i + 1);
+		o->payback = fw_run_payback(run, i + 1, 0);
+		o->compounding = fw_run_compounding(run, i + 1, 0);
+		o->spend = mean_of(run, i + 1, "spend_pv");
+		o->program_cost = mean_of(run, i + 1, "program_cost");
+		if ((rc = paired_of(run, i + 1, "npv", &npv)) != FW_OK ||
+		    (rc = paired_of(run, i + 1, "spend_pv", &cost)) != FW_OK)
+			return rc;
+		if (o->payback < 0)
+			return FW_ENOMEM;
+		o->mean = npv.mean;
+		o->p5 = npv.p5;
+		o->p50 = npv.p50;
+		o->p95 = npv.p95;
+		o->p_ahead = npv.p_positive;
+		o->cost = cost.mean;
+		o->roi = cost.mean > 0 ? npv.mean / cost.mean : NAN;
 	}
-	fputs(".\n", out);
+	verdict_rank(vd);
+	if (n >= 2) {
+		fw_paired lead;
+		int rc = fw_run_paired(run, vd->opt[0].v, vd->opt[1].v,
+		    (size_t)fw_metric_index("npv"), &lead);
+		if (rc != FW_OK)
+			return rc;
+		vd->lead_mean = lead.mean;
+		vd->lead_p5 = lead.p5;
+		vd->lead_p95 = lead.p95;
+		vd->lead_p_ahead = lead.p_positive;
+	}
+	return FW_OK;
 }
 
 int
 print_verdict(const fw_run *run, FILE *out)
 {
-	const fw_scenario *sc = fw_run_scenario(run);
-	const size_t n = fw_scenario_variant_count(sc) - 1;
-	const size_t npv = (size_t)fw_metric_index("npv");
-	verdict_row *row;
+	char text[2048];
+	verdict vd;
 	size_t i;
+	int rc;
 
-	if (n == 0) {
-		fputs("\nNo variants to compare with the baseline.\n", out);
-		return ferror(out) ? FW_EIO : FW_OK;
+	if ((rc = verdict_of_run(run, &vd)) != FW_OK) {
+		verdict_free(&vd);
+		return rc;
 	}
-	if ((row = calloc(n, sizeof(*row))) == NULL)
-		return FW_ENOMEM;
-	for (i = 0; i < n; i++) {
-		row[i].v = i + 1;
-		row[i].payback = fw_run_payback(run, i + 1, 0);
-		row[i].compounding = fw_run_compounding(run, i + 1, 0);
-		if (fw_run_paired(run, i + 1, 0, npv, &row[i].npv) != FW_OK ||
-		    row[i].payback < 0) {
-			free(row);
-			return FW_ENOMEM;
-		}
+	verdict_title(&vd, text, sizeof(text));
+	fprintf(out, "\n%s.\n", text);
+	if (vd.n > 0) {
+		verdict_answer(&vd, text, sizeof(text));
+		fprintf(out, "%s\n\nEach option against the baseline, from "
+		    "%llu replications paired on the same random draws:\n",
+		    text, (unsigned long long)vd.reps);
 	}
-	qsort(row, n, sizeof(*row), by_gain);
-	fprintf(out, "\nVerdict, from %llu replications paired on the same "
-	    "random draws:\n", (unsigned long long)fw_run_replications(run));
-	for (i = 0; i < n; i++)
-		print_row(run, &row[i], i + 1, out);
-	/* The leader against the runner-up, replication by replication. */
-	if (n >= 2) {
-		fw_paired lead;
-		if (fw_run_paired(run, row[0].v, row[1].v, npv, &lead) !=
-		    FW_OK) {
-			free(row);
-			return FW_ENOMEM;
-		}
-		fprintf(out, "%s leads %s by $%.2fM of NPV on average and is "
-		    "ahead in %.1f%% of replications.\n",
-		    fw_scenario_variant_name(sc, row[0].v),
-		    fw_scenario_variant_name(sc, row[1].v),
-		    (row[0].npv.mean - row[1].npv.mean) / 1e6,
-		    100.0 * lead.p_positive);
+	for (i = 0; i < vd.n; i++) {
+		verdict_line(&vd, i, text, sizeof(text));
+		fprintf(out, "%s\n", text);
 	}
-	free(row);
+	verdict_free(&vd);
 	return ferror(out) ? FW_EIO : FW_OK;
 }

@@ -1,7 +1,8 @@
-/* sweepplot.c - the plots of a finished sweep, from its tables: tornado
- * (oneway), Sobol' indices (sobol), response curves (grid of one
- * parameter, lhs) and a heat map with the break-even contour (grid of
- * two parameters).
+/* sweepplot.c - the plots of a finished sweep, from its tables
+ * (sweepread.c): tornado (oneway), Sobol' indices (sobol), response
+ * curves (grid of one parameter, lhs) and a heat map in $M with the
+ * break-even line labelled (grid of two parameters), named by what they
+ * show.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -14,214 +15,297 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "axis.h"
+#include "charts.h"
 #include "files.h"
-#include "gnuplot.h"
+#include "labels.h"
 #include "plots.h"
+#include "sweepread.h"
 
-#define MAX_COLS 256
+#define MAX_CHARTS 1024
 
-typedef struct table {
-	size_t ncol, nrow;
-	char **head;		/* ncol names */
-	double *v;		/* nrow x ncol, NaN where empty */
-	char **text;		/* nrow x ncol, for name columns */
-} table;
-
+/* A file name from a label: lower-case letters, digits and dashes. */
 static void
-table_free(table *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->ncol; i++)
-		free(t->head[i]);
-	for (i = 0; t->text != NULL && i < t->nrow * t->ncol; i++)
-		free(t->text[i]);
-	free(t->head);
-	free(t->v);
-	free(t->text);
-	memset(t, 0, sizeof(*t));
-}
-
-/* Splits a line of our own CSV (no quoted commas in sweeps' names). */
-static size_t
-split(char *line, char **f, size_t max)
+slug(const char *s, char *buf, size_t size)
 {
 	size_t n = 0;
 
-	line[strcspn(line, "\r\n")] = '\0';
-	f[n++] = line;
-	for (; *line && n < max; line++)
-		if (*line == ',') {
-			*line = '\0';
-			f[n++] = line + 1;
-		}
-	return n;
+	for (; *s && n + 1 < size && n < 60; s++) {
+		char c = *s;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			buf[n++] = c;
+		else if (n > 0 && buf[n - 1] != '-')
+			buf[n++] = '-';
+	}
+	while (n > 0 && buf[n - 1] == '-')
+		n--;
+	buf[n] = '\0';
+	if (n == 0)
+		snprintf(buf, size, "metric");
 }
 
-static int
-table_read(const char *path, table *t)
-{
-	FILE *in = fopen(path, "r");
-	char line[65536], *f[MAX_COLS];
-	size_t i, n;
+/* The list of charts, drawn by sweep-render.gp. */
+typedef struct chartlist {
+	size_t n;
+	char file[MAX_CHARTS][200];
+} chartlist;
 
-	memset(t, 0, sizeof(*t));
-	if (in == NULL)
-		return -1;
-	if (fgets(line, sizeof(line), in) == NULL) {
-		fclose(in);
-		return -1;
+static void
+add_chart(gp_meta *g, chartlist *cl, const char *tpl, const char *kind,
+    size_t m, size_t p, const sweepdata *s)
+{
+	char a[80], b[80];
+	size_t i, dup = 0;
+
+	if (cl->n == MAX_CHARTS)
+		return;
+	slug(s->metric[m], a, sizeof(a));
+	slug(s->param_key[p], b, sizeof(b));
+	if (strcmp(kind, "response") == 0)
+		snprintf(cl->file[cl->n], sizeof(cl->file[0]), "%s-%s-%s", kind,
+		    a, b);
+	else
+		snprintf(cl->file[cl->n], sizeof(cl->file[0]), "%s-%s", kind, a);
+	for (i = 0; i < cl->n; i++)
+		dup += strncmp(cl->file[i], cl->file[cl->n],
+		    strlen(cl->file[cl->n])) == 0;
+	if (dup > 0) {
+		size_t len = strlen(cl->file[cl->n]);
+		snprintf(cl->file[cl->n] + len, sizeof(cl->file[0]) - len,
+		    "-%zu", dup + 1);
 	}
-	t->ncol = split(line, f, MAX_COLS);
-	t->head = calloc(t->ncol, sizeof(char *));
-	for (i = 0; t->head && i < t->ncol; i++)
-		t->head[i] = strdup(f[i]);
-	while (t->head && fgets(line, sizeof(line), in) != NULL) {
-		double *v = realloc(t->v, (t->nrow + 1) * t->ncol *
-		    sizeof(double));
-		char **s = realloc(t->text, (t->nrow + 1) * t->ncol *
-		    sizeof(char *));
-		if (v != NULL)
-			t->v = v;
-		if (s != NULL)
-			t->text = s;
-		if (v == NULL || s == NULL)
-			break;
-		n = split(line, f, MAX_COLS);
-		for (i = 0; i < t->ncol; i++) {
-			const char *x = i < n ? f[i] : "";
-			t->v[t->nrow * t->ncol + i] = *x ? strtod(x, NULL) :
-			    NAN;
-			t->text[t->nrow * t->ncol + i] = strdup(x);
-		}
-		t->nrow++;
+	cl->n++;
+	gp_text_at(g, "CHART_FILE", cl->n, "%s", cl->file[cl->n - 1]);
+	gp_text_at(g, "CHART_TPL", cl->n, "%s", tpl);
+	gp_num_at(g, "CHART_M", cl->n, (double)m + 1);
+	gp_num_at(g, "CHART_P", cl->n, (double)p + 1);
+}
+
+/* How parameter j is drawn on an axis: money in $k or $M, the unit
+ * named after the label. */
+static double
+param_scale(const sweepdata *s, size_t j, char *unit, size_t size)
+{
+	const char *u = param_unit(s->param_key[j]);
+	double top = 0;
+	size_t i;
+
+	for (i = 0; i < s->nrow; i++)
+		top = fmax(top, fabs(s->x[i * s->np + j]));
+	if (strcmp(u, "$") == 0 && top >= 1e6) {
+		snprintf(unit, size, " ($M)");
+		return 1e6;
 	}
-	fclose(in);
-	return 0;
+	if (strcmp(u, "$") == 0 && top >= 1e4) {
+		snprintf(unit, size, " ($k)");
+		return 1e3;
+	}
+	snprintf(unit, size, *u ? " (%s)" : "", u);
+	return 1;
 }
 
 static double
-at(const table *t, size_t r, size_t c)
+scale_of(const sweepdata *s, size_t m)
 {
-	return t->v[r * t->ncol + c];
+	return metric_is_money(s->metric[m]) ? 1e6 : 1;
 }
 
-/* The design recorded in sweep.json. */
-static void
-read_design(const char *dir, char *design, size_t size)
-{
-	char path[4096], text[4096];
-	size_t n;
-	FILE *f;
-
-	snprintf(design, size, "grid");
-	pathf(path, sizeof(path), "%s/sweep.json", dir);
-	if ((f = fopen(path, "r")) == NULL)
-		return;
-	n = fread(text, 1, sizeof(text) - 1, f);
-	text[n] = '\0';
-	fclose(f);
-	json_string(text, "design", design, size);
-}
-
+/* The tornado of metric m (oneway): change from the base at each
+ * parameter's low and high end, the values written at the bar ends. */
 static int
-cmp_swing(const void *a, const void *b)
+write_tornado(const sweepdata *s, size_t m, const char *dir, gp_meta *g)
 {
-	double x = fabs(((const double *)a)[1]), y = fabs(((const double *)b)[1]);
+	tornado_row *row = calloc(s->np + 1, sizeof(*row));
+	char (*name)[200] = calloc(s->np + 1, sizeof(*name));
+	char words[300], base[48], var[32];
+	double k = scale_of(s, m), at_base = NAN;
+	size_t j;
+	int rc;
 
-	return (x < y) - (x > y);
-}
-
-/* Data for the templates: meta.gp, and one table per plot. */
-static int
-write_sweep_data(const char *dir, const char *tmp, const char *design,
-    const table *sw, const table *sens)
-{
-	size_t np = 0, nm = 0, i, j, m;
-	FILE *f;
-
-	while (1 + np < sw->ncol && strstr(sw->head[1 + np], "_mean") == NULL)
-		np++;
-	nm = (sw->ncol - 1 - np) / 5;
-	if ((f = gp_create(tmp, "meta.gp")) == NULL)
-		return -1;
-	fprintf(f, "DESIGN = '%s'\nNP = %zu\nNM = %zu\nNR = %zu\n"
-	    "array PARAM[%zu]\narray METRIC[%zu]\n", design, np, nm, sw->nrow,
-	    np > 0 ? np : 1, nm > 0 ? nm : 1);
-	for (j = 0; j < np; j++) {
-		fprintf(f, "PARAM[%zu] = ", j + 1);
-		gp_string(f, sw->head[1 + j]);
-		fputc('\n', f);
-	}
-	for (m = 0; m < nm; m++) {
-		char label[512];
-		snprintf(label, sizeof(label), "%s", sw->head[1 + np + 5 * m]);
-		label[strlen(label) - 5] = '\0';	/* drop _mean */
-		fprintf(f, "METRIC[%zu] = ", m + 1);
-		gp_string(f, label);
-		fputc('\n', f);
-	}
-	if (fclose(f) != 0)
-		return -1;
-	/* points: parameter values, then mean, p5, p95 of each metric,
-	 * ordered by the first parameter for curves */
-	if ((f = gp_create(tmp, "points.tsv")) == NULL)
-		return -1;
-	for (i = 0; i < sw->nrow; i++) {
-		for (j = 0; j < np; j++) {
-			gp_value(f, at(sw, i, 1 + j));
-			fputc('\t', f);
-		}
-		for (m = 0; m < nm; m++) {
-			size_t c = 1 + np + 5 * m;
-			gp_value(f, at(sw, i, c) / 1e6);
-			fputc('\t', f);
-			gp_value(f, at(sw, i, c + 2) / 1e6);
-			fputc('\t', f);
-			gp_value(f, at(sw, i, c + 4) / 1e6);
-			fputc(m + 1 < nm ? '\t' : '\n', f);
-		}
-		/* a blank line between rows of a two-parameter grid */
-		if (np == 2 && i + 1 < sw->nrow && at(sw, i + 1, 1) !=
-		    at(sw, i, 1))
-			fputc('\n', f);
-	}
-	if (fclose(f) != 0)
-		return -1;
-	for (m = 0; sens != NULL && m < nm; m++) {
-		char name[64];
-		double (*row)[2] = calloc(np + 1, sizeof(*row));
-		snprintf(name, sizeof(name), "sens-%zu.tsv", m + 1);
-		if (row == NULL || (f = gp_create(tmp, name)) == NULL) {
-			free(row);
-			return -1;
-		}
-		/* rows of this metric: np in parameter order */
-		for (j = 0; j < np && m * np + j < sens->nrow; j++) {
-			row[j][0] = (double)j;
-			row[j][1] = strcmp(design, "oneway") == 0 ?
-			    at(sens, m * np + j, 7) : at(sens, m * np + j, 5);
-		}
-		if (strcmp(design, "oneway") == 0)
-			qsort(row, np, sizeof(*row), cmp_swing);
-		for (j = 0; j < np && m * np + j < sens->nrow; j++) {
-			size_t r = m * np + (size_t)row[j][0];
-			size_t c;
-			fprintf(f, "%zu\t%s", j + 1,
-			    sens->text[r * sens->ncol + 1]);
-			for (c = 2; c < sens->ncol; c++) {
-				fputc('\t', f);
-				gp_value(f, strcmp(design, "oneway") == 0 && c >= 4 ?
-				    at(sens, r, c) / 1e6 : at(sens, r, c));
-			}
-			fputc('\n', f);
-		}
+	if (row == NULL || name == NULL) {
 		free(row);
-		if (fclose(f) != 0)
-			return -1;
+		free(name);
+		return FW_ENOMEM;
 	}
-	(void)dir;
-	return 0;
+	for (j = 0; j < s->np; j++) {
+		const double *x = &s->sens[(m * s->np + j) * 6];
+		param_label(s->param_key[j], name[j], sizeof(name[j]));
+		row[j].name = name[j];
+		snprintf(row[j].label, sizeof(row[j].label), "%s", name[j]);
+		row[j].low = (x[3] - x[2]) / k;
+		row[j].high = (x[4] - x[2]) / k;
+		param_value(s->param_key[j], x[0], row[j].low_text,
+		    sizeof(row[j].low_text));
+		param_value(s->param_key[j], x[1], row[j].high_text,
+		    sizeof(row[j].high_text));
+		at_base = x[2];
+	}
+	rc = tornado_write(row, s->np, dir, m + 1, g);
+	metric_label(s->metric[m], 0, words, sizeof(words));
+	if (k > 1)
+		money(at_base, base, sizeof(base));
+	else
+		snprintf(base, sizeof(base), "%.3g", at_base);
+	snprintf(var, sizeof(var), "T_TORNADO[%zu]", m + 1);
+	gp_title(g, var, 66, "What moves the %s most: %s", words,
+	    row[0].label);
+	gp_text_at(g, "S_TORNADO", m + 1, "Change from the base case (%s, "
+	    "every parameter at its base value) when one parameter goes to "
+	    "its low or high end", base);
+	metric_label(s->metric[m], 1, words, sizeof(words));
+	gp_text_at(g, "TX_LABEL", m + 1, "Change in %s", words);
+	free(row);
+	free(name);
+	return rc;
+}
+
+/* Sobol' indices of metric m, parameters in order. */
+static int
+write_indices(const sweepdata *s, size_t m, const char *dir, gp_meta *g)
+{
+	char name[32], label[200], words[300], var[32];
+	FILE *f;
+	size_t j;
+
+	snprintf(name, sizeof(name), "sens-%zu.tsv", m + 1);
+	f = gp_create(dir, name);
+	for (j = 0; f != NULL && j < s->np; j++) {
+		const double *x = &s->sens[(m * s->np + j) * 6];
+		size_t i;
+		param_label(s->param_key[j], label, sizeof(label));
+		fprintf(f, "%zu\t", j + 1);
+		gp_field(f, label);
+		for (i = 0; i < 6; i++) {
+			fputc('\t', f);
+			gp_value(f, x[i]);
+		}
+		fputc('\n', f);
+	}
+	metric_label(s->metric[m], 0, words, sizeof(words));
+	snprintf(var, sizeof(var), "T_INDICES[%zu]", m + 1);
+	gp_title(g, var, 66, "Which parameters drive the %s (Sobol' "
+	    "indices)", words);
+	return gp_close(f, FW_OK);
+}
+
+/* The break-even point to label on a heat map of metric m: where the
+ * mean crosses zero between neighbours of the grid, the middle one. */
+static void
+put_breakeven(const sweepdata *s, size_t m, const double *scale, gp_meta *g)
+{
+	double bx[256], by[256];
+	size_t i, n = 0;
+
+	for (i = 0; i + 1 < s->nrow && n < 256; i++) {
+		double a = s->y[(i * s->nm + m) * 3];
+		double b = s->y[((i + 1) * s->nm + m) * 3];
+		if (s->x[i * s->np] != s->x[(i + 1) * s->np] || isnan(a) ||
+		    isnan(b) || (a < 0) == (b < 0) || a == b)
+			continue;
+		bx[n] = s->x[i * s->np];
+		by[n] = s->x[i * s->np + 1] + (s->x[(i + 1) * s->np + 1] -
+		    s->x[i * s->np + 1]) * a / (a - b);
+		n++;
+	}
+	gp_num_at(g, "BE_X", m + 1, n > 0 ? bx[n / 2] / scale[0] : NAN);
+	gp_num_at(g, "BE_Y", m + 1, n > 0 ? by[n / 2] / scale[1] : NAN);
+}
+
+/* Data for the templates: meta.gp, strings, points, one file a chart. */
+static int
+write_sweep_data(const sweepdata *s, const char *tmp, gp_meta *g)
+{
+	int grid = strcmp(s->design, "grid") == 0;
+	int oneway = strcmp(s->design, "oneway") == 0;
+	int sobol = strcmp(s->design, "sobol") == 0;
+	char label[300], unit[64];
+	double pscale[2] = { 1, 1 };
+	chartlist *cl = calloc(1, sizeof(*cl));
+	size_t i, j, m;
+	FILE *f;
+	int rc = FW_OK;
+
+	if (cl == NULL)
+		return FW_ENOMEM;
+	gp_num(g, "NP", (double)s->np);
+	gp_num(g, "NM", (double)s->nm);
+	gp_num(g, "GRID", grid);
+	gp_num(g, "TM", 1);
+	gp_array(g, "PARAM", s->np);
+	gp_array(g, "METRIC", s->nm);
+	for (j = 0; j < s->np && j < 2; j++)
+		pscale[j] = param_scale(s, j, unit, sizeof(unit));
+	for (j = 0; j < s->np; j++) {
+		param_label(s->param_key[j], label, sizeof(label));
+		param_scale(s, j, unit, sizeof(unit));
+		gp_text_at(g, "PARAM", j + 1, "%s%s", label, unit);
+	}
+	for (m = 0; m < s->nm; m++) {
+		metric_label(s->metric[m], 1, label, sizeof(label));
+		gp_text_at(g, "METRIC", m + 1, "%s", label);
+	}
+	gp_array(g, "T_TORNADO", s->nm);
+	gp_array(g, "S_TORNADO", s->nm);
+	gp_array(g, "TX_LABEL", s->nm);
+	gp_array(g, "TX_LO", s->nm);
+	gp_array(g, "TX_HI", s->nm);
+	gp_array(g, "TX_STEP", s->nm);
+	gp_array(g, "TX_DEC", s->nm);
+	gp_array(g, "NTORNADO", s->nm);
+	gp_array(g, "T_INDICES", s->nm);
+	gp_array(g, "BE_X", s->nm);
+	gp_array(g, "BE_Y", s->nm);
+	gp_array(g, "CHART_FILE", MAX_CHARTS);
+	gp_array(g, "CHART_TPL", MAX_CHARTS);
+	gp_array(g, "CHART_M", MAX_CHARTS);
+	gp_array(g, "CHART_P", MAX_CHARTS);
+	gp_text(g, "T_LOWKEY", "parameter at its low value");
+	gp_text(g, "T_HIGHKEY", "parameter at its high value");
+	/* points: parameter values, then mean, p5, p95 of each metric */
+	f = gp_create(tmp, "points.tsv");
+	for (i = 0; f != NULL && i < s->nrow; i++) {
+		for (j = 0; j < s->np; j++) {
+			char u[64];
+			gp_value(f, s->x[i * s->np + j] / param_scale(s, j, u,
+			    sizeof(u)));
+			fputc('\t', f);
+		}
+		for (m = 0; m < s->nm; m++)
+			for (j = 0; j < 3; j++) {
+				gp_value(f, s->y[(i * s->nm + m) * 3 + j] /
+				    scale_of(s, m));
+				fputc(m + 1 < s->nm || j < 2 ? '\t' : '\n', f);
+			}
+		/* a blank line between rows of a two-parameter grid */
+		if (s->np == 2 && i + 1 < s->nrow && s->x[(i + 1) * s->np] !=
+		    s->x[i * s->np])
+			fputc('\n', f);
+	}
+	rc = gp_close(f, rc);
+	for (m = 0; rc == FW_OK && m < s->nm; m++) {
+		char var[32], words[300];
+		if (oneway && s->has_sens) {
+			rc = write_tornado(s, m, tmp, g);
+			add_chart(g, cl, "tornado", "tornado", m, 0, s);
+		} else if (sobol && s->has_sens) {
+			rc = write_indices(s, m, tmp, g);
+			add_chart(g, cl, "indices", "indices", m, 0, s);
+		} else if (grid && s->np == 2) {
+			put_breakeven(s, m, pscale, g);
+			add_chart(g, cl, "heatmap", "heatmap", m, 0, s);
+		} else if ((grid && s->np == 1) || !grid)
+			for (j = 0; j < s->np; j++)
+				add_chart(g, cl, "response", "response", m, j,
+				    s);
+		metric_label(s->metric[m], 0, words, sizeof(words));
+		snprintf(var, sizeof(var), "T_METRIC[%zu]", m + 1);
+		(void)var;
+	}
+	gp_num(g, "NCHART", (double)cl->n);
+	free(cl);
+	return rc;
 }
 
 /* Moves every file of from into to. */
@@ -231,6 +315,7 @@ move_all(const char *from, const char *to, fw_error *err)
 	DIR *d = opendir(from);
 	struct dirent *e;
 	char a[4096], b[4096];
+	int rc = FW_OK;
 
 	if (d == NULL || (mkdir(to, 0777) != 0 && errno != EEXIST)) {
 		if (d != NULL)
@@ -239,71 +324,59 @@ move_all(const char *from, const char *to, fw_error *err)
 		    strerror(errno));
 		return FW_EIO;
 	}
-	while ((e = readdir(d)) != NULL) {
+	while (rc == FW_OK && (e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
 		pathf(a, sizeof(a), "%s/%s", from, e->d_name);
 		pathf(b, sizeof(b), "%s/%s", to, e->d_name);
-		if (rename(a, b) != 0) {
-			closedir(d);
-			fw_error_set(err, FW_EIO, b, 0, 0, "", "cannot write: "
-			    "%s", strerror(errno));
-			return FW_EIO;
-		}
+		if ((rc = check_output(a, err)) == FW_OK)
+			rc = move_file(a, b, err);
 	}
 	closedir(d);
-	return FW_OK;
+	return rc;
 }
 
 int
 draw_sweep_plots(const char *dir, const char *gnuplot, const char *templates,
     fw_error *err)
 {
-	static const char *const formats[] = { "png", "svg", "pdf" };
-	char path[4096], tmp[4096], out[4096], plots[4096], script[4096];
-	char log[4096], design[32];
-	table sw, sens;
-	int has_sens, rc = FW_OK;
-	size_t i;
+	char tmp[4096], out[4096], plots[4096], script[4096], log[4096];
+	sweepdata s;
+	gp_meta g;
+	int rc;
 
-	if (strlen(dir) > 3000 || strlen(templates) > 3000) {
+	if (strlen(templates) > 3000) {
 		fw_error_set(err, FW_EIO, "", 0, 0, "", "directory name too "
 		    "long");
 		return FW_EIO;
 	}
-	pathf(path, sizeof(path), "%s/sweep.csv", dir);
-	if (table_read(path, &sw) != 0 || sw.nrow == 0) {
-		table_free(&sw);
-		fw_error_set(err, FW_EIO, path, 0, 0, "", "cannot read the "
-		    "sweep's rows");
-		return FW_EIO;
+	if ((rc = sweep_read(dir, &s, err)) != FW_OK) {
+		sweep_clear(&s);
+		return rc;
 	}
-	pathf(path, sizeof(path), "%s/sensitivity.csv", dir);
-	has_sens = table_read(path, &sens) == 0;
-	read_design(dir, design, sizeof(design));
-	pathf(tmp, sizeof(tmp), "%s/.splots.%ld", dir, (long)getpid());
-	pathf(out, sizeof(out), "%s/out", tmp);
-	pathf(log, sizeof(log), "%s/gnuplot.log", tmp);
 	pathf(plots, sizeof(plots), "%s/plots", dir);
-	if (mkdir(tmp, 0777) != 0 || mkdir(out, 0777) != 0 ||
-	    write_sweep_data(dir, tmp, design, &sw, has_sens ? &sens : NULL)
-	    != 0) {
-		fw_error_set(err, FW_EIO, tmp, 0, 0, "", "cannot write the "
-		    "plot data");
-		rc = FW_EIO;
+	if ((rc = gp_workdir(dir, "splots", tmp, out, log, err)) != FW_OK) {
+		sweep_clear(&s);
+		return rc;
+	}
+	rc = gp_meta_open(&g, tmp);
+	if (rc == FW_OK)
+		rc = write_sweep_data(&s, tmp, &g);
+	gp_text(&g, "SCENARIO", "%s", "");
+	rc = rc != FW_OK ? rc : gp_meta_close(&g);
+	if (rc != FW_OK) {
+		gp_meta_close(&g);
+		fw_error_set(err, rc, tmp, 0, 0, "", rc == FW_ENOMEM ?
+		    "out of memory" : "cannot write the plot data");
 	}
 	pathf(script, sizeof(script), "%s/sweep-render.gp", templates);
-	for (i = 0; rc == FW_OK && i < 3; i++) {
-		char *argv[] = { (char *)gnuplot, "-c", script,
-			(char *)formats[i], out, tmp, (char *)templates, NULL };
-		rc = gnuplot_run(gnuplot, argv, log, err);
-	}
+	if (rc == FW_OK)
+		rc = gp_render(gnuplot, script, out, tmp, templates, log, err);
 	if (rc == FW_OK)
 		rc = move_all(out, plots, err);
+	gp_keep_data(tmp);
 	remove_tree(out);
 	remove_tree(tmp);
-	table_free(&sw);
-	if (has_sens)
-		table_free(&sens);
+	sweep_clear(&s);
 	return rc;
 }

@@ -60,7 +60,7 @@ dir_file(const sweep_job *job, const char *name)
 /* A column name that R's read.csv keeps as it is: letters, digits, dots
  * and underscores, with ':' (variant of a key, metric of a variant) as a
  * dot and anything else as an underscore. */
-static char *
+char *
 column_name(const char *prefix, const char *text, const char *suffix)
 {
 	size_t n = strlen(prefix) + strlen(text) + strlen(suffix) + 1;

@@ -35,4 +35,10 @@ int sweep_finish(sweep_job *job, fw_error *err);
 
 void sweep_close(sweep_job *job);
 
+/* The sweep.csv column of a metric or parameter label: prefix, text and
+ * suffix with ':' as '.' and anything but letters, digits, dots and
+ * underscores as '_' (R's read.csv keeps it as it is); NULL when out of
+ * memory. The caller frees it. */
+char *column_name(const char *prefix, const char *text, const char *suffix);
+
 #endif

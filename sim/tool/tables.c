@@ -5,27 +5,19 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "csv.h"
 #include "files.h"
+#include "outfiles.h"
 #include "tables.h"
 
 enum { NFILES = 6 };
-
-/* Files being written: temporary names, renamed only when all are done. */
-typedef struct outset {
-	char tmp[NFILES][4096];
-	char final[NFILES][4096];
-	FILE *f[NFILES];
-} outset;
 
 static int
 write_summary(const fw_run *run, FILE *f, const char *unused)
@@ -129,7 +121,7 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 	const fw_scenario *sc = fw_run_scenario(run);
 	char stamp[64];
 	time_t now = time(NULL);
-	size_t v;
+	size_t v, i, n;
 
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	fputs("{\n  \"flywheel_version\": ", f);
@@ -150,10 +142,29 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 		    fw_scenario_variant_start(sc, v),
 		    fw_scenario_variant_ramp(sc, v));
 	}
-	fprintf(f, "\n  ],\n  \"warmup_months\": %d,\n  \"seed\": %llu,\n  \"replications\": %llu,\n"
+	fputs("\n  ],\n  \"changes\": [", f);
+	for (v = 1, n = 0; v < fw_scenario_variant_count(sc); v++)
+		for (i = 0; i < fw_scenario_change_count(sc, v); i++) {
+			fw_change ch;
+			if (fw_scenario_change(sc, v, i, &ch) != FW_OK)
+				continue;
+			fputs(n++ ? ",\n    {\"variant\": " : "\n    {\"variant\": ",
+			    f);
+			json_text(f, fw_scenario_variant_name(sc, v));
+			fputs(", \"path\": ", f);
+			json_text(f, ch.path);
+			fputs(", \"baseline\": ", f);
+			json_text(f, ch.from);
+			fputs(", \"value\": ", f);
+			json_text(f, ch.to);
+			fputc('}', f);
+		}
+	fprintf(f, "%s],\n  \"warmup_months\": %d,\n  \"seed\": %llu,\n"
+	    "  \"replications\": %llu,\n"
 	    "  \"horizon_months\": %d,\n  \"threads\": %d,\n"
 	    "  \"elapsed_seconds\": %.3f,\n  \"finished\": \"%s\",\n",
-	    fw_scenario_warmup(sc), (unsigned long long)fw_run_seed(run),
+	    n ? "\n  " : "", fw_scenario_warmup(sc),
+	    (unsigned long long)fw_run_seed(run),
 	    (unsigned long long)fw_run_replications(run), fw_run_months(run),
 	    fw_run_threads(run), fw_run_elapsed(run), stamp);
 	fputs("  \"command_line\": ", f);
@@ -272,20 +283,6 @@ static const struct {
 	{ "run.json", write_run_json },
 };
 
-static void
-discard(outset *o)
-{
-	int i;
-
-	for (i = 0; i < NFILES; i++) {
-		if (o->f[i] != NULL)
-			fclose(o->f[i]);
-		o->f[i] = NULL;
-		if (o->tmp[i][0] != '\0')
-			unlink(o->tmp[i]);
-	}
-}
-
 int
 make_dirs(const char *dir)
 {
@@ -310,57 +307,17 @@ int
 write_run_tables(const fw_run *run, const char *dir, const char *command_line,
     fw_error *err)
 {
-	outset o;
-	int i, rc = FW_OK;
+	const char *names[NFILES];
+	outfiles o;
+	int i, rc;
 
-	memset(&o, 0, sizeof(o));
-	if (make_dirs(dir) != 0) {
-		fw_error_set(err, FW_EIO, dir, 0, 0, "", "cannot create the "
-		    "output directory: %s", strerror(errno));
-		return FW_EIO;
-	}
-	for (i = 0; i < NFILES; i++) {
-		int fd;
-		snprintf(o.final[i], sizeof(o.final[i]), "%s/%s", dir,
-		    files[i].name);
-		snprintf(o.tmp[i], sizeof(o.tmp[i]), "%s/.%s.%ld.tmp", dir,
-		    files[i].name, (long)getpid());
-		fd = open(o.tmp[i], O_WRONLY | O_CREAT | O_TRUNC, 0666);
-		if (fd < 0 ||
-		    (o.f[i] = fdopen(fd, "w")) == NULL) {
-			fw_error_set(err, FW_EIO, o.final[i], 0, 0, "",
-			    "cannot write: %s", strerror(errno));
-			if (fd < 0)
-				o.tmp[i][0] = '\0';
-			discard(&o);
-			return FW_EIO;
-		}
-	}
+	for (i = 0; i < NFILES; i++)
+		names[i] = files[i].name;
+	if ((rc = outfiles_open(&o, dir, names, NFILES, err)) != FW_OK)
+		return rc;
 	for (i = 0; i < NFILES && rc == FW_OK; i++)
 		rc = files[i].write(run, o.f[i], command_line);
 	if (rc == FW_ENOMEM)
 		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
-	for (i = 0; i < NFILES; i++) {
-		int bad = ferror(o.f[i]) | fflush(o.f[i]) |
-		    fsync(fileno(o.f[i]));
-		bad |= fclose(o.f[i]);
-		o.f[i] = NULL;
-		if (bad && rc == FW_OK) {
-			rc = FW_EIO;
-			fw_error_set(err, FW_EIO, o.final[i], 0, 0, "",
-			    "cannot write: %s", strerror(errno));
-		}
-	}
-	if (rc != FW_OK) {
-		discard(&o);
-		return rc;
-	}
-	for (i = 0; i < NFILES; i++)
-		if (rename(o.tmp[i], o.final[i]) != 0) {
-			fw_error_set(err, FW_EIO, o.final[i], 0, 0, "",
-			    "cannot write: %s", strerror(errno));
-			discard(&o);
-			return FW_EIO;
-		}
-	return FW_OK;
+	return outfiles_commit(&o, rc, err);
 }

@@ -1,0 +1,39 @@
+# decision.gp - the decision: each option's NPV gain over the baseline,
+# paired replication by replication, as a shape (its spread), ranked
+# best on top, with the median (long tick) and the 5th and 95th
+# percentiles (short ticks); zero is always on the axis.
+reset
+load STYLE
+TITLE = T_DECISION
+NOTE = S_DECISION
+load TPL."/title.gp"
+set lmargin at screen 0.19
+set rmargin at screen 0.60
+set tmargin at screen 0.76
+set bmargin at screen 0.16
+set xrange [DX_LO:DX_HI]
+set xtics DX_STEP
+set format x sprintf("%%.%df", DX_DEC)
+set yrange [NOPT + 0.55:0.45]
+set ytics scale 0 font SUBFONT
+set grid xtics noytics lc rgb "#e3e3e3"
+set xlabel "NPV gain over the baseline ($M)"
+set arrow 1 from 0, graph 0 to 0, graph 1 nohead lw 2 lc rgb "#333333" back
+do for [i=1:NOPT] {
+    set label 10 + 2 * i S[DTEXT1[i]] at graph 1.03, first i - 0.13 left \
+        font SMALLFONT textcolor rgb "#333333"
+    set label 11 + 2 * i S[DTEXT2[i]] at graph 1.03, first i + 0.17 left \
+        font SMALLFONT textcolor rgb "#333333"
+}
+s = DATA."/decision-shape.tsv"
+r = DATA."/decision-rows.tsv"
+# rows: rank, name, p5, p50, p95, mean, colour
+plot for [i=1:NOPT] s index (i - 1) using 1:2:3 with filledcurves \
+        fs transparent solid 0.45 lc rgb vc(DV[i]) notitle, \
+     r using (DX_LO):1:ytic(2) with points ps 0 notitle, \
+     r using 3:($1 - 0.2):(0):(0.4) with vectors nohead lw 2 \
+        lc rgb "#1a1a1a" notitle, \
+     r using 5:($1 - 0.2):(0):(0.4) with vectors nohead lw 2 \
+        lc rgb "#1a1a1a" notitle, \
+     r using 4:($1 - 0.4):(0):(0.8) with vectors nohead lw 4 \
+        lc rgb "#1a1a1a" notitle

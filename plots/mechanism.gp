@@ -1,0 +1,77 @@
+# mechanism.gp - why the leader gains, against the baseline: HCPs by
+# state at the horizon (bars from zero), mean trust, and the share of
+# written scripts that go unfilled, month by month.
+reset
+load STYLE
+TITLE = T_MECHANISM
+NOTE = 0
+load TPL."/title.gp"
+set multiplot
+# Panel 1: HCPs by state at the horizon.
+set lmargin at screen 0.15
+set rmargin at screen 0.37
+set tmargin at screen 0.74
+set bmargin at screen 0.27
+set title S[S_STATES] font SUBFONT
+set xrange [0:WS_HI]
+set xtics WS_STEP
+set format x sprintf("%%.%dfk", WS_DEC)
+set yrange [WN + 0.6:0.4]
+set ytics scale 0
+set grid xtics noytics lc rgb "#e3e3e3"
+unset xlabel
+set style fill solid 1.0 border lc rgb "#ffffff"
+# The states named once, in a row under the panels.
+do for [k=1:7] {
+    x0 = 0.08 + (k - 1) * 0.125
+    set object 300 + k rect from screen x0, 0.095 to screen x0 + 0.018, 0.125 \
+        fc rgb SC[k] fs solid 1.0 noborder
+    set label 300 + k S[STATE[k]] at screen x0 + 0.025, 0.11 left \
+        font SMALLFONT textcolor rgb "#333333"
+}
+r = DATA."/mechanism-states.tsv"
+# rows: number, name, then the running total over the states (thousands)
+plot r using (column(3) / 2):1:(column(3) / 2):(0.32):ytic(2) \
+        with boxxyerror lc rgb SC[1] notitle, \
+     for [k=2:7] r using ((column(k + 1) + column(k + 2)) / 2):1: \
+        ((column(k + 2) - column(k + 1)) / 2):(0.32) with boxxyerror \
+        lc rgb SC[k] notitle
+do for [k=1:7] { unset object 300 + k; unset label 300 + k }
+unset title
+# Panel 2: mean trust.
+set lmargin at screen 0.45
+set rmargin at screen 0.67
+set title "Mean trust (0 to 1)" font SUBFONT
+set xrange [1:(T > 1 ? T : 2)]
+set xtics autofreq
+if (T < 8) { set xtics 1 }
+set format x "%.0f"
+set yrange [WT_LO:WT_HI]
+set ytics WT_STEP
+set format y sprintf("%%.%df", WT_DEC)
+set ytics scale 0.75
+set grid noxtics ytics
+set xlabel "Month"
+# Which line is which, above the two line panels.
+set label 31 "— ".S[NAME[1]] at screen 0.45, 0.81 left \
+    textcolor rgb vc(1) font SUBFONT
+if (WN > 1) {
+    set label 32 "— ".S[NAME[WLEAD]] at screen 0.70, 0.81 left \
+        textcolor rgb vc(WLEAD) font SUBFONT
+}
+t = DATA."/mechanism-trust.tsv"
+plot t using 1:2 with lines lw 3 lc rgb vc(1) notitle, \
+     t using 1:(WN > 1 ? $3 : NaN) with lines lw 3 lc rgb vc(WLEAD) notitle
+# Panel 3: scripts unfilled.
+set lmargin at screen 0.75
+set rmargin at screen 0.97
+set title "Scripts unfilled (%)" font SUBFONT
+set yrange [WG_LO:WG_HI]
+set ytics WG_STEP
+set format y sprintf("%%.%df", WG_DEC)
+g = DATA."/mechanism-gap.tsv"
+plot g using 1:(HAS_GAP_RATE ? $2 : NaN) with lines lw 3 lc rgb vc(1) \
+        notitle, \
+     g using 1:(HAS_GAP_RATE && WN > 1 ? $3 : NaN) with lines lw 3 \
+        lc rgb vc(WLEAD) notitle
+unset multiplot

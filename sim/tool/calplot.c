@@ -1,0 +1,341 @@
+/* calplot.c - a calibration's fit plots, from its fit-series.csv: for
+ * each series fitted, the brand's observed months over the calibrated
+ * scenario's 5th-95th percentile band of replications and its mean,
+ * titled with how closely the two agree. Like every chart, it reads the
+ * table as untrusted and hands gnuplot numbers and texts as data only.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "axis.h"
+#include "csvread.h"
+#include "files.h"
+#include "gnuplot.h"
+#include "labels.h"
+#include "plots.h"
+
+/* A mean absolute error, relative to the series' level, up to which the
+ * simulation is said to track the data. */
+#define FIT_TRACKS 0.10
+
+/* One series of fit-series.csv. */
+typedef struct fitseries {
+	int series;
+	char *segment;		/* "" for the whole market */
+	int months;
+	double *v;		/* [month][observed, mean, p5, p95] */
+} fitseries;
+
+typedef struct fitdata {
+	fitseries *s;
+	size_t n;
+} fitdata;
+
+static void
+fitdata_clear(fitdata *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->s[i].segment);
+		free(d->s[i].v);
+	}
+	free(d->s);
+	memset(d, 0, sizeof(*d));
+}
+
+static const char *const columns[] = { "month", "metric", "segment",
+	"observed", "mean", "p5", "p95" };
+#define NCOLUMNS 7
+
+/* Adds month t's row to the series it continues, or starts a new one. */
+static int
+add_row(fitdata *d, const csv_reader *r, const int *col, long t, int k,
+    const double *x, fw_error *err)
+{
+	const char *seg = r->field[col[2]];
+	fitseries *s = d->n > 0 ? &d->s[d->n - 1] : NULL;
+	double *grown;
+
+	if (s == NULL || s->series != k || strcmp(s->segment, seg) != 0) {
+		if (t != 1)
+			return csv_fail(r, err, "a series starts at month %ld, "
+			    "not 1", t);
+		if ((s = realloc(d->s, (d->n + 1) * sizeof(*s))) == NULL)
+			return FW_ENOMEM;
+		d->s = s;
+		s = &d->s[d->n++];
+		memset(s, 0, sizeof(*s));
+		s->series = k;
+		if ((s->segment = strdup(seg)) == NULL)
+			return FW_ENOMEM;
+	} else if (t != s->months + 1)
+		return csv_fail(r, err, "month %ld follows month %d", t,
+		    s->months);
+	if ((grown = realloc(s->v, (size_t)(s->months + 1) * 4 *
+	    sizeof(double))) == NULL)
+		return FW_ENOMEM;
+	s->v = grown;
+	memcpy(&s->v[4 * s->months++], x, 4 * sizeof(double));
+	return FW_OK;
+}
+
+static int
+read_fit_series(const char *path, fitdata *d, fw_error *err)
+{
+	csv_reader r;
+	int col[NCOLUMNS], got, rc, k;
+	size_t c;
+
+	memset(d, 0, sizeof(*d));
+	if ((rc = csv_open(&r, path, err)) == FW_OK &&
+	    (rc = csv_next(&r, &got, err)) == FW_OK) {
+		for (c = 0; c < NCOLUMNS; c++)
+			if (!got || (col[c] = csv_column(&r, columns[c])) < 0) {
+				rc = csv_fail(&r, err, "no column '%s': not a "
+				    "fit-series.csv flywheel wrote", columns[c]);
+				break;
+			}
+	}
+	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
+		double x[4];
+		long t;
+		if (r.nfield != NCOLUMNS) {
+			rc = csv_fail(&r, err, "%zu fields, not %d", r.nfield,
+			    NCOLUMNS);
+			break;
+		}
+		if ((rc = csv_count(&r, (size_t)col[0], 1, 600, &t, err)) !=
+		    FW_OK)
+			break;
+		if ((k = fw_series_index(r.field[col[1]])) < 0) {
+			rc = csv_fail(&r, err, "unknown metric '%s'",
+			    r.field[col[1]]);
+			break;
+		}
+		for (c = 0; rc == FW_OK && c < 4; c++)
+			rc = csv_number(&r, (size_t)col[3 + c], c == 0, &x[c],
+			    err);
+		if (rc == FW_OK)
+			rc = add_row(d, &r, col, t, k, x, err);
+	}
+	if (rc == FW_OK && d->n == 0)
+		rc = csv_fail(&r, err, "holds no rows");
+	if (rc == FW_ENOMEM)
+		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
+	csv_close(&r);
+	return rc;
+}
+
+/* Whether series name is counted per month (a flow) rather than at the
+ * month's end. */
+static int
+is_flow(const char *name)
+{
+	return strncmp(name, "scripts_", 8) == 0 || strcmp(name, "revenue") ==
+	    0 || strcmp(name, "cash") == 0 || strcmp(name, "gap_value") == 0 ||
+	    strstr(name, "_cost") != NULL || strcmp(name, "winbacks") == 0 ||
+	    strcmp(name, "lapses") == 0 || strcmp(name, "switches") == 0;
+}
+
+/* A title's characters on one line of a chart at slide size. */
+#define TITLE_WIDTH 66
+
+/* The element i (1-based) of array var, as meta.gp names it. */
+static const char *
+element(char *buf, size_t size, const char *var, size_t i)
+{
+	snprintf(buf, size, "%s[%zu]", var, i);
+	return buf;
+}
+
+/* The mean absolute error of series s relative to its level, in
+ * percent, and its months observed. */
+static double
+error_pct(const fitseries *s, int *n)
+{
+	double level = 0, error = 0;
+	int t;
+
+	for (*n = 0, t = 0; t < s->months; t++)
+		if (!isnan(s->v[4 * t])) {
+			level += fabs(s->v[4 * t]);
+			error += fabs(s->v[4 * t + 1] - s->v[4 * t]);
+			(*n)++;
+		}
+	return level > 0 ? 100 * error / level : NAN;
+}
+
+/* Series s as element i of the drawing's arrays: its title, axis label,
+ * axis, and where the names at the line ends stand; *unit divides its
+ * values. */
+static void
+describe(gp_meta *m, size_t i, const fitseries *s, double *unit)
+{
+	const char *name = fw_series_name((size_t)s->series), *what;
+	double lo = NAN, hi = NAN, obs = NAN, mean, gap, pct;
+	char where[200] = "", var[64];
+	int t, n, money, negative = 0;
+	axis ax;
+
+	what = series_words(name, &money);
+	*unit = money ? 1e6 : 1;
+	for (t = 0; t < s->months; t++) {
+		double x[4];
+		int c;
+		for (c = 0; c < 4; c++)
+			x[c] = s->v[4 * t + c] / *unit;
+		axis_extend(x, 4, &lo, &hi);
+		negative |= x[0] < 0 || x[2] < 0;
+		if (!isnan(x[0]))
+			obs = x[0];
+	}
+	pct = error_pct(s, &n);
+	if (s->segment[0] != '\0')
+		snprintf(where, sizeof(where), " in %s", s->segment);
+	if (pct <= 100 * FIT_TRACKS)
+		gp_title(m, element(var, sizeof(var), "FIT_TITLE", i),
+		    TITLE_WIDTH, "The calibrated scenario tracks the brand's "
+		    "%s%s within %.0f%% on average over %d month%s", what,
+		    where, fmax(1, ceil(pct)), n, n == 1 ? "" : "s");
+	else
+		gp_title(m, element(var, sizeof(var), "FIT_TITLE", i),
+		    TITLE_WIDTH, "The calibrated scenario misses the brand's "
+		    "%s%s by %.0f%% on average over %d month%s", what, where,
+		    round(pct), n, n == 1 ? "" : "s");
+	gp_text_at(m, "YLABEL", i, "%c%s%s%s", toupper((unsigned char)what[0]),
+	    what + 1, is_flow(name) ? " per month" : "", money ? " ($M)" : "");
+	ax = axis_nice(lo, hi, negative ? 1 : AXIS_NONNEGATIVE, 5);
+	gp_num_at(m, "RY_LO", i, ax.lo);
+	gp_num_at(m, "RY_HI", i, ax.hi);
+	gp_num_at(m, "RY_STEP", i, ax.step);
+	gp_num_at(m, "RY_DEC", i, ax.decimals);
+	gp_num_at(m, "MONTHS", i, s->months);
+	/* The names at the line ends, kept apart. */
+	mean = s->v[4 * (s->months - 1) + 1] / *unit;
+	obs = isnan(obs) ? ax.lo : obs;
+	if ((gap = 0.07 * (ax.hi - ax.lo) - fabs(mean - obs)) > 0) {
+		double up = mean >= obs ? gap / 2 : -gap / 2;
+		mean += up;
+		obs -= up;
+	}
+	gp_num_at(m, "MEND", i, mean);
+	gp_num_at(m, "OEND", i, obs);
+}
+
+/* The drawing's meta.gp and texts, and one fit-I.tsv a series: month,
+ * observed, mean, p5, p95. */
+static int
+write_fit_data(const fitdata *d, const char *tmp, gp_meta *m)
+{
+	static const char *const arrays[] = { "FIT_TITLE", "YLABEL", "MONTHS",
+		"RY_LO", "RY_HI", "RY_STEP", "RY_DEC", "MEND", "OEND" };
+	char name[64];
+	size_t i;
+	int t, c, rc = FW_OK;
+
+	gp_num(m, "NT", (double)d->n);
+	gp_text(m, "SCENARIO", "%s", "");
+	gp_text(m, "FIT_NOTE", "Dots: the brand's months. Line: the calibrated "
+	    "scenario's mean; shaded, its 5th to 95th percentile across "
+	    "replications");
+	for (i = 0; i < sizeof(arrays) / sizeof(arrays[0]); i++)
+		gp_array(m, arrays[i], d->n);
+	for (i = 0; rc == FW_OK && i < d->n; i++) {
+		const fitseries *s = &d->s[i];
+		double unit;
+		FILE *g;
+		describe(m, i + 1, s, &unit);
+		snprintf(name, sizeof(name), "fit-%zu.tsv", i + 1);
+		g = gp_create(tmp, name);
+		for (t = 0; g != NULL && t < s->months; t++) {
+			fprintf(g, "%d", t + 1);
+			for (c = 0; c < 4; c++) {
+				fputc('\t', g);
+				gp_value(g, s->v[4 * t + c] / unit);
+			}
+			fputc('\n', g);
+		}
+		rc = gp_close(g, rc);
+	}
+	return rc;
+}
+
+/* Moves out/fit-I.EXT to dir/plots/fit-I-METRIC.EXT. */
+static int
+move_fit_plots(const fitdata *d, const char *out, const char *dir,
+    fw_error *err)
+{
+	static const char *const ext[] = { "png", "svg", "pdf" };
+	char from[4096], to[4096];
+	size_t i, e;
+
+	pathf(to, sizeof(to), "%s/plots", dir);
+	if (mkdir(to, 0777) != 0 && errno != EEXIST) {
+		fw_error_set(err, FW_EIO, to, 0, 0, "", "cannot create: %s",
+		    strerror(errno));
+		return FW_EIO;
+	}
+	for (i = 0; i < d->n; i++)
+		for (e = 0; e < 3; e++) {
+			pathf(from, sizeof(from), "%s/fit-%zu.%s", out, i + 1,
+			    ext[e]);
+			pathf(to, sizeof(to), "%s/plots/fit-%zu-%s.%s", dir,
+			    i + 1, fw_series_name((size_t)d->s[i].series),
+			    ext[e]);
+			if (rename(from, to) != 0) {
+				fw_error_set(err, FW_EIO, to, 0, 0, "", "cannot "
+				    "write: %s", strerror(errno));
+				return FW_EIO;
+			}
+		}
+	return FW_OK;
+}
+
+int
+draw_fit_plots(const char *dir, const char *gnuplot, const char *templates,
+    fw_error *err)
+{
+	char path[4096], tmp[4096], out[4096], script[4096], log[4096];
+	fitdata d;
+	gp_meta g;
+	int rc;
+
+	if (strlen(templates) > 3000 || pathf(path, sizeof(path),
+	    "%s/fit-series.csv", dir) != 0) {
+		fw_error_set(err, FW_EIO, "", 0, 0, "", "directory name too "
+		    "long");
+		return FW_EIO;
+	}
+	if ((rc = read_fit_series(path, &d, err)) != FW_OK ||
+	    (rc = gp_workdir(dir, "fplots", tmp, out, log, err)) != FW_OK) {
+		fitdata_clear(&d);
+		return rc;
+	}
+	rc = gp_meta_open(&g, tmp);
+	if (rc == FW_OK)
+		rc = write_fit_data(&d, tmp, &g);
+	rc = rc != FW_OK ? rc : gp_meta_close(&g);
+	if (rc != FW_OK) {
+		gp_meta_close(&g);
+		fw_error_set(err, rc, tmp, 0, 0, "", rc == FW_ENOMEM ?
+		    "out of memory" : "cannot write the plot data");
+	}
+	pathf(script, sizeof(script), "%s/fit-render.gp", templates);
+	if (rc == FW_OK)
+		rc = gp_render(gnuplot, script, out, tmp, templates, log, err);
+	if (rc == FW_OK)
+		rc = move_fit_plots(&d, out, dir, err);
+	gp_keep_data(tmp);
+	remove_tree(out);
+	remove_tree(tmp);
+	fitdata_clear(&d);
+	return rc;
+}

@@ -1,0 +1,932 @@
+/* charts.c - the data and titles of a run's charts.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "axis.h"
+#include "charts.h"
+#include "density.h"
+#include "labels.h"
+
+#define M(x) ((x) / 1e6)
+#define NGRID 241		/* points of a density curve */
+#define TITLE_WIDTH 66	/* characters of a title line at slide size */
+
+/* Writes NAME_LO, NAME_HI, NAME_STEP and NAME_DEC. */
+static void
+put_axis(gp_meta *m, const char *name, axis a)
+{
+	char var[64];
+
+	snprintf(var, sizeof(var), "%s_LO", name);
+	gp_num(m, var, a.lo);
+	snprintf(var, sizeof(var), "%s_HI", name);
+	gp_num(m, var, a.hi);
+	snprintf(var, sizeof(var), "%s_STEP", name);
+	gp_num(m, var, a.step);
+	snprintf(var, sizeof(var), "%s_DEC", name);
+	gp_num(m, var, a.decimals);
+}
+
+/* Spreads label heights y[0..n-1] at least gap apart inside [lo, hi],
+ * keeping their order: direct labels at line ends that do not overlap. */
+static void
+spread_labels(double *y, size_t n, double gap, double lo, double hi)
+{
+	size_t *ord = malloc((n + 1) * sizeof(size_t)), i, j;
+
+	if (ord == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		ord[i] = i;
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && y[ord[j]] < y[ord[j - 1]]; j--) {
+			size_t t = ord[j];
+			ord[j] = ord[j - 1];
+			ord[j - 1] = t;
+		}
+	for (i = 0; i < n; i++) {
+		if (y[ord[i]] < lo)
+			y[ord[i]] = lo;
+		if (i > 0 && y[ord[i]] < y[ord[i - 1]] + gap)
+			y[ord[i]] = y[ord[i - 1]] + gap;
+	}
+	for (i = n; i-- > 0;) {
+		if (y[ord[i]] > hi)
+			y[ord[i]] = hi;
+		if (i + 1 < n && y[ord[i]] > y[ord[i + 1]] - gap)
+			y[ord[i]] = y[ord[i + 1]] - gap;
+	}
+	free(ord);
+}
+
+/* A count of people with thousands separated: "6,326". */
+static const char *
+people(double x, char *buf, size_t size)
+{
+	long n = lround(fabs(x));
+
+	if (n >= 1000000)
+		snprintf(buf, size, "%s%ld,%03ld,%03ld", x < 0 ? "-" : "",
+		    n / 1000000, n / 1000 % 1000, n % 1000);
+	else if (n >= 1000)
+		snprintf(buf, size, "%s%ld,%03ld", x < 0 ? "-" : "", n / 1000,
+		    n % 1000);
+	else
+		snprintf(buf, size, "%s%ld", x < 0 && n > 0 ? "-" : "", n);
+	return buf;
+}
+
+/* Whether variant v's cash is the baseline's in every month: its
+ * payback and start mean nothing then. */
+static int
+no_difference(const rundata *d, size_t v)
+{
+	int t;
+
+	for (t = 1; t <= d->T; t++)
+		if (!(d->dcash[v * (size_t)d->T + (size_t)t - 1] == 0))
+			return 0;
+	return 1;
+}
+
+/* The leader's variant number, 0 when there is no option. */
+static size_t
+leader(const verdict *vd)
+{
+	return vd->n > 0 ? vd->opt[0].v : 0;
+}
+
+int
+verdict_of_tables(const rundata *d, verdict *vd)
+{
+	size_t i, r;
+
+	if (verdict_alloc(vd, d->nv - 1, d->R, d->T) != 0)
+		return FW_ENOMEM;
+	for (i = 0; i + 1 < d->nv; i++) {
+		verdict_option *o = &vd->opt[i];
+		const run_compare *c = &d->cmp[i + 1];
+		o->v = i + 1;
+		o->name = d->names[i + 1];
+		o->mean = c->mean;
+		o->p5 = c->p5;
+		o->p50 = c->p50;
+		o->p95 = c->p95;
+		o->p_ahead = c->p_positive;
+		o->payback = c->payback;
+		o->compounding = c->compounding;
+		o->spend = d->spend_pv[i + 1];
+		o->program_cost = d->program_cost[i + 1];
+		o->cost = c->cost;
+		o->roi = c->roi;
+	}
+	verdict_rank(vd);
+	if (vd->n >= 2) {
+		double *x = malloc(d->R * sizeof(double));
+		size_t a = vd->opt[0].v, b = vd->opt[1].v, ahead = 0;
+		fw_stats s;
+		if (x == NULL)
+			return FW_ENOMEM;
+		for (r = 0; r < d->R; r++) {
+			x[r] = d->rep_npv[r * d->nv + a] -
+			    d->rep_npv[r * d->nv + b];
+			ahead += x[r] > 0;
+		}
+		fw_stats_of(x, d->R, &s);
+		vd->lead_mean = s.mean;
+		vd->lead_p5 = s.p5;
+		vd->lead_p95 = s.p95;
+		vd->lead_p_ahead = (double)ahead / (double)d->R;
+		free(x);
+	}
+	return FW_OK;
+}
+
+/* Variant v's NPV less the baseline's, replication by replication, $M. */
+static void
+gains(const rundata *d, size_t v, double *x)
+{
+	size_t r;
+
+	for (r = 0; r < d->R; r++)
+		x[r] = M(d->rep_npv[r * d->nv + v] - d->rep_npv[r * d->nv]);
+}
+
+/* decision.gp: each option's paired ΔNPV as a shape, ranked from the
+ * top, with its 5th, 50th and 95th percentiles and its chance of loss. */
+static int
+write_decision(const rundata *d, const verdict *vd, const char *dir,
+    gp_meta *m, int *drawn)
+{
+	double *x = NULL, *y = NULL, lo = NAN, hi = NAN;
+	FILE *shape = NULL, *rows = NULL;
+	char gain[32], med[32], loss[64], a[32], b[32];
+	size_t i, j;
+	axis ax;
+	int rc = FW_OK;
+
+	if ((*drawn = vd->n > 0) == 0)
+		return FW_OK;
+	if ((x = malloc(d->R * sizeof(double))) == NULL ||
+	    (y = malloc(NGRID * sizeof(double))) == NULL) {
+		free(x);
+		return FW_ENOMEM;
+	}
+	for (i = 0; i < vd->n; i++) {
+		gains(d, vd->opt[i].v, x);
+		axis_extend(x, d->R, &lo, &hi);
+	}
+	ax = axis_nice(lo, hi, 1, 6);
+	put_axis(m, "DX", ax);
+	gp_num(m, "NOPT", (double)vd->n);
+	gp_array(m, "DTEXT1", vd->n);
+	gp_array(m, "DTEXT2", vd->n);
+	gp_array(m, "DV", vd->n);
+	gp_text(m, "S_DECISION", "Shape: how the paired gain spreads across "
+	    "replications. Long tick: median. Short ticks: 5th and 95th "
+	    "percentiles");
+	shape = gp_create(dir, "decision-shape.tsv");
+	rows = gp_create(dir, "decision-rows.tsv");
+	for (i = 0; shape != NULL && rows != NULL && i < vd->n; i++) {
+		const verdict_option *o = &vd->opt[i];
+		double top = 0, x0, x1;
+		fw_stats s;
+		size_t loses = 0;
+		gains(d, o->v, x);
+		for (j = 0; j < d->R; j++)
+			loses += x[j] < 0;
+		/* The shape spans the values and a little beyond. */
+		x0 = NAN, x1 = NAN;
+		axis_extend(x, d->R, &x0, &x1);
+		if (density(x, d->R, x0 - (x1 - x0) * 0.15, x1 + (x1 - x0) *
+		    0.15, NGRID, y) == 0) {
+			for (j = 0; j < NGRID; j++)
+				top = fmax(top, y[j]);
+			for (j = 0; j < NGRID; j++) {
+				double at = x0 - (x1 - x0) * 0.15 + (x1 - x0) *
+				    1.3 * (double)j / (NGRID - 1);
+				fprintf(shape, "%.10g\t%.6f\t%.6f\n", at,
+				    (double)(i + 1) + 0.38 * y[j] / top,
+				    (double)(i + 1) - 0.38 * y[j] / top);
+			}
+			fputs("\n\n", shape);
+		} else
+			fprintf(shape, "NaN\tNaN\tNaN\n\n\n");
+		fw_stats_of(x, d->R, &s);
+		money(s.p50 * 1e6, med, sizeof(med));
+		money(s.p5 * 1e6, a, sizeof(a));
+		money(s.p95 * 1e6, b, sizeof(b));
+		share_words((double)loses / (double)d->R, d->R, loss,
+		    sizeof(loss));
+		fprintf(rows, "%zu\t", i + 1);
+		gp_field(rows, o->name);
+		fprintf(rows, "\t%.10g\t%.10g\t%.10g\t%.10g\t%zu\t", s.p5,
+		    s.p50, s.p95, s.mean, o->v + 1);
+		gp_num_at(m, "DV", i + 1, (double)o->v + 1);
+		gp_text_at(m, "DTEXT1", i + 1, "median %s; 5th to 95th "
+		    "percentile %s to %s", med, a, b);
+		gp_text_at(m, "DTEXT2", i + 1, "loses money %s", loss);
+		gp_field(rows, "");
+		fputc('\n', rows);
+	}
+	money(vd->opt[0].mean, gain, sizeof(gain));
+	if (verdict_call(vd) == CALL_KEEP)
+		gp_title(m, "T_DECISION", TITLE_WIDTH, "No option gains NPV on average: the "
+		    "best, %s, changes it by %s", vd->opt[0].name, gain);
+	else {
+		share_words(vd->opt[0].p_ahead, d->R, loss, sizeof(loss));
+		gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains the most NPV, %s on "
+		    "average, and beats the baseline %s", vd->opt[0].name,
+		    gain, loss);
+	}
+	rc = gp_close(shape, rc);
+	rc = gp_close(rows, rc);
+	free(x);
+	free(y);
+	return rc;
+}
+
+/* Writes one month per row: the month, then for each variant from
+ * `first` the values get(d, v, t, k) for k < per. */
+static int
+write_months(const rundata *d, const char *dir, const char *name,
+    size_t first, int per, double (*get)(const rundata *, size_t, int, int))
+{
+	FILE *f = gp_create(dir, name);
+	size_t v;
+	int t, k;
+
+	for (t = 1; f != NULL && t <= d->T; t++) {
+		fprintf(f, "%d", t);
+		for (v = first; v < d->nv; v++)
+			for (k = 0; k < per; k++) {
+				fputc('\t', f);
+				gp_value(f, get(d, v, t, k));
+			}
+		fputc('\n', f);
+	}
+	return gp_close(f, FW_OK);
+}
+
+static double
+cum_of(const rundata *d, size_t v, int t, int k)
+{
+	const fw_band *b = &d->cum[v * (size_t)d->T + (size_t)t - 1];
+
+	return M(k == 0 ? b->mean : k == 1 ? b->p5 : b->p95);
+}
+
+/* Names of variants (NAME[i], i from 1 = the baseline) and their
+ * direct labels' heights at the right end of a line chart. */
+static void
+put_end_labels(gp_meta *m, const char *var, const rundata *d, size_t first,
+    const double *end, const axis *ax)
+{
+	double *y = malloc((d->nv + 1) * sizeof(double));
+	size_t v;
+
+	if (y == NULL) {
+		m->rc = FW_ENOMEM;
+		return;
+	}
+	for (v = first; v < d->nv; v++)
+		y[v - first] = isnan(end[v]) ? ax->lo : end[v];
+	spread_labels(y, d->nv - first, (ax->hi - ax->lo) * 0.065, ax->lo,
+	    ax->hi);
+	gp_array(m, var, d->nv);
+	for (v = first; v < d->nv; v++)
+		gp_num_at(m, var, v + 1, y[v - first]);
+	free(y);
+}
+
+/* cumgain.gp: cumulative cash gain of each option, the leader's 5th-95th
+ * percentile band of the paired gain, payback and start marked. */
+static int
+write_cumgain(const rundata *d, const verdict *vd, const char *dir,
+    gp_meta *m, int *drawn)
+{
+	double lo = NAN, hi = NAN, *end;
+	size_t v, lead = leader(vd), row = 0, dots = 0;
+	char gain[32], over[32];
+	axis ax;
+	int t, rc;
+
+	if ((*drawn = vd->n > 0) == 0)
+		return FW_OK;
+	if ((end = calloc(d->nv, sizeof(double))) == NULL)
+		return FW_ENOMEM;
+	for (v = 1; v < d->nv; v++)
+		for (t = 1; t <= d->T; t++) {
+			double x = cum_of(d, v, t, 0);
+			axis_extend(&x, 1, &lo, &hi);
+			if (v == lead) {
+				double b[2] = { cum_of(d, v, t, 1),
+					cum_of(d, v, t, 2) };
+				axis_extend(b, 2, &lo, &hi);
+			}
+			end[v] = x;
+		}
+	ax = axis_nice(lo, hi, 1, 6);
+	put_axis(m, "CY", ax);
+	gp_num(m, "LEAD", (double)lead + 1);
+	put_end_labels(m, "CEND", d, 1, end, &ax);
+	/* Start and payback: dots on the zero line, and a row above the
+	 * plot per option that has either, starting at its first event. */
+	gp_array(m, "CMARK_X", d->nv);
+	gp_array(m, "CMARK_V", d->nv);
+	gp_array(m, "CMARK_T", d->nv);
+	gp_array(m, "CDOT_X", 2 * d->nv);
+	gp_array(m, "CDOT_V", 2 * d->nv);
+	for (v = 1; v < d->nv; v++) {
+		int pay = d->cmp[v].payback, start = d->start[v];
+		char starts[48] = "", pays[48] = "";
+		if ((pay <= 0 && start <= 1) || no_difference(d, v))
+			continue;
+		row++;
+		if (start > 1) {
+			snprintf(starts, sizeof(starts), "starts in month %d",
+			    start);
+			gp_num_at(m, "CDOT_X", ++dots, start);
+			gp_num_at(m, "CDOT_V", dots, (double)v + 1);
+		}
+		if (pay > 0) {
+			snprintf(pays, sizeof(pays), "pays back in month %d",
+			    pay);
+			gp_num_at(m, "CDOT_X", ++dots, pay);
+			gp_num_at(m, "CDOT_V", dots, (double)v + 1);
+		}
+		gp_num_at(m, "CMARK_X", row, start > 1 ? start : pay);
+		gp_num_at(m, "CMARK_V", row, (double)v + 1);
+		gp_text_at(m, "CMARK_T", row, "%s %s%s%s", d->names[v], starts,
+		    *starts && *pays ? ", " : "", pays);
+	}
+	gp_num(m, "NCDOT", (double)dots);
+	gp_num(m, "NCMARK", (double)row);
+	horizon_words(d->T, over, sizeof(over));
+	money(d->cum[lead * (size_t)d->T + (size_t)d->T - 1].mean, gain,
+	    sizeof(gain));
+	if (no_difference(d, lead))
+		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s makes no difference to "
+		    "cash %s", d->names[lead], over);
+	else if (d->cmp[lead].payback > 0)
+		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s pays back in month %d and gains %s "
+		    "of cash %s", d->names[lead], d->cmp[lead].payback, gain,
+		    over);
+	else
+		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s does not pay back within %d months: "
+		    "%s of cash %s", d->names[lead], d->T, gain, over);
+	gp_text(m, "S_CUMGAIN", "Lines: mean gain. Shaded: 5th to 95th "
+	    "percentile of %s's paired gain across replications",
+	    d->names[lead]);
+	rc = write_months(d, dir, "cumgain.tsv", 1, 3, cum_of);
+	free(end);
+	return rc;
+}
+
+static double
+band_mean(const rundata *d, int k, size_t v, int t)
+{
+	return run_band(d, k, v, t)->mean;
+}
+
+/* HCPs who prescribe (trial, adopter, advocate) at month t. */
+static double
+prescribing(const rundata *d, size_t v, int t)
+{
+	return band_mean(d, RS_STATE + 2, v, t) +
+	    band_mean(d, RS_STATE + 3, v, t) + band_mean(d, RS_STATE + 4, v, t);
+}
+
+static double
+trust_of(const rundata *d, size_t v, int t, int k)
+{
+	/* columns: baseline, then the leader (v is 0 or the leader) */
+	return band_mean(d, RS_TRUST, k == 0 ? 0 : v, t);
+}
+
+static double
+gaprate_of(const rundata *d, size_t v, int t, int k)
+{
+	return 100 * band_mean(d, RS_GAP_RATE, k == 0 ? 0 : v, t);
+}
+
+/* mechanism.gp: why the leader gains: HCPs by state at the horizon,
+ * mean trust and the share of scripts unfilled, against the baseline. */
+static int
+write_mechanism(const rundata *d, const verdict *vd, const char *dir,
+    gp_meta *m, int *drawn)
+{
+	size_t lead = leader(vd), pair[2] = { 0, lead }, i;
+	double lo = NAN, hi = NAN, x[2];
+	char n1[32];
+	FILE *f;
+	int t, k, rc;
+
+	*drawn = 1;
+	gp_num(m, "WN", lead > 0 ? 2 : 1);
+	gp_num(m, "WLEAD", (double)lead + 1);
+	f = gp_create(dir, "mechanism-states.tsv");
+	for (i = 0; f != NULL && i < (lead > 0 ? 2u : 1u); i++) {
+		double sum = 0;
+		fprintf(f, "%zu\t", i + 1);
+		gp_field(f, d->names[pair[i]]);
+		for (k = 0; k < RUN_NSTATE; k++) {
+			sum += band_mean(d, RS_STATE + k, pair[i], d->T) / 1e3;
+			fprintf(f, "\t%.10g", sum);
+		}
+		fputc('\n', f);
+		lo = 0;
+		hi = fmax(isnan(hi) ? 0 : hi, sum);
+	}
+	if ((rc = gp_close(f, FW_OK)) != FW_OK)
+		return rc;
+	put_axis(m, "WS", axis_nice(0, hi, AXIS_NONNEGATIVE, 4));
+	lo = hi = NAN;
+	for (t = 1; t <= d->T; t++) {
+		x[0] = trust_of(d, lead, t, 0);
+		x[1] = trust_of(d, lead, t, 1);
+		axis_extend(x, 2, &lo, &hi);
+	}
+	put_axis(m, "WT", axis_nice(lo, hi, 0, 4));
+	lo = hi = NAN;
+	for (t = 1; t <= d->T; t++) {
+		x[0] = gaprate_of(d, lead, t, 0);
+		x[1] = gaprate_of(d, lead, t, 1);
+		axis_extend(x, 2, &lo, &hi);
+	}
+	put_axis(m, "WG", axis_nice(0, hi, AXIS_NONNEGATIVE, 4));
+	gp_num(m, "HAS_GAP_RATE", !isnan(hi));
+	if (lead > 0) {
+		double dp = prescribing(d, lead, d->T) - prescribing(d, 0, d->T);
+		double dt = band_mean(d, RS_TRUST, lead, d->T) -
+		    band_mean(d, RS_TRUST, 0, d->T);
+		double dg = 100 * (band_mean(d, RS_GAP_RATE, lead, d->T) -
+		    band_mean(d, RS_GAP_RATE, 0, d->T));
+		char gap[96] = "";
+		if (!isnan(dg))
+			snprintf(gap, sizeof(gap), ", and %.1f points %s of "
+			    "written scripts go unfilled", fabs(dg),
+			    dg <= 0 ? "fewer" : "more");
+		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "How %s works: by month "
+		    "%d it has %s %s prescribing HCPs, trust is %.2f %s%s",
+		    d->names[lead], d->T, people(fabs(dp), n1, sizeof(n1)),
+		    dp >= 0 ? "more" : "fewer", fabs(dt), dt >= 0 ? "higher" :
+		    "lower", gap);
+	} else
+		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "The baseline by month "
+		    "%d: %s prescribing HCPs, mean trust %.2f", d->T,
+		    people(prescribing(d, 0, d->T), n1, sizeof(n1)),
+		    band_mean(d, RS_TRUST, 0, d->T));
+	gp_text(m, "S_STATES", "HCPs by state in month %d (thousands)", d->T);
+	rc = write_months(d, dir, "mechanism-trust.tsv", lead, 2, trust_of);
+	if (rc == FW_OK)
+		rc = write_months(d, dir, "mechanism-gap.tsv", lead, 2,
+		    gaprate_of);
+	/* write_months repeats per variant from `lead`: only the first
+	 * block of two columns is read. */
+	return rc;
+}
+
+/* npv.gp: each variant's NPV across replications as a density. */
+static int
+write_npv(const rundata *d, const verdict *vd, const char *dir, gp_meta *m,
+    int *drawn)
+{
+	double lo = NAN, hi = NAN, *x, *y, top = 0, *peak_x, *peak_y;
+	size_t v, r, j, lead = leader(vd);
+	char a[32], b[32], c[32], e[32];
+	FILE *f;
+	axis ax;
+	int rc = FW_OK;
+
+	*drawn = 1;
+	x = malloc((d->R + 1) * sizeof(double));
+	y = malloc(d->nv * NGRID * sizeof(double));
+	peak_x = malloc(d->nv * sizeof(double));
+	peak_y = malloc(d->nv * sizeof(double));
+	if (x == NULL || y == NULL || peak_x == NULL || peak_y == NULL) {
+		free(peak_y);
+		free(x);
+		free(y);
+		free(peak_x);
+		return FW_ENOMEM;
+	}
+	for (r = 0; r < d->R * d->nv; r++) {
+		double z = M(d->rep_npv[r]);
+		axis_extend(&z, 1, &lo, &hi);
+	}
+	ax = axis_nice(lo - (hi - lo) * 0.1, hi + (hi - lo) * 0.1, 0, 6);
+	put_axis(m, "NX", ax);
+	for (v = 0; v < d->nv; v++) {
+		size_t at = 0;
+		for (r = 0; r < d->R; r++)
+			x[r] = M(d->rep_npv[r * d->nv + v]);
+		if (density(x, d->R, ax.lo, ax.hi, NGRID, y + v * NGRID) != 0) {
+			/* No spread: a spike at the value. */
+			j = (size_t)((x[0] - ax.lo) / (ax.hi - ax.lo) *
+			    (NGRID - 1) + 0.5);
+			y[v * NGRID + (j < NGRID ? j : NGRID - 1)] = NAN;
+		}
+		for (j = 0; j < NGRID; j++)
+			if (!isnan(y[v * NGRID + j]) && y[v * NGRID + j] >
+			    y[v * NGRID + at])
+				at = j;
+		peak_x[v] = ax.lo + (ax.hi - ax.lo) * (double)at / (NGRID - 1);
+		top = fmax(top, y[v * NGRID + at]);
+	}
+	if (!(top > 0))
+		top = 1;
+	f = gp_create(dir, "npv-density.tsv");
+	for (j = 0; f != NULL && j < NGRID; j++) {
+		fprintf(f, "%.10g", ax.lo + (ax.hi - ax.lo) * (double)j /
+		    (NGRID - 1));
+		for (v = 0; v < d->nv; v++) {
+			/* A spike is drawn as tall as the highest curve. */
+			double z = y[v * NGRID + j];
+			fputc('\t', f);
+			gp_value(f, isnan(z) ? top : z);
+		}
+		fputc('\n', f);
+	}
+	rc = gp_close(f, rc);
+	put_axis(m, "NY", axis_nice(0, top * (1.1 + 0.08 * (double)d->nv),
+	    AXIS_NONNEGATIVE, 4));
+	gp_array(m, "NLAB_X", d->nv);
+	gp_array(m, "NLAB_Y", d->nv);
+	for (v = 0; v < d->nv; v++) {
+		size_t at = (size_t)((peak_x[v] - ax.lo) / (ax.hi - ax.lo) *
+		    (NGRID - 1) + 0.5), u;
+		double z = y[v * NGRID + (at < NGRID ? at : NGRID - 1)];
+		/* Above the peak, and above a neighbour's name. */
+		peak_y[v] = (isnan(z) ? top : z) + top * 0.05;
+		for (u = 0; u < v; u++)
+			if (fabs(peak_x[u] - peak_x[v]) < (ax.hi - ax.lo) * 0.15 &&
+			    fabs(peak_y[u] - peak_y[v]) < top * 0.08)
+				peak_y[v] = peak_y[u] + top * 0.08;
+		gp_num_at(m, "NLAB_X", v + 1, peak_x[v]);
+		gp_num_at(m, "NLAB_Y", v + 1, peak_y[v]);
+	}
+	money(d->npv[lead].p5, a, sizeof(a));
+	money(d->npv[lead].p95, b, sizeof(b));
+	money(d->npv[0].p5, c, sizeof(c));
+	money(d->npv[0].p95, e, sizeof(e));
+	if (lead > 0)
+		gp_title(m, "T_NPV", TITLE_WIDTH, "%s's NPV ranges from %s to %s (5th to 95th "
+		    "percentile), the baseline's from %s to %s",
+		    d->names[lead], a, b, c, e);
+	else
+		gp_title(m, "T_NPV", TITLE_WIDTH, "The baseline's NPV ranges from %s to %s "
+		    "(5th to 95th percentile)", c, e);
+	free(x);
+	free(y);
+	free(peak_x);
+	free(peak_y);
+	return rc;
+}
+
+static int
+by_swing(const void *a, const void *b)
+{
+	const tornado_row *x = a, *y = b;
+	double sx = fabs(x->high - x->low), sy = fabs(y->high - y->low);
+
+	return (sx < sy) - (sx > sy);
+}
+
+int
+tornado_write(tornado_row *row, size_t n, const char *dir, size_t tm,
+    gp_meta *m)
+{
+	double lo = NAN, hi = NAN;
+	char name[32];
+	FILE *f;
+	axis ax;
+	size_t i;
+
+	qsort(row, n, sizeof(*row), by_swing);
+	snprintf(name, sizeof(name), "tornado-%zu.tsv", tm);
+	f = gp_create(dir, name);
+	for (i = 0; f != NULL && i < n; i++) {
+		double x[2] = { row[i].low, row[i].high };
+		axis_extend(x, 2, &lo, &hi);
+		fprintf(f, "%zu\t", i + 1);
+		gp_value(f, row[i].low);
+		fputc('\t', f);
+		gp_value(f, row[i].high);
+		fputc('\t', f);
+		gp_field(f, row[i].name);
+		fputc('\t', f);
+		gp_field(f, row[i].low_text);
+		fputc('\t', f);
+		gp_field(f, row[i].high_text);
+		fputc('\n', f);
+	}
+	/* Room at both ends for the values written beside the bars. */
+	if (!isnan(lo)) {
+		double pad = (fmax(hi, 0) - fmin(lo, 0)) * 0.22;
+		lo = fmin(lo, 0) - pad;
+		hi = fmax(hi, 0) + pad;
+	}
+	ax = axis_nice(lo, hi, 1, 6);
+	gp_num_at(m, "TX_LO", tm, ax.lo);
+	gp_num_at(m, "TX_HI", tm, ax.hi);
+	gp_num_at(m, "TX_STEP", tm, ax.step);
+	gp_num_at(m, "TX_DEC", tm, ax.decimals);
+	gp_num_at(m, "NTORNADO", tm, (double)n);
+	return gp_close(f, FW_OK);
+}
+
+/* Sorts replication numbers by one input's draw. */
+static const double *sort_key;
+static int
+by_draw(const void *a, const void *b)
+{
+	double x = sort_key[*(const size_t *)a];
+	double y = sort_key[*(const size_t *)b];
+
+	return (x > y) - (x < y);
+}
+
+/* tornado.gp: which uncertain inputs move the leader's NPV gain: its
+ * mean gain where the input drew its lowest and its highest tenth,
+ * less its mean gain over all replications. */
+static int
+write_run_tornado(const rundata *d, const verdict *vd, const char *dir,
+    gp_meta *m, int *drawn)
+{
+	size_t lead = leader(vd), i, r, n = 0, tenth = d->R / 10;
+	double *gain, *draw, all = 0;
+	size_t *ord;
+	tornado_row *row;
+	char **names;
+	char base[32];
+	int rc = FW_OK;
+
+	*drawn = 0;
+	if (lead == 0 || d->ndraw == 0 || d->R < 20)
+		return FW_OK;
+	gain = malloc(d->R * sizeof(double));
+	draw = malloc(d->R * sizeof(double));
+	ord = malloc(d->R * sizeof(size_t));
+	row = calloc(d->ndraw, sizeof(*row));
+	names = calloc(d->ndraw, sizeof(char *));
+	if (gain == NULL || draw == NULL || ord == NULL || row == NULL ||
+	    names == NULL)
+		rc = FW_ENOMEM;
+	for (r = 0; rc == FW_OK && r < d->R; r++) {
+		gain[r] = M(d->rep_npv[r * d->nv + lead] -
+		    d->rep_npv[r * d->nv]);
+		all += gain[r] / (double)d->R;
+	}
+	for (i = 0; rc == FW_OK && i < d->ndraw; i++) {
+		double lo = 0, hi = 0, xlo = 0, xhi = 0;
+		size_t at = i, k;
+		char label[200], a[48], b[48], med[48];
+		/* The leader's own draw, else the baseline's. */
+		for (r = 0; r < d->R; r++) {
+			double x = d->draw[(r * d->nv + lead) * d->ndraw + at];
+			draw[r] = isnan(x) ? d->draw[(r * d->nv) * d->ndraw +
+			    at] : x;
+			ord[r] = r;
+		}
+		if (isnan(draw[0]))
+			continue;
+		sort_key = draw;
+		qsort(ord, d->R, sizeof(size_t), by_draw);
+		if (draw[ord[0]] == draw[ord[d->R - 1]])
+			continue;
+		for (k = 0; k < tenth; k++) {
+			lo += gain[ord[k]] / (double)tenth;
+			xlo += draw[ord[k]] / (double)tenth;
+			hi += gain[ord[d->R - 1 - k]] / (double)tenth;
+			xhi += draw[ord[d->R - 1 - k]] / (double)tenth;
+		}
+		param_label(d->draw_path[i], label, sizeof(label));
+		param_value(d->draw_path[i], draw[ord[d->R / 2]], med,
+		    sizeof(med));
+		param_value(d->draw_path[i], xlo, a, sizeof(a));
+		param_value(d->draw_path[i], xhi, b, sizeof(b));
+		if ((names[n] = malloc(strlen(label) + strlen(med) + 16)) ==
+		    NULL) {
+			rc = FW_ENOMEM;
+			break;
+		}
+		sprintf(names[n], "%s (median %s)", label, med);
+		row[n].name = names[n];
+		snprintf(row[n].label, sizeof(row[n].label), "%s", label);
+		row[n].low = lo - all;
+		row[n].high = hi - all;
+		snprintf(row[n].low_text, sizeof(row[n].low_text), "%s", a);
+		snprintf(row[n].high_text, sizeof(row[n].high_text), "%s", b);
+		n++;
+	}
+	if (rc == FW_OK && n > 0) {
+		*drawn = 1;
+		gp_num(m, "TM", 1);
+		gp_array(m, "T_TORNADO", 1);
+		gp_array(m, "S_TORNADO", 1);
+		gp_array(m, "TX_LABEL", 1);
+		gp_array(m, "TX_LO", 1);
+		gp_array(m, "TX_HI", 1);
+		gp_array(m, "TX_STEP", 1);
+		gp_array(m, "TX_DEC", 1);
+		gp_array(m, "NTORNADO", 1);
+		rc = tornado_write(row, n, dir, 1, m);
+		money(all * 1e6, base, sizeof(base));
+		gp_title(m, "T_TORNADO[1]", TITLE_WIDTH, "What moves %s's NPV "
+		    "gain most: %s", d->names[lead], row[0].label);
+		gp_text(m, "S_TORNADO[1]", "Change from its mean gain of %s when "
+		    "an input draws its lowest or highest tenth (%zu of %zu "
+		    "replications each)", base, tenth, d->R);
+		gp_text(m, "TX_LABEL[1]", "Change in %s's NPV gain ($M)",
+		    d->names[lead]);
+		gp_text(m, "T_LOWKEY", "input in its lowest tenth of draws "
+		    "(mean value written)");
+		gp_text(m, "T_HIGHKEY", "input in its highest tenth of draws");
+	}
+	for (i = 0; names != NULL && i < n; i++)
+		free(names[i]);
+	free(names);
+	free(row);
+	free(ord);
+	free(draw);
+	free(gain);
+	(void)vd;
+	return rc;
+}
+
+static double
+revenue_of(const rundata *d, size_t v, int t, int k)
+{
+	const fw_band *b = run_band(d, RS_REVENUE, v, t);
+
+	return M(k == 0 ? b->p5 : k == 1 ? b->p50 : b->p95);
+}
+
+/* revenue.gp: revenue per month, median and 5th-95th percentile band. */
+static int
+write_revenue(const rundata *d, const verdict *vd, const char *dir,
+    gp_meta *m, int *drawn)
+{
+	double hi = NAN, lo = 0, *end = calloc(d->nv, sizeof(double));
+	size_t v, lead = leader(vd);
+	char a[32], b[32];
+	axis ax;
+	int t, k;
+
+	*drawn = 1;
+	if (end == NULL)
+		return FW_ENOMEM;
+	for (v = 0; v < d->nv; v++) {
+		for (t = 1; t <= d->T; t++)
+			for (k = 0; k < 3; k++) {
+				double x = revenue_of(d, v, t, k);
+				axis_extend(&x, 1, &lo, &hi);
+			}
+		end[v] = revenue_of(d, v, d->T, 1);
+	}
+	ax = axis_nice(0, hi, AXIS_NONNEGATIVE, 5);
+	put_axis(m, "RY", ax);
+	put_end_labels(m, "REND", d, 0, end, &ax);
+	gp_text(m, "S_REVENUE", "Lines: median across replications. Shaded: "
+	    "5th to 95th percentile");
+	money(end[lead] * 1e6, a, sizeof(a));
+	money(end[0] * 1e6, b, sizeof(b));
+	if (lead > 0)
+		gp_title(m, "T_REVENUE", TITLE_WIDTH, "%s brings in %s of revenue a month by "
+		    "month %d, the baseline %s", d->names[lead], a, d->T, b);
+	else
+		gp_title(m, "T_REVENUE", TITLE_WIDTH, "The baseline brings in %s of revenue a "
+		    "month by month %d", b, d->T);
+	free(end);
+	return write_months(d, dir, "revenue.tsv", 0, 3, revenue_of);
+}
+
+/* states.gp: the state mix month by month, a panel per variant. */
+static int
+write_states(const rundata *d, const verdict *vd, const char *dir,
+    gp_meta *m, int *drawn)
+{
+	size_t v, lead = leader(vd);
+	double hi = 0;
+	char a[32], b[32];
+	int t, k, rc = FW_OK;
+
+	*drawn = 1;
+	for (v = 0; rc == FW_OK && v < d->nv; v++) {
+		char name[64];
+		FILE *f;
+		snprintf(name, sizeof(name), "states-%zu.tsv", v + 1);
+		f = gp_create(dir, name);
+		for (t = 1; f != NULL && t <= d->T; t++) {
+			double sum = 0;
+			fprintf(f, "%d", t);
+			for (k = 0; k < RUN_NSTATE; k++) {
+				double x = band_mean(d, RS_STATE + k, v, t);
+				sum += isnan(x) ? 0 : x / 1e3;
+				fprintf(f, "\t%.10g", sum);
+			}
+			fputc('\n', f);
+			hi = fmax(hi, sum);
+		}
+		rc = gp_close(f, rc);
+	}
+	put_axis(m, "SY", axis_nice(0, hi, AXIS_NONNEGATIVE, 4));
+	if (lead > 0)
+		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %s has %s "
+		    "prescribing HCPs by month %d, the baseline %s",
+		    d->names[lead], people(prescribing(d, lead, d->T), a,
+		    sizeof(a)), d->T, people(prescribing(d, 0, d->T), b,
+		    sizeof(b)));
+	else
+		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %s "
+		    "prescribe by month %d", people(prescribing(d, 0, d->T), b,
+		    sizeof(b)), d->T);
+	return rc;
+}
+
+static double
+gap_of(const rundata *d, size_t v, int t, int k)
+{
+	return M(band_mean(d, k == 0 ? RS_GAP_VALUE : RS_CVAR, v, t));
+}
+
+/* gap.gp: value of unfilled scripts per month and customer value at
+ * risk, one line a variant. */
+static int
+write_gap(const rundata *d, const verdict *vd, const char *dir, gp_meta *m,
+    int *drawn)
+{
+	double hi[2] = { NAN, NAN }, lo = 0;
+	size_t v, lead = leader(vd);
+	char a[32], b[32];
+	int t, k;
+
+	*drawn = 1;
+	for (v = 0; v < d->nv; v++)
+		for (t = 1; t <= d->T; t++)
+			for (k = 0; k < 2; k++) {
+				double x = gap_of(d, v, t, k);
+				axis_extend(&x, 1, &lo, &hi[k]);
+			}
+	put_axis(m, "GY", axis_nice(0, hi[0], AXIS_NONNEGATIVE, 5));
+	put_axis(m, "VY", axis_nice(0, hi[1], AXIS_NONNEGATIVE, 5));
+	money(gap_of(d, lead, d->T, 0) * 1e6, a, sizeof(a));
+	money(gap_of(d, 0, d->T, 0) * 1e6, b, sizeof(b));
+	if (lead > 0)
+		gp_title(m, "T_GAP", TITLE_WIDTH, "Unfilled scripts: %s leaves %s a month "
+		    "unfilled by month %d, the baseline %s", d->names[lead], a,
+		    d->T, b);
+	else
+		gp_title(m, "T_GAP", TITLE_WIDTH, "Unfilled scripts: the baseline leaves %s a "
+		    "month unfilled by month %d", b, d->T);
+	return write_months(d, dir, "gap.tsv", 0, 2, gap_of);
+}
+
+const chart run_charts[] = {
+	{ "npv-gain-distribution", "decision", write_decision },
+	{ "cumulative-cash-gain", "cumgain", write_cumgain },
+	{ "mechanism", "mechanism", write_mechanism },
+	{ "npv-distribution", "npv", write_npv },
+	{ "tornado-npv-gain", "tornado", write_run_tornado },
+	{ "revenue-by-month", "revenue", write_revenue },
+	{ "hcp-states", "states", write_states },
+	{ "unfilled-scripts", "gap", write_gap },
+};
+const size_t run_chart_count = sizeof(run_charts) / sizeof(run_charts[0]);
+
+int
+charts_write(const rundata *d, const verdict *vd, const char *dir,
+    gp_meta *m, int *drawn)
+{
+	size_t i, v, n = 0;
+	int rc = FW_OK;
+
+	gp_num(m, "NV", (double)d->nv);
+	gp_num(m, "T", d->T);
+	gp_num(m, "R", (double)d->R);
+	gp_array(m, "NAME", d->nv);
+	for (v = 0; v < d->nv; v++)
+		gp_text_at(m, "NAME", v + 1, "%s", d->names[v]);
+	gp_array(m, "STATE", RUN_NSTATE);
+	for (v = 0; v < RUN_NSTATE; v++)
+		gp_text_at(m, "STATE", v + 1, "%s", run_state_names[v]);
+	for (i = 0; rc == FW_OK && i < run_chart_count; i++)
+		rc = run_charts[i].write(d, vd, dir, m, &drawn[i]);
+	gp_array(m, "CHART_FILE", run_chart_count);
+	gp_array(m, "CHART_TPL", run_chart_count);
+	for (i = 0; rc == FW_OK && i < run_chart_count; i++) {
+		if (!drawn[i])
+			continue;
+		n++;
+		gp_text_at(m, "CHART_FILE", n, "%s", run_charts[i].file);
+		gp_text_at(m, "CHART_TPL", n, "%s", run_charts[i].template);
+	}
+	gp_num(m, "NCHART", (double)n);
+	return rc != FW_OK ? rc : m->rc;
+}

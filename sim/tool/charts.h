@@ -1,0 +1,50 @@
+/* charts.h - the charts of a run: what each shows, the data its
+ * template reads, and a title stating its message, derived from the
+ * figures. The board pack shows the same charts as pages.
+ * SPDX-License-Identifier: MIT */
+#ifndef FW_CHARTS_H
+#define FW_CHARTS_H
+
+#include "gnuplot.h"
+#include "runread.h"
+#include "verdict.h"
+
+/* One chart: the file it is drawn to (plots/FILE.png, .svg, .pdf), its
+ * template (plots/TEMPLATE.gp), and the writer of its data, which sets
+ * *drawn to 0 when the chart does not apply to the run. */
+typedef struct chart {
+	const char *file;
+	const char *template;
+	int (*write)(const rundata *, const verdict *, const char *,
+	    gp_meta *, int *drawn);
+} chart;
+
+extern const chart run_charts[];
+extern const size_t run_chart_count;
+
+/* The verdict's figures from a run's tables (as print_verdict takes them
+ * from the run itself). */
+int verdict_of_tables(const rundata *d, verdict *vd);
+
+/* Writes the data of every chart that applies into dir, and their list
+ * (CHART_FILE, CHART_TPL, NCHART) into m; drawn[i] tells which. */
+int charts_write(const rundata *d, const verdict *vd, const char *dir,
+    gp_meta *m, int *drawn);
+
+/* The tornado's rows, shared by a run's and a sweep's: one a row with
+ * its name, the change at the low and the high end, and the texts
+ * written at each end. */
+typedef struct tornado_row {
+	const char *name;		/* on the chart */
+	char label[160];		/* in the title */
+	double low, high;		/* change from the base, $M */
+	char low_text[48], high_text[48];
+} tornado_row;
+
+/* Writes tornado-TM.tsv (rows ranked by swing, largest first) and the
+ * tornado's axis (TX_LO[tm], ... NTORNADO[tm]) into m; the rows are
+ * reordered. */
+int tornado_write(tornado_row *row, size_t n, const char *dir, size_t tm,
+    gp_meta *m);
+
+#endif

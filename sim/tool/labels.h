@@ -1,0 +1,35 @@
+/* labels.h - plain-English names of what a person reads on a chart or in
+ * the workbook: scenario inputs (from the key table's labels and units)
+ * and sweep metrics ("NPV gain of fix-onboarding over add-channels").
+ * SPDX-License-Identifier: MIT */
+#ifndef FW_LABELS_H
+#define FW_LABELS_H
+
+#include <stddef.h>
+
+/* The name of an input at a dotted path, e.g. "friction.access" ->
+ * "access friction", "segments.cardiology.trust" -> "trust
+ * (cardiology)"; a variant's own ("fix-access:friction.access") says
+ * so. The path itself when the key table does not know it. */
+void param_label(const char *path, char *buf, size_t size);
+
+/* The unit of that input ("" for a pure number, "$", "months", ...). */
+const char *param_unit(const char *path);
+
+/* x as the input's unit shows it after a number: "$450", "$1.50M",
+ * "0.42", "12 months". */
+void param_value(const char *path, double x, char *buf, size_t size);
+
+/* A sweep metric label ("dnpv:a-vs-b", "npv:baseline",
+ * "revenue_year3:a") in words, with its unit ("($M)") when with_unit. */
+void metric_label(const char *label, int with_unit, char *buf,
+    size_t size);
+
+/* A metric or monthly series ("scripts_written") in words ("scripts
+ * written"), and whether it is money; the name itself when unknown. */
+const char *series_words(const char *name, int *money);
+
+/* Whether a sweep metric is money (drawn in $M) or a count or share. */
+int metric_is_money(const char *label);
+
+#endif

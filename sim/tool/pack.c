@@ -1,0 +1,272 @@
+/* pack.c - the pages of the board pack and its text pages.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "labels.h"
+#include "pack.h"
+
+/* Text styles of textpage.gp. */
+enum { TX_TITLE = 1, TX_BODY, TX_HEAD, TX_NOTE, TX_STRONG };
+
+/* Characters a line holds across the page at each style's size (a
+ * 10-inch page, DejaVu Sans about 0.55 em a character). */
+static const int line_chars[] = { 0, 76, 112, 100, 128, 100 };
+
+/* A text page being laid out from the top. */
+typedef struct textpage {
+	FILE *f;
+	double y;
+} textpage;
+
+static const double line_height[] = { 0, 0.075, 0.047, 0.055, 0.04,
+	0.052 };
+
+static void
+put_line(textpage *tp, double x, int style, const char *s)
+{
+	if (tp->y < 0.1)
+		return;		/* the page is full */
+	fprintf(tp->f, "%.4f\t%.4f\t%d\t", x, tp->y, style);
+	gp_field(tp->f, s);
+	fputc('\n', tp->f);
+}
+
+/* Writes s wrapped at word boundaries from x, in style. */
+static void
+put_para(textpage *tp, double x, int style, const char *s)
+{
+	int width = (int)(line_chars[style] * (0.95 - x) / 0.9);
+	char line[512];
+
+	while (*s) {
+		int n = (int)strlen(s), cut = n;
+		if (n > width) {
+			for (cut = width; cut > 0 && s[cut] != ' '; cut--)
+				;
+			if (cut == 0)
+				cut = width;
+		}
+		snprintf(line, sizeof(line), "%.*s", cut, s);
+		put_line(tp, x, style, line);
+		tp->y -= line_height[style];
+		s += cut;
+		while (*s == ' ')
+			s++;
+	}
+}
+
+static int
+open_page(textpage *tp, const char *dir, const char *name)
+{
+	tp->f = gp_create(dir, name);
+	tp->y = 0.91;
+	return tp->f != NULL ? FW_OK : FW_EIO;
+}
+
+static int
+write_recommendation(const rundata *d, const verdict *vd, const char *dir,
+    const char *name)
+{
+	char text[2048];
+	textpage tp;
+	size_t i;
+
+	if (open_page(&tp, dir, name) != FW_OK)
+		return FW_EIO;
+	verdict_title(vd, text, sizeof(text));
+	put_para(&tp, 0.05, TX_TITLE, text);
+	tp.y -= 0.01;
+	snprintf(text, sizeof(text), "The question: %s", *d->scenario ?
+	    d->scenario : "which option to choose");
+	put_para(&tp, 0.05, TX_HEAD, text);
+	tp.y -= 0.015;
+	verdict_answer(vd, text, sizeof(text));
+	put_para(&tp, 0.05, TX_STRONG, text);
+	if (vd->n > 1) {
+		tp.y -= 0.025;
+		put_para(&tp, 0.05, TX_HEAD, "The other options");
+		for (i = 1; i < vd->n; i++) {
+			/* without the rank number */
+			verdict_line(vd, i, text, sizeof(text));
+			put_para(&tp, 0.07, TX_BODY, strchr(text, ' ') + 1);
+		}
+	}
+	tp.y = fmin(tp.y, 0.2);
+	snprintf(text, sizeof(text), "From %zu replications, every option "
+	    "paired with the baseline on the same random draws. A call is "
+	    "close when the runner-up comes out ahead in more than one "
+	    "replication in four; clear when the leader is ahead in at least "
+	    "95%% of them.", d->R);
+	put_para(&tp, 0.05, TX_NOTE, text);
+	return gp_close(tp.f, FW_OK);
+}
+
+/* A cell of the assumptions table. */
+static void
+put_cell(textpage *tp, double x, int style, const char *s)
+{
+	put_line(tp, x, style, s);
+}
+
+/* One change in words: "access friction from 0.42 to 0.25", "adds the
+ * webinar channel". */
+static void
+change_words(const run_change *ch, char *buf, size_t size)
+{
+	char label[200], from[64], to[64], *end;
+	double x = strtod(ch->from, &end), y;
+
+	if (strncmp(ch->path, "channels.", 9) == 0 && *ch->from == '\0') {
+		snprintf(buf, size, "%s the %s channel", strcmp(ch->to,
+		    "added") == 0 ? "adds" : "drops", ch->path + 9);
+		return;
+	}
+	param_label(ch->path, label, sizeof(label));
+	if (*ch->from && *end == '\0' && (y = strtod(ch->to, &end),
+	    *end == '\0')) {
+		param_value(ch->path, x, from, sizeof(from));
+		param_value(ch->path, y, to, sizeof(to));
+	} else {
+		snprintf(from, sizeof(from), "%s", ch->from);
+		snprintf(to, sizeof(to), "%s", ch->to);
+	}
+	snprintf(buf, size, "%s from %s to %s", label, from, to);
+}
+
+static int
+write_assumptions(const rundata *d, const verdict *vd, const char *dir,
+    const char *name)
+{
+	static const double col[] = { 0.05, 0.33, 0.49, 0.65, 0.81 };
+	char text[2048], item[400], a[32], b[32], c[32], e[32];
+	textpage tp;
+	size_t v, i;
+
+	if (open_page(&tp, dir, name) != FW_OK)
+		return FW_EIO;
+	put_para(&tp, 0.05, TX_TITLE, "Assumptions and costs");
+	put_cell(&tp, col[0], TX_HEAD, "Option");
+	put_cell(&tp, col[1], TX_HEAD, "Programme");
+	put_cell(&tp, col[2], TX_HEAD, "Channels");
+	put_cell(&tp, col[3], TX_HEAD, "Spend, PV");
+	put_cell(&tp, col[4], TX_HEAD, "NPV gain");
+	tp.y -= line_height[TX_HEAD];
+	for (v = 0; v < d->nv; v++) {
+		money(d->program_cost[v], a, sizeof(a));
+		money(d->channel_cost[v], b, sizeof(b));
+		money(d->spend_pv[v], c, sizeof(c));
+		money(d->cmp[v].mean, e, sizeof(e));
+		put_cell(&tp, col[0], TX_BODY, d->names[v]);
+		put_cell(&tp, col[1], TX_BODY, a);
+		put_cell(&tp, col[2], TX_BODY, b);
+		put_cell(&tp, col[3], TX_BODY, c);
+		put_cell(&tp, col[4], TX_BODY, v == 0 ? "-" : e);
+		tp.y -= line_height[TX_BODY];
+		if (tp.y < 0.5 && v + 2 < d->nv) {
+			snprintf(text, sizeof(text), "... and %zu more options "
+			    "(summary.csv)", d->nv - v - 1);
+			put_para(&tp, col[0], TX_NOTE, text);
+			break;
+		}
+	}
+	put_para(&tp, col[0], TX_NOTE, "Programme and channel spend over the "
+	    "horizon, undiscounted; spend PV is both at present value.");
+	tp.y -= 0.02;
+	put_para(&tp, col[0], TX_HEAD, "What each option changes");
+	/* One paragraph per option: its changes joined. */
+	for (v = 1; v < d->nv; v++) {
+		size_t len = (size_t)snprintf(text, sizeof(text), "%s: ",
+		    d->names[v]);
+		int n = 0;
+		for (i = 0; i < d->nchange && len < sizeof(text); i++) {
+			if (d->change[i].v != v)
+				continue;
+			change_words(&d->change[i], item, sizeof(item));
+			len += (size_t)snprintf(text + len, sizeof(text) - len,
+			    "%s%s", n++ ? "; " : "", item);
+		}
+		if (d->start[v] > 1 && len < sizeof(text))
+			len += (size_t)snprintf(text + len, sizeof(text) - len,
+			    "%sstarts in month %d", n++ ? "; " : "", d->start[v]);
+		if (n == 0 && len < sizeof(text))
+			snprintf(text + len, sizeof(text) - len, "%s",
+			    d->nchange > 0 ? "no changes: the baseline itself" :
+			    "changes not recorded in run.json");
+		if (tp.y < 0.22) {
+			put_para(&tp, col[0] + 0.02, TX_NOTE, "... and more "
+			    "(run.json lists every change)");
+			break;
+		}
+		put_para(&tp, col[0] + 0.02, TX_BODY, text);
+	}
+	if (d->nv == 1)
+		put_para(&tp, col[0] + 0.02, TX_BODY, "no options: the baseline "
+		    "only");
+	tp.y = fmin(tp.y - 0.02, 0.24);
+	snprintf(text, sizeof(text), "Horizon %d months, %zu replications, "
+	    "seed %s, model %s, flywheel %s.", d->T, d->R, d->seed, d->model,
+	    d->version);
+	put_para(&tp, col[0], TX_NOTE, text);
+	snprintf(text, sizeof(text), "Scenario file %s (%s), run finished %s.",
+	    d->scenario_file, d->scenario_hash, d->finished);
+	put_para(&tp, col[0], TX_NOTE, text);
+	(void)vd;
+	return gp_close(tp.f, FW_OK);
+}
+
+/* A page: a chart's (chart names it) or a text page (write). */
+typedef struct page {
+	const char *template;
+	const char *chart;
+	int (*write)(const rundata *, const verdict *, const char *,
+	    const char *);
+} page;
+
+static const page pages[] = {
+	{ "textpage", NULL, write_recommendation },
+	{ "decision", "npv-gain-distribution", NULL },
+	{ "cumgain", "cumulative-cash-gain", NULL },
+	{ "mechanism", "mechanism", NULL },
+	{ "npv", "npv-distribution", NULL },
+	{ "tornado", "tornado-npv-gain", NULL },
+	{ "textpage", NULL, write_assumptions },
+	{ "revenue", "revenue-by-month", NULL },
+	{ "states", "hcp-states", NULL },
+	{ "gap", "unfilled-scripts", NULL },
+};
+
+int
+pack_write(const rundata *d, const verdict *vd, const char *dir,
+    gp_meta *m, const int *chart_drawn)
+{
+	const size_t npages = sizeof(pages) / sizeof(pages[0]);
+	size_t i, c, n = 0;
+	int rc = FW_OK;
+
+	gp_array(m, "PAGE_TPL", npages);
+	gp_array(m, "PAGE_DATA", npages);
+	for (i = 0; rc == FW_OK && i < npages; i++) {
+		char name[32] = "";
+		if (pages[i].chart != NULL) {
+			for (c = 0; c < run_chart_count; c++)
+				if (strcmp(run_charts[c].file,
+				    pages[i].chart) == 0)
+					break;
+			if (c == run_chart_count || !chart_drawn[c])
+				continue;
+		} else {
+			snprintf(name, sizeof(name), "page-%zu.tsv", i + 1);
+			rc = pages[i].write(d, vd, dir, name);
+		}
+		n++;
+		gp_text_at(m, "PAGE_TPL", n, "%s", pages[i].template);
+		gp_text_at(m, "PAGE_DATA", n, "%s", name);
+	}
+	gp_num(m, "NPAGE", (double)n);
+	return rc;
+}

@@ -1,0 +1,16 @@
+/* pack.h - the board pack: one 16:9 PDF that tells the decision, a list
+ * of pages in the order a board reads them. Each page is a template and
+ * its data: a chart's page shows that chart (charts.h), a text page
+ * writes its lines. Adding a page is adding a row to the list in pack.c.
+ * SPDX-License-Identifier: MIT */
+#ifndef FW_PACK_H
+#define FW_PACK_H
+
+#include "charts.h"
+
+/* Writes the text pages' data and the list of pages that apply (NPAGE,
+ * PAGE_TPL, PAGE_DATA) into m; chart_drawn[] is charts_write()'s. */
+int pack_write(const rundata *d, const verdict *vd, const char *dir,
+    gp_meta *m, const int *chart_drawn);
+
+#endif
