@@ -145,7 +145,7 @@ int fw_file_kind(const char *file, enum fw_file_kind *kind, fw_error *err);
 
 /* What a key holds. */
 enum fw_key_type { FW_KEY_TEXT, FW_KEY_INTEGER, FW_KEY_NUMBER,
-	FW_KEY_MAPPING, FW_KEY_LIST };
+	FW_KEY_MAPPING, FW_KEY_LIST, FW_KEY_BOOLEAN };
 
 /* One key of a scenario or sweep file, as flywheel-scenario(5) and
  * flywheel(1) list them. Every pointer is to static text that lives as
@@ -255,6 +255,11 @@ int fw_scenario_is_uncertain(const fw_scenario *sc, const char *variant,
 int fw_scenario_add_variant(fw_scenario *sc, const char *name,
     const char *from, fw_error *err);
 
+/* Removes the named variant (not the baseline); the variants after it
+ * move down one place. FW_EINVALID if there is no such variant. */
+int fw_scenario_remove_variant(fw_scenario *sc, const char *name,
+    fw_error *err);
+
 /* The resolved scenario as YAML: every value (defaults marked), and what
  * each variant changes against the baseline. The text is itself a valid
  * scenario. NULL when out of memory; release with fw_free(). */
@@ -294,6 +299,9 @@ const char *fw_scenario_hash(const fw_scenario *sc);
 int fw_scenario_horizon(const fw_scenario *sc);
 uint64_t fw_scenario_replications(const fw_scenario *sc);
 uint64_t fw_scenario_seed(const fw_scenario *sc);
+/* Whether the scenario asks for the report named under its `report` key
+ * ("leakage"): 1 yes, 0 no, -1 for a name that is no report. */
+int fw_scenario_report(const fw_scenario *sc, const char *name);
 /* Number of variants including the baseline, which is variant 0; the
  * others are numbered in the order of the file, then of
  * fw_scenario_add_variant(). */
@@ -477,6 +485,10 @@ typedef struct fw_paired {
 int fw_run_paired(const fw_run *run, size_t v, size_t against, size_t k,
     fw_paired *out);
 
+/* Statistics of paired differences d[0..n-1] computed elsewhere, as
+ * fw_run_paired gives them; sorts d. */
+void fw_paired_of(double *d, size_t n, fw_paired *out);
+
 /* The cumulative cash gain of variant v over the baseline from month 1
  * to month (inclusive): mean and 95% interval of the mean, and the 5th,
  * 50th and 95th percentiles of the paired per-replication gain. */
@@ -497,6 +509,18 @@ int fw_run_payback(const fw_run *run, size_t v, size_t against);
  * that of the first year; NaN with fewer than two full years, no
  * first-year gain, or a bad argument. */
 double fw_run_compounding(const fw_run *run, size_t v, size_t against);
+
+/* ---- Attribution ---- */
+
+/* The Shapley values phi[0..k-1] of k players (for instance the changes
+ * of a scenario) from the values of all 2^k coalitions: value[m] is the
+ * value with the players whose bits are set in m (bit i: player i), so
+ * value[0] is that with none. phi[i] is player i's marginal gain averaged
+ * over the k! orders in which the players could join: the sum over the
+ * coalitions S without i of |S|! (k - |S| - 1)! / k! (v(S + i) - v(S)).
+ * The phi add up to value[2^k - 1] - value[0] within rounding. Sums run in
+ * a fixed order. FW_EINVALID unless 1 <= k <= 20. */
+int fw_shapley(const double *value, size_t k, double *phi);
 
 /* ---- Sweeps: designs over a scenario's inputs ---- */
 

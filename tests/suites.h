@@ -19,5 +19,6 @@ Suite *calibrate_suite(void);
 Suite *api_suite(void);
 Suite *warmup_suite(void);
 Suite *results_suite(void);
+Suite *leakage_suite(void);
 
 #endif

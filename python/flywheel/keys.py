@@ -8,7 +8,7 @@ from . import _lib
 from ._lib import lib
 from .errors import ScenarioError
 
-TYPES = ("text", "integer", "number", "mapping", "list")
+TYPES = ("text", "integer", "number", "mapping", "list", "boolean")
 
 
 def _row(info, i):

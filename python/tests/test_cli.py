@@ -117,7 +117,8 @@ def test_params_is_the_commands_table(kind):
             assert r["default"] == csv_text(k.default_text).strip('"')
         elif not math.isnan(k.default):
             assert r["default"] == real(k.default)
-    assert set(p.type) <= {"text", "integer", "number", "mapping", "list"}
+    assert set(p.type) <= {"text", "integer", "number", "mapping", "list",
+                           "boolean"}
 
 
 def test_key():

@@ -61,3 +61,9 @@ fwi_compounding(const double *gain, int T)
 	}
 	return first != 0 ? last / first : NAN;
 }
+
+void
+fw_paired_of(double *d, size_t n, fw_paired *out)
+{
+	fwi_paired_stats(d, n, out);
+}

@@ -304,6 +304,9 @@ fw_scenario_yaml(const fw_scenario *sc)
 	    " {}  # none: the baseline only");
 	for (v = 1; v < sc->nconfig; v++)
 		put_variant(out, &sc->config[0], &sc->config[v]);
+	/* a request of the file's for its run, not a value of the model */
+	if (sc->report_leakage)
+		fputs("report:\n  leakage: true\n", out);
 	if (ferror(out) | fclose(out)) {
 		free(text);
 		return NULL;

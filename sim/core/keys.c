@@ -20,6 +20,7 @@ const fw_key fwi_keys[] = {
 #define FW_ID_SWEEP(id) FW_SW_##id
 #define FW_ID_SWEEP_PARAM(id) FW_SP_##id
 #define FW_ID_SWEEP_METRIC(id) FW_SM_##id
+#define FW_ID_REPORT(id) FW_R_##id
 #define FW_ID_CALIBRATION(id) FW_CA_##id
 #define FW_ID_CAL_PARAM(id) FW_CP_##id
 #define FW_ID_CAL_TARGET(id) FW_CT_##id
@@ -141,6 +142,9 @@ fwi_key_range_text(const fw_key *k, char *buf, size_t size)
 	case FW_TYPE_LIST:
 		snprintf(buf, size, "list");
 		return;
+	case FW_TYPE_BOOL:
+		snprintf(buf, size, "true or false");
+		return;
 	default:
 		break;
 	}
@@ -216,6 +220,7 @@ fw_key_get(size_t i, fw_key_info *out)
 		[FW_TYPE_STR] = FW_KEY_TEXT, [FW_TYPE_INT] = FW_KEY_INTEGER,
 		[FW_TYPE_U64] = FW_KEY_INTEGER, [FW_TYPE_REAL] = FW_KEY_NUMBER,
 		[FW_TYPE_MAP] = FW_KEY_MAPPING, [FW_TYPE_LIST] = FW_KEY_LIST,
+		[FW_TYPE_BOOL] = FW_KEY_BOOLEAN,
 	};
 	const fw_key *k;
 
@@ -261,7 +266,9 @@ fwi_key_for_path(const char *path)
 	for (i = 0; i < fwi_nkeys; i++) {
 		const fw_key *k = &fwi_keys[i];
 		size_t len = strlen(k->section);
-		if (k->scope == FW_SCOPE_GLOBAL && len == (size_t)(last - path) &&
+		if ((k->scope == FW_SCOPE_GLOBAL ||
+		    k->scope == FW_SCOPE_REPORT) &&
+		    len == (size_t)(last - path) &&
 		    strncmp(path, k->section, len) == 0 &&
 		    strcmp(last + 1, k->name) == 0)
 			return k;

@@ -14,10 +14,10 @@
 
 enum fw_scope { FW_SCOPE_TOP, FW_SCOPE_GLOBAL, FW_SCOPE_SEGMENT,
 	FW_SCOPE_CHANNEL, FW_SCOPE_VARIANT, FW_SCOPE_SWEEP,
-	FW_SCOPE_SWEEP_PARAM, FW_SCOPE_SWEEP_METRIC, FW_SCOPE_CALIBRATION,
-	FW_SCOPE_CAL_PARAM, FW_SCOPE_CAL_TARGET };
+	FW_SCOPE_SWEEP_PARAM, FW_SCOPE_SWEEP_METRIC, FW_SCOPE_REPORT,
+	FW_SCOPE_CALIBRATION, FW_SCOPE_CAL_PARAM, FW_SCOPE_CAL_TARGET };
 enum fw_type { FW_TYPE_STR, FW_TYPE_INT, FW_TYPE_U64, FW_TYPE_REAL,
-	FW_TYPE_MAP, FW_TYPE_LIST };
+	FW_TYPE_MAP, FW_TYPE_LIST, FW_TYPE_BOOL };
 
 /* One key. Fields a row of keys.def leaves out are 0 or NULL. */
 typedef struct fw_key {
@@ -41,7 +41,7 @@ typedef struct fw_key {
 
 /* One enum of key ids per scope, in table order: FW_TOP_NAME,
  * FW_G_F_ACCESS, FW_S_HCPS, FW_C_REACH, FW_V_SET, FW_SW_DESIGN,
- * FW_SP_RANGE, FW_SM_DNPV. */
+ * FW_SP_RANGE, FW_SM_DNPV, FW_R_LEAKAGE. */
 #define FW_KEY(in, slot, ...) FW_ID_##in(slot)
 #define FW_ID_TOP(slot)
 #define FW_ID_GLOBAL(slot)
@@ -51,6 +51,7 @@ typedef struct fw_key {
 #define FW_ID_SWEEP(slot)
 #define FW_ID_SWEEP_PARAM(slot)
 #define FW_ID_SWEEP_METRIC(slot)
+#define FW_ID_REPORT(slot)
 #define FW_ID_CALIBRATION(slot)
 #define FW_ID_CAL_PARAM(slot)
 #define FW_ID_CAL_TARGET(slot)
@@ -119,6 +120,14 @@ enum fw_sweep_metric_id {
 };
 #undef FW_ID_SWEEP_METRIC
 #define FW_ID_SWEEP_METRIC(slot)
+#undef FW_ID_REPORT
+#define FW_ID_REPORT(slot) FW_R_##slot,
+enum fw_report_id {
+#include "keys.def"
+	FW_NREPORT_KEYS
+};
+#undef FW_ID_REPORT
+#define FW_ID_REPORT(slot)
 #undef FW_ID_CALIBRATION
 #define FW_ID_CALIBRATION(slot) FW_CA_##slot,
 enum fw_calibration_id {
@@ -145,6 +154,7 @@ enum fw_cal_target_id {
 #undef FW_ID_SWEEP_METRIC
 #undef FW_ID_CALIBRATION
 #undef FW_ID_CAL_PARAM
+#undef FW_ID_REPORT
 #undef FW_ID_TOP
 #undef FW_ID_GLOBAL
 #undef FW_ID_SEGMENT

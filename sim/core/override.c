@@ -1,6 +1,6 @@
 /* override.c - changing a loaded scenario: a key set from YAML text or
  * from a number, in the baseline or in one variant; reading a key's
- * value; adding a variant.
+ * value; adding and removing a variant.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -191,4 +191,22 @@ fw_scenario_add_variant(fw_scenario *sc, const char *name, const char *from,
 nomem:
 	fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
 	return FW_ENOMEM;
+}
+
+int
+fw_scenario_remove_variant(fw_scenario *sc, const char *name, fw_error *err)
+{
+	int v = fwi_scenario_find(sc, name);
+
+	if (v <= 0) {
+		fw_error_set(err, FW_EINVALID, "", 0, 0, "", "cannot remove %s: "
+		    "%s", v == 0 ? "the baseline" : name, v == 0 ? "every "
+		    "scenario has one" : "there is no such variant");
+		return FW_EINVALID;
+	}
+	fwi_config_clear(&sc->config[v]);
+	memmove(&sc->config[v], &sc->config[v + 1], (sc->nconfig - (size_t)v -
+	    1) * sizeof(fw_config));
+	sc->nconfig--;
+	return FW_OK;
 }

@@ -342,6 +342,30 @@ read_top(fw_yaml *y, yaml_node_t *root, top_nodes *t)
 	return rc;
 }
 
+/* report: what flywheel run adds to its outputs. */
+static int
+read_report(fw_yaml *y, fw_scenario *sc, yaml_node_t *n)
+{
+	const char *names[FW_NREPORT_KEYS];
+	fw_pairs pairs;
+	char path[64];
+	size_t i, j, nn = fwi_key_names(FW_SCOPE_REPORT, names,
+	    FW_NREPORT_KEYS);
+	int rc;
+
+	if ((rc = fwi_yaml_map(y, n, "report", &pairs)) != FW_OK)
+		return rc;
+	for (i = 0; rc == FW_OK && i < pairs.n; i++)
+		if ((rc = fwi_yaml_choose(y, &pairs.v[i], "report", names, nn,
+		    &j)) == FW_OK && j == FW_R_LEAKAGE) {
+			fwi_path_key(path, sizeof(path), "report", names[j]);
+			rc = fwi_yaml_bool(y, pairs.v[i].value, path,
+			    &sc->report_leakage);
+		}
+	free(pairs.v);
+	return rc;
+}
+
 static int
 read_scenario(fw_yaml *y, fw_scenario *sc)
 {
@@ -389,6 +413,9 @@ read_scenario(fw_yaml *y, fw_scenario *sc)
 	if ((n = top(&t, "warmup_months")) != NULL &&
 	    (rc = fwi_read_num(y, n, "warmup_months", fwi_key_find(
 	    FW_SCOPE_TOP, "", "warmup_months"), &sc->warmup)) != FW_OK)
+		return rc;
+	if ((n = top(&t, "report")) != NULL &&
+	    (rc = read_report(y, sc, n)) != FW_OK)
 		return rc;
 	set_defaults(base);
 	base->start_month.value = 1;
@@ -536,6 +563,12 @@ const char *
 fw_scenario_variant_description(const fw_scenario *sc, size_t v)
 {
 	return v < sc->nconfig ? sc->config[v].description : NULL;
+}
+
+int
+fw_scenario_report(const fw_scenario *sc, const char *name)
+{
+	return strcmp(name, "leakage") == 0 ? sc->report_leakage : -1;
 }
 
 int

@@ -50,6 +50,7 @@ struct fw_scenario {
 	uint64_t seed;
 	int seed_given;
 	fw_num warmup;		/* warmup_months: baseline months before month 1 */
+	int report_leakage;	/* report: {leakage: true} */
 	size_t nconfig;		/* baseline plus variants */
 	fw_config *config;	/* config[0] is the baseline */
 	char hash[32];		/* of the bytes loaded */

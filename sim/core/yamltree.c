@@ -581,3 +581,22 @@ fwi_yaml_str(fw_yaml *y, yaml_node_t *n, const char *path, const char **out)
 		return fwi_yaml_fail(y, n, path, "must not be empty");
 	return FW_OK;
 }
+
+int
+fwi_yaml_bool(fw_yaml *y, yaml_node_t *n, const char *path, int *out)
+{
+	const char *s;
+
+	if (n->type != YAML_SCALAR_NODE)
+		return fwi_yaml_fail(y, n, path, "must be true or false, not %s",
+		    kind_name(n));
+	s = node_text(n);
+	/* YAML 1.1's yes, no, on and off are refused: they read as text
+	 * elsewhere */
+	if (n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    (strcasecmp(s, "true") == 0 || strcasecmp(s, "false") == 0)) {
+		*out = strcasecmp(s, "true") == 0;
+		return FW_OK;
+	}
+	return fwi_yaml_fail(y, n, path, "must be true or false, not '%s'", s);
+}

@@ -58,6 +58,8 @@ int fwi_yaml_int(fw_yaml *y, yaml_node_t *n, const char *path, double lo,
 int fwi_yaml_u64(fw_yaml *y, yaml_node_t *n, const char *path, uint64_t *out);
 int fwi_yaml_str(fw_yaml *y, yaml_node_t *n, const char *path,
     const char **out);
+/* true or false (in any case), as *out 1 or 0. */
+int fwi_yaml_bool(fw_yaml *y, yaml_node_t *n, const char *path, int *out);
 /* The index of p's key among names, or "unknown key" with the closest. */
 int fwi_yaml_choose(fw_yaml *y, const fw_pair *p, const char *path,
     const char *const *names, size_t n, size_t *index);

@@ -11,6 +11,7 @@
 #include "charts.h"
 #include "density.h"
 #include "labels.h"
+#include "leakout.h"
 
 #define M(x) ((x) / 1e6)
 #define NGRID 241		/* points of a density curve */
@@ -888,6 +889,16 @@ write_gap(const rundata *d, const verdict *vd, const char *dir, gp_meta *m,
 	return write_months(d, dir, "gap.tsv", 0, 2, gap_of);
 }
 
+/* Where value leaks, when the run asked for the decomposition. */
+static int
+write_waterfall(const rundata *d, const verdict *vd, const char *dir,
+    gp_meta *m, int *drawn)
+{
+	*drawn = d->leak != NULL;
+	(void)vd;
+	return *drawn ? leak_chart_write(d->leak, dir, m) : FW_OK;
+}
+
 const chart run_charts[] = {
 	{ "npv-gain-distribution", "decision", write_decision },
 	{ "cumulative-cash-gain", "cumgain", write_cumgain },
@@ -897,6 +908,7 @@ const chart run_charts[] = {
 	{ "revenue-by-month", "revenue", write_revenue },
 	{ "hcp-states", "states", write_states },
 	{ "unfilled-scripts", "gap", write_gap },
+	{ "waterfall", "waterfall", write_waterfall },
 };
 const size_t run_chart_count = sizeof(run_charts) / sizeof(run_charts[0]);
 

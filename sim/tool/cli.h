@@ -5,6 +5,7 @@
 #ifndef FW_CLI_H
 #define FW_CLI_H
 
+#include <getopt.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -29,12 +30,14 @@ int cli_check(int argc, char **argv);
 int cli_plot(int argc, char **argv);
 int cli_sweep(int argc, char **argv);
 int cli_params(int argc, char **argv);
+int cli_leakage(int argc, char **argv);
 int cli_calibrate(int argc, char **argv);
 extern const char cli_run_help[];
 extern const char cli_check_help[];
 extern const char cli_plot_help[];
 extern const char cli_sweep_help[];
 extern const char cli_params_help[];
+extern const char cli_leakage_help[];
 extern const char cli_calibrate_help[];
 
 /* out/NAME for .../NAME.yaml. */
@@ -44,6 +47,13 @@ const char *cli_default_scenario(void);
 /* The gnuplot program to draw with, and the folder of plot templates
  * into tdir. */
 const char *cli_plot_tools(char *tdir, size_t size);
+/* Where value leaks in sc's baseline, with the five friction stages, as
+ * `flywheel leakage` gives it into outdir: opt's months, seed and
+ * threads, and its replications (else the file's) up to 100. */
+int cli_leakage_report(const fw_scenario *sc, const fw_run_options *opt,
+    const char *outdir, int quiet, int plots, int argc, char **argv);
+/* Runs every replication, showing progress on stderr when asked. */
+int cli_simulate(fw_run *run, int progress, fw_error *err);
 /* Draws the plots of the run in dir; prints errors; returns a status. */
 int cli_render_plots(const char *dir, int quiet);
 /* Draws a finished sweep's plots in dir; reports and returns a status. */
@@ -70,6 +80,40 @@ void term_puts(FILE *f, const char *s);
  * prints a usage error and returns EXIT_USAGE. */
 int cli_parse_count(const char *command, const char *opt, const char *text,
     unsigned long long lo, unsigned long long hi, unsigned long long *out);
+/* Splits "PATH=VALUE" given to option opt into a new string *path (the
+ * caller frees it) and *value, which points into assignment; prints a
+ * usage error naming opt, with example, and returns EXIT_USAGE when it
+ * is not of that form. */
+int cli_split_assignment(const char *command, const char *opt,
+    const char *example, const char *assignment, char **path,
+    const char **value);
+/* What the options of a command that simulates a scenario ask for
+ * (flywheel run, flywheel leakage). */
+typedef struct cli_args {
+	fw_run_options opt;	/* --reps, --months, --seed, --threads */
+	const char *outdir;	/* -o */
+	const char **sets;	/* --set or --stage PATH=VALUE, in order; the
+				 * caller allocates argc slots */
+	int nsets, quiet, plots;	/* -q, --no-plots clears plots */
+	int leakage;		/* run --leakage */
+	const char *variant;	/* leakage --variant */
+} cli_args;
+
+/* getopt_long entries of the options every simulating command has. */
+#define CLI_ARGS_OPTIONS \
+	{ "output", required_argument, NULL, 'o' }, \
+	{ "reps", required_argument, NULL, 'r' }, \
+	{ "months", required_argument, NULL, 'm' }, \
+	{ "seed", required_argument, NULL, 's' }, \
+	{ "threads", required_argument, NULL, 't' }, \
+	{ "no-plots", no_argument, NULL, 'P' }, \
+	{ "quiet", no_argument, NULL, 'q' }
+
+/* Reads command's options, those of CLI_ARGS_OPTIONS and its own in opts
+ * (codes 'S' --set or --stage, 'L' --leakage, 'v' --variant), into a,
+ * and refuses more than one file after them. */
+int cli_parse_args(const char *command, const struct option *opts,
+    int argc, char **argv, cli_args *a);
 /* Applies "PATH=VALUE" (as --set gives it) to sc's baseline; prints what
  * is wrong and returns an exit code, or EXIT_DONE. */
 int cli_apply_set(const char *command, fw_scenario *sc,

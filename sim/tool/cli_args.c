@@ -1,9 +1,11 @@
 /* cli_args.c - what the commands share in reading their arguments:
- * counts, --set, and the command line as run.json records it.
+ * counts, --set and the other PATH=VALUE options, and the command line as
+ * run.json records it.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,23 +28,116 @@ cli_parse_count(const char *command, const char *opt, const char *text,
 	    "to %llu (got '%s')", command, opt, lo, hi, text);
 }
 
+/* Reads the value of --reps, --months, --seed or --threads (option code
+ * c) into opt; returns 0 when c is none of them, else 1 with *rc the exit
+ * code of the reading. */
+static int
+run_option(const char *command, int c, const char *value,
+    fw_run_options *opt, int *rc)
+{
+	unsigned long long n = 0;
+
+	switch (c) {
+	case 'r':
+		if ((*rc = cli_parse_count(command, "--reps", value, 1,
+		    4294967295ULL, &n)) == EXIT_DONE)
+			opt->replications = n;
+		return 1;
+	case 'm':
+		if ((*rc = cli_parse_count(command, "--months", value, 1, 600,
+		    &n)) == EXIT_DONE)
+			opt->months = (int)n;
+		return 1;
+	case 's':
+		if ((*rc = cli_parse_count(command, "--seed", value, 0,
+		    18446744073709551615ULL, &n)) == EXIT_DONE) {
+			opt->seed = n;
+			opt->seed_set = 1;
+		}
+		return 1;
+	case 't':
+		if ((*rc = cli_parse_count(command, "--threads", value, 1,
+		    1024, &n)) == EXIT_DONE)
+			opt->threads = (int)n;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+cli_parse_args(const char *command, const struct option *opts, int argc,
+    char **argv, cli_args *a)
+{
+	int c, rc = EXIT_DONE;
+
+	opterr = 0;
+	while (rc == EXIT_DONE &&
+	    (c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			a->outdir = optarg;
+			break;
+		case 'S':
+			a->sets[a->nsets++] = optarg;
+			break;
+		case 'q':
+			a->quiet = 1;
+			break;
+		case 'P':
+			a->plots = 0;
+			break;
+		case 'L':
+			a->leakage = 1;
+			break;
+		case 'v':
+			a->variant = optarg;
+			break;
+		default:
+			if (!run_option(command, c, optarg, &a->opt, &rc))
+				rc = cli_usage_error(command, "%s: unknown "
+				    "option '%s' or missing value", command,
+				    argv[optind - 1]);
+		}
+	}
+	if (rc == EXIT_DONE && optind < argc - 1)
+		rc = cli_usage_error(command, "%s: one scenario file at a time "
+		    "(got '%s' and '%s')", command, argv[optind],
+		    argv[optind + 1]);
+	return rc;
+}
+
+int
+cli_split_assignment(const char *command, const char *opt,
+    const char *example, const char *assignment, char **path,
+    const char **value)
+{
+	const char *eq = strchr(assignment, '=');
+
+	if (eq == NULL || eq == assignment || eq[1] == '\0')
+		return cli_usage_error(command, "%s: %s takes PATH=VALUE, "
+		    "e.g. %s (got '%s')", command, opt, example, assignment);
+	if ((*path = strndup(assignment, (size_t)(eq - assignment))) == NULL) {
+		fputs("flywheel: out of memory\n", stderr);
+		return EXIT_FAILED;
+	}
+	*value = eq + 1;
+	return EXIT_DONE;
+}
+
 int
 cli_apply_set(const char *command, fw_scenario *sc, const char *assignment)
 {
-	const char *eq = strchr(assignment, '=');
+	const char *value;
 	char *path;
 	fw_error err;
 	int rc;
 
-	if (eq == NULL || eq == assignment || eq[1] == '\0')
-		return cli_usage_error(command, "%s: --set takes PATH=VALUE, "
-		    "e.g. friction.onboarding=0.1 (got '%s')", command,
-		    assignment);
-	if ((path = strndup(assignment, (size_t)(eq - assignment))) == NULL) {
-		fputs("flywheel: out of memory\n", stderr);
-		return EXIT_FAILED;
-	}
-	rc = fw_scenario_set(sc, NULL, path, eq + 1, &err);
+	if ((rc = cli_split_assignment(command, "--set",
+	    "friction.onboarding=0.1", assignment, &path, &value)) !=
+	    EXIT_DONE)
+		return rc;
+	rc = fw_scenario_set(sc, NULL, path, value, &err);
 	free(path);
 	if (rc == FW_OK)
 		return EXIT_DONE;

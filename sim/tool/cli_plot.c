@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "leakout.h"
 #include "plots.h"
 
 const char cli_plot_help[] =
@@ -17,7 +18,8 @@ const char cli_plot_help[] =
 "flywheel run): DIR/plots/*.png, *.svg and *.pdf, and the board pack\n"
 "DIR/board-pack.pdf, without running the simulation again. For a\n"
 "directory written by flywheel sweep, draw the sweep's plots again; for\n"
-"one written by flywheel calibrate, the fit plots.\n"
+"one written by flywheel calibrate, the fit plots. Where DIR holds\n"
+"leakage.csv (flywheel leakage), draw its waterfall again.\n"
 "\n"
 "  -h, --help   show this help\n"
 "\n"
@@ -99,6 +101,23 @@ cli_render_sweep_plots(const char *dir, int quiet)
 	return rc;
 }
 
+/* Draws the waterfall of the decomposition in dir again. */
+static int
+render_leakage(const char *dir)
+{
+	char tdir[4096];
+	const char *gnuplot = cli_plot_tools(tdir, sizeof(tdir));
+	fw_error err;
+	int rc;
+
+	if ((rc = draw_leakage_plot(dir, gnuplot, tdir, &err)) != FW_OK)
+		cli_print_error(&err);
+	else
+		printf("Chart drawn in %s/plots/: waterfall.png .svg .pdf\n",
+		    dir);
+	return rc;
+}
+
 int
 cli_render_fit_plots(const char *dir, int quiet)
 {
@@ -112,17 +131,25 @@ cli_render_fit_plots(const char *dir, int quiet)
 int
 cli_plot(int argc, char **argv)
 {
-	char sweep[4096], fit[4096];
+	char path[4096];
+	int has_leakage, rc = FW_OK;
 
 	if (argc != 2 || argv[1][0] == '-')
 		return cli_usage_error("plot", "plot: give one directory "
-		    "written by flywheel run, sweep or calibrate");
+		    "written by flywheel run, sweep, calibrate or leakage");
 	interrupt_guard(argv[1]);
-	snprintf(sweep, sizeof(sweep), "%s/sweep.json", argv[1]);
-	snprintf(fit, sizeof(fit), "%s/fit-series.csv", argv[1]);
-	if (access(sweep, R_OK) == 0)
+	snprintf(path, sizeof(path), "%s/sweep.json", argv[1]);
+	if (access(path, R_OK) == 0)
 		return cli_exit_code(cli_render_sweep_plots(argv[1], 0));
-	if (access(fit, R_OK) == 0)
+	snprintf(path, sizeof(path), "%s/fit-series.csv", argv[1]);
+	if (access(path, R_OK) == 0)
 		return cli_exit_code(cli_render_fit_plots(argv[1], 0));
-	return cli_exit_code(cli_render_plots(argv[1], 0));
+	snprintf(path, sizeof(path), "%s/leakage.csv", argv[1]);
+	has_leakage = access(path, R_OK) == 0;
+	snprintf(path, sizeof(path), "%s/run.json", argv[1]);
+	if (!has_leakage || access(path, R_OK) == 0)
+		rc = cli_render_plots(argv[1], 0);
+	if (rc == FW_OK && has_leakage)
+		rc = render_leakage(argv[1]);
+	return cli_exit_code(rc);
 }

@@ -32,6 +32,10 @@ const char cli_run_help[] =
 "      --set PATH=VALUE change a baseline value, as a variant's set does;\n"
 "                       may be repeated; VALUE may be a distribution\n"
 "      --no-plots       write the tables only, no plots or board pack\n"
+"      --leakage        also where value leaks, as flywheel leakage gives it\n"
+"                       for the baseline (as the file's report: {leakage:\n"
+"                       true} asks): leakage.csv, leakage.json, the\n"
+"                       waterfall chart, from at most 100 replications\n"
 "  -q, --quiet          print nothing but errors\n"
 "  -h, --help           show this help\n"
 "\n"
@@ -66,9 +70,8 @@ show_progress(const fw_run *run, double elapsed)
 	    (int)(100 * done / total), done, total, eta);
 }
 
-/* Runs every replication, showing progress on a terminal. */
-static int
-simulate(fw_run *run, int progress, fw_error *err)
+int
+cli_simulate(fw_run *run, int progress, fw_error *err)
 {
 	struct timespec t0, t1;
 	int rc = FW_OK;
@@ -107,78 +110,19 @@ remove_stale_plots(const char *dir)
 	return found;
 }
 
-/* What the options of `flywheel run` ask for. */
-typedef struct run_args {
-	fw_run_options opt;
-	const char *outdir;
-	const char **sets;
-	int nsets, quiet, plots;
-} run_args;
+typedef cli_args run_args;
 
 static int
 parse_args(int argc, char **argv, run_args *a)
 {
 	static const struct option opts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "reps", required_argument, NULL, 'r' },
-		{ "months", required_argument, NULL, 'm' },
-		{ "seed", required_argument, NULL, 's' },
-		{ "threads", required_argument, NULL, 't' },
+		CLI_ARGS_OPTIONS,
 		{ "set", required_argument, NULL, 'S' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "no-plots", no_argument, NULL, 'P' },
+		{ "leakage", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
-	unsigned long long n = 0;
-	int c, rc = EXIT_DONE;
 
-	opterr = 0;
-	while (rc == EXIT_DONE &&
-	    (c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			a->outdir = optarg;
-			break;
-		case 'r':
-			if ((rc = cli_parse_count("run", "--reps", optarg, 1,
-			    4294967295ULL, &n)) == EXIT_DONE)
-				a->opt.replications = n;
-			break;
-		case 'm':
-			if ((rc = cli_parse_count("run", "--months", optarg, 1,
-			    600, &n)) == EXIT_DONE)
-				a->opt.months = (int)n;
-			break;
-		case 's':
-			if ((rc = cli_parse_count("run", "--seed", optarg, 0,
-			    18446744073709551615ULL, &n)) == EXIT_DONE) {
-				a->opt.seed = n;
-				a->opt.seed_set = 1;
-			}
-			break;
-		case 't':
-			if ((rc = cli_parse_count("run", "--threads", optarg, 1,
-			    1024, &n)) == EXIT_DONE)
-				a->opt.threads = (int)n;
-			break;
-		case 'S':
-			a->sets[a->nsets++] = optarg;
-			break;
-		case 'q':
-			a->quiet = 1;
-			break;
-		case 'P':
-			a->plots = 0;
-			break;
-		default:
-			rc = cli_usage_error("run", "run: unknown option '%s' "
-			    "or missing value", argv[optind - 1]);
-		}
-	}
-	if (rc == EXIT_DONE && optind < argc - 1)
-		rc = cli_usage_error("run", "run: one scenario file at a time "
-		    "(got '%s' and '%s')", argv[optind], argv[optind + 1]);
-	return rc;
+	return cli_parse_args("run", opts, argc, argv, a);
 }
 
 /* Loads the scenario and applies --set. */
@@ -256,13 +200,18 @@ cli_run(int argc, char **argv)
 	if (rc == EXIT_DONE)
 		interrupt_guard(a.outdir);
 	if (rc == EXIT_DONE && ((rc = fw_run_alloc(sc, &a.opt, &run, &err)) !=
-	    FW_OK || (rc = simulate(run, !a.quiet && isatty(STDERR_FILENO),
+	    FW_OK || (rc = cli_simulate(run, !a.quiet && isatty(STDERR_FILENO),
 	    &err)) != FW_OK)) {
 		cli_print_error(&err);
 		rc = cli_exit_code(rc);
 	}
 	if (rc == EXIT_DONE)
 		rc = report(run, &a, argc, argv);
+	/* Before the plots, whose board pack may show it. */
+	if (rc == EXIT_DONE && (a.leakage || fw_scenario_report(sc,
+	    "leakage") == 1))
+		rc = cli_leakage_report(sc, &a.opt, a.outdir, a.quiet, a.plots,
+		    argc, argv);
 	/* The tables stand without the plots; a plotting failure is
 	 * reported and fails the command. Plots of an earlier run in the
 	 * same directory would no longer match the tables: they go. */

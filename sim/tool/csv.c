@@ -67,3 +67,18 @@ json_text(FILE *f, const char *s)
 	}
 	fputc('"', f);
 }
+
+void
+json_opening(FILE *f, const fw_scenario *sc)
+{
+	fputs("{\n  \"flywheel_version\": ", f);
+	json_text(f, fw_version());
+	fputs(",\n  \"model\": ", f);
+	json_text(f, fw_model());
+	fputs(",\n  \"scenario_file\": ", f);
+	json_text(f, fw_scenario_file(sc));
+	fputs(",\n  \"scenario_hash\": ", f);
+	json_text(f, fw_scenario_hash(sc));
+	fputs(",\n  \"scenario_name\": ", f);
+	json_text(f, fw_scenario_name(sc));
+}

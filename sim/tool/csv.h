@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "flywheel.h"
+
 /* Writes x so that it reads back as the same double; nothing for NaN (an
  * empty field: NA in R, NaN in pandas). */
 void csv_real(FILE *f, double x);
@@ -22,5 +24,10 @@ void csv_text(FILE *f, const char *s);
 
 /* Writes s as a JSON string. */
 void json_text(FILE *f, const char *s);
+
+/* Opens the JSON record of a result of sc: "{", the version and model of
+ * flywheel, and the scenario's file, hash and name, each on its line; the
+ * caller goes on with ",\n" and its own fields. */
+void json_opening(FILE *f, const fw_scenario *sc);
 
 #endif

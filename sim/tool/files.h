@@ -20,6 +20,11 @@ int pathf(char *out, size_t size, const char *fmt, ...)
 int check_output(const char *path, fw_error *err);
 /* rename(2), FW_EIO with err filled on failure. */
 int move_file(const char *from, const char *to, fw_error *err);
+/* Writes the texts (lens[i] bytes each) into dir/names[i], dir created
+ * if needed: each to a temporary name first, all renamed once every one
+ * is on disk, so a failure leaves none of them. */
+int write_texts(const char *dir, size_t n, const char *const *names,
+    char *const *texts, const size_t *lens, fw_error *err);
 /* Removes a directory of plain files. */
 void remove_tree(const char *dir);
 

@@ -17,6 +17,7 @@ static const char usage_text[] =
 "  run [FILE]      simulate a scenario and its variants, write the tables\n"
 "  sweep FILE      run a parameter sweep: grid, oneway, lhs or sobol\n"
 "  calibrate FILE  fit a scenario's inputs to a brand's observed months\n"
+"  leakage [FILE]  where value leaks: the NPV lost to each friction stage\n"
 "  plot DIR        draw a run's plots and board pack again from its tables\n"
 "  check FILE...   validate scenario files and print them fully resolved\n"
 "  params          list every scenario key: range, default, meaning\n"
@@ -38,6 +39,7 @@ static const struct command {
 	{ "run", cli_run, cli_run_help },
 	{ "sweep", cli_sweep, cli_sweep_help },
 	{ "calibrate", cli_calibrate, cli_calibrate_help },
+	{ "leakage", cli_leakage, cli_leakage_help },
 	{ "plot", cli_plot, cli_plot_help },
 	{ "check", cli_check, cli_check_help },
 	{ "params", cli_params, cli_params_help },

@@ -232,6 +232,7 @@ static const page pages[] = {
 	{ "decision", "npv-gain-distribution", NULL },
 	{ "cumgain", "cumulative-cash-gain", NULL },
 	{ "mechanism", "mechanism", NULL },
+	{ "waterfall", "waterfall", NULL },
 	{ "npv", "npv-distribution", NULL },
 	{ "tornado", "tornado-npv-gain", NULL },
 	{ "textpage", NULL, write_assumptions },

@@ -10,6 +10,7 @@
 #include "csvread.h"
 #include "files.h"
 #include "jsonread.h"
+#include "leakout.h"
 #include "runread.h"
 
 const char *const run_state_names[RUN_NSTATE] = { "unaware", "engaged",
@@ -499,7 +500,9 @@ read_run_json(const char *dir, rundata *d, fw_error *err)
 	    (d->version = dup_or_empty(json_str(j, "flywheel_version",
 	    ""))) == NULL ||
 	    (d->finished = dup_or_empty(json_str(j, "finished", ""))) ==
-	    NULL || (d->seed = strdup(num)) == NULL)
+	    NULL || (d->seed = strdup(num)) == NULL ||
+	    (d->command_line = dup_or_empty(json_str(j, "command_line",
+	    ""))) == NULL)
 		rc = nomem(err);
 	changes = json_get(j, "changes");
 	if (rc == FW_OK && changes != NULL && changes->kind == JSON_ARRAY &&
@@ -579,7 +582,9 @@ run_read(const char *dir, rundata *d, fw_error *err)
 	    (rc = read_timeseries(dir, d, err)) != FW_OK ||
 	    (rc = read_summary(dir, d, err)) != FW_OK ||
 	    (rc = read_replications(dir, d, err)) != FW_OK ||
-	    (rc = read_run_json(dir, d, err)) != FW_OK)
+	    (rc = read_run_json(dir, d, err)) != FW_OK ||
+	    (rc = leak_chart_of_run(dir, d->scenario_hash, d->seed, d->T,
+	    d->command_line, &d->leak, err)) != FW_OK)
 		return rc;
 	if (d->nv > 1 && ((rc = read_compare(dir, d, err)) != FW_OK ||
 	    (rc = read_paired(dir, d, err)) != FW_OK))
@@ -611,6 +616,8 @@ run_clear(rundata *d)
 	free(d->version);
 	free(d->finished);
 	free(d->seed);
+	free(d->command_line);
+	leak_chart_free(d->leak);
 	free(d->series);
 	free(d->cmp);
 	free(d->cum);

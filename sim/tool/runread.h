@@ -40,10 +40,12 @@ typedef struct run_change {
 	char *path, *from, *to;
 } run_change;
 
+struct leak_chart;
+
 typedef struct rundata {
 	/* run.json; "" where absent */
 	char *scenario, *scenario_file, *scenario_hash, *model, *version;
-	char *finished, *seed;
+	char *finished, *seed, *command_line;
 	size_t nchange;
 	run_change *change;
 
@@ -65,6 +67,9 @@ typedef struct rundata {
 	size_t ndraw;			/* uncertain inputs */
 	char **draw_path;
 	double *draw;			/* [R][nv][ndraw], NaN: none */
+
+	/* where value leaks, when the run asked for it (leakout.h) */
+	struct leak_chart *leak;
 } rundata;
 
 /* Reads the tables of the run in dir. FW_EIO with err naming the file

@@ -124,16 +124,7 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 	size_t v, i, n;
 
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-	fputs("{\n  \"flywheel_version\": ", f);
-	json_text(f, fw_version());
-	fputs(",\n  \"model\": ", f);
-	json_text(f, fw_model());
-	fputs(",\n  \"scenario_file\": ", f);
-	json_text(f, fw_scenario_file(sc));
-	fputs(",\n  \"scenario_hash\": ", f);
-	json_text(f, fw_scenario_hash(sc));
-	fputs(",\n  \"scenario_name\": ", f);
-	json_text(f, fw_scenario_name(sc));
+	json_opening(f, sc);
 	fputs(",\n  \"variants\": [", f);
 	for (v = 0; v < fw_scenario_variant_count(sc); v++) {
 		fputs(v ? ",\n    {\"name\": " : "\n    {\"name\": ", f);
