@@ -1,7 +1,9 @@
 /* fuzz_results.c - the readers of a results directory (flywheel plot's
  * input, which may come from someone else) on any bytes. The input is the
  * directory's files one after another, each ending at a line "#--"; the
- * first byte says whether they are a run's tables or a sweep's.
+ * first byte says whose they are: a run's (R), a sweep's (S), a leakage
+ * decomposition's (L) or a calibration's fit series (F), read as the
+ * drawing of its plots reads them (with a gnuplot that cannot start).
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -9,6 +11,8 @@
 #include <string.h>
 
 #include "fuzz.h"
+#include "leakout.h"
+#include "plots.h"
 #include "runread.h"
 #include "sweepread.h"
 
@@ -17,6 +21,8 @@ static const char *const run_files[] = { "timeseries.csv", "summary.csv",
 	"draws.csv" };
 static const char *const sweep_files[] = { "sweep.json", "sweep.csv",
 	"sensitivity.csv" };
+static const char *const leak_files[] = { "leakage.csv", "leakage.json" };
+static const char *const fit_files[] = { "fit-series.csv" };
 
 /* Where the separator sep (n bytes) first occurs in [p, end), or end. */
 static const uint8_t *
@@ -65,6 +71,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    sizeof(sweep_files) / sizeof(sweep_files[0]));
 		(void)sweep_read(fuzz_dir(), &s, &err);
 		sweep_clear(&s);
+	} else if (data[0] == 'L') {
+		leak_chart *w = NULL;
+		write_pieces(data + 1, size - 1, leak_files, 2);
+		(void)leak_chart_read(fuzz_dir(), &w, &err);
+		leak_chart_free(w);
+	} else if (data[0] == 'F') {
+		write_pieces(data + 1, size - 1, fit_files, 1);
+		(void)draw_fit_plots(fuzz_dir(), "/nonexistent/gnuplot",
+		    FW_SRCDIR "/plots", &err);
 	}
 	return 0;
 }
