@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "files.h"
+#include "cluster.h"
 #include "report.h"
 #include "tables.h"
 #include "workbook.h"
@@ -112,6 +113,23 @@ remove_stale_plots(const char *dir)
 
 typedef cli_args run_args;
 
+/* Allocates the run and simulates it: alone, or shared out over the
+ * ranks of an MPI job, whose failures stop the job. */
+static int
+run_all(const fw_scenario *sc, const run_args *a, fw_run **run,
+    fw_error *err)
+{
+	int rc = fw_run_alloc(sc, &a->opt, run, err);
+
+	if (rc != FW_OK)
+		return rc;
+	if (cluster_size() > 1) {
+		cluster_run(*run);
+		return FW_OK;
+	}
+	return cli_simulate(*run, !a->quiet && isatty(STDERR_FILENO), err);
+}
+
 static int
 parse_args(int argc, char **argv, run_args *a)
 {
@@ -199,11 +217,16 @@ cli_run(int argc, char **argv)
 	}
 	if (rc == EXIT_DONE)
 		interrupt_guard(a.outdir);
-	if (rc == EXIT_DONE && ((rc = fw_run_alloc(sc, &a.opt, &run, &err)) !=
-	    FW_OK || (rc = cli_simulate(run, !a.quiet && isatty(STDERR_FILENO),
-	    &err)) != FW_OK)) {
+	if (rc == EXIT_DONE && (rc = run_all(sc, &a, &run, &err)) != FW_OK) {
 		cli_print_error(&err);
 		rc = cli_exit_code(rc);
+	}
+	/* Rank 0 holds the whole run, and alone writes and draws. */
+	if (cluster_rank() != 0) {
+		fw_run_free(run);
+		fw_scenario_free(sc);
+		free(a.sets);
+		return rc;
 	}
 	if (rc == EXIT_DONE)
 		rc = report(run, &a, argc, argv);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cluster.h"
 
 static const char usage_text[] =
 "Usage: flywheel COMMAND [OPTION]... [ARG]...\n"
@@ -78,6 +79,9 @@ cli_usage_error(const char *command, const char *fmt, ...)
 	va_list ap;
 	char buf[2048];
 
+	/* Every rank of a job meets the same usage error: one says it. */
+	if (cluster_rank() != 0)
+		return EXIT_USAGE;
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
@@ -110,6 +114,10 @@ cli_print_error(const fw_error *err)
 {
 	char buf[2048];
 
+	/* An error every rank of a job meets alike is said once; one of a
+	 * rank alone goes through cluster_abort. */
+	if (cluster_rank() != 0)
+		return;
 	fw_error_format(err, buf, sizeof(buf));
 	/* A message with no file to point at says who is speaking. */
 	if (err->file[0] == '\0')
@@ -122,6 +130,7 @@ int
 main(int argc, char **argv)
 {
 	const struct command *cmd;
+	int rc;
 
 	if (argc < 2) {
 		fputs(usage_text, stderr);
@@ -165,5 +174,8 @@ main(int argc, char **argv)
 	}
 	if (cli_wants_help(argc - 1, argv + 1, cmd->help))
 		return EXIT_DONE;
-	return cmd->main(argc - 1, argv + 1);
+	cluster_start(&argc, &argv);
+	rc = cmd->main(argc - 1, argv + 1);
+	cluster_stop();
+	return rc;
 }

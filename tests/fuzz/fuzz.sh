@@ -27,7 +27,10 @@ if [ ! -e "$obj/.stamp" ] || [ -n "$(find "$src/sim" "$src/tests/fuzz" \
 fi
 touch "$obj/.stamp"
 for f in "$src"/sim/core/*.c "$src"/sim/tool/*.c "$src"/tests/fuzz/scratch.c; do
-	case $f in */main.c) continue ;; esac
+	case $f in
+	*/main.c) continue ;;
+	*/cluster_mpi.c) grep -q '^#define FW_HAVE_MPI' config.h || continue ;;
+	esac
 	o=$obj/$(basename "$(dirname "$f")")-$(basename "$f" .c).o
 	[ -e "$o" ] && continue
 	# shellcheck disable=SC2086
