@@ -188,6 +188,12 @@ int fw_key_lookup(const char *path, fw_key_info *out);
  * "integer >= 1", "text"; "" past the end. 64 bytes are enough. */
 void fw_key_range_text(size_t i, char *buf, size_t size);
 
+/* Why key i's upper limit is where it is, when it is no natural end of the
+ * quantity, e.g. "no HCP is touched more than 1000 times a month, all
+ * channels together"; "" otherwise. These limits keep every run finite
+ * and bounded in time and memory. */
+const char *fw_key_limit(size_t i);
+
 /* ---- Scenarios ---- */
 
 typedef struct fw_scenario fw_scenario;

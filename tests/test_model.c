@@ -246,7 +246,7 @@ START_TEST(test_initial_defections)
 	    "friction: {prescribe: 0, onboarding: 1}\n"
 	    "flywheel: {trial_rate: 1, abandon_per_friction: 1}\n"
 	    "reacquisition: {winback_lapsed: 1, winback_decay: 0, "
-	    "base_cost: 1000, cost_growth: 0.5, defection_multiplier: 1.5}\n"
+	    "base_cost: 1000, cost_growth: 0.1, defection_multiplier: 1.5}\n"
 	    "segments:\n"
 	    "  - {name: a, hcps: 10, scripts_per_month: 0, trust: 1, "
 	    "initial: {lapsed: 1}}\n");

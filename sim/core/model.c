@@ -22,6 +22,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
@@ -260,12 +261,18 @@ static double
 patient_binomial(fw_work *w, uint64_t seed, uint32_t rep, uint32_t seg,
     uint32_t bucket, uint32_t month, double n, double p)
 {
+	double drawn = 0;
+
 	if (n <= 0 || p <= 0)
 		return 0;
 	if (p >= 1)
 		return n;
 	fwi_stream_seek(w->stream, seed, rep, FW_P_PATIENTS, seg, bucket, month);
-	return gsl_ran_binomial(w->stream, p, (unsigned int)n);
+	/* GSL draws at most INT_MAX trials at once; a larger cohort (a big
+	 * market over a long horizon) is drawn in parts. */
+	for (; n > INT_MAX; n -= INT_MAX)
+		drawn += gsl_ran_binomial(w->stream, p, INT_MAX);
+	return drawn + gsl_ran_binomial(w->stream, p, (unsigned int)n);
 }
 
 /* MODEL.md §5.1: early buckets age by one month or drop out with q_e;

@@ -270,6 +270,8 @@ cli_sweep(int argc, char **argv)
 		cli_default_output(argv[optind], defdir, sizeof(defdir));
 		a.outdir = defdir;
 	}
+	if (rc == EXIT_DONE && !a.dry)
+		interrupt_guard(a.outdir);
 	if (rc == EXIT_DONE)
 		rc = a.dry ? print_points(sw) : run_points(sw, &a,
 		    argv + optind + 1, argc - optind - 1);

@@ -77,14 +77,16 @@ int
 cli_usage_error(const char *command, const char *fmt, ...)
 {
 	va_list ap;
+	char buf[2048];
 
 	/* Every rank of a job meets the same usage error: one says it. */
 	if (cluster_rank() != 0)
 		return EXIT_USAGE;
-	fputs("flywheel: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	fputs("flywheel: ", stderr);
+	term_puts(stderr, buf);
 	fprintf(stderr, "\nTry 'flywheel %s%s--help'.\n",
 	    command ? command : "", command ? " " : "");
 	return EXIT_USAGE;
@@ -118,7 +120,10 @@ cli_print_error(const fw_error *err)
 		return;
 	fw_error_format(err, buf, sizeof(buf));
 	/* A message with no file to point at says who is speaking. */
-	fprintf(stderr, "%s%s\n", err->file[0] ? "" : "flywheel: ", buf);
+	if (err->file[0] == '\0')
+		fputs("flywheel: ", stderr);
+	term_puts(stderr, buf);
+	fputc('\n', stderr);
 }
 
 int
@@ -159,9 +164,10 @@ main(int argc, char **argv)
 			names[i] = commands[i].name;
 		best = fw_suggest(argv[1], names, NCOMMANDS);
 		if (best != NULL) {
-			fprintf(stderr, "flywheel: unknown command '%s' (did "
-			    "you mean '%s'?)\nTry 'flywheel --help'.\n",
-			    argv[1], best);
+			fputs("flywheel: unknown command '", stderr);
+			term_puts(stderr, argv[1]);
+			fprintf(stderr, "' (did you mean '%s'?)\nTry "
+			    "'flywheel --help'.\n", best);
 			return EXIT_USAGE;
 		}
 		return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
