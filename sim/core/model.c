@@ -117,13 +117,7 @@ binomial_inverse(double u, uint32_t n, double p, double p0)
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 
-/* The inversions of poisson_inverse and of binomial_inverse for the
- * lanes of a batch set in `lanes`, side by side in 512-bit vectors, their
- * uniforms made from the words sw in the vectors too: each lane does the
- * very products, quotients and sums of inverting alone, in the same
- * order, and stops where it would, so its count is the same; the lanes
- * overlap, and the loop ends once for the batch instead of once an HCP.
- * p0 holds exp(-lambda) of each Poisson lane. */
+/* fwi_u01 of eight words, exactly: the same sum and product. */
 __attribute__((target("avx512f,avx512vl"))) static inline __m512d
 uniform_lanes(const uint32_t *w)
 {
@@ -132,6 +126,13 @@ uniform_lanes(const uint32_t *w)
 	    _mm512_set1_pd(0.5)), _mm512_set1_pd(1.0 / 4294967296.0));
 }
 
+/* The inversions of poisson_inverse and of binomial_inverse for the
+ * lanes of a batch set in `lanes`, side by side in 512-bit vectors, their
+ * uniforms made from the words sw in the vectors too: each lane does the
+ * very products, quotients and sums of inverting alone, in the same
+ * order, and stops where it would, so its count is the same; the lanes
+ * overlap, and the loop ends once for the batch instead of once an HCP.
+ * p0 holds exp(-lambda) of each Poisson lane. */
 __attribute__((target("avx512f,avx512vl"))) static void
 poisson_lanes(const uint32_t *sw, const double *lambda, const double *p0,
     __mmask8 lanes, uint32_t *k)
