@@ -133,7 +133,9 @@ input_name(const fit_input *in, char *buf, size_t size)
 	char label[200];
 
 	param_label(in->path, label, sizeof(label));
-	if (strcmp(label, in->path) == 0)
+	/* both only when they fit before the estimate's column */
+	if (strcmp(label, in->path) == 0 || strlen(label) + strlen(in->path) >
+	    64)
 		snprintf(buf, size, "%s", in->path);
 	else
 		snprintf(buf, size, "%s (%s)", label, in->path);
