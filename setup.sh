@@ -1,7 +1,8 @@
 #!/bin/sh
 # setup.sh - installs what flywheel needs (Debian), builds it, and then
 # runs the default scenario comparison (./setup.sh run) or the whole test
-# suite (./setup.sh test). Safe to run again: it only does what changed.
+# suite (./setup.sh test), once as built and once under the sanitizers.
+# Safe to run again: it only does what changed.
 # SPDX-License-Identifier: MIT
 set -eu
 cd "$(dirname "$0")"
@@ -14,7 +15,8 @@ esac
 packages="gcc make autoconf automake libtool pkg-config libgsl-dev \
 libyaml-dev check librandom123-dev gnuplot-nox libxml2-utils \
 python3-numpy python3-pandas python3-pytest r-base-core groff-base \
-libxlsxwriter-dev poppler-utils python3-openpyxl"
+libxlsxwriter-dev poppler-utils python3-openpyxl clang libclang-rt-14-dev \
+libopenmpi-dev openmpi-bin"
 missing=
 for p in $packages; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | \
@@ -39,17 +41,37 @@ cd build
 jobs=$(nproc 2>/dev/null || echo 2)
 make -s -j"$jobs"
 
-if [ "$mode" = test ]; then
-	status=0
-	make -s -j"$jobs" check || status=$?
-	# The closing lines of each test program, whatever the outcome.
+# Runs the test suite in the current build directory and prints the
+# closing lines of each test program, whatever the outcome.
+check() {
+	result=0
+	make -s -j"$jobs" check || result=$?
 	for log in tests/*.log; do
 		[ "$log" = tests/test-suite.log ] && continue
-		printf '%s: ' "$log"
+		printf '%s/%s: ' "$(basename "$(pwd)")" "$log"
 		grep -E '^[0-9]+%: Checks|^[0-9]+ passed, [0-9]+ failed' "$log" \
 		    | tail -1
 	done
-	[ "$status" -eq 0 ] || cat test-suite.log
+	[ "$result" -eq 0 ] || cat test-suite.log
+	return "$result"
+}
+
+if [ "$mode" = test ]; then
+	status=0
+	check || status=$?
+	# The whole suite again under AddressSanitizer (leaks included) and
+	# UndefinedBehaviorSanitizer: any report fails it.
+	cd ..
+	mkdir -p build-san
+	cd build-san
+	# The Python package loads the library into an interpreter built
+	# without the sanitizers, which cannot host them: it is left out, as
+	# is MPI, whose own allocations the leak checker would report (the
+	# first pass runs the MPI tests).
+	[ -f Makefile ] || ../configure --quiet --enable-sanitizers \
+	    --disable-python --without-mpi
+	make -s -j"$jobs"
+	check || status=$?
 	exit "$status"
 fi
 

@@ -188,6 +188,12 @@ int fw_key_lookup(const char *path, fw_key_info *out);
  * "integer >= 1", "text"; "" past the end. 64 bytes are enough. */
 void fw_key_range_text(size_t i, char *buf, size_t size);
 
+/* Why key i's upper limit is where it is, when it is no natural end of the
+ * quantity, e.g. "no HCP is touched more than 1000 times a month, all
+ * channels together"; "" otherwise. These limits keep every run finite
+ * and bounded in time and memory. */
+const char *fw_key_limit(size_t i);
+
 /* ---- Scenarios ---- */
 
 typedef struct fw_scenario fw_scenario;
@@ -363,6 +369,24 @@ int fw_run_finish(fw_run *run, fw_error *err);
 
 /* Frees a run and its results; accepts NULL. */
 void fw_run_free(fw_run *run);
+
+/* ---- A run in parts, for a program that spreads one over processes ----
+ * A run's replications form fixed blocks, the same whatever the threads.
+ * Each block is simulated by fw_run_blocks in one process, or copied in
+ * with fw_run_unpack from what fw_run_pack gave in another (a process of
+ * the same build, with the same scenario and options); once every block
+ * is there exactly once, the run is finished and gives the same results,
+ * to the bit, as one simulated whole. Use either these or fw_run_step. */
+uint64_t fw_run_block_count(const fw_run *run);
+/* Simulates blocks first .. first + n - 1 on the run's threads. */
+int fw_run_blocks(fw_run *run, uint64_t first, uint64_t n, fw_error *err);
+/* Bytes of the results of those blocks, and the results into buf. */
+size_t fw_run_pack_size(const fw_run *run, uint64_t first, uint64_t n);
+void fw_run_pack(const fw_run *run, uint64_t first, uint64_t n, void *buf);
+/* Takes the results of those blocks from buf; FW_EINVALID if size is not
+ * theirs. */
+int fw_run_unpack(fw_run *run, uint64_t first, uint64_t n, const void *buf,
+    size_t size, fw_error *err);
 
 /* The scenario the run was made from. */
 const fw_scenario *fw_run_scenario(const fw_run *run);

@@ -1,6 +1,8 @@
 /* bench.c - `make bench`: the default scenario scaled to 100,000 HCPs over
- * 60 months (and its warm-up), timed on one thread and on all threads.
- * Prints figures; it passes or fails nothing.
+ * 60 months (and its warm-up), timed on one thread and on all threads;
+ * then, through the flywheel command, a sweep of one replication a point
+ * on all threads, and the same run under mpirun with 1 and 2 processes
+ * (when built with MPI). Prints figures; it passes or fails nothing.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -27,6 +29,16 @@ seconds(void)
 	return (double)t.tv_sec + t.tv_nsec / 1e9;
 }
 
+/* Processor seconds of this process, all threads. */
+static double
+cpu_seconds(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
 static int
 cmp(const void *a, const void *b)
 {
@@ -35,27 +47,92 @@ cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Median wall time of REPEATS runs of sc on the given threads. */
+/* Median wall time of REPEATS runs of sc on the given threads, and the
+ * median processor time in *cpu (on one thread, the time the run had the
+ * processor: the figure to read on a busy machine). */
 static double
-time_runs(const fw_scenario *sc, const fw_run_options *opt)
+time_runs(const fw_scenario *sc, const fw_run_options *opt, double *cpu)
 {
-	double t[REPEATS];
+	double t[REPEATS], c[REPEATS];
 	int i;
 
 	for (i = 0; i < REPEATS; i++) {
 		fw_run *run;
 		fw_error err;
-		double start = seconds();
+		double start = seconds(), cstart = cpu_seconds();
 		if (fw_run_alloc(sc, opt, &run, &err) != FW_OK ||
 		    fw_run_step(run, fw_run_replications(run), &err) != FW_OK) {
 			fprintf(stderr, "bench: %s\n", err.msg);
 			exit(1);
 		}
 		t[i] = seconds() - start;
+		c[i] = cpu_seconds() - cstart;
 		fw_run_free(run);
 	}
 	qsort(t, REPEATS, sizeof(double), cmp);
+	qsort(c, REPEATS, sizeof(double), cmp);
+	*cpu = c[REPEATS / 2];
 	return t[REPEATS / 2];
+}
+
+/* Wall seconds of a shell command; a negative number if it failed. */
+static double
+time_command(const char *cmd)
+{
+	double start = seconds();
+
+	return system(cmd) == 0 ? seconds() - start : -1;
+}
+
+/* Sweep points a second with one replication a point, on all threads. */
+static void
+bench_sweep(const char *fw, const char *srcdir)
+{
+	char cmd[4096];
+	double t;
+	int points = 40;
+
+	snprintf(cmd, sizeof(cmd), "d=$(mktemp -d) && sed -e "
+	    "'s|^scenario: \\.\\./|scenario: %s/scenarios/|' -e "
+	    "'s/^replications: .*/replications: 1/' "
+	    "%s/scenarios/sweeps/lhs.yaml >$d/s.yaml && %s sweep -q "
+	    "--no-plots -o $d/out $d/s.yaml; s=$?; rm -rf $d; exit $s",
+	    srcdir, srcdir, fw);
+	if ((t = time_command(cmd)) < 0) {
+		printf("\nsweep: %s sweep failed\n", fw);
+		return;
+	}
+	printf("\nsweep of %d points x 1 replication (lhs example, 12,000 "
+	    "HCPs, 60 months) on all threads:\n%.3f s, %.2f points/s\n",
+	    points, t, points / t);
+}
+
+/* The benchmark's run under mpirun with 1 and 2 processes of one
+ * thread each. */
+static void
+bench_mpi(const char *fw, const char *mpirun, const char *file)
+{
+	char cmd[4096];
+	double t[2];
+	int k;
+
+	for (k = 1; k <= 2; k++) {
+		snprintf(cmd, sizeof(cmd), "d=$(mktemp -d) && "
+		    "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 "
+		    "OMP_NUM_THREADS=1 %s --oversubscribe -mca btl self,vader "
+		    "-n %d %s run -q --no-plots --reps 4 --months 60 --set "
+		    "segments.cardiology.hcps=33333 --set "
+		    "segments.primary-care.hcps=66667 -o $d/out %s; s=$?; "
+		    "rm -rf $d; exit $s", mpirun, k, fw, file);
+		if ((t[k - 1] = time_command(cmd)) < 0) {
+			printf("\nMPI: mpirun -n %d failed\n", k);
+			return;
+		}
+	}
+	printf("\nMPI, the same run (4 replications, tables written), one "
+	    "thread a process:\n%-10s %10s %10s\n%-10d %10.3f %10.2f\n"
+	    "%-10d %10.3f %10.2f\n", "processes", "seconds", "speed-up", 1,
+	    t[0], 1.0, 2, t[1], t[0] / t[1]);
 }
 
 int
@@ -65,7 +142,9 @@ main(int argc, char **argv)
 	fw_run_options opt = { 0 };
 	fw_scenario *sc;
 	fw_error err;
-	double one, all, work;
+	double one, all, work, cpu_one, cpu_all;
+	const char *fw = getenv("FLYWHEEL"), *mpirun = getenv("MPIRUN");
+	const char *srcdir = getenv("top_srcdir");
 	int threads = 1;
 	struct rusage ru;
 
@@ -90,19 +169,25 @@ main(int argc, char **argv)
 	    file, sc->warmup.value, (unsigned long long)opt.replications,
 	    fw_scenario_variant_count(sc), work, REPEATS);
 	opt.threads = 1;
-	one = time_runs(sc, &opt);
+	one = time_runs(sc, &opt, &cpu_one);
 	opt.threads = threads;
-	all = time_runs(sc, &opt);
+	all = time_runs(sc, &opt, &cpu_all);
 	getrusage(RUSAGE_SELF, &ru);
-	printf("%-10s %10s %16s %14s\n", "threads", "seconds",
-	    "HCP-months/s", "ns/HCP-month");
-	printf("%-10d %10.3f %16.4g %14.2f\n", 1, one, work / one,
-	    one * 1e9 / work);
-	printf("%-10d %10.3f %16.4g %14.2f\n", threads, all, work / all,
-	    all * 1e9 / work);
+	printf("%-10s %10s %16s %14s %14s\n", "threads", "seconds",
+	    "HCP-months/s", "ns/HCP-month", "cpu ns/HCP-m");
+	printf("%-10d %10.3f %16.4g %14.2f %14.2f\n", 1, one, work / one,
+	    one * 1e9 / work, cpu_one * 1e9 / work);
+	printf("%-10d %10.3f %16.4g %14.2f %14.2f\n", threads, all,
+	    work / all, all * 1e9 / work, cpu_all * 1e9 / work);
 	printf("\nparallel efficiency on %d threads: %.1f%%\n", threads,
 	    100 * one / (all * threads));
 	printf("peak resident memory: %.1f MB\n", ru.ru_maxrss / 1024.0);
+	printf("(cpu ns: processor time of all threads per HCP-month; on a "
+	    "busy machine the 1-thread figure is the one to read)\n");
+	if (fw != NULL && srcdir != NULL)
+		bench_sweep(fw, srcdir);
+	if (fw != NULL && mpirun != NULL && *mpirun != '\0')
+		bench_mpi(fw, mpirun, file);
 	fw_scenario_free(sc);
 	return 0;
 }

@@ -8,6 +8,7 @@
 
 #include "compare.h"
 #include "helpers.h"
+#include "stats.h"
 #include "suites.h"
 
 START_TEST(test_paired_stats)
@@ -145,6 +146,43 @@ START_TEST(test_costs_and_gap_rate)
 }
 END_TEST
 
+/* Percentiles by selection are those of the sorted values, to the bit:
+ * for every size from 1 to 300, values with many ties, zeros of both
+ * signs and infinities, in shuffled orders (p < 1: the largest value
+ * alone is not interpolated, and its zero has the sign the sort's order
+ * of ties gives it). */
+START_TEST(test_quantiles_by_selection)
+{
+	static const double p[] = { 0, 0.05, 0.25, 0.5, 0.5, 0.95, 0.999 };
+	const size_t np = sizeof(p) / sizeof(p[0]);
+	double x[300], sorted[300], got[7], want;
+	uint64_t state = 88172645463325252ULL;
+	size_t n, i, m;
+
+	for (n = 1; n <= 300; n++) {
+		for (i = 0; i < n; i++) {
+			state ^= state << 13;
+			state ^= state >> 7;
+			state ^= state << 17;
+			x[i] = (double)(state % (n % 7 + 2)) - 1.5 * (n % 3 == 0);
+			if (state % 17 == 0)
+				x[i] = state % 2 ? -0.0 : 0.0;
+			if (n % 50 == 7 && i == 0)
+				x[i] = INFINITY;
+			sorted[i] = x[i];
+		}
+		fwi_sort(sorted, n);
+		fwi_quantiles(x, n, p, np, got);
+		for (m = 0; m < np; m++) {
+			want = fwi_quantile_sorted(sorted, n, p[m]);
+			ck_assert_msg(memcmp(&got[m], &want, sizeof(want)) == 0,
+			    "n %zu p %g: %.17g, sorted %.17g", n, p[m], got[m],
+			    want);
+		}
+	}
+}
+END_TEST
+
 Suite *
 compare_suite(void)
 {
@@ -156,6 +194,7 @@ compare_suite(void)
 	tcase_add_test(tc, test_compounding);
 	tcase_add_test(tc, test_identical_variant);
 	tcase_add_test(tc, test_costs_and_gap_rate);
+	tcase_add_test(tc, test_quantiles_by_selection);
 	suite_add_tcase(s, tc);
 	return s;
 }

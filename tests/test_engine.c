@@ -206,6 +206,80 @@ START_TEST(test_threads_do_not_change_results)
 }
 END_TEST
 
+/* A run made of parts — ranges of blocks simulated by separate runs on
+ * other thread counts, packed and unpacked into one — is the run
+ * simulated whole, byte for byte. */
+START_TEST(test_parts_make_the_whole)
+{
+	fw_scenario *sc = test_load(SMALL "variants:\n"
+	    "  fix: {set: {friction.onboarding: 0.1}}\n");
+	fw_run_options opt = { 0 };
+	fw_run *whole, *parts, *other;
+	uint64_t nb, mid;
+	fw_error err;
+	size_t size;
+	char *buf;
+
+	opt.replications = 37;
+	opt.threads = 2;
+	whole = test_run(sc, &opt);
+	opt.threads = 1;
+	ck_assert_int_eq(fw_run_alloc(sc, &opt, &parts, &err), FW_OK);
+	opt.threads = 3;
+	ck_assert_int_eq(fw_run_alloc(sc, &opt, &other, &err), FW_OK);
+	nb = fw_run_block_count(parts);
+	ck_assert_uint_gt(nb, 2);
+	mid = nb / 3;
+	ck_assert_int_eq(fw_run_blocks(parts, 0, mid, &err), FW_OK);
+	ck_assert_uint_lt(fw_run_done(parts), fw_run_replications(parts));
+	ck_assert_int_eq(fw_run_blocks(other, mid, nb - mid, &err), FW_OK);
+	size = fw_run_pack_size(other, mid, nb - mid);
+	ck_assert_uint_gt(size, 0);
+	ck_assert_ptr_nonnull(buf = malloc(size));
+	fw_run_pack(other, mid, nb - mid, buf);
+	ck_assert_int_eq(fw_run_unpack(parts, mid, nb - mid, buf, size - 1,
+	    &err), FW_EINVALID);
+	ck_assert_int_eq(fw_run_blocks(parts, nb, 1, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_run_unpack(parts, mid, nb - mid, buf, size, &err),
+	    FW_OK);
+	ck_assert_uint_eq(fw_run_done(parts), fw_run_replications(parts));
+	test_same_results(whole, parts);
+	free(buf);
+	fw_run_free(whole);
+	fw_run_free(parts);
+	fw_run_free(other);
+	fw_scenario_free(sc);
+}
+END_TEST
+
+/* Every path of the random blocks the processor has gives the same run,
+ * byte for byte. */
+START_TEST(test_rng_paths_do_not_change_results)
+{
+	fw_scenario *sc = test_load(SMALL "variants:\n"
+	    "  fix: {set: {friction.onboarding: 0.1}}\n");
+	fw_run_options opt = { 0 };
+	fw_run *scalar, *other;
+	int path;
+
+	opt.threads = 2;
+	ck_assert_int_eq(fwi_rng_force_path(FW_RNG_SCALAR), 0);
+	scalar = test_run(sc, &opt);
+	for (path = FW_RNG_AVX2; path <= FW_RNG_AVX512; path++) {
+		if (fwi_rng_force_path(path) != 0)
+			continue;
+		other = test_run(sc, &opt);
+		test_same_results(scalar, other);
+		fw_run_free(other);
+	}
+	fwi_rng_force_path(fwi_rng_path_available(FW_RNG_AVX512) ?
+	    FW_RNG_AVX512 : fwi_rng_path_available(FW_RNG_AVX2) ?
+	    FW_RNG_AVX2 : FW_RNG_SCALAR);
+	fw_run_free(scalar);
+	fw_scenario_free(sc);
+}
+END_TEST
+
 START_TEST(test_steps_do_not_change_results)
 {
 	fw_scenario *sc = test_load(SMALL);
@@ -276,6 +350,8 @@ engine_suite(void)
 	tcase_add_test(tc, test_variants_are_paired);
 	tcase_add_test(tc, test_threads_do_not_change_results);
 	tcase_add_test(tc, test_steps_do_not_change_results);
+	tcase_add_test(tc, test_rng_paths_do_not_change_results);
+	tcase_add_test(tc, test_parts_make_the_whole);
 	tcase_add_test(tc, test_known_answer_npv);
 	tcase_add_test(tc, test_memory_bound);
 	suite_add_tcase(s, tc);

@@ -245,7 +245,7 @@ START_TEST(test_initial_defections)
 	    "friction: {prescribe: 0, onboarding: 1}\n"
 	    "flywheel: {trial_rate: 1, abandon_per_friction: 1}\n"
 	    "reacquisition: {winback_lapsed: 1, winback_decay: 0, "
-	    "base_cost: 1000, cost_growth: 0.5, defection_multiplier: 1.5}\n"
+	    "base_cost: 1000, cost_growth: 0.1, defection_multiplier: 1.5}\n"
 	    "segments:\n"
 	    "  - {name: a, hcps: 10, scripts_per_month: 0, trust: 1, "
 	    "initial: {lapsed: 1}}\n");
@@ -264,6 +264,70 @@ START_TEST(test_initial_defections)
 }
 END_TEST
 
+/* Every guide entry is the count of both ends of its range of words, as
+ * the table search finds it, or sends the draw to the search; and a
+ * word's count from the guide is the search's, for means small and large
+ * and with ranges of one count, two, or many. */
+START_TEST(test_guide_is_the_search)
+{
+	static const double mu[] = { 0, 1e-9, 0.01, 0.5, 1, 3.7, 10, 30, 63.9 };
+	fw_count_table t = { 0 };
+	size_t m;
+	uint32_t i, lo, hi;
+	int scans = 0;
+
+	for (m = 0; m < sizeof(mu) / sizeof(mu[0]); m++) {
+		ck_assert_int_eq(fwi_count_table_set(&t, mu[m]), FW_OK);
+		for (i = 0; i < 4096; i++) {
+			lo = fwi_table_count(t.cdf, t.n, fwi_u01(i << 20));
+			hi = fwi_table_count(t.cdf, t.n, fwi_u01((i << 20) |
+			    0xfffffu));
+			if (lo == hi)
+				ck_assert_uint_eq(t.guide[i], lo);
+			else {
+				ck_assert_uint_eq(t.guide[i], FW_GUIDE_SCAN);
+				scans++;
+			}
+		}
+	}
+	ck_assert_int_gt(scans, 0);
+	free(t.cdf);
+}
+END_TEST
+
+/* Values with the same means share their count tables; a table in use
+ * stays as it is however many other means are built after it. */
+START_TEST(test_count_tables_shared)
+{
+	fw_scenario *sc = test_load(MARKET DEFAULT_CHANNELS);
+	fw_work w;
+	fw_plan plan;
+	fw_count_table kept;
+	const fw_count_table *t;
+	int i;
+
+	values_of(sc, 0, &w, &plan);
+	ck_assert_int_eq(fwi_values_set(&w.own, &sc->config[0], &plan,
+	    sc->seed, 1), FW_OK);
+	ck_assert_ptr_eq(w.own.helpful, w.base.helpful);
+	ck_assert_ptr_eq(w.own.burden, w.base.burden);
+	t = w.base.helpful;
+	kept = *t;
+	for (i = 0; i < 3 * FW_TABLE_CACHE; i++) {
+		w.own.chan[FW_C_TOUCHES] = 0.01 * (i + 1);
+		ck_assert_int_eq(fwi_values_derive(&w.own), FW_OK);
+		ck_assert_double_eq(w.own.helpful->mu, w.own.mu_g);
+		ck_assert_double_eq(w.own.burden->mu, w.own.mu_b);
+	}
+	ck_assert_ptr_eq(w.base.helpful, t);
+	ck_assert_double_eq(t->mu, kept.mu);
+	ck_assert_mem_eq(t->guide, kept.guide, sizeof(kept.guide));
+	fwi_work_clear(&w);
+	fwi_plan_clear(&plan);
+	fw_scenario_free(sc);
+}
+END_TEST
+
 Suite *
 model_suite(void)
 {
@@ -277,6 +341,8 @@ model_suite(void)
 	tcase_add_test(tc, test_patient_survival);
 	tcase_add_test(tc, test_initial_boundaries);
 	tcase_add_test(tc, test_initial_defections);
+	tcase_add_test(tc, test_guide_is_the_search);
+	tcase_add_test(tc, test_count_tables_shared);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "rng.h"
 #include "suites.h"
@@ -33,25 +34,48 @@ START_TEST(test_philox_known_answers)
 }
 END_TEST
 
-/* A batch of blocks is the blocks one at a time, for every batch size
- * and scattered entities. */
+/* A batch of blocks is the blocks one at a time, on every path this
+ * processor has (scalar, AVX2, AVX-512), for every batch size and
+ * scattered entities, including the top bits of a word. */
 START_TEST(test_batch_matches_reference)
 {
 	philox4x32_key_t key = fwi_rng_key(0x0123456789abcdefULL);
 	philox4x32_ctr_t ctr = fwi_rng_ctr(17, FW_P_HCP_MONTH, 2, 0, 33, 0);
 	uint32_t entity[FW_RNG_BATCH], got[4][FW_RNG_BATCH];
 	uint32_t want[4][FW_RNG_BATCH];
-	int n, i, w;
+	int path, n, i, w, paths = 0;
 
-	for (n = 1; n <= FW_RNG_BATCH; n++) {
-		for (i = 0; i < n; i++)
-			entity[i] = (uint32_t)(i * 2654435761u + (unsigned)n);
-		fwi_rng_blocks(key, ctr, entity, n, got);
-		fwi_rng_blocks_reference(key, ctr, entity, n, want);
-		for (i = 0; i < n; i++)
-			for (w = 0; w < 4; w++)
-				ck_assert_uint_eq(got[w][i], want[w][i]);
+	for (path = FW_RNG_SCALAR; path <= FW_RNG_AVX512; path++) {
+		if (!fwi_rng_path_available(path))
+			continue;
+		paths++;
+		for (n = 1; n <= FW_RNG_BATCH; n++) {
+			for (i = 0; i < n; i++)
+				entity[i] = (uint32_t)(i * 2654435761u +
+				    (unsigned)n) | (i == 0 ? 0x80000000u : 0);
+			memset(got, 0, sizeof(got));
+			fwi_rng_blocks_path(path, key, ctr, entity, n, got);
+			fwi_rng_blocks_reference(key, ctr, entity, n, want);
+			for (i = 0; i < n; i++)
+				for (w = 0; w < 4; w++)
+					ck_assert_uint_eq(got[w][i], want[w][i]);
+		}
 	}
+	ck_assert_int_ge(paths, 1);
+}
+END_TEST
+
+/* The dispatched batch is the reference too. */
+START_TEST(test_dispatched_batch_matches_reference)
+{
+	philox4x32_key_t key = fwi_rng_key(42);
+	philox4x32_ctr_t ctr = fwi_rng_ctr(3, FW_P_SCRIPTS, 1, 0, 601, 0);
+	uint32_t entity[FW_RNG_BATCH] = { 0, 1, 2, 3, 99, 100000, 7, 5 };
+	uint32_t got[4][FW_RNG_BATCH], want[4][FW_RNG_BATCH];
+
+	fwi_rng_blocks(key, ctr, entity, FW_RNG_BATCH, got);
+	fwi_rng_blocks_reference(key, ctr, entity, FW_RNG_BATCH, want);
+	ck_assert_mem_eq(got, want, sizeof(got));
 }
 END_TEST
 
@@ -151,6 +175,7 @@ rng_suite(void)
 
 	tcase_add_test(tc, test_philox_known_answers);
 	tcase_add_test(tc, test_batch_matches_reference);
+	tcase_add_test(tc, test_dispatched_batch_matches_reference);
 	tcase_add_test(tc, test_seed_is_the_key);
 	tcase_add_test(tc, test_counter_layout);
 	tcase_add_test(tc, test_uniform_open_interval);

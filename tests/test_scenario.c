@@ -200,7 +200,7 @@ START_TEST(test_errors_name_place)
 	load_bad("name: t\nhorizon_months: 12\nreplications: 10\n"
 	    "segments:\n  - {name: a, hcps: -3, scripts_per_month: 2}\n",
 	    "t.yaml:5:21: segments[0].hcps: must be a whole number from 0 to "
-	    "4294967295 (got -3)");
+	    "10000000 (got -3)");
 	load_bad(MINIMAL "friction: {access: {dist: normal, mean: 0.4, "
 	    "sd: 0.1}}\n",
 	    "t.yaml:6:20: friction.access: distribution normal takes values "

@@ -108,6 +108,7 @@ PROTOTYPES = {
     "fw_key_get": (INT, [Z, ctypes.POINTER(FwKeyInfo)]),
     "fw_key_lookup": (INT, [S, ctypes.POINTER(FwKeyInfo)]),
     "fw_key_range_text": (None, [Z, ctypes.c_char_p, Z]),
+    "fw_key_limit": (ctypes.c_char_p, [Z]),
     "fw_scenario_load": (INT, [S, PP, E]),
     "fw_scenario_load_string": (INT, [S, S, Z, PP, E]),
     "fw_scenario_copy": (INT, [P, PP]),

@@ -24,7 +24,10 @@ def _row(info, i):
         "default": info.default if info.has_default else math.nan,
         "default_text": _lib.text(info.default_text),
         "required": bool(info.required),
-        "meaning": _lib.text(info.help),
+        # The reason for an upper limit, as flywheel params gives it.
+        "meaning": _lib.text(info.help) + (
+            "; limit: " + lib.fw_key_limit(i).decode("utf-8")
+            if lib.fw_key_limit(i) else ""),
         "label": _lib.text(info.label),
         "unit": _lib.text(info.unit),
     }

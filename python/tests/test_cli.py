@@ -62,11 +62,11 @@ def test_uncertain_inputs_and_a_distribution_set(tmp_path):
 
 
 # Names a CSV must quote, or a spreadsheet would run as a formula.
-AWKWARD = SMALL.replace("name: a,", 'name: "=HYPERLINK(1,2)",').replace(
+AWKWARD = SMALL.replace("name: a,", 'name: "HYPERLINK(1,2)",').replace(
     "name: b,", 'name: "b, \\"the\\" other",').replace(
     "hcps: 300,", "hcps: 300, trust: {dist: uniform, min: 0.4, max: 0.6},"
-).replace("  fix:", '  "+fix":').replace("  hub:", '  "@hub":') + \
-    '  "-minus":\n    set: {"segments.b, \\"the\\" other.trust": 0.9}\n'
+).replace("  fix:", '  "fix+":').replace("  hub:", '  "hub@":') + \
+    '  "minus-":\n    set: {"segments.b, \\"the\\" other.trust": 0.9}\n'
 
 
 def test_awkward_names_are_quoted_and_defused(tmp_path):
@@ -76,9 +76,12 @@ def test_awkward_names_are_quoted_and_defused(tmp_path):
     cli("run", "--no-plots", "-q", "--reps", 3, "-o", tmp_path / "cli", file)
     same_files(tmp_path / "py", tmp_path / "cli")
     text = (tmp_path / "py" / "replications.csv").read_text()
-    assert text.splitlines()[0].endswith(',"segments.=HYPERLINK(1,2).trust"')
-    assert '"\'+fix"' in text and '"\'-minus"' in text
-    assert '"\'@hub"' in text
+    assert text.splitlines()[0].endswith(',"segments.HYPERLINK(1,2).trust"')
+    assert "fix+" in text and "minus-" in text and "hub@" in text
+    # A name that a spreadsheet would run is refused at load.
+    with pytest.raises(flywheel.ScenarioError, match="spreadsheets"):
+        flywheel.Scenario.from_string(SMALL.replace("name: a,",
+                                                    'name: "=A1",'))
 
 
 def test_csv_fields():

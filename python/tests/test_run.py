@@ -133,9 +133,12 @@ def test_a_run_keeps_its_own_copy(small):
     assert len(r.summary) == 3 * len(flywheel.metrics())
 
 
-def test_a_run_that_fails_raises_run_error():
+def test_a_value_beyond_its_limit_is_refused_with_the_reason():
+    # Every accepted value runs to finite results; one beyond its limit
+    # never reaches a run.
     huge = SMALL.replace("variants:", "economics: {price_per_patient_month: "
                          "1e308}\nvariants:")
-    with pytest.raises(flywheel.RunError, match="not finite") as e:
-        flywheel.Scenario.from_string(huge).run(reps=2)
-    assert isinstance(e.value, RuntimeError) and e.value.status == 1
+    with pytest.raises(flywheel.ScenarioError,
+                       match="no therapy brings in more than") as e:
+        flywheel.Scenario.from_string(huge)
+    assert e.value.status == 3

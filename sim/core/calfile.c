@@ -125,13 +125,16 @@ read_range(fw_yaml *y, fw_calibration *cal, yaml_node_t *n, yaml_node_t *at,
 	if (at == NULL) {
 		p->lo = k->lo;
 		p->hi = k->hi;
-		if (isinf(k->hi)) {
+		/* a limit with a reason bounds what a run accepts; it is
+		 * no natural end to search up to */
+		if (isinf(k->hi) || k->why != NULL) {
 			p->scale = FW_SCALE_LOG;
+			p->hi = HUGE_VAL;
 			if (!(p->own > k->lo))
 				return fwi_yaml_fail(y, n, path, "needs a "
-				    "range: %s has no upper end, and the "
-				    "scenario's value gives no scale to search "
-				    "from", p->path);
+				    "range: %s has no natural upper end, and "
+				    "the scenario's value gives no scale to "
+				    "search from", p->path);
 		}
 	} else {
 		key_path(sub, sizeof(sub), path,

@@ -10,6 +10,7 @@
 
 #include "flywheel.h"
 #include "dist.h"
+#include "rng.h"
 
 const fw_dist_info fwi_dists[FW_NDIST] = {
 	[FW_DIST_NONE] = { "none", 0, { NULL } },
@@ -94,6 +95,10 @@ fwi_dist_fits(const fw_num *n, const fw_key *k)
 	int key_hi_open = k->hi_open || k->hi == INF;
 
 	fwi_dist_support(n, &lo, &hi, &lo_open, &hi_open);
+	if (k->why != NULL && hi == INF) {
+		hi = fwi_num_top(n);
+		hi_open = 0;
+	}
 	if (lo < k->lo || (lo == k->lo && key_lo_open && !lo_open))
 		return 0;
 	if (hi > k->hi || (hi == k->hi && key_hi_open && !hi_open))
@@ -109,6 +114,12 @@ fwi_num_max(const fw_num *n)
 
 	fwi_dist_support(n, &lo, &hi, &a, &b);
 	return hi;
+}
+
+double
+fwi_num_top(const fw_num *n)
+{
+	return fwi_num_at(n, fwi_u01(UINT32_MAX));
 }
 
 /* Beta-PERT with lambda 4: a beta on [min, max] with mean

@@ -33,12 +33,16 @@ const char *fwi_dist_check(const fw_num *n);
 /* Support of the value: [lo, hi], ends open where flagged. */
 void fwi_dist_support(const fw_num *n, double *lo, double *hi,
     int *lo_open, int *hi_open);
-/* Whether the support lies inside the key's allowed range. */
+/* Whether the support lies inside the key's allowed range; against a
+ * limit with a reason (k->why), whether every value drawn does. */
 int fwi_dist_fits(const fw_num *n, const fw_key *k);
 /* The value at quantile u in (0, 1): F^-1(u), or the fixed value. */
 double fwi_num_at(const fw_num *n, double u);
 /* Upper end of the value's support. */
 double fwi_num_max(const fw_num *n);
+/* The largest value a run can draw: the quantile of the largest uniform
+ * the random streams give, finite even for an unbounded support. */
+double fwi_num_top(const fw_num *n);
 /* Writes the value as written: "0.35" or "{dist: beta, alpha: 2, beta: 5}". */
 void fwi_num_format(const fw_num *n, char *buf, size_t size);
 /* Whether two values are the same number or the same distribution. */

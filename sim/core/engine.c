@@ -312,18 +312,14 @@ block_error(const fw_run *run, const fw_block_end *end, fw_error *err)
 	}
 }
 
-int
-fw_run_step(fw_run *run, uint64_t max_reps, fw_error *err)
+/* Runs blocks first .. end - 1 on the run's threads. */
+static int
+run_blocks(fw_run *run, uint64_t first, uint64_t end, fw_error *err)
 {
-	uint64_t nb = (max_reps + run->block_size - 1) / run->block_size;
-	uint64_t first = run->next_block, end, b;
 	double start = now();
-	long long i, n;
+	long long i, n = (long long)(end - first);
+	uint64_t b;
 
-	if (nb < 1)
-		nb = 1;
-	end = first + nb > run->nblocks ? run->nblocks : first + nb;
-	n = (long long)(end - first);
 #pragma omp parallel for schedule(dynamic, 1) num_threads(run->threads)
 	for (i = 0; i < n; i++) {
 		int tid = 0;
@@ -337,9 +333,155 @@ fw_run_step(fw_run *run, uint64_t max_reps, fw_error *err)
 	for (b = first; b < end; b++)
 		if (run->block_end[b].why != FW_BLOCK_DONE)
 			return block_error(run, &run->block_end[b], err);
+	return FW_OK;
+}
+
+int
+fw_run_step(fw_run *run, uint64_t max_reps, fw_error *err)
+{
+	uint64_t nb = (max_reps + run->block_size - 1) / run->block_size;
+	uint64_t first = run->next_block, end;
+	int rc;
+
+	if (nb < 1)
+		nb = 1;
+	end = first + nb > run->nblocks ? run->nblocks : first + nb;
+	if ((rc = run_blocks(run, first, end, err)) != FW_OK)
+		return rc;
 	run->next_block = end;
 	run->done = end * run->block_size > run->reps ? run->reps :
 	    end * run->block_size;
+	return FW_OK;
+}
+
+uint64_t
+fw_run_block_count(const fw_run *run)
+{
+	return run->nblocks;
+}
+
+/* Counts blocks that came in by parts; the run is done with the last. */
+static void
+blocks_came_in(fw_run *run, uint64_t n)
+{
+	run->blocks_in += n;
+	if (run->blocks_in >= run->nblocks) {
+		run->next_block = run->nblocks;
+		run->done = run->reps;
+	}
+}
+
+static int
+block_range_error(const fw_run *run, uint64_t first, uint64_t n,
+    fw_error *err)
+{
+	fw_error_set(err, FW_EINVALID, "", 0, 0, "", "blocks %llu to %llu "
+	    "are not blocks of this run (it has %llu)",
+	    (unsigned long long)first, (unsigned long long)(first + n),
+	    (unsigned long long)run->nblocks);
+	return FW_EINVALID;
+}
+
+int
+fw_run_blocks(fw_run *run, uint64_t first, uint64_t n, fw_error *err)
+{
+	int rc;
+
+	if (first > run->nblocks || n > run->nblocks - first)
+		return block_range_error(run, first, n, err);
+	if ((rc = run_blocks(run, first, first + n, err)) == FW_OK)
+		blocks_came_in(run, n);
+	return rc;
+}
+
+/* A run's per-replication and per-block arrays, as slices of a range of
+ * blocks: where each starts and how many bytes it has. */
+typedef struct slice {
+	char *at;
+	size_t bytes;
+} slice;
+
+#define NSLICES 5
+
+static void
+block_slices(const fw_run *run, uint64_t first, uint64_t n,
+    slice s[NSLICES])
+{
+	const size_t T = (size_t)run->horizon, V = run->nvar;
+	uint64_t r0 = first * run->block_size, r1 = (first + n) *
+	    run->block_size;
+
+	if (r0 > run->reps)
+		r0 = run->reps;
+	if (r1 > run->reps)
+		r1 = run->reps;
+	s[0] = (slice){ (char *)&run->totals[r0 * V * FW_NTOTAL],
+	    (r1 - r0) * V * FW_NTOTAL * sizeof(double) };
+	s[1] = (slice){ (char *)&run->drawn[r0 * run->nplan],
+	    (r1 - r0) * run->nplan * sizeof(double) };
+	s[2] = (slice){ (char *)&run->banded[r0 * V * T * FW_NBANDED],
+	    (r1 - r0) * V * T * FW_NBANDED * sizeof(float) };
+	s[3] = (slice){ (char *)&run->cumcash[r0 * V * T],
+	    (r1 - r0) * V * T * sizeof(double) };
+	s[4] = (slice){ (char *)&run->block_sums[first * V * T * FW_NMONTHLY],
+	    n * V * T * FW_NMONTHLY * sizeof(double) };
+}
+
+size_t
+fw_run_pack_size(const fw_run *run, uint64_t first, uint64_t n)
+{
+	slice s[NSLICES];
+	size_t bytes = 0;
+	int k;
+
+	if (first > run->nblocks || n > run->nblocks - first)
+		return 0;
+	block_slices(run, first, n, s);
+	for (k = 0; k < NSLICES; k++)
+		bytes += s[k].bytes;
+	return bytes;
+}
+
+void
+fw_run_pack(const fw_run *run, uint64_t first, uint64_t n, void *buf)
+{
+	slice s[NSLICES];
+	char *to = buf;
+	int k;
+
+	if (first > run->nblocks || n > run->nblocks - first)
+		return;
+	block_slices(run, first, n, s);
+	for (k = 0; k < NSLICES; k++) {
+		memcpy(to, s[k].at, s[k].bytes);
+		to += s[k].bytes;
+	}
+}
+
+int
+fw_run_unpack(fw_run *run, uint64_t first, uint64_t n, const void *buf,
+    size_t size, fw_error *err)
+{
+	slice s[NSLICES];
+	const char *from = buf;
+	int k;
+
+	if (first > run->nblocks || n > run->nblocks - first)
+		return block_range_error(run, first, n, err);
+	if (size != fw_run_pack_size(run, first, n)) {
+		fw_error_set(err, FW_EINVALID, "", 0, 0, "", "the results of "
+		    "blocks %llu to %llu take %zu bytes, not %zu: they come "
+		    "from another run", (unsigned long long)first,
+		    (unsigned long long)(first + n),
+		    fw_run_pack_size(run, first, n), size);
+		return FW_EINVALID;
+	}
+	block_slices(run, first, n, s);
+	for (k = 0; k < NSLICES; k++) {
+		memcpy(s[k].at, from, s[k].bytes);
+		from += s[k].bytes;
+	}
+	blocks_came_in(run, n);
 	return FW_OK;
 }
 

@@ -165,6 +165,24 @@ fwi_key_range_text(const fw_key *k, char *buf, size_t size)
 		    k->hi_open ? ")" : "]");
 }
 
+void
+fwi_key_refusal(const fw_key *k, double x, const char *got, char *buf,
+    size_t size)
+{
+	char range[128], lo[40], hi[40];
+	int n;
+
+	if (k->type == FW_TYPE_INT) {
+		fw_format_real(k->lo, lo, sizeof(lo));
+		fw_format_real(k->hi, hi, sizeof(hi));
+		snprintf(range, sizeof(range), "whole number from %s to %s",
+		    lo, hi);
+	} else
+		fwi_key_range_text(k, range, sizeof(range));
+	n = snprintf(buf, size, "must be a %s (got %s)", range, got);
+	if (k->why != NULL && x > k->hi && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, ": %s", k->why);
+}
 
 /* A key's full dotted name as listings print it: "friction.access",
  * "segments[].hcps", "horizon_months". */
@@ -265,6 +283,13 @@ fw_key_lookup(const char *path, fw_key_info *out)
 
 	return k == NULL ? FW_EINVALID : fw_key_get((size_t)(k - fwi_keys),
 	    out);
+}
+
+const char *
+fw_key_limit(size_t i)
+{
+	return i < fwi_nkeys && fwi_keys[i].why != NULL ? fwi_keys[i].why :
+	    "";
 }
 
 void

@@ -35,6 +35,8 @@ typedef struct fw_key {
 	const char *help;
 	const char *label;	/* plain-English name; NULL: the name */
 	const char *unit;	/* NULL: none */
+	const char *why;	/* why no user needs more than hi; NULL
+				 * when hi is the quantity's own end */
 } fw_key;
 
 /* One enum of key ids per scope, in table order: FW_TOP_NAME,
@@ -191,5 +193,9 @@ void fwi_key_range_text(const fw_key *k, char *buf, size_t size);
 const fw_key *fwi_key_for_path(const char *path);
 /* Whether x lies in the key's range. */
 int fwi_key_in_range(const fw_key *k, double x);
+/* "must be a number in [0, 1000] (got 3e9): no HCP is touched ...": why
+ * x, written as got, is refused. */
+void fwi_key_refusal(const fw_key *k, double x, const char *got, char *buf,
+    size_t size);
 
 #endif

@@ -22,6 +22,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
@@ -150,12 +151,18 @@ static double
 patient_binomial(fw_work *w, uint64_t seed, uint32_t rep, uint32_t seg,
     uint32_t bucket, uint32_t month, double n, double p)
 {
+	double drawn = 0;
+
 	if (n <= 0 || p <= 0)
 		return 0;
 	if (p >= 1)
 		return n;
 	fwi_stream_seek(w->stream, seed, rep, FW_P_PATIENTS, seg, bucket, month);
-	return gsl_ran_binomial(w->stream, p, (unsigned int)n);
+	/* GSL draws at most INT_MAX trials at once; a larger cohort (a big
+	 * market over a long horizon) is drawn in parts. */
+	for (; n > INT_MAX; n -= INT_MAX)
+		drawn += gsl_ran_binomial(w->stream, p, INT_MAX);
+	return drawn + gsl_ran_binomial(w->stream, p, (unsigned int)n);
 }
 
 /* MODEL.md §5.1: early buckets age by one month or drop out with q_e;
@@ -338,8 +345,8 @@ hcp_month(const step_ctx *c, const int state, uint32_t j,
 		    scripts, c->s.scripts * fwi_share(v, state, tau), &W, &F);
 	U = W - F;
 	/* 2. experiences, 3. journey friction */
-	G = guided_count(&v->helpful, r[FW_W_HELPFUL]);
-	B = guided_count(&v->burden, r[FW_W_BURDEN]);
+	G = guided_count(v->helpful, r[FW_W_HELPFUL]);
+	B = guided_count(v->burden, r[FW_W_BURDEN]);
 	J = fwi_u01(r[FW_W_FRICTION]) < c->stage_friction[state];
 	/* 4. trust: gains, then losses, then reversion; selects rather
 	 * than branches, since G is random. A zero exponent multiplies by
@@ -606,11 +613,6 @@ fwi_simulate(fw_work *w, const fw_config *c, const fw_schedule *s,
 	const philox4x32_key_t key = fwi_rng_key(seed);
 	int t, k;
 
-	/* A ramp month's experience rates are at most its touches, which lie
-	 * between the baseline's and the variant's. */
-	if (s->ramp > 0 && fwi_values_reserve(&w->ramp, fmax(w->base.touches,
-	    own->touches)) != FW_OK)
-		return FW_ENOMEM;
 	memset(totals, 0, FW_NTOTAL * sizeof(double));
 	for (t = 1; t <= w->horizon; t++) {
 		const fw_values *v = fwi_schedule_values(w, s, own, t);

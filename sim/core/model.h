@@ -44,6 +44,17 @@ typedef struct fw_count_table {
 	uint8_t guide[4096];
 } fw_count_table;
 
+/* Count tables by mean, shared by the values of a workspace: the
+ * baseline, every variant and every ramp month of every replication find
+ * the table of a mean already built, by any of them, and build each mean
+ * once. A table in use by a values struct is never replaced. */
+#define FW_TABLE_CACHE 128
+typedef struct fw_table_cache {
+	fw_count_table table[FW_TABLE_CACHE];
+	int users[FW_TABLE_CACHE];	/* values that point at it */
+	unsigned next;			/* where a miss looks for room first */
+} fw_table_cache;
+
 /* Per-segment values of one replication. */
 typedef struct fw_seg_values {
 	uint32_t hcps;
@@ -75,8 +86,11 @@ typedef struct fw_values {
 	double binom_zero[FW_POW_TABLE];	/* (1 - small fill side)^n */
 	double fill_small;		/* min(f_access, 1 - f_access) */
 	int early_buckets;		/* early age buckets kept: min(E, T) */
-	/* the experience counts G ~ Poisson(mu_g), B ~ Poisson(mu_b) */
-	fw_count_table helpful, burden;
+	/* the experience counts G ~ Poisson(mu_g), B ~ Poisson(mu_b), from
+	 * tables of the workspace's cache (-1: none yet) */
+	fw_table_cache *tables;
+	int helpful_at, burden_at;
+	const fw_count_table *helpful, *burden;
 	/* powers for the trust ledger and the competing events */
 	double gain_pow[FW_POW_TABLE], loss_pow[FW_POW_TABLE];
 	double loss_unfilled[FW_POW_TABLE];	/* (1-loss)^(u U) */
@@ -162,6 +176,7 @@ typedef struct fw_work {
 	fw_values ramp;		/* the values of one month of a ramp */
 	fw_market market;	/* the state being simulated */
 	fw_market warmed;	/* the state at the end of the warm-up */
+	fw_table_cache *tables;	/* count tables of base, own and ramp */
 	int horizon, warmup;
 	int buckets;		/* capacity of a cohort's buckets */
 	uint32_t *order;	/* a segment's HCPs sorted by state */
@@ -191,9 +206,6 @@ int fwi_values_set(fw_values *v, const fw_config *c, const fw_plan *plan,
     uint64_t seed, uint32_t rep);
 /* Derives the §4 quantities and tables from v's values. */
 int fwi_values_derive(fw_values *v);
-/* Makes room in v's count tables for any mean up to mu, so that deriving
- * v later allocates nothing. */
-int fwi_values_reserve(fw_values *v, double mu);
 
 /* The values in force in horizon month t of a variant with schedule s
  * and own values own (w->base holds the baseline's): one of the two, or
@@ -203,6 +215,9 @@ const fw_values *fwi_schedule_values(fw_work *w, const fw_schedule *s,
 /* Programme cost booked in horizon month t (MODEL.md §6, §7a). */
 double fwi_schedule_program_cost(const fw_schedule *s,
     const fw_values *base, const fw_values *own, int t);
+
+/* Sets t to the table of Poisson(mu). */
+int fwi_count_table_set(fw_count_table *t, double mu);
 
 /* Count k of an inversion table: cdf[k-1] <= u < cdf[k]. */
 uint32_t fwi_table_count(const double *cdf, int n, double u);

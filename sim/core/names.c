@@ -1,6 +1,7 @@
 /* names.c - the one rule for names of segments, channels and variants:
  * they reach tables, charts and terminals, so they are printable UTF-8
- * of bounded length, without control or text-direction characters.
+ * of bounded length, without control or text-direction characters, and
+ * do not start like a spreadsheet formula.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -84,6 +85,10 @@ fwi_name_problem(const char *name)
 		return "a name has at most 64 bytes";
 	if (name[0] == ' ' || name[n - 1] == ' ')
 		return "a name may not start or end with a space";
+	/* A spreadsheet opening a table runs such a cell as a formula. */
+	if (strchr("=+-@", name[0]) != NULL)
+		return "a name may not start with =, +, - or @ (spreadsheets "
+		    "take such a cell for a formula)";
 	return text_problem(name, 0);
 }
 

@@ -82,10 +82,12 @@ fwi_plan_clear(fw_plan *p)
 }
 
 static int
-values_alloc(fw_values *v, size_t nseg, size_t nchan, size_t ndrawn,
-    int months)
+values_alloc(fw_values *v, fw_table_cache *tables, size_t nseg, size_t nchan,
+    size_t ndrawn, int months)
 {
 	v->months = months;
+	v->tables = tables;
+	v->helpful_at = v->burden_at = -1;
 	v->seg = calloc(nseg + 1, sizeof(fw_seg_values));
 	v->chan = calloc(nchan * FW_NCHANNEL + 1, sizeof(double));
 	v->drawn = calloc(ndrawn + 1, sizeof(double));
@@ -106,8 +108,6 @@ values_free(fw_values *v)
 	free(v->winback_decay);
 	free(v->cost_growth);
 	free(v->defection_cost);
-	free(v->helpful.cdf);
-	free(v->burden.cdf);
 }
 
 static int
@@ -180,11 +180,14 @@ fwi_work_init(fw_work *w, const fw_scenario *sc, int horizon,
 	w->month = calloc((size_t)horizon * FW_NMONTHLY, sizeof(double));
 	w->base_cash = calloc((size_t)horizon, sizeof(double));
 	w->stream = fwi_stream_alloc();
+	w->tables = calloc(1, sizeof(fw_table_cache));
 	if (w->order == NULL || w->month == NULL || w->base_cash == NULL ||
-	    w->stream == NULL ||
-	    values_alloc(&w->base, max_seg, max_chan, nplan_max, months) ||
-	    values_alloc(&w->own, max_seg, max_chan, nplan_max, months) ||
-	    values_alloc(&w->ramp, max_seg, ramp_chan, 0, months) ||
+	    w->stream == NULL || w->tables == NULL ||
+	    values_alloc(&w->base, w->tables, max_seg, max_chan, nplan_max,
+	    months) ||
+	    values_alloc(&w->own, w->tables, max_seg, max_chan, nplan_max,
+	    months) ||
+	    values_alloc(&w->ramp, w->tables, max_seg, ramp_chan, 0, months) ||
 	    market_alloc(&w->market, max_hcps, max_seg, buckets) ||
 	    (warmup > 0 && market_alloc(&w->warmed, max_hcps, max_seg,
 	    buckets))) {
@@ -206,6 +209,8 @@ fwi_work_by_segment(fw_work *w)
 void
 fwi_work_clear(fw_work *w)
 {
+	int i;
+
 	if (w == NULL)
 		return;
 	values_free(&w->base);
@@ -216,6 +221,9 @@ fwi_work_clear(fw_work *w)
 	free(w->order);
 	free(w->month);
 	free(w->base_cash);
+	for (i = 0; w->tables != NULL && i < FW_TABLE_CACHE; i++)
+		free(w->tables->table[i].cdf);
+	free(w->tables);
 	free(w->seg_month);
 	if (w->stream != NULL)
 		gsl_rng_free(w->stream);
@@ -245,17 +253,16 @@ count_table_reserve(fw_count_table *t, int need)
 
 /* Sets t to Poisson(mu): cumulative probabilities cut at the first that
  * exceeds every uniform fwi_u01 can return (those are at most 1 - 2^-33),
- * and the guide to them. Keeps t as it is when mu has not changed. */
-static int
-count_table_set(fw_count_table *t, double mu)
+ * and the guide to them. */
+int
+fwi_count_table_set(fw_count_table *t, double mu)
 {
 	const double top = 1 - ldexp(1, -34);
 	int need = count_table_need(mu), k;
 	double sum = 0;
-	uint32_t i;
+	uint32_t i, lo = 0, hi = 0;
 
-	if (t->valid && t->mu == mu)
-		return FW_OK;
+	t->valid = 0;
 	if (count_table_reserve(t, need) != FW_OK)
 		return FW_ENOMEM;
 	for (k = 0; k < need - 1; k++) {
@@ -268,15 +275,59 @@ count_table_set(fw_count_table *t, double mu)
 	/* Beyond here the tail is below 2^-34: no uniform reaches it. */
 	t->cdf[k] = 1.0;
 	t->n = k + 1;
+	/* The counts of the lowest and highest word of each range, found by
+	 * walking the table upwards with the words: the cdf does not
+	 * decrease, so this is the first k with u < cdf[k] (or the last
+	 * entry), as fwi_table_count gives it. */
 	for (i = 0; i < 4096; i++) {
-		uint32_t lo = fwi_table_count(t->cdf, t->n, fwi_u01(i << 20));
-		uint32_t hi = fwi_table_count(t->cdf, t->n,
-		    fwi_u01((i << 20) | 0xfffffu));
+		double u_lo = fwi_u01(i << 20), u_hi = fwi_u01((i << 20) |
+		    0xfffffu);
+		while (lo < (uint32_t)t->n - 1 && u_lo >= t->cdf[lo])
+			lo++;
+		if (hi < lo)
+			hi = lo;
+		while (hi < (uint32_t)t->n - 1 && u_hi >= t->cdf[hi])
+			hi++;
 		t->guide[i] = lo == hi && lo < FW_GUIDE_SCAN ? (uint8_t)lo :
 		    FW_GUIDE_SCAN;
 	}
 	t->mu = mu;
 	t->valid = 1;
+	return FW_OK;
+}
+
+/* Points *at (an index into v's cache, -1 for none) at the table of mean
+ * mu: the one built before if there is one, else one built now in an
+ * entry no values use. */
+static int
+count_table_use(fw_values *v, int *at, double mu)
+{
+	fw_table_cache *c = v->tables;
+	unsigned i, k;
+	int rc;
+
+	if (*at >= 0 && c->table[*at].valid && c->table[*at].mu == mu)
+		return FW_OK;
+	if (*at >= 0)
+		c->users[*at]--;
+	*at = -1;
+	for (i = 0; i < FW_TABLE_CACHE; i++)
+		if (c->table[i].valid && c->table[i].mu == mu) {
+			*at = (int)i;
+			c->users[i]++;
+			return FW_OK;
+		}
+	/* Three values of two tables each use at most six entries. */
+	for (i = 0; i < FW_TABLE_CACHE; i++) {
+		k = (c->next + i) % FW_TABLE_CACHE;
+		if (c->users[k] == 0)
+			break;
+	}
+	c->next = (k + 1) % FW_TABLE_CACHE;
+	if ((rc = fwi_count_table_set(&c->table[k], mu)) != FW_OK)
+		return rc;
+	*at = (int)k;
+	c->users[k]++;
 	return FW_OK;
 }
 
@@ -424,22 +475,11 @@ fwi_values_derive(fw_values *v)
 		v->seg[s].cvar_scale = 12 * v->seg[s].scripts *
 		    (1 - v->g[FW_G_F_ACCESS]) * v->patient_value;
 	v->monthly_discount = pow(1 + v->g[FW_G_DISCOUNT_RATE], -1.0 / 12);
-	if (count_table_set(&v->helpful, v->mu_g) != FW_OK ||
-	    count_table_set(&v->burden, v->mu_b) != FW_OK)
+	if (count_table_use(v, &v->helpful_at, v->mu_g) != FW_OK ||
+	    count_table_use(v, &v->burden_at, v->mu_b) != FW_OK)
 		return FW_ENOMEM;
-	return FW_OK;
-}
-
-int
-fwi_values_reserve(fw_values *v, double mu)
-{
-	/* One entry more than mu needs: a blend's mean may pass mu by the
-	 * rounding of its sums. */
-	int need = count_table_need(mu) + 1;
-
-	if (count_table_reserve(&v->helpful, need) != FW_OK ||
-	    count_table_reserve(&v->burden, need) != FW_OK)
-		return FW_ENOMEM;
+	v->helpful = &v->tables->table[v->helpful_at];
+	v->burden = &v->tables->table[v->burden_at];
 	return FW_OK;
 }
 

@@ -200,8 +200,9 @@ int
 fw_run_month(const fw_run *run, size_t v, int month, size_t series,
     fw_band *out)
 {
+	static const double band_p[3] = { 0.05, 0.50, 0.95 };
 	int b = band_of(series);
-	double *x;
+	double *x, q[3];
 	uint64_t r;
 
 	if (!valid(run, v, series, FW_NMONTHLY) || month < 1 ||
@@ -215,10 +216,10 @@ fw_run_month(const fw_run *run, size_t v, int month, size_t series,
 		return FW_ENOMEM;
 	for (r = 0; r < run->reps; r++)
 		x[r] = banded(run, r, v, month, b);
-	fwi_sort(x, run->reps);
-	out->p5 = fwi_quantile_sorted(x, run->reps, 0.05);
-	out->p50 = fwi_quantile_sorted(x, run->reps, 0.50);
-	out->p95 = fwi_quantile_sorted(x, run->reps, 0.95);
+	fwi_quantiles(x, run->reps, band_p, 3, q);
+	out->p5 = q[0];
+	out->p50 = q[1];
+	out->p95 = q[2];
 	free(x);
 	return FW_OK;
 }

@@ -74,6 +74,21 @@ void fwi_rng_blocks(philox4x32_key_t key, philox4x32_ctr_t ctr,
 void fwi_rng_blocks_reference(philox4x32_key_t key, philox4x32_ctr_t ctr,
     const uint32_t *entity, int n, uint32_t out[4][FW_RNG_BATCH]);
 
+/* The ways of computing a batch: one block at a time, or eight side by
+ * side in AVX2 or AVX-512 registers. Each gives the same words. */
+enum fw_rng_path { FW_RNG_SCALAR, FW_RNG_AVX2, FW_RNG_AVX512 };
+
+/* Whether this processor (and build) can take path. */
+int fwi_rng_path_available(enum fw_rng_path path);
+/* fwi_rng_blocks on the given path, which must be available. */
+void fwi_rng_blocks_path(enum fw_rng_path path, philox4x32_key_t key,
+    philox4x32_ctr_t ctr, const uint32_t *entity, int n,
+    uint32_t out[4][FW_RNG_BATCH]);
+/* Makes every later fwi_rng_blocks take path, so that the tests can run
+ * the whole model on each; -1 if it is not available. fwi_rng_blocks
+ * otherwise takes the widest the processor has. */
+int fwi_rng_force_path(enum fw_rng_path path);
+
 /* 64-bit FNV-1a of a key path: the entity of a parameter draw. */
 uint64_t fwi_rng_path_hash(const char *path);
 

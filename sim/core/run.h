@@ -31,6 +31,8 @@ struct fw_run {
 	size_t *plan_offset;	/* per variant, into a row of drawn */
 	size_t nplan;		/* drawn values per replication */
 	uint64_t block_size, nblocks, next_block, done;
+	uint64_t blocks_in;	/* blocks run or unpacked by fw_run_blocks and
+				 * fw_run_unpack */
 	double *totals;		/* [rep][variant][FW_NTOTAL] */
 	double *drawn;		/* [rep][nplan] */
 	float *banded;		/* [rep][variant][month][FW_NBANDED] */

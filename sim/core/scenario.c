@@ -259,7 +259,7 @@ read_variants(fw_yaml *y, fw_scenario *sc, yaml_node_t *n)
 {
 	fw_pairs pairs;
 	fw_config *grown;
-	char path[256];
+	char path[256], msg[512];
 	size_t i;
 	int rc;
 
@@ -288,6 +288,10 @@ read_variants(fw_yaml *y, fw_scenario *sc, yaml_node_t *n)
 		    &sc->config[sc->nconfig]);
 		if (rc == FW_OK)
 			sc->nconfig++;
+		if (rc == FW_OK && fwi_config_total_problem(
+		    &sc->config[sc->nconfig - 1], msg, sizeof(msg)) !=
+		    FW_OVER_NONE)
+			rc = fwi_yaml_fail(y, p->value, path, "%s", msg);
 	}
 	free(pairs.v);
 	return rc;
@@ -392,6 +396,7 @@ read_scenario(fw_yaml *y, fw_scenario *sc)
 	fw_config *base = &sc->config[0];
 	top_nodes t;
 	const char *text;
+	char msg[512];
 	long long v;
 	size_t i;
 	int rc;
@@ -450,6 +455,15 @@ read_scenario(fw_yaml *y, fw_scenario *sc)
 	if ((n = top(&t, "channels")) != NULL &&
 	    (rc = read_channels(y, base, n)) != FW_OK)
 		return rc;
+	switch (fwi_config_total_problem(base, msg, sizeof(msg))) {
+	case FW_OVER_HCPS:
+		return fwi_yaml_fail(y, top(&t, "segments"), "segments", "%s",
+		    msg);
+	case FW_OVER_TOUCHES:
+		return fwi_yaml_fail(y, n, "channels", "%s", msg);
+	default:
+		break;
+	}
 	if (base->chan == NULL && (base->chan = calloc(1,
 	    sizeof(fw_channel))) == NULL)
 		return fwi_yaml_nomem(y);

@@ -63,7 +63,8 @@ int fwi_config_clone(fw_config *dst, const fw_config *src);
 /* Index of the named configuration (variant), or -1. */
 int fwi_scenario_find(const fw_scenario *sc, const char *name);
 /* Checks a name of a segment, channel or variant: printable UTF-8 of at
- * most FW_NAME_MAX bytes without control or direction characters;
+ * most FW_NAME_MAX bytes without control or direction characters, not
+ * starting with = + - @;
  * returns NULL if it is fine, else what is wrong. */
 #define FW_NAME_MAX 64
 const char *fwi_name_problem(const char *name);
@@ -71,6 +72,12 @@ const char *fwi_name_problem(const char *name);
  * allowed, at most FW_TEXT_MAX bytes. */
 #define FW_TEXT_MAX 1024
 const char *fwi_text_problem(const char *text);
+
+/* Which total of a configuration is over its key's limit: HCPs in all
+ * segments or touches in all channels (what is wrong written into buf). */
+enum fw_over { FW_OVER_NONE, FW_OVER_HCPS, FW_OVER_TOUCHES };
+enum fw_over fwi_config_total_problem(const fw_config *c, char *buf,
+    size_t size);
 
 /* Deep copy of a configuration's baseline part (no `set` record, no
  * description) under a new name; returns 0 on success. */

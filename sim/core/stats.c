@@ -34,6 +34,72 @@ fwi_quantile_sorted(const double *x, size_t n, double p)
 	return x[i] + (h - (double)i) * (x[i + 1] - x[i]);
 }
 
+/* Moves the k-th smallest (from 0) of x[0..n-1] to x[k], none larger
+ * before it and none smaller after it: Hoare's selection, in time
+ * linear on average. */
+static void
+select_kth(double *x, long n, long k)
+{
+	long lo = 0, hi = n - 1, i, j;
+	double pivot, t;
+
+	while (lo < hi) {
+		pivot = x[lo + (hi - lo) / 2];
+		i = lo;
+		j = hi;
+		while (i <= j) {
+			while (x[i] < pivot)
+				i++;
+			while (x[j] > pivot)
+				j--;
+			if (i <= j) {
+				t = x[i];
+				x[i++] = x[j];
+				x[j--] = t;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			return;
+	}
+}
+
+void
+fwi_quantiles(double *x, size_t n, const double *p, size_t np, double *q)
+{
+	size_t from = 0, m, i, k;
+	double next;
+
+	for (m = 0; m < np; m++) {
+		double h = (double)(n - 1) * p[m];
+		if (n == 0) {
+			q[m] = NAN;
+			continue;
+		}
+		i = (size_t)floor(h);
+		if (i >= n)
+			i = n - 1;
+		/* x[0..from] hold the from + 1 smallest: the i-th smallest
+		 * of x is the (i - from)-th of what follows. */
+		select_kth(x + from, (long)(n - from), (long)(i - from));
+		from = i;
+		if (i + 1 >= n) {
+			q[m] = x[n - 1];
+			continue;
+		}
+		next = x[i + 1];
+		for (k = i + 2; k < n; k++)
+			if (x[k] < next)
+				next = x[k];
+		/* The expression of fwi_quantile_sorted, on the same two
+		 * order statistics. */
+		q[m] = x[i] + (h - (double)i) * (next - x[i]);
+	}
+}
+
 void
 fwi_summarize(double *x, size_t n, fw_stats *s)
 {

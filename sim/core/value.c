@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,12 @@ read_dist(fw_yaml *y, yaml_node_t *n, const char *path, const fw_key *k,
 		fw_format_real(a, lo, sizeof(lo));
 		fw_format_real(b, hi, sizeof(hi));
 		fwi_key_range_text(k, range, sizeof(range));
+		if (k->why != NULL && fwi_num_top(out) > k->hi) {
+			fw_format_real(fwi_num_top(out), hi, sizeof(hi));
+			return fwi_yaml_fail(y, n, path, "distribution %s "
+			    "draws values up to %s, above the allowed range "
+			    "(%s): %s", d->name, hi, range, k->why);
+		}
 		return fwi_yaml_fail(y, n, path, "distribution %s takes values "
 		    "in %s%s, %s%s, outside the allowed range (%s)%s", d->name,
 		    ao ? "(" : "[", lo, hi, bo ? ")" : "]", range,
@@ -120,18 +127,26 @@ fwi_read_num(fw_yaml *y, yaml_node_t *n, const char *path, const fw_key *k,
 		return read_dist(y, n, path, k, out);
 	if (k->type == FW_TYPE_INT) {
 		long long v;
-		if ((rc = fwi_yaml_int(y, n, path, k->lo, k->hi, &v)) != FW_OK)
+		double x;
+		if ((rc = fwi_yaml_int(y, n, path, k->lo, k->hi, &v)) == FW_OK) {
+			out->value = (double)v;
+			return FW_OK;
+		}
+		/* A whole number above a limit: say why there is one. */
+		x = strtod((const char *)n->data.scalar.value, NULL);
+		if (k->why != NULL && n->type == YAML_SCALAR_NODE &&
+		    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+		    x > k->hi && x == floor(x))
+			out->value = x;
+		else
 			return rc;
-		out->value = (double)v;
-		return FW_OK;
-	}
-	if ((rc = fwi_yaml_real(y, n, path, &out->value)) != FW_OK)
+	} else if ((rc = fwi_yaml_real(y, n, path, &out->value)) != FW_OK)
 		return rc;
 	if (!fwi_key_in_range(k, out->value)) {
-		char range[64];
-		fwi_key_range_text(k, range, sizeof(range));
-		return fwi_yaml_fail(y, n, path, "must be a %s (got %s)", range,
-		    (const char *)n->data.scalar.value);
+		char msg[512];
+		fwi_key_refusal(k, out->value,
+		    (const char *)n->data.scalar.value, msg, sizeof(msg));
+		return fwi_yaml_fail(y, n, path, "%s", msg);
 	}
 	return FW_OK;
 }

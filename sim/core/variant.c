@@ -148,6 +148,9 @@ fwi_config_set(fw_yaml *y, fw_config *c, const char *dotted,
 	    channel >= 0)
 		rc = fwi_check_channel_shares(y, value, path,
 		    &c->chan[channel]);
+	if (rc == FW_OK && fwi_config_total_problem(c, msg, sizeof(msg)) !=
+	    FW_OVER_NONE)
+		rc = fwi_yaml_fail(y, value, path, "%s", msg);
 	if (rc != FW_OK)
 		*slot = old;
 	return rc;
@@ -160,7 +163,7 @@ fwi_config_set_number(fw_config *c, const char *path, double x,
 	const fw_key *k;
 	int channel;
 	fw_num *slot = fwi_config_slot(c, path, &k, &channel), old;
-	char msg[600], range[64], got[40];
+	char msg[600], got[40];
 
 	if (slot == NULL) {
 		no_such_key(c, path, msg, sizeof(msg));
@@ -170,17 +173,17 @@ fwi_config_set_number(fw_config *c, const char *path, double x,
 	if (!isfinite(x) || !fwi_key_in_range(k, x) ||
 	    (k->type == FW_TYPE_INT && x != floor(x))) {
 		fw_format_real(x, got, sizeof(got));
-		fwi_key_range_text(k, range, sizeof(range));
-		fw_error_set(err, FW_EINVALID, "", 0, 0, path, "must be a %s "
-		    "(got %s)", range, got);
+		fwi_key_refusal(k, x, got, msg, sizeof(msg));
+		fw_error_set(err, FW_EINVALID, "", 0, 0, path, "%s", msg);
 		return FW_EINVALID;
 	}
 	old = *slot;
 	/* line -1: set by a program, neither written in the file nor a
 	 * default */
 	*slot = (fw_num){ .value = x, .line = -1 };
-	if (channel >= 0 && fwi_channel_shares_problem(&c->chan[channel], msg,
-	    sizeof(msg))) {
+	if ((channel >= 0 && fwi_channel_shares_problem(&c->chan[channel],
+	    msg, sizeof(msg))) || fwi_config_total_problem(c, msg,
+	    sizeof(msg)) != FW_OVER_NONE) {
 		*slot = old;
 		fw_error_set(err, FW_EINVALID, "", 0, 0, path, "%s", msg);
 		return FW_EINVALID;

@@ -110,10 +110,10 @@ parse_text(fw_yaml *y, const unsigned char *text, size_t len)
 		rc = parser_fail(y, &parser, text);
 	} else {
 		if (yaml_document_get_root_node(&extra) != NULL) {
-			yaml_node_t *r = yaml_document_get_root_node(&extra);
+			/* The document's own start: its "---" line. */
 			fw_error_set(y->err, FW_EINVALID, y->file,
-			    (int)r->start_mark.line + 1,
-			    (int)r->start_mark.column + 1, "",
+			    (int)extra.start_mark.line + 1,
+			    (int)extra.start_mark.column + 1, "",
 			    "a scenario file holds one YAML document; "
 			    "a second one starts here");
 			rc = FW_EINVALID;

@@ -7,6 +7,7 @@
 
 #include <getopt.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "flywheel.h"
 
@@ -68,6 +69,13 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 int cli_wants_help(int argc, char **argv, const char *help);
 /* Prints an error as file:line:column: path: message. */
 void cli_print_error(const fw_error *err);
+/* From now on, SIGINT, SIGTERM and SIGHUP remove the temporary files and
+ * folders this process writes in dir before they end it. */
+void interrupt_guard(const char *dir);
+/* Writes s with control characters shown as \xNN (C1 as \u00NN): what
+ * a message quotes from a file or a command line never reaches a
+ * terminal as an escape sequence. */
+void term_puts(FILE *f, const char *s);
 /* Parses a whole number in [lo, hi] given to option opt of command, or
  * prints a usage error and returns EXIT_USAGE. */
 int cli_parse_count(const char *command, const char *opt, const char *text,

@@ -141,8 +141,11 @@ cli_apply_set(const char *command, fw_scenario *sc, const char *assignment)
 	free(path);
 	if (rc == FW_OK)
 		return EXIT_DONE;
-	fprintf(stderr, "flywheel: %s: --set %s: %s\n", command, assignment,
-	    err.msg);
+	fprintf(stderr, "flywheel: %s: --set ", command);
+	term_puts(stderr, assignment);
+	fputs(": ", stderr);
+	term_puts(stderr, err.msg);
+	fputc('\n', stderr);
 	return cli_exit_code(rc);
 }
 

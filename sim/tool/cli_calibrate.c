@@ -215,6 +215,8 @@ cli_calibrate(int argc, char **argv)
 		cli_default_output(argv[optind], defdir, sizeof(defdir));
 		a.outdir = defdir;
 	}
+	if (rc == EXIT_DONE)
+		interrupt_guard(a.outdir);
 	if (rc == EXIT_DONE) {
 		fw_calibration_set_threads(cal, a.threads);
 		rc = cli_exit_code(fit(cal, !a.quiet));

@@ -268,8 +268,10 @@ cli_leakage(int argc, char **argv)
 		cli_default_output(file, defdir, sizeof(defdir));
 		a.outdir = defdir;
 	}
-	if (rc == EXIT_DONE)
+	if (rc == EXIT_DONE) {
+		interrupt_guard(a.outdir);
 		rc = leak_main(sc, &a, argc, argv);
+	}
 	fw_scenario_free(sc);
 	free(a.sets);
 	return rc;

@@ -137,6 +137,7 @@ cli_plot(int argc, char **argv)
 	if (argc != 2 || argv[1][0] == '-')
 		return cli_usage_error("plot", "plot: give one directory "
 		    "written by flywheel run, sweep, calibrate or leakage");
+	interrupt_guard(argv[1]);
 	snprintf(path, sizeof(path), "%s/sweep.json", argv[1]);
 	if (access(path, R_OK) == 0)
 		return cli_exit_code(cli_render_sweep_plots(argv[1], 0));

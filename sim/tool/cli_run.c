@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "files.h"
+#include "cluster.h"
 #include "report.h"
 #include "tables.h"
 #include "workbook.h"
@@ -93,7 +95,40 @@ cli_simulate(fw_run *run, int progress, fw_error *err)
 	return rc;
 }
 
+/* Removes dir/plots/ and dir/board-pack.pdf; whether there were any. */
+static int
+remove_stale_plots(const char *dir)
+{
+	char plots[4096], pack[4096];
+	int found;
+
+	if (pathf(plots, sizeof(plots), "%s/plots", dir) != 0 ||
+	    pathf(pack, sizeof(pack), "%s/board-pack.pdf", dir) != 0)
+		return 0;
+	found = access(plots, F_OK) == 0 || access(pack, F_OK) == 0;
+	remove_tree(plots);
+	unlink(pack);
+	return found;
+}
+
 typedef cli_args run_args;
+
+/* Allocates the run and simulates it: alone, or shared out over the
+ * ranks of an MPI job, whose failures stop the job. */
+static int
+run_all(const fw_scenario *sc, const run_args *a, fw_run **run,
+    fw_error *err)
+{
+	int rc = fw_run_alloc(sc, &a->opt, run, err);
+
+	if (rc != FW_OK)
+		return rc;
+	if (cluster_size() > 1) {
+		cluster_run(*run);
+		return FW_OK;
+	}
+	return cli_simulate(*run, !a->quiet && isatty(STDERR_FILENO), err);
+}
 
 static int
 parse_args(int argc, char **argv, run_args *a)
@@ -180,11 +215,18 @@ cli_run(int argc, char **argv)
 		cli_default_output(file, defdir, sizeof(defdir));
 		a.outdir = defdir;
 	}
-	if (rc == EXIT_DONE && ((rc = fw_run_alloc(sc, &a.opt, &run, &err)) !=
-	    FW_OK || (rc = cli_simulate(run, !a.quiet && isatty(STDERR_FILENO),
-	    &err)) != FW_OK)) {
+	if (rc == EXIT_DONE)
+		interrupt_guard(a.outdir);
+	if (rc == EXIT_DONE && (rc = run_all(sc, &a, &run, &err)) != FW_OK) {
 		cli_print_error(&err);
 		rc = cli_exit_code(rc);
+	}
+	/* Rank 0 holds the whole run, and alone writes and draws. */
+	if (cluster_rank() != 0) {
+		fw_run_free(run);
+		fw_scenario_free(sc);
+		free(a.sets);
+		return rc;
 	}
 	if (rc == EXIT_DONE)
 		rc = report(run, &a, argc, argv);
@@ -194,13 +236,19 @@ cli_run(int argc, char **argv)
 		rc = cli_leakage_report(sc, &a.opt, a.outdir, a.quiet, a.plots,
 		    argc, argv);
 	/* The tables stand without the plots; a plotting failure is
-	 * reported and fails the command. */
+	 * reported and fails the command. Plots of an earlier run in the
+	 * same directory would no longer match the tables: they go. */
 	if (rc == EXIT_DONE && a.plots && cli_render_plots(a.outdir,
 	    a.quiet) != FW_OK) {
 		fprintf(stderr, "flywheel: run: the tables are written; the "
-		    "plots are not\n");
+		    "plots are not%s\n", remove_stale_plots(a.outdir) ?
+		    " (plots/ and board-pack.pdf in the directory were removed: "
+		    "they would not match the tables)" : "");
 		rc = EXIT_FAILED;
-	}
+	} else if (rc == EXIT_DONE && !a.plots &&
+	    remove_stale_plots(a.outdir) && !a.quiet)
+		printf("Removed the plots and board pack of an earlier run in "
+		    "%s/: they no longer matched the tables\n", a.outdir);
 	fw_run_free(run);
 	fw_scenario_free(sc);
 	free(a.sets);

@@ -10,11 +10,13 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cluster.h"
 #include "csv.h"
 #include "sweeprun.h"
 
 const char cli_sweep_help[] =
 "Usage: flywheel sweep [OPTION]... FILE\n"
+"  or:  flywheel sweep --merge [OPTION]... FILE SHARD_DIR...\n"
 "Run the points of a sweep file (a design over scenario parameters), every\n"
 "point on the same random streams, and write sweep.csv (one row per point,\n"
 "appended and flushed as each completes), sensitivity.csv (oneway and sobol\n"
@@ -31,9 +33,18 @@ const char cli_sweep_help[] =
 "      --set PATH=VALUE change a baseline value of the sweep's scenario;\n"
 "                       may be repeated\n"
 "      --dry-run        print the design's points as CSV and run nothing\n"
+"      --shard I/N      run only shard I of N (a contiguous share of the\n"
+"                       points) into DIR, for a job array; no plots\n"
+"      --merge          assemble the finished shards SHARD_DIR... (given in\n"
+"                       shard order, 1 to N) into DIR, checking every row:\n"
+"                       the same files as the sweep run whole\n"
 "      --threads N      threads (default: OMP_NUM_THREADS, else all cores)\n"
+"      --no-plots       write the tables only, no plots\n"
 "  -q, --quiet          print nothing but errors\n"
 "  -h, --help           show this help\n"
+"\n"
+"Under mpirun (mpirun -n K flywheel sweep ...) the points are shared out\n"
+"over the K processes, each on its threads; rank 0 writes every file.\n"
 "\n"
 "Exit status: 0 success, 1 a point failed or the resume was refused,\n"
 "2 usage error, 3 invalid sweep or scenario file, 4 file not readable or\n"
@@ -43,8 +54,23 @@ const char cli_sweep_help[] =
 typedef struct sweep_args {
 	const char *outdir, **sets;
 	int nsets, resume, quiet, dry, threads, seed_set;
+	int shard, nshard, merge, no_plots;
 	unsigned long long reps, seed;
 } sweep_args;
+
+/* "I/N" with 1 <= I <= N. */
+static int
+parse_shard(const char *text, sweep_args *a)
+{
+	int used = 0;
+
+	if (sscanf(text, "%d/%d%n", &a->shard, &a->nshard, &used) != 2 ||
+	    text[used] != '\0' || a->nshard < 1 || a->shard < 1 ||
+	    a->shard > a->nshard)
+		return cli_usage_error("sweep", "sweep: --shard wants I/N with "
+		    "1 <= I <= N, not '%s'", text);
+	return EXIT_DONE;
+}
 
 static int
 parse_args(int argc, char **argv, sweep_args *a)
@@ -58,6 +84,9 @@ parse_args(int argc, char **argv, sweep_args *a)
 		{ "dry-run", no_argument, NULL, 'd' },
 		{ "threads", required_argument, NULL, 't' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "shard", required_argument, NULL, 'H' },
+		{ "merge", no_argument, NULL, 'M' },
+		{ "no-plots", no_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
 	unsigned long long n;
@@ -96,12 +125,27 @@ parse_args(int argc, char **argv, sweep_args *a)
 		case 'q':
 			a->quiet = 1;
 			break;
+		case 'H':
+			rc = parse_shard(optarg, a);
+			break;
+		case 'M':
+			a->merge = 1;
+			break;
+		case 'P':
+			a->no_plots = 1;
+			break;
 		default:
 			rc = cli_usage_error("sweep", "sweep: unknown option "
 			    "'%s' or missing value", argv[optind - 1]);
 		}
 	}
-	if (rc == EXIT_DONE && optind != argc - 1)
+	if (rc == EXIT_DONE && a->merge && (a->shard || a->resume || a->dry))
+		rc = cli_usage_error("sweep", "sweep: --merge takes neither "
+		    "--shard, --resume nor --dry-run");
+	else if (rc == EXIT_DONE && a->merge && optind > argc - 2)
+		rc = cli_usage_error("sweep", "sweep: --merge wants the sweep "
+		    "file and the shards' directories");
+	else if (rc == EXIT_DONE && !a->merge && optind != argc - 1)
 		rc = cli_usage_error("sweep", "sweep: give one sweep file");
 	return rc;
 }
@@ -159,23 +203,28 @@ print_points(const fw_sweep *sw)
 	return fflush(stdout) != 0 ? EXIT_IO : EXIT_DONE;
 }
 
-/* Runs the missing points and the sensitivity table. */
+/* Runs the missing points (of the shard, with --shard) and the
+ * sensitivity table, or with --merge assembles the shards in dirs. */
 static int
-run_points(fw_sweep *sw, const sweep_args *a)
+run_points(fw_sweep *sw, const sweep_args *a, char *const *dirs, int ndirs)
 {
 	sweep_job job;
 	fw_error err;
-	int rc = sweep_open(&job, sw, a->outdir, a->resume, a->threads, &err);
-	int progress = !a->quiet && isatty(STDERR_FILENO);
+	int rc = sweep_open_shard(&job, sw, a->outdir, a->resume, a->threads,
+	    a->shard, a->nshard, &err);
+	int talk = !a->quiet && cluster_rank() == 0;
+	int progress = talk && isatty(STDERR_FILENO);
 
-	if (rc == FW_OK && a->resume && !a->quiet)
-		printf("Resuming: %zu of %zu points already done\n", job.done,
-		    fw_sweep_points(sw));
-	while (rc == FW_OK && job.done < fw_sweep_points(sw)) {
+	if (rc == FW_OK && a->resume && talk)
+		printf("Resuming: %zu of %zu points already done\n",
+		    job.done - job.first, job.last - job.first);
+	if (rc == FW_OK && a->merge)
+		rc = sweep_merge(&job, dirs, ndirs, &err);
+	while (rc == FW_OK && job.done < job.last) {
 		rc = sweep_step(&job, &err);
 		if (progress)
-			fprintf(stderr, "\rpoint %zu of %zu", job.done,
-			    fw_sweep_points(sw));
+			fprintf(stderr, "\rpoint %zu of %zu", job.done - job.first,
+			    job.last - job.first);
 	}
 	if (progress)
 		fputc('\n', stderr);
@@ -183,7 +232,11 @@ run_points(fw_sweep *sw, const sweep_args *a)
 		rc = sweep_finish(&job, &err);
 	if (rc != FW_OK)
 		cli_print_error(&err);
-	else if (!a->quiet)
+	else if (talk && job.nshard > 1)
+		printf("shard %d of %d: points %zu to %zu written to "
+		    "%s/sweep.csv\n", job.shard, job.nshard, job.first + 1,
+		    job.last, a->outdir);
+	else if (talk)
 		printf("%zu points written to %s/sweep.csv%s\n",
 		    fw_sweep_points(sw), a->outdir, strcmp(fw_sweep_design(sw),
 		    "oneway") == 0 || strcmp(fw_sweep_design(sw), "sobol") ==
@@ -191,6 +244,9 @@ run_points(fw_sweep *sw, const sweep_args *a)
 	sweep_close(&job);
 	if (rc != FW_OK)
 		return cli_exit_code(rc);
+	/* Rank 0 alone draws; a shard has no plots of its own. */
+	if (cluster_rank() != 0 || a->nshard > 1 || a->no_plots)
+		return EXIT_DONE;
 	return cli_render_sweep_plots(a->outdir, a->quiet) == FW_OK ?
 	    EXIT_DONE : EXIT_FAILED;
 }
@@ -214,8 +270,11 @@ cli_sweep(int argc, char **argv)
 		cli_default_output(argv[optind], defdir, sizeof(defdir));
 		a.outdir = defdir;
 	}
+	if (rc == EXIT_DONE && !a.dry)
+		interrupt_guard(a.outdir);
 	if (rc == EXIT_DONE)
-		rc = a.dry ? print_points(sw) : run_points(sw, &a);
+		rc = a.dry ? print_points(sw) : run_points(sw, &a,
+		    argv + optind + 1, argc - optind - 1);
 	fw_sweep_free(sw);
 	free(a.sets);
 	return rc;

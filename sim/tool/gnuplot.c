@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -287,22 +288,51 @@ int
 gnuplot_run(const char *gnuplot, char *const argv[], const char *log,
     fw_error *err)
 {
-	pid_t pid = fork();
-	int status;
+	int status, fds[2], exec_errno = 0;
+	pid_t pid;
 
-	if (pid < 0) {
+	/* The child tells through a close-on-exec pipe why exec failed:
+	 * a missing program is not the only reason (no memory, no
+	 * permission). */
+	if (pipe(fds) != 0)
+		fds[0] = fds[1] = -1;
+	if (fds[0] < 0 || fcntl(fds[0], F_SETFD, FD_CLOEXEC) != 0 ||
+	    fcntl(fds[1], F_SETFD, FD_CLOEXEC) != 0 || (pid = fork()) < 0) {
 		fw_error_set(err, FW_ERUN, "", 0, 0, "", "cannot start gnuplot: "
 		    "%s", strerror(errno));
+		if (fds[0] >= 0) {
+			close(fds[0]);
+			close(fds[1]);
+		}
 		return FW_ERUN;
 	}
 	if (pid == 0) {
 		if (freopen(log, "w", stderr) == NULL)
 			_exit(126);
 		execvp(gnuplot, argv);
+		exec_errno = errno;
+		(void)!write(fds[1], &exec_errno, sizeof(exec_errno));
 		_exit(127);
 	}
-	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0) {
+	close(fds[1]);
+	if (read(fds[0], &exec_errno, sizeof(exec_errno)) !=
+	    (ssize_t)sizeof(exec_errno))
+		exec_errno = 0;
+	close(fds[0]);
+	if (waitpid(pid, &status, 0) < 0)
+		status = -1;
+	if (exec_errno == ENOENT) {
+		fw_error_set(err, FW_ERUN, "", 0, 0, "", "gnuplot not found "
+		    "('%s'): install it (Debian: apt-get install gnuplot-nox) "
+		    "or set FLYWHEEL_GNUPLOT to its path", gnuplot);
+		return FW_ERUN;
+	}
+	if (exec_errno != 0) {
+		fw_error_set(err, FW_ERUN, "", 0, 0, "", "cannot run gnuplot "
+		    "('%s'): %s", gnuplot, strerror(exec_errno));
+		return FW_ERUN;
+	}
+	if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		/* gnuplot's last line names the template, line and error */
 		char last[512] = "", line[512];
 		FILE *l = fopen(log, "r");
@@ -312,12 +342,7 @@ gnuplot_run(const char *gnuplot, char *const argv[], const char *log,
 		if (l != NULL)
 			fclose(l);
 		last[strcspn(last, "\n")] = '\0';
-		if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-			fw_error_set(err, FW_ERUN, "", 0, 0, "", "gnuplot not "
-			    "found ('%s'): install it (Debian: apt-get install "
-			    "gnuplot-nox) or set FLYWHEEL_GNUPLOT to its path",
-			    gnuplot);
-		else if (WIFSIGNALED(status))
+		if (status != -1 && WIFSIGNALED(status))
 			fw_error_set(err, FW_ERUN, "", 0, 0, "", "gnuplot "
 			    "failed (%s): killed by signal %d%s%s", argv[2],
 			    WTERMSIG(status), *last ? ": " : "", last);

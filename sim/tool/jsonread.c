@@ -168,6 +168,7 @@ bad:
 }
 
 static int parse_value(parser *ps, json *j, int depth);
+static void json_clear(json *j);
 
 /* Grows an array or object by one slot. */
 static int
@@ -221,6 +222,9 @@ parse_items(parser *ps, json *j, int depth)
 		}
 		rc = parse_value(ps, &j->item[j->n], depth + 1);
 		if (rc != FW_OK) {
+			/* not yet counted: what it holds so far is freed
+			 * here */
+			json_clear(&j->item[j->n]);
 			if (j->kind == JSON_OBJECT)
 				free(j->key[j->n]);
 			return rc;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cluster.h"
 
 static const char usage_text[] =
 "Usage: flywheel COMMAND [OPTION]... [ARG]...\n"
@@ -76,11 +77,16 @@ int
 cli_usage_error(const char *command, const char *fmt, ...)
 {
 	va_list ap;
+	char buf[2048];
 
-	fputs("flywheel: ", stderr);
+	/* Every rank of a job meets the same usage error: one says it. */
+	if (cluster_rank() != 0)
+		return EXIT_USAGE;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	fputs("flywheel: ", stderr);
+	term_puts(stderr, buf);
 	fprintf(stderr, "\nTry 'flywheel %s%s--help'.\n",
 	    command ? command : "", command ? " " : "");
 	return EXIT_USAGE;
@@ -108,15 +114,23 @@ cli_print_error(const fw_error *err)
 {
 	char buf[2048];
 
+	/* An error every rank of a job meets alike is said once; one of a
+	 * rank alone goes through cluster_abort. */
+	if (cluster_rank() != 0)
+		return;
 	fw_error_format(err, buf, sizeof(buf));
 	/* A message with no file to point at says who is speaking. */
-	fprintf(stderr, "%s%s\n", err->file[0] ? "" : "flywheel: ", buf);
+	if (err->file[0] == '\0')
+		fputs("flywheel: ", stderr);
+	term_puts(stderr, buf);
+	fputc('\n', stderr);
 }
 
 int
 main(int argc, char **argv)
 {
 	const struct command *cmd;
+	int rc;
 
 	if (argc < 2) {
 		fputs(usage_text, stderr);
@@ -150,14 +164,18 @@ main(int argc, char **argv)
 			names[i] = commands[i].name;
 		best = fw_suggest(argv[1], names, NCOMMANDS);
 		if (best != NULL) {
-			fprintf(stderr, "flywheel: unknown command '%s' (did "
-			    "you mean '%s'?)\nTry 'flywheel --help'.\n",
-			    argv[1], best);
+			fputs("flywheel: unknown command '", stderr);
+			term_puts(stderr, argv[1]);
+			fprintf(stderr, "' (did you mean '%s'?)\nTry "
+			    "'flywheel --help'.\n", best);
 			return EXIT_USAGE;
 		}
 		return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
 	}
 	if (cli_wants_help(argc - 1, argv + 1, cmd->help))
 		return EXIT_DONE;
-	return cmd->main(argc - 1, argv + 1);
+	cluster_start(&argc, &argv);
+	rc = cmd->main(argc - 1, argv + 1);
+	cluster_stop();
+	return rc;
 }

@@ -57,16 +57,19 @@ man_text(FILE *out, const char *s)
 static void
 put_key(FILE *out, enum params_format format, size_t i)
 {
-	char range[64], def[40];
+	const char *limit = fw_key_limit(i);
+	char range[64], def[40], meaning[512];
 	fw_key_info k;
 
 	fw_key_get(i, &k);
 	fw_key_range_text(i, range, sizeof(range));
 	key_default(&k, def, sizeof(def));
+	snprintf(meaning, sizeof(meaning), *limit ? "%s; limit: %s" : "%s", k.help,
+	    limit);
 	switch (format) {
 	case PARAMS_TEXT:
 		fprintf(out, "%-43s %-24s %-10s %s\n", k.path, range, def,
-		    k.help);
+		    meaning);
 		break;
 	case PARAMS_CSV:
 		csv_text(out, k.path);
@@ -76,7 +79,7 @@ put_key(FILE *out, enum params_format format, size_t i)
 		/* No default is an empty field (NA), not a lone "-". */
 		csv_text(out, strcmp(def, "-") == 0 ? "" : def);
 		fputc(',', out);
-		csv_text(out, k.help);
+		csv_text(out, meaning);
 		fputc('\n', out);
 		break;
 	case PARAMS_MAN:
@@ -93,6 +96,11 @@ put_key(FILE *out, enum params_format format, size_t i)
 		fputs(".\n", out);
 		man_text(out, k.help);
 		fputs(".\n", out);
+		if (*limit) {
+			fputs("Limit: ", out);
+			man_text(out, limit);
+			fputs(".\n", out);
+		}
 		break;
 	}
 }

@@ -102,7 +102,7 @@ param_scale(const sweepdata *s, size_t j, char *unit, size_t size)
 		snprintf(unit, size, " ($k)");
 		return 1e3;
 	}
-	snprintf(unit, size, *u ? " (%s)" : "", u);
+	snprintf(unit, size, "%s%s%s", *u ? " (" : "", u, *u ? ")" : "");
 	return 1;
 }
 

@@ -22,9 +22,11 @@
 #include <omp.h>
 #endif
 
+#include "cluster.h"
 #include "csv.h"
 #include "csvread.h"
 #include "files.h"
+#include "pool.h"
 #include "sweeprun.h"
 
 static const char *const stat_names[] = { "mean", "se", "p5", "p50",
@@ -229,6 +231,10 @@ sweep_json(const sweep_job *job)
 	    (unsigned long long)fw_sweep_replications(sw),
 	    fw_sweep_months(sw), (unsigned long long)fw_sweep_seed(sw),
 	    fw_sweep_points(sw));
+	if (job->nshard > 1)
+		fprintf(f, "\n  \"shard\": \"%d/%d\", \"shard_points\": "
+		    "[%zu, %zu],", job->shard, job->nshard, job->first + 1,
+		    job->last);
 	for (j = 0; j < P; j++) {
 		const char *v = fw_sweep_param_variant(sw, j);
 		double lo, hi;
@@ -322,7 +328,7 @@ static int
 check_row(const sweep_job *job, const csv_reader *r, fw_error *err)
 {
 	const char *comma = strrchr(r->raw, ',');
-	size_t i = (size_t)r->line - 2, len = 0;
+	size_t i = job->first + (size_t)r->line - 2, len = 0;
 	char hash[32], *lead = NULL;
 	FILE *f;
 	int same;
@@ -336,9 +342,10 @@ check_row(const sweep_job *job, const csv_reader *r, fw_error *err)
 		return csv_fail(r, err, "its row_hash does not match the row: "
 		    "the row was changed after it was written; run the sweep "
 		    "again in a new directory");
-	if (i >= fw_sweep_points(job->sw))
-		return csv_fail(r, err, "a row beyond the sweep's %zu points",
-		    fw_sweep_points(job->sw));
+	if (i >= job->last)
+		return csv_fail(r, err, "a row beyond the %zu points of the "
+		    "sweep%s", job->last - job->first, job->nshard > 1 ?
+		    "'s shard" : "");
 	if ((f = open_memstream(&lead, &len)) == NULL)
 		return nomem(err);
 	put_point(f, job->sw, i, job->sobol);
@@ -392,32 +399,30 @@ resume_rows(sweep_job *job, const char *head, fw_error *err)
 	return rc;
 }
 
-int
-sweep_open(sweep_job *job, fw_sweep *sw, const char *dir, int resume,
-    int threads, fw_error *err)
+/* Points first .. last - 1 of shard `shard` of n: a contiguous share. */
+static void
+shard_range(size_t points, int shard, int n, size_t *first, size_t *last)
 {
-	char *head = NULL, *json = NULL, *old = NULL, *path = NULL;
+	*first = points * (size_t)(shard - 1) / (size_t)n;
+	*last = points * (size_t)shard / (size_t)n;
+}
+
+/* The files of sweep_open_shard, on rank 0 alone. */
+static int
+open_files(sweep_job *job, const char *dir, int resume, const char *head,
+    const char *json, fw_error *err)
+{
+	char *old = NULL, *path = dir_file(job, "sweep.json");
 	size_t len;
 	int rc;
 
-	memset(job, 0, sizeof(*job));
-	job->sw = sw;
-	job->threads = threads;
-	if ((job->dir = strdup(dir)) == NULL)
+	if (path == NULL)
 		return nomem(err);
-	if ((rc = make_columns(job, err)) != FW_OK)
-		return rc;
-	if ((head = header_text(job)) == NULL ||
-	    (json = sweep_json(job)) == NULL ||
-	    (path = dir_file(job, "sweep.json")) == NULL) {
-		rc = nomem(err);
-		goto out;
-	}
 	if (make_dirs(dir) != 0) {
 		fw_error_set(err, FW_EIO, dir, 0, 0, "", "cannot create the "
 		    "output directory: %s", strerror(errno));
-		rc = FW_EIO;
-		goto out;
+		free(path);
+		return FW_EIO;
 	}
 	old = read_all(path, &len);
 	if (resume && old == NULL)
@@ -435,14 +440,49 @@ sweep_open(sweep_job *job, fw_sweep *sw, const char *dir, int resume,
 		    "it with --resume, or choose another directory");
 	else if ((rc = write_whole(job, "sweep.json", json, err)) == FW_OK)
 		rc = write_whole(job, "sweep.csv", head, err);
-out:
 	free(old);
 	free(path);
+	return rc;
+}
+
+int
+sweep_open_shard(sweep_job *job, fw_sweep *sw, const char *dir, int resume,
+    int threads, int shard, int nshard, fw_error *err)
+{
+	char *head = NULL, *json = NULL;
+	int rc;
+
+	memset(job, 0, sizeof(*job));
+	job->sw = sw;
+	job->threads = threads;
+	job->shard = nshard > 1 ? shard : 1;
+	job->nshard = nshard > 1 ? nshard : 1;
+	shard_range(fw_sweep_points(sw), job->shard, job->nshard, &job->first,
+	    &job->last);
+	job->done = job->first;
+	if ((job->dir = strdup(dir)) == NULL)
+		return nomem(err);
+	if ((rc = make_columns(job, err)) != FW_OK)
+		return rc;
+	if ((head = header_text(job)) == NULL ||
+	    (json = sweep_json(job)) == NULL)
+		rc = nomem(err);
+	/* Rank 0 alone reads and writes the directory, and tells the
+	 * others where the sweep stands. */
+	else if (cluster_rank() == 0)
+		rc = open_files(job, dir, resume, head, json, err);
+	cluster_share(&rc, &job->done);
 	free(json);
 	free(head);
 	return rc;
 }
 
+int
+sweep_open(sweep_job *job, fw_sweep *sw, const char *dir, int resume,
+    int threads, fw_error *err)
+{
+	return sweep_open_shard(job, sw, dir, resume, threads, 1, 1, err);
+}
 
 /* The statistics of metric m at a point, from its run. */
 static int
@@ -534,19 +574,6 @@ append_rows(const sweep_job *job, char **row, const size_t *len, size_t n,
 	return rc;
 }
 
-/* How many points to run at once: as many as there are threads when one
- * point's replications cannot keep them all busy, else one point on all
- * of them. Either way each point's results are the same bytes. */
-static size_t
-batch_size(const sweep_job *job, int threads)
-{
-	size_t left = fw_sweep_points(job->sw) - job->done;
-	size_t n = fw_sweep_replications(job->sw) >= 4 * (uint64_t)threads ?
-	    1 : (size_t)threads;
-
-	return n < left ? n : left;
-}
-
 /* The threads the sweep may use. */
 static int
 pool_threads(const sweep_job *job)
@@ -560,47 +587,83 @@ pool_threads(const sweep_job *job)
 #endif
 }
 
+/* The points of one step that this rank runs: point first + offset +
+ * k * stride for task k, its row in row[offset + k * stride]. */
+typedef struct step_share {
+	const sweep_job *job;
+	size_t first;
+	size_t offset, stride;
+	char **row;
+	size_t *len;
+} step_share;
+
+static int
+point_task(void *ctx, size_t k, int threads, fw_error *err)
+{
+	step_share *sh = ctx;
+	size_t b = sh->offset + k * sh->stride;
+
+	return run_point(sh->job, sh->first + b, threads, &sh->row[b],
+	    &sh->len[b], err);
+}
+
 int
 sweep_step(sweep_job *job, fw_error *err)
 {
-	int threads = pool_threads(job);
-	size_t n = batch_size(job, threads), i, len[256];
-	char *row[256] = { NULL };
-	fw_error errs[256];
-	int rc = FW_OK, status[256];
-	long long b;
+	const int threads = pool_threads(job);
+	const size_t ranks = (size_t)cluster_size(), me = (size_t)cluster_rank();
+	/* A point with replications enough for every thread runs alone on
+	 * all of them; smaller ones run side by side. */
+	const int wide = fw_sweep_replications(job->sw) >= 4 *
+	    (uint64_t)threads;
+	size_t n = (wide ? 1 : pool_batch(threads)) * ranks, mine, i, k;
+	step_share sh = { job, job->done, me, ranks, NULL, NULL };
+	fw_error *errs = NULL;
+	int rc = FW_OK, *status = NULL;
 
+	if (n > job->last - job->done)
+		n = job->last - job->done;
 	if (n == 0)
 		return FW_OK;
-	if (n > 256)
-		n = 256;
-	if (n == 1)
-		status[0] = run_point(job, job->done, threads, &row[0], &len[0],
-		    &errs[0]);
-	else {
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-		for (b = 0; b < (long long)n; b++)
-			status[b] = run_point(job, job->done + (size_t)b, 1,
-			    &row[b], &len[b], &errs[b]);
+	mine = n > me ? (n - me + ranks - 1) / ranks : 0;
+	if ((sh.row = calloc(n, sizeof(char *))) == NULL ||
+	    (sh.len = calloc(n, sizeof(size_t))) == NULL ||
+	    (status = calloc(mine + 1, sizeof(int))) == NULL ||
+	    (errs = calloc(mine + 1, sizeof(fw_error))) == NULL) {
+		free(sh.row);
+		free(sh.len);
+		free(status);
+		return nomem(err);
 	}
+	pool_run(mine, threads, wide, point_task, &sh, status, errs);
 	/* The first failure in point order is the one reported; rows before
-	 * it are kept. */
-	for (i = 0; i < n && status[i] == FW_OK; i++)
+	 * it are kept. Under MPI a rank's failure stops the job. */
+	for (k = 0; k < mine && status[k] == FW_OK; k++)
 		;
-	if (i < n) {
-		rc = status[i];
-		*err = errs[i];
+	if (k < mine && ranks > 1)
+		cluster_abort(status[k], &errs[k]);
+	cluster_gather_rows(sh.row, sh.len, n);
+	i = ranks > 1 ? n : k;
+	if (k < mine) {
+		rc = status[k];
+		*err = errs[k];
 	}
 	if (i > 0) {
-		int wrote = append_rows(job, row, len, i, rc == FW_OK ? err :
-		    &errs[0]);
+		int wrote = me == 0 ? append_rows(job, sh.row, sh.len, i,
+		    rc == FW_OK ? err : &errs[0]) : FW_OK;
+		if (ranks > 1)
+			cluster_share(&wrote, &i);
 		if (wrote == FW_OK)
 			job->done += i;
 		else if (rc == FW_OK)
 			rc = wrote;
 	}
-	for (b = 0; b < (long long)n; b++)
-		free(row[b]);
+	for (i = 0; i < n; i++)
+		free(sh.row[i]);
+	free(sh.row);
+	free(sh.len);
+	free(status);
+	free(errs);
 	return rc;
 }
 
@@ -654,9 +717,11 @@ sweep_finish(sweep_job *job, fw_error *err)
 	FILE *f = NULL;
 	int rc = FW_OK;
 
+	if (job->nshard > 1)
+		return FW_OK;
 	if (job->done < N)
 		return sweep_refuse(err, job->dir, "the sweep is not finished");
-	if (!oneway && !job->sobol)
+	if ((!oneway && !job->sobol) || cluster_rank() != 0)
 		return FW_OK;
 	if ((y = malloc(N * M * sizeof(double) + 1)) == NULL ||
 	    (s = calloc(P, sizeof(*s))) == NULL ||
@@ -696,6 +761,101 @@ sweep_finish(sweep_job *job, fw_error *err)
 	free(text);
 	free(s);
 	free(y);
+	return rc;
+}
+
+/* Checks shard dir against this sweep's shard `shard` of n and adds its
+ * rows, checked one by one, to rows. */
+static int
+merge_shard(const sweep_job *job, const char *dir, int shard, int n,
+    FILE *rows, fw_error *err)
+{
+	sweep_job part = *job;
+	char *json = NULL, *old = NULL, *path = NULL, *head = NULL;
+	csv_reader r;
+	size_t len, count = 0;
+	int got = 1, rc;
+
+	part.dir = (char *)dir;
+	part.shard = shard;
+	part.nshard = n;
+	shard_range(fw_sweep_points(job->sw), shard, n, &part.first,
+	    &part.last);
+	if ((json = sweep_json(&part)) == NULL ||
+	    (head = header_text(&part)) == NULL ||
+	    (path = dir_file(&part, "sweep.json")) == NULL) {
+		rc = nomem(err);
+		goto out;
+	}
+	if ((old = read_all(path, &len)) == NULL || strcmp(old, json) != 0) {
+		fw_error_set(err, FW_ERUN, dir, 0, 0, "", "is not shard %d of "
+		    "%d of this sweep with these settings (its sweep.json "
+		    "differs, or is missing); give the shards in order",
+		    shard, n);
+		rc = FW_ERUN;
+		goto out;
+	}
+	free(path);
+	if ((path = dir_file(&part, "sweep.csv")) == NULL) {
+		rc = nomem(err);
+		goto out;
+	}
+	rc = csv_open(&r, path, err);
+	if (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK &&
+	    (!got || r.rawlen != strlen(head) - 1 || strncmp(r.raw, head,
+	    r.rawlen) != 0))
+		rc = csv_fail(&r, err, "its header is not this sweep's");
+	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK &&
+	    got && r.ended) {
+		if ((rc = check_row(&part, &r, err)) != FW_OK)
+			break;
+		fwrite(r.raw, 1, r.rawlen, rows);
+		fputc('\n', rows);
+		count++;
+	}
+	if (rc == FW_OK && count != part.last - part.first)
+		rc = csv_fail(&r, err, "holds %zu of the shard's %zu points: "
+		    "finish it with --resume first", count, part.last -
+		    part.first);
+	csv_close(&r);
+out:
+	free(head);
+	free(path);
+	free(old);
+	free(json);
+	return rc;
+}
+
+int
+sweep_merge(sweep_job *job, char *const *dirs, int n, fw_error *err)
+{
+	char *text = NULL, *path = dir_file(job, "sweep.csv");
+	size_t len = 0;
+	FILE *rows = open_memstream(&text, &len), *out = NULL;
+	int rc = FW_OK, s;
+
+	if (path == NULL || rows == NULL)
+		rc = nomem(err);
+	for (s = 0; rc == FW_OK && s < n; s++)
+		rc = merge_shard(job, dirs[s], s + 1, n, rows, err);
+	if (rows != NULL && fclose(rows) != 0 && rc == FW_OK)
+		rc = nomem(err);
+	if (rc == FW_OK && ((out = fopen(path, "a")) == NULL ||
+	    fwrite(text, 1, len, out) != len || fflush(out) != 0 ||
+	    fsync(fileno(out)) != 0)) {
+		fw_error_set(err, FW_EIO, path, 0, 0, "", "cannot write: %s",
+		    strerror(errno));
+		rc = FW_EIO;
+	}
+	if (out != NULL && fclose(out) != 0 && rc == FW_OK) {
+		fw_error_set(err, FW_EIO, path, 0, 0, "", "cannot write: %s",
+		    strerror(errno));
+		rc = FW_EIO;
+	}
+	if (rc == FW_OK)
+		job->done = job->last;
+	free(text);
+	free(path);
 	return rc;
 }
 

@@ -12,7 +12,9 @@ typedef struct sweep_job {
 	char *dir;
 	int threads;
 	int sobol;		/* sweep.csv has a block column */
-	size_t done;		/* points finished */
+	size_t first, last;	/* its points: the sweep's, or a shard's */
+	int shard, nshard;	/* shard I of N (N = 1: the whole sweep) */
+	size_t done;		/* the next point to run: first .. last */
 	char **column;		/* the columns of sweep.csv */
 	size_t ncolumn;
 } sweep_job;
@@ -24,9 +26,23 @@ typedef struct sweep_job {
 int sweep_open(sweep_job *job, fw_sweep *sw, const char *dir, int resume,
     int threads, fw_error *err);
 
-/* Runs the next points — one on every thread, or, when a point has
- * replications enough to keep every thread busy, one point — and appends
- * their rows to sweep.csv in point order, on disk before it returns. An
+/* The same for shard `shard` of nshard: a contiguous share of the
+ * points, run into a directory of its own, its sweep.json naming the
+ * shard. nshard = 1 is sweep_open. */
+int sweep_open_shard(sweep_job *job, fw_sweep *sw, const char *dir,
+    int resume, int threads, int shard, int nshard, fw_error *err);
+
+/* Assembles the finished shards 1..n, in dirs[0..n-1], into the new
+ * sweep directory of job (opened by sweep_open): every shard's
+ * sweep.json must be that shard's of this sweep and every row checked as
+ * a resume checks it; the rows go to sweep.csv in point order, the same
+ * bytes as the sweep run whole. */
+int sweep_merge(sweep_job *job, char *const *dirs, int n, fw_error *err);
+
+/* Runs the next points — several side by side when a point's
+ * replications cannot keep every thread busy, else one point on all of
+ * them; under MPI, each rank its share of them — and appends their rows
+ * to sweep.csv in point order, on disk before it returns. An
  * interruption loses at most the points under way. */
 int sweep_step(sweep_job *job, fw_error *err);
 

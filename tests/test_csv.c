@@ -1,0 +1,60 @@
+/* test_csv.c - fields of the tables: quoted where a comma, a quote or a
+ * line break would break the row, and defused where a spreadsheet would
+ * run the cell as a formula (a leading quote, as OWASP advises).
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "csv.h"
+#include "suites.h"
+
+/* What csv_text writes for s. */
+static char *
+field(const char *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(f);
+	csv_text(f, s);
+	fclose(f);
+	return buf;
+}
+
+#define FIELD_IS(s, want) do {						\
+	char *got = field(s);						\
+	ck_assert_str_eq(got, want);					\
+	free(got);							\
+} while (0)
+
+START_TEST(test_csv_text)
+{
+	FIELD_IS("plain name", "plain name");
+	FIELD_IS("a,b", "\"a,b\"");
+	FIELD_IS("say \"hi\"", "\"say \"\"hi\"\"\"");
+	FIELD_IS("two\nlines", "\"two\nlines\"");
+	FIELD_IS("=HYPERLINK(\"http://x\")",
+	    "\"'=HYPERLINK(\"\"http://x\"\")\"");
+	FIELD_IS("+1", "\"'+1\"");
+	FIELD_IS("-1", "\"'-1\"");
+	FIELD_IS("@SUM(A1)", "\"'@SUM(A1)\"");
+	FIELD_IS("\tx", "\"'\tx\"");
+	FIELD_IS("\rx", "\"'\rx\"");
+	FIELD_IS("a=b", "a=b");
+	FIELD_IS("", "");
+}
+END_TEST
+
+Suite *
+csv_suite(void)
+{
+	Suite *s = suite_create("csv");
+	TCase *tc = tcase_create("fields");
+
+	tcase_add_test(tc, test_csv_text);
+	suite_add_tcase(s, tc);
+	return s;
+}
