@@ -1,8 +1,7 @@
-/* main.c - the flywheel command: arguments, messages and exit codes.
+/* main.c - the flywheel command: which command runs, and its usage.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,74 +55,6 @@ find_command(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
 	return NULL;
-}
-
-int
-cli_exit_code(int status)
-{
-	switch (status) {
-	case FW_OK:
-		return EXIT_DONE;
-	case FW_EINVALID:
-		return EXIT_INVALID;
-	case FW_EIO:
-		return EXIT_IO;
-	default:	/* a failed run, and running out of memory */
-		return EXIT_FAILED;
-	}
-}
-
-int
-cli_usage_error(const char *command, const char *fmt, ...)
-{
-	va_list ap;
-	char buf[2048];
-
-	/* Every rank of a job meets the same usage error: one says it. */
-	if (cluster_rank() != 0)
-		return EXIT_USAGE;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	fputs("flywheel: ", stderr);
-	term_puts(stderr, buf);
-	fprintf(stderr, "\nTry 'flywheel %s%s--help'.\n",
-	    command ? command : "", command ? " " : "");
-	return EXIT_USAGE;
-}
-
-int
-cli_wants_help(int argc, char **argv, const char *help)
-{
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return 0;
-		if (strcmp(argv[i], "-h") == 0 ||
-		    strcmp(argv[i], "--help") == 0) {
-			fputs(help, stdout);
-			return 1;
-		}
-	}
-	return 0;
-}
-
-void
-cli_print_error(const fw_error *err)
-{
-	char buf[2048];
-
-	/* An error every rank of a job meets alike is said once; one of a
-	 * rank alone goes through cluster_abort. */
-	if (cluster_rank() != 0)
-		return;
-	fw_error_format(err, buf, sizeof(buf));
-	/* A message with no file to point at says who is speaking. */
-	if (err->file[0] == '\0')
-		fputs("flywheel: ", stderr);
-	term_puts(stderr, buf);
-	fputc('\n', stderr);
 }
 
 int
