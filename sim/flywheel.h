@@ -302,6 +302,13 @@ uint64_t fw_scenario_seed(const fw_scenario *sc);
 /* Whether the scenario asks for the report named under its `report` key
  * ("leakage"): 1 yes, 0 no, -1 for a name that is no report. */
 int fw_scenario_report(const fw_scenario *sc, const char *name);
+/* The fit table of the calibration that made the scenario (its
+ * `calibration` key), as seen from the scenario file's directory, or
+ * NULL when the scenario names none. The file need not exist. */
+const char *fw_scenario_calibration(const fw_scenario *sc);
+/* Names table (relative to the scenario's file; NULL: none) as that fit
+ * table, written back by fw_scenario_yaml(). FW_ENOMEM on failure. */
+int fw_scenario_set_calibration(fw_scenario *sc, const char *table);
 /* Number of variants including the baseline, which is variant 0; the
  * others are numbered in the order of the file, then of
  * fw_scenario_add_variant(). */

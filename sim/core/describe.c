@@ -307,6 +307,12 @@ fw_scenario_yaml(const fw_scenario *sc)
 	/* a request of the file's for its run, not a value of the model */
 	if (sc->report_leakage)
 		fputs("report:\n  leakage: true\n", out);
+	/* where the values came from, for the run's board pack */
+	if (sc->calibration != NULL) {
+		fputs("calibration: ", out);
+		put_quoted(out, sc->calibration);
+		fputc('\n', out);
+	}
 	if (ferror(out) | fclose(out)) {
 		free(text);
 		return NULL;

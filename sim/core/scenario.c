@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "input.h"
 #include "library.h"
 #include "read.h"
 
@@ -366,6 +367,28 @@ read_report(fw_yaml *y, fw_scenario *sc, yaml_node_t *n)
 	return rc;
 }
 
+/* calibration: the fit table that made the scenario; the run does not
+ * need it to simulate, so only its name is checked. */
+static int
+read_calibration(fw_yaml *y, fw_scenario *sc, yaml_node_t *n)
+{
+	const char *text;
+	int rc;
+
+	if ((rc = fwi_yaml_str(y, n, "calibration", &text)) != FW_OK)
+		return rc;
+	if (*text == '\0')
+		return fwi_yaml_fail(y, n, "calibration", "an empty file name");
+	if (fwi_text_problem(text) != NULL)
+		return fwi_yaml_fail(y, n, "calibration", "%s",
+		    fwi_text_problem(text));
+	if (strpbrk(text, "\t\n\r") != NULL)
+		return fwi_yaml_fail(y, n, "calibration", "a file name may not "
+		    "hold a line break or tab");
+	return fw_scenario_set_calibration(sc, text) == FW_OK ? FW_OK :
+	    fwi_yaml_nomem(y);
+}
+
 static int
 read_scenario(fw_yaml *y, fw_scenario *sc)
 {
@@ -416,6 +439,9 @@ read_scenario(fw_yaml *y, fw_scenario *sc)
 		return rc;
 	if ((n = top(&t, "report")) != NULL &&
 	    (rc = read_report(y, sc, n)) != FW_OK)
+		return rc;
+	if ((n = top(&t, "calibration")) != NULL &&
+	    (rc = read_calibration(y, sc, n)) != FW_OK)
 		return rc;
 	set_defaults(base);
 	base->start_month.value = 1;
@@ -508,6 +534,8 @@ fw_scenario_free(fw_scenario *sc)
 	free(sc->config);
 	free(sc->file);
 	free(sc->name);
+	free(sc->calibration);
+	free(sc->calibration_path);
 	free(sc);
 }
 
@@ -569,6 +597,29 @@ int
 fw_scenario_report(const fw_scenario *sc, const char *name)
 {
 	return strcmp(name, "leakage") == 0 ? sc->report_leakage : -1;
+}
+
+const char *
+fw_scenario_calibration(const fw_scenario *sc)
+{
+	return sc->calibration_path;
+}
+
+int
+fw_scenario_set_calibration(fw_scenario *sc, const char *table)
+{
+	char *text = NULL, *path = NULL;
+
+	if (table != NULL && ((text = strdup(table)) == NULL ||
+	    (path = fwi_path_beside(sc->file, table)) == NULL)) {
+		free(text);
+		return FW_ENOMEM;
+	}
+	free(sc->calibration);
+	free(sc->calibration_path);
+	sc->calibration = text;
+	sc->calibration_path = path;
+	return FW_OK;
 }
 
 int
@@ -645,6 +696,8 @@ fw_scenario_copy(const fw_scenario *sc, fw_scenario **out)
 	*c = *sc;
 	c->file = dup_or_null(sc->file, &failed);
 	c->name = dup_or_null(sc->name, &failed);
+	c->calibration = dup_or_null(sc->calibration, &failed);
+	c->calibration_path = dup_or_null(sc->calibration_path, &failed);
 	c->nconfig = 0;
 	c->config = calloc(sc->nconfig, sizeof(fw_config));
 	if (c->config == NULL)

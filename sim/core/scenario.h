@@ -51,6 +51,8 @@ struct fw_scenario {
 	int seed_given;
 	fw_num warmup;		/* warmup_months: baseline months before month 1 */
 	int report_leakage;	/* report: {leakage: true} */
+	char *calibration;	/* calibration: as written, or NULL */
+	char *calibration_path;	/* the same beside the file */
 	size_t nconfig;		/* baseline plus variants */
 	fw_config *config;	/* config[0] is the baseline */
 	char hash[32];		/* of the bytes loaded */

@@ -17,6 +17,7 @@
 #include "axis.h"
 #include "csvread.h"
 #include "files.h"
+#include "fitseries.h"
 #include "gnuplot.h"
 #include "labels.h"
 #include "plots.h"
@@ -25,20 +26,7 @@
  * simulation is said to track the data. */
 #define FIT_TRACKS 0.10
 
-/* One series of fit-series.csv. */
-typedef struct fitseries {
-	int series;
-	char *segment;		/* "" for the whole market */
-	int months;
-	double *v;		/* [month][observed, mean, p5, p95] */
-} fitseries;
-
-typedef struct fitdata {
-	fitseries *s;
-	size_t n;
-} fitdata;
-
-static void
+void
 fitdata_clear(fitdata *d)
 {
 	size_t i;
@@ -87,7 +75,7 @@ add_row(fitdata *d, const csv_reader *r, const int *col, long t, int k,
 	return FW_OK;
 }
 
-static int
+int
 read_fit_series(const char *path, fitdata *d, fw_error *err)
 {
 	csv_reader r;
@@ -156,9 +144,7 @@ element(char *buf, size_t size, const char *var, size_t i)
 	return buf;
 }
 
-/* The mean absolute error of series s relative to its level, in
- * percent, and its months observed. */
-static double
+double
 error_pct(const fitseries *s, int *n)
 {
 	double level = 0, error = 0;

@@ -136,7 +136,9 @@ write_yaml(const fw_calibration *cal, FILE *f, const char *command_line,
 
 	if ((rc = fw_calibration_fitted(cal, &fitted, err)) != FW_OK)
 		return rc;
-	yaml = fw_scenario_yaml(fitted);
+	/* the fit table beside it, for the board pack of its runs */
+	yaml = fw_scenario_set_calibration(fitted, file_names[1]) == FW_OK ?
+	    fw_scenario_yaml(fitted) : NULL;
 	fw_scenario_free(fitted);
 	if (yaml == NULL)
 		return FW_ENOMEM;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cluster.h"
 
 int
 cli_parse_count(const char *command, const char *opt, const char *text,
@@ -141,11 +142,14 @@ cli_apply_set(const char *command, fw_scenario *sc, const char *assignment)
 	free(path);
 	if (rc == FW_OK)
 		return EXIT_DONE;
-	fprintf(stderr, "flywheel: %s: --set ", command);
-	term_puts(stderr, assignment);
-	fputs(": ", stderr);
-	term_puts(stderr, err.msg);
-	fputc('\n', stderr);
+	/* every rank of a job refuses it alike: one says so */
+	if (cluster_rank() == 0) {
+		fprintf(stderr, "flywheel: %s: --set ", command);
+		term_puts(stderr, assignment);
+		fputs(": ", stderr);
+		term_puts(stderr, err.msg);
+		fputc('\n', stderr);
+	}
 	return cli_exit_code(rc);
 }
 

@@ -38,14 +38,9 @@ const char cli_calibrate_help[] =
 "error, 3 invalid calibration, scenario or data file, 4 file not readable\n"
 "or writable.\n";
 
-/* What the options of `flywheel calibrate` ask for. */
-typedef struct calibrate_args {
-	const char *outdir;
-	int threads, quiet, plots;
-} calibrate_args;
-
+/* Reads the options; exactly one calibration file must follow. */
 static int
-parse_args(int argc, char **argv, calibrate_args *a)
+parse_args(int argc, char **argv, cli_args *a)
 {
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
@@ -54,32 +49,8 @@ parse_args(int argc, char **argv, calibrate_args *a)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
-	unsigned long long n;
-	int c, rc = EXIT_DONE;
+	int rc = cli_parse_args("calibrate", opts, argc, argv, a);
 
-	opterr = 0;
-	while (rc == EXIT_DONE &&
-	    (c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			a->outdir = optarg;
-			break;
-		case 't':
-			if ((rc = cli_parse_count("calibrate", "--threads",
-			    optarg, 1, 1024, &n)) == EXIT_DONE)
-				a->threads = (int)n;
-			break;
-		case 'P':
-			a->plots = 0;
-			break;
-		case 'q':
-			a->quiet = 1;
-			break;
-		default:
-			rc = cli_usage_error("calibrate", "calibrate: unknown "
-			    "option '%s' or missing value", argv[optind - 1]);
-		}
-	}
 	if (rc == EXIT_DONE && optind != argc - 1)
 		rc = cli_usage_error("calibrate", "calibrate: give one "
 		    "calibration file");
@@ -202,7 +173,7 @@ load(const char *file, fw_calibration **cal)
 int
 cli_calibrate(int argc, char **argv)
 {
-	calibrate_args a = { .plots = 1 };
+	cli_args a = { .plots = 1 };
 	fw_calibration *cal = NULL;
 	char defdir[4096], *cmdline = NULL;
 	fw_error err;
@@ -218,7 +189,7 @@ cli_calibrate(int argc, char **argv)
 	if (rc == EXIT_DONE)
 		interrupt_guard(a.outdir);
 	if (rc == EXIT_DONE) {
-		fw_calibration_set_threads(cal, a.threads);
+		fw_calibration_set_threads(cal, a.opt.threads);
 		rc = cli_exit_code(fit(cal, !a.quiet));
 	}
 	if (rc == EXIT_DONE && (cmdline = cli_command_line(argc, argv)) ==

@@ -81,4 +81,8 @@ json_opening(FILE *f, const fw_scenario *sc)
 	json_text(f, fw_scenario_hash(sc));
 	fputs(",\n  \"scenario_name\": ", f);
 	json_text(f, fw_scenario_name(sc));
+	if (fw_scenario_calibration(sc) != NULL) {
+		fputs(",\n  \"calibration\": ", f);
+		json_text(f, fw_scenario_calibration(sc));
+	}
 }

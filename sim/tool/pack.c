@@ -9,24 +9,15 @@
 
 #include "labels.h"
 #include "pack.h"
-
-/* Text styles of textpage.gp. */
-enum { TX_TITLE = 1, TX_BODY, TX_HEAD, TX_NOTE, TX_STRONG };
+#include "textpage.h"
 
 /* Characters a line holds across the page at each style's size (a
  * 10-inch page, DejaVu Sans about 0.55 em a character). */
 static const int line_chars[] = { 0, 76, 112, 100, 128, 100 };
 
-/* A text page being laid out from the top. */
-typedef struct textpage {
-	FILE *f;
-	double y;
-} textpage;
+const double line_height[] = { 0, 0.075, 0.047, 0.055, 0.04, 0.052 };
 
-static const double line_height[] = { 0, 0.075, 0.047, 0.055, 0.04,
-	0.052 };
-
-static void
+void
 put_line(textpage *tp, double x, int style, const char *s)
 {
 	if (tp->y < 0.1)
@@ -36,8 +27,7 @@ put_line(textpage *tp, double x, int style, const char *s)
 	fputc('\n', tp->f);
 }
 
-/* Writes s wrapped at word boundaries from x, in style. */
-static void
+void
 put_para(textpage *tp, double x, int style, const char *s)
 {
 	int width = (int)(line_chars[style] * (0.95 - x) / 0.9);
@@ -60,7 +50,7 @@ put_para(textpage *tp, double x, int style, const char *s)
 	}
 }
 
-static int
+int
 open_page(textpage *tp, const char *dir, const char *name)
 {
 	tp->f = gp_create(dir, name);
@@ -219,26 +209,29 @@ write_assumptions(const rundata *d, const verdict *vd, const char *dir,
 	return gp_close(tp.f, FW_OK);
 }
 
-/* A page: a chart's (chart names it) or a text page (write). */
+/* A page: a chart's (chart names it) or a text page (write), shown when
+ * the run has what it tells (applies; NULL: always). */
 typedef struct page {
 	const char *template;
 	const char *chart;
 	int (*write)(const rundata *, const verdict *, const char *,
 	    const char *);
+	int (*applies)(const rundata *);
 } page;
 
 static const page pages[] = {
-	{ "textpage", NULL, write_recommendation },
-	{ "decision", "npv-gain-distribution", NULL },
-	{ "cumgain", "cumulative-cash-gain", NULL },
-	{ "mechanism", "mechanism", NULL },
-	{ "waterfall", "waterfall", NULL },
-	{ "npv", "npv-distribution", NULL },
-	{ "tornado", "tornado-npv-gain", NULL },
-	{ "textpage", NULL, write_assumptions },
-	{ "revenue", "revenue-by-month", NULL },
-	{ "states", "hcp-states", NULL },
-	{ "gap", "unfilled-scripts", NULL },
+	{ "textpage", NULL, write_recommendation, NULL },
+	{ "decision", "npv-gain-distribution", NULL, NULL },
+	{ "cumgain", "cumulative-cash-gain", NULL, NULL },
+	{ "mechanism", "mechanism", NULL, NULL },
+	{ "waterfall", "waterfall", NULL, NULL },
+	{ "npv", "npv-distribution", NULL, NULL },
+	{ "tornado", "tornado-npv-gain", NULL, NULL },
+	{ "textpage", NULL, write_assumptions, NULL },
+	{ "textpage", NULL, calpage_write, calpage_applies },
+	{ "revenue", "revenue-by-month", NULL, NULL },
+	{ "states", "hcp-states", NULL, NULL },
+	{ "gap", "unfilled-scripts", NULL, NULL },
 };
 
 int
@@ -260,6 +253,8 @@ pack_write(const rundata *d, const verdict *vd, const char *dir,
 					break;
 			if (c == run_chart_count || !chart_drawn[c])
 				continue;
+		} else if (pages[i].applies != NULL && !pages[i].applies(d)) {
+			continue;
 		} else {
 			snprintf(name, sizeof(name), "page-%zu.tsv", i + 1);
 			rc = pages[i].write(d, vd, dir, name);

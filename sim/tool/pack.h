@@ -13,4 +13,11 @@
 int pack_write(const rundata *d, const verdict *vd, const char *dir,
     gp_meta *m, const int *chart_drawn);
 
+/* The page on how the baseline was fitted, from the fit table of the
+ * calibration that made the run's scenario (calpage.c): whether the run
+ * has one, and the page's writer. */
+int calpage_applies(const rundata *d);
+int calpage_write(const rundata *d, const verdict *vd, const char *dir,
+    const char *name);
+
 #endif

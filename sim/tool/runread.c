@@ -502,6 +502,8 @@ read_run_json(const char *dir, rundata *d, fw_error *err)
 	    (d->finished = dup_or_empty(json_str(j, "finished", ""))) ==
 	    NULL || (d->seed = strdup(num)) == NULL ||
 	    (d->command_line = dup_or_empty(json_str(j, "command_line",
+	    ""))) == NULL ||
+	    (d->calibration = dup_or_empty(json_str(j, "calibration",
 	    ""))) == NULL)
 		rc = nomem(err);
 	changes = json_get(j, "changes");
@@ -612,6 +614,7 @@ run_clear(rundata *d)
 	free(d->scenario);
 	free(d->scenario_file);
 	free(d->scenario_hash);
+	free(d->calibration);
 	free(d->model);
 	free(d->version);
 	free(d->finished);

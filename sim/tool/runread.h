@@ -46,6 +46,7 @@ typedef struct rundata {
 	/* run.json; "" where absent */
 	char *scenario, *scenario_file, *scenario_hash, *model, *version;
 	char *finished, *seed, *command_line;
+	char *calibration;		/* the fit table that made the scenario */
 	size_t nchange;
 	run_change *change;
 
