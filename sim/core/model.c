@@ -697,7 +697,9 @@ prescriber_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
 
 /* The HCPs of one state, listed in idx: their HCP_MONTH blocks and, for
  * prescribers, their SCRIPTS blocks and scripts a batch at a time, then
- * their months one by one. */
+ * their months: on the AVX-512 path a whole batch of lapsed, switched,
+ * adopting or advocating HCPs in vector lanes up to their moves, else
+ * one by one; booked one by one in HCP order either way. */
 static inline __attribute__((always_inline)) void
 step_state(const step_ctx *c, const int state, const uint32_t *idx,
     uint32_t n, month_sums *sum)
