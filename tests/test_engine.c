@@ -253,7 +253,8 @@ START_TEST(test_parts_make_the_whole)
 END_TEST
 
 /* Every path of the random blocks the processor has gives the same run,
- * byte for byte. */
+ * byte for byte: with them the listing by state and the inversions of
+ * scripts, which follow the path. */
 START_TEST(test_rng_paths_do_not_change_results)
 {
 	fw_scenario *sc = test_load(SMALL "variants:\n"

@@ -8,6 +8,7 @@
 
 #include "helpers.h"
 #include "model.h"
+#include "order.h"
 #include "run.h"
 #include "suites.h"
 
@@ -328,6 +329,49 @@ START_TEST(test_count_tables_shared)
 }
 END_TEST
 
+/* The HCPs listed state by state, in HCP order within a state, on every
+ * path the processor has: the same list as a stable sort by state, and
+ * nothing written past the slack. */
+START_TEST(test_order_by_state)
+{
+	static const uint32_t sizes[] = { 0, 1, 7, 15, 16, 17, 33, 1000, 4099 };
+	enum fw_rng_path path;
+	uint8_t state[4099];
+	uint32_t idx[4099 + FW_ORDER_SLACK + 1], start[FW_NSTATE + 1];
+	uint32_t seed = 12345, j, at;
+	size_t z;
+	int k;
+
+	for (z = 0; z < sizeof(sizes) / sizeof(sizes[0]); z++) {
+		uint32_t n = sizes[z];
+		for (j = 0; j < n; j++) {
+			seed = seed * 1103515245u + 12345u;
+			/* runs of one state as well as mixtures */
+			state[j] = (uint8_t)(z % 3 == 0 ? (j / 40) % FW_NSTATE :
+			    (seed >> 16) % FW_NSTATE);
+		}
+		for (path = FW_RNG_SCALAR; path <= FW_RNG_AVX512; path++) {
+			if (!fwi_rng_path_available(path))
+				continue;
+			idx[n + FW_ORDER_SLACK] = 0xdeadbeef;
+			fwi_order_by_state(path, state, n, idx, start);
+			ck_assert_uint_eq(idx[n + FW_ORDER_SLACK], 0xdeadbeef);
+			ck_assert_uint_eq(start[0], 0);
+			ck_assert_uint_eq(start[FW_NSTATE], n);
+			for (at = 0, k = 0; k < FW_NSTATE; k++) {
+				ck_assert_uint_eq(start[k], at);
+				for (j = 0; j < n; j++)
+					if (state[j] == k && idx[at++] != j)
+						break;
+				ck_assert_msg(j == n, "path %d, n %u, state %d",
+				    (int)path, n, k);
+			}
+			ck_assert_uint_eq(at, n);
+		}
+	}
+}
+END_TEST
+
 Suite *
 model_suite(void)
 {
@@ -343,6 +387,7 @@ model_suite(void)
 	tcase_add_test(tc, test_initial_defections);
 	tcase_add_test(tc, test_guide_is_the_search);
 	tcase_add_test(tc, test_count_tables_shared);
+	tcase_add_test(tc, test_order_by_state);
 	suite_add_tcase(s, tc);
 	return s;
 }

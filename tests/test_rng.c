@@ -107,6 +107,69 @@ START_TEST(test_uniform_open_interval)
 }
 END_TEST
 
+/* The integer threshold t of p decides u(w) < p for every word w: the
+ * words below t, and only they, give a uniform below p. Checked at t's
+ * two sides (enough, since u grows with w) and on words spread over the
+ * whole range, for p at the ends, at each uniform exactly, one ulp either
+ * side of it, at k / 2^32 and its neighbours, and not a number. */
+static void
+check_threshold(double p)
+{
+	uint64_t t = fwi_u01_threshold(p), i;
+	uint32_t w;
+
+	ck_assert_uint_le(t, (uint64_t)1 << 32);
+	if (t > 0)
+		ck_assert_msg(fwi_u01((uint32_t)(t - 1)) < p, "p = %a", p);
+	if (t < (uint64_t)1 << 32)
+		ck_assert_msg(!(fwi_u01((uint32_t)t) < p), "p = %a", p);
+	/* One assertion for all the words: Check's are slow in a loop. */
+	for (i = 0; i < 4096; i++) {
+		w = (uint32_t)(i * 1048573u + (i >> 3));
+		if ((w < t) != (fwi_u01(w) < p))
+			break;
+	}
+	ck_assert_msg(i == 4096, "p = %a, w = %u", p, w);
+}
+
+START_TEST(test_uniform_threshold)
+{
+	static const uint32_t words[] = { 0, 1, 2, 3, 0x7fffffff,
+		0x80000000u, 0x80000001u, 123456789, 0xfffffffeu, 0xffffffffu };
+	static const double fixed[] = { 0, -0.0, 1, -1, 2, 1e-300, 5e-324,
+		0.5, 0.25, 0.3, 1 - 1e-16, 0x1p-33, 0x1p-32, 0x1p-31,
+		0.999999999767169, 0.99999999988358468 };
+	size_t i;
+	int k;
+
+	ck_assert_uint_eq(fwi_u01_threshold(0), 0);
+	ck_assert_uint_eq(fwi_u01_threshold(NAN), 0);
+	ck_assert_uint_eq(fwi_u01_threshold(1), (uint64_t)1 << 32);
+	/* u(0) = 2^-33: only p above it lets word 0 through. */
+	ck_assert_uint_eq(fwi_u01_threshold(0x1p-33), 0);
+	ck_assert_uint_eq(fwi_u01_threshold(nextafter(0x1p-33, 1)), 1);
+	ck_assert_uint_eq(fwi_u01_threshold(0.5), 0x80000000u);
+	check_threshold(NAN);
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		check_threshold(fixed[i]);
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		double u = fwi_u01(words[i]);
+		check_threshold(u);
+		check_threshold(nextafter(u, 0));
+		check_threshold(nextafter(u, 1));
+		ck_assert_uint_eq(fwi_u01_threshold(u), words[i]);
+		ck_assert_uint_eq(fwi_u01_threshold(nextafter(u, 1)),
+		    (uint64_t)words[i] + 1);
+	}
+	for (k = 0; k < 200; k++) {
+		double p = ldexp((double)((uint32_t)k * 2654435761u), -32);
+		check_threshold(p);
+		check_threshold(nextafter(p, 0));
+		check_threshold(nextafter(p, 1));
+	}
+}
+END_TEST
+
 /* The GSL adaptor reads the words of blocks 0, 1, ... of its stream. */
 START_TEST(test_stream_reads_blocks_in_order)
 {
@@ -179,6 +242,7 @@ rng_suite(void)
 	tcase_add_test(tc, test_seed_is_the_key);
 	tcase_add_test(tc, test_counter_layout);
 	tcase_add_test(tc, test_uniform_open_interval);
+	tcase_add_test(tc, test_uniform_threshold);
 	tcase_add_test(tc, test_stream_reads_blocks_in_order);
 	tcase_add_test(tc, test_stream_moments);
 	tcase_add_test(tc, test_param_draws_are_named);

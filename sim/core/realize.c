@@ -12,6 +12,7 @@
 #include <gsl/gsl_sf_gamma.h>
 
 #include "model.h"
+#include "order.h"
 
 static int
 plan_add(fw_plan *p, const fw_num *num, enum fw_slot_kind kind,
@@ -176,7 +177,7 @@ fwi_work_init(fw_work *w, const fw_scenario *sc, int horizon,
 	w->warmup = warmup;
 	w->buckets = buckets;
 	w->nseg_cap = max_seg;
-	w->order = malloc((max_hcps + 1) * sizeof(uint32_t));
+	w->order = malloc((max_hcps + FW_ORDER_SLACK) * sizeof(uint32_t));
 	w->month = calloc((size_t)horizon * FW_NMONTHLY, sizeof(double));
 	w->base_cash = calloc((size_t)horizon, sizeof(double));
 	w->stream = fwi_stream_alloc();

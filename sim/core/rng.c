@@ -33,6 +33,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "hash.h"
@@ -163,7 +164,12 @@ fwi_rng_path_available(enum fw_rng_path path)
 	case FW_RNG_AVX2:
 		return __builtin_cpu_supports("avx2");
 	case FW_RNG_AVX512:
-		return __builtin_cpu_supports("avx512f");
+		/* F for the blocks; BW and VL for the model's other AVX-512
+		 * code, which follows this path (every AVX-512 processor
+		 * but the first Xeon Phi has all three). */
+		return __builtin_cpu_supports("avx512f") &&
+		    __builtin_cpu_supports("avx512bw") &&
+		    __builtin_cpu_supports("avx512vl");
 #endif
 	default:
 		return 0;
@@ -216,6 +222,24 @@ fwi_rng_blocks_path(enum fw_rng_path path, philox4x32_key_t key,
 	path_blocks(path)(key, ctr, entity, n, out);
 }
 
+enum fw_rng_path
+fwi_rng_path(void)
+{
+	blocks_fn *fn = __atomic_load_n(&chosen_blocks, __ATOMIC_RELAXED);
+
+	if (fn == NULL) {
+		fn = pick_blocks();
+		__atomic_store_n(&chosen_blocks, fn, __ATOMIC_RELAXED);
+	}
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (fn == blocks_avx512)
+		return FW_RNG_AVX512;
+	if (fn == blocks_avx2)
+		return FW_RNG_AVX2;
+#endif
+	return FW_RNG_SCALAR;
+}
+
 void
 fwi_rng_blocks(philox4x32_key_t key, philox4x32_ctr_t ctr,
     const uint32_t *entity, int n, uint32_t out[4][FW_RNG_BATCH])
@@ -227,6 +251,36 @@ fwi_rng_blocks(philox4x32_key_t key, philox4x32_ctr_t ctr,
 		__atomic_store_n(&chosen_blocks, fn, __ATOMIC_RELAXED);
 	}
 	fn(key, ctr, entity, n, out);
+}
+
+/* Why a word compared with an integer t decides u(w) = fwi_u01(w) < p
+ * exactly as the uniform does, rounding included. w + 0.5 needs at most
+ * 33 bits and one below the point, so it is exact in a double, and the
+ * product by 2^-32, a power of two, is exact too: u(w) is the real number
+ * (w + 0.5) / 2^32, and u(w) < p compares two doubles exactly. As w
+ * grows u(w) grows strictly, so the words with u(w) < p are a prefix 0,
+ * ..., t - 1 of the 2^32 words, t the first word with u(w) >= p (2^32 if
+ * none; 0 if p <= 0 or p is not a number, which no u is below). The
+ * estimate from p 2^32 - 0.5 may be off by rounding; the two loops then
+ * move t to that first word by the very comparison the model makes. */
+uint64_t
+fwi_u01_threshold(double p)
+{
+	const uint64_t words = (uint64_t)1 << 32;
+	double x;
+	uint64_t t;
+
+	if (!(p > 0))
+		return 0;
+	if (p >= 1)
+		return words;
+	x = ceil(p * 4294967296.0 - 0.5);
+	t = x <= 0 ? 0 : x >= 4294967296.0 ? words : (uint64_t)x;
+	while (t > 0 && !(fwi_u01((uint32_t)(t - 1)) < p))
+		t--;
+	while (t < words && fwi_u01((uint32_t)t) < p)
+		t++;
+	return t;
 }
 
 uint64_t

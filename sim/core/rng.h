@@ -52,6 +52,10 @@ fwi_u01(uint32_t w)
 	return ((double)w + 0.5) * (1.0 / 4294967296.0);
 }
 
+/* The threshold t of a probability p fixed for many draws: fwi_u01(w) < p
+ * exactly when w < t, for every word w (see rng.c). */
+uint64_t fwi_u01_threshold(double p);
+
 /* Four words of one block. */
 static inline philox4x32_ctr_t
 fwi_rng_block(philox4x32_key_t key, philox4x32_ctr_t ctr)
@@ -88,6 +92,9 @@ void fwi_rng_blocks_path(enum fw_rng_path path, philox4x32_key_t key,
  * the whole model on each; -1 if it is not available. fwi_rng_blocks
  * otherwise takes the widest the processor has. */
 int fwi_rng_force_path(enum fw_rng_path path);
+/* The path fwi_rng_blocks takes. The model's other vector code follows
+ * it: AVX-512 code on the AVX-512 path, plain code on the others. */
+enum fw_rng_path fwi_rng_path(void);
 
 /* 64-bit FNV-1a of a key path: the entity of a parameter draw. */
 uint64_t fwi_rng_path_hash(const char *path);
