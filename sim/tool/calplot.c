@@ -262,6 +262,7 @@ move_fit_plots(const fitdata *d, const char *out, const char *dir,
 	static const char *const ext[] = { "png", "svg", "pdf" };
 	char from[4096], to[4096];
 	size_t i, e;
+	int rc = FW_OK;
 
 	pathf(to, sizeof(to), "%s/plots", dir);
 	if (mkdir(to, 0777) != 0 && errno != EEXIST) {
@@ -269,20 +270,18 @@ move_fit_plots(const fitdata *d, const char *out, const char *dir,
 		    strerror(errno));
 		return FW_EIO;
 	}
-	for (i = 0; i < d->n; i++)
-		for (e = 0; e < 3; e++) {
+	for (i = 0; rc == FW_OK && i < d->n; i++)
+		for (e = 0; rc == FW_OK && e < 3; e++) {
 			pathf(from, sizeof(from), "%s/fit-%zu.%s", out, i + 1,
 			    ext[e]);
 			pathf(to, sizeof(to), "%s/plots/fit-%zu-%s.%s", dir,
 			    i + 1, fw_series_name((size_t)d->s[i].series),
 			    ext[e]);
-			if (rename(from, to) != 0) {
-				fw_error_set(err, FW_EIO, to, 0, 0, "", "cannot "
-				    "write: %s", strerror(errno));
-				return FW_EIO;
-			}
+			/* a full disk leaves empty files: not moved in */
+			if ((rc = check_output(from, err)) == FW_OK)
+				rc = move_file(from, to, err);
 		}
-	return FW_OK;
+	return rc;
 }
 
 int

@@ -92,11 +92,12 @@ int cli_split_assignment(const char *command, const char *opt,
 typedef struct cli_args {
 	fw_run_options opt;	/* --reps, --months, --seed, --threads */
 	const char *outdir;	/* -o */
-	const char **sets;	/* --set or --stage PATH=VALUE, in order; the
-				 * caller allocates argc slots */
+	const char **sets;	/* --set or --stage PATH=VALUE, in order;
+				 * the caller frees it */
 	int nsets, quiet, plots;	/* -q, --no-plots clears plots */
 	int leakage;		/* run --leakage */
 	const char *variant;	/* leakage --variant */
+	const char *file;	/* the file after the options; NULL: none */
 } cli_args;
 
 /* getopt_long entries of the options every simulating command has. */
@@ -111,7 +112,7 @@ typedef struct cli_args {
 
 /* Reads command's options, those of CLI_ARGS_OPTIONS and its own in opts
  * (codes 'S' --set or --stage, 'L' --leakage, 'v' --variant), into a,
- * and refuses more than one file after them. */
+ * and the file after them; refuses more than one. */
 int cli_parse_args(const char *command, const struct option *opts,
     int argc, char **argv, cli_args *a);
 /* Applies "PATH=VALUE" (as --set gives it) to sc's baseline; prints what

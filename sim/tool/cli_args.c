@@ -72,6 +72,11 @@ cli_parse_args(const char *command, const struct option *opts, int argc,
 {
 	int c, rc = EXIT_DONE;
 
+	/* room for every argument to be a PATH=VALUE */
+	if ((a->sets = calloc((size_t)argc + 1, sizeof(char *))) == NULL) {
+		fputs("flywheel: out of memory\n", stderr);
+		return EXIT_FAILED;
+	}
 	opterr = 0;
 	while (rc == EXIT_DONE &&
 	    (c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
@@ -105,6 +110,7 @@ cli_parse_args(const char *command, const struct option *opts, int argc,
 		rc = cli_usage_error(command, "%s: one scenario file at a time "
 		    "(got '%s' and '%s')", command, argv[optind],
 		    argv[optind + 1]);
+	a->file = optind < argc ? argv[optind] : NULL;
 	return rc;
 }
 

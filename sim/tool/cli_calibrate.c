@@ -181,9 +181,9 @@ cli_calibrate(int argc, char **argv)
 
 	rc = parse_args(argc, argv, &a);
 	if (rc == EXIT_DONE)
-		rc = load(argv[optind], &cal);
+		rc = load(a.file, &cal);
 	if (rc == EXIT_DONE && a.outdir == NULL) {
-		cli_default_output(argv[optind], defdir, sizeof(defdir));
+		cli_default_output(a.file, defdir, sizeof(defdir));
 		a.outdir = defdir;
 	}
 	if (rc == EXIT_DONE)
@@ -213,5 +213,6 @@ cli_calibrate(int argc, char **argv)
 	}
 	free(cmdline);
 	fw_calibration_free(cal);
+	free(a.sets);
 	return rc;
 }

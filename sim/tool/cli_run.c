@@ -203,12 +203,8 @@ cli_run(int argc, char **argv)
 	fw_error err;
 	int rc;
 
-	if ((a.sets = calloc((size_t)argc + 1, sizeof(char *))) == NULL) {
-		fputs("flywheel: out of memory\n", stderr);
-		return EXIT_FAILED;
-	}
 	rc = parse_args(argc, argv, &a);
-	file = optind < argc ? argv[optind] : cli_default_scenario();
+	file = a.file != NULL ? a.file : cli_default_scenario();
 	if (rc == EXIT_DONE)
 		rc = load(file, &a, &sc);
 	if (rc == EXIT_DONE && a.outdir == NULL) {
