@@ -69,20 +69,21 @@ json_text(FILE *f, const char *s)
 }
 
 void
+json_member(FILE *f, const char *key, const char *s)
+{
+	fprintf(f, ",\n  \"%s\": ", key);
+	json_text(f, s);
+}
+
+void
 json_opening(FILE *f, const fw_scenario *sc)
 {
 	fputs("{\n  \"flywheel_version\": ", f);
 	json_text(f, fw_version());
-	fputs(",\n  \"model\": ", f);
-	json_text(f, fw_model());
-	fputs(",\n  \"scenario_file\": ", f);
-	json_text(f, fw_scenario_file(sc));
-	fputs(",\n  \"scenario_hash\": ", f);
-	json_text(f, fw_scenario_hash(sc));
-	fputs(",\n  \"scenario_name\": ", f);
-	json_text(f, fw_scenario_name(sc));
-	if (fw_scenario_calibration(sc) != NULL) {
-		fputs(",\n  \"calibration\": ", f);
-		json_text(f, fw_scenario_calibration(sc));
-	}
+	json_member(f, "model", fw_model());
+	json_member(f, "scenario_file", fw_scenario_file(sc));
+	json_member(f, "scenario_hash", fw_scenario_hash(sc));
+	json_member(f, "scenario_name", fw_scenario_name(sc));
+	if (fw_scenario_calibration(sc) != NULL)
+		json_member(f, "calibration", fw_scenario_calibration(sc));
 }

@@ -24,6 +24,9 @@ void csv_text(FILE *f, const char *s);
 
 /* Writes s as a JSON string. */
 void json_text(FILE *f, const char *s);
+/* Writes the next member of a top-level JSON object, on its own line:
+ * ",", then "key": and s as a JSON string. */
+void json_member(FILE *f, const char *key, const char *s);
 
 /* Opens the JSON record of a result of sc: "{", the version and model of
  * flywheel, and the scenario's file, hash and name, each on its line; the

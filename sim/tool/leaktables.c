@@ -66,8 +66,7 @@ write_json(const leakage *lk, const fw_run *run, const char *command_line,
 
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	json_opening(f, sc);
-	fputs(",\n  \"variant\": ", f);
-	json_text(f, lk->variant);
+	json_member(f, "variant", lk->variant);
 	fprintf(f, ",\n  \"seed\": %llu,\n  \"replications\": %llu,\n"
 	    "  \"horizon_months\": %d,\n  \"configurations\": %zu,\n"
 	    "  \"interaction_threshold\": ",

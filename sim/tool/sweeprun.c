@@ -214,18 +214,12 @@ sweep_json(const sweep_job *job)
 	fw_free(yaml);
 	fputs("{\n  \"flywheel_version\": ", f);
 	json_text(f, fw_version());
-	fputs(",\n  \"sweep_file\": ", f);
-	json_text(f, fw_sweep_file(sw));
-	fputs(",\n  \"sweep_hash\": ", f);
-	json_text(f, fw_sweep_hash(sw));
-	fputs(",\n  \"scenario_file\": ", f);
-	json_text(f, fw_scenario_file(sc));
-	fputs(",\n  \"scenario_hash\": ", f);
-	json_text(f, fw_scenario_hash(sc));
-	fputs(",\n  \"resolved_scenario_hash\": ", f);
-	json_text(f, hash);
-	fputs(",\n  \"design\": ", f);
-	json_text(f, fw_sweep_design(sw));
+	json_member(f, "sweep_file", fw_sweep_file(sw));
+	json_member(f, "sweep_hash", fw_sweep_hash(sw));
+	json_member(f, "scenario_file", fw_scenario_file(sc));
+	json_member(f, "scenario_hash", fw_scenario_hash(sc));
+	json_member(f, "resolved_scenario_hash", hash);
+	json_member(f, "design", fw_sweep_design(sw));
 	fprintf(f, ",\n  \"replications\": %llu,\n  \"months\": %d,\n"
 	    "  \"seed\": %llu,\n  \"points\": %zu,\n  \"parameters\": [",
 	    (unsigned long long)fw_sweep_replications(sw),

@@ -160,8 +160,7 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 	    fw_run_threads(run), fw_run_elapsed(run), stamp);
 	fputs("  \"command_line\": ", f);
 	json_text(f, command_line ? command_line : "");
-	fputs(",\n  \"rng\": ", f);
-	json_text(f, fw_rng_scheme());
+	json_member(f, "rng", fw_rng_scheme());
 	fputs("\n}\n", f);
 	return FW_OK;
 }
