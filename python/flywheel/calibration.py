@@ -22,7 +22,7 @@ class Calibration:
 
     def __init__(self, path, threads=None):
         out = ctypes.c_void_p()
-        _lib.call(lib.fw_calibration_load, os.fsencode(path),
+        _lib.call(lib.fw_calibration_load, _lib.path_arg(path),
                   ctypes.byref(out))
         _lib.own(self, out, lib.fw_calibration_free)
         if threads is not None:

@@ -30,7 +30,7 @@ class Sweep:
 
     def __init__(self, path):
         out = ctypes.c_void_p()
-        _lib.call(lib.fw_sweep_load, os.fsencode(path), ctypes.byref(out))
+        _lib.call(lib.fw_sweep_load, _lib.path_arg(path), ctypes.byref(out))
         _lib.own(self, out, lib.fw_sweep_free)
 
     @property
@@ -204,8 +204,11 @@ class Sweep:
         for label in self.metrics:
             y = np.ascontiguousarray(table[column_name(f"{label}_mean")],
                                      dtype=float)
+            if y.ndim != 1 or len(y) != len(self):
+                raise ValueError(f"the table has {len(y)} rows, the sweep "
+                                 f"{len(self)} points: give run()'s table")
             rc = lib.fw_sweep_sensitivity(self._ptr, y.ctypes.data_as(
-                _lib.c_double_p), out)
+                _lib.c_double_p), len(y), out)
             if rc != 0:
                 raise error_from(rc, "")
             rows += [[label, self._label(j)] +

@@ -261,7 +261,7 @@ fw_scenario_change_count(const fw_scenario *sc, size_t v)
 {
 	change_at c = { (size_t)-1, 0, NULL };
 
-	if (v == 0 || v >= sc->nconfig)
+	if (sc == NULL || v == 0 || v >= sc->nconfig)
 		return 0;
 	walk_changes(&sc->config[0], &sc->config[v], take_change, &c);
 	return c.seen;
@@ -273,7 +273,7 @@ fw_scenario_change(const fw_scenario *sc, size_t v, size_t i,
 {
 	change_at c = { i, 0, out };
 
-	if (v == 0 || v >= sc->nconfig)
+	if (sc == NULL || out == NULL || v == 0 || v >= sc->nconfig)
 		return FW_EINVALID;
 	walk_changes(&sc->config[0], &sc->config[v], take_change, &c);
 	return i < c.seen ? FW_OK : FW_EINVALID;
@@ -284,9 +284,9 @@ fw_scenario_yaml(const fw_scenario *sc)
 {
 	char *text = NULL;
 	size_t len = 0, v;
-	FILE *out = open_memstream(&text, &len);
+	FILE *out;
 
-	if (out == NULL)
+	if (sc == NULL || (out = open_memstream(&text, &len)) == NULL)
 		return NULL;
 	fputs("name: ", out);
 	put_quoted(out, sc->name);

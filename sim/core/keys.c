@@ -224,7 +224,7 @@ fw_key_get(size_t i, fw_key_info *out)
 	};
 	const fw_key *k;
 
-	if (i >= fwi_nkeys)
+	if (i >= fwi_nkeys || out == NULL)
 		return FW_EINVALID;
 	pthread_once(&once, fill_paths);
 	k = &fwi_keys[i];
@@ -279,7 +279,7 @@ fwi_key_for_path(const char *path)
 int
 fw_key_lookup(const char *path, fw_key_info *out)
 {
-	const fw_key *k = fwi_key_for_path(path);
+	const fw_key *k = path != NULL ? fwi_key_for_path(path) : NULL;
 
 	return k == NULL ? FW_EINVALID : fw_key_get((size_t)(k - fwi_keys),
 	    out);
@@ -295,6 +295,8 @@ fw_key_limit(size_t i)
 void
 fw_key_range_text(size_t i, char *buf, size_t size)
 {
+	if (buf == NULL)
+		return;
 	if (i < fwi_nkeys)
 		fwi_key_range_text(&fwi_keys[i], buf, size);
 	else if (size > 0)

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "files.h"
 #include "cluster.h"
+#include "fingerprint.h"
 #include "report.h"
 #include "tables.h"
 #include "workbook.h"
@@ -160,6 +161,18 @@ load(const char *file, const run_args *a, fw_scenario **sc)
 	return EXIT_DONE;
 }
 
+/* Under MPI, the ranks' inputs compared before any work (see
+ * cluster_agree): status, or EXIT_INVALID when they differ. */
+static int
+agree(const fw_scenario *sc, const run_args *a, int status)
+{
+	char fp[FINGERPRINT_SIZE] = "";
+
+	if (status == EXIT_DONE)
+		fingerprint_run(sc, &a->opt, fp, sizeof(fp));
+	return cluster_agree("run", status, fp);
+}
+
 /* Writes the tables and prints what the run found. */
 static int
 report(const fw_run *run, const run_args *a, int argc, char **argv)
@@ -207,6 +220,8 @@ cli_run(int argc, char **argv)
 	file = a.file != NULL ? a.file : cli_default_scenario();
 	if (rc == EXIT_DONE)
 		rc = load(file, &a, &sc);
+	if (cluster_size() > 1)
+		rc = agree(sc, &a, rc);
 	if (rc == EXIT_DONE && a.outdir == NULL) {
 		cli_default_output(file, defdir, sizeof(defdir));
 		a.outdir = defdir;

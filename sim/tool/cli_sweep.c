@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "cluster.h"
+#include "fingerprint.h"
 #include "csv.h"
 #include "sweeprun.h"
 
@@ -173,6 +174,20 @@ load(const char *file, const sweep_args *a, fw_sweep **sw)
 	return EXIT_DONE;
 }
 
+/* Under MPI, the ranks' inputs compared before any work (see
+ * cluster_agree): status, or EXIT_INVALID when they differ. */
+static int
+agree(fw_sweep *sw, const sweep_args *a, int status)
+{
+	char fp[FINGERPRINT_SIZE] = "", job[96];
+
+	snprintf(job, sizeof(job), "shard %d/%d resume %d merge %d dry %d",
+	    a->shard, a->nshard, a->resume, a->merge, a->dry);
+	if (status == EXIT_DONE)
+		fingerprint_sweep(sw, job, fp, sizeof(fp));
+	return cluster_agree("sweep", status, fp);
+}
+
 /* --dry-run: the points, one CSV row each. */
 static int
 print_points(const fw_sweep *sw)
@@ -266,6 +281,8 @@ cli_sweep(int argc, char **argv)
 	rc = parse_args(argc, argv, &a);
 	if (rc == EXIT_DONE)
 		rc = load(argv[optind], &a, &sw);
+	if (cluster_size() > 1)
+		rc = agree(sw, &a, rc);
 	if (rc == EXIT_DONE && a.outdir == NULL) {
 		cli_default_output(argv[optind], defdir, sizeof(defdir));
 		a.outdir = defdir;
