@@ -19,7 +19,8 @@
  * size that does not fit is refused, never followed: a function that
  * returns a status returns FW_EINVALID (with err saying which argument),
  * one that returns a text NULL, a count 0, a number NaN, an index -1,
- * and one that returns nothing leaves its outputs as they were. Arrays
+ * and one that returns nothing writes what it writes for an index past
+ * the end (NaN, ""), or nothing. Arrays
  * whose size a function takes from its object (room for
  * fw_run_replications() values, say) must have that size. Variants are numbered from 0, the
  * baseline; months from 1; replications from 0. Metrics and monthly
@@ -194,10 +195,10 @@ int fw_key_lookup(const char *path, fw_key_info *out);
  * "integer >= 1", "text"; "" past the end. 64 bytes are enough. */
 void fw_key_range_text(size_t i, char *buf, size_t size);
 
-/* Why key i's upper limit is where it is, when it is no natural end of the
- * quantity, e.g. "no HCP is touched more than 1000 times a month, all
- * channels together"; "" otherwise. These limits keep every run finite
- * and bounded in time and memory. */
+/* Why key i's upper limit (and for some keys its lower one) is where it
+ * is, when it is no natural end of the quantity, e.g. "no HCP is touched
+ * more than 1000 times a month, all channels together"; "" otherwise.
+ * These limits keep every run finite and bounded in time and memory. */
 const char *fw_key_limit(size_t i);
 
 /* ---- Scenarios ---- */

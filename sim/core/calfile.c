@@ -253,9 +253,14 @@ read_target(fw_yaml *y, fw_calibration *cal, yaml_node_t *n,
 	    FW_CT_WEIGHT));
 	if (rc == FW_OK && at[FW_CT_WEIGHT] != NULL &&
 	    (rc = fwi_yaml_real(y, at[FW_CT_WEIGHT], sub,
-	    &t->weight)) == FW_OK && !(t->weight > 0))
-		rc = fwi_yaml_fail(y, at[FW_CT_WEIGHT], sub, "must be "
-		    "a number > 0");
+	    &t->weight)) == FW_OK && !fwi_key_in_range(cal_key(
+	    FW_SCOPE_CAL_TARGET, FW_CT_WEIGHT), t->weight)) {
+		char msg[512];
+		fwi_key_refusal(cal_key(FW_SCOPE_CAL_TARGET, FW_CT_WEIGHT),
+		    t->weight, (const char *)at[FW_CT_WEIGHT]->data.scalar.value,
+		    msg, sizeof(msg));
+		rc = fwi_yaml_fail(y, at[FW_CT_WEIGHT], sub, "%s", msg);
+	}
 	for (j = 0; rc == FW_OK && j < i; j++)
 		if (cal->tgt[j].series == t->series &&
 		    cal->tgt[j].segment == t->segment)

@@ -152,8 +152,6 @@ fwi_key_range_text(const fw_key *k, char *buf, size_t size)
 	fw_format_real(k->hi, hi, sizeof(hi));
 	if (k->type == FW_TYPE_U64)
 		snprintf(buf, size, "integer in 0..2^64-1");
-	else if (k->type == FW_TYPE_INT && k->hi == 2147483647.0)
-		snprintf(buf, size, "integer >= %s", lo);
 	else if (k->type == FW_TYPE_INT)
 		snprintf(buf, size, "integer in %s..%s", lo, hi);
 	else if (k->hi == INF)
@@ -180,7 +178,8 @@ fwi_key_refusal(const fw_key *k, double x, const char *got, char *buf,
 	} else
 		fwi_key_range_text(k, range, sizeof(range));
 	n = snprintf(buf, size, "must be a %s (got %s)", range, got);
-	if (k->why != NULL && x > k->hi && n >= 0 && (size_t)n < size)
+	if (k->why != NULL && (x > k->hi || (k->why_lo && x < k->lo)) &&
+	    n >= 0 && (size_t)n < size)
 		snprintf(buf + n, size - (size_t)n, ": %s", k->why);
 }
 
