@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "csvread.h"
 #include "files.h"
 #include "fitseries.h"
@@ -233,8 +234,8 @@ put_unreadable(textpage *tp, const char *what, const fw_error *err)
 	char msg[1200], text[1400];
 
 	fw_error_format(err, msg, sizeof(msg));
-	fprintf(stderr, "flywheel: warning: %s; the board pack says the %s "
-	    "could not be read\n", msg, what);
+	term_line(stderr, "flywheel: warning: %s; the board pack says the %s "
+	    "could not be read", msg, what);
 	snprintf(text, sizeof(text), "The %s could not be read: %s.", what,
 	    msg);
 	put_para(tp, 0.05, TX_STRONG, text);

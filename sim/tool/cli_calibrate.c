@@ -155,9 +155,9 @@ load(const char *file, fw_calibration **cal)
 	int rc = fw_file_kind(file, &kind, &err);
 
 	if (rc == FW_OK && kind != FW_FILE_CALIBRATION) {
-		fprintf(stderr, "%s: a %s file, not a calibration file (one "
+		term_line(stderr, "%s: a %s file, not a calibration file (one "
 		    "that names a scenario, data, parameters and targets; see "
-		    "flywheel-calibration(5))\n", file, kind == FW_FILE_SWEEP ?
+		    "flywheel-calibration(5))", file, kind == FW_FILE_SWEEP ?
 		    "sweep" : "scenario");
 		return EXIT_INVALID;
 	}

@@ -82,8 +82,8 @@ check_variant(const fw_scenario *sc, const char *name)
 	for (v = 0; v < n && v < 256; v++)
 		names[v] = fw_scenario_variant_name(sc, v);
 	best = fw_suggest(name, names, v);
-	fprintf(stderr, "flywheel: leakage: --variant %s: %s has no variant "
-	    "of that name%s%s%s\n", name, fw_scenario_file(sc),
+	term_line(stderr, "flywheel: leakage: --variant %s: %s has no variant "
+	    "of that name%s%s%s", name, fw_scenario_file(sc),
 	    best ? " (did you mean '" : "", best ? best : "",
 	    best ? "'?)" : "");
 	return EXIT_INVALID;
@@ -131,7 +131,7 @@ build(leakage *lk, const fw_scenario *sc)
 	if ((rc = leak_build(lk, sc, &bad, &err)) == FW_OK)
 		return EXIT_DONE;
 	if (bad < lk->nstage)
-		fprintf(stderr, "flywheel: leakage: --stage %s=%s: %s\n",
+		term_line(stderr, "flywheel: leakage: --stage %s=%s: %s",
 		    lk->stage[bad].path, lk->stage[bad].target, err.msg);
 	else
 		cli_print_error(&err);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,13 +64,16 @@ typedef struct sweep_args {
 static int
 parse_shard(const char *text, sweep_args *a)
 {
-	int used = 0;
+	const char *slash = strchr(text, '/');
+	unsigned long long i, n;
 
-	if (sscanf(text, "%d/%d%n", &a->shard, &a->nshard, &used) != 2 ||
-	    text[used] != '\0' || a->nshard < 1 || a->shard < 1 ||
-	    a->shard > a->nshard)
+	if (slash == NULL || cli_whole_number(slash + 1, strlen(slash + 1),
+	    1, INT_MAX, &n) != 0 || cli_whole_number(text,
+	    (size_t)(slash - text), 1, n, &i) != 0)
 		return cli_usage_error("sweep", "sweep: --shard wants I/N with "
 		    "1 <= I <= N, not '%s'", text);
+	a->shard = (int)i;
+	a->nshard = (int)n;
 	return EXIT_DONE;
 }
 
