@@ -152,6 +152,7 @@ run_calls(input *in, objects *o)
 	fw_calibration_progress prog;
 	double x, y[16], phi[4], lo, hi;
 	char buf[64];
+	const char *t;
 	size_t i, j, n;
 	unsigned op;
 	int rc, calls;
@@ -221,7 +222,11 @@ run_calls(input *in, objects *o)
 			    NWORDS : 0);
 			fw_format_real(number(in), byte(in) % 2 ? buf : NULL,
 			    index_of(in) % sizeof(buf));
-			fw_hash(text(in), index_of(in) % 8, buf, sizeof(buf));
+			/* n bytes of a text of at least n bytes, or NULL */
+			t = text(in);
+			n = index_of(in) % 8;
+			fw_hash(t, t != NULL && strlen(t) < n ? strlen(t) : n,
+			    buf, sizeof(buf));
 			break;
 		case 10:
 			if (o->run != NULL)
