@@ -41,8 +41,14 @@ const char cli_run_help[] =
 "  -q, --quiet          print nothing but errors\n"
 "  -h, --help           show this help\n"
 "\n"
+"Under mpirun (mpirun -n K flywheel run ...) the replications are shared\n"
+"out over the K processes, each on its threads; rank 0 writes every file.\n"
+"Ranks given other inputs (scenario, --set, seed, replications, months)\n"
+"stop the job before any work.\n"
+"\n"
 "Exit status: 0 success, 1 the run or its plots failed, 2 usage error,\n"
-"3 invalid scenario, 4 file not readable or writable.\n";
+"3 invalid scenario or ranks given other inputs, 4 file not readable or\n"
+"writable.\n";
 
 void
 cli_default_output(const char *file, char *buf, size_t size)

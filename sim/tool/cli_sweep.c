@@ -47,10 +47,12 @@ const char cli_sweep_help[] =
 "\n"
 "Under mpirun (mpirun -n K flywheel sweep ...) the points are shared out\n"
 "over the K processes, each on its threads; rank 0 writes every file.\n"
+"Ranks given other inputs (sweep, scenario, --set, seed, replications)\n"
+"stop the job before any work.\n"
 "\n"
 "Exit status: 0 success, 1 a point failed or the resume was refused,\n"
-"2 usage error, 3 invalid sweep or scenario file, 4 file not readable or\n"
-"writable.\n";
+"2 usage error, 3 invalid sweep or scenario file or ranks given other\n"
+"inputs, 4 file not readable or writable.\n";
 
 /* What the options of `flywheel sweep` ask for. */
 typedef struct sweep_args {
