@@ -183,8 +183,9 @@ report(const leakage *lk, const fw_run *run, const leak_args *a, int argc,
 	if (!a->quiet) {
 		if (print_leakage(lk, run, stdout) != FW_OK)
 			return EXIT_IO;
-		printf("\nTables written to %s/: leakage.csv leakage.json\n",
-		    a->outdir);
+		putchar('\n');
+		term_line(stdout, "Tables written to %s/: leakage.csv "
+		    "leakage.json", a->outdir);
 		fflush(stdout);
 	}
 	if (!a->plots)
@@ -198,8 +199,8 @@ report(const leakage *lk, const fw_run *run, const leak_args *a, int argc,
 		return EXIT_FAILED;
 	}
 	if (!a->quiet)
-		printf("Chart drawn in %s/plots/: waterfall.png .svg .pdf\n",
-		    a->outdir);
+		term_line(stdout, "Chart drawn in %s/plots/: waterfall.png "
+		    ".svg .pdf", a->outdir);
 	return EXIT_DONE;
 }
 

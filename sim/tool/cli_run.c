@@ -203,9 +203,10 @@ report(const fw_run *run, const run_args *a, int argc, char **argv)
 		if (print_summary(run, stdout) != FW_OK ||
 		    print_verdict(run, stdout) != FW_OK)
 			return EXIT_IO;
-		printf("\nTables written to %s/: summary.csv compare.csv "
-		    "timeseries.csv paired.csv replications.csv run.json "
-		    "results.xlsx\n", a->outdir);
+		putchar('\n');
+		term_line(stdout, "Tables written to %s/: summary.csv "
+		    "compare.csv timeseries.csv paired.csv replications.csv "
+		    "run.json results.xlsx", a->outdir);
 		fflush(stdout);
 	}
 	return EXIT_DONE;

@@ -254,11 +254,11 @@ run_points(fw_sweep *sw, const sweep_args *a, char *const *dirs, int ndirs)
 	if (rc != FW_OK)
 		cli_print_error(&err);
 	else if (talk && job.nshard > 1)
-		printf("shard %d of %d: points %zu to %zu written to "
-		    "%s/sweep.csv\n", job.shard, job.nshard, job.first + 1,
+		term_line(stdout, "shard %d of %d: points %zu to %zu written "
+		    "to %s/sweep.csv", job.shard, job.nshard, job.first + 1,
 		    job.last, a->outdir);
 	else if (talk)
-		printf("%zu points written to %s/sweep.csv%s\n",
+		term_line(stdout, "%zu points written to %s/sweep.csv%s",
 		    fw_sweep_points(sw), a->outdir, strcmp(fw_sweep_design(sw),
 		    "oneway") == 0 || strcmp(fw_sweep_design(sw), "sobol") ==
 		    0 ? "; sensitivity.csv beside it" : "");
