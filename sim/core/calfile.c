@@ -122,6 +122,7 @@ read_range(fw_yaml *y, fw_calibration *cal, yaml_node_t *n, yaml_node_t *at,
 	int rc, end;
 
 	p->scale = FW_SCALE_LOGIT;
+	p->limit = HUGE_VAL;
 	if (at == NULL) {
 		p->lo = k->lo;
 		p->hi = k->hi;
@@ -130,6 +131,7 @@ read_range(fw_yaml *y, fw_calibration *cal, yaml_node_t *n, yaml_node_t *at,
 		if (isinf(k->hi) || k->why != NULL) {
 			p->scale = FW_SCALE_LOG;
 			p->hi = HUGE_VAL;
+			p->limit = k->hi;
 			if (!(p->own > k->lo))
 				return fwi_yaml_fail(y, n, path, "needs a "
 				    "range: %s has no natural upper end, and "

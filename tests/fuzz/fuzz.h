@@ -15,11 +15,4 @@ const char *fuzz_dir(void);
  * aborts. */
 const char *fuzz_file(const char *name, const void *bytes, size_t n);
 
-/* The files of a calibration from a fuzz input: s.yaml is scenario;
- * when the first byte is 'D' the rest is d.csv beside the calibration
- * file calibration, otherwise the bytes are the calibration file beside
- * the data observed. Returns the calibration file's path (static). */
-const char *fuzz_calibration_files(const uint8_t *data, size_t size,
-    const char *scenario, const char *observed, const char *calibration);
-
 #endif

@@ -31,8 +31,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t i;
 	const char *path;
 
-	path = fuzz_calibration_files(data, size, scenario, data_csv,
-	    calibration);
+	fuzz_file("s.yaml", scenario, sizeof(scenario) - 1);
+	if (size > 0 && data[0] == 'D') {
+		fuzz_file("d.csv", data + 1, size - 1);
+		path = fuzz_file("c.yaml", calibration,
+		    sizeof(calibration) - 1);
+	} else {
+		fuzz_file("d.csv", data_csv, sizeof(data_csv) - 1);
+		path = fuzz_file("c.yaml", data, size);
+	}
 	if (fw_calibration_load(path, &cal, &err) != FW_OK)
 		return 0;
 	for (i = 0; i < fw_calibration_param_count(cal); i++) {

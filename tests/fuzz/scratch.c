@@ -62,16 +62,3 @@ fuzz_file(const char *name, const void *bytes, size_t n)
 	}
 	return path;
 }
-
-const char *
-fuzz_calibration_files(const uint8_t *data, size_t size,
-    const char *scenario, const char *observed, const char *calibration)
-{
-	fuzz_file("s.yaml", scenario, strlen(scenario));
-	if (size > 0 && data[0] == 'D') {
-		fuzz_file("d.csv", data + 1, size - 1);
-		return fuzz_file("c.yaml", calibration, strlen(calibration));
-	}
-	fuzz_file("d.csv", observed, strlen(observed));
-	return fuzz_file("c.yaml", data, size);
-}
