@@ -1,0 +1,94 @@
+/* init.c - the package's entry points, registered for .Call, and the
+ * library's version and number format.
+ * SPDX-License-Identifier: MIT */
+#include <R_ext/Rdynload.h>
+
+#include "glue.h"
+
+SEXP fwr_version(void);
+SEXP fwr_format(SEXP x);
+SEXP fwr_names(void);
+SEXP fwr_scenario_load(SEXP file, SEXP text);
+SEXP fwr_scenario_set(SEXP x, SEXP variant, SEXP path, SEXP value);
+SEXP fwr_scenario_info(SEXP x);
+SEXP fwr_scenario_yaml(SEXP x);
+SEXP fwr_scenario_value(SEXP x, SEXP variant, SEXP path, SEXP q);
+SEXP fwr_run_alloc(SEXP x, SEXP reps, SEXP months, SEXP seed, SEXP threads);
+SEXP fwr_run_step(SEXP x, SEXP reps);
+SEXP fwr_run_info(SEXP x);
+SEXP fwr_summary(SEXP x);
+SEXP fwr_timeseries(SEXP x);
+SEXP fwr_replications(SEXP x);
+SEXP fwr_compare(SEXP x);
+SEXP fwr_paired(SEXP x);
+SEXP fwr_sweep_load(SEXP file);
+SEXP fwr_sweep_set(SEXP x, SEXP reps, SEXP seed);
+SEXP fwr_sweep_info(SEXP x);
+SEXP fwr_sweep_points(SEXP x);
+SEXP fwr_sweep_point(SEXP x, SEXP point, SEXP threads);
+SEXP fwr_sweep_sensitivity(SEXP x, SEXP y);
+SEXP fwr_calibration_load(SEXP file, SEXP threads);
+SEXP fwr_calibration_step(SEXP x);
+SEXP fwr_calibration_progress(SEXP x);
+SEXP fwr_calibration_fit(SEXP x);
+SEXP fwr_calibration_series(SEXP x);
+SEXP fwr_calibration_fitted(SEXP x);
+SEXP fwr_release(SEXP x);
+void R_init_flywheel(DllInfo *dll);
+
+/* The library's version and model. */
+SEXP fwr_version(void)
+{
+	SEXP out = PROTECT(Rf_allocVector(STRSXP, 2));
+
+	SET_STRING_ELT(out, 0, Rf_mkChar(fw_version()));
+	SET_STRING_ELT(out, 1, Rf_mkChar(fw_model()));
+	UNPROTECT(1);
+	return out;
+}
+
+/* Numbers as the command's tables write them; NA for NA and NaN, which
+ * the tables leave empty. */
+SEXP fwr_format(SEXP x)
+{
+	R_xlen_t i, n = XLENGTH(x);
+	SEXP out = PROTECT(Rf_allocVector(STRSXP, n));
+	char buf[32];
+
+	for (i = 0; i < n; i++) {
+		if (ISNAN(REAL(x)[i])) {
+			SET_STRING_ELT(out, i, NA_STRING);
+			continue;
+		}
+		fw_format_real(REAL(x)[i], buf, sizeof(buf));
+		SET_STRING_ELT(out, i, Rf_mkChar(buf));
+	}
+	UNPROTECT(1);
+	return out;
+}
+
+#define ENTRY(name, n) { #name, (DL_FUNC)&name, n }
+static const R_CallMethodDef entries[] = {
+	ENTRY(fwr_version, 0), ENTRY(fwr_format, 1), ENTRY(fwr_names, 0),
+	ENTRY(fwr_scenario_load, 2), ENTRY(fwr_scenario_set, 4),
+	ENTRY(fwr_scenario_info, 1), ENTRY(fwr_scenario_yaml, 1),
+	ENTRY(fwr_scenario_value, 4), ENTRY(fwr_run_alloc, 5),
+	ENTRY(fwr_run_step, 2), ENTRY(fwr_run_info, 1),
+	ENTRY(fwr_summary, 1), ENTRY(fwr_timeseries, 1),
+	ENTRY(fwr_replications, 1), ENTRY(fwr_compare, 1),
+	ENTRY(fwr_paired, 1), ENTRY(fwr_sweep_load, 1),
+	ENTRY(fwr_sweep_set, 3), ENTRY(fwr_sweep_info, 1),
+	ENTRY(fwr_sweep_points, 1), ENTRY(fwr_sweep_point, 3),
+	ENTRY(fwr_sweep_sensitivity, 2), ENTRY(fwr_calibration_load, 2),
+	ENTRY(fwr_calibration_step, 1), ENTRY(fwr_calibration_progress, 1),
+	ENTRY(fwr_calibration_fit, 1), ENTRY(fwr_calibration_series, 1),
+	ENTRY(fwr_calibration_fitted, 1), ENTRY(fwr_release, 1),
+	{ NULL, NULL, 0 }
+};
+
+void R_init_flywheel(DllInfo *dll)
+{
+	R_registerRoutines(dll, NULL, entries, NULL, NULL);
+	R_useDynamicSymbols(dll, FALSE);
+	R_forceSymbols(dll, TRUE);
+}
