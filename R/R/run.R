@@ -14,17 +14,20 @@ fw_run <- function(sc, reps = 1000, months = NULL, seed = NULL,
   on.exit(.Call(C_fwr_release, ptr))
   info <- .Call(C_fwr_run_info, ptr)
   report <- progress_reporter(progress, info$replications)
-  step <- 1
+  # A step simulates whole blocks of replications, one per thread at
+  # least; steps grow to about a quarter of a second, and an interrupt
+  # (Ctrl-C) is taken between two of them.
+  unit <- ceiling(info$replications / info$blocks) * info$threads
+  step <- unit
   repeat {
     before <- .Call(C_fwr_run_info, ptr)$elapsed
     done <- .Call(C_fwr_run_step, ptr, step)
     report(done, info$replications)
     if (done >= info$replications)
       break
-    # steps of about a quarter of a second: an interrupt (Ctrl-C) is
-    # taken between two of them
     took <- .Call(C_fwr_run_info, ptr)$elapsed - before
-    step <- max(1, min(step * 4, floor(step * 0.25 / max(took, 1e-6))))
+    step <- unit * max(1, min(4 * step / unit,
+                              floor(0.25 / max(took, 1e-6) * step / unit)))
   }
   info <- .Call(C_fwr_run_info, ptr)
   sci <- .Call(C_fwr_scenario_info, sc$ptr)

@@ -56,9 +56,9 @@ SEXP fwr_run_step(SEXP x, SEXP reps)
 SEXP fwr_run_info(SEXP x)
 {
 	static const char *const names[] = { "replications", "done",
-		"months", "seed", "threads", "elapsed", NULL };
+		"months", "seed", "threads", "elapsed", "blocks", NULL };
 	static const SEXPTYPE types[] = { VECSXP, VECSXP, VECSXP, VECSXP,
-		VECSXP, VECSXP };
+		VECSXP, VECSXP, VECSXP };
 	r_run *r = r_get_run(x);
 	SEXP out = PROTECT(r_columns(names, 0, types));
 
@@ -68,6 +68,7 @@ SEXP fwr_run_info(SEXP x)
 	SET_VECTOR_ELT(out, 3, r_u64(fw_run_seed(r->run)));
 	SET_VECTOR_ELT(out, 4, Rf_ScalarInteger(fw_run_threads(r->run)));
 	SET_VECTOR_ELT(out, 5, Rf_ScalarReal(fw_run_elapsed(r->run)));
+	SET_VECTOR_ELT(out, 6, r_u64(fw_run_block_count(r->run)));
 	UNPROTECT(1);
 	return out;
 }
