@@ -5,13 +5,6 @@
 
 #include "glue.h"
 
-SEXP fwr_calibration_load(SEXP file, SEXP threads);
-SEXP fwr_calibration_step(SEXP x);
-SEXP fwr_calibration_progress(SEXP x);
-SEXP fwr_calibration_fit(SEXP x);
-SEXP fwr_calibration_series(SEXP x);
-SEXP fwr_calibration_fitted(SEXP x);
-
 SEXP fwr_calibration_load(SEXP file, SEXP threads)
 {
 	fw_calibration *cal = NULL;
@@ -22,13 +15,13 @@ SEXP fwr_calibration_load(SEXP file, SEXP threads)
 		r_fail(&err);
 	if (!Rf_isNull(threads))
 		fw_calibration_set_threads(cal, (int)Rf_asReal(threads));
-	return r_wrap_calibration(cal);
+	return r_wrap(R_CALIBRATION, cal);
 }
 
 /* One step of the fit; whether it is done. */
 SEXP fwr_calibration_step(SEXP x)
 {
-	fw_calibration *cal = r_calibration(x);
+	fw_calibration *cal = r_unwrap(R_CALIBRATION, x);
 	fw_error err;
 
 	if (fw_calibration_step(cal, &err) != FW_OK)
@@ -44,7 +37,7 @@ SEXP fwr_calibration_progress(SEXP x)
 	fw_calibration_progress p;
 	SEXP out = PROTECT(r_columns(names, 0, types));
 
-	fw_calibration_get_progress(r_calibration(x), &p);
+	fw_calibration_get_progress(r_unwrap(R_CALIBRATION, x), &p);
 	SET_VECTOR_ELT(out, 0, Rf_ScalarReal((double)p.evaluations));
 	SET_VECTOR_ELT(out, 1, Rf_ScalarReal(p.lowest));
 	SET_VECTOR_ELT(out, 2, r_string(p.stage));
@@ -55,7 +48,7 @@ SEXP fwr_calibration_progress(SEXP x)
 
 static fw_calibration *fitted(SEXP x)
 {
-	fw_calibration *cal = r_calibration(x);
+	fw_calibration *cal = r_unwrap(R_CALIBRATION, x);
 
 	if (!fw_calibration_done(cal))
 		r_fail_status(FW_EINVALID, "the calibration is not fitted yet");
@@ -128,10 +121,8 @@ SEXP fwr_calibration_series(SEXP x)
 			    fw_calibration_target_metric(cal, i)));
 			SET_STRING_ELT(VECTOR_ELT(out, 2), row,
 			    Rf_mkCharCE(seg ? seg : "", CE_UTF8));
-			REAL(VECTOR_ELT(out, 3))[row] = y;
-			REAL(VECTOR_ELT(out, 4))[row] = b.mean;
-			REAL(VECTOR_ELT(out, 5))[row] = b.p5;
-			REAL(VECTOR_ELT(out, 6))[row] = b.p95;
+			const double f[] = { y, b.mean, b.p5, b.p95 };
+			r_put(out, 3, row, f, 4);
 		}
 	UNPROTECT(1);
 	return out;
@@ -144,5 +135,5 @@ SEXP fwr_calibration_fitted(SEXP x)
 
 	if (fw_calibration_fitted(fitted(x), &sc, &err) != FW_OK)
 		r_fail(&err);
-	return r_wrap_scenario(sc);
+	return r_wrap(R_SCENARIO, sc);
 }

@@ -43,33 +43,3 @@ void r_fail_status(int status, const char *msg)
 	    msg ? msg : fw_status_name(status));
 	r_fail(&err);
 }
-
-const char *r_text(SEXP x)
-{
-	if (Rf_isNull(x) || XLENGTH(x) < 1 || STRING_ELT(x, 0) == NA_STRING)
-		return NULL;
-	return Rf_translateCharUTF8(STRING_ELT(x, 0));
-}
-
-SEXP r_string(const char *s)
-{
-	return Rf_ScalarString(s ? Rf_mkCharCE(s, CE_UTF8) : NA_STRING);
-}
-
-SEXP r_columns(const char *const *names, R_xlen_t rows, const SEXPTYPE *types)
-{
-	int n = 0, i;
-	SEXP out, nm;
-
-	while (names[n])
-		n++;
-	out = PROTECT(Rf_allocVector(VECSXP, n));
-	nm = PROTECT(Rf_allocVector(STRSXP, n));
-	for (i = 0; i < n; i++) {
-		SET_VECTOR_ELT(out, i, Rf_allocVector(types[i], rows));
-		SET_STRING_ELT(nm, i, Rf_mkChar(names[i]));
-	}
-	Rf_setAttrib(out, R_NamesSymbol, nm);
-	UNPROTECT(2);
-	return out;
-}

@@ -8,117 +8,97 @@
 
 #include "glue.h"
 
-static SEXP wrap(void *p, const char *tag, R_CFinalizer_t fin)
+static void free_scenario(void *p)
 {
-	SEXP x = PROTECT(R_MakeExternalPtr(p, Rf_install(tag), R_NilValue));
-
-	R_RegisterCFinalizerEx(x, fin, TRUE);
-	UNPROTECT(1);
-	return x;
+	fw_scenario_free(p);
 }
 
-static void *unwrap(SEXP x, const char *tag, const char *what)
+static void free_run(void *p)
 {
-	void *p;
-
-	if (TYPEOF(x) != EXTPTRSXP || R_ExternalPtrTag(x) != Rf_install(tag))
-		r_fail_status(FW_EINVALID, "not a flywheel object of the kind "
-		    "expected");
-	p = R_ExternalPtrAddr(x);
-	if (!p) {
-		char msg[128];
-		snprintf(msg, sizeof(msg), "this %s was saved and restored: "
-		    "load it again", what);
-		r_fail_status(FW_EINVALID, msg);
-	}
-	return p;
-}
-
-static void free_scenario(SEXP x)
-{
-	fw_scenario_free(R_ExternalPtrAddr(x));
-	R_ClearExternalPtr(x);
-}
-
-static void free_run(SEXP x)
-{
-	r_run *r = R_ExternalPtrAddr(x);
+	r_run *r = p;
 
 	if (r) {
 		fw_run_free(r->run);
 		fw_scenario_free(r->sc);
 		free(r);
 	}
-	R_ClearExternalPtr(x);
 }
 
-static void free_sweep(SEXP x)
+static void free_sweep(void *p)
 {
-	fw_sweep_free(R_ExternalPtrAddr(x));
-	R_ClearExternalPtr(x);
+	fw_sweep_free(p);
 }
 
-static void free_calibration(SEXP x)
+static void free_calibration(void *p)
 {
-	fw_calibration_free(R_ExternalPtrAddr(x));
-	R_ClearExternalPtr(x);
+	fw_calibration_free(p);
 }
 
-SEXP r_wrap_scenario(fw_scenario *sc)
+/* The tag, the name in messages and the release of each kind. */
+static const struct kind {
+	const char *tag;
+	const char *what;
+	void (*release)(void *);
+} kinds[] = {
+	[R_SCENARIO] = { "fw_scenario", "scenario", free_scenario },
+	[R_RUN] = { "fw_run", "run", free_run },
+	[R_SWEEP] = { "fw_sweep", "sweep", free_sweep },
+	[R_CALIBRATION] = { "fw_calibration", "calibration",
+		free_calibration },
+};
+#define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
+
+static const struct kind *kind_of(SEXP x)
 {
-	return wrap(sc, "fw_scenario", free_scenario);
+	size_t k;
+
+	if (TYPEOF(x) == EXTPTRSXP)
+		for (k = 0; k < NKINDS; k++)
+			if (R_ExternalPtrTag(x) == Rf_install(kinds[k].tag))
+				return &kinds[k];
+	return NULL;
 }
 
-fw_scenario *r_scenario(SEXP x)
+static void finalize(SEXP x)
 {
-	return unwrap(x, "fw_scenario", "scenario");
+	const struct kind *k = kind_of(x);
+
+	if (k && R_ExternalPtrAddr(x)) {
+		k->release(R_ExternalPtrAddr(x));
+		R_ClearExternalPtr(x);
+	}
 }
 
-SEXP r_wrap_run(r_run *run)
+SEXP r_wrap(enum r_kind kind, void *p)
 {
-	return wrap(run, "fw_run", free_run);
+	SEXP x = PROTECT(R_MakeExternalPtr(p, Rf_install(kinds[kind].tag),
+	    R_NilValue));
+
+	R_RegisterCFinalizerEx(x, finalize, TRUE);
+	UNPROTECT(1);
+	return x;
 }
 
-r_run *r_get_run(SEXP x)
+void *r_unwrap(enum r_kind kind, SEXP x)
 {
-	return unwrap(x, "fw_run", "run");
-}
+	char msg[128];
 
-SEXP r_wrap_sweep(fw_sweep *sw)
-{
-	return wrap(sw, "fw_sweep", free_sweep);
-}
-
-fw_sweep *r_sweep(SEXP x)
-{
-	return unwrap(x, "fw_sweep", "sweep");
-}
-
-SEXP r_wrap_calibration(fw_calibration *cal)
-{
-	return wrap(cal, "fw_calibration", free_calibration);
-}
-
-fw_calibration *r_calibration(SEXP x)
-{
-	return unwrap(x, "fw_calibration", "calibration");
+	if (kind_of(x) != &kinds[kind]) {
+		snprintf(msg, sizeof(msg), "not a flywheel %s",
+		    kinds[kind].what);
+		r_fail_status(FW_EINVALID, msg);
+	}
+	if (!R_ExternalPtrAddr(x)) {
+		snprintf(msg, sizeof(msg), "this %s was saved and restored: "
+		    "load it again", kinds[kind].what);
+		r_fail_status(FW_EINVALID, msg);
+	}
+	return R_ExternalPtrAddr(x);
 }
 
 /* Frees the object behind x now rather than when R collects x. */
 SEXP fwr_release(SEXP x)
 {
-	SEXP tag;
-
-	if (TYPEOF(x) != EXTPTRSXP)
-		return R_NilValue;
-	tag = R_ExternalPtrTag(x);
-	if (tag == Rf_install("fw_run"))
-		free_run(x);
-	else if (tag == Rf_install("fw_scenario"))
-		free_scenario(x);
-	else if (tag == Rf_install("fw_sweep"))
-		free_sweep(x);
-	else if (tag == Rf_install("fw_calibration"))
-		free_calibration(x);
+	finalize(x);
 	return R_NilValue;
 }

@@ -5,35 +5,6 @@
 
 #include "glue.h"
 
-SEXP fwr_version(void);
-SEXP fwr_format(SEXP x);
-SEXP fwr_names(void);
-SEXP fwr_scenario_load(SEXP file, SEXP text);
-SEXP fwr_scenario_set(SEXP x, SEXP variant, SEXP path, SEXP value);
-SEXP fwr_scenario_info(SEXP x);
-SEXP fwr_scenario_yaml(SEXP x);
-SEXP fwr_scenario_value(SEXP x, SEXP variant, SEXP path, SEXP q);
-SEXP fwr_run_alloc(SEXP x, SEXP reps, SEXP months, SEXP seed, SEXP threads);
-SEXP fwr_run_step(SEXP x, SEXP reps);
-SEXP fwr_run_info(SEXP x);
-SEXP fwr_summary(SEXP x);
-SEXP fwr_timeseries(SEXP x);
-SEXP fwr_replications(SEXP x);
-SEXP fwr_compare(SEXP x);
-SEXP fwr_paired(SEXP x);
-SEXP fwr_sweep_load(SEXP file);
-SEXP fwr_sweep_set(SEXP x, SEXP reps, SEXP seed);
-SEXP fwr_sweep_info(SEXP x);
-SEXP fwr_sweep_points(SEXP x);
-SEXP fwr_sweep_point(SEXP x, SEXP point, SEXP threads);
-SEXP fwr_sweep_sensitivity(SEXP x, SEXP y);
-SEXP fwr_calibration_load(SEXP file, SEXP threads);
-SEXP fwr_calibration_step(SEXP x);
-SEXP fwr_calibration_progress(SEXP x);
-SEXP fwr_calibration_fit(SEXP x);
-SEXP fwr_calibration_series(SEXP x);
-SEXP fwr_calibration_fitted(SEXP x);
-SEXP fwr_release(SEXP x);
 void R_init_flywheel(DllInfo *dll);
 
 /* The library's version and model. */

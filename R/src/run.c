@@ -6,12 +6,6 @@
 
 #include "glue.h"
 
-SEXP fwr_run_alloc(SEXP x, SEXP reps, SEXP months, SEXP seed, SEXP threads);
-SEXP fwr_run_step(SEXP x, SEXP reps);
-SEXP fwr_run_info(SEXP x);
-SEXP fwr_names(void);
-SEXP r_u64(uint64_t n);
-
 /* Arguments arrive checked by R: whole doubles in range, or NULL. */
 SEXP fwr_run_alloc(SEXP x, SEXP reps, SEXP months, SEXP seed, SEXP threads)
 {
@@ -33,8 +27,8 @@ SEXP fwr_run_alloc(SEXP x, SEXP reps, SEXP months, SEXP seed, SEXP threads)
 		opt.threads = (int)Rf_asReal(threads);
 	if (!(r = calloc(1, sizeof(*r))))
 		r_fail_status(FW_ENOMEM, NULL);
-	out = PROTECT(r_wrap_run(r));
-	if (fw_scenario_copy(r_scenario(x), &r->sc) != FW_OK)
+	out = PROTECT(r_wrap(R_RUN, r));
+	if (fw_scenario_copy(r_unwrap(R_SCENARIO, x), &r->sc) != FW_OK)
 		r_fail_status(FW_ENOMEM, NULL);
 	if (fw_run_alloc(r->sc, &opt, &r->run, &err) != FW_OK)
 		r_fail(&err);
@@ -45,7 +39,7 @@ SEXP fwr_run_alloc(SEXP x, SEXP reps, SEXP months, SEXP seed, SEXP threads)
 /* Simulates about reps more replications; the number done so far. */
 SEXP fwr_run_step(SEXP x, SEXP reps)
 {
-	r_run *r = r_get_run(x);
+	r_run *r = r_unwrap(R_RUN, x);
 	fw_error err;
 
 	if (fw_run_step(r->run, (uint64_t)Rf_asReal(reps), &err) != FW_OK)
@@ -59,7 +53,7 @@ SEXP fwr_run_info(SEXP x)
 		"months", "seed", "threads", "elapsed", "blocks", NULL };
 	static const SEXPTYPE types[] = { VECSXP, VECSXP, VECSXP, VECSXP,
 		VECSXP, VECSXP, VECSXP };
-	r_run *r = r_get_run(x);
+	r_run *r = r_unwrap(R_RUN, x);
 	SEXP out = PROTECT(r_columns(names, 0, types));
 
 	SET_VECTOR_ELT(out, 0, r_u64(fw_run_replications(r->run)));

@@ -6,25 +6,6 @@
 
 #include "glue.h"
 
-SEXP fwr_scenario_load(SEXP file, SEXP text);
-SEXP fwr_scenario_set(SEXP x, SEXP variant, SEXP path, SEXP value);
-SEXP fwr_scenario_info(SEXP x);
-SEXP fwr_scenario_yaml(SEXP x);
-SEXP fwr_scenario_value(SEXP x, SEXP variant, SEXP path, SEXP q);
-
-/* An unsigned 64-bit count as a double when it is exact, else as text. */
-SEXP r_u64(uint64_t n);
-
-SEXP r_u64(uint64_t n)
-{
-	char buf[24];
-
-	if (n <= (uint64_t)1 << 53)
-		return Rf_ScalarReal((double)n);
-	snprintf(buf, sizeof(buf), "%llu", (unsigned long long)n);
-	return Rf_mkString(buf);
-}
-
 SEXP fwr_scenario_load(SEXP file, SEXP text)
 {
 	fw_scenario *sc = NULL;
@@ -41,7 +22,7 @@ SEXP fwr_scenario_load(SEXP file, SEXP text)
 	}
 	if (rc != FW_OK)
 		r_fail(&err);
-	return r_wrap_scenario(sc);
+	return r_wrap(R_SCENARIO, sc);
 }
 
 /* A changed copy: the scenario given stays as it was, also on error. */
@@ -52,9 +33,9 @@ SEXP fwr_scenario_set(SEXP x, SEXP variant, SEXP path, SEXP value)
 	SEXP out;
 	int rc;
 
-	if (fw_scenario_copy(r_scenario(x), &copy) != FW_OK)
+	if (fw_scenario_copy(r_unwrap(R_SCENARIO, x), &copy) != FW_OK)
 		r_fail_status(FW_ENOMEM, NULL);
-	out = PROTECT(r_wrap_scenario(copy));
+	out = PROTECT(r_wrap(R_SCENARIO, copy));
 	if (TYPEOF(value) == REALSXP)
 		rc = fw_scenario_set_number(copy, r_text(variant),
 		    r_text(path), REAL(value)[0], &err);
@@ -72,7 +53,7 @@ SEXP fwr_scenario_info(SEXP x)
 	static const char *const names[] = { "name", "file", "hash",
 		"horizon", "replications", "seed", "variants", "descriptions",
 		NULL };
-	fw_scenario *sc = r_scenario(x);
+	fw_scenario *sc = r_unwrap(R_SCENARIO, x);
 	size_t v, n = fw_scenario_variant_count(sc);
 	SEXP out, nm, vars, desc;
 	int i;
@@ -105,7 +86,7 @@ SEXP fwr_scenario_info(SEXP x)
 
 SEXP fwr_scenario_yaml(SEXP x)
 {
-	char *text = fw_scenario_yaml(r_scenario(x));
+	char *text = fw_scenario_yaml(r_unwrap(R_SCENARIO, x));
 	SEXP out;
 
 	if (!text)
@@ -120,8 +101,8 @@ SEXP fwr_scenario_value(SEXP x, SEXP variant, SEXP path, SEXP q)
 	fw_error err;
 	double value;
 
-	if (fw_scenario_value(r_scenario(x), r_text(variant), r_text(path),
-	    Rf_asReal(q), &value, &err) != FW_OK)
+	if (fw_scenario_value(r_unwrap(R_SCENARIO, x), r_text(variant),
+	    r_text(path), Rf_asReal(q), &value, &err) != FW_OK)
 		r_fail(&err);
 	return Rf_ScalarReal(value);
 }

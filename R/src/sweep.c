@@ -8,14 +8,6 @@
 
 #include "glue.h"
 
-SEXP fwr_sweep_load(SEXP file);
-SEXP fwr_sweep_set(SEXP x, SEXP reps, SEXP seed);
-SEXP fwr_sweep_info(SEXP x);
-SEXP fwr_sweep_points(SEXP x);
-SEXP fwr_sweep_point(SEXP x, SEXP point, SEXP threads);
-SEXP fwr_sweep_sensitivity(SEXP x, SEXP y);
-SEXP r_u64(uint64_t n);
-
 SEXP fwr_sweep_load(SEXP file)
 {
 	fw_sweep *sw = NULL;
@@ -23,12 +15,12 @@ SEXP fwr_sweep_load(SEXP file)
 
 	if (fw_sweep_load(R_ExpandFileName(r_text(file)), &sw, &err) != FW_OK)
 		r_fail(&err);
-	return r_wrap_sweep(sw);
+	return r_wrap(R_SWEEP, sw);
 }
 
 SEXP fwr_sweep_set(SEXP x, SEXP reps, SEXP seed)
 {
-	fw_sweep *sw = r_sweep(x);
+	fw_sweep *sw = r_unwrap(R_SWEEP, x);
 	int rc;
 
 	if (!Rf_isNull(reps) && (rc = fw_sweep_set_replications(sw,
@@ -48,7 +40,7 @@ SEXP fwr_sweep_info(SEXP x)
 	static const SEXPTYPE types[] = { VECSXP, VECSXP, VECSXP, VECSXP,
 		VECSXP, VECSXP, VECSXP, VECSXP, VECSXP, VECSXP, VECSXP,
 		VECSXP };
-	fw_sweep *sw = r_sweep(x);
+	fw_sweep *sw = r_unwrap(R_SWEEP, x);
 	size_t M = fw_sweep_metric_count(sw), P = fw_sweep_param_count(sw), j;
 	SEXP out = PROTECT(r_columns(names, 0, types)), v;
 
@@ -86,7 +78,7 @@ SEXP fwr_sweep_info(SEXP x)
  * keeps it. */
 SEXP fwr_sweep_points(SEXP x)
 {
-	fw_sweep *sw = r_sweep(x);
+	fw_sweep *sw = r_unwrap(R_SWEEP, x);
 	size_t N = fw_sweep_points(sw), P = fw_sweep_param_count(sw), i, j;
 	SEXP out = PROTECT(Rf_allocVector(VECSXP, 2)), block, m;
 	char buf[24];
@@ -112,7 +104,7 @@ SEXP fwr_sweep_points(SEXP x)
  * p50 and p95 over the replications, as a row of sweep.csv. */
 SEXP fwr_sweep_point(SEXP x, SEXP point, SEXP threads)
 {
-	fw_sweep *sw = r_sweep(x);
+	fw_sweep *sw = r_unwrap(R_SWEEP, x);
 	size_t M = fw_sweep_metric_count(sw), m;
 	fw_run_options opt;
 	fw_error err;
@@ -130,7 +122,7 @@ SEXP fwr_sweep_point(SEXP x, SEXP point, SEXP threads)
 		opt.threads = (int)Rf_asReal(threads);
 	if (!(r = calloc(1, sizeof(*r))))
 		r_fail_status(FW_ENOMEM, NULL);
-	hold = PROTECT(r_wrap_run(r));
+	hold = PROTECT(r_wrap(R_RUN, r));
 	if (fw_sweep_point_scenario(sw, (size_t)Rf_asReal(point), &r->sc,
 	    &err) != FW_OK || fw_run_alloc(r->sc, &opt, &r->run, &err) !=
 	    FW_OK || fw_run_finish(r->run, &err) != FW_OK)
@@ -154,7 +146,7 @@ SEXP fwr_sweep_point(SEXP x, SEXP point, SEXP threads)
 /* A parameters x 12 matrix of fw_sensitivity's fields, in their order. */
 SEXP fwr_sweep_sensitivity(SEXP x, SEXP y)
 {
-	fw_sweep *sw = r_sweep(x);
+	fw_sweep *sw = r_unwrap(R_SWEEP, x);
 	size_t P = fw_sweep_param_count(sw), j;
 	fw_sensitivity *s;
 	SEXP out;

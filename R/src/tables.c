@@ -8,12 +8,6 @@
 
 #include "glue.h"
 
-SEXP fwr_summary(SEXP x);
-SEXP fwr_timeseries(SEXP x);
-SEXP fwr_replications(SEXP x);
-SEXP fwr_compare(SEXP x);
-SEXP fwr_paired(SEXP x);
-
 /* The metrics compare.csv gives the mean paired change of, after roi,
  * and their columns. */
 static const char *const changes[] = { "channel_cost", "program_cost",
@@ -23,7 +17,7 @@ static const char *const changes[] = { "channel_cost", "program_cost",
 
 static fw_run *finished(SEXP x)
 {
-	r_run *r = r_get_run(x);
+	r_run *r = r_unwrap(R_RUN, x);
 
 	if (fw_run_done(r->run) < fw_run_replications(r->run))
 		r_fail_status(FW_EINVALID, "the run is not finished");
@@ -67,19 +61,11 @@ SEXP fwr_summary(SEXP x)
 			SET_STRING_ELT(VECTOR_ELT(out, 0), i, name_of(run, v));
 			SET_STRING_ELT(VECTOR_ELT(out, 1), i,
 			    Rf_mkChar(fw_metric_name(k)));
-			col(out, 2)[i] = s.mean;
-			col(out, 3)[i] = s.sd;
-			col(out, 4)[i] = s.se;
-			col(out, 5)[i] = s.min;
-			col(out, 6)[i] = s.p5;
-			col(out, 7)[i] = s.p25;
-			col(out, 8)[i] = s.p50;
-			col(out, 9)[i] = s.p75;
-			col(out, 10)[i] = s.p95;
-			col(out, 11)[i] = s.max;
 			/* the expected shortfall is given for NPV alone */
-			col(out, 12)[i] = strcmp(fw_metric_name(k), "npv") ?
-			    NAN : s.es5;
+			const double f[] = { s.mean, s.sd, s.se, s.min, s.p5,
+				s.p25, s.p50, s.p75, s.p95, s.max,
+				strcmp(fw_metric_name(k), "npv") ? NAN : s.es5 };
+			r_put(out, 2, i, f, 11);
 		}
 	UNPROTECT(1);
 	return out;
@@ -108,10 +94,9 @@ SEXP fwr_timeseries(SEXP x)
 				INTEGER(VECTOR_ELT(out, 1))[i] = t;
 				SET_STRING_ELT(VECTOR_ELT(out, 2), i,
 				    Rf_mkChar(fw_series_name(k)));
-				col(out, 3)[i] = b.mean;
-				col(out, 4)[i] = b.p5;
-				col(out, 5)[i] = b.p50;
-				col(out, 6)[i] = b.p95;
+				const double f[] = { b.mean, b.p5, b.p50,
+					b.p95 };
+				r_put(out, 3, i, f, 4);
 			}
 	UNPROTECT(1);
 	return out;
@@ -198,13 +183,9 @@ SEXP fwr_compare(SEXP x)
 		if (payback < 0)
 			r_fail_status(FW_ENOMEM, NULL);
 		SET_STRING_ELT(VECTOR_ELT(out, 0), i, name_of(run, v));
-		col(out, 1)[i] = npv.mean;
-		col(out, 2)[i] = npv.lo95;
-		col(out, 3)[i] = npv.hi95;
-		col(out, 4)[i] = npv.p5;
-		col(out, 5)[i] = npv.p50;
-		col(out, 6)[i] = npv.p95;
-		col(out, 7)[i] = npv.p_positive;
+		const double f[] = { npv.mean, npv.lo95, npv.hi95, npv.p5,
+			npv.p50, npv.p95, npv.p_positive };
+		r_put(out, 1, i, f, 7);
 		col(out, 8)[i] = paired(run, v, "revenue").mean / years;
 		col(out, 9)[i] = paired(run, v, "cash").mean / years;
 		INTEGER(VECTOR_ELT(out, 10))[i] = payback > 0 ? payback :
@@ -250,12 +231,9 @@ SEXP fwr_paired(SEXP x)
 			INTEGER(VECTOR_ELT(out, 1))[i] = t;
 			col(out, 2)[i] = mean_at(run, v, t, "cash") -
 			    mean_at(run, 0, t, "cash");
-			col(out, 3)[i] = g.mean;
-			col(out, 4)[i] = g.lo95;
-			col(out, 5)[i] = g.hi95;
-			col(out, 6)[i] = g.p5;
-			col(out, 7)[i] = g.p50;
-			col(out, 8)[i] = g.p95;
+			const double f[] = { g.mean, g.lo95, g.hi95, g.p5,
+				g.p50, g.p95 };
+			r_put(out, 3, i, f, 6);
 			col(out, 9)[i] = mean_at(run, v, t, "revenue") -
 			    mean_at(run, 0, t, "revenue");
 		}
