@@ -139,6 +139,8 @@ SEXP fwr_sweep_point(SEXP x, SEXP point, SEXP threads)
 		REAL(out)[5 * m + 3] = s.p50;
 		REAL(out)[5 * m + 4] = s.p95;
 	}
+	fwr_release(hold);	/* the run's memory, now rather than at R's
+				 * next collection */
 	UNPROTECT(2);
 	return out;
 }
