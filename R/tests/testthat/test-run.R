@@ -65,3 +65,11 @@ test_that("results are the same for any threads and steps, and follow the seed",
   other <- fw_run(sc, reps = 20, seed = 10, progress = FALSE)
   expect_false(identical(one$replications$npv, other$replications$npv))
 })
+
+test_that("the package is versioned with the library", {
+  expect_identical(as.character(packageVersion("flywheel")),
+                   unname(fw_version()["version"]))
+  expect_identical(unname(fw_version()["model"]), "flywheel/1")
+  expect_identical(fw_format(c(0.1 + 0.2, 1500000, NaN, NA)),
+                   c("0.30000000000000004", "1500000", NA, NA))
+})
