@@ -3,8 +3,11 @@
 # option and month, with the columns of the command's tables.
 
 fw_run <- function(sc, reps = 1000, months = NULL, seed = NULL,
-                   threads = NULL, progress = interactive()) {
+                   threads = NULL, monthly = NULL,
+                   progress = interactive()) {
   check_class(sc, "fw_scenario", "sc")
+  if (!is.null(monthly) && (!is.character(monthly) || anyNA(monthly)))
+    arg_fail("monthly must name monthly series, e.g. c(\"revenue\", \"cash\")")
   reps <- whole(reps, "reps", 1, max_exact)
   months <- whole(months, "months", 1, max_int)
   seed <- whole(seed, "seed", 0, max_exact)
@@ -37,6 +40,8 @@ fw_run <- function(sc, reps = 1000, months = NULL, seed = NULL,
     timeseries = list2DF(.Call(C_fwr_timeseries, ptr)),
     compare = list2DF(.Call(C_fwr_compare, ptr)),
     paired = list2DF(.Call(C_fwr_paired, ptr)),
+    monthly = if (length(monthly))
+      list2DF(.Call(C_fwr_monthly, ptr, enc2utf8(monthly))),
     options = sci$variants, scenario = sci$name, file = sci$file,
     reps = info$replications, months = info$months, seed = info$seed,
     threads = info$threads, elapsed = info$elapsed),

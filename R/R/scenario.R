@@ -13,10 +13,10 @@ new_scenario <- function(ptr) {
   structure(list(ptr = ptr), class = "fw_scenario")
 }
 
-fw_set <- function(sc, path, value, variant = NULL) {
+fw_set <- function(sc, path, value, option = NULL) {
   check_class(sc, "fw_scenario", "sc")
   path <- text_arg(path, "path")
-  variant <- text_arg(variant, "variant", null = TRUE)
+  option <- text_arg(option, "option", null = TRUE)
   if (is.numeric(value) && length(value) == 1L && !is.na(value)) {
     value <- as.double(value)
   } else if (is.list(value)) {
@@ -25,7 +25,7 @@ fw_set <- function(sc, path, value, variant = NULL) {
     arg_fail(paste("value must be a number, YAML text or a list such as",
                    "list(dist = \"beta\", alpha = 2, beta = 5)"))
   }
-  new_scenario(.Call(C_fwr_scenario_set, sc$ptr, variant, path, value))
+  new_scenario(.Call(C_fwr_scenario_set, sc$ptr, option, path, value))
 }
 
 # A list as YAML in flow style (JSON's form, which YAML reads): names
@@ -52,12 +52,19 @@ yaml_text <- function(x) {
   paste0("{", paste0(keys, ": ", values, collapse = ", "), "}")
 }
 
-fw_value <- function(sc, path, variant = NULL, q = 0.5) {
+fw_add_option <- function(sc, name, from = NULL) {
+  check_class(sc, "fw_scenario", "sc")
+  new_scenario(.Call(C_fwr_scenario_add_variant, sc$ptr,
+                     text_arg(name, "name"),
+                     text_arg(from, "from", null = TRUE)))
+}
+
+fw_value <- function(sc, path, option = NULL, q = 0.5) {
   check_class(sc, "fw_scenario", "sc")
   if (!is.numeric(q) || length(q) != 1L || is.na(q))
     arg_fail("q must be one number in (0, 1)")
   .Call(C_fwr_scenario_value, sc$ptr,
-        text_arg(variant, "variant", null = TRUE), text_arg(path, "path"),
+        text_arg(option, "option", null = TRUE), text_arg(path, "path"),
         as.double(q))
 }
 

@@ -106,3 +106,21 @@ SEXP fwr_scenario_value(SEXP x, SEXP variant, SEXP path, SEXP q)
 		r_fail(&err);
 	return Rf_ScalarReal(value);
 }
+
+/* A copy with a new option, a copy of option `from` (NULL: the
+ * baseline). */
+SEXP fwr_scenario_add_variant(SEXP x, SEXP name, SEXP from)
+{
+	fw_scenario *copy = NULL;
+	fw_error err;
+	SEXP out;
+
+	if (fw_scenario_copy(r_unwrap(R_SCENARIO, x), &copy) != FW_OK)
+		r_fail_status(FW_ENOMEM, NULL);
+	out = PROTECT(r_wrap(R_SCENARIO, copy));
+	if (fw_scenario_add_variant(copy, r_text(name), r_text(from), &err) !=
+	    FW_OK)
+		r_fail(&err);
+	UNPROTECT(1);
+	return out;
+}

@@ -3,6 +3,7 @@
  * command computes them.
  * SPDX-License-Identifier: MIT */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -237,6 +238,55 @@ SEXP fwr_paired(SEXP x)
 			col(out, 9)[i] = mean_at(run, v, t, "revenue") -
 			    mean_at(run, 0, t, "revenue");
 		}
+	UNPROTECT(1);
+	return out;
+}
+
+/* The named monthly series (those kept per replication) in every
+ * replication: one row per series, replication, option and month. */
+SEXP fwr_monthly(SEXP x, SEXP names)
+{
+	static const char *const cols[] = { "replication", "option", "month",
+		"series", "value", NULL };
+	static const SEXPTYPE types[] = { INTSXP, STRSXP, INTSXP, STRSXP,
+		REALSXP };
+	fw_run *run = finished(x);
+	size_t V = fw_scenario_variant_count(fw_run_scenario(run));
+	size_t R = (size_t)fw_run_replications(run);
+	size_t T = (size_t)fw_run_months(run);
+	size_t S = (size_t)XLENGTH(names), s, r, v, t, i = 0;
+	SEXP out = PROTECT(r_columns(cols, (R_xlen_t)(S * R * V * T), types));
+	double *tmp = (double *)R_alloc(V * R * T ? V * R * T : 1,
+	    sizeof(double));
+
+	for (s = 0; s < S; s++) {
+		const char *name = Rf_translateCharUTF8(STRING_ELT(names, s));
+		int k = fw_series_index(name);
+		char msg[160];
+
+		if (k < 0 || !fw_series_has_percentiles((size_t)k)) {
+			snprintf(msg, sizeof(msg), "%s: no monthly series kept "
+			    "per replication by that name", name);
+			r_fail_status(FW_EINVALID, msg);
+		}
+		for (v = 0; v < V; v++)
+			check(fw_run_month_values(run, v, (size_t)k,
+			    tmp + v * R * T));
+		for (r = 0; r < R; r++)
+			for (v = 0; v < V; v++)
+				for (t = 0; t < T; t++, i++) {
+					INTEGER(VECTOR_ELT(out, 0))[i] =
+					    (int)r + 1;
+					SET_STRING_ELT(VECTOR_ELT(out, 1), i,
+					    name_of(run, v));
+					INTEGER(VECTOR_ELT(out, 2))[i] =
+					    (int)t + 1;
+					SET_STRING_ELT(VECTOR_ELT(out, 3), i,
+					    STRING_ELT(names, s));
+					col(out, 4)[i] =
+					    tmp[(v * R + r) * T + t];
+				}
+	}
 	UNPROTECT(1);
 	return out;
 }

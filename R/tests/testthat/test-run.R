@@ -73,3 +73,35 @@ test_that("the package is versioned with the library", {
   expect_identical(fw_format(c(0.1 + 0.2, 1500000, NaN, NA)),
                    c("0.30000000000000004", "1500000", NA, NA))
 })
+
+test_that("monthly series come per replication, option and month", {
+  sc <- fw_scenario(small_file())
+  r <- fw_run(sc, reps = 5, months = 4, seed = 1, monthly = c("revenue", "cash"),
+              progress = FALSE)
+  m <- r$monthly
+  expect_identical(nrow(m), 2L * 5L * 3L * 4L)
+  expect_identical(names(m), c("replication", "option", "month", "series",
+                               "value"))
+  rev <- m[m$series == "revenue" & m$option == "fix" & m$month == 3, "value"]
+  ts <- r$timeseries
+  want <- ts[ts$metric == "revenue" & ts$option == "fix" & ts$month == 3, ]
+  expect_equal(quantile(rev, c(0.05, 0.5, 0.95), type = 7,
+                        names = FALSE), c(want$p5, want$p50, want$p95),
+               tolerance = 1e-12)
+  expect_null(fw_run(sc, reps = 2, progress = FALSE)$monthly)
+  expect_error(fw_run(sc, reps = 2, monthly = "unaware"),
+               "kept per replication", class = "flywheel_input_error")
+})
+
+test_that("an option added to a scenario runs beside the others", {
+  sc <- fw_scenario(small_file())
+  more <- fw_add_option(sc, "cheap-fix", from = "fix")
+  more <- fw_set(more, "program_cost.monthly", 1000, option = "cheap-fix")
+  r <- fw_run(more, reps = 4, months = 6, seed = 2, progress = FALSE)
+  expect_identical(r$options, c("baseline", "fix", "hub", "cheap-fix"))
+  cmp <- r$compare
+  # the same changes at a lower cost, on the same random numbers
+  expect_gt(cmp$dnpv_mean[cmp$option == "cheap-fix"],
+            cmp$dnpv_mean[cmp$option == "fix"])
+  expect_error(fw_add_option(sc, "fix"), class = "flywheel_input_error")
+})

@@ -6,9 +6,9 @@ test_that("a scenario loads, and fw_set changes a copy", {
   expect_equal(fw_value(changed, "friction.onboarding"), 0.2)
   expect_equal(fw_value(sc, "friction.onboarding"), 0.35)
   # a variant that sets the key itself keeps its value
-  expect_equal(fw_value(changed, "friction.onboarding", variant = "fix"), 0.1)
-  one <- fw_set(sc, "friction.onboarding", 0.3, variant = "hub")
-  expect_equal(fw_value(one, "friction.onboarding", variant = "hub"), 0.3)
+  expect_equal(fw_value(changed, "friction.onboarding", option = "fix"), 0.1)
+  one <- fw_set(sc, "friction.onboarding", 0.3, option = "hub")
+  expect_equal(fw_value(one, "friction.onboarding", option = "hub"), 0.3)
   expect_equal(fw_value(one, "friction.onboarding"), 0.35)
 })
 
