@@ -429,6 +429,41 @@ START_TEST(test_arguments_checked)
 }
 END_TEST
 
+/* A variant's name that YAML would read as something else (a tag, a
+ * key and value, a comment, a flow) is written quoted: the scenario's
+ * YAML reads back as the same scenario. */
+START_TEST(test_odd_names_round_trip)
+{
+	static const char *const names[] = { "!a", "a: b", "a #b", "[x]",
+		"{y}", "*z", "&w", "'q'", "\"d\"", "%p", "`b", "|x", ">x",
+		"?x", "a,b", "x\\y" };
+	fw_scenario *sc = test_load(SMALL_RUN), *back;
+	fw_error err;
+	char *yaml;
+	double x;
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		ck_assert_msg(fw_scenario_add_variant(sc, names[i], NULL, &err)
+		    == FW_OK, "%s: %s", names[i], err.msg);
+		ck_assert_int_eq(fw_scenario_set_number(sc, names[i],
+		    "friction.onboarding", 0.2, &err), FW_OK);
+	}
+	yaml = fw_scenario_yaml(sc);
+	ck_assert_msg(fw_scenario_load_string("back.yaml", yaml, strlen(yaml),
+	    &back, &err) == FW_OK, "%s:%d: %s", err.file, err.line, err.msg);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		ck_assert_int_ge(fw_scenario_variant_index(back, names[i]), 0);
+		ck_assert_int_eq(fw_scenario_value(back, names[i],
+		    "friction.onboarding", 0.5, &x, &err), FW_OK);
+		ck_assert_double_eq(x, 0.2);
+	}
+	fw_free(yaml);
+	fw_scenario_free(back);
+	fw_scenario_free(sc);
+}
+END_TEST
+
 Suite *
 api_suite(void)
 {
@@ -444,6 +479,7 @@ api_suite(void)
 	tcase_add_test(tc, test_draws);
 	tcase_add_test(tc, test_sweep_point);
 	tcase_add_test(tc, test_arguments_checked);
+	tcase_add_test(tc, test_odd_names_round_trip);
 	suite_add_tcase(s, tc);
 	return s;
 }
