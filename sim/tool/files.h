@@ -12,6 +12,10 @@
 int file_hash(const char *path, unsigned long long *h);
 /* mkdir -p. */
 int make_dirs(const char *dir);
+/* path (a file named from the working directory) named from dir
+ * instead, into out: relative when both directories exist, else
+ * absolute (relpath.c). */
+void path_from(const char *dir, const char *path, char *out, size_t size);
 /* snprintf into a path buffer; -1 when the path does not fit (the plot
  * writers check the lengths they are given, so none of theirs is cut). */
 int pathf(char *out, size_t size, const char *fmt, ...)
