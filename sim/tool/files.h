@@ -57,7 +57,7 @@ int out_move_into(const char *from, int folder, const char *shown,
 int out_remove_folder(const char *dir, const char *name, int *found,
     fw_error *err);
 /* Removes the file dir/name (a link itself, never what it points to),
- * *found set when it was there. */
+ * *found set when it was there; a folder of that name is left. */
 int out_remove_file(const char *dir, const char *name, int *found,
     fw_error *err);
 /* Opens path for appending; a symbolic link is refused. */

@@ -239,10 +239,11 @@ out_remove_file(const char *dir, const char *name, int *found,
 		refuse_long(dir, err);
 		return FW_EIO;
 	}
-	/* unlink removes a link itself, not what it points to */
+	/* unlink removes a link itself, not what it points to; a folder
+	 * stays, for the writer to report */
 	if (unlink(path) == 0)
 		*found = 1;
-	else if (errno != ENOENT) {
+	else if (errno != ENOENT && errno != EISDIR) {
 		fw_error_set(err, FW_EIO, path, 0, 0, "", "cannot remove: %s",
 		    strerror(errno));
 		return FW_EIO;
