@@ -348,11 +348,11 @@ resume_rows(sweep_job *job, const char *head, fw_error *err)
 	FILE *w = path != NULL ? out_append(path, err) : NULL;
 	csv_reader r;
 	long keep = 0;
-	int got = 1, rc;
+	int got = 1, rc = path == NULL ? nomem(err) : FW_EIO;
 
 	if (w == NULL) {
 		free(path);
-		return path == NULL ? nomem(err) : FW_EIO;
+		return rc;
 	}
 	rc = csv_open(&r, path, err);
 	if (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK &&
@@ -542,13 +542,13 @@ append_rows(const sweep_job *job, char **row, const size_t *len, size_t n,
 	char *path = dir_file(job, "sweep.csv"), hash[32];
 	FILE *out = path ? out_append(path, err) : NULL;
 	size_t i;
-	int rc = out != NULL ? FW_OK : FW_EIO;
+	int rc = path == NULL ? nomem(err) : FW_EIO;
 
 	if (out == NULL) {
 		free(path);
-		return path == NULL ? nomem(err) : FW_EIO;
+		return rc;
 	}
-
+	rc = FW_OK;
 	for (i = 0; rc == FW_OK && i < n; i++) {
 		fw_hash(row[i], len[i], hash, sizeof(hash));
 		if (fprintf(out, "%s,%s\n", row[i], hash) < 0)
