@@ -56,6 +56,9 @@ int out_move_into(const char *from, int folder, const char *shown,
  * left as it is. */
 int out_remove_folder(const char *dir, const char *name, int *found,
     fw_error *err);
+/* Removes the charts dir/plots/PREFIX*.png, .svg and .pdf, following no
+ * link; a symbolic link or a file in place of plots/ is refused. */
+int out_remove_charts(const char *dir, const char *prefix, fw_error *err);
 /* Removes the file dir/name (a link itself, never what it points to),
  * *found set when it was there; a folder of that name is left. */
 int out_remove_file(const char *dir, const char *name, int *found,

@@ -230,6 +230,38 @@ out_remove_folder(const char *dir, const char *name, int *found,
 }
 
 int
+out_remove_charts(const char *dir, const char *prefix, fw_error *err)
+{
+	static const char *const ext[] = { ".png", ".svg", ".pdf" };
+	char path[4096];
+	DIR *d;
+	struct dirent *e;
+	size_t i, n, k = strlen(prefix);
+	int fd;
+
+	if (pathf(path, sizeof(path), "%s/plots", dir) != 0) {
+		refuse_long(dir, err);
+		return FW_EIO;
+	}
+	if ((fd = open_folder(path)) == -2)
+		return FW_OK;
+	if (fd < 0 || (d = fdopendir(fd)) == NULL) {
+		refuse_folder(path, err);
+		if (fd >= 0)
+			close(fd);
+		return FW_EIO;
+	}
+	while ((e = readdir(d)) != NULL)
+		for (i = 0; i < 3; i++)
+			if (strncmp(e->d_name, prefix, k) == 0 &&
+			    (n = strlen(e->d_name)) >= k + 4 &&
+			    strcmp(e->d_name + n - 4, ext[i]) == 0)
+				unlinkat(fd, e->d_name, 0);
+	closedir(d);
+	return FW_OK;
+}
+
+int
 out_remove_file(const char *dir, const char *name, int *found,
     fw_error *err)
 {
