@@ -439,8 +439,11 @@ baseline_only(fw_calibration *cal)
 	return FW_OK;
 }
 
-int
-fw_calibration_load(const char *file, fw_calibration **out, fw_error *err)
+/* A calibration from the file, or (text not NULL) from text that
+ * stands for it. */
+static int
+load_calibration(const char *file, const char *text, size_t len,
+    fw_calibration **out, fw_error *err)
 {
 	fw_calibration *cal = calloc(1, sizeof(*cal));
 	fw_yaml y;
@@ -452,7 +455,8 @@ fw_calibration_load(const char *file, fw_calibration **out, fw_error *err)
 		free(cal);
 		return fwi_nomem(err);
 	}
-	rc = fwi_yaml_load_file(&y, file, err);
+	rc = text ? fwi_yaml_load_string(&y, file, text, len, err) :
+	    fwi_yaml_load_file(&y, file, err);
 	fwi_hash_text(y.hash, cal->hash, sizeof(cal->hash));
 	if (rc == FW_OK)
 		rc = read_file(&y, cal, err);
@@ -467,6 +471,19 @@ fw_calibration_load(const char *file, fw_calibration **out, fw_error *err)
 	}
 	*out = cal;
 	return FW_OK;
+}
+
+int
+fw_calibration_load(const char *file, fw_calibration **out, fw_error *err)
+{
+	return load_calibration(file, NULL, 0, out, err);
+}
+
+int
+fw_calibration_load_string(const char *name, const char *text, size_t len,
+    fw_calibration **out, fw_error *err)
+{
+	return load_calibration(name, text, len, out, err);
 }
 
 void

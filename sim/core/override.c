@@ -73,6 +73,81 @@ own_path(fw_config *c, const char *path)
 	return FW_OK;
 }
 
+/* Adds a change made to the list run.json records; FW_ENOMEM. */
+static int
+record(fw_scenario *sc, const char *variant, const char *path,
+    const char *value)
+{
+	fw_override *grown = realloc(sc->override, (sc->noverride + 1) *
+	    sizeof(*grown)), *o;
+
+	if (grown == NULL)
+		return FW_ENOMEM;
+	sc->override = grown;
+	o = &grown[sc->noverride];
+	o->variant = variant ? strdup(variant) : NULL;
+	o->path = strdup(path);
+	o->value = strdup(value);
+	if ((variant && o->variant == NULL) || o->path == NULL ||
+	    o->value == NULL) {
+		free(o->variant);
+		free(o->path);
+		free(o->value);
+		return FW_ENOMEM;
+	}
+	sc->noverride++;
+	return FW_OK;
+}
+
+void
+fwi_overrides_free(fw_scenario *sc)
+{
+	size_t i;
+
+	for (i = 0; i < sc->noverride; i++) {
+		free(sc->override[i].variant);
+		free(sc->override[i].path);
+		free(sc->override[i].value);
+	}
+	free(sc->override);
+	sc->override = NULL;
+	sc->noverride = 0;
+}
+
+int
+fwi_overrides_copy(fw_scenario *dst, const fw_scenario *src)
+{
+	size_t i;
+
+	dst->override = NULL;
+	dst->noverride = 0;
+	for (i = 0; i < src->noverride; i++)
+		if (record(dst, src->override[i].variant, src->override[i].path,
+		    src->override[i].value) != FW_OK) {
+			fwi_overrides_free(dst);
+			return FW_ENOMEM;
+		}
+	return FW_OK;
+}
+
+size_t
+fw_scenario_override_count(const fw_scenario *sc)
+{
+	return sc->noverride;
+}
+
+int
+fw_scenario_override(const fw_scenario *sc, size_t i, const char **variant,
+    const char **path, const char **value)
+{
+	if (i >= sc->noverride)
+		return FW_EINVALID;
+	*variant = sc->override[i].variant;
+	*path = sc->override[i].path;
+	*value = sc->override[i].value;
+	return FW_OK;
+}
+
 int
 fw_scenario_set(fw_scenario *sc, const char *variant, const char *path,
     const char *value, fw_error *err)
@@ -90,6 +165,8 @@ fw_scenario_set(fw_scenario *sc, const char *variant, const char *path,
 		    FW_OK && variant != NULL)
 			rc = own_path(&sc->config[v], path);
 	fwi_yaml_free(&y);
+	if (rc == FW_OK)
+		rc = record(sc, variant, path, value);
 	if (rc == FW_ENOMEM)
 		fw_error_set(err, FW_ENOMEM, "", 0, 0, path, "out of memory");
 	return rc;
@@ -108,6 +185,11 @@ fw_scenario_set_number(fw_scenario *sc, const char *variant,
 		if (reaches(sc, variant, path, v) && (rc = fwi_config_set_number(
 		    &sc->config[v], path, x, err)) == FW_OK && variant != NULL)
 			rc = own_path(&sc->config[v], path);
+	if (rc == FW_OK) {
+		char text[32];
+		fw_format_real(x, text, sizeof(text));
+		rc = record(sc, variant, path, text);
+	}
 	if (rc == FW_ENOMEM)
 		fw_error_set(err, FW_ENOMEM, "", 0, 0, path, "out of memory");
 	return rc;
