@@ -48,8 +48,8 @@ def test_default_scenario_as_the_command_runs_it(tmp_path):
 def test_uncertain_inputs_and_a_distribution_set(tmp_path):
     file = SCENARIOS / "uncertain.yaml"
     sc = flywheel.Scenario(file)
-    sc.set("experience.trust_gain", {"dist": "uniform", "min": 0.04,
-                                     "max": 0.08})
+    # as the command's --set gives it, so that run.json records the same
+    sc.set("experience.trust_gain", "{dist: uniform, min: 0.04, max: 0.08}")
     sc.run(reps=5, months=13).write(tmp_path / "py", command_line="x")
     cli("run", "--no-plots", "-q", "--reps", 5, "--months", 13, "--set",
         "experience.trust_gain={dist: uniform, min: 0.04, max: 0.08}",

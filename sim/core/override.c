@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +101,24 @@ record(fw_scenario *sc, const char *variant, const char *path,
 	return FW_OK;
 }
 
+/* Records a value given as text: a plain number as fw_format_real()
+ * writes it (so that 0.30 and the number 0.3 are recorded alike), any
+ * other text as it is. */
+static int
+record_text(fw_scenario *sc, const char *variant, const char *path,
+    const char *value)
+{
+	char *end, text[32];
+	double x = strtod(value, &end);
+
+	if (end == value || *end != '\0' || !isfinite(x) ||
+	    !(isdigit((unsigned char)value[0]) || value[0] == '-' ||
+	    value[0] == '.'))
+		return record(sc, variant, path, value);
+	fw_format_real(x, text, sizeof(text));
+	return record(sc, variant, path, text);
+}
+
 void
 fwi_overrides_free(fw_scenario *sc)
 {
@@ -166,7 +186,7 @@ fw_scenario_set(fw_scenario *sc, const char *variant, const char *path,
 			rc = own_path(&sc->config[v], path);
 	fwi_yaml_free(&y);
 	if (rc == FW_OK)
-		rc = record(sc, variant, path, value);
+		rc = record_text(sc, variant, path, value);
 	if (rc == FW_ENOMEM)
 		fw_error_set(err, FW_ENOMEM, "", 0, 0, path, "out of memory");
 	return rc;
