@@ -23,6 +23,7 @@ from .keys import key, params
 from .run import Run, metrics, series
 from .scenario import Scenario
 from .sweep import Sweep
+from . import morris
 
 try:
     from ._version import __version__   # written when installed
@@ -32,4 +33,4 @@ library = _lib.lib.path
 
 __all__ = ["Scenario", "Run", "Sweep", "Calibration", "params", "key", "metrics", "series",
            "Error", "ScenarioError", "RunError", "FileError",
-           "OutOfMemoryError", "__version__", "library"]
+           "OutOfMemoryError", "morris", "__version__", "library"]

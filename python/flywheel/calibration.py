@@ -2,16 +2,26 @@
 observed monthly figures, step by step, each with its 95% interval."""
 import ctypes
 import os
+import sys
 
 import pandas as pd
 
 from . import _lib
 from ._lib import lib, locked
 from .errors import ScenarioError
+from .progress import reporter
 from .scenario import Scenario
+from .specs import spec_text
 
 # enum fw_fit_status, in order
 STATUS = ("identified", "at low end", "at high end", "flat", "weak")
+
+
+def _line(evaluations, lowest, stage, start):
+    """Redraws the line of a fit under way on standard error."""
+    sys.stderr.write(f"\rcalibrate  {evaluations} evaluations, lowest "
+                     f"objective {lowest:.6g}, {stage}   ")
+    sys.stderr.flush()
 
 
 class Calibration:
@@ -24,9 +34,37 @@ class Calibration:
         out = ctypes.c_void_p()
         _lib.call(lib.fw_calibration_load, os.fsencode(path),
                   ctypes.byref(out))
+        self._made(out, threads)
+
+    def _made(self, out, threads):
         _lib.own(self, out, lib.fw_calibration_free)
         if threads is not None:
             lib.fw_calibration_set_threads(self._ptr, threads)
+
+    @classmethod
+    def from_string(cls, text, name="<string>", data=None, threads=None):
+        """A calibration from YAML text, or from a dict of the keys of a
+        calibration file, whose 'scenario' may be a Scenario (changed with
+        Scenario.set) and whose 'data' may be a DataFrame of the
+        observations (columns month, metric, value and, where a target
+        names one, segment: the data file's). data=, when given, stands
+        for 'data'. name stands for the file in messages; paths are
+        relative to it."""
+        if data is not None:
+            if not isinstance(text, dict):
+                raise TypeError("data= goes with a calibration given as a "
+                                "dict")
+            text = dict(text, data=data)
+        out = ctypes.c_void_p()
+        with spec_text(text) as t:
+            b = t.encode("utf-8")
+            _lib.call(lib.fw_calibration_load_string, os.fsencode(name), b,
+                      len(b), ctypes.byref(out))
+        cal = cls.__new__(cls)
+        cal._made(out, threads)
+        return cal
+
+    from_dict = from_string
 
     @property
     @locked
@@ -96,11 +134,20 @@ class Calibration:
         return p.evaluations, p.lowest, _lib.text(p.stage), p.start
 
     def fit(self, progress=None):
-        """Fits to the end; progress, if given, is called with
-        progress()'s four values after each step. Returns self."""
+        """Fits to the end; progress, a function, is called with
+        progress()'s four values after each step; by default a line
+        counting the evaluations is drawn when a terminal or notebook is
+        watching (progress=False: never). Ctrl-C stops the fit after the
+        step under way and raises KeyboardInterrupt; fit() again goes on
+        from there. Returns self."""
+        drawn = not callable(progress) and \
+            reporter(progress, "calibrate") is not None
+        report = _line if drawn else progress
         while not self.step():
-            if progress:
-                progress(*self.progress())
+            if report:
+                report(*self.progress())
+        if drawn:
+            sys.stderr.write("\n")
         return self
 
     def _check_done(self):

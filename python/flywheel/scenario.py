@@ -292,6 +292,22 @@ class Scenario:
         run._origin = origin
         return run
 
+    def evaluate(self, problem, X, metrics, reps=None, months=None,
+                 seed=None, threads=None, progress=None):
+        """The metrics at each of N points: problem is a SALib-style dict
+        {"num_vars": K, "names": [...], "bounds": [[lo, hi], ...]} whose
+        names are the inputs' paths ("variant:path" for one variant's),
+        X an N x K matrix of their values, metrics a list as a sweep
+        file's `metrics` ("npv", {"dnpv": "fix-onboarding"}, ...).
+        Returns an N x M array: each metric's mean over the replications
+        of a run at each point, all on the same random numbers (reps,
+        months and seed as run() takes them), equal to sweep.csv's
+        METRIC_mean columns for the same points. progress as run()'s,
+        counting points."""
+        from .evaluate import evaluate
+        return evaluate(self, problem, X, metrics, reps=reps, months=months,
+                        seed=seed, threads=threads, progress=progress)
+
     def __repr__(self):
         return (f"<flywheel.Scenario {self.name!r} from {self.file!r}: "
                 f"{', '.join(self.variants)}>")
