@@ -38,9 +38,13 @@ def evaluate(sc, problem, X, metrics, reps=None, months=None, seed=None,
                          f"per input (got shape {X.shape})")
     if isinstance(metrics, (str, dict)):
         metrics = [metrics]
+    if len(X):              # each input's path checked, as set() does
+        trial = sc.copy()
+        for (variant, path), x in zip(inputs, X[0]):
+            trial.set(path, float(x), variant=variant)
     # The metrics as a sweep defines them (a sweep of one point over the
     # same inputs, which also checks that each input can be set).
-    sweep = Sweep.from_dict({
+    sweep = Sweep.from_dict(name="<evaluate>", text={
         "scenario": sc, "design": "grid", "metrics": list(metrics),
         "replications": reps or sc.replications,
         "parameters": [dict({"path": path, "values": [float(X[0, j])
