@@ -2,6 +2,7 @@
 scenario, seed and settings give the same tables, and the key table is
 the one `flywheel params` prints."""
 import json
+import subprocess
 
 import pytest
 
@@ -43,6 +44,13 @@ def test_default_scenario_as_the_command_runs_it(tmp_path):
     same_files(tmp_path / "py", tmp_path / "cli")
     meta = json.loads((tmp_path / "py" / "run.json").read_text())
     assert meta["threads"] == 2 and meta["scenario_hash"] == sc.hash
+    # what an auditor checks the file against
+    sha = subprocess.run(["sha256sum", str(file)], capture_output=True,
+                         text=True, check=True).stdout.split()[0]
+    assert meta["scenario_sha256"] == sha == sc.sha256
+    assert meta["overrides"] == [{"variant": None,
+                                  "path": "friction.access", "value": "0.3"}]
+    assert meta["processes"] == 1
 
 
 def test_uncertain_inputs_and_a_distribution_set(tmp_path):
