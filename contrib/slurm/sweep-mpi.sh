@@ -27,4 +27,5 @@ export OMP_PROC_BIND=true OMP_PLACES=cores
 resume=
 [ -f "$dir/sweep.json" ] && resume=--resume
 exec srun --mpi="${SRUN_MPI:-pmix}" --ntasks="${SLURM_NTASKS:?not inside a Slurm job}" \
+    --cpus-per-task="$OMP_NUM_THREADS" \
     "${FLYWHEEL:-flywheel}" sweep $resume -o "$dir" "$@" "$sweep"
