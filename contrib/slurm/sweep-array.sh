@@ -33,5 +33,6 @@ export OMP_PROC_BIND=true OMP_PLACES=cores
 # with it. Any other failure is the command's, and it says why.
 resume=
 [ -f "$dir/sweep.json" ] && resume=--resume
-exec srun --ntasks=1 --cpus-per-task="$OMP_NUM_THREADS" "${FLYWHEEL:-flywheel}" sweep --shard "$shard/$shards" \
-    $resume -o "$dir" "$@" "$sweep"
+exec srun --ntasks=1 --cpus-per-task="$OMP_NUM_THREADS" \
+    "${FLYWHEEL:-flywheel}" sweep --shard "$shard/$shards" $resume -o "$dir" \
+    "$@" "$sweep"

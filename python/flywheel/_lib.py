@@ -434,3 +434,35 @@ def overrides(sc):
                                     ctypes.byref(x)) == 0:
             out.append((text(v.value), text(p.value), text(x.value)))
     return out
+
+
+def interruptible(f, *args, keep=None):
+    """f(*args) in a thread of its own, which the caller waits for in
+    slices: Ctrl-C (KeyboardInterrupt, raised in the main thread only)
+    then reaches the caller at once, while the call under way -- which C
+    cannot abandon -- finishes in the background and is thrown away.
+    keep (an object, or a lock to hold) stays alive, or held, until it
+    has finished, and so does the program, if it ends before."""
+    out, done = {}, threading.Event()
+
+    def work():
+        try:
+            if hasattr(keep, "acquire"):
+                with keep:
+                    out["result"] = f(*args)
+            else:
+                out["result"] = f(*args)
+        except BaseException as e:      # handed to the caller below
+            out["error"] = e
+        finally:
+            done.set()
+
+    # Not a daemon: a program that ends waits for the call to finish
+    # before it frees what the call uses. Waited for through an Event, as
+    # a join() that Ctrl-C interrupts can take the thread for finished.
+    threading.Thread(target=work).start()
+    while not done.wait(0.05):
+        pass
+    if "error" in out:
+        raise out["error"]
+    return out["result"]

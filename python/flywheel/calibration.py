@@ -118,12 +118,15 @@ class Calibration:
     def done(self):
         return bool(lib.fw_calibration_done(self._ptr))
 
-    @locked
     def step(self):
         """One step of the fit (one or a few evaluations of the
-        objective); returns whether the fit is done."""
-        _lib.call(lib.fw_calibration_step, self._ptr)
-        return bool(lib.fw_calibration_done(self._ptr))
+        objective); returns whether the fit is done. Ctrl-C returns at
+        once; the step under way then finishes in the background, holding
+        the calibration until it has."""
+        _lib.interruptible(_lib.call, lib.fw_calibration_step, self._ptr,
+                           keep=self._lock)
+        with self._lock:
+            return bool(lib.fw_calibration_done(self._ptr))
 
     @locked
     def progress(self):
@@ -137,9 +140,9 @@ class Calibration:
         """Fits to the end; progress, a function, is called with
         progress()'s four values after each step; by default a line
         counting the evaluations is drawn when a terminal or notebook is
-        watching (progress=False: never). Ctrl-C stops the fit after the
-        step under way and raises KeyboardInterrupt; fit() again goes on
-        from there. Returns self."""
+        watching (progress=False: never). Ctrl-C raises KeyboardInterrupt
+        at once; the step under way finishes in the background, and
+        fit() again goes on from there. Returns self."""
         drawn = not callable(progress) and \
             reporter(progress, "calibrate") is not None
         report = _line if drawn else progress

@@ -53,10 +53,11 @@ def _free(run, sc):
 STEP_SECONDS = 0.25
 
 
-def _steps(run, report):
+def _steps(run, report, keep):
     """Simulates the C run to its end in steps of about STEP_SECONDS
     (how a run is cut into steps changes no result), calling report
-    (when given) with (done, total) after each."""
+    (when given) with (done, total) after each. Each step is an
+    interruptible call that keeps keep (the Run) alive."""
     total = lib.fw_run_replications(run)
     # a whole block for every thread in each step keeps them all busy
     least = -(-total // max(1, lib.fw_run_block_count(run))) * \
@@ -64,7 +65,7 @@ def _steps(run, report):
     n = least
     while lib.fw_run_done(run) < total:
         before, start = lib.fw_run_done(run), time.monotonic()
-        _lib.call(lib.fw_run_step, run, n)
+        _lib.interruptible(_lib.call, lib.fw_run_step, run, n, keep=keep)
         took = time.monotonic() - start
         if took > 0:
             n = least * max(1, int((lib.fw_run_done(run) - before) *
@@ -104,7 +105,7 @@ class Run:
     @classmethod
     def _simulate(cls, sc, opt, report=None):
         self = cls._alloc(sc, opt)
-        _steps(self._run, report)
+        _steps(self._run, report, self)
         return self
 
     def __reduce__(self):

@@ -270,8 +270,9 @@ class Scenario:
         a function, is called with (replications done, replications)
         after each; by default a bar is drawn on standard error when it
         is a terminal or a notebook's (progress=False: never). Ctrl-C
-        stops the run at the end of the step under way and raises
-        KeyboardInterrupt; nothing of the run is kept."""
+        raises KeyboardInterrupt at once and nothing of the run is kept;
+        the step under way finishes in the background (a program that
+        ends waits for it)."""
         opt = _lib.FwRunOptions()
         opt.replications = _count("reps", reps, "replications")
         opt.months = _count("months", months, "horizon_months")

@@ -204,8 +204,8 @@ class Sweep:
         standard error, p5, p50 and p95 over replications. progress, a
         function, is called with (points done, points) after each point;
         by default a bar is drawn when a terminal or notebook is watching
-        (progress=False: never). Ctrl-C stops within a step of a point's
-        run and raises KeyboardInterrupt."""
+        (progress=False: never). Ctrl-C raises KeyboardInterrupt at once,
+        as in Scenario.run."""
         progress = reporter(progress, "sweep")
         rows = []
         stats = _lib.FwStats()
