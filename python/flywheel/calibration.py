@@ -11,7 +11,7 @@ from ._lib import lib, locked
 from .errors import ScenarioError
 from .progress import reporter
 from .scenario import Scenario
-from .specs import spec_text
+from . import specs
 
 # enum fw_fit_status, in order
 STATUS = ("identified", "at low end", "at high end", "flat", "weak")
@@ -55,13 +55,9 @@ class Calibration:
                 raise TypeError("data= goes with a calibration given as a "
                                 "dict")
             text = dict(text, data=data)
-        out = ctypes.c_void_p()
-        with spec_text(text) as t:
-            b = t.encode("utf-8")
-            _lib.call(lib.fw_calibration_load_string, os.fsencode(name), b,
-                      len(b), ctypes.byref(out))
         cal = cls.__new__(cls)
-        cal._made(out, threads)
+        cal._made(specs.load(lib.fw_calibration_load_string, text, name),
+                  threads)
         return cal
 
     from_dict = from_string

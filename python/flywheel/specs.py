@@ -4,10 +4,13 @@ the library reads from files of its own -- a calibration's observations
 given as a DataFrame, a scenario given as a Scenario -- goes into a
 private temporary folder for as long as the loading takes."""
 import contextlib
+import ctypes
 import json
 import os
 import shutil
 import tempfile
+
+from . import _lib
 
 
 def _plain(x):
@@ -46,3 +49,14 @@ def spec_text(spec):
     finally:
         if folder:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def load(load_string, spec, name):
+    """The C object load_string (fw_sweep_load_string, ...) makes of a
+    spec (text or dict), name standing for its file."""
+    out = ctypes.c_void_p()
+    with spec_text(spec) as text:
+        data = text.encode("utf-8")
+        _lib.call(load_string, os.fsencode(name), data, len(data),
+                  ctypes.byref(out))
+    return out

@@ -15,7 +15,7 @@ from ._lib import lib, locked
 from .errors import ScenarioError, error_from
 from .progress import reporter
 from .scenario import Scenario, _copy
-from .specs import spec_text
+from . import specs
 
 STATS = ("mean", "se", "p5", "p50", "p95")
 
@@ -42,13 +42,9 @@ class Sweep:
         """A sweep from YAML text, or from a dict of the keys of a sweep
         file (whose 'scenario' may be a Scenario); name stands for the
         file in messages, and the scenario's path is relative to it."""
-        out = ctypes.c_void_p()
-        with spec_text(text) as t:
-            data = t.encode("utf-8")
-            _lib.call(lib.fw_sweep_load_string, os.fsencode(name), data,
-                      len(data), ctypes.byref(out))
         sw = cls.__new__(cls)
-        _lib.own(sw, out, lib.fw_sweep_free)
+        _lib.own(sw, specs.load(lib.fw_sweep_load_string, text, name),
+                 lib.fw_sweep_free)
         return sw
 
     from_dict = from_string

@@ -2,9 +2,7 @@
 reports its progress, stops on Ctrl-C with KeyboardInterrupt, and a
 Scenario or Run crosses to another process (pickle) unchanged."""
 import concurrent.futures
-import ctypes
 import multiprocessing
-import os
 import pickle
 import signal
 import subprocess
