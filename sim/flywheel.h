@@ -695,10 +695,12 @@ typedef struct fw_calibration fw_calibration;
 int fw_calibration_load(const char *file, fw_calibration **out,
     fw_error *err);
 /* The same from the len bytes of YAML at text; name stands for the file
- * in messages, and the scenario and data file are named relative to
- * it. */
+ * in messages, and the scenario and data file are named relative to it.
+ * sc, when not NULL, is the scenario (copied) in place of the file the
+ * text names: a scenario changed since it was loaded. */
 int fw_calibration_load_string(const char *name, const char *text,
-    size_t len, fw_calibration **out, fw_error *err);
+    size_t len, const fw_scenario *sc, fw_calibration **out,
+    fw_error *err);
 
 /* Frees a calibration; accepts NULL. */
 void fw_calibration_free(fw_calibration *cal);

@@ -223,7 +223,8 @@ PROTOTYPES.update({
     "fw_run_unpack": (INT, [P, U64, U64, P, Z, E]),
     "fw_sweep_load_string": (INT, [S, S, Z, PP, E]),
     "fw_sweep_scenario": (P, [P]),
-    "fw_calibration_load_string": (INT, [S, S, Z, PP, E]),
+    "fw_calibration_load_string": (INT, [S, S, Z, P, PP, E]),
+    "fw_calibration_scenario": (P, [P]),
 })
 
 # The binary interface (FW_ABI_VERSION of flywheel.h) the structs above

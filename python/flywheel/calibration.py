@@ -10,7 +10,7 @@ from . import _lib
 from ._lib import lib, locked
 from .errors import ScenarioError
 from .progress import reporter
-from .scenario import Scenario
+from .scenario import Scenario, _copy
 from . import specs
 
 # enum fw_fit_status, in order
@@ -26,7 +26,9 @@ def _line(evaluations, lowest, stage, start):
 
 class Calibration:
     """A calibration file and the scenario and data file it names.
-    Calibration(path) loads and validates all three; fit() fits;
+    Calibration(path) loads and validates all three (from_dict and
+    from_string from a dict or text); set() changes the scenario; fit()
+    fits;
     then fit_table(), series() and fitted() give what the command writes
     to fit.csv, fit-series.csv and calibrated.yaml."""
 
@@ -34,12 +36,35 @@ class Calibration:
         out = ctypes.c_void_p()
         _lib.call(lib.fw_calibration_load, os.fsencode(path),
                   ctypes.byref(out))
-        self._made(out, threads)
+        self._made(out, threads, None, os.fsdecode(path))
 
-    def _made(self, out, threads):
+    def _made(self, out, threads, spec, name):
+        """Takes the C calibration out, made from spec (None: the file
+        name) with threads."""
+        if hasattr(self, "_ptr"):
+            self._free()
         _lib.own(self, out, lib.fw_calibration_free)
+        self._spec, self._name, self._threads = spec, name, threads
         if threads is not None:
             lib.fw_calibration_set_threads(self._ptr, threads)
+
+    @locked
+    def set(self, path, value, variant=None):
+        """Sets a key of the calibration's scenario as Scenario.set does,
+        before the fit begins: the calibration is read again with the
+        scenario so changed, and checked as the file would be."""
+        if self.progress()[0] > 0:
+            raise ScenarioError("set() comes before fit(): the fit has "
+                                "begun")
+        sc = Scenario._wrap(_copy(lib.fw_calibration_scenario(self._ptr)))
+        sc.set(path, value, variant)
+        spec = self._spec
+        if spec is None:
+            with open(self._name, encoding="utf-8") as f:
+                spec = f.read()
+        self._made(specs.load(lib.fw_calibration_load_string, spec,
+                              self._name, sc._ptr), self._threads, spec,
+                   self._name)
 
     @classmethod
     def from_string(cls, text, name="<string>", data=None, threads=None):
@@ -56,8 +81,8 @@ class Calibration:
                                 "dict")
             text = dict(text, data=data)
         cal = cls.__new__(cls)
-        cal._made(specs.load(lib.fw_calibration_load_string, text, name),
-                  threads)
+        cal._made(specs.load(lib.fw_calibration_load_string, text, name,
+                             None), threads, text, name)
         return cal
 
     from_dict = from_string

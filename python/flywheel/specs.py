@@ -51,12 +51,13 @@ def spec_text(spec):
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def load(load_string, spec, name):
+def load(load_string, spec, name, *extra):
     """The C object load_string (fw_sweep_load_string, ...) makes of a
-    spec (text or dict), name standing for its file."""
+    spec (text or dict), name standing for its file; extra arguments go
+    before the result's."""
     out = ctypes.c_void_p()
     with spec_text(spec) as text:
         data = text.encode("utf-8")
-        _lib.call(load_string, os.fsencode(name), data, len(data),
+        _lib.call(load_string, os.fsencode(name), data, len(data), *extra,
                   ctypes.byref(out))
     return out

@@ -114,6 +114,16 @@ def test_calibration_from_a_dataframe_is_the_file():
     sc.set("friction.support", 0.3)
     c = flywheel.Calibration.from_dict(dict(spec, scenario=sc, data=observed))
     assert c.fit(progress=False).fitted().value("friction.support") == 0.3
+    # set() on a calibration read from its file: the same fit
+    d = flywheel.Calibration(good)
+    with pytest.raises(flywheel.ScenarioError, match="friction.suport"):
+        d.set("friction.suport", 0.3)
+    d.set("friction.support", 0.3)
+    assert d.file == str(good)
+    pd.testing.assert_frame_equal(d.fit(progress=False).fit_table(),
+                                  c.fit_table())
+    with pytest.raises(flywheel.ScenarioError, match="before fit"):
+        d.set("friction.support", 0.2)
 
 
 # Morris elementary effects on f = 3 a + b c + d^2 (e inert), on inputs of
