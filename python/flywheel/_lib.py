@@ -212,6 +212,7 @@ PROTOTYPES = {
 PROTOTYPES.update({
     "fw_abi_version": (INT, []),
     "fw_scenario_sha256": (S, [P]),
+    "fw_scenario_calibration": (S, [P]),
     "fw_scenario_override_count": (Z, [P]),
     "fw_scenario_override": (INT, [P, Z, ctypes.POINTER(S),
                                    ctypes.POINTER(S), ctypes.POINTER(S)]),

@@ -74,6 +74,8 @@ def run_json(run, command_line):
         f'\n    {{"variant": {"null" if v is None else json_text(v)}, '
         f'"path": {json_text(path)}, "value": {json_text(value)}}}'
         for v, path, value in run.overrides)
+    fit = _lib.text(lib.fw_scenario_calibration(run._sc))
+    calibration = f'  "calibration": {json_text(fit)},\n' if fit else ""
     return (
         "{\n"
         f'  "flywheel_version": {json_text(_lib.text(lib.fw_version()))},\n'
@@ -82,6 +84,7 @@ def run_json(run, command_line):
         f'  "scenario_hash": {json_text(run.scenario_hash)},\n'
         f'  "scenario_sha256": {json_text(run.scenario_sha256)},\n'
         f'  "scenario_name": {json_text(run.scenario_name)},\n'
+        f'{calibration}'
         f'  "variants": [{variants}\n  ],\n'
         f'  "changes": [{changes}{chr(10) + "  " if changes else ""}],\n'
         f'  "overrides": [{overrides}{chr(10) + "  " if overrides else ""}],\n'

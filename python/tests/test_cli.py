@@ -141,3 +141,16 @@ def test_key():
 
 def test_version_is_the_commands():
     assert cli("--version").split()[1] == flywheel.__version__
+
+
+def test_calibrated_scenario_names_its_fit(tmp_path):
+    """run.json of a scenario a calibration made names the fit table,
+    from Python as from the command."""
+    from conftest import SMALL
+    file = tmp_path / "calibrated.yaml"
+    file.write_text(SMALL + 'calibration: "fit.csv"\n')
+    flywheel.Scenario(file).run(reps=3).write(tmp_path / "py")
+    cli("run", "--no-plots", "-q", "--reps", 3, "-o", tmp_path / "cli", file)
+    same_files(tmp_path / "py", tmp_path / "cli")
+    meta = json.loads((tmp_path / "py" / "run.json").read_text())
+    assert meta["calibration"] == str(tmp_path / "fit.csv")
