@@ -144,3 +144,26 @@ def test_pickled_run_and_scenario_are_the_same(small_run):
     back = pickle.loads(pickle.dumps(sc))
     assert back.to_yaml() == sc.to_yaml() and back.hash == sc.hash
     assert back.file == "small.yaml" and back.overrides == sc.overrides
+
+
+def test_an_interrupted_fit_goes_on_to_the_same_fit():
+    from conftest import DATA
+    good = DATA / "calibration" / "good.yaml"
+    whole = flywheel.Calibration(good).fit(progress=False)
+    cal = flywheel.Calibration(good)
+    steps = []
+
+    def ctrl_c_at_the_third(*progress):
+        steps.append(progress)
+        if len(steps) == 3:
+            raise KeyboardInterrupt
+    try:
+        cal.fit(progress=ctrl_c_at_the_third)
+    except KeyboardInterrupt:
+        pass
+    else:
+        raise AssertionError("no KeyboardInterrupt")
+    assert not cal.done
+    cal.fit(progress=False)
+    pd.testing.assert_frame_equal(cal.fit_table(), whole.fit_table())
+    pd.testing.assert_frame_equal(cal.series(), whole.series())
