@@ -16,6 +16,9 @@ int make_dirs(const char *dir);
  * instead, into out: relative when both directories exist, else
  * absolute (relpath.c). */
 void path_from(const char *dir, const char *path, char *out, size_t size);
+/* The last component of path: what a page for a board shows of a file,
+ * never the folders of the machine that drew it. */
+const char *file_name_of(const char *path);
 /* snprintf into a path buffer; -1 when the path does not fit (the plot
  * writers check the lengths they are given, so none of theirs is cut). */
 int pathf(char *out, size_t size, const char *fmt, ...)

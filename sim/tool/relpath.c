@@ -52,3 +52,11 @@ path_from(const char *dir, const char *path, char *out, size_t size)
 	snprintf(out + n, size - n, "%s%s%s", *t ? t + 1 : "", *t ? "/" : "",
 	    base);
 }
+
+const char *
+file_name_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
