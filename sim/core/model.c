@@ -138,7 +138,7 @@ draw_scripts(fw_work *w, const fw_values *v, uint64_t seed, uint32_t rep,
 {
 	const double fa = v->g[FW_G_F_ACCESS], q = v->fill_small;
 	uint32_t k[FW_RNG_BATCH];
-	double p0[FW_RNG_BATCH];
+	double p0[FW_RNG_BATCH] = { 0 };
 	unsigned lanes = 0;
 	int b;
 
