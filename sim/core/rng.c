@@ -228,9 +228,9 @@ pick_blocks(void)
 	if (named >= 0)
 		return path_blocks((enum fw_rng_path)named);
 	if (fwi_rng_path_available(FW_RNG_AVX512))
-		return blocks_avx512;
+		return path_blocks(FW_RNG_AVX512);
 	if (fwi_rng_path_available(FW_RNG_AVX2))
-		return blocks_avx2;
+		return path_blocks(FW_RNG_AVX2);
 	return fwi_rng_blocks_reference;
 }
 
