@@ -92,7 +92,7 @@ order_avx2(const uint8_t *state, uint32_t n, uint32_t *idx,
 			unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
 			    _mm_loadu_si128((const __m128i *)(const void *)
 			    (state + j)), want));
-			for (q = 0; q < 4 && m != 0; q++, m >>= 4) {
+			for (q = 0; q < 4; q++, m >>= 4) {
 				const __m128i lanes = _mm_loadu_si128((const
 				    __m128i *)(const void *)compress4[m & 15]);
 				_mm_storeu_si128((__m128i *)(void *)(idx + at),
