@@ -121,14 +121,13 @@ binomial_inverse(double u, uint32_t n, double p, double p0)
 	return k;
 }
 
-
 /* Scripts written W and filled F by a batch of n <= FW_RNG_BATCH
  * prescribing HCPs (MODEL.md §5.2.1), from the words sw of their SCRIPTS
  * blocks and their means lambda: W ~ Poisson(lambda), F ~ Binomial(W,
  * f_access), each by inversion of one uniform, or by GSL from a stream
- * of its own when the mean or W is too large. On the AVX-512 path the
- * inversions of the batch run side by side (poisson_lanes), else one
- * HCP at a time: the same counts. */
+ * of its own when the mean or W is too large. With the kernels of a
+ * vector path (lanes_of, step.h) the inversions of the batch run side
+ * by side, else one HCP at a time: the same counts. */
 static void
 draw_scripts(fw_work *w, const fw_values *v, uint64_t seed, uint32_t rep,
     uint32_t seg, const uint32_t *hcp, uint32_t month, int n,
@@ -455,12 +454,12 @@ hcp_month(const step_ctx *c, const int state, uint32_t j,
 	book_month(c, state, j, to, tau, p_sw, W, F, sum);
 }
 
-
 /* The HCPs of one state, listed in idx: their HCP_MONTH blocks and, for
  * prescribers, their SCRIPTS blocks and scripts a batch at a time, then
- * their months: on the AVX-512 path a whole batch of lapsed, switched,
- * adopting or advocating HCPs in vector lanes up to their moves, else
- * one by one; booked one by one in HCP order either way. */
+ * their months: on a vector path (c->lanes, step.h) a whole batch of
+ * lapsed, switched, adopting or advocating HCPs in vector lanes up to
+ * their moves, else one by one; booked one by one in HCP order either
+ * way. */
 static inline __attribute__((always_inline)) void
 step_state(const step_ctx *c, const int state, const uint32_t *idx,
     uint32_t n, month_sums *sum)
