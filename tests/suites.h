@@ -21,4 +21,9 @@ Suite *warmup_suite(void);
 Suite *results_suite(void);
 Suite *leakage_suite(void);
 
+/* The library's own suites in one runner (core_suites.c), and a
+ * runner's run: EXIT_SUCCESS when every test passed. */
+SRunner *core_suites(void);
+int run_suites(SRunner *sr);
+
 #endif

@@ -3,6 +3,7 @@ them: numbers through the library's fw_format_real (nothing for NaN),
 text quoted where CSV needs it and defused where a spreadsheet would take
 it for a formula, and run.json. Written all or nothing."""
 import os
+import secrets
 import shlex
 import sys
 import time
@@ -59,7 +60,22 @@ def csv(df):
     return "\n".join(lines) + "\n"
 
 
-def run_json(run, command_line):
+def fit_table_from(directory, path):
+    """A relative fit-table path named instead from the results directory,
+    as the command records it, so that a replot from anywhere finds it;
+    an absolute path is kept as given."""
+    if os.path.isabs(path):
+        return path
+    parent, base = os.path.split(path)
+    try:
+        rel = os.path.relpath(os.path.realpath(parent or "."),
+                              os.path.realpath(directory))
+    except ValueError:
+        return os.path.abspath(path)
+    return base if rel == "." else f"{rel}/{base}"
+
+
+def run_json(run, command_line, directory="."):
     """run.json: the settings a run's results came from."""
     stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     variants = ",".join(
@@ -70,19 +86,31 @@ def run_json(run, command_line):
         f'\n    {{"variant": {json_text(name)}, "path": {json_text(path)}, '
         f'"baseline": {json_text(old)}, "value": {json_text(new)}}}'
         for name, path, old, new in run.changes)
+    overrides = ",".join(
+        f'\n    {{"variant": {"null" if v is None else json_text(v)}, '
+        f'"path": {json_text(path)}, "value": {json_text(value)}}}'
+        for v, path, value in run.overrides)
+    fit = _lib.text(lib.fw_scenario_calibration(run._sc))
+    if fit:
+        fit = fit_table_from(directory, fit)
+    calibration = f'  "calibration": {json_text(fit)},\n' if fit else ""
     return (
         "{\n"
         f'  "flywheel_version": {json_text(_lib.text(lib.fw_version()))},\n'
         f'  "model": {json_text(_lib.text(lib.fw_model()))},\n'
         f'  "scenario_file": {json_text(run.scenario_file)},\n'
         f'  "scenario_hash": {json_text(run.scenario_hash)},\n'
+        f'  "scenario_sha256": {json_text(run.scenario_sha256)},\n'
         f'  "scenario_name": {json_text(run.scenario_name)},\n'
+        f'{calibration}'
         f'  "variants": [{variants}\n  ],\n'
         f'  "changes": [{changes}{chr(10) + "  " if changes else ""}],\n'
+        f'  "overrides": [{overrides}{chr(10) + "  " if overrides else ""}],\n'
         f'  "warmup_months": {run.warmup_months},\n'
         f'  "seed": {run.seed},\n'
         f'  "replications": {run.reps},\n'
         f'  "horizon_months": {run.months},\n'
+        f'  "processes": 1,\n'
         f'  "threads": {run.threads},\n'
         f'  "elapsed_seconds": {run.elapsed:.3f},\n'
         f'  "finished": "{stamp}",\n'
@@ -96,28 +124,36 @@ def write_run(run, directory, command_line=None):
     name until all are complete."""
     if command_line is None:
         command_line = shlex.join([sys.executable] + sys.argv)
-    texts = (csv(run.summary), csv(run.timeseries), csv(run.replications),
-             csv(run.compare), csv(run.paired), run_json(run, command_line))
     directory = os.fspath(directory)
+    texts = (csv(run.summary), csv(run.timeseries), csv(run.replications),
+             csv(run.compare), csv(run.paired),
+             run_json(run, command_line, directory))
     done = []
     try:
         os.makedirs(directory, exist_ok=True)
         for name, text in zip(FILES, texts):
             final = os.path.join(directory, name)
-            done.append((os.path.join(directory, f".{name}.{os.getpid()}"
-                                      ".tmp"), final))
-            with open(done[-1][0], "w", encoding="utf-8", newline="") as f:
+            # a name no one can guess, created afresh: a link planted
+            # in the directory is never written through
+            tmp = os.path.join(directory, f".{name}.{secrets.token_hex(6)}"
+                               f".{os.getpid()}.tmp")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL |
+                         os.O_NOFOLLOW, 0o644)
+            done.append((tmp, final))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
                 f.write(text)
                 f.flush()
                 os.fsync(f.fileno())
         for tmp, final in done:
             os.replace(tmp, final)
-    except OSError as e:
+    except BaseException as e:      # Ctrl-C too: no file half written
         for tmp, _ in done:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+        if not isinstance(e, OSError):
+            raise
         where = done[-1][1] if done else directory
         why = f"cannot write: {e.strerror}"
         raise FileError(f"{where}: {why}", file=where, message=why) from None

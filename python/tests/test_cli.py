@@ -2,6 +2,7 @@
 scenario, seed and settings give the same tables, and the key table is
 the one `flywheel params` prints."""
 import json
+import subprocess
 
 import pytest
 
@@ -43,13 +44,20 @@ def test_default_scenario_as_the_command_runs_it(tmp_path):
     same_files(tmp_path / "py", tmp_path / "cli")
     meta = json.loads((tmp_path / "py" / "run.json").read_text())
     assert meta["threads"] == 2 and meta["scenario_hash"] == sc.hash
+    # what an auditor checks the file against
+    sha = subprocess.run(["sha256sum", str(file)], capture_output=True,
+                         text=True, check=True).stdout.split()[0]
+    assert meta["scenario_sha256"] == sha == sc.sha256
+    assert meta["overrides"] == [{"variant": None,
+                                  "path": "friction.access", "value": "0.3"}]
+    assert meta["processes"] == 1
 
 
 def test_uncertain_inputs_and_a_distribution_set(tmp_path):
     file = SCENARIOS / "uncertain.yaml"
     sc = flywheel.Scenario(file)
-    sc.set("experience.trust_gain", {"dist": "uniform", "min": 0.04,
-                                     "max": 0.08})
+    # as the command's --set gives it, so that run.json records the same
+    sc.set("experience.trust_gain", "{dist: uniform, min: 0.04, max: 0.08}")
     sc.run(reps=5, months=13).write(tmp_path / "py", command_line="x")
     cli("run", "--no-plots", "-q", "--reps", 5, "--months", 13, "--set",
         "experience.trust_gain={dist: uniform, min: 0.04, max: 0.08}",
@@ -133,3 +141,54 @@ def test_key():
 
 def test_version_is_the_commands():
     assert cli("--version").split()[1] == flywheel.__version__
+
+
+def test_calibrated_scenario_names_its_fit(tmp_path):
+    """run.json of a scenario a calibration made names the fit table,
+    from Python as from the command."""
+    from conftest import SMALL
+    file = tmp_path / "calibrated.yaml"
+    file.write_text(SMALL + 'calibration: "fit.csv"\n')
+    flywheel.Scenario(file).run(reps=3).write(tmp_path / "py")
+    cli("run", "--no-plots", "-q", "--reps", 3, "-o", tmp_path / "cli", file)
+    same_files(tmp_path / "py", tmp_path / "cli")
+    meta = json.loads((tmp_path / "py" / "run.json").read_text())
+    assert meta["calibration"] == str(tmp_path / "fit.csv")
+
+
+def test_relative_fit_table_named_from_the_results(tmp_path, monkeypatch):
+    """A fit table named relatively is recorded from the results
+    directory, as the command records it, so a replot from anywhere
+    finds it."""
+    (tmp_path / "sc").mkdir()
+    (tmp_path / "sc" / "calibrated.yaml").write_text(
+        SMALL + 'calibration: "fit.csv"\n')
+    monkeypatch.chdir(tmp_path)
+    file = "sc/calibrated.yaml"
+    flywheel.Scenario(file).run(reps=3).write("res/py")
+    cli("run", "--no-plots", "-q", "--reps", 3, "-o", "res/cli", file)
+    py = json.loads((tmp_path / "res" / "py" / "run.json").read_text())
+    cmd = json.loads((tmp_path / "res" / "cli" / "run.json").read_text())
+    assert py["calibration"] == cmd["calibration"] == "../../sc/fit.csv"
+
+
+def test_write_never_follows_a_planted_link(tmp_path):
+    """Links planted at a table's name, or at the temporary names an
+    earlier version used, are never written through: the file they
+    point at outside stays as it was."""
+    import os
+    victim = tmp_path / "victim"
+    victim.write_text("keep\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "summary.csv").symlink_to(victim)
+    planted = [out / f".{name}.{os.getpid()}.tmp"
+               for name in TABLES + ("run.json",)]
+    for link in planted:
+        link.symlink_to(victim)
+    flywheel.Scenario(SCENARIOS / "default.yaml").run(
+        reps=2, months=6).write(out)
+    assert victim.read_text() == "keep\n"
+    assert not (out / "summary.csv").is_symlink()
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        TABLES + ("run.json",) + tuple(p.name for p in planted))

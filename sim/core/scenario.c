@@ -493,6 +493,7 @@ load(fw_yaml *y, int rc, fw_scenario **out, const char *file)
 		return fwi_yaml_nomem(y);
 	}
 	fwi_hash_text(y->hash, sc->hash, sizeof(sc->hash));
+	memcpy(sc->sha256, y->sha256, sizeof(sc->sha256));
 	rc = read_scenario(y, sc);
 	fwi_yaml_free(y);
 	if (rc != FW_OK) {
@@ -545,6 +546,7 @@ fw_scenario_free(fw_scenario *sc)
 	free(sc->name);
 	free(sc->calibration);
 	free(sc->calibration_path);
+	fwi_overrides_free(sc);
 	free(sc);
 }
 
@@ -594,6 +596,12 @@ const char *
 fw_scenario_hash(const fw_scenario *sc)
 {
 	return sc != NULL ? sc->hash : NULL;
+}
+
+const char *
+fw_scenario_sha256(const fw_scenario *sc)
+{
+	return sc != NULL ? sc->sha256 : NULL;
 }
 
 const char *
@@ -712,13 +720,15 @@ fw_scenario_copy(const fw_scenario *sc, fw_scenario **out)
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return FW_ENOMEM;
 	*c = *sc;
+	c->override = NULL;
+	c->noverride = 0;
 	c->file = dup_or_null(sc->file, &failed);
 	c->name = dup_or_null(sc->name, &failed);
 	c->calibration = dup_or_null(sc->calibration, &failed);
 	c->calibration_path = dup_or_null(sc->calibration_path, &failed);
 	c->nconfig = 0;
 	c->config = calloc(sc->nconfig, sizeof(fw_config));
-	if (c->config == NULL)
+	if (c->config == NULL || fwi_overrides_copy(c, sc) != FW_OK)
 		failed = 1;
 	for (v = 0; !failed && v < sc->nconfig; v++, c->nconfig++)
 		if (fwi_config_clone(&c->config[v], &sc->config[v]) != FW_OK)

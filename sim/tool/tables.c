@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "cluster.h"
 #include "csv.h"
 #include "files.h"
 #include "outfiles.h"
@@ -19,8 +20,15 @@
 
 enum { NFILES = 6 };
 
+/* What run.json records beside the run itself: the directory it is
+ * written in and the command line. */
+typedef struct run_record {
+	const char *dir;
+	const char *command_line;
+} run_record;
+
 static int
-write_summary(const fw_run *run, FILE *f, const char *unused)
+write_summary(const fw_run *run, FILE *f, const run_record *unused)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	const int npv = fw_metric_index("npv");
@@ -47,7 +55,7 @@ write_summary(const fw_run *run, FILE *f, const char *unused)
 }
 
 static int
-write_timeseries(const fw_run *run, FILE *f, const char *unused)
+write_timeseries(const fw_run *run, FILE *f, const run_record *unused)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	const size_t V = fw_scenario_variant_count(sc), K = fw_series_count();
@@ -82,7 +90,7 @@ write_timeseries(const fw_run *run, FILE *f, const char *unused)
 }
 
 static int
-write_replications(const fw_run *run, FILE *f, const char *unused)
+write_replications(const fw_run *run, FILE *f, const run_record *unused)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	const size_t V = fw_scenario_variant_count(sc);
@@ -115,8 +123,35 @@ write_replications(const fw_run *run, FILE *f, const char *unused)
 	return FW_OK;
 }
 
+/* The changes made to the scenario after loading it (--set), in order;
+ * "variant" is null for the baseline. */
+static void
+write_overrides(FILE *f, const fw_scenario *sc)
+{
+	const char *variant, *path, *value;
+	size_t i, n = fw_scenario_override_count(sc);
+
+	for (i = 0; i < n; i++) {
+		if (fw_scenario_override(sc, i, &variant, &path, &value) !=
+		    FW_OK)
+			continue;
+		fputs(i ? ",\n    {\"variant\": " : "\n    {\"variant\": ", f);
+		if (variant != NULL)
+			json_text(f, variant);
+		else
+			fputs("null", f);
+		fputs(", \"path\": ", f);
+		json_text(f, path);
+		fputs(", \"value\": ", f);
+		json_text(f, value);
+		fputc('}', f);
+	}
+	if (n > 0)
+		fputs("\n  ", f);
+}
+
 static int
-write_run_json(const fw_run *run, FILE *f, const char *command_line)
+write_run_json(const fw_run *run, FILE *f, const run_record *rec)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	char stamp[64];
@@ -124,7 +159,7 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 	size_t v, i, n;
 
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-	json_opening(f, sc);
+	json_opening(f, sc, rec->dir);
 	fputs(",\n  \"variants\": [", f);
 	for (v = 0; v < fw_scenario_variant_count(sc); v++) {
 		fputs(v ? ",\n    {\"name\": " : "\n    {\"name\": ", f);
@@ -150,16 +185,19 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 			json_text(f, ch.to);
 			fputc('}', f);
 		}
-	fprintf(f, "%s],\n  \"warmup_months\": %d,\n  \"seed\": %llu,\n"
+	fputs(n ? "\n  ],\n  \"overrides\": [" : "],\n  \"overrides\": [", f);
+	write_overrides(f, sc);
+	fprintf(f, "],\n  \"warmup_months\": %d,\n  \"seed\": %llu,\n"
 	    "  \"replications\": %llu,\n"
-	    "  \"horizon_months\": %d,\n  \"threads\": %d,\n"
+	    "  \"horizon_months\": %d,\n  \"processes\": %d,\n"
+	    "  \"threads\": %d,\n"
 	    "  \"elapsed_seconds\": %.3f,\n  \"finished\": \"%s\",\n",
-	    n ? "\n  " : "", fw_scenario_warmup(sc),
+	    fw_scenario_warmup(sc),
 	    (unsigned long long)fw_run_seed(run),
 	    (unsigned long long)fw_run_replications(run), fw_run_months(run),
-	    fw_run_threads(run), fw_run_elapsed(run), stamp);
+	    cluster_size(), fw_run_threads(run), fw_run_elapsed(run), stamp);
 	fputs("  \"command_line\": ", f);
-	json_text(f, command_line ? command_line : "");
+	json_text(f, rec->command_line ? rec->command_line : "");
 	json_member(f, "rng", fw_rng_scheme());
 	fputs("\n}\n", f);
 	return FW_OK;
@@ -177,7 +215,7 @@ mean_gain(const fw_run *run, size_t v, const char *name)
 
 /* compare.csv: each variant against the baseline (MODEL.md §7). */
 static int
-write_compare(const fw_run *run, FILE *f, const char *unused)
+write_compare(const fw_run *run, FILE *f, const run_record *unused)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	const double years = fw_run_months(run) / 12.0;
@@ -235,7 +273,7 @@ monthly_gain(const fw_run *run, size_t v, int t, const char *name)
 
 /* paired.csv: month by month, each variant's gain over the baseline. */
 static int
-write_paired(const fw_run *run, FILE *f, const char *unused)
+write_paired(const fw_run *run, FILE *f, const run_record *unused)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	size_t v;
@@ -263,7 +301,7 @@ write_paired(const fw_run *run, FILE *f, const char *unused)
 /* The files of a run, in the order they are written. */
 static const struct {
 	const char *name;
-	int (*write)(const fw_run *, FILE *, const char *);
+	int (*write)(const fw_run *, FILE *, const run_record *);
 } files[NFILES] = {
 	{ "summary.csv", write_summary },
 	{ "timeseries.csv", write_timeseries },
@@ -298,6 +336,7 @@ write_run_tables(const fw_run *run, const char *dir, const char *command_line,
     fw_error *err)
 {
 	const char *names[NFILES];
+	run_record rec = { dir, command_line };
 	outfiles o;
 	int i, rc;
 
@@ -306,7 +345,7 @@ write_run_tables(const fw_run *run, const char *dir, const char *command_line,
 	if ((rc = outfiles_open(&o, dir, names, NFILES, err)) != FW_OK)
 		return rc;
 	for (i = 0; i < NFILES && rc == FW_OK; i++)
-		rc = files[i].write(run, o.f[i], command_line);
+		rc = files[i].write(run, o.f[i], &rec);
 	if (rc == FW_ENOMEM)
 		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
 	return outfiles_commit(&o, rc, err);
