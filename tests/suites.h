@@ -20,5 +20,6 @@ Suite *api_suite(void);
 Suite *warmup_suite(void);
 Suite *results_suite(void);
 Suite *leakage_suite(void);
+Suite *copula_suite(void);
 
 #endif

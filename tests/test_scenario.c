@@ -205,7 +205,7 @@ START_TEST(test_errors_name_place)
 	    "sd: 0.1}}\n",
 	    "t.yaml:6:20: friction.access: distribution normal takes values "
 	    "in (-inf, inf), outside the allowed range (number in [0, 1]); "
-	    "use beta, pert, triangular or uniform");
+	    "use beta, pert, triangular, uniform or logitnormal");
 }
 END_TEST
 
