@@ -21,5 +21,6 @@ Suite *warmup_suite(void);
 Suite *results_suite(void);
 Suite *leakage_suite(void);
 Suite *copula_suite(void);
+Suite *voi_suite(void);
 
 #endif
