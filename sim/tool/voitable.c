@@ -187,6 +187,14 @@ voi_print(const fw_run *run, const voi_table *t, FILE *out)
 	money(t->evpi.value, evpi, sizeof(evpi));
 	money(t->evpi.se, se, sizeof(se));
 	money(t->input[most].value, top, sizeof(top));
+	if (t->evpi.value == 0) {
+		fprintf(out, "Learning the uncertain inputs before deciding "
+		    "would not change the choice: %s is best whatever values "
+		    "they take within their ranges (expected value of perfect "
+		    "information %s). See voi.csv.\n",
+		    fw_scenario_variant_name(sc, t->best), evpi);
+		return;
+	}
 	fprintf(out, "Knowing every uncertain input before deciding is worth "
 	    "%s (standard error %s; the expected value of perfect "
 	    "information); the one most worth learning is %s (%s). See "
