@@ -807,6 +807,18 @@ double fw_calibration_target_error(const fw_calibration *cal, size_t i);
  * not fitted (FLAT, WEAK) keep the scenario's own. */
 int fw_calibration_fitted(const fw_calibration *cal, fw_scenario **out,
     fw_error *err);
+/* The same with each identified input drawn from its fitted
+ * distribution, as the fit knows it: on the input's search scale eta
+ * (logit between the range's ends, log above a lower end of 0), eta is
+ * normal with the estimate and the covariance behind the intervals, the
+ * inputs joined by the rank correlations that make their joint draw
+ * exactly that normal (MODEL.md §7b). */
+int fw_calibration_fitted_distributions(const fw_calibration *cal,
+    fw_scenario **out, fw_error *err);
+/* That covariance between inputs i and j on their search scales; NaN
+ * unless both are identified and the fit is finished. */
+double fw_calibration_covariance(const fw_calibration *cal, size_t i,
+    size_t j);
 
 #ifdef __cplusplus
 }

@@ -38,6 +38,7 @@ main(void)
 	srunner_add_suite(sr, leakage_suite());
 	srunner_add_suite(sr, copula_suite());
 	srunner_add_suite(sr, voi_suite());
+	srunner_add_suite(sr, calcarry_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -22,5 +22,6 @@ Suite *results_suite(void);
 Suite *leakage_suite(void);
 Suite *copula_suite(void);
 Suite *voi_suite(void);
+Suite *calcarry_suite(void);
 
 #endif

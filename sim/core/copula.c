@@ -164,6 +164,30 @@ fwi_copula_uniforms(const fw_copula *c, uint64_t seed, uint32_t rep,
 }
 
 int
+fwi_copula_replace(fw_copula *c, const char *a, const char *b, double rank)
+{
+	fw_corr_pair *grown;
+	size_t i;
+
+	for (i = 0; i < c->npair; i++)
+		if ((strcmp(c->pair[i].a, a) == 0 && strcmp(c->pair[i].b, b) ==
+		    0) || (strcmp(c->pair[i].a, b) == 0 &&
+		    strcmp(c->pair[i].b, a) == 0)) {
+			c->pair[i].rank = rank;
+			return FW_OK;
+		}
+	if ((grown = realloc(c->pair, (c->npair + 1) * sizeof(*grown))) ==
+	    NULL)
+		return FW_ENOMEM;
+	c->pair = grown;
+	c->pair[c->npair] = (fw_corr_pair){ strdup(a), strdup(b), rank };
+	c->npair++;
+	if (c->pair[c->npair - 1].a == NULL || c->pair[c->npair - 1].b == NULL)
+		return FW_ENOMEM;
+	return FW_OK;
+}
+
+int
 fwi_copula_clone(fw_copula *dst, const fw_copula *src)
 {
 	char why[8];

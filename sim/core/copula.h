@@ -42,6 +42,10 @@ struct fw_yaml;
 struct fw_scenario;
 int fwi_copula_read(struct fw_yaml *y, struct fw_scenario *sc,
     yaml_node_t *n);
+/* Sets the rank correlation of a and b, adding the pair if it is new;
+ * fwi_copula_factor must follow. */
+int fwi_copula_replace(fw_copula *c, const char *a, const char *b,
+    double rank);
 int fwi_copula_clone(fw_copula *dst, const fw_copula *src);
 void fwi_copula_clear(fw_copula *c);
 
