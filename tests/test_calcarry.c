@@ -37,17 +37,6 @@ eta(double x, double lo, double hi)
 	return log(u / (1 - u));
 }
 
-static int
-draw_index(const fw_run *run, const char *path)
-{
-	size_t i;
-
-	for (i = 0; i < fw_run_draw_count(run); i++)
-		if (strcmp(fw_run_draw_path(run, i), path) == 0)
-			return (int)i;
-	ck_abort_msg("%s is not drawn", path);
-	return -1;
-}
 
 START_TEST(test_runs_draw_the_fit)
 {
@@ -70,8 +59,8 @@ START_TEST(test_runs_draw_the_fit)
 		ck_assert_int_eq(f.status, FW_FIT_IDENTIFIED);
 		x[j] = malloc(N * sizeof(double));
 		ck_assert_ptr_nonnull(x[j]);
-		ck_assert_int_eq(fw_run_draws(run, 0, (size_t)draw_index(run,
-		    fw_calibration_param_path(cal, j)), x[j]), FW_OK);
+		ck_assert_int_eq(fw_run_draws(run, 0, (size_t)test_draw_index(
+		    run, fw_calibration_param_path(cal, j)), x[j]), FW_OK);
 		for (i = 0; i < N; i++) {
 			x[j][i] = eta(x[j][i], lo[j], hi[j]);
 			mean[j] += x[j][i] / N;

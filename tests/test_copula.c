@@ -52,17 +52,6 @@ spearman(const double *x, const double *y, size_t n)
 	return sxy / sqrt(sxx * syy);
 }
 
-static int
-draw_index(const fw_run *run, const char *path)
-{
-	size_t i;
-
-	for (i = 0; i < fw_run_draw_count(run); i++)
-		if (strcmp(fw_run_draw_path(run, i), path) == 0)
-			return (int)i;
-	ck_abort_msg("no draws of %s", path);
-	return -1;
-}
 
 static double *
 draws(const fw_run *run, const char *path)
@@ -70,8 +59,8 @@ draws(const fw_run *run, const char *path)
 	double *x = malloc(fw_run_replications(run) * sizeof(double));
 
 	ck_assert_ptr_nonnull(x);
-	ck_assert_int_eq(fw_run_draws(run, 0, (size_t)draw_index(run, path),
-	    x), FW_OK);
+	ck_assert_int_eq(fw_run_draws(run, 0, (size_t)test_draw_index(run,
+	    path), x), FW_OK);
 	return x;
 }
 
