@@ -62,7 +62,8 @@ by_value(const void *a, const void *b)
 /* voi-bars.tsv: rank, EVPPI in $M, the input's name, the value written
  * at the bar's end; largest first. Names the largest in top. */
 static int
-write_bars(const voi_read *v, const char *dir, char *top, size_t size)
+write_bars(const voi_read *v, const char *dir, char *top, size_t size,
+    double *top_value)
 {
 	FILE *f = gp_create(dir, "voi-bars.tsv");
 	bar b[VOI_MAX_INPUTS];
@@ -75,6 +76,7 @@ write_bars(const voi_read *v, const char *dir, char *top, size_t size)
 		b[i] = (bar){ v->evppi[i], i };
 	qsort(b, v->ninput, sizeof(bar), by_value);
 	param_label(v->path[b[0].i], top, size);
+	*top_value = b[0].value;
 	for (i = 0; i < v->ninput; i++) {
 		param_label(v->path[b[i].i], label, sizeof(label));
 		money(b[i].value, money_text, sizeof(money_text));
@@ -95,12 +97,12 @@ voipage_write(const rundata *d, const verdict *vd, const char *dir,
 {
 	const voi_read *v = d->voi;
 	char text[2048], evpi[32], se[32], cost[32], top[200];
-	double programme = programme_cost(d, v->best);
+	double programme = programme_cost(d, v->best), top_value;
 	textpage tp;
 	int rc;
 
 	(void)vd;
-	if ((rc = write_bars(v, dir, top, sizeof(top))) != FW_OK ||
+	if ((rc = write_bars(v, dir, top, sizeof(top), &top_value)) != FW_OK ||
 	    open_page(&tp, dir, name) != FW_OK)
 		return rc != FW_OK ? rc : FW_EIO;
 	put_para(&tp, 0.05, TX_TITLE, question);
@@ -119,6 +121,12 @@ voipage_write(const rundata *d, const verdict *vd, const char *dir,
 		    "best choice, so learning them first is worth %s.",
 		    v->best, evpi);
 	put_para(&tp, 0.05, TX_STRONG, text);
+	if (v->evpi > 0) {
+		snprintf(text, sizeof(text), "No study can be worth more than "
+		    "that: a pilot, survey or data costing more than %s is not "
+		    "worth waiting for.", evpi);
+		put_para(&tp, 0.05, TX_BODY, text);
+	}
 	if (!isnan(v->best_share)) {
 		snprintf(text, sizeof(text), "The spread of %s's gain is %.0f%% "
 		    "the uncertain inputs, which a pilot, a survey or data can "
@@ -128,7 +136,7 @@ voipage_write(const rundata *d, const verdict *vd, const char *dir,
 		put_para(&tp, 0.05, TX_BODY, text);
 	}
 	tp.y -= 0.01;
-	if (v->evppi[0] >= 0 && v->evpi > 0)
+	if (top_value > 0)
 		snprintf(text, sizeof(text), "Most worth a pilot: %s. What "
 		    "knowing each input alone is worth, $M:", top);
 	else

@@ -195,8 +195,14 @@ voi_print(const fw_run *run, const voi_table *t, FILE *out)
 		    fw_scenario_variant_name(sc, t->best), evpi);
 		return;
 	}
-	fprintf(out, "Knowing every uncertain input before deciding is worth "
-	    "%s (standard error %s; the expected value of perfect "
-	    "information); the one most worth learning is %s (%s). See "
-	    "voi.csv.\n", evpi, se, fw_run_draw_path(run, most), top);
+	if (t->input[most].value > 0)
+		fprintf(out, "Knowing every uncertain input before deciding is "
+		    "worth %s (standard error %s; the expected value of perfect "
+		    "information); the one most worth learning is %s (%s). See "
+		    "voi.csv.\n", evpi, se, fw_run_draw_path(run, most), top);
+	else
+		fprintf(out, "Knowing every uncertain input before deciding is "
+		    "worth %s (standard error %s; the expected value of perfect "
+		    "information); no input alone would change the choice. See "
+		    "voi.csv.\n", evpi, se);
 }
