@@ -217,6 +217,7 @@ PROTOTYPES = {
     "fw_calibration_month": (INT, [P, Z, INT, c_double_p,
                                    ctypes.POINTER(FwBand)]),
     "fw_calibration_fitted": (INT, [P, PP, E]),
+    "fw_calibration_fitted_distributions": (INT, [P, PP, E]),
 }
 
 NAMES = ("libflywheel.so.0", "libflywheel.so", "libflywheel.dylib")
