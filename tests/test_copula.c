@@ -213,6 +213,27 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/* A scenario whose correlated input --set made a fixed number writes no
+ * pair for it, so its YAML loads again. */
+START_TEST(test_fixed_input_leaves_the_yaml)
+{
+	fw_scenario *sc = test_load(CORRELATED), *back;
+	fw_error err;
+	char *text;
+
+	ck_assert_int_eq(fw_scenario_set_number(sc, NULL,
+	    "experience.cx_weight", 0.3, &err), FW_OK);
+	text = fw_scenario_yaml(sc);
+	ck_assert_ptr_nonnull(text);
+	ck_assert_ptr_null(strstr(text, "correlations:"));
+	ck_assert_int_eq(fw_scenario_load_string("t.yaml", text, strlen(text),
+	    &back, &err), FW_OK);
+	fw_free(text);
+	fw_scenario_free(back);
+	fw_scenario_free(sc);
+}
+END_TEST
+
 START_TEST(test_logitnormal_quantiles)
 {
 	fw_scenario *sc = test_load(INPUTS);
@@ -242,6 +263,7 @@ copula_suite(void)
 	tcase_add_test(tc, test_unnamed_inputs_keep_their_draws);
 	tcase_add_test(tc, test_same_bytes_any_threads);
 	tcase_add_test(tc, test_errors);
+	tcase_add_test(tc, test_fixed_input_leaves_the_yaml);
 	tcase_add_test(tc, test_logitnormal_quantiles);
 	suite_add_tcase(s, tc);
 	return s;

@@ -244,6 +244,8 @@ read_pair(fw_yaml *y, const fw_scenario *sc, fw_copula *c, yaml_node_t *n,
 	size_t i, j;
 	int rc;
 
+	/* counted now, so that what it holds is freed whatever fails */
+	c->npair++;
 	if ((rc = fwi_yaml_map(y, n, path, &pairs)) != FW_OK)
 		return rc;
 	for (i = 0; rc == FW_OK && i < pairs.n; i++)
@@ -281,7 +283,6 @@ read_pair(fw_yaml *y, const fw_scenario *sc, fw_copula *c, yaml_node_t *n,
 		    NULL)
 			return fwi_yaml_nomem(y);
 	}
-	c->npair++;
 	if (strcmp(p->a, p->b) == 0)
 		return fwi_yaml_fail(y, between, sub, "an input cannot be "
 		    "correlated with itself");

@@ -280,14 +280,21 @@ fw_scenario_change(const fw_scenario *sc, size_t v, size_t i,
 }
 
 static void
-put_correlations(FILE *out, const fw_copula *c)
+put_correlations(FILE *out, const fw_scenario *sc)
 {
+	const fw_copula *c = &sc->copula;
 	char r[40];
 	size_t i;
+	int started = 0;
 
-	if (c->npair > 0)
-		fputs("correlations:\n", out);
 	for (i = 0; i < c->npair; i++) {
+		/* a pair whose input --set or a sweep made a fixed number has
+		 * nothing left to join */
+		if (fwi_scenario_uncertain(sc, c->pair[i].a) != 1 ||
+		    fwi_scenario_uncertain(sc, c->pair[i].b) != 1)
+			continue;
+		if (!started++)
+			fputs("correlations:\n", out);
 		fw_format_real(c->pair[i].rank, r, sizeof(r));
 		fputs("  - {between: [", out);
 		put_quoted(out, c->pair[i].a);
@@ -344,7 +351,7 @@ fw_scenario_yaml(const fw_scenario *sc)
 	    " {}  # none: the baseline only");
 	for (v = 1; v < sc->nconfig; v++)
 		put_variant(out, &sc->config[0], &sc->config[v]);
-	put_correlations(out, &sc->copula);
+	put_correlations(out, sc);
 	/* a request of the file's for its run, not a value of the model */
 	put_report(out, sc);
 	/* where the values came from, for the run's board pack */

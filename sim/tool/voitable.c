@@ -162,7 +162,8 @@ voi_print(const fw_run *run, const voi_table *t, FILE *out)
 	char evpi[32], se[32], top[32];
 	size_t i, most = 0;
 
-	if (t->nopt < 2)
+	/* one replication: nothing to estimate from */
+	if (t->nopt < 2 || (t->ninput == 0 && fw_run_draw_count(run) > 0))
 		return;
 	if (t->ninput == 0) {
 		fputs("\nInputs fixed: the spread above is market randomness "
