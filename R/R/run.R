@@ -1,0 +1,82 @@
+# Runs: every option (the scenario's variants) simulated on common random
+# numbers, read back as data frames in long format keyed by replication,
+# option and month, with the columns of the command's tables.
+
+fw_run <- function(sc, reps = 1000, months = NULL, seed = NULL,
+                   threads = NULL, monthly = NULL,
+                   progress = interactive()) {
+  check_class(sc, "fw_scenario", "sc")
+  if (!is.null(monthly) && (!is.character(monthly) || anyNA(monthly)))
+    arg_fail("monthly must name monthly series, e.g. c(\"revenue\", \"cash\")")
+  reps <- whole(reps, "reps", 1, max_exact)
+  months <- whole(months, "months", 1, max_int)
+  seed <- whole(seed, "seed", 0, max_exact)
+  threads <- whole(threads, "threads", 1, max_int)
+  ptr <- .Call(C_fwr_run_alloc, sc$ptr, reps, months, seed, threads)
+  # the run's memory goes back at once, also on error or interrupt
+  on.exit(.Call(C_fwr_release, ptr))
+  info <- .Call(C_fwr_run_info, ptr)
+  report <- progress_reporter(progress, info$replications)
+  # A step simulates whole blocks of replications, one per thread at
+  # least; steps grow to about a quarter of a second, and an interrupt
+  # (Ctrl-C) is taken between two of them.
+  unit <- ceiling(info$replications / info$blocks) * info$threads
+  step <- unit
+  repeat {
+    before <- .Call(C_fwr_run_info, ptr)$elapsed
+    done <- .Call(C_fwr_run_step, ptr, step)
+    report(done, info$replications)
+    if (done >= info$replications)
+      break
+    took <- .Call(C_fwr_run_info, ptr)$elapsed - before
+    step <- unit * max(1, min(4 * step / unit,
+                              floor(0.25 / max(took, 1e-6) * step / unit)))
+  }
+  info <- .Call(C_fwr_run_info, ptr)
+  sci <- .Call(C_fwr_scenario_info, sc$ptr)
+  structure(list(
+    summary = list2DF(.Call(C_fwr_summary, ptr)),
+    replications = list2DF(.Call(C_fwr_replications, ptr)),
+    timeseries = list2DF(.Call(C_fwr_timeseries, ptr)),
+    compare = list2DF(.Call(C_fwr_compare, ptr)),
+    paired = list2DF(.Call(C_fwr_paired, ptr)),
+    monthly = if (length(monthly))
+      list2DF(.Call(C_fwr_monthly, ptr, enc2utf8(monthly))),
+    options = sci$variants, scenario = sci$name, file = sci$file,
+    reps = info$replications, months = info$months, seed = info$seed,
+    threads = info$threads, elapsed = info$elapsed),
+    class = "fw_run")
+}
+
+print.fw_run <- function(x, ...) {
+  cat(sprintf(paste("<flywheel run of '%s': %s replications x %d months,",
+                    "seed %s>\n"), x$scenario,
+              format(x$reps, scientific = FALSE), x$months,
+              format(x$seed, scientific = FALSE)))
+  npv <- x$summary[x$summary$metric == "npv",
+                   c("option", "mean", "p5", "p95")]
+  cat("NPV by option:\n")
+  print(npv, row.names = FALSE, digits = 4)
+  if (nrow(x$compare) > 0) {
+    cat("NPV gain over the baseline, paired by replication:\n")
+    print(x$compare[, c("option", "dnpv_mean", "dnpv_lo95", "dnpv_hi95",
+                        "p_dnpv_positive", "payback_month")],
+          row.names = FALSE, digits = 4)
+  }
+  cat("Tables: $summary $replications $timeseries $compare $paired\n")
+  invisible(x)
+}
+
+summary.fw_run <- function(object, ...) {
+  structure(object$summary, class = c("summary.fw_run", "data.frame"),
+            reps = object$reps, months = object$months, seed = object$seed)
+}
+
+print.summary.fw_run <- function(x, ...) {
+  cat(sprintf("Statistics over %s replications of %d months (seed %s):\n",
+              format(attr(x, "reps"), scientific = FALSE),
+              attr(x, "months"), format(attr(x, "seed"),
+                                        scientific = FALSE)))
+  print(structure(x, class = "data.frame"), digits = 4, ...)
+  invisible(x)
+}

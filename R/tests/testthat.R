@@ -1,0 +1,4 @@
+library(testthat)
+library(flywheel)
+
+test_check("flywheel")
