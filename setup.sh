@@ -14,8 +14,8 @@ esac
 
 packages="gcc make autoconf automake libtool pkg-config libgsl-dev \
 libyaml-dev check librandom123-dev gnuplot-nox libxml2-utils \
-python3-numpy python3-pandas python3-pytest r-base-core r-base-dev \
-r-cran-testthat groff-base \
+python3-numpy python3-pandas python3-pytest python3-venv python3-setuptools \
+r-base-core r-base-dev r-cran-testthat groff-base \
 libxlsxwriter-dev poppler-utils python3-openpyxl clang libclang-rt-14-dev \
 libopenmpi-dev openmpi-bin"
 missing=

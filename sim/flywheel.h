@@ -100,6 +100,15 @@ const char *fw_status_name(int status);
 /* The library's version, e.g. "0.2.0". */
 const char *fw_version(void);
 
+/* The version of the library's binary interface: the layout of the
+ * structs above and below and what the functions' arguments mean. It
+ * goes up whenever a program written for one would misread the other; a
+ * program that binds to the library at run time (the Python package)
+ * checks that fw_abi_version() is the FW_ABI_VERSION it was written
+ * for. */
+#define FW_ABI_VERSION 1
+int fw_abi_version(void);
+
 /* The model the library simulates, as a scenario's `model` key names it:
  * "flywheel/1". */
 const char *fw_model(void);
@@ -127,6 +136,11 @@ const char *fw_suggest(const char *word, const char *const *candidates,
  * hash of the n bytes at bytes into buf (size 25 is enough): how flywheel
  * identifies the files a result came from. */
 void fw_hash(const void *bytes, size_t n, char *buf, size_t size);
+
+/* Writes the 64 lowercase hex digits of the SHA-256 digest (FIPS 180-4)
+ * of the n bytes at bytes into buf (size 65 is enough), as sha256sum(1)
+ * prints it. */
+void fw_sha256(const void *bytes, size_t n, char *buf, size_t size);
 
 /* Releases memory the library returned as char *; accepts NULL. */
 void fw_free(void *p);
@@ -294,6 +308,17 @@ const char *fw_scenario_file(const fw_scenario *sc);
 /* "fnv1a64:" and 16 hex digits of the bytes loaded (fw_hash()); changes
  * made since (fw_scenario_set*) do not change it. */
 const char *fw_scenario_hash(const fw_scenario *sc);
+/* The SHA-256 of the same bytes (fw_sha256()), as sha256sum(1) prints
+ * that of the file. */
+const char *fw_scenario_sha256(const fw_scenario *sc);
+/* The changes made since loading (fw_scenario_set*), in order: change i
+ * (0 <= i < fw_scenario_override_count()) sets *variant (NULL: the
+ * baseline), *path and *value (the value as given; a number as
+ * fw_format_real() writes it), strings the scenario owns; copies
+ * (fw_scenario_copy()) keep them. FW_EINVALID past the end. */
+size_t fw_scenario_override_count(const fw_scenario *sc);
+int fw_scenario_override(const fw_scenario *sc, size_t i,
+    const char **variant, const char **path, const char **value);
 /* The file's horizon_months, replications and seed (1 when the file
  * gives none). */
 int fw_scenario_horizon(const fw_scenario *sc);
@@ -595,6 +620,10 @@ typedef struct fw_sweep fw_sweep;
  * caller's, to free with fw_sweep_free(). Errors as fw_scenario_load(),
  * for either file; *out is NULL on error. */
 int fw_sweep_load(const char *file, fw_sweep **out, fw_error *err);
+/* The same from the len bytes of YAML at text; name stands for the file
+ * in messages, and the scenario is named relative to it. */
+int fw_sweep_load_string(const char *name, const char *text, size_t len,
+    fw_sweep **out, fw_error *err);
 
 /* Frees a sweep and its scenario; accepts NULL. */
 void fw_sweep_free(fw_sweep *sw);
@@ -703,6 +732,13 @@ typedef struct fw_calibration fw_calibration;
  * it names (paths relative to it), and readies the fit. Errors name the
  * file, line and column of whichever file is wrong. */
 int fw_calibration_load(const char *file, fw_calibration **out,
+    fw_error *err);
+/* The same from the len bytes of YAML at text; name stands for the file
+ * in messages, and the scenario and data file are named relative to it.
+ * sc, when not NULL, is the scenario (copied) in place of the file the
+ * text names: a scenario changed since it was loaded. */
+int fw_calibration_load_string(const char *name, const char *text,
+    size_t len, const fw_scenario *sc, fw_calibration **out,
     fw_error *err);
 
 /* Frees a calibration; accepts NULL. */

@@ -139,6 +139,77 @@ START_TEST(test_scenario_hash)
 }
 END_TEST
 
+/* SHA-256: the test vectors of FIPS 180-2 (appendix B: one block, two
+ * blocks, a million 'a'), the empty message, a message whose padding
+ * needs a block of its own (55 and 56 bytes), and the scenario's own
+ * bytes. */
+START_TEST(test_sha256)
+{
+	static const char two[] = "abcdbcdecdefdefgefghfghighijhijkijkljklm"
+	    "klmnlmnomnopnopq";
+	fw_scenario *sc = test_load(SMALL_RUN);
+	char got[65], *million = malloc(1000000);
+
+	ck_assert_ptr_nonnull(million);
+	fw_sha256("abc", 3, got, sizeof(got));
+	ck_assert_str_eq(got, "ba7816bf8f01cfea414140de5dae2223"
+	    "b00361a396177a9cb410ff61f20015ad");
+	fw_sha256(two, strlen(two), got, sizeof(got));
+	ck_assert_str_eq(got, "248d6a61d20638b8e5c026930c3e6039"
+	    "a33ce45964ff2167f6ecedd419db06c1");
+	memset(million, 'a', 1000000);
+	fw_sha256(million, 1000000, got, sizeof(got));
+	ck_assert_str_eq(got, "cdc76e5c9914fb9281a1c7e284d73e67"
+	    "f1809a48a497200e046d39ccc7112cd0");
+	fw_sha256("", 0, got, sizeof(got));
+	ck_assert_str_eq(got, "e3b0c44298fc1c149afbf4c8996fb924"
+	    "27ae41e4649b934ca495991b7852b855");
+	fw_sha256(million, 55, got, sizeof(got));
+	ck_assert_str_eq(got, "9f4390f8d30c2dd92ec9f095b65e2b9a"
+	    "e9b0a925a5258e241c9f1e910f734318");
+	fw_sha256(million, 56, got, sizeof(got));
+	ck_assert_str_eq(got, "b35439a4ac6f0948b6d6f9e3c6af0f5f"
+	    "590ce20f1bde7090ef7970686ec6738a");
+	fw_sha256(SMALL_RUN, strlen(SMALL_RUN), got, sizeof(got));
+	ck_assert_str_eq(fw_scenario_sha256(sc), got);
+	free(million);
+	fw_scenario_free(sc);
+}
+END_TEST
+
+/* Every change made after loading is listed, in order, and copies keep
+ * the list. */
+START_TEST(test_overrides)
+{
+	fw_scenario *sc = test_load(SMALL_RUN), *c = NULL;
+	const char *variant, *path, *value;
+	fw_error err;
+
+	ck_assert_uint_eq(fw_scenario_override_count(sc), 0);
+	ck_assert_int_eq(fw_scenario_set_number(sc, NULL, "friction.access",
+	    0.25, &err), FW_OK);
+	ck_assert_int_eq(fw_scenario_set(sc, "cheap", "friction.support",
+	    "{dist: uniform, min: 0.2, max: 0.3}", &err), FW_OK);
+	ck_assert_int_eq(fw_scenario_set(sc, NULL, "friction.nope", "1",
+	    &err), FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_copy(sc, &c), FW_OK);
+	ck_assert_uint_eq(fw_scenario_override_count(c), 2);
+	ck_assert_int_eq(fw_scenario_override(c, 0, &variant, &path, &value),
+	    FW_OK);
+	ck_assert_ptr_null(variant);
+	ck_assert_str_eq(path, "friction.access");
+	ck_assert_str_eq(value, "0.25");
+	ck_assert_int_eq(fw_scenario_override(c, 1, &variant, &path, &value),
+	    FW_OK);
+	ck_assert_str_eq(variant, "cheap");
+	ck_assert_str_eq(value, "{dist: uniform, min: 0.2, max: 0.3}");
+	ck_assert_int_eq(fw_scenario_override(c, 2, &variant, &path, &value),
+	    FW_EINVALID);
+	fw_scenario_free(c);
+	fw_scenario_free(sc);
+}
+END_TEST
+
 /* The resolved YAML loads back into the same scenario. */
 START_TEST(test_yaml_round_trip)
 {
@@ -254,6 +325,8 @@ api_suite(void)
 	tcase_add_test(tc, test_run_options_checked);
 	tcase_add_test(tc, test_copy_and_add_variant);
 	tcase_add_test(tc, test_scenario_hash);
+	tcase_add_test(tc, test_sha256);
+	tcase_add_test(tc, test_overrides);
 	tcase_add_test(tc, test_yaml_round_trip);
 	tcase_add_test(tc, test_results_agree);
 	tcase_add_test(tc, test_draws);

@@ -12,7 +12,8 @@ on): the same scenarios, the same random streams, the same numbers.
 
 The library is found through the environment variable FLYWHEEL_LIBRARY (a
 file), else in the source tree this package sits in (after ./setup.sh),
-else where `make install` put it.
+else where `make install` put it, else where pkg-config or the system's
+loader finds it.
 """
 from . import _lib
 from .calibration import Calibration
@@ -22,10 +23,14 @@ from .keys import key, params
 from .run import Run, metrics, series
 from .scenario import Scenario
 from .sweep import Sweep
+from . import morris
 
-__version__ = _lib.text(_lib.lib.fw_version())
+try:
+    from ._version import __version__   # written when installed
+except ImportError:                     # the source tree: its library's
+    __version__ = _lib.text(_lib.lib.fw_version())
 library = _lib.lib.path
 
 __all__ = ["Scenario", "Run", "Sweep", "Calibration", "params", "key", "metrics", "series",
            "Error", "ScenarioError", "RunError", "FileError",
-           "OutOfMemoryError", "__version__", "library"]
+           "OutOfMemoryError", "morris", "__version__", "library"]

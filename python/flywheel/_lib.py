@@ -9,6 +9,7 @@ import ctypes
 import ctypes.util
 import functools
 import os
+import subprocess
 import threading
 import weakref
 from pathlib import Path
@@ -220,6 +221,30 @@ PROTOTYPES = {
     "fw_calibration_fitted_distributions": (INT, [P, PP, E]),
 }
 
+# Added with binary interface 1: provenance, stepping, loading from text.
+PROTOTYPES.update({
+    "fw_abi_version": (INT, []),
+    "fw_scenario_sha256": (S, [P]),
+    "fw_scenario_calibration": (S, [P]),
+    "fw_scenario_override_count": (Z, [P]),
+    "fw_scenario_override": (INT, [P, Z, ctypes.POINTER(S),
+                                   ctypes.POINTER(S), ctypes.POINTER(S)]),
+    "fw_run_step": (INT, [P, U64, E]),
+    "fw_run_done": (U64, [P]),
+    "fw_run_block_count": (U64, [P]),
+    "fw_run_pack_size": (Z, [P, U64, U64]),
+    "fw_run_pack": (None, [P, U64, U64, P]),
+    "fw_run_unpack": (INT, [P, U64, U64, P, Z, E]),
+    "fw_sweep_load_string": (INT, [S, S, Z, PP, E]),
+    "fw_sweep_scenario": (P, [P]),
+    "fw_calibration_load_string": (INT, [S, S, Z, P, PP, E]),
+    "fw_calibration_scenario": (P, [P]),
+})
+
+# The binary interface (FW_ABI_VERSION of flywheel.h) the structs above
+# mirror: a library of another reads and writes them otherwise.
+ABI = 1
+
 NAMES = ("libflywheel.so.0", "libflywheel.so", "libflywheel.dylib")
 
 
@@ -237,15 +262,31 @@ def _build_trees():
     return [src / "build", src] + others
 
 
+def _pkg_config_libdir():
+    """The libdir of flywheel.pc as pkg-config finds it (PKG_CONFIG_PATH
+    included), or None."""
+    try:
+        p = subprocess.run(["pkg-config", "--variable=libdir", "flywheel"],
+                           capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return p.stdout.strip() if p.returncode == 0 and p.stdout.strip() \
+        else None
+
+
 def _installed():
-    """The library where `make install` put it, then where the system's
-    loader finds one."""
+    """The library where `make install` put it, then where pkg-config
+    says it is, then where the system's loader finds one."""
     found = []
     try:
         from . import _paths
         found += [os.path.join(_paths.LIBDIR, n) for n in NAMES]
     except ImportError:
         pass
+    libdir = _pkg_config_libdir()
+    if libdir:
+        found += [p for p in (os.path.join(libdir, n) for n in NAMES)
+                  if os.path.exists(p)]
     name = ctypes.util.find_library("flywheel")
     if name:
         found.append(name)
@@ -280,6 +321,23 @@ def _file_of(function):
     return os.fsdecode(info.fname) if info.fname else None
 
 
+def _check_abi(lib, path):
+    """ImportError unless the library's binary interface is ABI."""
+    try:
+        f = lib.fw_abi_version
+    except AttributeError:
+        raise ImportError(f"{path} is a libflywheel without fw_abi_version:"
+                          f" it is older than this package, which needs "
+                          f"binary interface {ABI}") from None
+    f.restype, f.argtypes = ctypes.c_int, []
+    if f() != ABI:
+        raise ImportError(
+            f"{path} has binary interface {f()}, this package was written "
+            f"for {ABI}: install the package and the library of one "
+            "version of flywheel (or name the right library in "
+            "FLYWHEEL_LIBRARY)")
+
+
 def load():
     """Loads libflywheel and declares its functions; ImportError saying
     where it looked when there is none."""
@@ -293,6 +351,7 @@ def load():
                 raise ImportError(f"FLYWHEEL_LIBRARY={env}: {e}") from None
             tried.append(path)
             continue
+        _check_abi(lib, path)
         for name, (restype, argtypes) in PROTOTYPES.items():
             try:
                 f = getattr(lib, name)
@@ -383,3 +442,47 @@ def locked(method):
         with self._lock:
             return method(self, *args, **kwargs)
     return call_locked
+
+
+def overrides(sc):
+    """The changes made to the C scenario sc since loading:
+    (variant or None, path, value) each."""
+    out = []
+    v, p, x = ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_char_p()
+    for i in range(lib.fw_scenario_override_count(sc)):
+        if lib.fw_scenario_override(sc, i, ctypes.byref(v), ctypes.byref(p),
+                                    ctypes.byref(x)) == 0:
+            out.append((text(v.value), text(p.value), text(x.value)))
+    return out
+
+
+def interruptible(f, *args, keep=None):
+    """f(*args) in a thread of its own, which the caller waits for in
+    slices: Ctrl-C (KeyboardInterrupt, raised in the main thread only)
+    then reaches the caller at once, while the call under way -- which C
+    cannot abandon -- finishes in the background and is thrown away.
+    keep (an object, or a lock to hold) stays alive, or held, until it
+    has finished, and so does the program, if it ends before."""
+    out, done = {}, threading.Event()
+
+    def work():
+        try:
+            if hasattr(keep, "acquire"):
+                with keep:
+                    out["result"] = f(*args)
+            else:
+                out["result"] = f(*args)
+        except BaseException as e:      # handed to the caller below
+            out["error"] = e
+        finally:
+            done.set()
+
+    # Not a daemon: a program that ends waits for the call to finish
+    # before it frees what the call uses. Waited for through an Event, as
+    # a join() that Ctrl-C interrupts can take the thread for finished.
+    threading.Thread(target=work).start()
+    while not done.wait(0.05):
+        pass
+    if "error" in out:
+        raise out["error"]
+    return out["result"]

@@ -2,21 +2,33 @@
 observed monthly figures, step by step, each with its 95% interval."""
 import ctypes
 import os
+import sys
 
 import pandas as pd
 
 from . import _lib
 from ._lib import lib, locked
 from .errors import ScenarioError
-from .scenario import Scenario
+from .progress import reporter
+from .scenario import Scenario, _copy
+from . import specs
 
 # enum fw_fit_status, in order
 STATUS = ("identified", "at low end", "at high end", "flat", "weak")
 
 
+def _line(evaluations, lowest, stage, start):
+    """Redraws the line of a fit under way on standard error."""
+    sys.stderr.write(f"\rcalibrate  {evaluations} evaluations, lowest "
+                     f"objective {lowest:.6g}, {stage}   ")
+    sys.stderr.flush()
+
+
 class Calibration:
     """A calibration file and the scenario and data file it names.
-    Calibration(path) loads and validates all three; fit() fits;
+    Calibration(path) loads and validates all three (from_dict and
+    from_string from a dict or text); set() changes the scenario; fit()
+    fits;
     then fit_table(), series() and fitted() give what the command writes
     to fit.csv, fit-series.csv and calibrated.yaml."""
 
@@ -24,9 +36,56 @@ class Calibration:
         out = ctypes.c_void_p()
         _lib.call(lib.fw_calibration_load, os.fsencode(path),
                   ctypes.byref(out))
+        self._made(out, threads, None, os.fsdecode(path))
+
+    def _made(self, out, threads, spec, name):
+        """Takes the C calibration out, made from spec (None: the file
+        name) with threads."""
+        if hasattr(self, "_ptr"):
+            self._free()
         _lib.own(self, out, lib.fw_calibration_free)
+        self._spec, self._name, self._threads = spec, name, threads
         if threads is not None:
             lib.fw_calibration_set_threads(self._ptr, threads)
+
+    @locked
+    def set(self, path, value, variant=None):
+        """Sets a key of the calibration's scenario as Scenario.set does,
+        before the fit begins: the calibration is read again with the
+        scenario so changed, and checked as the file would be."""
+        if self.progress()[0] > 0:
+            raise ScenarioError("set() comes before fit(): the fit has "
+                                "begun")
+        sc = Scenario._wrap(_copy(lib.fw_calibration_scenario(self._ptr)))
+        sc.set(path, value, variant)
+        spec = self._spec
+        if spec is None:
+            with open(self._name, encoding="utf-8") as f:
+                spec = f.read()
+        self._made(specs.load(lib.fw_calibration_load_string, spec,
+                              self._name, sc._ptr), self._threads, spec,
+                   self._name)
+
+    @classmethod
+    def from_string(cls, text, name="<string>", data=None, threads=None):
+        """A calibration from YAML text, or from a dict of the keys of a
+        calibration file, whose 'scenario' may be a Scenario (changed with
+        Scenario.set) and whose 'data' may be a DataFrame of the
+        observations (columns month, metric, value and, where a target
+        names one, segment: the data file's). data=, when given, stands
+        for 'data'. name stands for the file in messages; paths are
+        relative to it."""
+        if data is not None:
+            if not isinstance(text, dict):
+                raise TypeError("data= goes with a calibration given as a "
+                                "dict")
+            text = dict(text, data=data)
+        cal = cls.__new__(cls)
+        cal._made(specs.load(lib.fw_calibration_load_string, text, name,
+                             None), threads, text, name)
+        return cal
+
+    from_dict = from_string
 
     @property
     @locked
@@ -80,12 +139,15 @@ class Calibration:
     def done(self):
         return bool(lib.fw_calibration_done(self._ptr))
 
-    @locked
     def step(self):
         """One step of the fit (one or a few evaluations of the
-        objective); returns whether the fit is done."""
-        _lib.call(lib.fw_calibration_step, self._ptr)
-        return bool(lib.fw_calibration_done(self._ptr))
+        objective); returns whether the fit is done. Ctrl-C returns at
+        once; the step under way then finishes in the background, holding
+        the calibration until it has."""
+        _lib.interruptible(_lib.call, lib.fw_calibration_step, self._ptr,
+                           keep=self._lock)
+        with self._lock:
+            return bool(lib.fw_calibration_done(self._ptr))
 
     @locked
     def progress(self):
@@ -96,11 +158,20 @@ class Calibration:
         return p.evaluations, p.lowest, _lib.text(p.stage), p.start
 
     def fit(self, progress=None):
-        """Fits to the end; progress, if given, is called with
-        progress()'s four values after each step. Returns self."""
+        """Fits to the end; progress, a function, is called with
+        progress()'s four values after each step; by default a line
+        counting the evaluations is drawn when a terminal or notebook is
+        watching (progress=False: never). Ctrl-C raises KeyboardInterrupt
+        at once; the step under way finishes in the background, and
+        fit() again goes on from there. Returns self."""
+        drawn = not callable(progress) and \
+            reporter(progress, "calibrate") is not None
+        report = _line if drawn else progress
         while not self.step():
-            if progress:
-                progress(*self.progress())
+            if report:
+                report(*self.progress())
+        if drawn:
+            sys.stderr.write("\n")
         return self
 
     def _check_done(self):

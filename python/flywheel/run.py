@@ -3,6 +3,7 @@ arrays and pandas DataFrames with the columns of the command's tables."""
 import ctypes
 import functools
 import math
+import time
 import weakref
 
 import numpy as np
@@ -47,6 +48,32 @@ def _free(run, sc):
     lib.fw_scenario_free(sc)
 
 
+# Each step of a run aims at this many seconds: Python sees Ctrl-C
+# between steps, and a progress bar moves after each.
+STEP_SECONDS = 0.25
+
+
+def _steps(run, report, keep):
+    """Simulates the C run to its end in steps of about STEP_SECONDS
+    (how a run is cut into steps changes no result), calling report
+    (when given) with (done, total) after each. Each step is an
+    interruptible call that keeps keep (the Run) alive."""
+    total = lib.fw_run_replications(run)
+    # a whole block for every thread in each step keeps them all busy
+    least = -(-total // max(1, lib.fw_run_block_count(run))) * \
+        max(1, lib.fw_run_threads(run))
+    n = least
+    while lib.fw_run_done(run) < total:
+        before, start = lib.fw_run_done(run), time.monotonic()
+        _lib.interruptible(_lib.call, lib.fw_run_step, run, n, keep=keep)
+        took = time.monotonic() - start
+        if took > 0:
+            n = least * max(1, int((lib.fw_run_done(run) - before) *
+                                   STEP_SECONDS / took / least))
+        if report:
+            report(lib.fw_run_done(run), total)
+
+
 class Run:
     """The results of a finished run of every variant of a scenario.
 
@@ -58,7 +85,9 @@ class Run:
     """
 
     @classmethod
-    def _simulate(cls, sc, opt):
+    def _alloc(cls, sc, opt):
+        """A Run of the C scenario sc (which it takes over) with options
+        opt, not yet simulated."""
         run = ctypes.c_void_p()
         try:
             _lib.call(lib.fw_run_alloc, sc, ctypes.byref(opt),
@@ -67,10 +96,34 @@ class Run:
             lib.fw_scenario_free(sc)
             raise
         self = cls.__new__(cls)
-        self._run, self._sc = run, sc
+        self._run, self._sc, self._opt = run, sc, opt
         self._free = weakref.finalize(self, _free, run, sc)
-        _lib.call(lib.fw_run_finish, run)
+        self._elapsed = None
+        self._origin = (None, [])
         return self
+
+    @classmethod
+    def _simulate(cls, sc, opt, report=None):
+        self = cls._alloc(sc, opt)
+        _steps(self._run, report, self)
+        return self
+
+    def __reduce__(self):
+        """A Run pickles as its scenario, its options and its results
+        (fw_run_pack), and unpickles without simulating again: the same
+        results to the bit."""
+        import pickle
+        from .scenario import Scenario
+        sc = Scenario._wrap(_copy_scenario(self._sc))
+        sc._source, sc._edits = self._origin
+        blocks = lib.fw_run_block_count(self._run)
+        buf = ctypes.create_string_buffer(
+            lib.fw_run_pack_size(self._run, 0, blocks))
+        lib.fw_run_pack(self._run, 0, blocks, buf)
+        opt = self._opt
+        return (_unpickle, (pickle.dumps(sc), (opt.replications, opt.months,
+                opt.seed_set, opt.seed, opt.threads), buf.raw,
+                self.elapsed))
 
     # ---- what was run ----
 
@@ -98,6 +151,8 @@ class Run:
     @property
     def elapsed(self):
         """Seconds the simulation took."""
+        if self._elapsed is not None:
+            return self._elapsed
         return lib.fw_run_elapsed(self._run)
 
     @property
@@ -139,6 +194,17 @@ class Run:
     @property
     def scenario_hash(self):
         return _lib.text(lib.fw_scenario_hash(self._sc))
+
+    @property
+    def scenario_sha256(self):
+        """The SHA-256 of the scenario's bytes, as sha256sum prints it."""
+        return _lib.text(lib.fw_scenario_sha256(self._sc))
+
+    @property
+    def overrides(self):
+        """The changes made to the scenario after loading it (Scenario.set
+        or the command's --set): (variant or None, path, value)."""
+        return _lib.overrides(self._sc)
 
     # ---- arrays ----
 
@@ -378,3 +444,22 @@ class Run:
         return (f"<flywheel.Run of {self.scenario_name!r}: {self.reps} "
                 f"replications x {self.months} months, "
                 f"{', '.join(self.variants)}>")
+
+
+def _copy_scenario(sc):
+    out = ctypes.c_void_p()
+    if lib.fw_scenario_copy(sc, ctypes.byref(out)) != 0:
+        raise error_from(5, "out of memory")
+    return out
+
+
+def _unpickle(scenario, options, packed, elapsed):
+    import pickle
+    sc = pickle.loads(scenario)
+    opt = _lib.FwRunOptions(*options)
+    self = Run._alloc(_copy_scenario(sc._ptr), opt)
+    blocks = lib.fw_run_block_count(self._run)
+    _lib.call(lib.fw_run_unpack, self._run, 0, blocks, packed, len(packed))
+    self._elapsed = elapsed
+    self._origin = (sc._source, sc._edits)
+    return self

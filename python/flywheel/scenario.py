@@ -1,5 +1,6 @@
 """Scenarios: loaded from a file or text, changed key by key, run."""
 import ctypes
+import hashlib
 import json
 import numbers
 import operator
@@ -9,6 +10,7 @@ from . import _lib
 from ._lib import lib, locked
 from .errors import OutOfMemoryError, ScenarioError
 from .keys import key
+from .progress import reporter
 from .run import Run
 
 
@@ -41,6 +43,20 @@ def _count(name, value, keypath, allow_none=True):
     return n
 
 
+def _bytes_loaded(path, sha256):
+    """(path, the file's bytes) when they are still the bytes loaded, so
+    that a pickle rebuilds the scenario with the same hashes; else None
+    (it then pickles as its resolved YAML)."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    if hashlib.sha256(data).hexdigest() != sha256:
+        return None
+    return (os.fsdecode(path), data)
+
+
 class Scenario:
     """A scenario: the market, the channels and the variants weighed.
 
@@ -54,27 +70,60 @@ class Scenario:
         out = ctypes.c_void_p()
         _lib.call(lib.fw_scenario_load, os.fsencode(path), ctypes.byref(out))
         _lib.own(self, out, lib.fw_scenario_free)
+        self._source = _bytes_loaded(path, self.sha256)
+        self._edits = []
 
     @classmethod
     def from_string(cls, text, name="<string>"):
         """Loads a scenario from YAML text; name stands for the file in
         messages and results."""
         data = text.encode("utf-8")
+        return cls._from_bytes(name, data)
+
+    @classmethod
+    def _from_bytes(cls, name, data):
         out = ctypes.c_void_p()
-        _lib.call(lib.fw_scenario_load_string, name.encode("utf-8"), data,
+        _lib.call(lib.fw_scenario_load_string, os.fsencode(name), data,
                   len(data), ctypes.byref(out))
-        return cls._wrap(out)
+        sc = cls._wrap(out)
+        sc._source = (name, data)
+        return sc
 
     @classmethod
     def _wrap(cls, ptr):
+        """A Scenario of a C scenario the library made (a sweep's point, a
+        calibration's fit): it has no bytes of its own to pickle, so it
+        pickles as its resolved YAML."""
         sc = cls.__new__(cls)
         _lib.own(sc, ptr, lib.fw_scenario_free)
+        sc._source, sc._edits = None, []
         return sc
 
     @locked
     def copy(self):
         """An independent copy."""
-        return Scenario._wrap(_copy(self._ptr))
+        sc = Scenario._wrap(_copy(self._ptr))
+        sc._source, sc._edits = self._source, list(self._edits)
+        return sc
+
+    def _state(self):
+        """What rebuilds the scenario in another process: the bytes it
+        was loaded from (with the name standing for its file) and the
+        changes made since, in order."""
+        with self._lock:
+            if self._source is None:
+                return (self.file, self.to_yaml().encode("utf-8"), [])
+            return self._source + (list(self._edits),)
+
+    @classmethod
+    def _rebuild(cls, name, data, edits):
+        sc = cls._from_bytes(name, data)
+        for method, args in edits:
+            getattr(sc, method)(*args)
+        return sc
+
+    def __reduce__(self):
+        return Scenario._rebuild, self._state()
 
     @locked
     def set(self, path, value, variant=None):
@@ -92,8 +141,9 @@ class Scenario:
         try:
             if isinstance(value, numbers.Real) and \
                     not isinstance(value, bool):
+                value = float(value)
                 _lib.call(lib.fw_scenario_set_number, trial, _lib.arg(variant),
-                          _lib.arg(path), float(value))
+                          _lib.arg(path), value)
             else:
                 if not isinstance(value, str):
                     value = _yaml(value)
@@ -104,6 +154,7 @@ class Scenario:
             raise
         self._free()
         _lib.own(self, trial, lib.fw_scenario_free)
+        self._edits.append(("set", (path, value, variant)))
 
     @locked
     def value(self, path, variant=None, q=0.5):
@@ -130,6 +181,7 @@ class Scenario:
         baseline), to be changed with set(..., variant=name)."""
         _lib.call(lib.fw_scenario_add_variant, self._ptr, _lib.arg(name),
                   _lib.arg(base))
+        self._edits.append(("add_variant", (name, base)))
 
     @locked
     def to_yaml(self):
@@ -163,6 +215,20 @@ class Scenario:
 
     @property
     @locked
+    def sha256(self):
+        """The SHA-256 of the bytes loaded, as sha256sum prints it for
+        the file."""
+        return _lib.text(lib.fw_scenario_sha256(self._ptr))
+
+    @property
+    @locked
+    def overrides(self):
+        """The changes made since loading, in order, as run.json lists
+        them: (variant or None for the baseline, path, value as text)."""
+        return _lib.overrides(self._ptr)
+
+    @property
+    @locked
     def horizon(self):
         """The file's horizon in months."""
         return lib.fw_scenario_horizon(self._ptr)
@@ -191,13 +257,22 @@ class Scenario:
         return {name: _lib.text(lib.fw_scenario_variant_description(
             self._ptr, v)) for v, name in enumerate(self.variants)}
 
-    def run(self, reps=None, months=None, seed=None, threads=None):
+    def run(self, reps=None, months=None, seed=None, threads=None,
+            progress=None):
         """Simulates every variant on common random numbers and returns
         the Run with its results. reps, months and seed replace the
         file's; threads defaults to OpenMP's (OMP_NUM_THREADS, else every
         core). The results are the same for any number of threads. The
         scenario is copied first, so changing it later changes no
-        result; the GIL is released while the run computes."""
+        result; the GIL is released while the run computes.
+
+        The run goes in steps of about a quarter of a second: progress,
+        a function, is called with (replications done, replications)
+        after each; by default a bar is drawn on standard error when it
+        is a terminal or a notebook's (progress=False: never). Ctrl-C
+        raises KeyboardInterrupt at once and nothing of the run is kept;
+        the step under way finishes in the background (a program that
+        ends waits for it)."""
         opt = _lib.FwRunOptions()
         opt.replications = _count("reps", reps, "replications")
         opt.months = _count("months", months, "horizon_months")
@@ -210,9 +285,29 @@ class Scenario:
                 raise ValueError(f"threads must be a positive integer "
                                  f"(got {threads!r})")
             opt.threads = operator.index(threads)
+        report = reporter(progress, "run")
         with self._lock:
             sc = _copy(self._ptr)
-        return Run._simulate(sc, opt)
+            origin = (self._source, list(self._edits))
+        run = Run._simulate(sc, opt, report)
+        run._origin = origin
+        return run
+
+    def evaluate(self, problem, X, metrics, reps=None, months=None,
+                 seed=None, threads=None, progress=None):
+        """The metrics at each of N points: problem is a SALib-style dict
+        {"num_vars": K, "names": [...], "bounds": [[lo, hi], ...]} whose
+        names are the inputs' paths ("variant:path" for one variant's),
+        X an N x K matrix of their values, metrics a list as a sweep
+        file's `metrics` ("npv", {"dnpv": "fix-onboarding"}, ...).
+        Returns an N x M array: each metric's mean over the replications
+        of a run at each point, all on the same random numbers (reps,
+        months and seed as run() takes them), equal to sweep.csv's
+        METRIC_mean columns for the same points. progress as run()'s,
+        counting points."""
+        from .evaluate import evaluate
+        return evaluate(self, problem, X, metrics, reps=reps, months=months,
+                        seed=seed, threads=threads, progress=progress)
 
     def __repr__(self):
         return (f"<flywheel.Scenario {self.name!r} from {self.file!r}: "

@@ -1,6 +1,8 @@
 """Sweeps: a design of points over a scenario's inputs, each point a
 full run on the same random streams."""
 import ctypes
+import json
+import numbers
 import operator
 import os
 import re
@@ -11,7 +13,9 @@ import pandas as pd
 from . import _lib
 from ._lib import lib, locked
 from .errors import ScenarioError, error_from
-from .scenario import Scenario
+from .progress import reporter
+from .scenario import Scenario, _copy
+from . import specs
 
 STATS = ("mean", "se", "p5", "p50", "p95")
 
@@ -32,6 +36,34 @@ class Sweep:
         out = ctypes.c_void_p()
         _lib.call(lib.fw_sweep_load, os.fsencode(path), ctypes.byref(out))
         _lib.own(self, out, lib.fw_sweep_free)
+
+    @classmethod
+    def from_string(cls, text, name="<string>"):
+        """A sweep from YAML text, or from a dict of the keys of a sweep
+        file (whose 'scenario' may be a Scenario); name stands for the
+        file in messages, and the scenario's path is relative to it."""
+        sw = cls.__new__(cls)
+        _lib.own(sw, specs.load(lib.fw_sweep_load_string, text, name),
+                 lib.fw_sweep_free)
+        return sw
+
+    from_dict = from_string
+
+    @locked
+    def set(self, path, value, variant=None):
+        """Sets a key of the sweep's scenario as Scenario.set does (and
+        as the command's --set): every point made afterwards has it."""
+        ptr = lib.fw_sweep_scenario(self._ptr)
+        # checked on a copy first, so that a bad value changes nothing
+        Scenario._wrap(_copy(ptr)).set(path, value, variant)
+        if isinstance(value, numbers.Real) and not isinstance(value, bool):
+            _lib.call(lib.fw_scenario_set_number, ptr, _lib.arg(variant),
+                      _lib.arg(path), float(value))
+        else:
+            if not isinstance(value, str):
+                value = json.dumps(value, allow_nan=False)
+            _lib.call(lib.fw_scenario_set, ptr, _lib.arg(variant),
+                      _lib.arg(path), _lib.arg(value))
 
     @property
     @locked
@@ -151,7 +183,7 @@ class Sweep:
         and seed."""
         return self.scenario(i).run(reps=self.replications,
                                     months=self.months, seed=self.seed,
-                                    threads=threads)
+                                    threads=threads, progress=False)
 
     def metric_values(self, m, run):
         """The per-replication values of metric m (an index into
@@ -165,8 +197,12 @@ class Sweep:
     def run(self, threads=None, progress=None):
         """Runs every point and returns sweep.csv's table (without its
         row_hash): the design's columns, then for each metric its mean,
-        standard error, p5, p50 and p95 over replications. progress, if
-        given, is called with (points done, points) after each point."""
+        standard error, p5, p50 and p95 over replications. progress, a
+        function, is called with (points done, points) after each point;
+        by default a bar is drawn when a terminal or notebook is watching
+        (progress=False: never). Ctrl-C raises KeyboardInterrupt at once,
+        as in Scenario.run."""
+        progress = reporter(progress, "sweep")
         rows = []
         stats = _lib.FwStats()
         for i in range(len(self)):

@@ -70,19 +70,29 @@ def run_json(run, command_line):
         f'\n    {{"variant": {json_text(name)}, "path": {json_text(path)}, '
         f'"baseline": {json_text(old)}, "value": {json_text(new)}}}'
         for name, path, old, new in run.changes)
+    overrides = ",".join(
+        f'\n    {{"variant": {"null" if v is None else json_text(v)}, '
+        f'"path": {json_text(path)}, "value": {json_text(value)}}}'
+        for v, path, value in run.overrides)
+    fit = _lib.text(lib.fw_scenario_calibration(run._sc))
+    calibration = f'  "calibration": {json_text(fit)},\n' if fit else ""
     return (
         "{\n"
         f'  "flywheel_version": {json_text(_lib.text(lib.fw_version()))},\n'
         f'  "model": {json_text(_lib.text(lib.fw_model()))},\n'
         f'  "scenario_file": {json_text(run.scenario_file)},\n'
         f'  "scenario_hash": {json_text(run.scenario_hash)},\n'
+        f'  "scenario_sha256": {json_text(run.scenario_sha256)},\n'
         f'  "scenario_name": {json_text(run.scenario_name)},\n'
+        f'{calibration}'
         f'  "variants": [{variants}\n  ],\n'
         f'  "changes": [{changes}{chr(10) + "  " if changes else ""}],\n'
+        f'  "overrides": [{overrides}{chr(10) + "  " if overrides else ""}],\n'
         f'  "warmup_months": {run.warmup_months},\n'
         f'  "seed": {run.seed},\n'
         f'  "replications": {run.reps},\n'
         f'  "horizon_months": {run.months},\n'
+        f'  "processes": 1,\n'
         f'  "threads": {run.threads},\n'
         f'  "elapsed_seconds": {run.elapsed:.3f},\n'
         f'  "finished": "{stamp}",\n'
@@ -112,12 +122,14 @@ def write_run(run, directory, command_line=None):
                 os.fsync(f.fileno())
         for tmp, final in done:
             os.replace(tmp, final)
-    except OSError as e:
+    except BaseException as e:      # Ctrl-C too: no file half written
         for tmp, _ in done:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+        if not isinstance(e, OSError):
+            raise
         where = done[-1][1] if done else directory
         why = f"cannot write: {e.strerror}"
         raise FileError(f"{where}: {why}", file=where, message=why) from None

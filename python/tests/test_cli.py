@@ -2,6 +2,7 @@
 scenario, seed and settings give the same tables, and the key table is
 the one `flywheel params` prints."""
 import json
+import subprocess
 
 import pytest
 
@@ -43,13 +44,20 @@ def test_default_scenario_as_the_command_runs_it(tmp_path):
     same_files(tmp_path / "py", tmp_path / "cli")
     meta = json.loads((tmp_path / "py" / "run.json").read_text())
     assert meta["threads"] == 2 and meta["scenario_hash"] == sc.hash
+    # what an auditor checks the file against
+    sha = subprocess.run(["sha256sum", str(file)], capture_output=True,
+                         text=True, check=True).stdout.split()[0]
+    assert meta["scenario_sha256"] == sha == sc.sha256
+    assert meta["overrides"] == [{"variant": None,
+                                  "path": "friction.access", "value": "0.3"}]
+    assert meta["processes"] == 1
 
 
 def test_uncertain_inputs_and_a_distribution_set(tmp_path):
     file = SCENARIOS / "uncertain.yaml"
     sc = flywheel.Scenario(file)
-    sc.set("experience.trust_gain", {"dist": "uniform", "min": 0.04,
-                                     "max": 0.08})
+    # as the command's --set gives it, so that run.json records the same
+    sc.set("experience.trust_gain", "{dist: uniform, min: 0.04, max: 0.08}")
     sc.run(reps=5, months=13).write(tmp_path / "py", command_line="x")
     cli("run", "--no-plots", "-q", "--reps", 5, "--months", 13, "--set",
         "experience.trust_gain={dist: uniform, min: 0.04, max: 0.08}",
@@ -133,3 +141,16 @@ def test_key():
 
 def test_version_is_the_commands():
     assert cli("--version").split()[1] == flywheel.__version__
+
+
+def test_calibrated_scenario_names_its_fit(tmp_path):
+    """run.json of a scenario a calibration made names the fit table,
+    from Python as from the command."""
+    from conftest import SMALL
+    file = tmp_path / "calibrated.yaml"
+    file.write_text(SMALL + 'calibration: "fit.csv"\n')
+    flywheel.Scenario(file).run(reps=3).write(tmp_path / "py")
+    cli("run", "--no-plots", "-q", "--reps", 3, "-o", tmp_path / "cli", file)
+    same_files(tmp_path / "py", tmp_path / "cli")
+    meta = json.loads((tmp_path / "py" / "run.json").read_text())
+    assert meta["calibration"] == str(tmp_path / "fit.csv")

@@ -383,8 +383,9 @@ read_inputs(fw_yaml *y, fw_calibration *cal, yaml_node_t **at,
 		return rc;
 	if ((cal->data_file = fwi_path_beside(cal->file, text)) == NULL)
 		return fwi_yaml_nomem(y);
-	if ((rc = fw_scenario_load(cal->scenario_file, &cal->sc, err)) !=
-	    FW_OK)
+	/* a scenario given in its place stands for the file it names */
+	if (cal->sc == NULL && (rc = fw_scenario_load(cal->scenario_file,
+	    &cal->sc, err)) != FW_OK)
 		return rc;
 	return fwi_obs_read(cal->data_file, cal->sc, &cal->data, err);
 }
@@ -439,8 +440,11 @@ baseline_only(fw_calibration *cal)
 	return FW_OK;
 }
 
-int
-fw_calibration_load(const char *file, fw_calibration **out, fw_error *err)
+/* A calibration from the file, or (text not NULL) from text that
+ * stands for it, with the scenario it names or (sc not NULL) sc. */
+static int
+load_calibration(const char *file, const char *text, size_t len,
+    const fw_scenario *sc, fw_calibration **out, fw_error *err)
 {
 	fw_calibration *cal = calloc(1, sizeof(*cal));
 	fw_yaml y;
@@ -452,8 +456,12 @@ fw_calibration_load(const char *file, fw_calibration **out, fw_error *err)
 		free(cal);
 		return fwi_nomem(err);
 	}
-	rc = fwi_yaml_load_file(&y, file, err);
+	rc = text ? fwi_yaml_load_string(&y, file, text, len, err) :
+	    fwi_yaml_load_file(&y, file, err);
 	fwi_hash_text(y.hash, cal->hash, sizeof(cal->hash));
+	if (rc == FW_OK && sc != NULL && fw_scenario_copy(sc, &cal->sc) !=
+	    FW_OK)
+		rc = fwi_nomem(err);
 	if (rc == FW_OK)
 		rc = read_file(&y, cal, err);
 	fwi_yaml_free(&y);
@@ -467,6 +475,19 @@ fw_calibration_load(const char *file, fw_calibration **out, fw_error *err)
 	}
 	*out = cal;
 	return FW_OK;
+}
+
+int
+fw_calibration_load(const char *file, fw_calibration **out, fw_error *err)
+{
+	return load_calibration(file, NULL, 0, NULL, out, err);
+}
+
+int
+fw_calibration_load_string(const char *name, const char *text, size_t len,
+    const fw_scenario *sc, fw_calibration **out, fw_error *err)
+{
+	return load_calibration(name, text, len, sc, out, err);
 }
 
 void

@@ -17,6 +17,12 @@ fw_version(void)
 	return PACKAGE_VERSION;
 }
 
+int
+fw_abi_version(void)
+{
+	return FW_ABI_VERSION;
+}
+
 const char *
 fw_model(void)
 {

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +75,99 @@ own_path(fw_config *c, const char *path)
 	return FW_OK;
 }
 
+/* Adds a change made to the list run.json records; FW_ENOMEM. */
+static int
+record(fw_scenario *sc, const char *variant, const char *path,
+    const char *value)
+{
+	fw_override *grown = realloc(sc->override, (sc->noverride + 1) *
+	    sizeof(*grown)), *o;
+
+	if (grown == NULL)
+		return FW_ENOMEM;
+	sc->override = grown;
+	o = &grown[sc->noverride];
+	o->variant = variant ? strdup(variant) : NULL;
+	o->path = strdup(path);
+	o->value = strdup(value);
+	if ((variant && o->variant == NULL) || o->path == NULL ||
+	    o->value == NULL) {
+		free(o->variant);
+		free(o->path);
+		free(o->value);
+		return FW_ENOMEM;
+	}
+	sc->noverride++;
+	return FW_OK;
+}
+
+/* Records a value given as text: a plain number as fw_format_real()
+ * writes it (so that 0.30 and the number 0.3 are recorded alike), any
+ * other text as it is. */
+static int
+record_text(fw_scenario *sc, const char *variant, const char *path,
+    const char *value)
+{
+	char *end, text[32];
+	double x = strtod(value, &end);
+
+	if (end == value || *end != '\0' || !isfinite(x) ||
+	    !(isdigit((unsigned char)value[0]) || value[0] == '-' ||
+	    value[0] == '.'))
+		return record(sc, variant, path, value);
+	fw_format_real(x, text, sizeof(text));
+	return record(sc, variant, path, text);
+}
+
+void
+fwi_overrides_free(fw_scenario *sc)
+{
+	size_t i;
+
+	for (i = 0; i < sc->noverride; i++) {
+		free(sc->override[i].variant);
+		free(sc->override[i].path);
+		free(sc->override[i].value);
+	}
+	free(sc->override);
+	sc->override = NULL;
+	sc->noverride = 0;
+}
+
+int
+fwi_overrides_copy(fw_scenario *dst, const fw_scenario *src)
+{
+	size_t i;
+
+	dst->override = NULL;
+	dst->noverride = 0;
+	for (i = 0; i < src->noverride; i++)
+		if (record(dst, src->override[i].variant, src->override[i].path,
+		    src->override[i].value) != FW_OK) {
+			fwi_overrides_free(dst);
+			return FW_ENOMEM;
+		}
+	return FW_OK;
+}
+
+size_t
+fw_scenario_override_count(const fw_scenario *sc)
+{
+	return sc->noverride;
+}
+
+int
+fw_scenario_override(const fw_scenario *sc, size_t i, const char **variant,
+    const char **path, const char **value)
+{
+	if (i >= sc->noverride)
+		return FW_EINVALID;
+	*variant = sc->override[i].variant;
+	*path = sc->override[i].path;
+	*value = sc->override[i].value;
+	return FW_OK;
+}
+
 int
 fw_scenario_set(fw_scenario *sc, const char *variant, const char *path,
     const char *value, fw_error *err)
@@ -90,6 +185,8 @@ fw_scenario_set(fw_scenario *sc, const char *variant, const char *path,
 		    FW_OK && variant != NULL)
 			rc = own_path(&sc->config[v], path);
 	fwi_yaml_free(&y);
+	if (rc == FW_OK)
+		rc = record_text(sc, variant, path, value);
 	if (rc == FW_ENOMEM)
 		fw_error_set(err, FW_ENOMEM, "", 0, 0, path, "out of memory");
 	return rc;
@@ -108,6 +205,11 @@ fw_scenario_set_number(fw_scenario *sc, const char *variant,
 		if (reaches(sc, variant, path, v) && (rc = fwi_config_set_number(
 		    &sc->config[v], path, x, err)) == FW_OK && variant != NULL)
 			rc = own_path(&sc->config[v], path);
+	if (rc == FW_OK) {
+		char text[32];
+		fw_format_real(x, text, sizeof(text));
+		rc = record(sc, variant, path, text);
+	}
 	if (rc == FW_ENOMEM)
 		fw_error_set(err, FW_ENOMEM, "", 0, 0, path, "out of memory");
 	return rc;

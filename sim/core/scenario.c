@@ -562,6 +562,7 @@ load(fw_yaml *y, int rc, fw_scenario **out, const char *file)
 		return fwi_yaml_nomem(y);
 	}
 	fwi_hash_text(y->hash, sc->hash, sizeof(sc->hash));
+	memcpy(sc->sha256, y->sha256, sizeof(sc->sha256));
 	rc = read_scenario(y, sc);
 	fwi_yaml_free(y);
 	if (rc != FW_OK) {
@@ -666,6 +667,7 @@ fw_scenario_free(fw_scenario *sc)
 	free(sc->calibration_path);
 	fwi_copula_clear(&sc->copula);
 	voi_groups_clear(sc);
+	fwi_overrides_free(sc);
 	free(sc);
 }
 
@@ -715,6 +717,12 @@ const char *
 fw_scenario_hash(const fw_scenario *sc)
 {
 	return sc->hash;
+}
+
+const char *
+fw_scenario_sha256(const fw_scenario *sc)
+{
+	return sc->sha256;
 }
 
 const char *
@@ -824,13 +832,15 @@ fw_scenario_copy(const fw_scenario *sc, fw_scenario **out)
 	if (c == NULL)
 		return FW_ENOMEM;
 	*c = *sc;
+	c->override = NULL;
+	c->noverride = 0;
 	c->file = dup_or_null(sc->file, &failed);
 	c->name = dup_or_null(sc->name, &failed);
 	c->calibration = dup_or_null(sc->calibration, &failed);
 	c->calibration_path = dup_or_null(sc->calibration_path, &failed);
 	c->nconfig = 0;
 	c->config = calloc(sc->nconfig, sizeof(fw_config));
-	if (c->config == NULL)
+	if (c->config == NULL || fwi_overrides_copy(c, sc) != FW_OK)
 		failed = 1;
 	if (fwi_copula_clone(&c->copula, &sc->copula) != FW_OK)
 		failed = 1;

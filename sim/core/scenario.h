@@ -9,6 +9,7 @@
 #include "flywheel.h"
 #include "copula.h"
 #include "dist.h"
+#include "hash.h"
 
 enum fw_state { FW_UNAWARE, FW_ENGAGED, FW_TRIAL, FW_ADOPTER, FW_ADVOCATE,
 	FW_LAPSED, FW_SWITCHED, FW_NSTATE };
@@ -31,6 +32,14 @@ typedef struct fw_voi_group {
 	size_t n;
 	char **path;
 } fw_voi_group;
+
+/* A change made to a loaded scenario (fw_scenario_set*), as given:
+ * variant NULL for the baseline; value as text. */
+typedef struct fw_override {
+	char *variant;
+	char *path;
+	char *value;
+} fw_override;
 
 /* One variant with every change applied: what the engine simulates. */
 typedef struct fw_config {
@@ -66,7 +75,15 @@ struct fw_scenario {
 	size_t nconfig;		/* baseline plus variants */
 	fw_config *config;	/* config[0] is the baseline */
 	char hash[32];		/* of the bytes loaded */
+	char sha256[FW_SHA256_TEXT];
+	size_t noverride;	/* the changes made since loading */
+	fw_override *override;
 };
+
+/* dst's list of overrides becomes a copy of src's (FW_ENOMEM on
+ * failure, with dst's list empty); free releases a list. */
+int fwi_overrides_copy(fw_scenario *dst, const fw_scenario *src);
+void fwi_overrides_free(fw_scenario *sc);
 
 /* dst becomes a deep copy of src in every field; FW_ENOMEM on failure. */
 int fwi_config_clone(fw_config *dst, const fw_config *src);

@@ -527,8 +527,11 @@ make_points(fw_sweep *sw)
 	return FW_OK;
 }
 
-int
-fw_sweep_load(const char *file, fw_sweep **out, fw_error *err)
+/* A sweep from the file, or (text not NULL) from text that stands for
+ * it. */
+static int
+load_sweep(const char *file, const char *text, size_t len, fw_sweep **out,
+    fw_error *err)
 {
 	fw_sweep *sw = calloc(1, sizeof(*sw));
 	fw_yaml y;
@@ -540,7 +543,8 @@ fw_sweep_load(const char *file, fw_sweep **out, fw_error *err)
 		fw_sweep_free(sw);
 		return fwi_nomem(err);
 	}
-	rc = fwi_yaml_load_file(&y, file, err);
+	rc = text ? fwi_yaml_load_string(&y, file, text, len, err) :
+	    fwi_yaml_load_file(&y, file, err);
 	fwi_hash_text(y.hash, sw->hash, sizeof(sw->hash));
 	if (rc == FW_OK)
 		rc = read_sweep(&y, sw, err);
@@ -553,6 +557,19 @@ fw_sweep_load(const char *file, fw_sweep **out, fw_error *err)
 	}
 	*out = sw;
 	return FW_OK;
+}
+
+int
+fw_sweep_load(const char *file, fw_sweep **out, fw_error *err)
+{
+	return load_sweep(file, NULL, 0, out, err);
+}
+
+int
+fw_sweep_load_string(const char *name, const char *text, size_t len,
+    fw_sweep **out, fw_error *err)
+{
+	return load_sweep(name, text, len, out, err);
 }
 
 const char *

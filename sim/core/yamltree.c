@@ -139,6 +139,7 @@ fwi_yaml_load_string(fw_yaml *y, const char *name, const char *text,
 		return FW_EINVALID;
 	}
 	y->hash = fwi_hash_bytes(FW_FNV_OFFSET, text, len);
+	fw_sha256(text, len, y->sha256, sizeof(y->sha256));
 	return parse_text(y, (const unsigned char *)text, len);
 }
 

@@ -9,6 +9,7 @@
 #include <yaml.h>
 
 #include "flywheel.h"
+#include "hash.h"
 
 typedef struct fw_yaml {
 	yaml_document_t doc;
@@ -17,6 +18,7 @@ typedef struct fw_yaml {
 	fw_error *err;
 	long budget;		/* node visits left: stops alias bombs */
 	uint64_t hash;		/* FNV-1a 64 of the bytes read */
+	char sha256[FW_SHA256_TEXT];	/* and their SHA-256 */
 } fw_yaml;
 
 typedef struct fw_pair {

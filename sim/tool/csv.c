@@ -83,6 +83,7 @@ json_opening(FILE *f, const fw_scenario *sc)
 	json_member(f, "model", fw_model());
 	json_member(f, "scenario_file", fw_scenario_file(sc));
 	json_member(f, "scenario_hash", fw_scenario_hash(sc));
+	json_member(f, "scenario_sha256", fw_scenario_sha256(sc));
 	json_member(f, "scenario_name", fw_scenario_name(sc));
 	if (fw_scenario_calibration(sc) != NULL)
 		json_member(f, "calibration", fw_scenario_calibration(sc));

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cluster.h"
 #include "csv.h"
 #include "files.h"
 #include "outfiles.h"
@@ -117,6 +118,33 @@ write_replications(const fw_run *run, FILE *f, const char *unused)
 	return FW_OK;
 }
 
+/* The changes made to the scenario after loading it (--set), in order;
+ * "variant" is null for the baseline. */
+static void
+write_overrides(FILE *f, const fw_scenario *sc)
+{
+	const char *variant, *path, *value;
+	size_t i, n = fw_scenario_override_count(sc);
+
+	for (i = 0; i < n; i++) {
+		if (fw_scenario_override(sc, i, &variant, &path, &value) !=
+		    FW_OK)
+			continue;
+		fputs(i ? ",\n    {\"variant\": " : "\n    {\"variant\": ", f);
+		if (variant != NULL)
+			json_text(f, variant);
+		else
+			fputs("null", f);
+		fputs(", \"path\": ", f);
+		json_text(f, path);
+		fputs(", \"value\": ", f);
+		json_text(f, value);
+		fputc('}', f);
+	}
+	if (n > 0)
+		fputs("\n  ", f);
+}
+
 static int
 write_run_json(const fw_run *run, FILE *f, const char *command_line)
 {
@@ -152,14 +180,17 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 			json_text(f, ch.to);
 			fputc('}', f);
 		}
-	fprintf(f, "%s],\n  \"warmup_months\": %d,\n  \"seed\": %llu,\n"
+	fputs(n ? "\n  ],\n  \"overrides\": [" : "],\n  \"overrides\": [", f);
+	write_overrides(f, sc);
+	fprintf(f, "],\n  \"warmup_months\": %d,\n  \"seed\": %llu,\n"
 	    "  \"replications\": %llu,\n"
-	    "  \"horizon_months\": %d,\n  \"threads\": %d,\n"
+	    "  \"horizon_months\": %d,\n  \"processes\": %d,\n"
+	    "  \"threads\": %d,\n"
 	    "  \"elapsed_seconds\": %.3f,\n  \"finished\": \"%s\",\n",
-	    n ? "\n  " : "", fw_scenario_warmup(sc),
+	    fw_scenario_warmup(sc),
 	    (unsigned long long)fw_run_seed(run),
 	    (unsigned long long)fw_run_replications(run), fw_run_months(run),
-	    fw_run_threads(run), fw_run_elapsed(run), stamp);
+	    cluster_size(), fw_run_threads(run), fw_run_elapsed(run), stamp);
 	fputs("  \"command_line\": ", f);
 	json_text(f, command_line ? command_line : "");
 	json_member(f, "rng", fw_rng_scheme());
