@@ -1,5 +1,6 @@
 /* bench.c - `make bench`: the default scenario scaled to 100,000 HCPs over
- * 60 months (and its warm-up), timed on one thread and on all threads;
+ * 60 months (and its warm-up), timed on one thread and on all threads,
+ * then on one thread on each path of the engine the processor has;
  * then, through the flywheel command, a sweep of one replication a point
  * on all threads, and the same run under mpirun with 1 and 2 processes
  * (when built with MPI). Prints figures; it passes or fails nothing.
@@ -17,6 +18,7 @@
 
 #include <gsl/gsl_errno.h>
 
+#include "rng.h"
 #include "scenario.h"
 
 #define REPEATS 5
@@ -74,6 +76,49 @@ time_runs(const fw_scenario *sc, const fw_run_options *opt, double *cpu)
 	qsort(c, REPEATS, sizeof(double), cmp);
 	*cpu = c[REPEATS / 2];
 	return t[REPEATS / 2];
+}
+
+/* One thread on each path the processor has, the paths taken in turn
+ * REPEATS times so that a change of the machine's load falls on all of
+ * them: the median processor and wall ns per HCP-month of each. */
+static void
+bench_paths(const fw_scenario *sc, const fw_run_options *opt, double work)
+{
+	double t[FW_RNG_AVX512 + 1][REPEATS], c[FW_RNG_AVX512 + 1][REPEATS];
+	const enum fw_rng_path chosen = fwi_rng_path();
+	int p, i;
+
+	printf("\none thread on each path of the engine, taken in turn:\n"
+	    "%-10s %14s %14s\n", "path", "ns/HCP-month", "cpu ns/HCP-m");
+	for (i = 0; i < REPEATS; i++)
+		for (p = FW_RNG_SCALAR; p <= FW_RNG_AVX512; p++) {
+			fw_run *run;
+			fw_error err;
+			double start, cstart;
+			if (fwi_rng_force_path((enum fw_rng_path)p) != 0)
+				continue;
+			start = seconds();
+			cstart = cpu_seconds();
+			if (fw_run_alloc(sc, opt, &run, &err) != FW_OK ||
+			    fw_run_step(run, fw_run_replications(run), &err) !=
+			    FW_OK) {
+				fprintf(stderr, "bench: %s\n", err.msg);
+				exit(1);
+			}
+			t[p][i] = seconds() - start;
+			c[p][i] = cpu_seconds() - cstart;
+			fw_run_free(run);
+		}
+	fwi_rng_force_path(chosen);
+	for (p = FW_RNG_SCALAR; p <= FW_RNG_AVX512; p++) {
+		if (!fwi_rng_path_available((enum fw_rng_path)p))
+			continue;
+		qsort(t[p], REPEATS, sizeof(double), cmp);
+		qsort(c[p], REPEATS, sizeof(double), cmp);
+		printf("%-10s %14.2f %14.2f\n", fwi_rng_path_name(
+		    (enum fw_rng_path)p), t[p][REPEATS / 2] * 1e9 / work,
+		    c[p][REPEATS / 2] * 1e9 / work);
+	}
 }
 
 /* Wall seconds of a shell command; a negative number if it failed. */
@@ -263,6 +308,8 @@ main(int argc, char **argv)
 	    "%.3g HCP-months a run, median of %d runs\n\n", fw_version(),
 	    file, sc->warmup.value, (unsigned long long)opt.replications,
 	    fw_scenario_variant_count(sc), work, REPEATS);
+	printf("path: %s (FLYWHEEL_PATH=portable, avx2 or avx512 forces "
+	    "one the processor has)\n\n", fwi_rng_path_name(fwi_rng_path()));
 	opt.threads = 1;
 	one = time_runs(sc, &opt, &cpu_one);
 	opt.threads = threads;
@@ -279,6 +326,8 @@ main(int argc, char **argv)
 	printf("peak resident memory: %.1f MB\n", ru.ru_maxrss / 1024.0);
 	printf("(cpu ns: processor time of all threads per HCP-month; on a "
 	    "busy machine the 1-thread figure is the one to read)\n");
+	opt.threads = 1;
+	bench_paths(sc, &opt, work);
 	if (fw != NULL && srcdir != NULL)
 		bench_sweep(fw, srcdir);
 	if (fw != NULL && mpirun != NULL && *mpirun != '\0')

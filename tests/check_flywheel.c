@@ -12,7 +12,6 @@ int
 main(void)
 {
 	SRunner *sr;
-	int failed;
 
 	gsl_set_error_handler_off();
 	/* Each test runs in a child of its own (Check's fork mode), so a
@@ -21,26 +20,13 @@ main(void)
 	 * parent runs no OpenMP region: a child forked after one can hang
 	 * (GCC bug 60035). A suite may set a longer time of its own. */
 	setenv("CK_DEFAULT_TIMEOUT", "300", 0);
-	sr = srunner_create(params_suite());
-	srunner_add_suite(sr, scenario_suite());
-	srunner_add_suite(sr, rng_suite());
-	srunner_add_suite(sr, model_suite());
-	srunner_add_suite(sr, engine_suite());
-	srunner_add_suite(sr, compare_suite());
-	srunner_add_suite(sr, design_suite());
-	srunner_add_suite(sr, limits_suite());
-	srunner_add_suite(sr, answers_suite());
+	sr = core_suites();
 	srunner_add_suite(sr, csv_suite());
 	srunner_add_suite(sr, calibrate_suite());
 	srunner_add_suite(sr, api_suite());
-	srunner_add_suite(sr, warmup_suite());
-	srunner_add_suite(sr, results_suite());
 	srunner_add_suite(sr, leakage_suite());
 	srunner_add_suite(sr, copula_suite());
 	srunner_add_suite(sr, voi_suite());
 	srunner_add_suite(sr, calcarry_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return run_suites(sr);
 }

@@ -24,4 +24,9 @@ Suite *copula_suite(void);
 Suite *voi_suite(void);
 Suite *calcarry_suite(void);
 
+/* The library's own suites in one runner (core_suites.c), and a
+ * runner's run: EXIT_SUCCESS when every test passed. */
+SRunner *core_suites(void);
+int run_suites(SRunner *sr);
+
 #endif

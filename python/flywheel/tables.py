@@ -3,6 +3,7 @@ them: numbers through the library's fw_format_real (nothing for NaN),
 text quoted where CSV needs it and defused where a spreadsheet would take
 it for a formula, and run.json. Written all or nothing."""
 import os
+import secrets
 import shlex
 import sys
 import time
@@ -59,7 +60,22 @@ def csv(df):
     return "\n".join(lines) + "\n"
 
 
-def run_json(run, command_line):
+def fit_table_from(directory, path):
+    """A relative fit-table path named instead from the results directory,
+    as the command records it, so that a replot from anywhere finds it;
+    an absolute path is kept as given."""
+    if os.path.isabs(path):
+        return path
+    parent, base = os.path.split(path)
+    try:
+        rel = os.path.relpath(os.path.realpath(parent or "."),
+                              os.path.realpath(directory))
+    except ValueError:
+        return os.path.abspath(path)
+    return base if rel == "." else f"{rel}/{base}"
+
+
+def run_json(run, command_line, directory="."):
     """run.json: the settings a run's results came from."""
     stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     variants = ",".join(
@@ -75,6 +91,8 @@ def run_json(run, command_line):
         f'"path": {json_text(path)}, "value": {json_text(value)}}}'
         for v, path, value in run.overrides)
     fit = _lib.text(lib.fw_scenario_calibration(run._sc))
+    if fit:
+        fit = fit_table_from(directory, fit)
     calibration = f'  "calibration": {json_text(fit)},\n' if fit else ""
     return (
         "{\n"
@@ -106,17 +124,23 @@ def write_run(run, directory, command_line=None):
     name until all are complete."""
     if command_line is None:
         command_line = shlex.join([sys.executable] + sys.argv)
-    texts = (csv(run.summary), csv(run.timeseries), csv(run.replications),
-             csv(run.compare), csv(run.paired), run_json(run, command_line))
     directory = os.fspath(directory)
+    texts = (csv(run.summary), csv(run.timeseries), csv(run.replications),
+             csv(run.compare), csv(run.paired),
+             run_json(run, command_line, directory))
     done = []
     try:
         os.makedirs(directory, exist_ok=True)
         for name, text in zip(FILES, texts):
             final = os.path.join(directory, name)
-            done.append((os.path.join(directory, f".{name}.{os.getpid()}"
-                                      ".tmp"), final))
-            with open(done[-1][0], "w", encoding="utf-8", newline="") as f:
+            # a name no one can guess, created afresh: a link planted
+            # in the directory is never written through
+            tmp = os.path.join(directory, f".{name}.{secrets.token_hex(6)}"
+                               f".{os.getpid()}.tmp")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL |
+                         os.O_NOFOLLOW, 0o644)
+            done.append((tmp, final))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
                 f.write(text)
                 f.flush()
                 os.fsync(f.fileno())

@@ -154,3 +154,41 @@ def test_calibrated_scenario_names_its_fit(tmp_path):
     same_files(tmp_path / "py", tmp_path / "cli")
     meta = json.loads((tmp_path / "py" / "run.json").read_text())
     assert meta["calibration"] == str(tmp_path / "fit.csv")
+
+
+def test_relative_fit_table_named_from_the_results(tmp_path, monkeypatch):
+    """A fit table named relatively is recorded from the results
+    directory, as the command records it, so a replot from anywhere
+    finds it."""
+    (tmp_path / "sc").mkdir()
+    (tmp_path / "sc" / "calibrated.yaml").write_text(
+        SMALL + 'calibration: "fit.csv"\n')
+    monkeypatch.chdir(tmp_path)
+    file = "sc/calibrated.yaml"
+    flywheel.Scenario(file).run(reps=3).write("res/py")
+    cli("run", "--no-plots", "-q", "--reps", 3, "-o", "res/cli", file)
+    py = json.loads((tmp_path / "res" / "py" / "run.json").read_text())
+    cmd = json.loads((tmp_path / "res" / "cli" / "run.json").read_text())
+    assert py["calibration"] == cmd["calibration"] == "../../sc/fit.csv"
+
+
+def test_write_never_follows_a_planted_link(tmp_path):
+    """Links planted at a table's name, or at the temporary names an
+    earlier version used, are never written through: the file they
+    point at outside stays as it was."""
+    import os
+    victim = tmp_path / "victim"
+    victim.write_text("keep\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "summary.csv").symlink_to(victim)
+    planted = [out / f".{name}.{os.getpid()}.tmp"
+               for name in TABLES + ("run.json",)]
+    for link in planted:
+        link.symlink_to(victim)
+    flywheel.Scenario(SCENARIOS / "default.yaml").run(
+        reps=2, months=6).write(out)
+    assert victim.read_text() == "keep\n"
+    assert not (out / "summary.csv").is_symlink()
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        TABLES + ("run.json",) + tuple(p.name for p in planted))

@@ -71,6 +71,7 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 {
 	fw_run *run = calloc(1, sizeof(*run));
 	size_t v, t, bytes, have, nplan_max = 0, ramp_chan = 0;
+	const char *want_path = getenv("FLYWHEEL_PATH");
 
 	*out = NULL;
 	fwi_init();
@@ -83,6 +84,14 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 		fw_error_set(err, FW_EINVALID, "", 0, 0, "", "run options out "
 		    "of range: months 1..600, replications 1..4294967295, "
 		    "threads 1..1024 (0 for the defaults)");
+		return FW_EINVALID;
+	}
+	if (want_path != NULL && *want_path != 0 &&
+	    fwi_rng_path_named(want_path) < 0) {
+		free(run);
+		fw_error_set(err, FW_EINVALID, "", 0, 0, "", "FLYWHEEL_PATH=%s "
+		    "is not a path this processor can take (portable, and "
+		    "avx2 or avx512 where the processor has them)", want_path);
 		return FW_EINVALID;
 	}
 	run->sc = sc;

@@ -30,6 +30,7 @@
 
 #include "model.h"
 #include "order.h"
+#include "step.h"
 
 const char *const fwi_monthly_names[FW_NMONTHLY] = {
 	"unaware", "engaged", "trial", "adopter", "advocate", "lapsed",
@@ -48,8 +49,14 @@ const char *const fwi_total_names[FW_NTOTAL] = {
 	"channel_cost", "program_cost", "spend_pv", "gap_rate"
 };
 
-/* Means at or above this are drawn by GSL rather than by inversion. */
-#define FW_INVERSION_MAX 64
+const fw_lanes fwi_lanes_portable = { 0 };
+
+const fw_lanes *
+fwi_step_lanes(enum fw_rng_path path)
+{
+	return path == FW_RNG_AVX512 ? &fwi_lanes_avx512 :
+	    path == FW_RNG_AVX2 ? &fwi_lanes_avx2 : &fwi_lanes_portable;
+}
 
 /* Power of keep from a table for small whole n. */
 static inline double
@@ -114,115 +121,41 @@ binomial_inverse(double u, uint32_t n, double p, double p0)
 	return k;
 }
 
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-
-/* fwi_u01 of eight words, exactly: the same sum and product. */
-__attribute__((target("avx512f,avx512vl"))) static inline __m512d
-uniform_lanes(const uint32_t *w)
-{
-	return _mm512_mul_pd(_mm512_add_pd(_mm512_cvtepu32_pd(
-	    _mm256_loadu_si256((const __m256i *)(const void *)w)),
-	    _mm512_set1_pd(0.5)), _mm512_set1_pd(1.0 / 4294967296.0));
-}
-
-/* The inversions of poisson_inverse and of binomial_inverse for the
- * lanes of a batch set in `lanes`, side by side in 512-bit vectors, their
- * uniforms made from the words sw in the vectors too: each lane does the
- * very products, quotients and sums of inverting alone, in the same
- * order, and stops where it would, so its count is the same; the lanes
- * overlap, and the loop ends once for the batch instead of once an HCP.
- * p0 holds exp(-lambda) of each Poisson lane. */
-__attribute__((target("avx512f,avx512vl"))) static void
-poisson_lanes(const uint32_t *sw, const double *lambda, const double *p0,
-    __mmask8 lanes, uint32_t *k)
-{
-	const __m512d vu = uniform_lanes(sw), vl = _mm512_loadu_pd(lambda);
-	const __m512d one = _mm512_set1_pd(1);
-	const __m512d cap = _mm512_set1_pd(4 * FW_INVERSION_MAX);
-	__m512d p = _mm512_maskz_loadu_pd(lanes, p0), cdf = p;
-	__m512d kd = _mm512_setzero_pd();
-	__mmask8 go = lanes & _mm512_cmp_pd_mask(vu, cdf, _CMP_GE_OQ);
-
-	while (go) {
-		kd = _mm512_mask_add_pd(kd, go, kd, one);
-		p = _mm512_mask_mul_pd(p, go, p, _mm512_div_pd(vl, kd));
-		cdf = _mm512_mask_add_pd(cdf, go, cdf, p);
-		go &= _mm512_cmp_pd_mask(vu, cdf, _CMP_GE_OQ) &
-		    _mm512_cmp_pd_mask(kd, cap, _CMP_LT_OQ);
-	}
-	_mm256_storeu_si256((__m256i *)(void *)k, _mm512_cvttpd_epu32(kd));
-}
-
-/* Returns the lanes it inverted: those of `valid` with 0 < W < 64. */
-__attribute__((target("avx512f,avx512vl"))) static unsigned
-binomial_lanes(const uint32_t *sw, const uint32_t *W, const double *zero,
-    double q, __mmask8 valid, uint32_t *k)
-{
-	const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)W);
-	const __mmask8 lanes = valid & _mm256_cmpgt_epu32_mask(w,
-	    _mm256_setzero_si256()) & _mm256_cmplt_epu32_mask(w,
-	    _mm256_set1_epi32(FW_POW_TABLE));
-	const __m512d vu = uniform_lanes(sw), vn = _mm512_maskz_cvtepu32_pd(
-	    lanes, w);
-	const __m512d one = _mm512_set1_pd(1);
-	const __m512d ratio = _mm512_set1_pd(q / (1 - q));
-	__m512d prob = _mm512_mask_i32gather_pd(one, lanes, w, zero, 8);
-	__m512d cdf = prob, kd = _mm512_setzero_pd();
-	__mmask8 go = lanes & _mm512_cmp_pd_mask(vu, cdf, _CMP_GE_OQ) &
-	    _mm512_cmp_pd_mask(kd, vn, _CMP_LT_OQ);
-
-	while (go) {
-		__m512d f = _mm512_div_pd(_mm512_mul_pd(ratio,
-		    _mm512_sub_pd(vn, kd)), _mm512_add_pd(kd, one));
-		prob = _mm512_mask_mul_pd(prob, go, prob, f);
-		kd = _mm512_mask_add_pd(kd, go, kd, one);
-		cdf = _mm512_mask_add_pd(cdf, go, cdf, prob);
-		go &= _mm512_cmp_pd_mask(vu, cdf, _CMP_GE_OQ) &
-		    _mm512_cmp_pd_mask(kd, vn, _CMP_LT_OQ);
-	}
-	_mm256_storeu_si256((__m256i *)(void *)k, _mm512_cvttpd_epu32(kd));
-	return lanes;
-}
-#endif
-
 /* Scripts written W and filled F by a batch of n <= FW_RNG_BATCH
  * prescribing HCPs (MODEL.md §5.2.1), from the words sw of their SCRIPTS
  * blocks and their means lambda: W ~ Poisson(lambda), F ~ Binomial(W,
  * f_access), each by inversion of one uniform, or by GSL from a stream
- * of its own when the mean or W is too large. On the AVX-512 path the
- * inversions of the batch run side by side (poisson_lanes), else one
- * HCP at a time: the same counts. */
+ * of its own when the mean or W is too large. With the kernels of a
+ * vector path (lanes_of, step.h) the inversions of the batch run side
+ * by side, else one HCP at a time: the same counts. */
 static void
 draw_scripts(fw_work *w, const fw_values *v, uint64_t seed, uint32_t rep,
-    uint32_t seg, const uint32_t *hcp, uint32_t month, int n, int wide,
+    uint32_t seg, const uint32_t *hcp, uint32_t month, int n,
+    const fw_lanes *lanes_of,
     const uint32_t sw[4][FW_RNG_BATCH], const double *lambda, uint32_t *W,
     uint32_t *F)
 {
 	const double fa = v->g[FW_G_F_ACCESS], q = v->fill_small;
 	uint32_t k[FW_RNG_BATCH];
-	double p0[FW_RNG_BATCH];
+	double p0[FW_RNG_BATCH] = { 0 };
 	unsigned lanes = 0;
 	int b;
 
 	for (b = 0; b < n; b++)
 		if (lambda[b] < FW_INVERSION_MAX)
 			lanes |= 1u << b;
-#if defined(__x86_64__) && defined(__GNUC__)
-	if (wide) {
+	if (lanes_of->poisson != NULL) {
 		for (b = 0; b < n; b++)
 			if (lanes >> b & 1)
 				p0[b] = exp(-lambda[b]);
-		poisson_lanes(sw[FW_W_SCRIPTS], lambda, p0, (__mmask8)lanes,
-		    W);
+		lanes_of->poisson(sw[FW_W_SCRIPTS], lambda, p0, lanes, W);
 	}
-#endif
 	for (b = 0; b < n; b++) {
 		if (!(lanes >> b & 1)) {
 			fwi_stream_seek(w->stream, seed, rep,
 			    FW_P_SCRIPTS_MORE, seg, hcp[b], month);
 			W[b] = gsl_ran_poisson(w->stream, lambda[b]);
-		} else if (!wide)
+		} else if (lanes_of->poisson == NULL)
 			W[b] = poisson_inverse(fwi_u01(sw[FW_W_SCRIPTS][b]),
 			    lambda[b]);
 	}
@@ -234,11 +167,9 @@ draw_scripts(fw_work *w, const fw_values *v, uint64_t seed, uint32_t rep,
 	/* Inverted on the less likely side of the fill: the unfilled when
 	 * access <= 1/2. */
 	lanes = 0;
-#if defined(__x86_64__) && defined(__GNUC__)
-	if (wide)
-		lanes = binomial_lanes(sw[FW_W_FILL], W, v->binom_zero, q,
-		    (__mmask8)((1u << n) - 1), k);
-#endif
+	if (lanes_of->binomial != NULL)
+		lanes = lanes_of->binomial(sw[FW_W_FILL], W, v->binom_zero, q,
+		    (1u << n) - 1, k);
 	for (b = 0; b < n; b++) {
 		uint32_t small;
 		if (W[b] == 0) {
@@ -419,31 +350,6 @@ static const uint8_t next_state[FW_NSTATE][3] = {
 	[FW_SWITCHED] = { FW_ENGAGED },
 };
 
-/* What every HCP of one segment reads in one month, copied out of the
- * workspace so that the byte-sized state stores do not force the
- * compiler to reload it for every HCP. */
-typedef struct step_ctx {
-	fw_work *w;
-	const fw_values *v;
-	philox4x32_key_t key;
-	uint64_t seed;
-	uint32_t rep, seg, month;
-	fw_seg_values s;
-	uint8_t *state_of;
-	double *trust_of;
-	uint16_t *months_of, *defections_of;
-	double u, keep_gain, keep_loss, keep_abandon, keep_lapse;
-	double abandon_base, reversion, tau_a, onboarding, trial_rate;
-	double disengage, advocacy, p_engage;
-	double winback[FW_NSTATE], stage_friction[FW_NSTATE];
-	/* Thresholds of the draws whose probability is fixed for the month
-	 * (fwi_u01_threshold): journey friction by state, and an unaware
-	 * HCP's only event, engaging, whose chance is 1 - (1 - p_engage)
-	 * as pick_event works it out. */
-	uint64_t friction_below[FW_NSTATE], engage_below;
-	enum fw_rng_path path;	/* of the random blocks: AVX-512 code too */
-} step_ctx;
-
 /* The end of HCP j's month in state `state`: the move to (an index of
  * next_state, or -1 to stay), the trust tau it ends with, its switching
  * chance p_sw if worked out (else -1), its scripts W and F; books them in
@@ -548,158 +454,12 @@ hcp_month(const step_ctx *c, const int state, uint32_t j,
 	book_month(c, state, j, to, tau, p_sw, W, F, sum);
 }
 
-#if defined(__x86_64__) && defined(__GNUC__)
-/* Steps 2 to 4 of hcp_month for eight HCPs listed in hcp, in 512-bit
- * vectors: experiences from the words r, journey friction J (a bit a
- * lane) and unfilled scripts U given, the trust each ends with in *tau.
- * Each lane does hcp_month's arithmetic for its HCP, the same products
- * and sums in the same order, so its trust is the same. Returns 0 when a
- * count is past the guide or power tables, which only hcp_month takes:
- * the caller then takes the batch one by one. */
-__attribute__((target("avx512f,avx512vl"))) static inline int
-trust_lanes(const step_ctx *c, const uint32_t *hcp,
-    const uint32_t r[4][FW_RNG_BATCH], __mmask8 J, const uint32_t *U,
-    __m512d *tau)
-{
-	const fw_values *v = c->v;
-	const __m512d one = _mm512_set1_pd(1);
-	uint32_t g[FW_RNG_BATCH], b[FW_RNG_BATCH];
-	__m256i vg;
-	__m512d t, gained;
-	int i;
-
-	for (i = 0; i < FW_RNG_BATCH; i++) {
-		g[i] = v->helpful->guide[r[FW_W_HELPFUL][i] >> 20];
-		b[i] = v->burden->guide[r[FW_W_BURDEN][i] >> 20] +
-		    (J >> i & 1);
-		/* FW_GUIDE_SCAN is past the power tables too */
-		if (g[i] >= FW_POW_TABLE || b[i] >= FW_POW_TABLE ||
-		    U[i] >= FW_POW_TABLE)
-			return 0;
-	}
-	vg = _mm256_loadu_si256((const __m256i *)(const void *)g);
-	t = _mm512_i32gather_pd(_mm256_loadu_si256((const __m256i *)
-	    (const void *)hcp), c->trust_of, 8);
-	gained = _mm512_sub_pd(one, _mm512_mul_pd(_mm512_sub_pd(one, t),
-	    _mm512_i32gather_pd(vg, v->gain_pow, 8)));
-	t = _mm512_mask_mov_pd(t, _mm256_cmpneq_epi32_mask(vg,
-	    _mm256_setzero_si256()), gained);
-	t = _mm512_mul_pd(t, _mm512_mul_pd(_mm512_i32gather_pd(
-	    _mm256_loadu_si256((const __m256i *)(const void *)b), v->loss_pow,
-	    8), _mm512_i32gather_pd(_mm256_loadu_si256((const __m256i *)
-	    (const void *)U), v->loss_unfilled, 8)));
-	*tau = _mm512_add_pd(t, _mm512_mul_pd(_mm512_set1_pd(c->reversion),
-	    _mm512_sub_pd(_mm512_set1_pd(c->s.trust), t)));
-	return 1;
-}
-
-/* p clamped to [0, 1] as pick_event clamps it. */
-__attribute__((target("avx512f,avx512vl"))) static inline __m512d
-clamp_lanes(__m512d p)
-{
-	const __m512d one = _mm512_set1_pd(1), zero = _mm512_setzero_pd();
-
-	return _mm512_mask_mov_pd(_mm512_mask_mov_pd(p, _mm512_cmp_pd_mask(p,
-	    one, _CMP_GT_OQ), one), _mm512_cmp_pd_mask(p, zero, _CMP_LT_OQ),
-	    zero);
-}
-
-/* The month of eight lapsed or switched HCPs up to their move: their
- * trust and, a bit a lane, whether they are won back (pick_event with
- * its one event). Such an HCP writes no scripts and meets no journey
- * friction (the threshold of its state is 0). 0 as trust_lanes. */
-__attribute__((target("avx512f,avx512vl"))) static int
-defected_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
-    const uint32_t r[4][FW_RNG_BATCH], double *tau_out, int *to)
-{
-	const fw_values *v = c->v;
-	const __m512d one = _mm512_set1_pd(1);
-	const uint32_t none[FW_RNG_BATCH] = { 0 };
-	uint32_t m[FW_RNG_BATCH];
-	__m512d tau, p, stay;
-	__mmask8 moved;
-	int i;
-
-	if (!trust_lanes(c, hcp, r, 0, none, &tau))
-		return 0;
-	for (i = 0; i < FW_RNG_BATCH; i++)
-		m[i] = c->months_of[hcp[i]];
-	p = clamp_lanes(_mm512_mul_pd(_mm512_mul_pd(_mm512_set1_pd(
-	    c->winback[state]), tau), _mm512_i32gather_pd(_mm256_loadu_si256(
-	    (const __m256i *)(const void *)m), v->winback_decay, 8)));
-	stay = _mm512_mul_pd(one, _mm512_sub_pd(one, p));
-	moved = _mm512_cmp_pd_mask(uniform_lanes(r[FW_W_TRANSITION]),
-	    _mm512_sub_pd(one, stay), _CMP_LT_OQ);
-	_mm512_storeu_pd(tau_out, tau);
-	for (i = 0; i < FW_RNG_BATCH; i++)
-		to[i] = moved >> i & 1 ? 0 : -1;
-	return 1;
-}
-
-/* The month of eight adopters or advocates up to their move, with their
- * scripts W and F: their trust, switching chance and move (pick_event
- * with its three events, the first that happens). 0 as trust_lanes, or
- * when the switching exponent is not 2. */
-__attribute__((target("avx512f,avx512vl"))) static int
-prescriber_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
-    const uint32_t r[4][FW_RNG_BATCH], const uint32_t *W, const uint32_t *F,
-    double *tau_out, double *psw_out, int *to)
-{
-	const fw_values *v = c->v;
-	const __m512d one = _mm512_set1_pd(1), zero = _mm512_setzero_pd();
-	const __m512d tau_a = _mm512_set1_pd(c->tau_a);
-	uint32_t U[FW_RNG_BATCH];
-	__m512d tau, base, p_sw, p0, p2, stay, V;
-	__mmask8 J, e0, e1, e2;
-	int i;
-
-	if (v->g[FW_G_SWITCH_EXPONENT] != 2)
-		return 0;
-	J = _mm256_cmplt_epu32_mask(_mm256_loadu_si256((const __m256i *)
-	    (const void *)r[FW_W_FRICTION]), _mm256_set1_epi32((int)(uint32_t)
-	    (c->friction_below[state] > 0xffffffffu ? 0xffffffffu :
-	    c->friction_below[state])));
-	if (c->friction_below[state] > 0xffffffffu)
-		J = 0xff;
-	for (i = 0; i < FW_RNG_BATCH; i++)
-		U[i] = W[i] - F[i];
-	if (!trust_lanes(c, hcp, r, J, U, &tau))
-		return 0;
-	base = _mm512_sub_pd(one, tau);
-	p_sw = _mm512_mul_pd(_mm512_set1_pd(v->g[FW_G_SWITCH_RATE]),
-	    _mm512_mul_pd(base, base));
-	p0 = _mm512_sub_pd(one, _mm512_mul_pd(_mm512_mask_mov_pd(one, J,
-	    _mm512_set1_pd(c->keep_lapse)), _mm512_i32gather_pd(
-	    _mm256_loadu_si256((const __m256i *)(const void *)U),
-	    v->lapse_unfilled, 8)));
-	if (state == FW_ADVOCATE)
-		p2 = _mm512_mask_mov_pd(zero, _mm512_cmp_pd_mask(tau, tau_a,
-		    _CMP_LT_OQ), one);
-	else
-		p2 = _mm512_maskz_mul_pd(_mm512_cmp_pd_mask(tau, tau_a,
-		    _CMP_GT_OQ), _mm512_set1_pd(c->advocacy), _mm512_div_pd(
-		    _mm512_sub_pd(tau, tau_a), _mm512_sub_pd(one, tau_a)));
-	V = uniform_lanes(r[FW_W_TRANSITION]);
-	stay = _mm512_mul_pd(one, _mm512_sub_pd(one, clamp_lanes(p0)));
-	e0 = _mm512_cmp_pd_mask(V, _mm512_sub_pd(one, stay), _CMP_LT_OQ);
-	stay = _mm512_mul_pd(stay, _mm512_sub_pd(one, clamp_lanes(p_sw)));
-	e1 = _mm512_cmp_pd_mask(V, _mm512_sub_pd(one, stay), _CMP_LT_OQ);
-	stay = _mm512_mul_pd(stay, _mm512_sub_pd(one, clamp_lanes(p2)));
-	e2 = _mm512_cmp_pd_mask(V, _mm512_sub_pd(one, stay), _CMP_LT_OQ);
-	_mm512_storeu_pd(tau_out, tau);
-	_mm512_storeu_pd(psw_out, p_sw);
-	for (i = 0; i < FW_RNG_BATCH; i++)
-		to[i] = e0 >> i & 1 ? 0 : e1 >> i & 1 ? 1 : e2 >> i & 1 ? 2 :
-		    -1;
-	return 1;
-}
-#endif
-
 /* The HCPs of one state, listed in idx: their HCP_MONTH blocks and, for
  * prescribers, their SCRIPTS blocks and scripts a batch at a time, then
- * their months: on the AVX-512 path a whole batch of lapsed, switched,
- * adopting or advocating HCPs in vector lanes up to their moves, else
- * one by one; booked one by one in HCP order either way. */
+ * their months: on a vector path (c->lanes, step.h) a whole batch of
+ * lapsed, switched, adopting or advocating HCPs in vector lanes up to
+ * their moves, else one by one; booked one by one in HCP order either
+ * way. */
 static inline __attribute__((always_inline)) void
 step_state(const step_ctx *c, const int state, const uint32_t *idx,
     uint32_t n, month_sums *sum)
@@ -723,13 +483,13 @@ step_state(const step_ctx *c, const int state, const uint32_t *idx,
 				lambda[b] = b < m ? c->s.scripts * fwi_share(c->v,
 				    state, c->trust_of[idx[i0 + (uint32_t)b]]) : 0;
 			draw_scripts(c->w, c->v, c->seed, c->rep, c->seg,
-			    idx + i0, c->month, m, c->path == FW_RNG_AVX512,
-			    sw, lambda, W, F);
+			    idx + i0, c->month, m, c->lanes, sw, lambda, W,
+			    F);
 		}
-#if defined(__x86_64__) && defined(__GNUC__)
-		if (m == FW_RNG_BATCH && c->path == FW_RNG_AVX512 &&
-		    (state >= FW_LAPSED ? defected_lanes(c, state, idx + i0,
-		    words, tau, to) : state >= FW_ADOPTER ? prescriber_lanes(c,
+		if (m == FW_RNG_BATCH && (state >= FW_LAPSED ?
+		    c->lanes->defected != NULL && c->lanes->defected(c, state,
+		    idx + i0, words, tau, to) : state >= FW_ADOPTER ?
+		    c->lanes->prescriber != NULL && c->lanes->prescriber(c,
 		    state, idx + i0, words, W, F, tau, p_sw, to) : 0)) {
 			for (b = 0; b < m; b++)
 				book_month(c, state, idx[i0 + (uint32_t)b],
@@ -737,7 +497,6 @@ step_state(const step_ctx *c, const int state, const uint32_t *idx,
 				    p_sw[b], W[b], F[b], sum);
 			continue;
 		}
-#endif
 		for (b = 0; b < m; b++) {
 			const uint32_t r[4] = { words[0][b], words[1][b],
 				words[2][b], words[3][b] };
@@ -796,6 +555,7 @@ step_segment(fw_work *w, const fw_values *v, philox4x32_key_t key,
 	for (k = 0; k < FW_NSTATE; k++)
 		c.friction_below[k] = fwi_u01_threshold(c.stage_friction[k]);
 	c.path = fwi_rng_path();
+	c.lanes = fwi_step_lanes(c.path);
 	fwi_order_by_state(c.path, c.state_of, c.s.hcps, idx, start);
 	memset(&sum, 0, sizeof(sum));
 	step_state(&c, FW_UNAWARE, idx + start[0], start[1] - start[0], &sum);

@@ -10,7 +10,10 @@
  * a vector, store all sixteen and move on by how many matched. The store
  * may run up to fifteen entries past the list, over entries of later
  * states not yet written, or into the slack past the last. Measured
- * alone: 0.46 ns an HCP.
+ * alone: 0.46 ns an HCP. On the AVX2 path, the same pass takes sixteen
+ * HCPs a compare and writes their numbers four at a time, the matching
+ * ones first (a table of the sixteen orders of four lanes); the store
+ * may run up to three entries past the list, as above.
  */
 #include "config.h"
 
@@ -66,6 +69,44 @@ order_avx512(const uint8_t *state, uint32_t n, uint32_t *idx,
 	}
 	start[FW_NSTATE] = at;
 }
+
+/* The lanes set in a 4-bit mask, first to last, then the unset ones. */
+static const uint32_t compress4[16][4] = {
+	{ 0, 1, 2, 3 }, { 0, 1, 2, 3 }, { 1, 0, 2, 3 }, { 0, 1, 2, 3 },
+	{ 2, 0, 1, 3 }, { 0, 2, 1, 3 }, { 1, 2, 0, 3 }, { 0, 1, 2, 3 },
+	{ 3, 0, 1, 2 }, { 0, 3, 1, 2 }, { 1, 3, 0, 2 }, { 0, 1, 3, 2 },
+	{ 2, 3, 0, 1 }, { 0, 2, 3, 1 }, { 1, 2, 3, 0 }, { 0, 1, 2, 3 }
+};
+
+__attribute__((target("avx2"))) static void
+order_avx2(const uint8_t *state, uint32_t n, uint32_t *idx,
+    uint32_t start[FW_NSTATE + 1])
+{
+	uint32_t at = 0, j;
+	int k, q;
+
+	for (k = 0; k < FW_NSTATE; k++) {
+		const __m128i want = _mm_set1_epi8((char)k);
+		start[k] = at;
+		for (j = 0; j + 16 <= n; j += 16) {
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+			    _mm_loadu_si128((const __m128i *)(const void *)
+			    (state + j)), want));
+			for (q = 0; q < 4; q++, m >>= 4) {
+				const __m128i lanes = _mm_loadu_si128((const
+				    __m128i *)(const void *)compress4[m & 15]);
+				_mm_storeu_si128((__m128i *)(void *)(idx + at),
+				    _mm_add_epi32(lanes, _mm_set1_epi32((int)
+				    (j + 4 * (uint32_t)q))));
+				at += (uint32_t)__builtin_popcount(m & 15);
+			}
+		}
+		for (; j < n; j++)
+			if (state[j] == k)
+				idx[at++] = j;
+	}
+	start[FW_NSTATE] = at;
+}
 #endif
 
 void
@@ -75,6 +116,10 @@ fwi_order_by_state(enum fw_rng_path path, const uint8_t *state, uint32_t n,
 #if defined(__x86_64__) && defined(__GNUC__)
 	if (path == FW_RNG_AVX512) {
 		order_avx512(state, n, idx, start);
+		return;
+	}
+	if (path == FW_RNG_AVX2) {
+		order_avx2(state, n, idx, start);
 		return;
 	}
 #endif

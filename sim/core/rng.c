@@ -34,6 +34,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hash.h"
@@ -191,15 +192,45 @@ path_blocks(enum fw_rng_path path)
 	}
 }
 
-/* The widest version the processor has; integer arithmetic gives the
- * same words on every path, so no result depends on the choice. */
+static const char *const path_names[] = {
+	[FW_RNG_SCALAR] = "portable", [FW_RNG_AVX2] = "avx2",
+	[FW_RNG_AVX512] = "avx512"
+};
+
+const char *
+fwi_rng_path_name(enum fw_rng_path path)
+{
+	return path_names[path];
+}
+
+int
+fwi_rng_path_named(const char *name)
+{
+	int path;
+
+	for (path = FW_RNG_SCALAR; path <= FW_RNG_AVX512; path++)
+		if (strcmp(name, path_names[path]) == 0)
+			return fwi_rng_path_available((enum fw_rng_path)path) ?
+			    path : -1;
+	return -1;
+}
+
+/* The path FLYWHEEL_PATH names if the processor has it, else the widest
+ * it has; integer arithmetic gives the same words on every path, and
+ * the model's kernels the same bits, so no result depends on the
+ * choice. (fw_run_alloc refuses a FLYWHEEL_PATH that names none.) */
 static blocks_fn *
 pick_blocks(void)
 {
+	const char *want = getenv("FLYWHEEL_PATH");
+	int named = want != NULL ? fwi_rng_path_named(want) : -1;
+
+	if (named >= 0)
+		return path_blocks((enum fw_rng_path)named);
 	if (fwi_rng_path_available(FW_RNG_AVX512))
-		return blocks_avx512;
+		return path_blocks(FW_RNG_AVX512);
 	if (fwi_rng_path_available(FW_RNG_AVX2))
-		return blocks_avx2;
+		return path_blocks(FW_RNG_AVX2);
 	return fwi_rng_blocks_reference;
 }
 

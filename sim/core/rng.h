@@ -79,7 +79,9 @@ void fwi_rng_blocks_reference(philox4x32_key_t key, philox4x32_ctr_t ctr,
     const uint32_t *entity, int n, uint32_t out[4][FW_RNG_BATCH]);
 
 /* The ways of computing a batch: one block at a time, or eight side by
- * side in AVX2 or AVX-512 registers. Each gives the same words. */
+ * side in AVX2 or AVX-512 registers. Each gives the same words. The
+ * model's vector kernels (step.h) follow the path: the portable path is
+ * the plain code alone. */
 enum fw_rng_path { FW_RNG_SCALAR, FW_RNG_AVX2, FW_RNG_AVX512 };
 
 /* Whether this processor (and build) can take path. */
@@ -92,8 +94,13 @@ void fwi_rng_blocks_path(enum fw_rng_path path, philox4x32_key_t key,
  * the whole model on each; -1 if it is not available. fwi_rng_blocks
  * otherwise takes the widest the processor has. */
 int fwi_rng_force_path(enum fw_rng_path path);
-/* The path fwi_rng_blocks takes. The model's other vector code follows
- * it: AVX-512 code on the AVX-512 path, plain code on the others. */
+/* The name of a path as FLYWHEEL_PATH gives it: portable, avx2 or
+ * avx512. */
+const char *fwi_rng_path_name(enum fw_rng_path path);
+/* The path of that name if this processor and build have it, else -1. */
+int fwi_rng_path_named(const char *name);
+/* The path fwi_rng_blocks takes: the one the environment variable
+ * FLYWHEEL_PATH names, else the widest the processor has. */
 enum fw_rng_path fwi_rng_path(void);
 
 /* 64-bit FNV-1a of a key path: the entity of a parameter draw. */

@@ -302,10 +302,12 @@ calpage_write(const rundata *d, const verdict *vd, const char *dir,
 		put_unreadable(&tp, "series table", &err);
 	}
 	tp.y = fmin(tp.y - 0.02, 0.16);
-	snprintf(text, sizeof(text), "From %s. The 95%% intervals come from "
-	    "the curvature of the fit's objective; an input the data do not "
-	    "identify keeps the scenario's own value or distribution.",
-	    d->calibration);
+	/* the table's own name only: a page for a board carries no paths
+	 * of the machine that drew it */
+	snprintf(text, sizeof(text), "From the fit table %s. The 95%% "
+	    "intervals come from the curvature of the fit's objective; an "
+	    "input the data do not identify keeps the scenario's own value or "
+	    "distribution.", file_name_of(d->calibration));
 	put_para(&tp, 0.05, TX_NOTE, text);
 	fitdata_clear(&fd);
 	free(t);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "axis.h"
 #include "csvread.h"
@@ -260,27 +261,23 @@ move_fit_plots(const fitdata *d, const char *out, const char *dir,
     fw_error *err)
 {
 	static const char *const ext[] = { "png", "svg", "pdf" };
-	char from[4096], to[4096];
+	char from[4096], name[4096], shown[4096];
 	size_t i, e;
-	int rc = FW_OK;
+	int rc = FW_OK, plots = out_folder(dir, "plots", err);
 
-	pathf(to, sizeof(to), "%s/plots", dir);
-	if (mkdir(to, 0777) != 0 && errno != EEXIST) {
-		fw_error_set(err, FW_EIO, to, 0, 0, "", "cannot create: %s",
-		    strerror(errno));
+	if (plots < 0)
 		return FW_EIO;
-	}
+	pathf(shown, sizeof(shown), "%s/plots", dir);
 	for (i = 0; rc == FW_OK && i < d->n; i++)
 		for (e = 0; rc == FW_OK && e < 3; e++) {
 			pathf(from, sizeof(from), "%s/fit-%zu.%s", out, i + 1,
 			    ext[e]);
-			pathf(to, sizeof(to), "%s/plots/fit-%zu-%s.%s", dir,
-			    i + 1, fw_series_name((size_t)d->s[i].series),
-			    ext[e]);
-			/* a full disk leaves empty files: not moved in */
-			if ((rc = check_output(from, err)) == FW_OK)
-				rc = move_file(from, to, err);
+			pathf(name, sizeof(name), "fit-%zu-%s.%s", i + 1,
+			    fw_series_name((size_t)d->s[i].series), ext[e]);
+			/* an empty or cut file is not moved in */
+			rc = out_move_into(from, plots, shown, name, err);
 		}
+	close(plots);
 	return rc;
 }
 
@@ -319,7 +316,6 @@ draw_fit_plots(const char *dir, const char *gnuplot, const char *templates,
 	if (rc == FW_OK)
 		rc = move_fit_plots(&d, out, dir, err);
 	gp_keep_data(tmp);
-	remove_tree(out);
 	remove_tree(tmp);
 	fitdata_clear(&d);
 	return rc;

@@ -13,6 +13,7 @@
 
 #include "caltables.h"
 #include "cli.h"
+#include "files.h"
 
 const char cli_calibrate_help[] =
 "Usage: flywheel calibrate [OPTION]... FILE\n"
@@ -201,8 +202,11 @@ cli_calibrate(int argc, char **argv)
 		fputs("flywheel: out of memory\n", stderr);
 		rc = EXIT_FAILED;
 	}
-	if (rc == EXIT_DONE && (rc = write_calibration(cal, a.point, a.outdir,
-	    cmdline, &err)) != FW_OK) {
+	/* An earlier fit's plots would not match the new tables: they go
+	 * first, so that no interruption leaves both. */
+	if (rc == EXIT_DONE && ((rc = out_remove_charts(a.outdir, "fit-",
+	    &err)) != FW_OK || (rc = write_calibration(cal, a.point,
+	    a.outdir, cmdline, &err)) != FW_OK)) {
 		cli_print_error(&err);
 		rc = cli_exit_code(rc);
 	}

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "files.h"
 #include "leakout.h"
 
 /* Replications unless --reps says otherwise, when the file asks for
@@ -174,7 +175,11 @@ report(const leakage *lk, const fw_run *run, const leak_args *a, int argc,
 		fputs("flywheel: out of memory\n", stderr);
 		return EXIT_FAILED;
 	}
-	rc = write_leakage_tables(lk, run, a->outdir, cmdline, &err);
+	/* An earlier decomposition's chart would not match the new
+	 * tables: it goes first, so that no interruption leaves both. */
+	rc = out_remove_charts(a->outdir, "waterfall", &err);
+	if (rc == FW_OK)
+		rc = write_leakage_tables(lk, run, a->outdir, cmdline, &err);
 	free(cmdline);
 	if (rc != FW_OK) {
 		cli_print_error(&err);

@@ -97,20 +97,23 @@ cli_simulate(fw_run *run, int progress, fw_error *err)
 	return rc;
 }
 
-/* Removes dir/plots/ and dir/board-pack.pdf; whether there were any. */
+/* Removes dir/plots/ and dir/board-pack.pdf, following no link, and with
+ * book dir/results.xlsx; *found set when there were plots. A link or a
+ * file in place of plots/ is refused. */
 static int
-remove_stale_plots(const char *dir)
+remove_stale_plots(const char *dir, int book, int *found)
 {
-	char plots[4096], pack[4096];
-	int found;
+	fw_error err;
+	int had_book = 0;
 
-	if (pathf(plots, sizeof(plots), "%s/plots", dir) != 0 ||
-	    pathf(pack, sizeof(pack), "%s/board-pack.pdf", dir) != 0)
-		return 0;
-	found = access(plots, F_OK) == 0 || access(pack, F_OK) == 0;
-	remove_tree(plots);
-	unlink(pack);
-	return found;
+	if (out_remove_folder(dir, "plots", found, &err) != FW_OK ||
+	    out_remove_file(dir, "board-pack.pdf", found, &err) != FW_OK ||
+	    (book && out_remove_file(dir, "results.xlsx", &had_book, &err) !=
+	    FW_OK)) {
+		cli_print_error(&err);
+		return EXIT_IO;
+	}
+	return EXIT_DONE;
 }
 
 typedef cli_args run_args;
@@ -212,7 +215,7 @@ cli_run(int argc, char **argv)
 	fw_scenario *sc = NULL;
 	fw_run *run = NULL;
 	fw_error err;
-	int rc;
+	int rc, stale = 0;
 
 	rc = parse_args(argc, argv, &a);
 	file = a.file != NULL ? a.file : cli_default_scenario();
@@ -235,6 +238,14 @@ cli_run(int argc, char **argv)
 		free(a.sets);
 		return rc;
 	}
+	/* What an earlier run in the same directory drew from its tables
+	 * would not match the new ones: it goes first, so that no
+	 * interruption leaves new tables beside old plots. */
+	if (rc == EXIT_DONE)
+		rc = remove_stale_plots(a.outdir, 1, &stale);
+	if (rc == EXIT_DONE && stale && !a.plots && !a.quiet)
+		printf("Removed the plots and board pack of an earlier run in "
+		    "%s/: they would no longer match the tables\n", a.outdir);
 	if (rc == EXIT_DONE)
 		rc = report(run, &a, argc, argv);
 	/* Before the plots, whose board pack may show it. */
@@ -243,19 +254,17 @@ cli_run(int argc, char **argv)
 		rc = cli_leakage_report(sc, &a.opt, a.outdir, a.quiet, a.plots,
 		    argc, argv);
 	/* The tables stand without the plots; a plotting failure is
-	 * reported and fails the command. Plots of an earlier run in the
-	 * same directory would no longer match the tables: they go. */
+	 * reported and fails the command, and what it drew goes. */
 	if (rc == EXIT_DONE && a.plots && cli_render_plots(a.outdir,
 	    a.quiet) != FW_OK) {
+		int drawn = 0;
+		remove_stale_plots(a.outdir, 0, &drawn);
 		fprintf(stderr, "flywheel: run: the tables are written; the "
-		    "plots are not%s\n", remove_stale_plots(a.outdir) ?
-		    " (plots/ and board-pack.pdf in the directory were removed: "
-		    "they would not match the tables)" : "");
+		    "plots are not%s\n", stale ? " (plots/ and board-pack.pdf "
+		    "in the directory were removed: they would not match the "
+		    "tables)" : "");
 		rc = EXIT_FAILED;
-	} else if (rc == EXIT_DONE && !a.plots &&
-	    remove_stale_plots(a.outdir) && !a.quiet)
-		printf("Removed the plots and board pack of an earlier run in "
-		    "%s/: they no longer matched the tables\n", a.outdir);
+	}
 	fw_run_free(run);
 	fw_scenario_free(sc);
 	free(a.sets);

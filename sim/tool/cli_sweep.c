@@ -210,7 +210,8 @@ run_points(fw_sweep *sw, const sweep_args *a, char *const *dirs, int ndirs)
 {
 	sweep_job job;
 	fw_error err;
-	int rc = sweep_open_shard(&job, sw, a->outdir, a->resume, a->threads,
+	int rc = sweep_open_shard(&job, sw, a->outdir, a->merge ? SWEEP_MERGE :
+	    a->resume ? SWEEP_RESUME : SWEEP_NEW, a->threads,
 	    a->shard, a->nshard, &err);
 	int talk = !a->quiet && cluster_rank() == 0;
 	int progress = talk && isatty(STDERR_FILENO);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "files.h"
 #include "flywheel.h"
 
 void
@@ -76,8 +77,10 @@ json_member(FILE *f, const char *key, const char *s)
 }
 
 void
-json_opening(FILE *f, const fw_scenario *sc)
+json_opening(FILE *f, const fw_scenario *sc, const char *dir)
 {
+	char table[4096];
+
 	fputs("{\n  \"flywheel_version\": ", f);
 	json_text(f, fw_version());
 	json_member(f, "model", fw_model());
@@ -85,6 +88,9 @@ json_opening(FILE *f, const fw_scenario *sc)
 	json_member(f, "scenario_hash", fw_scenario_hash(sc));
 	json_member(f, "scenario_sha256", fw_scenario_sha256(sc));
 	json_member(f, "scenario_name", fw_scenario_name(sc));
-	if (fw_scenario_calibration(sc) != NULL)
-		json_member(f, "calibration", fw_scenario_calibration(sc));
+	if (fw_scenario_calibration(sc) != NULL) {
+		path_from(dir, fw_scenario_calibration(sc), table,
+		    sizeof(table));
+		json_member(f, "calibration", table);
+	}
 }

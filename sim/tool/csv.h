@@ -28,9 +28,10 @@ void json_text(FILE *f, const char *s);
  * ",", then "key": and s as a JSON string. */
 void json_member(FILE *f, const char *key, const char *s);
 
-/* Opens the JSON record of a result of sc: "{", the version and model of
- * flywheel, and the scenario's file, hash and name, each on its line; the
+/* Opens the JSON record of a result of sc written into dir: "{", the
+ * version and model of flywheel, the scenario's file, hash and name and
+ * its fit table as seen from dir (path_from), each on its line; the
  * caller goes on with ",\n" and its own fields. */
-void json_opening(FILE *f, const fw_scenario *sc);
+void json_opening(FILE *f, const fw_scenario *sc, const char *dir);
 
 #endif

@@ -255,11 +255,12 @@ int
 gp_workdir(const char *dir, const char *name, char *tmp, char *out,
     char *log, fw_error *err)
 {
-	pathf(tmp, 4096, "%s/.%s.%ld", dir, name, (long)getpid());
+	if (out_temp_folder(dir, name, tmp, 4096, err) != FW_OK)
+		return FW_EIO;
 	pathf(out, 4096, "%s/out", tmp);
 	pathf(log, 4096, "%s/gnuplot.log", tmp);
-	if (mkdir(tmp, 0777) != 0 || mkdir(out, 0777) != 0) {
-		fw_error_set(err, FW_EIO, tmp, 0, 0, "", "cannot create: %s",
+	if (mkdir(out, 0700) != 0) {
+		fw_error_set(err, FW_EIO, out, 0, 0, "", "cannot create: %s",
 		    strerror(errno));
 		rmdir(tmp);
 		return FW_EIO;

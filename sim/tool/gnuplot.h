@@ -62,9 +62,9 @@ int gp_meta_close(gp_meta *m);
  * templates were given. */
 void gp_keep_data(const char *tmp);
 
-/* Makes the working directories of a drawing: tmp (dir/.NAME.PID, for
- * the data), out inside it (for the finished files) and the path of
- * gnuplot's log; each buffer holds 4096 bytes. */
+/* Makes the working directories of a drawing: tmp (a fresh private
+ * dir/.NAME.RANDOM.PID, for the data), out inside it (for the finished
+ * files) and the path of gnuplot's log; each buffer holds 4096 bytes. */
 int gp_workdir(const char *dir, const char *name, char *tmp, char *out,
     char *log, fw_error *err);
 

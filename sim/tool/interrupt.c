@@ -1,8 +1,9 @@
 /* interrupt.c - an interrupted command (SIGINT, SIGTERM, SIGHUP) removes
  * the files it was writing into its output directory, its temporary
- * tables (.NAME.PID.tmp, .sweep.tmp) and plot folders (.plots.PID,
- * .splots.PID, any .NAME.PID), and then dies of the signal as it would have. The handler
- * uses system calls only, as a handler must.
+ * tables (.NAME.RANDOM.PID.tmp) and folders (.plots.RANDOM.PID, any
+ * .NAME.RANDOM.PID: outdir.c), following no symbolic link, and then dies
+ * of the signal as it would have. The handler uses system calls only, as
+ * a handler must.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -40,7 +41,7 @@ static int
 ours(const char *name)
 {
 	return name[0] == '.' && (ends_with(name, pid_tmp) ||
-	    ends_with(name, pid_end) || strcmp(name, ".sweep.tmp") == 0);
+	    ends_with(name, pid_end));
 }
 
 /* Removes the entries of directory fd (all, or with only_ours those
@@ -62,7 +63,8 @@ remove_entries(int fd, int only_ours, int depth)
 				continue;
 			if (unlinkat(fd, name, 0) == 0 || depth == 0)
 				continue;
-			sub = openat(fd, name, O_RDONLY | O_DIRECTORY);
+			sub = openat(fd, name, O_RDONLY | O_DIRECTORY |
+			    O_NOFOLLOW);
 			if (sub >= 0) {
 				remove_entries(sub, 0, depth - 1);
 				close(sub);

@@ -56,8 +56,8 @@ json_real(FILE *f, double x)
 }
 
 static void
-write_json(const leakage *lk, const fw_run *run, const char *command_line,
-    FILE *f)
+write_json(const leakage *lk, const fw_run *run, const char *dir,
+    const char *command_line, FILE *f)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	time_t now = time(NULL);
@@ -65,7 +65,7 @@ write_json(const leakage *lk, const fw_run *run, const char *command_line,
 	size_t i, m;
 
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-	json_opening(f, sc);
+	json_opening(f, sc, dir);
 	json_member(f, "variant", lk->variant);
 	fprintf(f, ",\n  \"seed\": %llu,\n  \"replications\": %llu,\n"
 	    "  \"horizon_months\": %d,\n  \"configurations\": %zu,\n"
@@ -117,7 +117,7 @@ write_leakage_tables(const leakage *lk, const fw_run *run, const char *dir,
 			rc = FW_ENOMEM;
 	if (rc == FW_OK) {
 		write_csv(lk, f[0]);
-		write_json(lk, run, command_line, f[1]);
+		write_json(lk, run, dir, command_line, f[1]);
 	}
 	for (i = 0; i < 2; i++)
 		if (f[i] != NULL && fclose(f[i]) != 0)

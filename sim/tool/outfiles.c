@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -43,21 +42,20 @@ outfiles_open(outfiles *o, const char *dir, const char *const *names,
 		int fd;
 		i = o->n;
 		if (pathf(o->final[i], sizeof(o->final[i]), "%s/%s", dir,
-		    names[i]) != 0 || pathf(o->tmp[i], sizeof(o->tmp[i]),
-		    "%s/.%s.%ld.tmp", dir, names[i], (long)getpid()) != 0) {
+		    names[i]) != 0) {
 			fw_error_set(err, FW_EIO, dir, 0, 0, "", "the "
 			    "directory's name is too long");
 			discard(o);
 			return FW_EIO;
 		}
-		fd = open(o->tmp[i], O_WRONLY | O_CREAT | O_TRUNC, 0666);
-		if (fd < 0 || (o->f[i] = fdopen(fd, "w")) == NULL) {
+		fd = out_temp_file(dir, names[i], o->tmp[i], sizeof(o->tmp[i]),
+		    err);
+		if (fd >= 0 && (o->f[i] = fdopen(fd, "w")) == NULL) {
 			fw_error_set(err, FW_EIO, o->final[i], 0, 0, "",
 			    "cannot write: %s", strerror(errno));
-			if (fd < 0)
-				o->tmp[i][0] = '\0';
-			else
-				close(fd);
+			close(fd);
+		}
+		if (o->f[i] == NULL) {
 			o->n++;
 			discard(o);
 			return FW_EIO;

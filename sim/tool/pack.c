@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "files.h"
 #include "labels.h"
 #include "pack.h"
 #include "textpage.h"
@@ -203,7 +204,7 @@ write_assumptions(const rundata *d, const verdict *vd, const char *dir,
 	    d->version);
 	put_para(&tp, col[0], TX_NOTE, text);
 	snprintf(text, sizeof(text), "Scenario file %s (%s), run finished %s.",
-	    d->scenario_file, d->scenario_hash, d->finished);
+	    file_name_of(d->scenario_file), d->scenario_hash, d->finished);
 	put_para(&tp, col[0], TX_NOTE, text);
 	(void)vd;
 	return gp_close(tp.f, FW_OK);

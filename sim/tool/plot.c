@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,61 +33,14 @@ pathf(char *out, size_t size, const char *fmt, ...)
 	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
-void
-remove_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char path[4096];
-
-	while (d != NULL && (e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		if (pathf(path, sizeof(path), "%s/%s", dir, e->d_name) == 0)
-			unlink(path);
-	}
-	if (d != NULL)
-		closedir(d);
-	rmdir(dir);
-}
-
-int
-check_output(const char *path, fw_error *err)
-{
-	struct stat st;
-
-	if (stat(path, &st) != 0) {
-		fw_error_set(err, FW_EIO, path, 0, 0, "", "gnuplot did not "
-		    "write it: %s", strerror(errno));
-		return FW_EIO;
-	}
-	if (st.st_size == 0) {
-		fw_error_set(err, FW_EIO, path, 0, 0, "", "gnuplot wrote an "
-		    "empty file (is the disk full?)");
-		return FW_EIO;
-	}
-	return FW_OK;
-}
-
-int
-move_file(const char *from, const char *to, fw_error *err)
-{
-	if (rename(from, to) != 0) {
-		fw_error_set(err, FW_EIO, to, 0, 0, "", "cannot write: %s",
-		    strerror(errno));
-		return FW_EIO;
-	}
-	return FW_OK;
-}
-
 /* Checks every chart and the pack in out, then moves them into dir. */
 static int
 move_plots(const char *out, const char *dir, const int *drawn,
     fw_error *err)
 {
-	char from[4096], to[4096];
+	char from[4096], name[4096], shown[4096];
 	size_t i, j;
-	int rc;
+	int plots, rc;
 
 	pathf(from, sizeof(from), "%s/board-pack.pdf", out);
 	if ((rc = check_output(from, err)) != FW_OK)
@@ -98,28 +52,27 @@ move_plots(const char *out, const char *dir, const int *drawn,
 			if ((rc = check_output(from, err)) != FW_OK)
 				return rc;
 		}
-	pathf(to, sizeof(to), "%s/plots", dir);
-	if (mkdir(to, 0777) != 0 && errno != EEXIST) {
-		fw_error_set(err, FW_EIO, to, 0, 0, "", "cannot create: %s",
-		    strerror(errno));
+	if ((plots = out_folder(dir, "plots", err)) < 0)
 		return FW_EIO;
-	}
-	for (i = 0; i < run_chart_count; i++)
-		for (j = 0; j < 3; j++) {
+	pathf(shown, sizeof(shown), "%s/plots", dir);
+	for (i = 0; rc == FW_OK && i < run_chart_count; i++)
+		for (j = 0; rc == FW_OK && j < 3; j++) {
 			pathf(from, sizeof(from), "%s/%s.%s", out,
 			    run_charts[i].file, formats[j]);
-			pathf(to, sizeof(to), "%s/plots/%s.%s", dir,
-			    run_charts[i].file, formats[j]);
+			pathf(name, sizeof(name), "%s.%s", run_charts[i].file,
+			    formats[j]);
 			if (drawn[i])
-				rc = move_file(from, to, err);
+				rc = out_move_into(from, plots, shown, name,
+				    err);
 			else
-				unlink(to);	/* not this run's */
-			if (rc != FW_OK)
-				return rc;
+				unlinkat(plots, name, 0);  /* not this run's */
 		}
+	close(plots);
+	if (rc != FW_OK)
+		return rc;
 	pathf(from, sizeof(from), "%s/board-pack.pdf", out);
-	pathf(to, sizeof(to), "%s/board-pack.pdf", dir);
-	return move_file(from, to, err);
+	pathf(name, sizeof(name), "%s/board-pack.pdf", dir);
+	return out_move_into(from, AT_FDCWD, dir, name, err);
 }
 
 /* Writes the data every template reads into tmp. */
@@ -192,7 +145,6 @@ draw_run_plots(const char *dir, const char *gnuplot, const char *templates,
 	if (rc == FW_OK)
 		rc = move_plots(out, dir, drawn, err);
 	gp_keep_data(tmp);
-	remove_tree(out);
 	remove_tree(tmp);
 	run_clear(&d);
 	return rc;

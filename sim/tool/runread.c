@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -465,6 +466,31 @@ dup_or_empty(const char *s)
 }
 
 /* run.json: what the run was; a directory without one still draws. */
+/* *path, relative to dir, as dir/path, its folder made absolute where it
+ * exists (no dir/../ in the messages that name it). */
+static int
+resolve_in(const char *dir, char **path, fw_error *err)
+{
+	size_t n = strlen(dir) + strlen(*path) + 2;
+	char *p = malloc(n), *slash, real[PATH_MAX], *q;
+
+	if (p == NULL)
+		return nomem(err);
+	snprintf(p, n, "%s/%s", dir, *path);
+	slash = strrchr(p, '/');
+	*slash = '\0';
+	if (realpath(p, real) != NULL && (q = malloc(strlen(real) +
+	    strlen(slash + 1) + 2)) != NULL) {
+		sprintf(q, "%s/%s", real, slash + 1);
+		free(p);
+		p = q;
+	} else
+		*slash = '/';
+	free(*path);
+	*path = p;
+	return FW_OK;
+}
+
 static int
 read_run_json(const char *dir, rundata *d, fw_error *err)
 {
@@ -507,6 +533,9 @@ read_run_json(const char *dir, rundata *d, fw_error *err)
 	    (d->calibration = dup_or_empty(json_str(j, "calibration",
 	    ""))) == NULL)
 		rc = nomem(err);
+	/* run.json names its fit table from the results directory */
+	if (rc == FW_OK && *d->calibration != '\0' && *d->calibration != '/')
+		rc = resolve_in(dir, &d->calibration, err);
 	changes = json_get(j, "changes");
 	if (rc == FW_OK && changes != NULL && changes->kind == JSON_ARRAY &&
 	    (d->change = calloc(changes->n + 1, sizeof(run_change))) == NULL)

@@ -308,31 +308,32 @@ write_sweep_data(const sweepdata *s, const char *tmp, gp_meta *g)
 	return rc;
 }
 
-/* Moves every file of from into to. */
+/* Moves every file of from into dir/plots. */
 static int
-move_all(const char *from, const char *to, fw_error *err)
+move_all(const char *from, const char *dir, fw_error *err)
 {
 	DIR *d = opendir(from);
 	struct dirent *e;
-	char a[4096], b[4096];
-	int rc = FW_OK;
+	char a[4096], shown[4096];
+	int rc = FW_OK, plots = d != NULL ? out_folder(dir, "plots", err) : -1;
 
-	if (d == NULL || (mkdir(to, 0777) != 0 && errno != EEXIST)) {
+	if (d == NULL || plots < 0) {
 		if (d != NULL)
 			closedir(d);
-		fw_error_set(err, FW_EIO, to, 0, 0, "", "cannot create: %s",
-		    strerror(errno));
+		else
+			fw_error_set(err, FW_EIO, from, 0, 0, "", "cannot "
+			    "read: %s", strerror(errno));
 		return FW_EIO;
 	}
+	pathf(shown, sizeof(shown), "%s/plots", dir);
 	while (rc == FW_OK && (e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
 		pathf(a, sizeof(a), "%s/%s", from, e->d_name);
-		pathf(b, sizeof(b), "%s/%s", to, e->d_name);
-		if ((rc = check_output(a, err)) == FW_OK)
-			rc = move_file(a, b, err);
+		rc = out_move_into(a, plots, shown, e->d_name, err);
 	}
 	closedir(d);
+	close(plots);
 	return rc;
 }
 
@@ -340,7 +341,7 @@ int
 draw_sweep_plots(const char *dir, const char *gnuplot, const char *templates,
     fw_error *err)
 {
-	char tmp[4096], out[4096], plots[4096], script[4096], log[4096];
+	char tmp[4096], out[4096], script[4096], log[4096];
 	sweepdata s;
 	gp_meta g;
 	int rc;
@@ -354,7 +355,6 @@ draw_sweep_plots(const char *dir, const char *gnuplot, const char *templates,
 		sweep_clear(&s);
 		return rc;
 	}
-	pathf(plots, sizeof(plots), "%s/plots", dir);
 	if ((rc = gp_workdir(dir, "splots", tmp, out, log, err)) != FW_OK) {
 		sweep_clear(&s);
 		return rc;
@@ -373,9 +373,8 @@ draw_sweep_plots(const char *dir, const char *gnuplot, const char *templates,
 	if (rc == FW_OK)
 		rc = gp_render(gnuplot, script, out, tmp, templates, log, err);
 	if (rc == FW_OK)
-		rc = move_all(out, plots, err);
+		rc = move_all(out, dir, err);
 	gp_keep_data(tmp);
-	remove_tree(out);
 	remove_tree(tmp);
 	sweep_clear(&s);
 	return rc;

@@ -272,29 +272,12 @@ sweep_json(const sweep_job *job)
 
 /* Writes text to dir/name through a temporary file and a rename. */
 static int
-write_whole(const sweep_job *job, const char *name, const char *text,
+write_whole(const sweep_job *job, const char *name, char *text,
     fw_error *err)
 {
-	char *path = dir_file(job, name), *tmp = dir_file(job, ".sweep.tmp");
-	FILE *f = tmp ? fopen(tmp, "w") : NULL;
-	int rc = FW_OK;
+	size_t len = strlen(text);
 
-	if (f == NULL || fputs(text, f) == EOF || fflush(f) != 0 ||
-	    fsync(fileno(f)) != 0)
-		rc = FW_EIO;
-	if (f != NULL && fclose(f) != 0)
-		rc = FW_EIO;
-	if (rc == FW_OK && rename(tmp, path) != 0)
-		rc = FW_EIO;
-	if (rc != FW_OK) {
-		fw_error_set(err, FW_EIO, path ? path : name, 0, 0, "",
-		    "cannot write: %s", strerror(errno));
-		if (tmp != NULL)
-			unlink(tmp);
-	}
-	free(path);
-	free(tmp);
-	return rc;
+	return write_texts(job->dir, 1, &name, &text, &len, err);
 }
 
 static char *
@@ -362,12 +345,15 @@ static int
 resume_rows(sweep_job *job, const char *head, fw_error *err)
 {
 	char *path = dir_file(job, "sweep.csv");
+	FILE *w = path != NULL ? out_append(path, err) : NULL;
 	csv_reader r;
 	long keep = 0;
-	int got = 1, rc;
+	int got = 1, rc = path == NULL ? nomem(err) : FW_EIO;
 
-	if (path == NULL)
-		return nomem(err);
+	if (w == NULL) {
+		free(path);
+		return rc;
+	}
 	rc = csv_open(&r, path, err);
 	if (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK &&
 	    (!got || strncmp(r.raw, head, strlen(head) - 1) != 0 ||
@@ -384,11 +370,13 @@ resume_rows(sweep_job *job, const char *head, fw_error *err)
 		keep = ftell(r.f);
 	}
 	csv_close(&r);
-	if (rc == FW_OK && truncate(path, (off_t)keep) != 0) {
+	/* through the descriptor: a link is refused above */
+	if (rc == FW_OK && ftruncate(fileno(w), (off_t)keep) != 0) {
 		fw_error_set(err, FW_EIO, path, 0, 0, "", "cannot drop the "
 		    "unfinished last row: %s", strerror(errno));
 		rc = FW_EIO;
 	}
+	fclose(w);
 	free(path);
 	return rc;
 }
@@ -403,8 +391,8 @@ shard_range(size_t points, int shard, int n, size_t *first, size_t *last)
 
 /* The files of sweep_open_shard, on rank 0 alone. */
 static int
-open_files(sweep_job *job, const char *dir, int resume, const char *head,
-    const char *json, fw_error *err)
+open_files(sweep_job *job, const char *dir, int mode, const char *head,
+    char *json, fw_error *err)
 {
 	char *old = NULL, *path = dir_file(job, "sweep.json");
 	size_t len;
@@ -419,28 +407,32 @@ open_files(sweep_job *job, const char *dir, int resume, const char *head,
 		return FW_EIO;
 	}
 	old = read_all(path, &len);
-	if (resume && old == NULL)
+	if (mode == SWEEP_RESUME && old == NULL)
 		rc = sweep_refuse(err, dir, "holds no sweep to resume (no "
 		    "sweep.json)");
-	else if (resume && strcmp(old, json) != 0)
+	else if (mode == SWEEP_RESUME && strcmp(old, json) != 0)
 		rc = sweep_refuse(err, dir, "was written by another version of "
 		    "the sweep, of its scenario or of their settings "
 		    "(sweep.json differs); resuming would mix results: run "
 		    "without --resume into a new directory");
-	else if (resume)
+	else if (mode == SWEEP_RESUME)
 		rc = resume_rows(job, head, err);
 	else if (old != NULL)
 		rc = sweep_refuse(err, dir, "already holds a sweep: continue "
 		    "it with --resume, or choose another directory");
+	/* A merge writes both once every shard is read: a refused one
+	 * leaves nothing to block a retry. */
+	else if (mode == SWEEP_MERGE)
+		rc = FW_OK;
 	else if ((rc = write_whole(job, "sweep.json", json, err)) == FW_OK)
-		rc = write_whole(job, "sweep.csv", head, err);
+		rc = write_whole(job, "sweep.csv", (char *)head, err);
 	free(old);
 	free(path);
 	return rc;
 }
 
 int
-sweep_open_shard(sweep_job *job, fw_sweep *sw, const char *dir, int resume,
+sweep_open_shard(sweep_job *job, fw_sweep *sw, const char *dir, int mode,
     int threads, int shard, int nshard, fw_error *err)
 {
 	char *head = NULL, *json = NULL;
@@ -464,7 +456,7 @@ sweep_open_shard(sweep_job *job, fw_sweep *sw, const char *dir, int resume,
 	/* Rank 0 alone reads and writes the directory, and tells the
 	 * others where the sweep stands. */
 	else if (cluster_rank() == 0)
-		rc = open_files(job, dir, resume, head, json, err);
+		rc = open_files(job, dir, mode, head, json, err);
 	cluster_share(&rc, &job->done);
 	free(json);
 	free(head);
@@ -472,10 +464,10 @@ sweep_open_shard(sweep_job *job, fw_sweep *sw, const char *dir, int resume,
 }
 
 int
-sweep_open(sweep_job *job, fw_sweep *sw, const char *dir, int resume,
+sweep_open(sweep_job *job, fw_sweep *sw, const char *dir, int mode,
     int threads, fw_error *err)
 {
-	return sweep_open_shard(job, sw, dir, resume, threads, 1, 1, err);
+	return sweep_open_shard(job, sw, dir, mode, threads, 1, 1, err);
 }
 
 /* The statistics of metric m at a point, from its run. */
@@ -548,10 +540,15 @@ append_rows(const sweep_job *job, char **row, const size_t *len, size_t n,
     fw_error *err)
 {
 	char *path = dir_file(job, "sweep.csv"), hash[32];
-	FILE *out = path ? fopen(path, "a") : NULL;
+	FILE *out = path ? out_append(path, err) : NULL;
 	size_t i;
-	int rc = out != NULL ? FW_OK : FW_EIO;
+	int rc = path == NULL ? nomem(err) : FW_EIO;
 
+	if (out == NULL) {
+		free(path);
+		return rc;
+	}
+	rc = FW_OK;
 	for (i = 0; rc == FW_OK && i < n; i++) {
 		fw_hash(row[i], len[i], hash, sizeof(hash));
 		if (fprintf(out, "%s,%s\n", row[i], hash) < 0)
@@ -823,33 +820,35 @@ out:
 int
 sweep_merge(sweep_job *job, char *const *dirs, int n, fw_error *err)
 {
-	char *text = NULL, *path = dir_file(job, "sweep.csv");
-	size_t len = 0;
-	FILE *rows = open_memstream(&text, &len), *out = NULL;
+	static const char *const names[] = { "sweep.csv", "sweep.json" };
+	char *text = NULL, *files[2] = { NULL, NULL };
+	size_t len = 0, lens[2];
+	FILE *rows = open_memstream(&text, &len);
 	int rc = FW_OK, s;
 
-	if (path == NULL || rows == NULL)
+	if (rows == NULL || (files[0] = header_text(job)) == NULL ||
+	    (files[1] = sweep_json(job)) == NULL)
 		rc = nomem(err);
+	else
+		fputs(files[0], rows);
 	for (s = 0; rc == FW_OK && s < n; s++)
 		rc = merge_shard(job, dirs[s], s + 1, n, rows, err);
 	if (rows != NULL && fclose(rows) != 0 && rc == FW_OK)
 		rc = nomem(err);
-	if (rc == FW_OK && ((out = fopen(path, "a")) == NULL ||
-	    fwrite(text, 1, len, out) != len || fflush(out) != 0 ||
-	    fsync(fileno(out)) != 0)) {
-		fw_error_set(err, FW_EIO, path, 0, 0, "", "cannot write: %s",
-		    strerror(errno));
-		rc = FW_EIO;
-	}
-	if (out != NULL && fclose(out) != 0 && rc == FW_OK) {
-		fw_error_set(err, FW_EIO, path, 0, 0, "", "cannot write: %s",
-		    strerror(errno));
-		rc = FW_EIO;
+	/* sweep.json last: a directory without it takes a new merge */
+	lens[0] = len;
+	lens[1] = files[1] != NULL ? strlen(files[1]) : 0;
+	if (rc == FW_OK) {
+		free(files[0]);
+		files[0] = text;
+		text = NULL;
+		rc = write_texts(job->dir, 2, names, files, lens, err);
 	}
 	if (rc == FW_OK)
 		job->done = job->last;
 	free(text);
-	free(path);
+	free(files[0]);
+	free(files[1]);
 	return rc;
 }
 

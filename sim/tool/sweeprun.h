@@ -19,24 +19,29 @@ typedef struct sweep_job {
 	size_t ncolumn;
 } sweep_job;
 
+/* How sweep_open takes its directory. */
+enum { SWEEP_NEW, SWEEP_RESUME, SWEEP_MERGE };
+
 /* Prepares dir for the sweep: a new directory (refused if it already
- * holds a sweep), or with resume the directory of an interrupted run of
- * the same sweep, scenario and settings (refused if any has changed),
- * whose rows are checked one by one and kept. */
-int sweep_open(sweep_job *job, fw_sweep *sw, const char *dir, int resume,
+ * holds a sweep), with SWEEP_RESUME the directory of an interrupted run
+ * of the same sweep, scenario and settings (refused if any has changed),
+ * whose rows are checked one by one and kept, or with SWEEP_MERGE a new
+ * directory that sweep_merge fills. */
+int sweep_open(sweep_job *job, fw_sweep *sw, const char *dir, int mode,
     int threads, fw_error *err);
 
 /* The same for shard `shard` of nshard: a contiguous share of the
  * points, run into a directory of its own, its sweep.json naming the
  * shard. nshard = 1 is sweep_open. */
 int sweep_open_shard(sweep_job *job, fw_sweep *sw, const char *dir,
-    int resume, int threads, int shard, int nshard, fw_error *err);
+    int mode, int threads, int shard, int nshard, fw_error *err);
 
 /* Assembles the finished shards 1..n, in dirs[0..n-1], into the new
- * sweep directory of job (opened by sweep_open): every shard's
+ * sweep directory of job (opened with SWEEP_MERGE): every shard's
  * sweep.json must be that shard's of this sweep and every row checked as
  * a resume checks it; the rows go to sweep.csv in point order, the same
- * bytes as the sweep run whole. */
+ * bytes as the sweep run whole, written with sweep.json only when every
+ * shard is read. */
 int sweep_merge(sweep_job *job, char *const *dirs, int n, fw_error *err);
 
 /* Runs the next points — several side by side when a point's

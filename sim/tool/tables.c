@@ -22,8 +22,15 @@
 
 enum { NFILES = 6 };
 
+/* What run.json records beside the run itself: the directory it is
+ * written in and the command line. */
+typedef struct run_record {
+	const char *dir;
+	const char *command_line;
+} run_record;
+
 static int
-write_summary(const fw_run *run, FILE *f, const char *unused)
+write_summary(const fw_run *run, FILE *f, const run_record *unused)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	const int npv = fw_metric_index("npv");
@@ -50,7 +57,7 @@ write_summary(const fw_run *run, FILE *f, const char *unused)
 }
 
 static int
-write_timeseries(const fw_run *run, FILE *f, const char *unused)
+write_timeseries(const fw_run *run, FILE *f, const run_record *unused)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	const size_t V = fw_scenario_variant_count(sc), K = fw_series_count();
@@ -85,7 +92,7 @@ write_timeseries(const fw_run *run, FILE *f, const char *unused)
 }
 
 static int
-write_replications(const fw_run *run, FILE *f, const char *unused)
+write_replications(const fw_run *run, FILE *f, const run_record *unused)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	const size_t V = fw_scenario_variant_count(sc);
@@ -146,7 +153,7 @@ write_overrides(FILE *f, const fw_scenario *sc)
 }
 
 static int
-write_run_json(const fw_run *run, FILE *f, const char *command_line)
+write_run_json(const fw_run *run, FILE *f, const run_record *rec)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	char stamp[64];
@@ -154,7 +161,7 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 	size_t v, i, n;
 
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-	json_opening(f, sc);
+	json_opening(f, sc, rec->dir);
 	fputs(",\n  \"variants\": [", f);
 	for (v = 0; v < fw_scenario_variant_count(sc); v++) {
 		fputs(v ? ",\n    {\"name\": " : "\n    {\"name\": ", f);
@@ -192,7 +199,7 @@ write_run_json(const fw_run *run, FILE *f, const char *command_line)
 	    (unsigned long long)fw_run_replications(run), fw_run_months(run),
 	    cluster_size(), fw_run_threads(run), fw_run_elapsed(run), stamp);
 	fputs("  \"command_line\": ", f);
-	json_text(f, command_line ? command_line : "");
+	json_text(f, rec->command_line ? rec->command_line : "");
 	json_member(f, "rng", fw_rng_scheme());
 	fputs("\n}\n", f);
 	return FW_OK;
@@ -210,7 +217,7 @@ mean_gain(const fw_run *run, size_t v, const char *name)
 
 /* compare.csv: each variant against the baseline (MODEL.md §7). */
 static int
-write_compare(const fw_run *run, FILE *f, const char *unused)
+write_compare(const fw_run *run, FILE *f, const run_record *unused)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	const double years = fw_run_months(run) / 12.0;
@@ -268,7 +275,7 @@ monthly_gain(const fw_run *run, size_t v, int t, const char *name)
 
 /* paired.csv: month by month, each variant's gain over the baseline. */
 static int
-write_paired(const fw_run *run, FILE *f, const char *unused)
+write_paired(const fw_run *run, FILE *f, const run_record *unused)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	size_t v;
@@ -296,7 +303,7 @@ write_paired(const fw_run *run, FILE *f, const char *unused)
 /* The files of a run, in the order they are written. */
 static const struct {
 	const char *name;
-	int (*write)(const fw_run *, FILE *, const char *);
+	int (*write)(const fw_run *, FILE *, const run_record *);
 } files[NFILES] = {
 	{ "summary.csv", write_summary },
 	{ "timeseries.csv", write_timeseries },
@@ -332,6 +339,7 @@ write_run_tables(const fw_run *run, const voi_table *voi, const char *dir,
 {
 	const char *names[NFILES + 1];
 	const int n = NFILES + (voi != NULL && voi->ninput > 0);
+	run_record rec = { dir, command_line };
 	char stale[4096];
 	outfiles o;
 	int i, rc;
@@ -342,7 +350,7 @@ write_run_tables(const fw_run *run, const voi_table *voi, const char *dir,
 	if ((rc = outfiles_open(&o, dir, names, (size_t)n, err)) != FW_OK)
 		return rc;
 	for (i = 0; i < NFILES && rc == FW_OK; i++)
-		rc = files[i].write(run, o.f[i], command_line);
+		rc = files[i].write(run, o.f[i], &rec);
 	if (rc == FW_OK && n > NFILES)
 		rc = voi_write(run, voi, o.f[NFILES]);
 	if (rc == FW_ENOMEM)

@@ -310,22 +310,19 @@ static int
 move_chart(const char *out, const char *dir, fw_error *err)
 {
 	static const char *const ext[] = { "png", "svg", "pdf" };
-	char from[4096], to[4096];
+	char from[4096], name[32], shown[4096];
 	size_t j;
-	int rc = FW_OK;
+	int rc = FW_OK, plots = out_folder(dir, "plots", err);
 
-	pathf(to, sizeof(to), "%s/plots", dir);
-	if (mkdir(to, 0777) != 0 && errno != EEXIST) {
-		fw_error_set(err, FW_EIO, to, 0, 0, "", "cannot create: %s",
-		    strerror(errno));
+	if (plots < 0)
 		return FW_EIO;
-	}
+	pathf(shown, sizeof(shown), "%s/plots", dir);
 	for (j = 0; rc == FW_OK && j < 3; j++) {
 		pathf(from, sizeof(from), "%s/waterfall.%s", out, ext[j]);
-		pathf(to, sizeof(to), "%s/plots/waterfall.%s", dir, ext[j]);
-		if ((rc = check_output(from, err)) == FW_OK)
-			rc = move_file(from, to, err);
+		pathf(name, sizeof(name), "waterfall.%s", ext[j]);
+		rc = out_move_into(from, plots, shown, name, err);
 	}
+	close(plots);
 	return rc;
 }
 
@@ -380,7 +377,6 @@ draw_leakage_plot(const char *dir, const char *gnuplot, const char *templates,
 	if (rc == FW_OK)
 		rc = move_chart(out, dir, err);
 	gp_keep_data(tmp);
-	remove_tree(out);
 	remove_tree(tmp);
 	leak_chart_free(w);
 	return rc;

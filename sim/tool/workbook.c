@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -372,7 +373,7 @@ make_formats(lxw_workbook *wb, formats *f)
 int
 write_workbook(const char *dir, fw_error *err)
 {
-	char tmp[4096], final[4096];
+	char folder[4096], tmp[4096], final[4096];
 	lxw_workbook_options opt = { .constant_memory = LXW_FALSE };
 	lxw_workbook *wb;
 	lxw_error e;
@@ -382,9 +383,7 @@ write_workbook(const char *dir, fw_error *err)
 	int rc;
 
 	memset(&vd, 0, sizeof(vd));
-	if (pathf(tmp, sizeof(tmp), "%s/.results.xlsx.%ld.tmp", dir,
-	    (long)getpid()) != 0 || pathf(final, sizeof(final),
-	    "%s/results.xlsx", dir) != 0) {
+	if (pathf(final, sizeof(final), "%s/results.xlsx", dir) != 0) {
 		fw_error_set(err, FW_EIO, dir, 0, 0, "", "directory name too "
 		    "long");
 		return FW_EIO;
@@ -399,10 +398,20 @@ write_workbook(const char *dir, fw_error *err)
 		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
 		return FW_ENOMEM;
 	}
-	opt.tmpdir = (char *)dir;
+	/* The workbook and its writer's own temporary files go into a
+	 * private folder: no name in it can be planted. */
+	if (out_temp_folder(dir, "results", folder, sizeof(folder), err) !=
+	    FW_OK) {
+		verdict_free(&vd);
+		run_clear(&d);
+		return FW_EIO;
+	}
+	pathf(tmp, sizeof(tmp), "%s/results.xlsx", folder);
+	opt.tmpdir = folder;
 	if ((wb = workbook_new_opt(tmp, &opt)) == NULL) {
 		verdict_free(&vd);
 		run_clear(&d);
+		remove_tree(folder);
 		fw_error_set(err, FW_EIO, final, 0, 0, "", "cannot write");
 		return FW_EIO;
 	}
@@ -425,11 +434,8 @@ write_workbook(const char *dir, fw_error *err)
 		rc = FW_EIO;
 	}
 	if (rc == FW_OK)
-		rc = check_output(tmp, err);
-	if (rc == FW_OK)
-		rc = move_file(tmp, final, err);
-	if (rc != FW_OK)
-		unlink(tmp);
+		rc = out_move_into(tmp, AT_FDCWD, dir, final, err);
+	remove_tree(folder);
 	verdict_free(&vd);
 	run_clear(&d);
 	return rc;

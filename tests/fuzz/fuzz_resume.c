@@ -52,14 +52,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unlink(fuzz_file("out/sweep.json", "", 0));
 	/* A new sweep lays out sweep.json and the header; then the input
 	 * takes the place of what an interrupted run left. */
-	if (sweep_open(&job, sw, dir, 0, 1, &err) != FW_OK)
+	if (sweep_open(&job, sw, dir, SWEEP_NEW, 1, &err) != FW_OK)
 		abort();
 	sweep_close(&job);
 	fuzz_file("out/sweep.csv", data, csvlen);
 	if (split != NULL)
 		fuzz_file("out/sweep.json", split + marklen,
 		    size - (csvlen - 1) - marklen);
-	if (sweep_open(&job, sw, dir, 1, 1, &err) == FW_OK)
+	if (sweep_open(&job, sw, dir, SWEEP_RESUME, 1, &err) == FW_OK)
 		while (job.done < fw_sweep_points(sw))
 			if (sweep_step(&job, &err) != FW_OK)
 				abort();

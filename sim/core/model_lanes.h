@@ -1,0 +1,320 @@
+/* model_lanes.h - the kernels of step.h, for a processor with at least
+ * AVX2: included by model_avx2.c and model_avx512.c, each with its own
+ * LANES_TARGET, the target attribute of every function.
+ * SPDX-License-Identifier: MIT
+ *
+ * Written with GCC's vector extensions (which clang reads too): a batch
+ * of eight HCPs is two vectors of four doubles, each one 256-bit
+ * register. Each lane does what model.c's plain code does for its HCP,
+ * the same products, quotients and sums in the same order; the core is
+ * built with -ffp-contract=off, so no product and sum fuse, and every
+ * lane rounds exactly as the plain code. The tests run whole models on
+ * every path the processor has and compare the bytes. For AVX-512 the
+ * same four-lane vectors were measured as fast as kernels in 512-bit
+ * intrinsics (doc/performance.md).
+ */
+#ifndef FW_MODEL_LANES_H
+#define FW_MODEL_LANES_H
+
+#include <string.h>
+
+#include <immintrin.h>
+
+#include "step.h"
+
+typedef double lanes_d __attribute__((vector_size(32)));
+typedef int64_t lanes_m __attribute__((vector_size(32)));	/* 0 or -1 */
+typedef int32_t lanes_i __attribute__((vector_size(16)));
+
+/* A batch is two vectors of four lanes: HCPs 0-3 and 4-7. */
+#define HALF 4
+_Static_assert(FW_RNG_BATCH == 2 * HALF, "two vectors of four lanes");
+
+/* a where m is set, else b */
+LANES_TARGET static inline lanes_d
+pick(lanes_m m, lanes_d a, lanes_d b)
+{
+	return (lanes_d)(((lanes_m)a & m) | ((lanes_m)b & ~m));
+}
+
+/* x in every lane */
+LANES_TARGET static inline lanes_d
+splat(double x)
+{
+	return (lanes_d){ x, x, x, x };
+}
+
+/* The lanes set in m, a bit each. */
+LANES_TARGET static inline unsigned
+lane_bits(lanes_m m)
+{
+	return (unsigned)_mm256_movemask_pd((__m256d)m);
+}
+
+/* The mask of the lanes set in bits. */
+LANES_TARGET static inline lanes_m
+bits_lanes(unsigned bits)
+{
+	const lanes_m bit = { 1, 2, 4, 8 };
+
+	return (((lanes_m){ 0 } + bits) & bit) != 0;
+}
+
+/* Counts below 2^31 as doubles: exact. */
+LANES_TARGET static inline lanes_d
+count_lanes(const uint32_t *k)
+{
+	lanes_i i;
+
+	memcpy(&i, k, sizeof(i));
+	return __builtin_convertvector(i, lanes_d);
+}
+
+/* fwi_u01 of four words, exactly: the word w is (w - 2^31) + 2^31,
+ * both parts and the sum exact in a double, then the same sum and
+ * product as fwi_u01. */
+LANES_TARGET static inline lanes_d
+uniform_lanes(const uint32_t *w)
+{
+	lanes_i i;
+
+	memcpy(&i, w, sizeof(i));
+	i ^= INT32_MIN;
+	return (__builtin_convertvector(i, lanes_d) + 2147483648.0 + 0.5) *
+	    (1.0 / 4294967296.0);
+}
+
+LANES_TARGET static inline lanes_d
+load_lanes(const double *x)
+{
+	lanes_d d;
+
+	memcpy(&d, x, sizeof(d));
+	return d;
+}
+
+LANES_TARGET static inline void
+store_lanes(double *x, lanes_d d)
+{
+	memcpy(x, &d, sizeof(d));
+}
+
+/* table[at[i]] in lane i */
+LANES_TARGET static inline lanes_d
+gather_lanes(const double *table, const uint32_t *at)
+{
+	return (lanes_d){ table[at[0]], table[at[1]], table[at[2]],
+		table[at[3]] };
+}
+
+/* The counts of the lanes as integers. */
+LANES_TARGET static inline void
+store_counts(uint32_t *k, lanes_d kd)
+{
+	lanes_i i = __builtin_convertvector(kd, lanes_i);
+
+	memcpy(k, &i, sizeof(i));
+}
+
+/* poisson_inverse for the lanes set in `lanes`: each lane does the
+ * products, quotients and sums of inverting alone, and stops where it
+ * would, so its count is the same; the two halves step together, and
+ * the loop ends once for the batch. */
+LANES_TARGET static void
+poisson_lanes(const uint32_t *sw, const double *lambda, const double *p0,
+    unsigned lanes, uint32_t *k)
+{
+	lanes_d u[2], l[2], p[2], cdf[2], kd[2];
+	lanes_m go[2];
+	int h;
+
+	for (h = 0; h < 2; h++) {
+		lanes_m on = bits_lanes(lanes >> (HALF * h));
+		u[h] = uniform_lanes(sw + HALF * h);
+		l[h] = load_lanes(lambda + HALF * h);
+		p[h] = cdf[h] = pick(on, load_lanes(p0 + HALF * h), splat(0));
+		kd[h] = splat(0);
+		go[h] = on & (u[h] >= cdf[h]);
+	}
+	while (lane_bits(go[0] | go[1])) {
+		for (h = 0; h < 2; h++) {
+			lanes_d k1 = kd[h] + 1, p1 = p[h] * (l[h] / k1);
+			kd[h] = pick(go[h], k1, kd[h]);
+			p[h] = pick(go[h], p1, p[h]);
+			cdf[h] = pick(go[h], cdf[h] + p[h], cdf[h]);
+			go[h] &= (u[h] >= cdf[h]) &
+			    (kd[h] < 4 * FW_INVERSION_MAX);
+		}
+	}
+	for (h = 0; h < 2; h++)
+		store_counts(k + HALF * h, kd[h]);
+}
+
+/* binomial_inverse for the lanes of `valid` with 0 < W < FW_POW_TABLE;
+ * returns those lanes. */
+LANES_TARGET static unsigned
+binomial_lanes(const uint32_t *sw, const uint32_t *W, const double *zero,
+    double q, unsigned valid, uint32_t *k)
+{
+	const double ratio = q / (1 - q);
+	uint32_t at[FW_RNG_BATCH];
+	lanes_d n[2], u[2], prob[2], cdf[2], kd[2];
+	lanes_m on[2], go[2];
+	int i, h;
+
+	for (i = 0; i < FW_RNG_BATCH; i++)
+		at[i] = W[i] < FW_POW_TABLE ? W[i] : 0;
+	for (h = 0; h < 2; h++) {
+		n[h] = count_lanes(W + HALF * h);
+		u[h] = uniform_lanes(sw + HALF * h);
+		on[h] = bits_lanes(valid >> (HALF * h)) & (n[h] > 0) &
+		    (n[h] < FW_POW_TABLE);
+		prob[h] = cdf[h] = gather_lanes(zero, at + HALF * h);
+		kd[h] = splat(0);
+		go[h] = on[h] & (u[h] >= cdf[h]) & (kd[h] < n[h]);
+	}
+	while (lane_bits(go[0] | go[1])) {
+		for (h = 0; h < 2; h++) {
+			lanes_d f = ratio * (n[h] - kd[h]) / (kd[h] + 1);
+			prob[h] = pick(go[h], prob[h] * f, prob[h]);
+			kd[h] = pick(go[h], kd[h] + 1, kd[h]);
+			cdf[h] = pick(go[h], cdf[h] + prob[h], cdf[h]);
+			go[h] &= (u[h] >= cdf[h]) & (kd[h] < n[h]);
+		}
+	}
+	for (h = 0; h < 2; h++)
+		store_counts(k + HALF * h, kd[h]);
+	return lane_bits(on[0]) | lane_bits(on[1]) << HALF;
+}
+
+/* Whether every count of the batch is within the guide and power
+ * tables, which only hcp_month goes past: experiences from the words r
+ * into g and b (with journey friction J added), unfilled scripts U. */
+static inline int
+counts_in_tables(const fw_values *v, const uint32_t r[4][FW_RNG_BATCH],
+    const uint32_t *J, const uint32_t *U, uint32_t *g, uint32_t *b)
+{
+	uint32_t big = 0;
+	int i;
+
+	for (i = 0; i < FW_RNG_BATCH; i++) {
+		g[i] = v->helpful->guide[r[FW_W_HELPFUL][i] >> 20];
+		b[i] = v->burden->guide[r[FW_W_BURDEN][i] >> 20] + J[i];
+		/* FW_GUIDE_SCAN is past the power tables too */
+		big |= (g[i] >= FW_POW_TABLE) | (b[i] >= FW_POW_TABLE) |
+		    (U[i] >= FW_POW_TABLE);
+	}
+	return !big;
+}
+
+/* Steps 2 to 4 of hcp_month for four HCPs with experience counts g and
+ * b (journey friction included) and unfilled scripts U: the trust each
+ * ends with. */
+LANES_TARGET static inline lanes_d
+trust_lanes(const step_ctx *c, const uint32_t *hcp, const uint32_t *g,
+    const uint32_t *b, const uint32_t *U)
+{
+	const fw_values *v = c->v;
+	lanes_d t = gather_lanes(c->trust_of, hcp), gained;
+
+	gained = 1 - (1 - t) * gather_lanes(v->gain_pow, g);
+	t = pick(count_lanes(g) != 0, gained, t);
+	t = t * (gather_lanes(v->loss_pow, b) * gather_lanes(v->loss_unfilled,
+	    U));
+	return t + c->reversion * (c->s.trust - t);
+}
+
+/* p clamped to [0, 1] as pick_event clamps it. */
+LANES_TARGET static inline lanes_d
+clamp_lanes(lanes_d p)
+{
+	return pick(p < 0, splat(0), pick(p > 1, splat(1), p));
+}
+
+/* The month of eight lapsed or switched HCPs up to their move: their
+ * trust and whether they are won back (pick_event with its one event).
+ * Such an HCP writes no scripts and meets no journey friction. */
+LANES_TARGET static int
+defected_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
+    const uint32_t r[4][FW_RNG_BATCH], double *tau_out, int *to)
+{
+	const uint32_t none[FW_RNG_BATCH] = { 0 };
+	uint32_t m[FW_RNG_BATCH], g[FW_RNG_BATCH], b[FW_RNG_BATCH];
+	unsigned moved = 0;
+	int i, h;
+
+	if (!counts_in_tables(c->v, r, none, none, g, b))
+		return 0;
+	for (i = 0; i < FW_RNG_BATCH; i++)
+		m[i] = c->months_of[hcp[i]];
+	for (h = 0; h < 2; h++) {
+		const int at = HALF * h;
+		lanes_d tau = trust_lanes(c, hcp + at, g + at, b + at, none);
+		lanes_d p = clamp_lanes(c->winback[state] * tau *
+		    gather_lanes(c->v->winback_decay, m + at));
+		lanes_d stay = 1 * (1 - p);
+		moved |= lane_bits(uniform_lanes(r[FW_W_TRANSITION] + at) <
+		    1 - stay) << at;
+		store_lanes(tau_out + at, tau);
+	}
+	for (i = 0; i < FW_RNG_BATCH; i++)
+		to[i] = moved >> i & 1 ? 0 : -1;
+	return 1;
+}
+
+/* The month of eight adopters or advocates up to their move, with their
+ * scripts W and F: their trust, switching chance and move (pick_event
+ * with its three events). 0 when a count is past the tables, or when
+ * the switching exponent is not 2. */
+LANES_TARGET static int
+prescriber_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
+    const uint32_t r[4][FW_RNG_BATCH], const uint32_t *W, const uint32_t *F,
+    double *tau_out, double *psw_out, int *to)
+{
+	const fw_values *v = c->v;
+	const double tau_a = c->tau_a;
+	uint32_t U[FW_RNG_BATCH], J[FW_RNG_BATCH], g[FW_RNG_BATCH];
+	uint32_t b[FW_RNG_BATCH];
+	unsigned e0 = 0, e1 = 0, e2 = 0;
+	int i, h;
+
+	if (v->g[FW_G_SWITCH_EXPONENT] != 2)
+		return 0;
+	for (i = 0; i < FW_RNG_BATCH; i++) {
+		U[i] = W[i] - F[i];
+		J[i] = r[FW_W_FRICTION][i] < c->friction_below[state];
+	}
+	if (!counts_in_tables(v, r, J, U, g, b))
+		return 0;
+	for (h = 0; h < 2; h++) {
+		const int at = HALF * h;
+		lanes_d tau = trust_lanes(c, hcp + at, g + at, b + at, U + at);
+		lanes_d base = 1 - tau, p_sw, p0, p2, stay, V;
+		p_sw = v->g[FW_G_SWITCH_RATE] * (base * base);
+		p0 = 1 - pick(count_lanes(J + at) != 0, splat(c->keep_lapse),
+		    splat(1)) * gather_lanes(v->lapse_unfilled, U + at);
+		if (state == FW_ADVOCATE)
+			p2 = pick(tau < tau_a, splat(1), splat(0));
+		else
+			p2 = pick(tau > tau_a, c->advocacy * ((tau - tau_a) /
+			    (1 - tau_a)), splat(0));
+		V = uniform_lanes(r[FW_W_TRANSITION] + at);
+		stay = 1 * (1 - clamp_lanes(p0));
+		e0 |= lane_bits(V < 1 - stay) << at;
+		stay = stay * (1 - clamp_lanes(p_sw));
+		e1 |= lane_bits(V < 1 - stay) << at;
+		stay = stay * (1 - clamp_lanes(p2));
+		e2 |= lane_bits(V < 1 - stay) << at;
+		store_lanes(tau_out + at, tau);
+		store_lanes(psw_out + at, p_sw);
+	}
+	for (i = 0; i < FW_RNG_BATCH; i++)
+		to[i] = e0 >> i & 1 ? 0 : e1 >> i & 1 ? 1 : e2 >> i & 1 ? 2 :
+		    -1;
+	return 1;
+}
+
+#define LANES_TABLE { poisson_lanes, binomial_lanes, defected_lanes, \
+	prescriber_lanes }
+
+#endif
