@@ -341,6 +341,12 @@ const char *fw_scenario_calibration(const fw_scenario *sc);
 /* Names table (relative to the scenario's file; NULL: none) as that fit
  * table, written back by fw_scenario_yaml(). FW_ENOMEM on failure. */
 int fw_scenario_set_calibration(fw_scenario *sc, const char *table);
+/* The groups of uncertain inputs the file's report.voi_groups names:
+ * how many, the size of group g, and its input k (NULL past the end). */
+size_t fw_scenario_voi_group_count(const fw_scenario *sc);
+size_t fw_scenario_voi_group_size(const fw_scenario *sc, size_t g);
+const char *fw_scenario_voi_group_path(const fw_scenario *sc, size_t g,
+    size_t k);
 /* Number of variants including the baseline, which is variant 0; the
  * others are numbered in the order of the file, then of
  * fw_scenario_add_variant(). */
@@ -524,6 +530,39 @@ double fw_run_draw(const fw_run *run, uint64_t rep, size_t v, size_t i);
 /* The same for every replication: x, with room for
  * fw_run_replications() values, gets replication r's in x[r]. */
 int fw_run_draws(const fw_run *run, size_t v, size_t i, double *x);
+
+/* ---- Value of information (MODEL.md §7b) ---- */
+
+/* An estimate and its standard error. */
+typedef struct fw_voi_estimate {
+	double value, se;
+} fw_voi_estimate;
+
+/* The data the value of information is estimated from: gain (room for
+ * replications x variants) gets replication r's NPV of variant v less
+ * the baseline's in gain[r * variants + v]; theta (room for
+ * replications x fw_run_draw_count()) gets the value input i drew in
+ * replication r in theta[r * count + i] (as the first variant that
+ * draws it drew it). */
+int fw_run_voi_data(const fw_run *run, double *gain, double *theta);
+/* Expected value of partial perfect information about inputs use[0 ..
+ * nuse-1] (columns of theta, nrep x ninput) for a choice among nopt
+ * options with paired gains gain (nrep x nopt): what knowing those
+ * inputs before choosing is worth on average, estimated by regressing
+ * each option's gains on them, market randomness left as noise. */
+int fw_voi_partial(const double *gain, size_t nrep, size_t nopt,
+    const double *theta, size_t ninput, const size_t *use, size_t nuse,
+    fw_voi_estimate *out, fw_error *err);
+/* The same for every input (the expected value of perfect information),
+ * with each option's expected opportunity loss eol[d], its chance
+ * p_best[d] of being the best once the inputs are known, and the share
+ * explained[d] of the variance of its gains that the inputs explain
+ * (the rest is market randomness; NaN for gains that never vary): room
+ * for nopt each. */
+int fw_voi_perfect(const double *gain, size_t nrep, size_t nopt,
+    const double *theta, size_t ninput, fw_voi_estimate *evpi,
+    fw_voi_estimate *eol, double *p_best, double *explained,
+    fw_error *err);
 
 /* ---- Paired comparison (common random numbers) ---- */
 
@@ -812,6 +851,18 @@ double fw_calibration_target_error(const fw_calibration *cal, size_t i);
  * not fitted (FLAT, WEAK) keep the scenario's own. */
 int fw_calibration_fitted(const fw_calibration *cal, fw_scenario **out,
     fw_error *err);
+/* The same with each identified input drawn from its fitted
+ * distribution, as the fit knows it: on the input's search scale eta
+ * (logit between the range's ends, log above a lower end of 0), eta is
+ * normal with the estimate and the covariance behind the intervals, the
+ * inputs joined by the rank correlations that make their joint draw
+ * exactly that normal (MODEL.md §7b). */
+int fw_calibration_fitted_distributions(const fw_calibration *cal,
+    fw_scenario **out, fw_error *err);
+/* That covariance between inputs i and j on their search scales; NaN
+ * unless both are identified and the fit is finished. */
+double fw_calibration_covariance(const fw_calibration *cal, size_t i,
+    size_t j);
 
 #ifdef __cplusplus
 }

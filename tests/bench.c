@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <time.h>
 #ifdef _OPENMP
@@ -180,6 +181,100 @@ bench_mpi(const char *fw, const char *mpirun, const char *file)
 	    t[0], 1.0, 2, t[1], t[0] / t[1]);
 }
 
+/* The value of information as flywheel run computes it (EVPI, then
+ * EVPPI of each input) for 1,000 replications, 3 options and 10 inputs
+ * of synthetic gains, on one core. */
+static void
+bench_voi(void)
+{
+	enum { R = 1000, V = 3, K = 10 };
+	static double gain[R * V], theta[R * K];
+	fw_voi_estimate evpi, eol[V], e;
+	double p_best[V], share[V], start, cstart;
+	fw_error err;
+	size_t r, k;
+	uint64_t x = 88172645463325252ULL;
+
+	for (r = 0; r < R; r++) {
+		for (k = 0; k < K; k++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			theta[r * K + k] = (double)(x >> 11) / 9007199254740992.0;
+		}
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		gain[r * V] = 0;
+		gain[r * V + 1] = 1e6 * (theta[r * K] - 0.45 + 0.3 *
+		    theta[r * K + 1] * theta[r * K + 2] + 0.5 *
+		    ((double)(x >> 11) / 9007199254740992.0 - 0.5));
+		gain[r * V + 2] = 1e6 * (0.4 * theta[r * K + 3] - 0.1);
+	}
+	start = seconds();
+	cstart = cpu_seconds();
+	if (fw_voi_perfect(gain, R, V, theta, K, &evpi, eol, p_best, share,
+	    &err) != FW_OK) {
+		printf("\nvalue of information: %s\n", err.msg);
+		return;
+	}
+	for (k = 0; k < K; k++)
+		if (fw_voi_partial(gain, R, V, theta, K, &k, 1, &e, &err) !=
+		    FW_OK) {
+			printf("\nvalue of information: %s\n", err.msg);
+			return;
+		}
+	printf("\nvalue of information (EVPI and 10 EVPPIs) of 1,000 "
+	    "replications x 3 options x 10 inputs: %.2f s (%.2f s of "
+	    "processor)\n", seconds() - start, cpu_seconds() - cstart);
+}
+
+/* A run with three uncertain inputs, with and without correlations
+ * between them, on one thread. */
+static void
+bench_correlated(const fw_scenario *base, const fw_run_options *o)
+{
+	static const char *const joined = "correlations:\n"
+	    "  - {between: [experience.cx_weight, experience.trust_gain], "
+	    "rank: 0.5}\n"
+	    "  - {between: [friction.access, experience.trust_gain], "
+	    "rank: -0.3}\n";
+	fw_run_options opt = *o;
+	fw_scenario *sc, *plain = NULL, *corr = NULL;
+	fw_error err;
+	char *text, *both;
+	double t0, t1, c0, c1;
+
+	opt.threads = 1;
+	if (fw_scenario_copy(base, &sc) != FW_OK ||
+	    fw_scenario_set(sc, NULL, "experience.cx_weight", "{dist: pert, "
+	    "min: 0.2, mode: 0.33, max: 0.5}", &err) ||
+	    fw_scenario_set(sc, NULL, "experience.trust_gain", "{dist: pert, "
+	    "min: 0.03, mode: 0.06, max: 0.1}", &err) ||
+	    fw_scenario_set(sc, NULL, "friction.access", "{dist: pert, "
+	    "min: 0.3, mode: 0.42, max: 0.55}", &err) ||
+	    (text = fw_scenario_yaml(sc)) == NULL) {
+		printf("\ncorrelated inputs: could not build the scenario\n");
+		return;
+	}
+	if ((both = malloc(strlen(text) + strlen(joined) + 1)) != NULL) {
+		strcpy(both, text);
+		strcat(both, joined);
+		if (fw_scenario_load_string("plain", text, strlen(text), &plain,
+		    &err) == FW_OK && fw_scenario_load_string("correlated",
+		    both, strlen(both), &corr, &err) == FW_OK) {
+			t0 = time_runs(plain, &opt, &c0);
+			t1 = time_runs(corr, &opt, &c1);
+			printf("\nthree uncertain inputs, one thread: %.3f s "
+			    "independent, %.3f s with two rank correlations "
+			    "(%+.1f%%; processor %.3f s and %.3f s)\n", t0, t1,
+			    100 * (t1 / t0 - 1), c0, c1);
+		} else
+			printf("\ncorrelated inputs: %s\n", err.msg);
+		free(both);
+	}
+	fw_scenario_free(plain);
+	fw_scenario_free(corr);
+	fw_free(text);
+	fw_scenario_free(sc);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -237,6 +332,9 @@ main(int argc, char **argv)
 		bench_sweep(fw, srcdir);
 	if (fw != NULL && mpirun != NULL && *mpirun != '\0')
 		bench_mpi(fw, mpirun, file);
+	opt.replications = 2;
+	bench_correlated(sc, &opt);
+	bench_voi();
 	fw_scenario_free(sc);
 	return 0;
 }

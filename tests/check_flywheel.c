@@ -25,5 +25,8 @@ main(void)
 	srunner_add_suite(sr, calibrate_suite());
 	srunner_add_suite(sr, api_suite());
 	srunner_add_suite(sr, leakage_suite());
+	srunner_add_suite(sr, copula_suite());
+	srunner_add_suite(sr, voi_suite());
+	srunner_add_suite(sr, calcarry_suite());
 	return run_suites(sr);
 }

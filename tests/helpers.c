@@ -50,3 +50,15 @@ test_same_results(const fw_run *x, const fw_run *y)
 	ck_assert_mem_eq(x->block_sums, y->block_sums, x->nblocks * x->nvar *
 	    T * FW_NMONTHLY * sizeof(double));
 }
+
+int
+test_draw_index(const fw_run *run, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < fw_run_draw_count(run); i++)
+		if (strcmp(fw_run_draw_path(run, i), path) == 0)
+			return (int)i;
+	ck_abort_msg("%s is not drawn", path);
+	return -1;
+}

@@ -15,4 +15,8 @@ fw_run *test_run(const fw_scenario *sc, const fw_run_options *opt);
 /* Fails unless two runs' every result array is the same, byte for byte. */
 void test_same_results(const fw_run *x, const fw_run *y);
 
+/* Index of the uncertain input at path among the run's draws, failing
+ * the test when the run does not draw it. */
+int test_draw_index(const fw_run *run, const char *path);
+
 #endif

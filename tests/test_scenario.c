@@ -85,7 +85,9 @@ START_TEST(test_default_file_figures)
 	ck_assert_str_eq(v->chan[5].name, "chatbot");
 	ck_assert_double_eq(v->g[FW_G_UPFRONT].value, 1500000);
 	v = &sc->config[3];
-	ck_assert_double_eq(v->g[FW_G_F_ACCESS].value, 0.25);
+	/* the hub's effect is the team's estimate with a range */
+	ck_assert_int_eq(v->g[FW_G_F_ACCESS].dist, FW_DIST_PERT);
+	ck_assert_double_eq(v->g[FW_G_F_ACCESS].p[1], 0.25);
 	ck_assert_double_eq(v->g[FW_G_MONTHLY].value, 200000);
 	ck_assert_double_eq(v->g[FW_G_F_ONBOARDING].value, 0.35);
 	ck_assert_int_eq(fwi_config_start(v), 6);
@@ -205,7 +207,7 @@ START_TEST(test_errors_name_place)
 	    "sd: 0.1}}\n",
 	    "t.yaml:6:20: friction.access: distribution normal takes values "
 	    "in (-inf, inf), outside the allowed range (number in [0, 1]); "
-	    "use beta, pert, triangular or uniform");
+	    "use beta, pert, triangular, uniform or logitnormal");
 }
 END_TEST
 

@@ -133,7 +133,9 @@ SEXP fwr_calibration_fitted(SEXP x)
 	fw_scenario *sc = NULL;
 	fw_error err;
 
-	if (fw_calibration_fitted(fitted(x), &sc, &err) != FW_OK)
+	/* as calibrated.yaml holds it: the fitted distributions */
+	if (fw_calibration_fitted_distributions(fitted(x), &sc, &err) !=
+	    FW_OK)
 		r_fail(&err);
 	return r_wrap(R_SCENARIO, sc);
 }

@@ -66,6 +66,10 @@ class FwPaired(ctypes.Structure):
                         "p_positive")
 
 
+class FwVoiEstimate(ctypes.Structure):
+    _fields_ = _doubles("value", "se")
+
+
 class FwGain(ctypes.Structure):
     _fields_ = _doubles("mean", "lo95", "hi95", "p5", "p50", "p95")
 
@@ -155,6 +159,14 @@ PROTOTYPES = {
     "fw_run_draw_count": (Z, [P]),
     "fw_run_draw_path": (S, [P, Z]),
     "fw_run_draws": (INT, [P, Z, Z, c_double_p]),
+    "fw_run_voi_data": (INT, [P, c_double_p, c_double_p]),
+    "fw_voi_partial": (INT, [c_double_p, Z, Z, c_double_p, Z,
+                             ctypes.POINTER(ctypes.c_size_t), Z,
+                             ctypes.POINTER(FwVoiEstimate), E]),
+    "fw_voi_perfect": (INT, [c_double_p, Z, Z, c_double_p, Z,
+                             ctypes.POINTER(FwVoiEstimate),
+                             ctypes.POINTER(FwVoiEstimate), c_double_p,
+                             c_double_p, E]),
     "fw_run_paired": (INT, [P, Z, Z, Z, ctypes.POINTER(FwPaired)]),
     "fw_run_cumulative_gain": (INT, [P, Z, INT, ctypes.POINTER(FwGain)]),
     "fw_run_payback": (INT, [P, Z, Z]),
@@ -206,6 +218,7 @@ PROTOTYPES = {
     "fw_calibration_month": (INT, [P, Z, INT, c_double_p,
                                    ctypes.POINTER(FwBand)]),
     "fw_calibration_fitted": (INT, [P, PP, E]),
+    "fw_calibration_fitted_distributions": (INT, [P, PP, E]),
 }
 
 # Added with binary interface 1: provenance, stepping, loading from text.
@@ -386,6 +399,11 @@ def path_arg(path):
     if b"\0" in b:
         raise ValueError("a file name must not contain a NUL character")
     return b
+
+
+def arg_doubles(x):
+    """A C-contiguous float64 NumPy array as a double * argument."""
+    return x.ctypes.data_as(c_double_p)
 
 
 def check(rc, err):

@@ -229,11 +229,15 @@ class Calibration:
                                            "observed", "mean", "p5", "p95"))
 
     @locked
-    def fitted(self):
+    def fitted(self, point=False):
         """The scenario with the fitted values, as calibrated.yaml holds
-        it."""
+        it: each identified input drawn from its fitted distribution, the
+        inputs correlated as the fit says; with point=True, the estimates
+        alone (calibrate --point)."""
         out = ctypes.c_void_p()
-        _lib.call(lib.fw_calibration_fitted, self._ptr, ctypes.byref(out))
+        f = (lib.fw_calibration_fitted if point
+             else lib.fw_calibration_fitted_distributions)
+        _lib.call(f, self._ptr, ctypes.byref(out))
         return Scenario._wrap(out)
 
     def __repr__(self):

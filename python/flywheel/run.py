@@ -239,6 +239,56 @@ class Run:
         distribution."""
         return self._array(lib.fw_run_draws, path, self.draw_paths, "draw")
 
+    def value_of_information(self, groups=()):
+        """What learning the uncertain inputs before choosing is worth, as
+        voi.csv gives it: a DataFrame of measure, subject, value and se
+        (expected_gain, evpi, evppi per input and per group of paths in
+        groups, eol, p_best and input_share per option). See fw_voi(3)."""
+        paths, V, R = self.draw_paths, len(self.variants), self.reps
+        K = len(paths)
+        if K == 0:
+            raise ScenarioError("no input is uncertain: there is nothing "
+                                "to learn")
+        gain, theta = np.empty((R, V)), np.empty((R, K))
+        if lib.fw_run_voi_data(self._run, _lib.arg_doubles(gain),
+                               _lib.arg_doubles(theta)) != 0:
+            raise ScenarioError("the run has not finished")
+
+        def partial(use):
+            idx = (ctypes.c_size_t * len(use))(*use)
+            e = _lib.FwVoiEstimate()
+            _lib.call(lib.fw_voi_partial, _lib.arg_doubles(gain), R, V,
+                      _lib.arg_doubles(theta), K, idx, len(use),
+                      ctypes.byref(e))
+            return e.value, e.se
+
+        evpi, eol = _lib.FwVoiEstimate(), (_lib.FwVoiEstimate * V)()
+        p_best, share = np.empty(V), np.empty(V)
+        _lib.call(lib.fw_voi_perfect, _lib.arg_doubles(gain), R, V,
+                  _lib.arg_doubles(theta), K, ctypes.byref(evpi), eol,
+                  _lib.arg_doubles(p_best), _lib.arg_doubles(share))
+        # summed in order, as the command does, for the same bytes
+        means = [functools.reduce(lambda a, b: a + b, gain[:, d], 0.0) / R
+                 for d in range(V)]
+        best = int(np.argmax(means))
+        rows = [("expected_gain", self.variants[best], means[best], math.nan),
+                ("evpi", "all uncertain inputs", evpi.value, evpi.se)]
+        rows += [("evppi", p, *partial([i])) for i, p in enumerate(paths)]
+        for g in groups:
+            missing = [p for p in g if p not in paths]
+            if missing:
+                raise ScenarioError(f"'{missing[0]}' is not an uncertain "
+                                    "input of the run")
+            rows.append(("evppi", " + ".join(g),
+                         *partial([paths.index(p) for p in g])))
+        rows += [("eol", n, e.value, e.se) for n, e in zip(self.variants, eol)]
+        rows += [("p_best", n, p, math.nan)
+                 for n, p in zip(self.variants, p_best)]
+        rows += [("input_share", n, x, math.nan)
+                 for n, x in list(zip(self.variants, share))[1:]]
+        return pd.DataFrame(rows, columns=["measure", "subject", "value",
+                                           "se"])
+
     def monthly(self, name):
         """A monthly series kept per replication (revenue, cash, patients,
         scripts_unfilled, gap_value, customer_value_at_risk, reacq_cost,

@@ -36,6 +36,7 @@ def test_fit_is_the_commands(fitted, tmp_path):
     # calibrated.yaml adds the fit table written beside it
     assert body[-1] == 'calibration: "fit.csv"'
     assert fitted.fitted().to_yaml().splitlines() == body[:-1]
+    assert "dist:" not in fitted.fitted(point=True).to_yaml()
 
 
 def test_threads_change_nothing(fitted):

@@ -142,3 +142,23 @@ def test_a_value_beyond_its_limit_is_refused_with_the_reason():
                        match="no therapy brings in more than") as e:
         flywheel.Scenario.from_string(huge)
     assert e.value.status == 3
+
+
+def test_value_of_information_is_the_command_s(small_run, tmp_path):
+    import pandas as pd
+    from conftest import cli, SMALL
+    voi = small_run.value_of_information()
+    (tmp_path / "small.yaml").write_text(SMALL)
+    cli("run", "-q", "--no-plots", "-o", tmp_path / "out",
+        tmp_path / "small.yaml")
+    written = pd.read_csv(tmp_path / "out" / "voi.csv")
+    assert list(voi.columns) == list(written.columns)
+    assert list(voi.measure) == list(written.measure)
+    assert list(voi.subject) == list(written.subject)
+    # the table's numbers are written to 16 significant digits
+    assert np.allclose(voi.value, written.value, rtol=1e-15, atol=0)
+    assert np.allclose(voi.se, written.se, rtol=1e-15, atol=0,
+                       equal_nan=True)
+    evppi = voi[voi.measure == "evppi"].value
+    evpi = voi[voi.measure == "evpi"].value.iloc[0]
+    assert (evppi >= 0).all() and (evppi <= evpi + 1e-9).all()

@@ -517,6 +517,7 @@ fw_calibration_free(fw_calibration *cal)
 	}
 	free(cal->par);
 	free(cal->tgt);
+	free(cal->cov);
 	fwi_obs_clear(&cal->data);
 	fw_scenario_free(cal->sc);
 	fw_scenario_free(cal->base);

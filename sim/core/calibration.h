@@ -114,6 +114,9 @@ struct fw_calibration {
 	/* the result */
 	double objective;
 	fw_fit *fit;		/* [npar] */
+	double *cov;		/* [npar][npar] the estimates' covariance on
+				 * the search scale between identified
+				 * inputs, NaN elsewhere; NULL before */
 };
 
 /* Step of the central differences on the search scale: large enough to

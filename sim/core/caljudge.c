@@ -209,6 +209,17 @@ intervals(fw_calibration *cal, const gsl_matrix *J, const gsl_vector *eval,
 				    gsl_vector_get(eval, d);
 			gsl_matrix_set(Ainv, a, b, sum);
 		}
+	for (i = 0; i < k; i++)
+		for (a = 0; a < k; a++) {
+			double sum = 0;
+			for (b = 0; b < k; b++)
+				for (d = 0; d < k; d++)
+					sum += gsl_matrix_get(Ainv, i, b) *
+					    gsl_matrix_get(B, b, d) *
+					    gsl_matrix_get(Ainv, d, a);
+			cal->cov[cal->free_at[i] * cal->npar + cal->free_at[a]]
+			    = phi * sum;
+		}
 	for (i = 0; i < k; i++) {
 		size_t j = cal->free_at[i];
 		const fw_cal_param *p = &cal->par[j];
@@ -221,6 +232,9 @@ intervals(fw_calibration *cal, const gsl_matrix *J, const gsl_vector *eval,
 				    gsl_matrix_get(Ainv, b, i);
 		half = t * sqrt(phi * var);
 		if (!(half <= FW_CAL_WEAK)) {
+			for (a = 0; a < cal->npar; a++)
+				cal->cov[j * cal->npar + a] =
+				    cal->cov[a * cal->npar + j] = NAN;
 			cal->role[j] = FW_ROLE_SET_ASIDE;
 			fit->status = FW_FIT_WEAK;
 			aside++;
@@ -248,6 +262,11 @@ fwi_cal_judge(fw_calibration *cal)
 	long aside = 0;
 
 	/* What an earlier round said of these inputs no longer holds. */
+	if (cal->cov == NULL && (cal->cov = malloc(cal->npar * cal->npar *
+	    sizeof(double) + 1)) == NULL)
+		return fwi_nomem(&cal->eval_err);
+	for (i = 0; i < cal->npar * cal->npar; i++)
+		cal->cov[i] = NAN;
 	for (i = 0; i < cal->nfree; i++) {
 		fw_fit *fit = &cal->fit[cal->free_at[i]];
 		fit->lo95 = fit->hi95 = NAN;

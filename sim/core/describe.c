@@ -301,6 +301,53 @@ fw_scenario_change(const fw_scenario *sc, size_t v, size_t i,
 	return i < c.seen ? FW_OK : FW_EINVALID;
 }
 
+static void
+put_correlations(FILE *out, const fw_scenario *sc)
+{
+	const fw_copula *c = &sc->copula;
+	char r[40];
+	size_t i;
+	int started = 0;
+
+	for (i = 0; i < c->npair; i++) {
+		/* a pair whose input --set or a sweep made a fixed number has
+		 * nothing left to join */
+		if (fwi_scenario_uncertain(sc, c->pair[i].a) != 1 ||
+		    fwi_scenario_uncertain(sc, c->pair[i].b) != 1)
+			continue;
+		if (!started++)
+			fputs("correlations:\n", out);
+		fw_format_real(c->pair[i].rank, r, sizeof(r));
+		fputs("  - {between: [", out);
+		put_quoted(out, c->pair[i].a);
+		fputs(", ", out);
+		put_quoted(out, c->pair[i].b);
+		fprintf(out, "], rank: %s}\n", r);
+	}
+}
+
+static void
+put_report(FILE *out, const fw_scenario *sc)
+{
+	size_t i, k;
+
+	if (!sc->report_leakage && sc->nvoi_group == 0)
+		return;
+	fputs("report:\n", out);
+	if (sc->report_leakage)
+		fputs("  leakage: true\n", out);
+	if (sc->nvoi_group > 0)
+		fputs("  voi_groups:\n", out);
+	for (i = 0; i < sc->nvoi_group; i++) {
+		fputs("    - [", out);
+		for (k = 0; k < sc->voi_group[i].n; k++) {
+			fputs(k ? ", " : "", out);
+			put_quoted(out, sc->voi_group[i].path[k]);
+		}
+		fputs("]\n", out);
+	}
+}
+
 char *
 fw_scenario_yaml(const fw_scenario *sc)
 {
@@ -326,9 +373,9 @@ fw_scenario_yaml(const fw_scenario *sc)
 	    " {}  # none: the baseline only");
 	for (v = 1; v < sc->nconfig; v++)
 		put_variant(out, &sc->config[0], &sc->config[v]);
+	put_correlations(out, sc);
 	/* a request of the file's for its run, not a value of the model */
-	if (sc->report_leakage)
-		fputs("report:\n  leakage: true\n", out);
+	put_report(out, sc);
 	/* where the values came from, for the run's board pack */
 	if (sc->calibration != NULL) {
 		fputs("calibration: ", out);

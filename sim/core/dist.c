@@ -21,6 +21,8 @@ const fw_dist_info fwi_dists[FW_NDIST] = {
 	[FW_DIST_GAMMA] = { "gamma", 2, { "shape", "scale" } },
 	[FW_DIST_TRIANGULAR] = { "triangular", 3, { "min", "mode", "max" } },
 	[FW_DIST_PERT] = { "pert", 3, { "min", "mode", "max" } },
+	[FW_DIST_LOGITNORMAL] = { "logitnormal", 4, { "mu", "sigma", "min",
+		"max" } },
 };
 
 const char *
@@ -45,6 +47,9 @@ fwi_dist_check(const fw_num *n)
 	case FW_DIST_PERT:
 		return p[0] <= p[1] && p[1] <= p[2] && p[0] < p[2] ? NULL :
 		    "needs min <= mode <= max and min < max";
+	case FW_DIST_LOGITNORMAL:
+		return p[1] > 0 && p[2] < p[3] ? NULL :
+		    "needs sigma > 0 and min < max";
 	default:
 		return NULL;
 	}
@@ -76,6 +81,11 @@ fwi_dist_support(const fw_num *n, double *lo, double *hi, int *lo_open,
 	case FW_DIST_BETA:
 		*lo = 0;
 		*hi = 1;
+		*lo_open = *hi_open = 1;
+		break;
+	case FW_DIST_LOGITNORMAL:
+		*lo = n->p[2];
+		*hi = n->p[3];
 		*lo_open = *hi_open = 1;
 		break;
 	default:		/* lognormal, gamma */
@@ -165,6 +175,9 @@ fwi_num_at(const fw_num *n, double u)
 		return triangular_at(p, u);
 	case FW_DIST_PERT:
 		return pert_at(p, u);
+	case FW_DIST_LOGITNORMAL:
+		return p[2] + (p[3] - p[2]) / (1 + exp(-(p[0] + p[1] *
+		    gsl_cdf_ugaussian_Pinv(u))));
 	default:
 		return n->value;
 	}

@@ -10,20 +10,20 @@
 
 enum fw_dist { FW_DIST_NONE, FW_DIST_UNIFORM, FW_DIST_NORMAL,
 	FW_DIST_LOGNORMAL, FW_DIST_BETA, FW_DIST_GAMMA, FW_DIST_TRIANGULAR,
-	FW_DIST_PERT, FW_NDIST };
+	FW_DIST_PERT, FW_DIST_LOGITNORMAL, FW_NDIST };
 
 /* A numeric value: fixed, or a distribution drawn once per replication. */
 typedef struct fw_num {
 	double value;		/* the fixed value (unused for a distribution) */
 	enum fw_dist dist;
-	double p[3];		/* distribution parameters, in written order */
+	double p[4];		/* distribution parameters, in written order */
 	int line, column;	/* where it was written; 0 for a default */
 } fw_num;
 
 typedef struct fw_dist_info {
 	const char *name;
 	int nparam;
-	const char *param[3];
+	const char *param[4];
 } fw_dist_info;
 
 extern const fw_dist_info fwi_dists[FW_NDIST];

@@ -139,6 +139,7 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 			fw_run_free(run);
 			return fwi_nomem(err);
 		}
+		fwi_plan_join(&run->plans[v], &sc->copula);
 		if (run->sched[v].nchan > ramp_chan)
 			ramp_chan = run->sched[v].nchan;
 		run->plan_offset[v] = run->nplan;

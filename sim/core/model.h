@@ -119,14 +119,18 @@ typedef struct fw_plan_entry {
 	enum fw_slot_kind kind;
 	size_t index;		/* segment or channel number */
 	int id;			/* key id within its scope */
+	int joint;		/* index among the copula's inputs, or -1 */
 } fw_plan_entry;
 
 typedef struct fw_plan {
 	size_t n;
 	fw_plan_entry *v;
+	const fw_copula *copula;	/* NULL or one without inputs: none */
 } fw_plan;
 
 int fwi_plan_build(fw_plan *p, const fw_config *c);
+/* Has the values copula joins draw their uniforms through it. */
+void fwi_plan_join(fw_plan *p, const fw_copula *copula);
 void fwi_plan_clear(fw_plan *p);
 
 /* The state of every HCP: structure of arrays, one slot per HCP. */

@@ -26,7 +26,7 @@ plan_add(fw_plan *p, const fw_num *num, enum fw_slot_kind kind,
 	if (grown == NULL)
 		return FW_ENOMEM;
 	p->v = grown;
-	p->v[p->n] = (fw_plan_entry){ strdup(path), num, kind, index, id };
+	p->v[p->n] = (fw_plan_entry){ strdup(path), num, kind, index, id, -1 };
 	if (p->v[p->n].path == NULL)
 		return FW_ENOMEM;
 	p->n++;
@@ -69,6 +69,16 @@ fwi_plan_build(fw_plan *p, const fw_config *c)
 	if (rc != FW_OK)
 		fwi_plan_clear(p);
 	return rc;
+}
+
+void
+fwi_plan_join(fw_plan *p, const fw_copula *copula)
+{
+	size_t i;
+
+	p->copula = copula;
+	for (i = 0; i < p->n; i++)
+		p->v[i].joint = fwi_copula_find(copula, p->v[i].path);
 }
 
 void
@@ -488,6 +498,7 @@ int
 fwi_values_set(fw_values *v, const fw_config *c, const fw_plan *plan,
     uint64_t seed, uint32_t rep)
 {
+	double joint[FW_COPULA_MAX];
 	size_t i, s;
 	uint32_t first = 0;
 
@@ -507,10 +518,12 @@ fwi_values_set(fw_values *v, const fw_config *c, const fw_plan *plan,
 	for (i = 0; i < c->nchan; i++)
 		for (s = 0; s < FW_NCHANNEL; s++)
 			v->chan[i * FW_NCHANNEL + s] = c->chan[i].v[s].value;
+	if (plan->copula != NULL && plan->copula->k > 0)
+		fwi_copula_uniforms(plan->copula, seed, rep, joint);
 	for (i = 0; i < plan->n; i++) {
 		const fw_plan_entry *e = &plan->v[i];
-		double x = fwi_num_at(e->num, fwi_rng_param_u(seed, rep,
-		    e->path));
+		double x = fwi_num_at(e->num, e->joint >= 0 ? joint[e->joint] :
+		    fwi_rng_param_u(seed, rep, e->path));
 		if (!isfinite(x))
 			return FW_ERUN;
 		v->drawn[i] = x;

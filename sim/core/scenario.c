@@ -11,6 +11,7 @@
 #include "hash.h"
 #include "input.h"
 #include "library.h"
+#include "model.h"
 #include "read.h"
 
 const char *const fwi_state_names[FW_NSTATE] = { "unaware", "engaged",
@@ -357,6 +358,7 @@ read_report(fw_yaml *y, fw_scenario *sc, yaml_node_t *n)
 
 	if ((rc = fwi_yaml_map(y, n, "report", &pairs)) != FW_OK)
 		return rc;
+	/* voi_groups name inputs: read once the variants are (read_groups) */
 	for (i = 0; rc == FW_OK && i < pairs.n; i++)
 		if ((rc = fwi_yaml_choose(y, &pairs.v[i], "report", names, nn,
 		    &j)) == FW_OK && j == FW_R_LEAKAGE) {
@@ -366,6 +368,68 @@ read_report(fw_yaml *y, fw_scenario *sc, yaml_node_t *n)
 		}
 	free(pairs.v);
 	return rc;
+}
+
+/* report: {voi_groups: [[PATH, ...], ...]}: each path an input some
+ * variant draws from a distribution, as correlations' are. */
+static int
+read_groups(fw_yaml *y, fw_scenario *sc, yaml_node_t *report)
+{
+	yaml_node_item_t *it, *at;
+	yaml_node_t *n;
+	fw_pairs pairs;
+	char path[96];
+	const char *text;
+	int rc;
+
+	if ((rc = fwi_yaml_map(y, report, "report", &pairs)) != FW_OK)
+		return rc;
+	n = fwi_yaml_find(&pairs, "voi_groups");
+	free(pairs.v);
+	if (n == NULL)
+		return FW_OK;
+	if ((rc = fwi_yaml_seq(y, n, "report.voi_groups")) != FW_OK)
+		return rc;
+	if ((sc->voi_group = calloc((size_t)(n->data.sequence.items.top -
+	    n->data.sequence.items.start) + 1, sizeof(fw_voi_group))) == NULL)
+		return fwi_yaml_nomem(y);
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++) {
+		yaml_node_t *list = fwi_yaml_node(y, *it);
+		fw_voi_group *g = &sc->voi_group[sc->nvoi_group++];
+		fwi_path_index(path, sizeof(path), "report.voi_groups",
+		    sc->nvoi_group - 1);
+		if ((rc = fwi_yaml_seq(y, list, path)) != FW_OK)
+			return rc;
+		if (list->data.sequence.items.top ==
+		    list->data.sequence.items.start)
+			return fwi_yaml_fail(y, list, path, "a group names at "
+			    "least one uncertain input");
+		if ((g->path = calloc((size_t)(list->data.sequence.items.top -
+		    list->data.sequence.items.start), sizeof(char *))) == NULL)
+			return fwi_yaml_nomem(y);
+		for (at = list->data.sequence.items.start;
+		    at < list->data.sequence.items.top; at++) {
+			yaml_node_t *item = fwi_yaml_node(y, *at);
+			size_t k;
+			if ((rc = fwi_yaml_str(y, item, path, &text)) != FW_OK)
+				return rc;
+			if ((rc = fwi_scenario_uncertain(sc, text)) < 0)
+				return fwi_yaml_nomem(y);
+			if (rc == 0)
+				return fwi_yaml_fail(y, item, path, "%s is not "
+				    "an uncertain input: no variant gives it a "
+				    "distribution", text);
+			for (k = 0; k < g->n; k++)
+				if (strcmp(g->path[k], text) == 0)
+					return fwi_yaml_fail(y, item, path,
+					    "%s is named twice", text);
+			if ((g->path[g->n] = strdup(text)) == NULL)
+				return fwi_yaml_nomem(y);
+			g->n++;
+		}
+	}
+	return FW_OK;
 }
 
 /* calibration: the fit table that made the scenario; the run does not
@@ -469,8 +533,14 @@ read_scenario(fw_yaml *y, fw_scenario *sc)
 	    sizeof(fw_channel))) == NULL)
 		return fwi_yaml_nomem(y);
 	sc->nconfig = 1;
-	if ((n = top(&t, "variants")) != NULL)
-		return read_variants(y, sc, n);
+	if ((n = top(&t, "variants")) != NULL &&
+	    (rc = read_variants(y, sc, n)) != FW_OK)
+		return rc;
+	if ((n = top(&t, "correlations")) != NULL &&
+	    (rc = fwi_copula_read(y, sc, n)) != FW_OK)
+		return rc;
+	if ((n = top(&t, "report")) != NULL)
+		return read_groups(y, sc, n);
 	return FW_OK;
 }
 
@@ -532,6 +602,64 @@ fw_scenario_load_string(const char *name, const char *text, size_t len,
 	    name);
 }
 
+static void
+voi_groups_clear(fw_scenario *sc)
+{
+	size_t i, k;
+
+	for (i = 0; i < sc->nvoi_group; i++) {
+		for (k = 0; k < sc->voi_group[i].n; k++)
+			free(sc->voi_group[i].path[k]);
+		free(sc->voi_group[i].path);
+	}
+	free(sc->voi_group);
+	sc->voi_group = NULL;
+	sc->nvoi_group = 0;
+}
+
+static int
+voi_groups_clone(fw_scenario *dst, const fw_scenario *src)
+{
+	size_t i, k;
+
+	dst->nvoi_group = 0;
+	if (src->nvoi_group == 0) {
+		dst->voi_group = NULL;
+		return FW_OK;
+	}
+	if ((dst->voi_group = calloc(src->nvoi_group, sizeof(fw_voi_group))) ==
+	    NULL)
+		return FW_ENOMEM;
+	for (i = 0; i < src->nvoi_group; i++, dst->nvoi_group++) {
+		fw_voi_group *g = &dst->voi_group[i];
+		if ((g->path = calloc(src->voi_group[i].n, sizeof(char *))) ==
+		    NULL)
+			return FW_ENOMEM;
+		for (k = 0; k < src->voi_group[i].n; k++, g->n++)
+			if ((g->path[k] = strdup(src->voi_group[i].path[k])) ==
+			    NULL)
+				return FW_ENOMEM;
+	}
+	return FW_OK;
+}
+
+int
+fwi_scenario_uncertain(const fw_scenario *sc, const char *path)
+{
+	size_t v, i;
+	int found = 0;
+
+	for (v = 0; !found && v < sc->nconfig; v++) {
+		fw_plan plan;
+		if (fwi_plan_build(&plan, &sc->config[v]) != FW_OK)
+			return -1;
+		for (i = 0; i < plan.n; i++)
+			found |= strcmp(plan.v[i].path, path) == 0;
+		fwi_plan_clear(&plan);
+	}
+	return found;
+}
+
 void
 fw_scenario_free(fw_scenario *sc)
 {
@@ -546,6 +674,8 @@ fw_scenario_free(fw_scenario *sc)
 	free(sc->name);
 	free(sc->calibration);
 	free(sc->calibration_path);
+	fwi_copula_clear(&sc->copula);
+	voi_groups_clear(sc);
 	fwi_overrides_free(sc);
 	free(sc);
 }
@@ -730,6 +860,10 @@ fw_scenario_copy(const fw_scenario *sc, fw_scenario **out)
 	c->config = calloc(sc->nconfig, sizeof(fw_config));
 	if (c->config == NULL || fwi_overrides_copy(c, sc) != FW_OK)
 		failed = 1;
+	if (fwi_copula_clone(&c->copula, &sc->copula) != FW_OK)
+		failed = 1;
+	if (voi_groups_clone(c, sc) != FW_OK)
+		failed = 1;
 	for (v = 0; !failed && v < sc->nconfig; v++, c->nconfig++)
 		if (fwi_config_clone(&c->config[v], &sc->config[v]) != FW_OK)
 			failed = 1;
@@ -757,4 +891,23 @@ int
 fw_scenario_variant_ramp(const fw_scenario *sc, size_t v)
 {
 	return sc != NULL && v < sc->nconfig ? fwi_config_ramp(&sc->config[v]) : 0;
+}
+
+size_t
+fw_scenario_voi_group_count(const fw_scenario *sc)
+{
+	return sc->nvoi_group;
+}
+
+size_t
+fw_scenario_voi_group_size(const fw_scenario *sc, size_t g)
+{
+	return g < sc->nvoi_group ? sc->voi_group[g].n : 0;
+}
+
+const char *
+fw_scenario_voi_group_path(const fw_scenario *sc, size_t g, size_t k)
+{
+	return g < sc->nvoi_group && k < sc->voi_group[g].n ?
+	    sc->voi_group[g].path[k] : NULL;
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "flywheel.h"
+#include "copula.h"
 #include "dist.h"
 #include "hash.h"
 
@@ -25,6 +26,12 @@ typedef struct fw_channel {
 	char *name;
 	fw_num v[FW_NCHANNEL];
 } fw_channel;
+
+/* Uncertain inputs whose value of information is reported together. */
+typedef struct fw_voi_group {
+	size_t n;
+	char **path;
+} fw_voi_group;
 
 /* A change made to a loaded scenario (fw_scenario_set*), as given:
  * variant NULL for the baseline; value as text. */
@@ -60,6 +67,9 @@ struct fw_scenario {
 	int seed_given;
 	fw_num warmup;		/* warmup_months: baseline months before month 1 */
 	int report_leakage;	/* report: {leakage: true} */
+	size_t nvoi_group;	/* report: {voi_groups: [[PATH, ...], ...]} */
+	fw_voi_group *voi_group;
+	fw_copula copula;	/* correlations: none when it has no pairs */
 	char *calibration;	/* calibration: as written, or NULL */
 	char *calibration_path;	/* the same beside the file */
 	size_t nconfig;		/* baseline plus variants */
@@ -77,6 +87,9 @@ void fwi_overrides_free(fw_scenario *sc);
 
 /* dst becomes a deep copy of src in every field; FW_ENOMEM on failure. */
 int fwi_config_clone(fw_config *dst, const fw_config *src);
+/* Whether some variant of sc draws path from a distribution; -1 when
+ * out of memory. */
+int fwi_scenario_uncertain(const fw_scenario *sc, const char *path);
 /* Index of the named configuration (variant), or -1. */
 int fwi_scenario_find(const fw_scenario *sc, const char *name);
 /* Checks a name of a segment, channel or variant: printable UTF-8 of at

@@ -10,7 +10,7 @@
 #include "read.h"
 
 static const char *const dist_names[] = { "uniform", "normal", "lognormal",
-	"beta", "gamma", "triangular", "pert" };
+	"beta", "gamma", "triangular", "pert", "logitnormal" };
 
 static int
 read_dist(fw_yaml *y, yaml_node_t *n, const char *path, const fw_key *k,
@@ -22,7 +22,7 @@ read_dist(fw_yaml *y, yaml_node_t *n, const char *path, const fw_key *k,
 	const char *dname;
 	char sub[256];
 	size_t i;
-	int j, rc, found[3] = { 0, 0, 0 };
+	int j, rc, found[4] = { 0, 0, 0, 0 };
 
 	if (k->type != FW_TYPE_REAL)
 		return fwi_yaml_fail(y, n, path, "takes a whole number, not a "
@@ -35,8 +35,8 @@ read_dist(fw_yaml *y, yaml_node_t *n, const char *path, const fw_key *k,
 	if (dist == NULL) {
 		free(pairs.v);
 		return fwi_yaml_fail(y, n, path, "a distribution needs 'dist' "
-		    "(uniform, normal, lognormal, beta, gamma, triangular or "
-		    "pert)");
+		    "(uniform, normal, lognormal, beta, gamma, triangular, "
+		    "pert or logitnormal)");
 	}
 	fwi_path_key(sub, sizeof(sub), path, "dist");
 	if ((rc = fwi_yaml_str(y, dist->value, sub, &dname)) != FW_OK) {
@@ -52,7 +52,7 @@ read_dist(fw_yaml *y, yaml_node_t *n, const char *path, const fw_key *k,
 		    FW_NDIST - 1);
 		rc = fwi_yaml_fail(y, dist->value, sub, "unknown distribution "
 		    "'%s'%s%s%s (uniform, normal, lognormal, beta, gamma, "
-		    "triangular, pert)", dname,
+		    "triangular, pert, logitnormal)", dname,
 		    best ? "; did you mean '" : "", best ? best : "",
 		    best ? "'?" : "");
 		free(pairs.v);
@@ -69,9 +69,11 @@ read_dist(fw_yaml *y, yaml_node_t *n, const char *path, const fw_key *k,
 		if (j == d->nparam) {
 			fwi_path_key(sub, sizeof(sub), path, p->name);
 			rc = fwi_yaml_fail(y, p->key, sub, "unknown parameter "
-			    "of %s (it takes %s, %s%s%s)", d->name, d->param[0],
-			    d->param[1], d->nparam > 2 ? ", " : "",
-			    d->nparam > 2 ? d->param[2] : "");
+			    "of %s (it takes %s, %s%s%s%s%s)", d->name,
+			    d->param[0], d->param[1], d->nparam > 2 ? ", " : "",
+			    d->nparam > 2 ? d->param[2] : "",
+			    d->nparam > 3 ? ", " : "",
+			    d->nparam > 3 ? d->param[3] : "");
 			free(pairs.v);
 			return rc;
 		}
@@ -108,7 +110,7 @@ read_dist(fw_yaml *y, yaml_node_t *n, const char *path, const fw_key *k,
 		return fwi_yaml_fail(y, n, path, "distribution %s takes values "
 		    "in %s%s, %s%s, outside the allowed range (%s)%s", d->name,
 		    ao ? "(" : "[", lo, hi, bo ? ")" : "]", range,
-		    k->hi == 1 ? "; use beta, pert, triangular or uniform" :
+		    k->hi == 1 ? "; use beta, pert, triangular, uniform or logitnormal" :
 		    "");
 	}
 	return FW_OK;

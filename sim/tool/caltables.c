@@ -127,14 +127,15 @@ write_header(const fw_calibration *cal, FILE *f, const char *command_line)
 /* calibrated.yaml: the header, then the scenario with the fitted values,
  * resolved as flywheel check prints it. */
 static int
-write_yaml(const fw_calibration *cal, FILE *f, const char *command_line,
-    fw_error *err)
+write_yaml(const fw_calibration *cal, int point, FILE *f,
+    const char *command_line, fw_error *err)
 {
 	fw_scenario *fitted;
 	char *yaml;
 	int rc;
 
-	if ((rc = fw_calibration_fitted(cal, &fitted, err)) != FW_OK)
+	if ((rc = point ? fw_calibration_fitted(cal, &fitted, err) :
+	    fw_calibration_fitted_distributions(cal, &fitted, err)) != FW_OK)
 		return rc;
 	/* the fit table beside it, for the board pack of its runs */
 	yaml = fw_scenario_set_calibration(fitted, file_names[1]) == FW_OK ?
@@ -203,7 +204,7 @@ write_series(const fw_calibration *cal, FILE *f)
 }
 
 int
-write_calibration(const fw_calibration *cal, const char *dir,
+write_calibration(const fw_calibration *cal, int point, const char *dir,
     const char *command_line, fw_error *err)
 {
 	outfiles o;
@@ -211,7 +212,7 @@ write_calibration(const fw_calibration *cal, const char *dir,
 
 	if ((rc = outfiles_open(&o, dir, file_names, NFILES, err)) != FW_OK)
 		return rc;
-	rc = write_yaml(cal, o.f[0], command_line, err);
+	rc = write_yaml(cal, point, o.f[0], command_line, err);
 	if (rc == FW_OK)
 		rc = write_fit(cal, o.f[1]);
 	if (rc == FW_OK)

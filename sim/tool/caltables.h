@@ -7,8 +7,10 @@
 #include "flywheel.h"
 
 /* Writes the finished calibration's files into dir (created if needed),
- * all or nothing. command_line is recorded in calibrated.yaml. */
-int write_calibration(const fw_calibration *cal, const char *dir,
+ * all or nothing. command_line is recorded in calibrated.yaml, whose
+ * identified inputs are their fitted distributions, or with point the
+ * estimates alone. */
+int write_calibration(const fw_calibration *cal, int point, const char *dir,
     const char *command_line, fw_error *err);
 
 /* What fit.csv's note says of input j (empty when it is identified),

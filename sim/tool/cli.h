@@ -105,6 +105,7 @@ typedef struct cli_args {
 				 * the caller frees it */
 	int nsets, quiet, plots;	/* -q, --no-plots clears plots */
 	int leakage;		/* run --leakage */
+	int point;		/* calibrate --point */
 	const char *variant;	/* leakage --variant */
 	const char *file;	/* the file after the options; NULL: none */
 } cli_args;
@@ -120,7 +121,8 @@ typedef struct cli_args {
 	{ "quiet", no_argument, NULL, 'q' }
 
 /* Reads command's options, those of CLI_ARGS_OPTIONS and its own in opts
- * (codes 'S' --set or --stage, 'L' --leakage, 'v' --variant), into a,
+ * (codes 'S' --set or --stage, 'L' --leakage, 'v' --variant, 'p'
+ * --point), into a,
  * and the file after them; refuses more than one. */
 int cli_parse_args(const char *command, const struct option *opts,
     int argc, char **argv, cli_args *a);

@@ -113,6 +113,9 @@ cli_parse_args(const char *command, const struct option *opts, int argc,
 		case 'L':
 			a->leakage = 1;
 			break;
+		case 'p':
+			a->point = 1;
+			break;
 		case 'v':
 			a->variant = optarg;
 			break;

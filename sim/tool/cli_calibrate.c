@@ -21,7 +21,8 @@ const char cli_calibrate_help[] =
 "figures. The calibration FILE names the scenario, the data file, the\n"
 "inputs with their ranges and the series to fit (see\n"
 "flywheel-calibration(5)). Then write calibrated.yaml (the scenario with\n"
-"the fitted values, runnable as it is), fit.csv (each input's estimate,\n"
+"each identified input drawn from its fitted distribution, correlated as\n"
+"the fit says, runnable as it is), fit.csv (each input's estimate,\n"
 "95% interval and whether the data identify it), fit-series.csv (observed\n"
 "against simulated, month by month) and a fit plot per series.\n"
 "\n"
@@ -30,6 +31,8 @@ const char cli_calibrate_help[] =
 "      --threads N      threads of each evaluation (default:\n"
 "                       OMP_NUM_THREADS, else all cores); any number gives\n"
 "                       the same results\n"
+"      --point          write the fitted values in calibrated.yaml as\n"
+"                       plain numbers, without their uncertainty\n"
 "      --no-plots       write the tables and calibrated.yaml only\n"
 "  -q, --quiet          print nothing but errors\n"
 "  -h, --help           show this help\n"
@@ -48,6 +51,7 @@ parse_args(int argc, char **argv, cli_args *a)
 		{ "threads", required_argument, NULL, 't' },
 		{ "no-plots", no_argument, NULL, 'P' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "point", no_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int rc = cli_parse_args("calibrate", opts, argc, argv, a);
@@ -202,8 +206,8 @@ cli_calibrate(int argc, char **argv)
 	/* An earlier fit's plots would not match the new tables: they go
 	 * first, so that no interruption leaves both. */
 	if (rc == EXIT_DONE && ((rc = out_remove_charts(a.outdir, "fit-",
-	    &err)) != FW_OK || (rc = write_calibration(cal, a.outdir, cmdline,
-	    &err)) != FW_OK)) {
+	    &err)) != FW_OK || (rc = write_calibration(cal, a.point,
+	    a.outdir, cmdline, &err)) != FW_OK)) {
 		cli_print_error(&err);
 		rc = cli_exit_code(rc);
 	}

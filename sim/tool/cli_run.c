@@ -15,6 +15,7 @@
 #include "fingerprint.h"
 #include "report.h"
 #include "tables.h"
+#include "voitable.h"
 #include "workbook.h"
 
 const char cli_run_help[] =
@@ -22,8 +23,9 @@ const char cli_run_help[] =
 "Simulate a scenario's baseline and every variant on common random numbers,\n"
 "print the summary and the verdict, and write summary.csv, compare.csv,\n"
 "timeseries.csv, paired.csv, replications.csv, run.json, the workbook\n"
-"results.xlsx, the plots (PNG, SVG, PDF) and board-pack.pdf. Without\n"
-"FILE, run the default scenario.\n"
+"results.xlsx, the plots (PNG, SVG, PDF) and board-pack.pdf; with\n"
+"uncertain inputs also voi.csv, the value of learning them before\n"
+"deciding. Without FILE, run the default scenario.\n"
 "\n"
 "  -o, --output DIR     write into DIR (default out/NAME, NAME being FILE's\n"
 "                       name without .yaml)\n"
@@ -187,6 +189,7 @@ static int
 report(const fw_run *run, const run_args *a, int argc, char **argv)
 {
 	char *cmdline = cli_command_line(argc, argv);
+	voi_table voi;
 	fw_error err;
 	int rc;
 
@@ -194,24 +197,32 @@ report(const fw_run *run, const run_args *a, int argc, char **argv)
 		fputs("flywheel: out of memory\n", stderr);
 		return EXIT_FAILED;
 	}
-	rc = write_run_tables(run, a->outdir, cmdline, &err);
+	rc = voi_compute(run, &voi, &err);
+	if (rc == FW_OK)
+		rc = write_run_tables(run, &voi, a->outdir, cmdline, &err);
 	free(cmdline);
 	if (rc == FW_OK)
 		rc = write_workbook(a->outdir, &err);
 	if (rc != FW_OK) {
+		voi_free(&voi);
 		cli_print_error(&err);
 		return cli_exit_code(rc);
 	}
 	if (!a->quiet) {
 		if (print_summary(run, stdout) != FW_OK ||
-		    print_verdict(run, stdout) != FW_OK)
+		    print_verdict(run, stdout) != FW_OK) {
+			voi_free(&voi);
 			return EXIT_IO;
+		}
+		voi_print(run, &voi, stdout);
 		putchar('\n');
 		term_line(stdout, "Tables written to %s/: summary.csv "
 		    "compare.csv timeseries.csv paired.csv replications.csv "
-		    "run.json results.xlsx", a->outdir);
+		    "run.json%s results.xlsx", a->outdir, voi.ninput > 0 ?
+		    " voi.csv" : "");
 		fflush(stdout);
 	}
+	voi_free(&voi);
 	return EXIT_DONE;
 }
 

@@ -11,6 +11,7 @@
 #include "labels.h"
 #include "pack.h"
 #include "textpage.h"
+#include "voiread.h"
 
 /* Characters a line holds across the page at each style's size (a
  * 10-inch page, DejaVu Sans about 0.55 em a character). */
@@ -59,6 +60,34 @@ open_page(textpage *tp, const char *dir, const char *name)
 	return tp->f != NULL ? FW_OK : FW_EIO;
 }
 
+/* What the ranges above are made of: market randomness alone when every
+ * input is fixed (so the call is only as sure as those numbers), or the
+ * uncertain inputs too, and how much of the leader's spread is theirs. */
+static void
+spread_words(const rundata *d, char *buf, size_t size)
+{
+	const voi_read *v = d->voi;
+	char evpi[32];
+
+	if (v != NULL)
+		money(v->evpi, evpi, sizeof(evpi));
+	if (v == NULL)
+		snprintf(buf, size, "How sure: every input is a fixed number, "
+		    "so these ranges are market randomness alone (which HCPs "
+		    "happen to lapse, switch or advocate); the call is only as "
+		    "sure as those numbers.");
+	else if (!isnan(v->best_share))
+		snprintf(buf, size, "How sure: these ranges hold the uncertain "
+		    "inputs as well as market randomness; the inputs make "
+		    "%.0f%% of the spread of %s's gain. Learning them all "
+		    "before committing is worth %s (the expected value of "
+		    "perfect information).", 100 * v->best_share, v->best,
+		    evpi);
+	else
+		snprintf(buf, size, "How sure: these ranges hold the uncertain "
+		    "inputs as well as market randomness.");
+}
+
 static int
 write_recommendation(const rundata *d, const verdict *vd, const char *dir,
     const char *name)
@@ -87,7 +116,10 @@ write_recommendation(const rundata *d, const verdict *vd, const char *dir,
 			put_para(&tp, 0.07, TX_BODY, strchr(text, ' ') + 1);
 		}
 	}
-	tp.y = fmin(tp.y, 0.2);
+	/* room for four lines of notes above the footer */
+	tp.y = fmin(tp.y, 0.27);
+	spread_words(d, text, sizeof(text));
+	put_para(&tp, 0.05, TX_NOTE, text);
 	snprintf(text, sizeof(text), "From %zu replications, every option "
 	    "paired with the baseline on the same random draws. A call is "
 	    "close when the runner-up comes out ahead in more than one "
@@ -228,6 +260,8 @@ static const page pages[] = {
 	{ "waterfall", "waterfall", NULL, NULL },
 	{ "npv", "npv-distribution", NULL, NULL },
 	{ "tornado", "tornado-npv-gain", NULL, NULL },
+	{ "voi", NULL, voipage_write, voipage_uncertain },
+	{ "textpage", NULL, voipage_write_fixed, voipage_fixed },
 	{ "textpage", NULL, write_assumptions, NULL },
 	{ "textpage", NULL, calpage_write, calpage_applies },
 	{ "revenue", "revenue-by-month", NULL, NULL },

@@ -20,4 +20,14 @@ int calpage_applies(const rundata *d);
 int calpage_write(const rundata *d, const verdict *vd, const char *dir,
     const char *name);
 
+/* The page "Is it worth learning more before deciding?" (voipage.c):
+ * with uncertain inputs (voi.gp, its bars in voi-bars.tsv), or with every
+ * input fixed (a text page). */
+int voipage_uncertain(const rundata *d);
+int voipage_fixed(const rundata *d);
+int voipage_write(const rundata *d, const verdict *vd, const char *dir,
+    const char *name);
+int voipage_write_fixed(const rundata *d, const verdict *vd,
+    const char *dir, const char *name);
+
 #endif

@@ -156,5 +156,14 @@ cli_params(int argc, char **argv)
 		if (strcmp(k.file, kind) == 0)
 			put_key(stdout, format, i);
 	}
+	if (format == PARAMS_TEXT && strcmp(kind, "scenario") == 0)
+		fputs("\nAny number but a whole number or an initial fraction may "
+		    "be a distribution, drawn\nonce per replication: {dist: "
+		    "uniform, min, max}, {dist: normal, mean, sd},\n{dist: "
+		    "lognormal, mu, sigma}, {dist: beta, alpha, beta}, {dist: "
+		    "gamma, shape, scale},\n{dist: triangular, min, mode, max}, "
+		    "{dist: pert, min, mode, max},\n{dist: logitnormal, mu, sigma, "
+		    "min, max}; correlations joins two of them by rank\n"
+		    "(flywheel-scenario(5)).\n", stdout);
 	return ferror(stdout) || fflush(stdout) != 0 ? EXIT_IO : EXIT_DONE;
 }

@@ -13,6 +13,7 @@
 #include "jsonread.h"
 #include "leakout.h"
 #include "runread.h"
+#include "voiread.h"
 
 const char *const run_state_names[RUN_NSTATE] = { "unaware", "engaged",
 	"trial", "adopter", "advocate", "lapsed", "switched" };
@@ -615,7 +616,8 @@ run_read(const char *dir, rundata *d, fw_error *err)
 	    (rc = read_replications(dir, d, err)) != FW_OK ||
 	    (rc = read_run_json(dir, d, err)) != FW_OK ||
 	    (rc = leak_chart_of_run(dir, d->scenario_hash, d->seed, d->T,
-	    d->command_line, &d->leak, err)) != FW_OK)
+	    d->command_line, &d->leak, err)) != FW_OK ||
+	    (rc = voi_of_run(dir, &d->voi, err)) != FW_OK)
 		return rc;
 	if (d->nv > 1 && ((rc = read_compare(dir, d, err)) != FW_OK ||
 	    (rc = read_paired(dir, d, err)) != FW_OK))
@@ -637,6 +639,7 @@ run_clear(rundata *d)
 		free(d->change[i].from);
 		free(d->change[i].to);
 	}
+	free(d->voi);
 	free(d->names);
 	free(d->draw_path);
 	free(d->change);

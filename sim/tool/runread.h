@@ -41,6 +41,7 @@ typedef struct run_change {
 } run_change;
 
 struct leak_chart;
+struct voi_read;
 
 typedef struct rundata {
 	/* run.json; "" where absent */
@@ -71,6 +72,8 @@ typedef struct rundata {
 
 	/* where value leaks, when the run asked for it (leakout.h) */
 	struct leak_chart *leak;
+	/* the value of information, when some input is uncertain */
+	struct voi_read *voi;
 } rundata;
 
 /* Reads the tables of the run in dir. FW_EIO with err naming the file

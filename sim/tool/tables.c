@@ -11,12 +11,14 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cluster.h"
 #include "csv.h"
 #include "files.h"
 #include "outfiles.h"
 #include "tables.h"
+#include "voitable.h"
 
 enum { NFILES = 6 };
 
@@ -332,21 +334,32 @@ make_dirs(const char *dir)
 }
 
 int
-write_run_tables(const fw_run *run, const char *dir, const char *command_line,
-    fw_error *err)
+write_run_tables(const fw_run *run, const voi_table *voi, const char *dir,
+    const char *command_line, fw_error *err)
 {
-	const char *names[NFILES];
+	const char *names[NFILES + 1];
+	const int n = NFILES + (voi != NULL && voi->ninput > 0);
 	run_record rec = { dir, command_line };
+	char stale[4096];
 	outfiles o;
 	int i, rc;
 
 	for (i = 0; i < NFILES; i++)
 		names[i] = files[i].name;
-	if ((rc = outfiles_open(&o, dir, names, NFILES, err)) != FW_OK)
+	names[NFILES] = "voi.csv";
+	if ((rc = outfiles_open(&o, dir, names, (size_t)n, err)) != FW_OK)
 		return rc;
 	for (i = 0; i < NFILES && rc == FW_OK; i++)
 		rc = files[i].write(run, o.f[i], &rec);
+	if (rc == FW_OK && n > NFILES)
+		rc = voi_write(run, voi, o.f[NFILES]);
 	if (rc == FW_ENOMEM)
 		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
-	return outfiles_commit(&o, rc, err);
+	rc = outfiles_commit(&o, rc, err);
+	/* An earlier run's value of information would not match these
+	 * tables. */
+	if (rc == FW_OK && n == NFILES && snprintf(stale, sizeof(stale),
+	    "%s/voi.csv", dir) < (int)sizeof(stale))
+		unlink(stale);
+	return rc;
 }

@@ -1,0 +1,209 @@
+/* voipage.c - the board pack's page "Is it worth learning more before
+ * deciding?": with uncertain inputs, what knowing them all first is
+ * worth (EVPI) beside the programme's cost, how much of the spread they
+ * make, and what knowing each is worth, as bars (voi.gp); with every
+ * input fixed, a text page saying the spread is market randomness alone
+ * and what to give a range to.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gnuplot.h"
+#include "labels.h"
+#include "pack.h"
+#include "textpage.h"
+#include "voiread.h"
+
+static const char question[] = "Is it worth learning more before deciding?";
+
+int
+voipage_uncertain(const rundata *d)
+{
+	return d->nv > 1 && d->voi != NULL;
+}
+
+int
+voipage_fixed(const rundata *d)
+{
+	return d->nv > 1 && d->voi == NULL;
+}
+
+/* The option's programme cost, mean over replications; NaN unknown. */
+static double
+programme_cost(const rundata *d, const char *name)
+{
+	size_t v;
+
+	for (v = 1; v < d->nv; v++)
+		if (strcmp(d->names[v], name) == 0)
+			return d->program_cost[v];
+	return NAN;
+}
+
+typedef struct bar {
+	double value;
+	size_t i;
+} bar;
+
+static int
+by_value(const void *a, const void *b)
+{
+	const bar *x = a, *y = b;
+
+	if (x->value != y->value)
+		return x->value < y->value ? 1 : -1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* voi-bars.tsv: rank, EVPPI in $M, the input's name, the value written
+ * at the bar's end; largest first. Names the largest in top. */
+static int
+write_bars(const voi_read *v, const char *dir, char *top, size_t size,
+    double *top_value)
+{
+	FILE *f = gp_create(dir, "voi-bars.tsv");
+	bar b[VOI_MAX_INPUTS];
+	char label[200], money_text[32];
+	size_t i;
+
+	if (f == NULL)
+		return FW_EIO;
+	for (i = 0; i < v->ninput; i++)
+		b[i] = (bar){ v->evppi[i], i };
+	qsort(b, v->ninput, sizeof(bar), by_value);
+	param_label(v->path[b[0].i], top, size);
+	*top_value = b[0].value;
+	for (i = 0; i < v->ninput; i++) {
+		param_label(v->path[b[i].i], label, sizeof(label));
+		money(b[i].value, money_text, sizeof(money_text));
+		fprintf(f, "%zu\t", i + 1);
+		gp_value(f, b[i].value / 1e6);
+		fputc('\t', f);
+		gp_field(f, label);
+		fputc('\t', f);
+		gp_field(f, money_text);
+		fputc('\n', f);
+	}
+	return gp_close(f, FW_OK);
+}
+
+int
+voipage_write(const rundata *d, const verdict *vd, const char *dir,
+    const char *name)
+{
+	const voi_read *v = d->voi;
+	char text[2048], evpi[32], se[32], cost[32], top[200];
+	double programme = programme_cost(d, v->best), top_value;
+	textpage tp;
+	int rc;
+
+	(void)vd;
+	if ((rc = write_bars(v, dir, top, sizeof(top), &top_value)) != FW_OK ||
+	    open_page(&tp, dir, name) != FW_OK)
+		return rc != FW_OK ? rc : FW_EIO;
+	put_para(&tp, 0.05, TX_TITLE, question);
+	tp.y -= 0.01;
+	money(v->evpi, evpi, sizeof(evpi));
+	money(v->evpi_se, se, sizeof(se));
+	money(programme, cost, sizeof(cost));
+	if (v->evpi > 0)
+		snprintf(text, sizeof(text), "Knowing every uncertain input "
+		    "before committing is worth %s on average (standard error "
+		    "%s), beside %s's programme cost of %s.", evpi, se,
+		    v->best, cost);
+	else
+		snprintf(text, sizeof(text), "No: whatever the uncertain "
+		    "inputs turn out to be within their ranges, %s stays the "
+		    "best choice, so learning them first is worth %s.",
+		    v->best, evpi);
+	put_para(&tp, 0.05, TX_STRONG, text);
+	if (v->evpi > 0) {
+		snprintf(text, sizeof(text), "No study can be worth more than "
+		    "that: a pilot, survey or data costing more than %s is not "
+		    "worth waiting for.", evpi);
+		put_para(&tp, 0.05, TX_BODY, text);
+	}
+	if (!isnan(v->best_share)) {
+		snprintf(text, sizeof(text), "The spread of %s's gain is %.0f%% "
+		    "the uncertain inputs, which a pilot, a survey or data can "
+		    "narrow, and %.0f%% market randomness, which nothing "
+		    "learnt removes.", v->best, 100 * v->best_share,
+		    100 * (1 - v->best_share));
+		put_para(&tp, 0.05, TX_BODY, text);
+	}
+	tp.y -= 0.01;
+	if (top_value > 0)
+		snprintf(text, sizeof(text), "Most worth a pilot: %s. What "
+		    "knowing each input alone is worth, $M:", top);
+	else
+		snprintf(text, sizeof(text), "No input alone would change the "
+		    "choice. What knowing each input alone is worth, $M:");
+	put_para(&tp, 0.05, TX_HEAD, text);
+	return gp_close(tp.f, FW_OK);
+}
+
+static int
+is_number(const char *s)
+{
+	char *end;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	(void)strtod(s, &end);
+	return *end == '\0';
+}
+
+int
+voipage_write_fixed(const rundata *d, const verdict *vd, const char *dir,
+    const char *name)
+{
+	char text[2048], label[200];
+	textpage tp;
+	size_t i, used = 0;
+
+	(void)vd;
+	if (open_page(&tp, dir, name) != FW_OK)
+		return FW_EIO;
+	put_para(&tp, 0.05, TX_TITLE, question);
+	tp.y -= 0.01;
+	put_para(&tp, 0.05, TX_STRONG, "This pack cannot say yet: every input "
+	    "of the scenario is a fixed number, so the spread it shows is "
+	    "market randomness alone (which HCPs happen to lapse, switch or "
+	    "advocate) and the recommendation is only as sure as those "
+	    "numbers.");
+	tp.y -= 0.01;
+	put_para(&tp, 0.05, TX_HEAD, "Give a range to what the brand team is "
+	    "guessing, then run again:");
+	text[0] = '\0';
+	for (i = 0; i < d->nchange && used < sizeof(text); i++) {
+		/* what a variant sets an input to, not its costs or channels */
+		if (!is_number(d->change[i].from) ||
+		    !is_number(d->change[i].to) ||
+		    strncmp(d->change[i].path, "program_cost.", 13) == 0)
+			continue;
+		param_label(d->change[i].path, label, sizeof(label));
+		used += (size_t)snprintf(text + used, sizeof(text) - used,
+		    "%s%s (%s in %s)", used ? ", " : "", label,
+		    d->change[i].to, d->names[d->change[i].v]);
+	}
+	if (*text) {
+		char line[2300];
+		snprintf(line, sizeof(line), "What each option is expected to "
+		    "achieve: %s.", text);
+		put_para(&tp, 0.07, TX_BODY, line);
+	}
+	put_para(&tp, 0.07, TX_BODY, "How much experience drives prescribing "
+	    "(experience.cx_weight), how fast trust is won and lost "
+	    "(experience.trust_gain, trust_loss), and how often lost HCPs come "
+	    "back (reacquisition.winback_lapsed, winback_switched).");
+	tp.y -= 0.01;
+	put_para(&tp, 0.05, TX_NOTE, "Write each as {dist: pert, min, mode, "
+	    "max} (see flywheel-scenario(5)); the run then writes voi.csv and "
+	    "this page shows what learning each input before committing is "
+	    "worth.");
+	return gp_close(tp.f, FW_OK);
+}
