@@ -65,12 +65,17 @@ if [ "$mode" = test ]; then
 	cd ..
 	mkdir -p build-san
 	cd build-san
-	# The Python package loads the library into an interpreter built
-	# without the sanitizers, which cannot host them: it is left out, as
-	# is MPI, whose own allocations the leak checker would report (the
+	# The Python package's tests run too, in an interpreter that loads
+	# the sanitizers' runtimes first (tests/sanitized-python). MPI is
+	# left out, its own allocations the leak checker would report (the
 	# first pass runs the MPI tests).
+	# configured before without Python: again, with it
+	if [ -f Makefile ] && grep -q -e '--disable-python' config.status
+	then
+		rm -f Makefile
+	fi
 	[ -f Makefile ] || ../configure --quiet --enable-sanitizers \
-	    --disable-python --without-mpi
+	    --without-mpi
 	make -s -j"$jobs"
 	check || status=$?
 	exit "$status"

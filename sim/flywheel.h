@@ -14,8 +14,15 @@
  * Conventions. Functions that can fail return an fw_status and, when err
  * is not NULL, fill *err with where and why; on success *err is left as
  * it was. Objects come in _alloc/_load and _free pairs, and every _free
- * accepts NULL. Pointer arguments other than err and those marked
- * "may be NULL" must not be NULL. Variants are numbered from 0, the
+ * accepts NULL. Every function checks its arguments: a NULL pointer (other
+ * than err and those marked "may be NULL"), an index past the end or a
+ * size that does not fit is refused, never followed: a function that
+ * returns a status returns FW_EINVALID (with err saying which argument),
+ * one that returns a text NULL, a count 0, a number NaN, an index -1,
+ * and one that returns nothing writes what it writes for an index past
+ * the end (NaN, ""), or nothing. Arrays
+ * whose size a function takes from its object (room for
+ * fw_run_replications() values, say) must have that size. Variants are numbered from 0, the
  * baseline; months from 1; replications from 0. Metrics and monthly
  * series are numbered by the library and named by fw_metric_name() and
  * fw_series_name(); look them up by name, as their numbering may grow
@@ -202,10 +209,10 @@ int fw_key_lookup(const char *path, fw_key_info *out);
  * "integer >= 1", "text"; "" past the end. 64 bytes are enough. */
 void fw_key_range_text(size_t i, char *buf, size_t size);
 
-/* Why key i's upper limit is where it is, when it is no natural end of the
- * quantity, e.g. "no HCP is touched more than 1000 times a month, all
- * channels together"; "" otherwise. These limits keep every run finite
- * and bounded in time and memory. */
+/* Why key i's upper limit (and for some keys its lower one) is where it
+ * is, when it is no natural end of the quantity, e.g. "no HCP is touched
+ * more than 1000 times a month, all channels together"; "" otherwise.
+ * These limits keep every run finite and bounded in time and memory. */
 const char *fw_key_limit(size_t i);
 
 /* ---- Scenarios ---- */
@@ -699,9 +706,10 @@ typedef struct fw_sensitivity {
 	double s1, s1_lo95, s1_hi95, st, st_lo95, st_hi95;
 } fw_sensitivity;
 
-/* Fills out[0 .. fw_sweep_param_count() - 1]; FW_EINVALID for designs
- * that give no sensitivity (grid, lhs), FW_ENOMEM. */
-int fw_sweep_sensitivity(const fw_sweep *sw, const double *y,
+/* Fills out[0 .. fw_sweep_param_count() - 1] from the n values at y;
+ * FW_EINVALID unless n is fw_sweep_points(), and for designs that give
+ * no sensitivity (grid, lhs); FW_ENOMEM. */
+int fw_sweep_sensitivity(const fw_sweep *sw, const double *y, size_t n,
     fw_sensitivity *out);
 
 /* ---- Calibration: fitting a scenario to a brand's observed months ---- */

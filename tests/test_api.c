@@ -315,6 +315,226 @@ START_TEST(test_sweep_point)
 }
 END_TEST
 
+/* Every entry point refuses NULL in place of an object, a text or an
+ * array, and an array of the wrong size, through its own way of
+ * failing: never a crash, never a read past the end. */
+START_TEST(test_arguments_checked)
+{
+	fw_scenario *sc = test_load(SMALL_RUN), *out = sc;
+	fw_run_options opt = { 0 };
+	fw_run *run = NULL;
+	fw_sweep *sw = NULL;
+	fw_calibration *cal = NULL;
+	fw_error err = { 0 };
+	fw_key_info info;
+	fw_stats st;
+	fw_band band;
+	fw_paired pd;
+	fw_gain gain;
+	fw_sensitivity sens[8];
+	enum fw_file_kind kind;
+	char buf[64], path[1024];
+	double x, y[64] = { 0 };
+
+	ck_assert_int_eq(fw_scenario_load(NULL, &out, &err), FW_EINVALID);
+	ck_assert_ptr_null(out);
+	ck_assert_str_eq(err.msg, "fw_scenario_load: file is NULL");
+	ck_assert_int_eq(fw_scenario_load("x.yaml", NULL, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_load_string(NULL, "a", 1, &out, &err),
+	    FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_load_string("s", NULL, 3, &out, &err),
+	    FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_copy(NULL, &out), FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_copy(sc, NULL), FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_set(sc, NULL, NULL, "1", &err),
+	    FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_set(sc, NULL, "friction.access", NULL,
+	    &err), FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_set(NULL, NULL, "friction.access", "1",
+	    NULL), FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_set_number(sc, NULL, NULL, 0.1, &err),
+	    FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_value(sc, NULL, NULL, 0.5, &x, &err),
+	    FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_value(sc, NULL, "friction.access", 0.5,
+	    NULL, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_is_uncertain(sc, NULL, NULL), -1);
+	ck_assert_int_eq(fw_scenario_is_uncertain(NULL, NULL,
+	    "friction.access"), -1);
+	ck_assert_int_eq(fw_scenario_add_variant(sc, NULL, NULL, &err),
+	    FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_remove_variant(sc, NULL, &err),
+	    FW_EINVALID);
+	ck_assert_uint_eq(fw_scenario_variant_count(sc), 2);
+	ck_assert_int_eq(fw_scenario_variant_index(sc, NULL), -1);
+	ck_assert_int_eq(fw_scenario_report(sc, NULL), -1);
+	ck_assert_int_eq(fw_scenario_change(sc, 1, 0, NULL), FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_set_calibration(NULL, "fit.csv"),
+	    FW_EINVALID);
+	ck_assert_ptr_null(fw_scenario_yaml(NULL));
+	ck_assert_ptr_null(fw_scenario_name(NULL));
+	ck_assert_ptr_null(fw_scenario_variant_name(NULL, 0));
+	ck_assert_uint_eq(fw_scenario_change_count(NULL, 1), 0);
+	ck_assert_int_eq(fw_scenario_horizon(NULL), 0);
+	ck_assert_int_eq(fw_key_lookup(NULL, &info), FW_EINVALID);
+	ck_assert_int_eq(fw_key_lookup("friction.access", NULL), FW_EINVALID);
+	ck_assert_int_eq(fw_key_get(0, NULL), FW_EINVALID);
+	fw_key_range_text(0, NULL, 10);
+	ck_assert_ptr_null(fw_suggest(NULL, NULL, 3));
+	fw_hash(NULL, 5, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "fnv1a64:cbf29ce484222325");
+	fw_format_real(1, NULL, 32);
+	fw_error_format(NULL, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "");
+	fw_error_format(&err, NULL, 0);
+	fw_error_set(&err, FW_EIO, NULL, 0, 0, NULL, NULL);
+	ck_assert_str_eq(err.msg, "");
+	fw_stats_of(NULL, 5, &st);
+	ck_assert(isnan(st.mean));
+	fw_stats_of(y, 3, NULL);
+	fw_paired_of(NULL, 5, &pd);
+	ck_assert(isnan(pd.mean));
+	ck_assert_int_eq(fw_shapley(NULL, 2, y), FW_EINVALID);
+	ck_assert_int_eq(fw_shapley(y, 2, NULL), FW_EINVALID);
+	ck_assert_int_eq(fw_file_kind(NULL, &kind, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_file_kind("x.yaml", NULL, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_metric_index(NULL), -1);
+	ck_assert_int_eq(fw_series_index(NULL), -1);
+
+	/* runs */
+	ck_assert_int_eq(fw_run_alloc(NULL, &opt, &run, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_run_alloc(sc, NULL, &run, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_run_alloc(sc, &opt, NULL, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_run_step(NULL, 1, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_run_finish(NULL, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_run_blocks(NULL, 0, 1, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_run_unpack(NULL, 0, 1, buf, 1, &err),
+	    FW_EINVALID);
+	ck_assert_uint_eq(fw_run_pack_size(NULL, 0, 1), 0);
+	fw_run_pack(NULL, 0, 1, buf);
+	ck_assert_uint_eq(fw_run_block_count(NULL), 0);
+	ck_assert_uint_eq(fw_run_memory(NULL), 0);
+	ck_assert_ptr_null(fw_run_scenario(NULL));
+	ck_assert(isnan(fw_run_elapsed(NULL)));
+	ck_assert_int_eq(fw_run_alloc(sc, &opt, &run, &err), FW_OK);
+	/* a step as large as can be asked for simulates what is left */
+	ck_assert_int_eq(fw_run_step(run, UINT64_MAX, &err), FW_OK);
+	ck_assert_uint_eq(fw_run_done(run), 7);
+	ck_assert_int_eq(fw_run_unpack(run, 0, 1, NULL, 0, &err),
+	    FW_EINVALID);
+	ck_assert_int_eq(fw_run_values(run, 0, 0, NULL), FW_EINVALID);
+	ck_assert_int_eq(fw_run_stats(run, 0, 0, NULL), FW_EINVALID);
+	ck_assert_int_eq(fw_run_stats(NULL, 0, 0, &st), FW_EINVALID);
+	ck_assert_int_eq(fw_run_month(run, 0, 1, 0, NULL), FW_EINVALID);
+	ck_assert_int_eq(fw_run_month(NULL, 0, 1, 0, &band), FW_EINVALID);
+	ck_assert_int_eq(fw_run_month_values(run, 0, 0, NULL), FW_EINVALID);
+	ck_assert_int_eq(fw_run_draws(run, 0, 0, NULL), FW_EINVALID);
+	ck_assert_int_eq(fw_run_paired(run, 1, 0, 0, NULL), FW_EINVALID);
+	ck_assert_int_eq(fw_run_cumulative_gain(run, 1, 1, NULL),
+	    FW_EINVALID);
+	ck_assert_int_eq(fw_run_cumulative_gain(NULL, 1, 1, &gain),
+	    FW_EINVALID);
+	ck_assert_int_eq(fw_run_payback(NULL, 1, 0), -1);
+	ck_assert(isnan(fw_run_compounding(NULL, 1, 0)));
+	ck_assert(isnan(fw_run_value(NULL, 0, 0, 0)));
+	ck_assert(isnan(fw_run_draw(NULL, 0, 0, 0)));
+	ck_assert_ptr_null(fw_run_draw_path(NULL, 0));
+
+	/* sweeps: y must hold one value a point, no fewer and no more */
+	snprintf(path, sizeof(path), "%s/scenarios/sweeps/tornado.yaml",
+	    getenv("top_srcdir") ? getenv("top_srcdir") : ".");
+	ck_assert_int_eq(fw_sweep_load(NULL, &sw, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_sweep_load(path, NULL, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_sweep_load(path, &sw, &err), FW_OK);
+	ck_assert_uint_le(fw_sweep_points(sw), 64);
+	ck_assert_uint_le(fw_sweep_param_count(sw), 8);
+	ck_assert_int_eq(fw_sweep_sensitivity(sw, y, fw_sweep_points(sw) - 1,
+	    sens), FW_EINVALID);
+	ck_assert_int_eq(fw_sweep_sensitivity(sw, y, fw_sweep_points(sw) + 1,
+	    sens), FW_EINVALID);
+	ck_assert_int_eq(fw_sweep_sensitivity(sw, NULL, fw_sweep_points(sw),
+	    sens), FW_EINVALID);
+	ck_assert_int_eq(fw_sweep_sensitivity(sw, y, fw_sweep_points(sw),
+	    NULL), FW_EINVALID);
+	ck_assert_int_eq(fw_sweep_sensitivity(sw, y, fw_sweep_points(sw),
+	    sens), FW_OK);
+	ck_assert_int_eq(fw_sweep_point_scenario(sw, 0, NULL, &err),
+	    FW_EINVALID);
+	ck_assert_int_eq(fw_sweep_point_scenario(NULL, 0, &out, &err),
+	    FW_EINVALID);
+	ck_assert_int_eq(fw_sweep_metric_values(sw, 0, NULL, y), FW_EINVALID);
+	ck_assert_int_eq(fw_sweep_metric_values(sw, 0, run, NULL),
+	    FW_EINVALID);
+	ck_assert_int_eq(fw_sweep_set_seed(NULL, 1), FW_EINVALID);
+	ck_assert_int_eq(fw_sweep_set_replications(NULL, 1), FW_EINVALID);
+	fw_sweep_param_range(sw, 0, NULL, NULL);
+	fw_sweep_param_range(NULL, 0, &x, NULL);
+	ck_assert(isnan(x));
+	fw_sweep_block(sw, 0, NULL, 24);
+	ck_assert_ptr_null(fw_sweep_design(NULL));
+	ck_assert_ptr_null(fw_sweep_scenario(NULL));
+	ck_assert(isnan(fw_sweep_value(NULL, 0, 0)));
+	ck_assert(isnan(fw_sweep_base_value(NULL, 0)));
+	fw_sweep_free(sw);
+
+	/* calibrations */
+	ck_assert_int_eq(fw_calibration_load(NULL, &cal, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_calibration_load("c.yaml", NULL, &err),
+	    FW_EINVALID);
+	ck_assert_int_eq(fw_calibration_step(NULL, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_calibration_fitted(NULL, &out, &err),
+	    FW_EINVALID);
+	ck_assert_int_eq(fw_calibration_fit(NULL, 0, NULL), FW_EINVALID);
+	ck_assert_int_eq(fw_calibration_month(NULL, 0, 1, &x, &band),
+	    FW_EINVALID);
+	ck_assert_int_eq(fw_calibration_done(NULL), 0);
+	ck_assert(isnan(fw_calibration_objective(NULL)));
+	ck_assert(isnan(fw_calibration_target_weight(NULL, 0)));
+	ck_assert_ptr_null(fw_calibration_target_segment(NULL, 0));
+	fw_calibration_set_threads(NULL, 2);
+	fw_calibration_get_progress(NULL, NULL);
+	fw_calibration_param_range(NULL, 0, NULL, &x);
+
+	fw_run_free(run);
+	fw_scenario_free(sc);
+}
+END_TEST
+
+/* A variant's name that YAML would read as something else (a tag, a
+ * key and value, a comment, a flow) is written quoted: the scenario's
+ * YAML reads back as the same scenario. */
+START_TEST(test_odd_names_round_trip)
+{
+	static const char *const names[] = { "!a", "a: b", "a #b", "[x]",
+		"{y}", "*z", "&w", "'q'", "\"d\"", "%p", "`b", "|x", ">x",
+		"?x", "a,b", "x\\y" };
+	fw_scenario *sc = test_load(SMALL_RUN), *back;
+	fw_error err;
+	char *yaml;
+	double x;
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		ck_assert_msg(fw_scenario_add_variant(sc, names[i], NULL, &err)
+		    == FW_OK, "%s: %s", names[i], err.msg);
+		ck_assert_int_eq(fw_scenario_set_number(sc, names[i],
+		    "friction.onboarding", 0.2, &err), FW_OK);
+	}
+	yaml = fw_scenario_yaml(sc);
+	ck_assert_msg(fw_scenario_load_string("back.yaml", yaml, strlen(yaml),
+	    &back, &err) == FW_OK, "%s:%d: %s", err.file, err.line, err.msg);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		ck_assert_int_ge(fw_scenario_variant_index(back, names[i]), 0);
+		ck_assert_int_eq(fw_scenario_value(back, names[i],
+		    "friction.onboarding", 0.5, &x, &err), FW_OK);
+		ck_assert_double_eq(x, 0.2);
+	}
+	fw_free(yaml);
+	fw_scenario_free(back);
+	fw_scenario_free(sc);
+}
+END_TEST
+
 Suite *
 api_suite(void)
 {
@@ -331,6 +551,8 @@ api_suite(void)
 	tcase_add_test(tc, test_results_agree);
 	tcase_add_test(tc, test_draws);
 	tcase_add_test(tc, test_sweep_point);
+	tcase_add_test(tc, test_arguments_checked);
+	tcase_add_test(tc, test_odd_names_round_trip);
 	suite_add_tcase(s, tc);
 	return s;
 }

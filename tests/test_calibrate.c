@@ -25,7 +25,10 @@ START_TEST(test_search_scale)
 	const fw_cal_param logit = { .scale = FW_SCALE_LOGIT, .lo = 0.1,
 		.hi = 0.7, .own = 0.4 };
 	const fw_cal_param log_scale = { .scale = FW_SCALE_LOG, .lo = 0,
-		.hi = HUGE_VAL, .own = 4 };
+		.hi = HUGE_VAL, .limit = HUGE_VAL, .own = 4 };
+	/* a key with a reasoned limit: no value searched passes it */
+	const fw_cal_param limited = { .scale = FW_SCALE_LOG, .lo = 0,
+		.hi = HUGE_VAL, .limit = 1000, .own = 2 };
 	const fw_cal_param open_end = { .scale = FW_SCALE_LOGIT, .lo = 0,
 		.hi = 1, .own = 0.5 };
 	double x, last = -HUGE_VAL;
@@ -43,6 +46,10 @@ START_TEST(test_search_scale)
 	ck_assert(fwi_cal_from_search(&open_end, 1e9) < 1);
 	ck_assert(fwi_cal_from_search(&open_end, -1e9) > 0);
 	ck_assert(fwi_cal_from_search(&log_scale, -1e9) > 0);
+	ck_assert_double_eq(fwi_cal_from_search(&limited, 1e9), 1000);
+	ck_assert_double_eq(fwi_cal_from_search(&limited, log(2000)), 1000);
+	ck_assert_double_eq_tol(fwi_cal_from_search(&limited, log(999)), 999,
+	    1e-9);
 	/* starting points fill 2% to 98% of a range; on a log scale they
 	 * lie within a factor of 3 of the scenario's value */
 	ck_assert_double_eq_tol(fwi_cal_from_search(&logit,

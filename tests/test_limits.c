@@ -32,8 +32,8 @@
 	"experience.trust_loss: 0, experience.unfilled_weight: 0, " \
 	"channels.c.burden: 0}\n"
 
-/* Sets every key that has a limit with a reason to that limit, but the
- * number of HCPs (test_hcps_limit runs that). */
+/* Sets every key of a scenario that has a limit with a reason to that
+ * limit, but the number of HCPs (test_hcps_limit runs that). */
 static void
 set_all_to_limits(fw_scenario *sc)
 {
@@ -45,6 +45,7 @@ set_all_to_limits(fw_scenario *sc)
 	for (i = 0; i < fw_key_count(); i++) {
 		fw_key_get(i, &k);
 		if (fw_key_limit(i)[0] == '\0' ||
+		    strcmp(k.file, "scenario") != 0 ||
 		    strcmp(k.path, "segments[].hcps") == 0)
 			continue;
 		snprintf(path, sizeof(path), "%s", k.path);

@@ -70,6 +70,35 @@ START_TEST(test_ranges)
 }
 END_TEST
 
+/* Every upper end the loader enforces is shown where params lists the
+ * key, and a whole-number count's end has its reason. */
+START_TEST(test_enforced_limits_shown)
+{
+	char range[64], hi[40];
+	fw_key_info k;
+	size_t i;
+
+	for (i = 0; i < fw_key_count(); i++) {
+		fw_key_get(i, &k);
+		if ((k.type != FW_KEY_INTEGER && k.type != FW_KEY_NUMBER) ||
+		    isinf(k.hi) || k.hi >= 18446744073709551615.0)
+			continue;
+		fw_key_range_text(i, range, sizeof(range));
+		fw_format_real(k.hi, hi, sizeof(hi));
+		ck_assert_msg(strstr(range, hi) != NULL, "%s: range '%s' "
+		    "hides its upper end %s", k.path, range, hi);
+	}
+	ck_assert_int_eq(fw_key_lookup("segments.a.patients_on_therapy", &k),
+	    FW_OK);
+	for (i = 0; i < fw_key_count(); i++) {
+		fw_key_info j;
+		fw_key_get(i, &j);
+		if (strcmp(j.path, k.path) == 0)
+			ck_assert_str_ne(fw_key_limit(i), "");
+	}
+}
+END_TEST
+
 START_TEST(test_format_real_round_trips)
 {
 	static const double xs[] = { 0.1, 1.0 / 3, 450, 1e-300, 2.5e15,
@@ -169,6 +198,7 @@ params_suite(void)
 
 	tcase_add_test(tc, test_defaults_match_model);
 	tcase_add_test(tc, test_ranges);
+	tcase_add_test(tc, test_enforced_limits_shown);
 	tcase_add_test(tc, test_labels);
 	tcase_add_test(tc, test_format_real_round_trips);
 	tcase_add_test(tc, test_suggest);

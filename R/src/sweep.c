@@ -155,9 +155,12 @@ SEXP fwr_sweep_sensitivity(SEXP x, SEXP y)
 	int rc;
 
 	s = (fw_sensitivity *)R_alloc(P ? P : 1, sizeof(*s));
-	if ((rc = fw_sweep_sensitivity(sw, REAL(y), s)) != FW_OK)
-		r_fail_status(rc, rc == FW_EINVALID ? "this design gives no "
-		    "sensitivity" : NULL);
+	if ((rc = fw_sweep_sensitivity(sw, REAL(y), (size_t)XLENGTH(y), s)) !=
+	    FW_OK)
+		r_fail_status(rc, rc != FW_EINVALID ? NULL :
+		    (size_t)XLENGTH(y) != fw_sweep_points(sw) ? "the values "
+		    "are not one per point of the sweep" : "this design gives "
+		    "no sensitivity");
 	out = PROTECT(Rf_allocMatrix(REALSXP, (int)P, 12));
 	for (j = 0; j < P; j++) {
 		const double f[12] = { s[j].low, s[j].high, s[j].at_base,

@@ -192,7 +192,7 @@ PROTOTYPES = {
     "fw_sweep_block": (None, [P, Z, ctypes.c_char_p, Z]),
     "fw_sweep_point_scenario": (INT, [P, Z, PP, E]),
     "fw_sweep_metric_values": (INT, [P, Z, P, c_double_p]),
-    "fw_sweep_sensitivity": (INT, [P, c_double_p,
+    "fw_sweep_sensitivity": (INT, [P, c_double_p, Z,
                                    ctypes.POINTER(FwSensitivity)]),
     "fw_calibration_load": (INT, [S, PP, E]),
     "fw_calibration_free": (None, [P]),
@@ -377,9 +377,28 @@ def text(b):
     return None if b is None else b.decode("utf-8")
 
 
-def arg(s):
-    """A str argument as a C string (None for NULL)."""
-    return None if s is None else s.encode("utf-8")
+def arg(s, what):
+    """A str argument as a C string: TypeError for anything but a str,
+    ValueError for one with a NUL character, which C would cut it at."""
+    if not isinstance(s, str):
+        raise TypeError(f"{what} must be a str, not {type(s).__name__}")
+    b = s.encode("utf-8")
+    if b"\0" in b:
+        raise ValueError(f"{what} must not contain a NUL character")
+    return b
+
+
+def optional_arg(s, what):
+    """The same for an argument that may be None (NULL)."""
+    return None if s is None else arg(s, what)
+
+
+def path_arg(path):
+    """A file name (str, bytes or os.PathLike) as a C string."""
+    b = os.fsencode(path)
+    if b"\0" in b:
+        raise ValueError("a file name must not contain a NUL character")
+    return b
 
 
 def arg_doubles(x):

@@ -34,7 +34,7 @@ class Calibration:
 
     def __init__(self, path, threads=None):
         out = ctypes.c_void_p()
-        _lib.call(lib.fw_calibration_load, os.fsencode(path),
+        _lib.call(lib.fw_calibration_load, _lib.path_arg(path),
                   ctypes.byref(out))
         self._made(out, threads, None, os.fsdecode(path))
 

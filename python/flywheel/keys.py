@@ -57,7 +57,7 @@ def key(path):
     "segments.cardiology.hcps") as a dict of the columns of params(),
     with the file it belongs to."""
     info = _lib.FwKeyInfo()
-    if lib.fw_key_lookup(_lib.arg(path), ctypes.byref(info)) != 0:
+    if lib.fw_key_lookup(_lib.arg(path, "path"), ctypes.byref(info)) != 0:
         raise ScenarioError(f"{path}: no such key", path=path)
     return _row(info, _index(_lib.text(info.path)))
 

@@ -68,7 +68,8 @@ class Scenario:
 
     def __init__(self, path):
         out = ctypes.c_void_p()
-        _lib.call(lib.fw_scenario_load, os.fsencode(path), ctypes.byref(out))
+        _lib.call(lib.fw_scenario_load, _lib.path_arg(path),
+                  ctypes.byref(out))
         _lib.own(self, out, lib.fw_scenario_free)
         self._source = _bytes_loaded(path, self.sha256)
         self._edits = []
@@ -77,13 +78,15 @@ class Scenario:
     def from_string(cls, text, name="<string>"):
         """Loads a scenario from YAML text; name stands for the file in
         messages and results."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, not {type(text).__name__}")
         data = text.encode("utf-8")
         return cls._from_bytes(name, data)
 
     @classmethod
     def _from_bytes(cls, name, data):
         out = ctypes.c_void_p()
-        _lib.call(lib.fw_scenario_load_string, os.fsencode(name), data,
+        _lib.call(lib.fw_scenario_load_string, _lib.path_arg(name), data,
                   len(data), ctypes.byref(out))
         sc = cls._wrap(out)
         sc._source = (name, data)
@@ -142,13 +145,15 @@ class Scenario:
             if isinstance(value, numbers.Real) and \
                     not isinstance(value, bool):
                 value = float(value)
-                _lib.call(lib.fw_scenario_set_number, trial, _lib.arg(variant),
-                          _lib.arg(path), value)
+                _lib.call(lib.fw_scenario_set_number, trial,
+                          _lib.optional_arg(variant, "variant"),
+                          _lib.arg(path, "path"), value)
             else:
                 if not isinstance(value, str):
                     value = _yaml(value)
-                _lib.call(lib.fw_scenario_set, trial, _lib.arg(variant),
-                          _lib.arg(path), _lib.arg(value))
+                _lib.call(lib.fw_scenario_set, trial,
+                          _lib.optional_arg(variant, "variant"),
+                          _lib.arg(path, "path"), _lib.arg(value, "value"))
         except BaseException:
             lib.fw_scenario_free(trial)
             raise
@@ -161,15 +166,17 @@ class Scenario:
         """The value of the key at path (in a variant, or the baseline):
         the number itself, or the q-quantile of its distribution."""
         x = ctypes.c_double()
-        _lib.call(lib.fw_scenario_value, self._ptr, _lib.arg(variant),
-                  _lib.arg(path), float(q), ctypes.byref(x))
+        _lib.call(lib.fw_scenario_value, self._ptr,
+                  _lib.optional_arg(variant, "variant"),
+                  _lib.arg(path, "path"), float(q), ctypes.byref(x))
         return x.value
 
     @locked
     def is_uncertain(self, path, variant=None):
         """Whether the key at path holds a distribution."""
-        r = lib.fw_scenario_is_uncertain(self._ptr, _lib.arg(variant),
-                                         _lib.arg(path))
+        r = lib.fw_scenario_is_uncertain(
+            self._ptr, _lib.optional_arg(variant, "variant"),
+            _lib.arg(path, "path"))
         if r < 0:
             where = f"variant {variant!r}" if variant else "the baseline"
             raise ScenarioError(f"{path}: no such key in {where}", path=path)
@@ -179,8 +186,8 @@ class Scenario:
     def add_variant(self, name, base=None):
         """Adds a variant named name, a copy of variant base (None: the
         baseline), to be changed with set(..., variant=name)."""
-        _lib.call(lib.fw_scenario_add_variant, self._ptr, _lib.arg(name),
-                  _lib.arg(base))
+        _lib.call(lib.fw_scenario_add_variant, self._ptr,
+                  _lib.arg(name, "name"), _lib.optional_arg(base, "base"))
         self._edits.append(("add_variant", (name, base)))
 
     @locked

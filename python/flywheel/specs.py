@@ -58,6 +58,6 @@ def load(load_string, spec, name, *extra):
     out = ctypes.c_void_p()
     with spec_text(spec) as text:
         data = text.encode("utf-8")
-        _lib.call(load_string, os.fsencode(name), data, len(data), *extra,
+        _lib.call(load_string, _lib.path_arg(name), data, len(data), *extra,
                   ctypes.byref(out))
     return out

@@ -34,7 +34,7 @@ class Sweep:
 
     def __init__(self, path):
         out = ctypes.c_void_p()
-        _lib.call(lib.fw_sweep_load, os.fsencode(path), ctypes.byref(out))
+        _lib.call(lib.fw_sweep_load, _lib.path_arg(path), ctypes.byref(out))
         _lib.own(self, out, lib.fw_sweep_free)
 
     @classmethod
@@ -57,13 +57,15 @@ class Sweep:
         # checked on a copy first, so that a bad value changes nothing
         Scenario._wrap(_copy(ptr)).set(path, value, variant)
         if isinstance(value, numbers.Real) and not isinstance(value, bool):
-            _lib.call(lib.fw_scenario_set_number, ptr, _lib.arg(variant),
-                      _lib.arg(path), float(value))
+            _lib.call(lib.fw_scenario_set_number, ptr,
+                      _lib.optional_arg(variant, "variant"),
+                      _lib.arg(path, "path"), float(value))
         else:
             if not isinstance(value, str):
                 value = json.dumps(value, allow_nan=False)
-            _lib.call(lib.fw_scenario_set, ptr, _lib.arg(variant),
-                      _lib.arg(path), _lib.arg(value))
+            _lib.call(lib.fw_scenario_set, ptr,
+                      _lib.optional_arg(variant, "variant"),
+                      _lib.arg(path, "path"), _lib.arg(value, "value"))
 
     @property
     @locked
@@ -240,8 +242,11 @@ class Sweep:
         for label in self.metrics:
             y = np.ascontiguousarray(table[column_name(f"{label}_mean")],
                                      dtype=float)
+            if y.ndim != 1 or len(y) != len(self):
+                raise ValueError(f"the table has {len(y)} rows, the sweep "
+                                 f"{len(self)} points: give run()'s table")
             rc = lib.fw_sweep_sensitivity(self._ptr, y.ctypes.data_as(
-                _lib.c_double_p), out)
+                _lib.c_double_p), len(y), out)
             if rc != 0:
                 raise error_from(rc, "")
             rows += [[label, self._label(j)] +

@@ -164,3 +164,44 @@ def test_copy_is_independent(small):
     other.set("friction.access", 0.1)
     assert small.is_uncertain("friction.access")
     assert other.value("friction.access") == 0.1
+
+
+@pytest.mark.parametrize("call", [
+    lambda sc: flywheel.key(None),
+    lambda sc: flywheel.key(5),
+    lambda sc: sc.set(None, 0.2),
+    lambda sc: sc.set("friction.access", 0.2, variant=3),
+    lambda sc: sc.set(b"friction.access", 0.2),
+    lambda sc: sc.value(None),
+    lambda sc: sc.value("friction.access", variant=b"hub"),
+    lambda sc: sc.is_uncertain(None),
+    lambda sc: sc.add_variant(None),
+    lambda sc: sc.add_variant("more", base=1),
+    lambda sc: flywheel.Scenario.from_string(None),
+    lambda sc: flywheel.Scenario.from_string(SMALL, name=None),
+])
+def test_not_a_text_is_a_type_error(call):
+    """What must be a str and is not raises TypeError (never reaches the
+    library as a NULL)."""
+    sc = flywheel.Scenario.from_string(SMALL)
+    before = sc.to_yaml()
+    with pytest.raises(TypeError):
+        call(sc)
+    assert sc.to_yaml() == before
+
+
+@pytest.mark.parametrize("call", [
+    lambda sc: flywheel.key("friction.access\0x"),
+    lambda sc: sc.set("friction.access\0x", 0.2),
+    lambda sc: sc.set("friction.access", "0.2\0 junk"),
+    lambda sc: sc.value("friction.access\0x"),
+    lambda sc: sc.is_uncertain("friction.access\0x"),
+    lambda sc: sc.add_variant("new\0er"),
+    lambda sc: flywheel.Scenario(str(SCENARIOS / "default.yaml") + "\0x"),
+])
+def test_a_nul_in_a_text_is_a_value_error(call):
+    """A NUL would cut the text short in C, and a name or value would be
+    taken for another: refused."""
+    sc = flywheel.Scenario.from_string(SMALL)
+    with pytest.raises(ValueError):
+        call(sc)

@@ -38,6 +38,12 @@ def test_sweep_is_the_commands(name, tmp_path):
         want = pd.read_csv(tmp_path / "out" / "sensitivity.csv",
                            float_precision="round_trip")
         pd.testing.assert_frame_equal(sw.sensitivity(table), want)
+        # a table of fewer (or more) rows than points is refused, not
+        # read past its end
+        for rows in (table.iloc[:-1], table.iloc[:1],
+                     pd.concat([table, table.iloc[:1]])):
+            with pytest.raises(ValueError, match="rows"):
+                sw.sensitivity(rows)
     else:
         with pytest.raises(flywheel.ScenarioError):
             sw.sensitivity(table)

@@ -122,6 +122,7 @@ read_range(fw_yaml *y, fw_calibration *cal, yaml_node_t *n, yaml_node_t *at,
 	int rc, end;
 
 	p->scale = FW_SCALE_LOGIT;
+	p->limit = HUGE_VAL;
 	if (at == NULL) {
 		p->lo = k->lo;
 		p->hi = k->hi;
@@ -130,6 +131,7 @@ read_range(fw_yaml *y, fw_calibration *cal, yaml_node_t *n, yaml_node_t *at,
 		if (isinf(k->hi) || k->why != NULL) {
 			p->scale = FW_SCALE_LOG;
 			p->hi = HUGE_VAL;
+			p->limit = k->hi;
 			if (!(p->own > k->lo))
 				return fwi_yaml_fail(y, n, path, "needs a "
 				    "range: %s has no natural upper end, and "
@@ -253,9 +255,14 @@ read_target(fw_yaml *y, fw_calibration *cal, yaml_node_t *n,
 	    FW_CT_WEIGHT));
 	if (rc == FW_OK && at[FW_CT_WEIGHT] != NULL &&
 	    (rc = fwi_yaml_real(y, at[FW_CT_WEIGHT], sub,
-	    &t->weight)) == FW_OK && !(t->weight > 0))
-		rc = fwi_yaml_fail(y, at[FW_CT_WEIGHT], sub, "must be "
-		    "a number > 0");
+	    &t->weight)) == FW_OK && !fwi_key_in_range(cal_key(
+	    FW_SCOPE_CAL_TARGET, FW_CT_WEIGHT), t->weight)) {
+		char msg[512];
+		fwi_key_refusal(cal_key(FW_SCOPE_CAL_TARGET, FW_CT_WEIGHT),
+		    t->weight, (const char *)at[FW_CT_WEIGHT]->data.scalar.value,
+		    msg, sizeof(msg));
+		rc = fwi_yaml_fail(y, at[FW_CT_WEIGHT], sub, "%s", msg);
+	}
 	for (j = 0; rc == FW_OK && j < i; j++)
 		if (cal->tgt[j].series == t->series &&
 		    cal->tgt[j].segment == t->segment)
@@ -446,13 +453,15 @@ static int
 load_calibration(const char *file, const char *text, size_t len,
     const fw_scenario *sc, fw_calibration **out, fw_error *err)
 {
-	fw_calibration *cal = calloc(1, sizeof(*cal));
+	fw_calibration *cal;
 	fw_yaml y;
 	int rc;
 
+	FWI_NOT_NULL(out, err);
 	*out = NULL;
+	FWI_NOT_NULL(file, err);
 	fwi_init();
-	if (cal == NULL || (cal->file = strdup(file)) == NULL) {
+	if ((cal = calloc(1, sizeof(*cal))) == NULL || (cal->file = strdup(file)) == NULL) {
 		free(cal);
 		return fwi_nomem(err);
 	}
@@ -487,6 +496,8 @@ int
 fw_calibration_load_string(const char *name, const char *text, size_t len,
     const fw_scenario *sc, fw_calibration **out, fw_error *err)
 {
+	if (text == NULL && len > 0)
+		return fwi_refuse(err, __func__, "text is NULL");
 	return load_calibration(name, text, len, sc, out, err);
 }
 
@@ -519,94 +530,98 @@ fw_calibration_free(fw_calibration *cal)
 const char *
 fw_calibration_file(const fw_calibration *cal)
 {
-	return cal->file;
+	return cal != NULL ? cal->file : NULL;
 }
 
 const char *
 fw_calibration_hash(const fw_calibration *cal)
 {
-	return cal->hash;
+	return cal != NULL ? cal->hash : NULL;
 }
 
 const char *
 fw_calibration_data_file(const fw_calibration *cal)
 {
-	return cal->data_file;
+	return cal != NULL ? cal->data_file : NULL;
 }
 
 const char *
 fw_calibration_data_hash(const fw_calibration *cal)
 {
-	return cal->data.hash;
+	return cal != NULL ? cal->data.hash : NULL;
 }
 
 const fw_scenario *
 fw_calibration_scenario(const fw_calibration *cal)
 {
-	return cal->sc;
+	return cal != NULL ? cal->sc : NULL;
 }
 
 uint64_t
 fw_calibration_replications(const fw_calibration *cal)
 {
-	return cal->reps;
+	return cal != NULL ? cal->reps : 0;
 }
 
 uint64_t
 fw_calibration_seed(const fw_calibration *cal)
 {
-	return cal->seed;
+	return cal != NULL ? cal->seed : 0;
 }
 
 size_t
 fw_calibration_starts(const fw_calibration *cal)
 {
-	return cal->nstarts;
+	return cal != NULL ? cal->nstarts : 0;
 }
 
 int
 fw_calibration_months(const fw_calibration *cal)
 {
-	return cal->months;
+	return cal != NULL ? cal->months : 0;
 }
 
 size_t
 fw_calibration_param_count(const fw_calibration *cal)
 {
-	return cal->npar;
+	return cal != NULL ? cal->npar : 0;
 }
 
 const char *
 fw_calibration_param_path(const fw_calibration *cal, size_t j)
 {
-	return j < cal->npar ? cal->par[j].path : NULL;
+	return cal != NULL && j < cal->npar ? cal->par[j].path : NULL;
 }
 
 void
 fw_calibration_param_range(const fw_calibration *cal, size_t j, double *lo,
     double *hi)
 {
-	*lo = j < cal->npar ? cal->par[j].lo : NAN;
-	*hi = j < cal->npar ? cal->par[j].hi : NAN;
+	int ok = cal != NULL && j < cal->npar;
+
+	if (lo != NULL)
+		*lo = ok ? cal->par[j].lo : NAN;
+	if (hi != NULL)
+		*hi = ok ? cal->par[j].hi : NAN;
 }
 
 size_t
 fw_calibration_target_count(const fw_calibration *cal)
 {
-	return cal->ntarget;
+	return cal != NULL ? cal->ntarget : 0;
 }
 
 const char *
 fw_calibration_target_metric(const fw_calibration *cal, size_t i)
 {
-	return i < cal->ntarget ? fw_series_name((size_t)cal->tgt[i].series) :
+	return cal != NULL && i < cal->ntarget ? fw_series_name((size_t)cal->tgt[i].series) :
 	    NULL;
 }
 
 const char *
 fw_calibration_target_segment(const fw_calibration *cal, size_t i)
 {
-	if (i >= cal->ntarget || cal->tgt[i].segment < 0)
+	if (cal == NULL || i >= cal->ntarget || cal->tgt[i].segment < 0)
 		return NULL;
 	return cal->sc->config[0].seg[cal->tgt[i].segment].name;
 }
@@ -614,17 +629,17 @@ fw_calibration_target_segment(const fw_calibration *cal, size_t i)
 double
 fw_calibration_target_weight(const fw_calibration *cal, size_t i)
 {
-	return i < cal->ntarget ? cal->tgt[i].weight : NAN;
+	return cal != NULL && i < cal->ntarget ? cal->tgt[i].weight : NAN;
 }
 
 double
 fw_calibration_target_scale(const fw_calibration *cal, size_t i)
 {
-	return i < cal->ntarget ? cal->tgt[i].scale : NAN;
+	return cal != NULL && i < cal->ntarget ? cal->tgt[i].scale : NAN;
 }
 
 size_t
 fw_calibration_target_observed(const fw_calibration *cal, size_t i)
 {
-	return i < cal->ntarget ? cal->tgt[i].nobs : 0;
+	return cal != NULL && i < cal->ntarget ? cal->tgt[i].nobs : 0;
 }

@@ -389,8 +389,10 @@ final_step(fw_calibration *cal)
 int
 fw_calibration_step(fw_calibration *cal, fw_error *err)
 {
-	int rc = cal->eval_rc;
+	int rc;
 
+	FWI_NOT_NULL(cal, err);
+	rc = cal->eval_rc;
 	if (rc == FW_OK)
 		switch (cal->stage) {
 		case FW_STAGE_SEARCH:
@@ -498,19 +500,22 @@ fwi_cal_end(fw_calibration *cal)
 void
 fw_calibration_set_threads(fw_calibration *cal, int threads)
 {
-	cal->threads = threads > 0 ? threads : 0;
+	if (cal != NULL)
+		cal->threads = threads > 0 ? threads : 0;
 }
 
 int
 fw_calibration_done(const fw_calibration *cal)
 {
-	return cal->stage == FW_STAGE_DONE;
+	return cal != NULL && cal->stage == FW_STAGE_DONE;
 }
 
 void
 fw_calibration_get_progress(const fw_calibration *cal,
     fw_calibration_progress *out)
 {
+	if (cal == NULL || out == NULL)
+		return;
 	out->evaluations = cal->evaluations;
 	out->lowest = cal->lowest;
 	out->stage = stage_names[cal->stage];
@@ -522,13 +527,14 @@ fw_calibration_get_progress(const fw_calibration *cal,
 static int
 finished(const fw_calibration *cal)
 {
-	return cal->stage == FW_STAGE_DONE && cal->eval_rc == FW_OK;
+	return cal != NULL && cal->stage == FW_STAGE_DONE &&
+	    cal->eval_rc == FW_OK;
 }
 
 int
 fw_calibration_fit(const fw_calibration *cal, size_t j, fw_fit *out)
 {
-	if (!finished(cal) || j >= cal->npar)
+	if (out == NULL || !finished(cal) || j >= cal->npar)
 		return FW_EINVALID;
 	*out = cal->fit[j];
 	return FW_OK;
@@ -544,8 +550,8 @@ int
 fw_calibration_month(const fw_calibration *cal, size_t i, int month,
     double *observed, fw_band *simulated)
 {
-	if (!finished(cal) || i >= cal->ntarget || month < 1 ||
-	    month > cal->months)
+	if (observed == NULL || simulated == NULL || !finished(cal) ||
+	    i >= cal->ntarget || month < 1 || month > cal->months)
 		return FW_EINVALID;
 	*observed = cal->tgt[i].observed[month - 1];
 	*simulated = cal->tgt[i].band[month - 1];
@@ -565,7 +571,9 @@ fw_calibration_fitted(const fw_calibration *cal, fw_scenario **out,
 	size_t j;
 	int rc;
 
+	FWI_NOT_NULL(out, err);
 	*out = NULL;
+	FWI_NOT_NULL(cal, err);
 	if (!finished(cal)) {
 		fw_error_set(err, FW_EINVALID, cal->file, 0, 0, "", "the fit "
 		    "is not finished");

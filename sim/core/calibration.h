@@ -22,6 +22,9 @@ typedef struct fw_cal_param {
 	const fw_key *key;
 	enum fw_cal_scale scale;
 	double lo, hi;		/* the range; hi is INF on a log scale */
+	double limit;		/* on a log scale, the key's limit with a
+				 * reason, which no value searched passes
+				 * (a run would refuse it); else INF */
 	double own;		/* the scenario's value (a distribution's
 				 * median) */
 	int own_uncertain;	/* the scenario holds a distribution */

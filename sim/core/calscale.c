@@ -4,7 +4,8 @@
  *
  * A bounded range [lo, hi] is searched on z = log(u / (1 - u)), u =
  * (x - lo) / (hi - lo) its place in the range; a range without an upper
- * end on z = log(x - lo). Starting points fill the range from 2% to 98%
+ * end on z = log(x - lo), no value passing the key's limit when it has
+ * one with a reason (the objective is flat beyond). Starting points fill the range from 2% to 98%
  * of its width, or lie within a factor of 3 of the scenario's own
  * distance above the lower end.
  */
@@ -35,8 +36,10 @@ fwi_cal_from_search(const fw_cal_param *p, double z)
 	double u;
 
 	z = z > FW_Z_MAX ? FW_Z_MAX : z < -FW_Z_MAX ? -FW_Z_MAX : z;
+	/* past a key's limit the objective stays what it is at the limit,
+	 * which a run accepts, so that the simplex turns back */
 	if (p->scale == FW_SCALE_LOG)
-		return p->lo + exp(z);
+		return fmin(p->lo + exp(z), p->limit);
 	/* the form that does not overflow on either side */
 	u = z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z));
 	return p->lo + (p->hi - p->lo) * u;

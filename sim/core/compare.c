@@ -65,5 +65,7 @@ fwi_compounding(const double *gain, int T)
 void
 fw_paired_of(double *d, size_t n, fw_paired *out)
 {
-	fwi_paired_stats(d, n, out);
+	if (out == NULL)
+		return;
+	fwi_paired_stats(d, d != NULL ? n : 0, out);
 }

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,23 @@ put_quoted(FILE *out, const char *s)
 			fputc(*s, out);
 	}
 	fputc('"', out);
+}
+
+/* Writes s as a mapping key: plain when YAML reads it back as it is,
+ * else quoted (a variant named "!a" or "a: b" is a name, not a tag or a
+ * value). */
+static void
+put_key(FILE *out, const char *s)
+{
+	const char *p;
+
+	for (p = s; *p; p++)
+		if (!isalnum((unsigned char)*p) && strchr("_-./ ", *p) == NULL)
+			break;
+	if (*s != '\0' && *p == '\0')
+		fputs(s, out);
+	else
+		put_quoted(out, s);
 }
 
 static void
@@ -186,7 +204,9 @@ put_change(void *ctx, enum change_kind kind, const char *path,
 		fwi_num_format(to, b, sizeof(b));
 		if (y->count++ == 0)
 			fputs("    set:\n", y->out);
-		fprintf(y->out, "      %s: %s  # baseline %s\n", path, b, a);
+		fputs("      ", y->out);
+		put_key(y->out, path);
+		fprintf(y->out, ": %s  # baseline %s\n", b, a);
 	} else if (kind == CHANGE_REMOVE) {
 		fputs(y->count++ ? ", " : "    remove_channels: [", y->out);
 		put_quoted(y->out, channel->name);
@@ -208,7 +228,9 @@ put_variant(FILE *out, const fw_config *b, const fw_config *v)
 	yaml_changes y = { out, CHANGE_SET, 0 };
 	int total;
 
-	fprintf(out, "  %s:\n", v->name);
+	fputs("  ", out);
+	put_key(out, v->name);
+	fputs(":\n", out);
 	if (v->description != NULL) {
 		fputs("    description: ", out);
 		put_quoted(out, v->description);
@@ -261,7 +283,7 @@ fw_scenario_change_count(const fw_scenario *sc, size_t v)
 {
 	change_at c = { (size_t)-1, 0, NULL };
 
-	if (v == 0 || v >= sc->nconfig)
+	if (sc == NULL || v == 0 || v >= sc->nconfig)
 		return 0;
 	walk_changes(&sc->config[0], &sc->config[v], take_change, &c);
 	return c.seen;
@@ -273,7 +295,7 @@ fw_scenario_change(const fw_scenario *sc, size_t v, size_t i,
 {
 	change_at c = { i, 0, out };
 
-	if (v == 0 || v >= sc->nconfig)
+	if (sc == NULL || out == NULL || v == 0 || v >= sc->nconfig)
 		return FW_EINVALID;
 	walk_changes(&sc->config[0], &sc->config[v], take_change, &c);
 	return i < c.seen ? FW_OK : FW_EINVALID;
@@ -331,9 +353,9 @@ fw_scenario_yaml(const fw_scenario *sc)
 {
 	char *text = NULL;
 	size_t len = 0, v;
-	FILE *out = open_memstream(&text, &len);
+	FILE *out;
 
-	if (out == NULL)
+	if (sc == NULL || (out = open_memstream(&text, &len)) == NULL)
 		return NULL;
 	fputs("name: ", out);
 	put_quoted(out, sc->name);

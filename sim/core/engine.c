@@ -57,7 +57,11 @@ physical_memory(void)
 size_t
 fw_run_memory(const fw_run *run)
 {
-	size_t per_rep = run->nvar * ((size_t)run->horizon * (FW_NBANDED *
+	size_t per_rep;
+
+	if (run == NULL)
+		return 0;
+	per_rep = run->nvar * ((size_t)run->horizon * (FW_NBANDED *
 	    sizeof(float) + sizeof(double)) + FW_NTOTAL * sizeof(double)) +
 	    run->nplan * sizeof(double);
 
@@ -69,13 +73,16 @@ int
 fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
     fw_run **out, fw_error *err)
 {
-	fw_run *run = calloc(1, sizeof(*run));
+	fw_run *run;
 	size_t v, t, bytes, have, nplan_max = 0, ramp_chan = 0;
 	const char *want_path = getenv("FLYWHEEL_PATH");
 
+	FWI_NOT_NULL(out, err);
 	*out = NULL;
+	FWI_NOT_NULL(sc, err);
+	FWI_NOT_NULL(opt, err);
 	fwi_init();
-	if (run == NULL)
+	if ((run = calloc(1, sizeof(*run))) == NULL)
 		return fwi_nomem(err);
 	if (opt->months < 0 || opt->months > 600 ||
 	    opt->replications > 4294967295ULL || opt->threads < 0 ||
@@ -349,13 +356,16 @@ run_blocks(fw_run *run, uint64_t first, uint64_t end, fw_error *err)
 int
 fw_run_step(fw_run *run, uint64_t max_reps, fw_error *err)
 {
-	uint64_t nb = (max_reps + run->block_size - 1) / run->block_size;
-	uint64_t first = run->next_block, end;
+	uint64_t nb, first, end;
 	int rc;
 
+	FWI_NOT_NULL(run, err);
+	/* without overflow for max_reps near 2^64 */
+	nb = max_reps / run->block_size + (max_reps % run->block_size > 0);
+	first = run->next_block;
 	if (nb < 1)
 		nb = 1;
-	end = first + nb > run->nblocks ? run->nblocks : first + nb;
+	end = nb > run->nblocks - first ? run->nblocks : first + nb;
 	if ((rc = run_blocks(run, first, end, err)) != FW_OK)
 		return rc;
 	run->next_block = end;
@@ -367,7 +377,7 @@ fw_run_step(fw_run *run, uint64_t max_reps, fw_error *err)
 uint64_t
 fw_run_block_count(const fw_run *run)
 {
-	return run->nblocks;
+	return run != NULL ? run->nblocks : 0;
 }
 
 /* Counts blocks that came in by parts; the run is done with the last. */
@@ -397,6 +407,7 @@ fw_run_blocks(fw_run *run, uint64_t first, uint64_t n, fw_error *err)
 {
 	int rc;
 
+	FWI_NOT_NULL(run, err);
 	if (first > run->nblocks || n > run->nblocks - first)
 		return block_range_error(run, first, n, err);
 	if ((rc = run_blocks(run, first, first + n, err)) == FW_OK)
@@ -444,7 +455,7 @@ fw_run_pack_size(const fw_run *run, uint64_t first, uint64_t n)
 	size_t bytes = 0;
 	int k;
 
-	if (first > run->nblocks || n > run->nblocks - first)
+	if (run == NULL || first > run->nblocks || n > run->nblocks - first)
 		return 0;
 	block_slices(run, first, n, s);
 	for (k = 0; k < NSLICES; k++)
@@ -459,7 +470,8 @@ fw_run_pack(const fw_run *run, uint64_t first, uint64_t n, void *buf)
 	char *to = buf;
 	int k;
 
-	if (first > run->nblocks || n > run->nblocks - first)
+	if (run == NULL || buf == NULL || first > run->nblocks ||
+	    n > run->nblocks - first)
 		return;
 	block_slices(run, first, n, s);
 	for (k = 0; k < NSLICES; k++) {
@@ -476,6 +488,8 @@ fw_run_unpack(fw_run *run, uint64_t first, uint64_t n, const void *buf,
 	const char *from = buf;
 	int k;
 
+	FWI_NOT_NULL(run, err);
+	FWI_NOT_NULL(buf, err);
 	if (first > run->nblocks || n > run->nblocks - first)
 		return block_range_error(run, first, n, err);
 	if (size != fw_run_pack_size(run, first, n)) {
@@ -564,7 +578,9 @@ fwi_run_keep(fw_run *run, const int *series, const int *segment,
 int
 fw_run_finish(fw_run *run, fw_error *err)
 {
-	uint64_t left = run->reps - run->done;
+	uint64_t left;
 
+	FWI_NOT_NULL(run, err);
+	left = run->reps - run->done;
 	return left > 0 ? fw_run_step(run, left, err) : FW_OK;
 }

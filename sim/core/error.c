@@ -18,7 +18,10 @@ fwi_error_vset(fw_error *err, int code, const char *file, int line,
 	err->line = line;
 	err->column = column;
 	snprintf(err->path, sizeof(err->path), "%s", path ? path : "");
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	if (fmt != NULL)
+		vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	else
+		err->msg[0] = '\0';
 }
 
 void
@@ -37,7 +40,11 @@ fw_error_format(const fw_error *err, char *buf, size_t size)
 {
 	size_t n = 0;
 
+	if (buf == NULL || size == 0)
+		return;
 	buf[0] = '\0';
+	if (err == NULL)
+		return;
 	if (err->file[0] != '\0')
 		n += snprintf(buf + n, size - n, "%s:", err->file);
 	if (err->line > 0 && err->column > 0 && n < size)
@@ -58,4 +65,12 @@ fwi_nomem(fw_error *err)
 {
 	fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
 	return FW_ENOMEM;
+}
+
+int
+fwi_refuse(fw_error *err, const char *function, const char *what)
+{
+	fw_error_set(err, FW_EINVALID, "", 0, 0, "", "%s: %s", function,
+	    what);
+	return FW_EINVALID;
 }

@@ -29,5 +29,9 @@ fwi_hash_text(uint64_t h, char *buf, size_t size)
 void
 fw_hash(const void *bytes, size_t n, char *buf, size_t size)
 {
+	if (buf == NULL || size == 0)
+		return;
+	if (bytes == NULL)
+		n = 0;
 	fwi_hash_text(fwi_hash_bytes(FW_FNV_OFFSET, bytes, n), buf, size);
 }

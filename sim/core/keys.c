@@ -152,8 +152,6 @@ fwi_key_range_text(const fw_key *k, char *buf, size_t size)
 	fw_format_real(k->hi, hi, sizeof(hi));
 	if (k->type == FW_TYPE_U64)
 		snprintf(buf, size, "integer in 0..2^64-1");
-	else if (k->type == FW_TYPE_INT && k->hi == 2147483647.0)
-		snprintf(buf, size, "integer >= %s", lo);
 	else if (k->type == FW_TYPE_INT)
 		snprintf(buf, size, "integer in %s..%s", lo, hi);
 	else if (k->hi == INF)
@@ -180,7 +178,8 @@ fwi_key_refusal(const fw_key *k, double x, const char *got, char *buf,
 	} else
 		fwi_key_range_text(k, range, sizeof(range));
 	n = snprintf(buf, size, "must be a %s (got %s)", range, got);
-	if (k->why != NULL && x > k->hi && n >= 0 && (size_t)n < size)
+	if (k->why != NULL && (x > k->hi || (k->why_lo && x < k->lo)) &&
+	    n >= 0 && (size_t)n < size)
 		snprintf(buf + n, size - (size_t)n, ": %s", k->why);
 }
 
@@ -224,7 +223,7 @@ fw_key_get(size_t i, fw_key_info *out)
 	};
 	const fw_key *k;
 
-	if (i >= fwi_nkeys)
+	if (i >= fwi_nkeys || out == NULL)
 		return FW_EINVALID;
 	pthread_once(&once, fill_paths);
 	k = &fwi_keys[i];
@@ -279,7 +278,7 @@ fwi_key_for_path(const char *path)
 int
 fw_key_lookup(const char *path, fw_key_info *out)
 {
-	const fw_key *k = fwi_key_for_path(path);
+	const fw_key *k = path != NULL ? fwi_key_for_path(path) : NULL;
 
 	return k == NULL ? FW_EINVALID : fw_key_get((size_t)(k - fwi_keys),
 	    out);
@@ -295,6 +294,8 @@ fw_key_limit(size_t i)
 void
 fw_key_range_text(size_t i, char *buf, size_t size)
 {
+	if (buf == NULL)
+		return;
 	if (i < fwi_nkeys)
 		fwi_key_range_text(&fwi_keys[i], buf, size);
 	else if (size > 0)

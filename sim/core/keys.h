@@ -37,6 +37,8 @@ typedef struct fw_key {
 	const char *unit;	/* NULL: none */
 	const char *why;	/* why no user needs more than hi; NULL
 				 * when hi is the quantity's own end */
+	int why_lo;		/* why also says why none needs less than
+				 * lo, which is no natural end either */
 } fw_key;
 
 /* One enum of key ids per scope, in table order: FW_TOP_NAME,

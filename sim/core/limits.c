@@ -1,6 +1,7 @@
 /* limits.c - the limits no single key can hold: HCPs in all segments and
  * touches in all channels together, which size the run's arrays and its
- * experience-count tables.
+ * experience-count tables; and the largest figure a calibration's data
+ * may give.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "flywheel.h"
+#include "obsdata.h"
 #include "scenario.h"
 
 /* Adds " in all, more than LIMIT: WHY" to what buf says of a total. */
@@ -47,3 +49,8 @@ fwi_config_total_problem(const fw_config *c, char *buf, size_t size)
 	}
 	return FW_OVER_NONE;
 }
+
+const double fwi_obs_limit = 1e15;
+const char fwi_obs_limit_why[] = "no brand's monthly figure comes near "
+    "1e15, and the fit squares its errors against the series' level, "
+    "which must stay a finite number";

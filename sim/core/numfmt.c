@@ -14,6 +14,8 @@ fw_format_real(double x, char *buf, size_t size)
 {
 	int prec;
 
+	if (buf == NULL || size == 0)
+		return;
 	if (isinf(x)) {
 		snprintf(buf, size, x > 0 ? "inf" : "-inf");
 		return;

@@ -198,9 +198,10 @@ read_value(const reader *r, const field *f, int series, double *x)
 		    f->text, strchr(f->text, ',') ? ": write numbers without "
 		    "thousands separators, with a point for decimals" : "");
 	*x = strtod(f->text, NULL);
-	if (!isfinite(*x))
-		return fail(r, f->column, "value", "'%s' is out of range",
-		    f->text);
+	if (!(fabs(*x) <= fwi_obs_limit))
+		return fail(r, f->column, "value", "%s is out of range (at "
+		    "most %g in absolute value): %s", f->text, fwi_obs_limit,
+		    fwi_obs_limit_why);
 	if (*x < 0 && series != FW_M_CASH)
 		return fail(r, f->column, "value", "%s cannot be negative "
 		    "(got %s)", name, f->text);

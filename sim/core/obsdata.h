@@ -31,6 +31,11 @@ int fwi_obs_read(const char *file, const fw_scenario *sc, fw_obsdata *out,
     fw_error *err);
 void fwi_obs_clear(fw_obsdata *d);
 
+/* The largest observed figure (in absolute value) a data file may hold,
+ * and why (limits.c). */
+extern const double fwi_obs_limit;
+extern const char fwi_obs_limit_why[];
+
 /* Whether series k is recorded segment by segment. */
 int fwi_series_by_segment(int k);
 

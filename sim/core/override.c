@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
 #include "read.h"
 
 /* Whether variant c decides this path itself, so a change of the
@@ -153,14 +154,15 @@ fwi_overrides_copy(fw_scenario *dst, const fw_scenario *src)
 size_t
 fw_scenario_override_count(const fw_scenario *sc)
 {
-	return sc->noverride;
+	return sc != NULL ? sc->noverride : 0;
 }
 
 int
 fw_scenario_override(const fw_scenario *sc, size_t i, const char **variant,
     const char **path, const char **value)
 {
-	if (i >= sc->noverride)
+	if (sc == NULL || variant == NULL || path == NULL || value == NULL ||
+	    i >= sc->noverride)
 		return FW_EINVALID;
 	*variant = sc->override[i].variant;
 	*path = sc->override[i].path;
@@ -176,6 +178,9 @@ fw_scenario_set(fw_scenario *sc, const char *variant, const char *path,
 	size_t v;
 	int rc;
 
+	FWI_NOT_NULL(sc, err);
+	FWI_NOT_NULL(path, err);
+	FWI_NOT_NULL(value, err);
 	if (find_config(sc, variant, err) == NULL)
 		return FW_EINVALID;
 	rc = fwi_yaml_load_string(&y, "", value, strlen(value), err);
@@ -199,6 +204,8 @@ fw_scenario_set_number(fw_scenario *sc, const char *variant,
 	size_t v;
 	int rc = FW_OK;
 
+	FWI_NOT_NULL(sc, err);
+	FWI_NOT_NULL(path, err);
 	if (find_config(sc, variant, err) == NULL)
 		return FW_EINVALID;
 	for (v = 0; rc == FW_OK && v < sc->nconfig; v++)
@@ -237,9 +244,12 @@ int
 fw_scenario_value(const fw_scenario *sc, const char *variant,
     const char *path, double u, double *x, fw_error *err)
 {
-	const fw_num *n = find_slot(sc, variant, path, err);
+	const fw_num *n;
 
-	if (n == NULL)
+	FWI_NOT_NULL(sc, err);
+	FWI_NOT_NULL(path, err);
+	FWI_NOT_NULL(x, err);
+	if ((n = find_slot(sc, variant, path, err)) == NULL)
 		return FW_EINVALID;
 	if (n->dist != FW_DIST_NONE && !(u > 0 && u < 1)) {
 		fw_error_set(err, FW_EINVALID, "", 0, 0, path, "a quantile is "
@@ -254,7 +264,8 @@ int
 fw_scenario_is_uncertain(const fw_scenario *sc, const char *variant,
     const char *path)
 {
-	const fw_num *n = find_slot(sc, variant, path, NULL);
+	const fw_num *n = sc != NULL && path != NULL ? find_slot(sc, variant,
+	    path, NULL) : NULL;
 
 	return n == NULL ? -1 : n->dist != FW_DIST_NONE;
 }
@@ -263,12 +274,15 @@ int
 fw_scenario_add_variant(fw_scenario *sc, const char *name, const char *from,
     fw_error *err)
 {
-	const fw_config *src = find_config(sc, from, err);
-	const char *problem = fwi_name_problem(name);
+	const fw_config *src;
+	const char *problem;
 	fw_config *grown, c;
 
-	if (src == NULL)
+	FWI_NOT_NULL(sc, err);
+	FWI_NOT_NULL(name, err);
+	if ((src = find_config(sc, from, err)) == NULL)
 		return FW_EINVALID;
+	problem = fwi_name_problem(name);
 	if (problem != NULL || strcmp(name, "baseline") == 0 ||
 	    fwi_scenario_find(sc, name) >= 0) {
 		fw_error_set(err, FW_EINVALID, "", 0, 0, "", "cannot add a "
@@ -298,9 +312,11 @@ nomem:
 int
 fw_scenario_remove_variant(fw_scenario *sc, const char *name, fw_error *err)
 {
-	int v = fwi_scenario_find(sc, name);
+	int v;
 
-	if (v <= 0) {
+	FWI_NOT_NULL(sc, err);
+	FWI_NOT_NULL(name, err);
+	if ((v = fwi_scenario_find(sc, name)) <= 0) {
 		fw_error_set(err, FW_EINVALID, "", 0, 0, "", "cannot remove %s: "
 		    "%s", v == 0 ? "the baseline" : name, v == 0 ? "every "
 		    "scenario has one" : "there is no such variant");

@@ -15,43 +15,43 @@
 const fw_scenario *
 fw_run_scenario(const fw_run *run)
 {
-	return run->sc;
+	return run != NULL ? run->sc : NULL;
 }
 
 uint64_t
 fw_run_done(const fw_run *run)
 {
-	return run->done;
+	return run != NULL ? run->done : 0;
 }
 
 uint64_t
 fw_run_replications(const fw_run *run)
 {
-	return run->reps;
+	return run != NULL ? run->reps : 0;
 }
 
 int
 fw_run_months(const fw_run *run)
 {
-	return run->horizon;
+	return run != NULL ? run->horizon : 0;
 }
 
 uint64_t
 fw_run_seed(const fw_run *run)
 {
-	return run->seed;
+	return run != NULL ? run->seed : 0;
 }
 
 int
 fw_run_threads(const fw_run *run)
 {
-	return run->threads;
+	return run != NULL ? run->threads : 0;
 }
 
 double
 fw_run_elapsed(const fw_run *run)
 {
-	return run->elapsed;
+	return run != NULL ? run->elapsed : NAN;
 }
 
 size_t
@@ -72,7 +72,7 @@ index_of(const char *const *names, size_t n, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; name != NULL && i < n; i++)
 		if (strcmp(names[i], name) == 0)
 			return (int)i;
 	return -1;
@@ -126,7 +126,8 @@ fw_series_has_percentiles(size_t k)
 static int
 valid(const fw_run *run, size_t v, size_t k, size_t nk)
 {
-	return v < run->nvar && k < nk && run->done == run->reps;
+	return run != NULL && v < run->nvar && k < nk &&
+	    run->done == run->reps;
 }
 
 int
@@ -134,7 +135,7 @@ fw_run_values(const fw_run *run, size_t v, size_t k, double *x)
 {
 	uint64_t r;
 
-	if (!valid(run, v, k, FW_NTOTAL))
+	if (x == NULL || !valid(run, v, k, FW_NTOTAL))
 		return FW_EINVALID;
 	for (r = 0; r < run->reps; r++)
 		x[r] = fwi_run_totals(run, r, v)[k];
@@ -146,7 +147,7 @@ fw_run_stats(const fw_run *run, size_t v, size_t k, fw_stats *out)
 {
 	double *x;
 
-	if (!valid(run, v, k, FW_NTOTAL))
+	if (out == NULL || !valid(run, v, k, FW_NTOTAL))
 		return FW_EINVALID;
 	if ((x = malloc(run->reps * sizeof(double) + 1)) == NULL)
 		return FW_ENOMEM;
@@ -205,7 +206,7 @@ fw_run_month(const fw_run *run, size_t v, int month, size_t series,
 	double *x, q[3];
 	uint64_t r;
 
-	if (!valid(run, v, series, FW_NMONTHLY) || month < 1 ||
+	if (out == NULL || !valid(run, v, series, FW_NMONTHLY) || month < 1 ||
 	    month > run->horizon)
 		return FW_EINVALID;
 	out->mean = fwi_run_monthly_mean(run, v, month, (int)series);
@@ -239,12 +240,13 @@ fw_run_month_value(const fw_run *run, uint64_t rep, size_t v, int month,
 int
 fw_run_month_values(const fw_run *run, size_t v, size_t series, double *x)
 {
-	const size_t T = (size_t)run->horizon;
 	int b = band_of(series), t;
 	uint64_t r;
+	size_t T;
 
-	if (b < 0 || !valid(run, v, series, FW_NMONTHLY))
+	if (b < 0 || x == NULL || !valid(run, v, series, FW_NMONTHLY))
 		return FW_EINVALID;
+	T = (size_t)run->horizon;
 	for (r = 0; r < run->reps; r++)
 		for (t = 1; t <= run->horizon; t++)
 			x[r * T + (size_t)(t - 1)] = banded(run, r, v, t, b);
@@ -284,13 +286,13 @@ fwi_run_index_draws(fw_run *run)
 size_t
 fw_run_draw_count(const fw_run *run)
 {
-	return run->ndraw;
+	return run != NULL ? run->ndraw : 0;
 }
 
 const char *
 fw_run_draw_path(const fw_run *run, size_t i)
 {
-	return i < run->ndraw ? run->draw_path[i] : NULL;
+	return run != NULL && i < run->ndraw ? run->draw_path[i] : NULL;
 }
 
 double
@@ -298,7 +300,7 @@ fw_run_draw(const fw_run *run, uint64_t rep, size_t v, size_t i)
 {
 	long at;
 
-	if (!valid(run, v, i, run->ndraw) || rep >= run->reps)
+	if (run == NULL || !valid(run, v, i, run->ndraw) || rep >= run->reps)
 		return NAN;
 	at = run->draw_at[v * run->ndraw + i];
 	return at < 0 ? NAN : run->drawn[rep * run->nplan + (size_t)at];
@@ -309,7 +311,7 @@ fw_run_draws(const fw_run *run, size_t v, size_t i, double *x)
 {
 	uint64_t r;
 
-	if (!valid(run, v, i, run->ndraw))
+	if (run == NULL || x == NULL || !valid(run, v, i, run->ndraw))
 		return FW_EINVALID;
 	for (r = 0; r < run->reps; r++)
 		x[r] = fw_run_draw(run, r, v, i);
@@ -323,7 +325,8 @@ fw_run_paired(const fw_run *run, size_t v, size_t against, size_t k,
 	double *d;
 	uint64_t r;
 
-	if (!valid(run, v, k, FW_NTOTAL) || against >= run->nvar)
+	if (out == NULL || !valid(run, v, k, FW_NTOTAL) ||
+	    against >= run->nvar)
 		return FW_EINVALID;
 	if ((d = malloc(run->reps * sizeof(double) + 1)) == NULL)
 		return FW_ENOMEM;
@@ -351,7 +354,8 @@ fw_run_cumulative_gain(const fw_run *run, size_t v, int month,
 	double *d;
 	uint64_t r;
 
-	if (!valid(run, v, 0, 1) || month < 1 || month > run->horizon)
+	if (out == NULL || !valid(run, v, 0, 1) || month < 1 ||
+	    month > run->horizon)
 		return FW_EINVALID;
 	if ((d = malloc(run->reps * sizeof(double) + 1)) == NULL)
 		return FW_ENOMEM;
@@ -388,7 +392,7 @@ fw_run_payback(const fw_run *run, size_t v, size_t against)
 	double *cum;
 	int month;
 
-	if (!valid(run, v, against, run->nvar) ||
+	if (run == NULL || !valid(run, v, against, run->nvar) ||
 	    (cum = malloc((size_t)run->horizon * sizeof(double))) == NULL)
 		return -1;
 	mean_cumulative_gain(run, v, against, cum);
@@ -403,7 +407,7 @@ fw_run_compounding(const fw_run *run, size_t v, size_t against)
 	double *gain, c;
 	int t;
 
-	if (!valid(run, v, against, run->nvar) ||
+	if (run == NULL || !valid(run, v, against, run->nvar) ||
 	    (gain = malloc((size_t)run->horizon * sizeof(double))) == NULL)
 		return NAN;
 	for (t = 1; t <= run->horizon; t++)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
 #include "hash.h"
 #include "input.h"
 #include "library.h"
@@ -578,6 +579,9 @@ fw_scenario_load(const char *file, fw_scenario **out, fw_error *err)
 {
 	fw_yaml y;
 
+	FWI_NOT_NULL(out, err);
+	*out = NULL;
+	FWI_NOT_NULL(file, err);
 	fwi_init();
 	return load(&y, fwi_yaml_load_file(&y, file, err), out, file);
 }
@@ -588,6 +592,11 @@ fw_scenario_load_string(const char *name, const char *text, size_t len,
 {
 	fw_yaml y;
 
+	FWI_NOT_NULL(out, err);
+	*out = NULL;
+	FWI_NOT_NULL(name, err);
+	if (text == NULL && len > 0)
+		return fwi_refuse(err, __func__, "text is NULL");
 	fwi_init();
 	return load(&y, fwi_yaml_load_string(&y, name, text, len, err), out,
 	    name);
@@ -674,73 +683,76 @@ fw_scenario_free(fw_scenario *sc)
 const char *
 fw_scenario_name(const fw_scenario *sc)
 {
-	return sc->name;
+	return sc != NULL ? sc->name : NULL;
 }
 
 const char *
 fw_scenario_file(const fw_scenario *sc)
 {
-	return sc->file;
+	return sc != NULL ? sc->file : NULL;
 }
 
 int
 fw_scenario_horizon(const fw_scenario *sc)
 {
-	return sc->horizon;
+	return sc != NULL ? sc->horizon : 0;
 }
 
 uint64_t
 fw_scenario_replications(const fw_scenario *sc)
 {
-	return sc->replications;
+	return sc != NULL ? sc->replications : 0;
 }
 
 uint64_t
 fw_scenario_seed(const fw_scenario *sc)
 {
-	return sc->seed;
+	return sc != NULL ? sc->seed : 0;
 }
 
 size_t
 fw_scenario_variant_count(const fw_scenario *sc)
 {
-	return sc->nconfig;
+	return sc != NULL ? sc->nconfig : 0;
 }
 
 const char *
 fw_scenario_variant_name(const fw_scenario *sc, size_t v)
 {
-	return v < sc->nconfig ? sc->config[v].name : NULL;
+	return sc != NULL && v < sc->nconfig ? sc->config[v].name : NULL;
 }
 
 const char *
 fw_scenario_hash(const fw_scenario *sc)
 {
-	return sc->hash;
+	return sc != NULL ? sc->hash : NULL;
 }
 
 const char *
 fw_scenario_sha256(const fw_scenario *sc)
 {
-	return sc->sha256;
+	return sc != NULL ? sc->sha256 : NULL;
 }
 
 const char *
 fw_scenario_variant_description(const fw_scenario *sc, size_t v)
 {
-	return v < sc->nconfig ? sc->config[v].description : NULL;
+	return sc != NULL && v < sc->nconfig ? sc->config[v].description :
+	    NULL;
 }
 
 int
 fw_scenario_report(const fw_scenario *sc, const char *name)
 {
+	if (sc == NULL || name == NULL)
+		return -1;
 	return strcmp(name, "leakage") == 0 ? sc->report_leakage : -1;
 }
 
 const char *
 fw_scenario_calibration(const fw_scenario *sc)
 {
-	return sc->calibration_path;
+	return sc != NULL ? sc->calibration_path : NULL;
 }
 
 int
@@ -748,6 +760,8 @@ fw_scenario_set_calibration(fw_scenario *sc, const char *table)
 {
 	char *text = NULL, *path = NULL;
 
+	if (sc == NULL)
+		return FW_EINVALID;
 	if (table != NULL && ((text = strdup(table)) == NULL ||
 	    (path = fwi_path_beside(sc->file, table)) == NULL)) {
 		free(text);
@@ -774,7 +788,7 @@ fwi_scenario_find(const fw_scenario *sc, const char *name)
 int
 fw_scenario_variant_index(const fw_scenario *sc, const char *name)
 {
-	return fwi_scenario_find(sc, name);
+	return sc != NULL && name != NULL ? fwi_scenario_find(sc, name) : -1;
 }
 
 static char *
@@ -824,12 +838,16 @@ fwi_config_clone(fw_config *dst, const fw_config *src)
 int
 fw_scenario_copy(const fw_scenario *sc, fw_scenario **out)
 {
-	fw_scenario *c = calloc(1, sizeof(*c));
+	fw_scenario *c;
 	int failed = 0;
 	size_t v;
 
+	if (out == NULL)
+		return FW_EINVALID;
 	*out = NULL;
-	if (c == NULL)
+	if (sc == NULL)
+		return FW_EINVALID;
+	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return FW_ENOMEM;
 	*c = *sc;
 	c->override = NULL;
@@ -860,19 +878,19 @@ fw_scenario_copy(const fw_scenario *sc, fw_scenario **out)
 int
 fw_scenario_warmup(const fw_scenario *sc)
 {
-	return (int)sc->warmup.value;
+	return sc != NULL ? (int)sc->warmup.value : 0;
 }
 
 int
 fw_scenario_variant_start(const fw_scenario *sc, size_t v)
 {
-	return v < sc->nconfig ? fwi_config_start(&sc->config[v]) : 0;
+	return sc != NULL && v < sc->nconfig ? fwi_config_start(&sc->config[v]) : 0;
 }
 
 int
 fw_scenario_variant_ramp(const fw_scenario *sc, size_t v)
 {
-	return v < sc->nconfig ? fwi_config_ramp(&sc->config[v]) : 0;
+	return sc != NULL && v < sc->nconfig ? fwi_config_ramp(&sc->config[v]) : 0;
 }
 
 size_t

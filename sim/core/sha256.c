@@ -68,6 +68,12 @@ fw_sha256(const void *bytes, size_t n, char *buf, size_t size)
 	size_t rest = n % 64, tail = rest < 56 ? 64 : 128, i;
 	char hex[65];
 
+	if (buf == NULL || size == 0)
+		return;
+	if (bytes == NULL) {	/* no bytes: the hash of none */
+		fw_sha256("", 0, buf, size);
+		return;
+	}
 	for (i = 0; i + 64 <= n; i += 64)
 		compress(h, p + i);
 	/* The message ends with a 1 bit, zeros, and its length in bits. */

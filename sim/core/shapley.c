@@ -27,7 +27,7 @@ fw_shapley(const double *value, size_t k, double *phi)
 	double weight[FW_SHAPLEY_MAX], by_size[FW_SHAPLEY_MAX], choose = 1;
 	size_t i, s, m, n;
 
-	if (k == 0 || k > FW_SHAPLEY_MAX)
+	if (k == 0 || k > FW_SHAPLEY_MAX || value == NULL || phi == NULL)
 		return FW_EINVALID;
 	n = (size_t)1 << k;
 	/* |S|! (k - |S| - 1)! / k! = 1 / (k C(k - 1, |S|)); C is built

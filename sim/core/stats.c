@@ -136,5 +136,8 @@ fwi_summarize(double *x, size_t n, fw_stats *s)
 void
 fw_stats_of(double *x, size_t n, fw_stats *out)
 {
-	fwi_summarize(x, n, out);
+	if (out == NULL)
+		return;
+	/* no numbers at all: every field NaN, as for n = 0 */
+	fwi_summarize(x, x != NULL ? n : 0, out);
 }

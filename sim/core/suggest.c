@@ -42,6 +42,8 @@ fw_suggest(const char *word, const char *const *candidates, size_t n)
 	const char *best = NULL;
 	size_t best_d = (size_t)-1, i, limit;
 
+	if (word == NULL || (candidates == NULL && n > 0))
+		return NULL;
 	limit = strlen(word) / 3;
 	if (limit < 2)
 		limit = 2;

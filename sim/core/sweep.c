@@ -533,11 +533,14 @@ static int
 load_sweep(const char *file, const char *text, size_t len, fw_sweep **out,
     fw_error *err)
 {
-	fw_sweep *sw = calloc(1, sizeof(*sw));
+	fw_sweep *sw;
 	fw_yaml y;
 	int rc;
 
+	FWI_NOT_NULL(out, err);
 	*out = NULL;
+	FWI_NOT_NULL(file, err);
+	sw = calloc(1, sizeof(*sw));
 	fwi_init();
 	if (sw == NULL || (sw->file = strdup(file)) == NULL) {
 		fw_sweep_free(sw);
@@ -569,55 +572,57 @@ int
 fw_sweep_load_string(const char *name, const char *text, size_t len,
     fw_sweep **out, fw_error *err)
 {
+	if (text == NULL && len > 0)
+		return fwi_refuse(err, __func__, "text is NULL");
 	return load_sweep(name, text, len, out, err);
 }
 
 const char *
 fw_sweep_file(const fw_sweep *sw)
 {
-	return sw->file;
+	return sw != NULL ? sw->file : NULL;
 }
 
 const char *
 fw_sweep_hash(const fw_sweep *sw)
 {
-	return sw->hash;
+	return sw != NULL ? sw->hash : NULL;
 }
 
 const char *
 fw_sweep_design(const fw_sweep *sw)
 {
-	return fwi_design_names[sw->design];
+	return sw != NULL ? fwi_design_names[sw->design] : NULL;
 }
 
 fw_scenario *
 fw_sweep_scenario(fw_sweep *sw)
 {
-	return sw->sc;
+	return sw != NULL ? sw->sc : NULL;
 }
 
 uint64_t
 fw_sweep_replications(const fw_sweep *sw)
 {
-	return sw->reps;
+	return sw != NULL ? sw->reps : 0;
 }
 
 uint64_t
 fw_sweep_seed(const fw_sweep *sw)
 {
-	return sw->seed;
+	return sw != NULL ? sw->seed : 0;
 }
 
 int
 fw_sweep_months(const fw_sweep *sw)
 {
-	return sw->months;
+	return sw != NULL ? sw->months : 0;
 }
 
 int
 fw_sweep_set_replications(fw_sweep *sw, uint64_t reps)
 {
-	if (reps < 1)
+	if (sw == NULL || reps < 1)
 		return FW_EINVALID;
 	sw->reps = reps;
 	return FW_OK;
@@ -626,6 +631,8 @@ fw_sweep_set_replications(fw_sweep *sw, uint64_t reps)
 int
 fw_sweep_set_seed(fw_sweep *sw, uint64_t seed)
 {
+	if (sw == NULL)
+		return FW_EINVALID;
 	sw->seed = seed;
 	free(sw->x);
 	sw->x = NULL;
@@ -635,29 +642,37 @@ fw_sweep_set_seed(fw_sweep *sw, uint64_t seed)
 size_t
 fw_sweep_param_count(const fw_sweep *sw)
 {
-	return sw->nparam;
+	return sw != NULL ? sw->nparam : 0;
 }
 
 const char *
 fw_sweep_param_path(const fw_sweep *sw, size_t j)
 {
-	return j < sw->nparam ? sw->param[j].path : NULL;
+	return sw != NULL && j < sw->nparam ? sw->param[j].path : NULL;
 }
 
 const char *
 fw_sweep_param_variant(const fw_sweep *sw, size_t j)
 {
-	return j < sw->nparam ? sw->param[j].variant : NULL;
+	return sw != NULL && j < sw->nparam ? sw->param[j].variant : NULL;
 }
 
 void
 fw_sweep_param_range(const fw_sweep *sw, size_t j, double *lo, double *hi)
 {
-	const fw_sweep_param *p = &sw->param[j];
+	const fw_sweep_param *p;
+	double ignored;
 
-	if (j >= sw->nparam) {
+	if (lo == NULL)
+		lo = &ignored;
+	if (hi == NULL)
+		hi = &ignored;
+	if (sw == NULL || j >= sw->nparam) {
 		*lo = *hi = NAN;
-	} else if (p->nvalues > 0) {
+		return;
+	}
+	p = &sw->param[j];
+	if (p->nvalues > 0) {
 		size_t i;
 		*lo = *hi = p->values[0];
 		for (i = 1; i < p->nvalues; i++) {
@@ -673,25 +688,25 @@ fw_sweep_param_range(const fw_sweep *sw, size_t j, double *lo, double *hi)
 size_t
 fw_sweep_metric_count(const fw_sweep *sw)
 {
-	return sw->nmetric;
+	return sw != NULL ? sw->nmetric : 0;
 }
 
 const char *
 fw_sweep_metric_label(const fw_sweep *sw, size_t m)
 {
-	return m < sw->nmetric ? sw->metric[m].label : NULL;
+	return sw != NULL && m < sw->nmetric ? sw->metric[m].label : NULL;
 }
 
 size_t
 fw_sweep_points(const fw_sweep *sw)
 {
-	return sw->npoints;
+	return sw != NULL ? sw->npoints : 0;
 }
 
 double
 fw_sweep_value(const fw_sweep *sw, size_t i, size_t j)
 {
-	return i < sw->npoints && j < sw->nparam ? sw->x[i * sw->nparam + j] :
+	return sw != NULL && i < sw->npoints && j < sw->nparam ? sw->x[i * sw->nparam + j] :
 	    NAN;
 }
 
@@ -700,7 +715,7 @@ fw_sweep_base_value(const fw_sweep *sw, size_t j)
 {
 	double x = NAN;
 
-	if (j < sw->nparam)
+	if (sw != NULL && j < sw->nparam)
 		fw_scenario_value(sw->sc, sw->param[j].variant,
 		    sw->param[j].path, 0.5, &x, NULL);
 	return x;
@@ -709,9 +724,12 @@ fw_sweep_base_value(const fw_sweep *sw, size_t j)
 void
 fw_sweep_block(const fw_sweep *sw, size_t i, char *buf, size_t size)
 {
-	size_t block = sw->base_samples > 0 ? i / sw->base_samples : 0;
+	size_t block;
 
-	if (sw->design != FW_DESIGN_SOBOL || i >= sw->npoints)
+	if (buf == NULL || size == 0)
+		return;
+	block = sw != NULL && sw->base_samples > 0 ? i / sw->base_samples : 0;
+	if (sw == NULL || sw->design != FW_DESIGN_SOBOL || i >= sw->npoints)
 		snprintf(buf, size, "%s", "");
 	else if (block < 2)
 		snprintf(buf, size, "%s", block == 0 ? "A" : "B");
@@ -726,7 +744,9 @@ fw_sweep_point_scenario(const fw_sweep *sw, size_t i, fw_scenario **out,
 	size_t j;
 	int rc;
 
+	FWI_NOT_NULL(out, err);
 	*out = NULL;
+	FWI_NOT_NULL(sw, err);
 	if (i >= sw->npoints) {
 		fw_error_set(err, FW_EINVALID, sw->file, 0, 0, "", "no point "
 		    "%zu in this sweep", i + 1);
@@ -751,15 +771,17 @@ int
 fw_sweep_metric_values(const fw_sweep *sw, size_t m, const fw_run *run,
     double *x)
 {
-	const fw_sweep_metric *mt = &sw->metric[m];
-	const uint64_t R = fw_run_replications(run);
-	const int T = fw_run_months(run);
-	const size_t v = (size_t)mt->variant;
-	uint64_t r;
-	int t;
+	const fw_sweep_metric *mt;
+	uint64_t R, r;
+	size_t v;
+	int T, t;
 
-	if (m >= sw->nmetric)
+	if (sw == NULL || run == NULL || x == NULL || m >= sw->nmetric)
 		return FW_EINVALID;
+	mt = &sw->metric[m];
+	R = fw_run_replications(run);
+	T = fw_run_months(run);
+	v = (size_t)mt->variant;
 	for (r = 0; r < R; r++)
 		switch (mt->kind) {
 		case FW_SM_NPV:
@@ -785,12 +807,16 @@ fw_sweep_metric_values(const fw_sweep *sw, size_t m, const fw_run *run,
 }
 
 int
-fw_sweep_sensitivity(const fw_sweep *sw, const double *y,
+fw_sweep_sensitivity(const fw_sweep *sw, const double *y, size_t n,
     fw_sensitivity *out)
 {
-	const size_t k = sw->nparam;
-	size_t j;
+	size_t j, k;
 
+	/* y must hold a value for every point: no fewer, read past its end,
+	 * and no more, which would be another sweep's */
+	if (sw == NULL || y == NULL || out == NULL || n != sw->npoints)
+		return FW_EINVALID;
+	k = sw->nparam;
 	for (j = 0; j < k; j++) {
 		fw_sensitivity *s = &out[j];
 		s->at_base = s->at_low = s->at_high = s->swing = NAN;
@@ -839,7 +865,9 @@ fw_file_kind(const char *file, enum fw_file_kind *kind, fw_error *err)
 	fw_yaml y;
 	int rc;
 
+	FWI_NOT_NULL(kind, err);
 	*kind = FW_FILE_SCENARIO;
+	FWI_NOT_NULL(file, err);
 	fwi_init();
 	if ((rc = fwi_yaml_load_file(&y, file, err)) == FW_OK &&
 	    (root = fwi_yaml_root(&y)) != NULL &&

@@ -80,6 +80,56 @@ parser_fail(fw_yaml *y, yaml_parser_t *p, const unsigned char *text)
 	return FW_EINVALID;
 }
 
+/* The tag written on an event's node, or NULL when it has none. */
+static const unsigned char *
+event_tag(const yaml_event_t *e)
+{
+	switch (e->type) {
+	case YAML_SCALAR_EVENT:
+		return e->data.scalar.tag;
+	case YAML_SEQUENCE_START_EVENT:
+		return e->data.sequence_start.tag;
+	case YAML_MAPPING_START_EVENT:
+		return e->data.mapping_start.tag;
+	default:
+		return NULL;
+	}
+}
+
+/* Refuses a tag (`!!str 400`, `!foo`) at its line and column: the
+ * document tree keeps none of what a tag says, so a value read past it
+ * would be read as if it were not there. Syntax errors are left to the
+ * loader, which reports them. */
+static int
+refuse_tags(fw_yaml *y, const unsigned char *text, size_t len)
+{
+	static const char core[] = "tag:yaml.org,2002:";
+	yaml_parser_t parser;
+	yaml_event_t e;
+	int rc = FW_OK, more = 1;
+
+	if (!yaml_parser_initialize(&parser))
+		return fwi_nomem(y->err);
+	yaml_parser_set_input_string(&parser, text, len);
+	while (more && rc == FW_OK && yaml_parser_parse(&parser, &e)) {
+		const char *tag = (const char *)event_tag(&e);
+		if (tag != NULL) {
+			int is_core = strncmp(tag, core, sizeof(core) - 1) == 0;
+			fw_error_set(y->err, FW_EINVALID, y->file,
+			    (int)e.start_mark.line + 1,
+			    (int)e.start_mark.column + 1, "", "a YAML tag "
+			    "(%s%.60s) is not read: write the value without "
+			    "one", is_core ? "!!" : "", is_core ? tag +
+			    sizeof(core) - 1 : tag);
+			rc = FW_EINVALID;
+		}
+		more = e.type != YAML_STREAM_END_EVENT;
+		yaml_event_delete(&e);
+	}
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
 static int
 parse_text(fw_yaml *y, const unsigned char *text, size_t len)
 {
@@ -92,6 +142,8 @@ parse_text(fw_yaml *y, const unsigned char *text, size_t len)
 		    "not a text file (it contains NUL bytes)");
 		return FW_EINVALID;
 	}
+	if ((rc = refuse_tags(y, text, len)) != FW_OK)
+		return rc;
 	if (!yaml_parser_initialize(&parser))
 		return fwi_nomem(y->err);
 	yaml_parser_set_input_string(&parser, text, len);

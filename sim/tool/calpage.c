@@ -13,89 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvread.h"
+#include "cli.h"
 #include "files.h"
+#include "fittable.h"
 #include "fitseries.h"
 #include "labels.h"
 #include "pack.h"
 #include "textpage.h"
-
-/* The inputs a page lists; fit.csv may hold more. */
-#define CAL_MAX_INPUTS 24
-
-/* One row of fit.csv. */
-typedef struct fit_input {
-	char path[160];
-	double estimate, lo95, hi95;
-	int identified;
-	char note[400];
-} fit_input;
-
-typedef struct fit_table {
-	fit_input in[CAL_MAX_INPUTS];
-	size_t n, rows;		/* listed, and in the file */
-} fit_table;
-
-static const char *const columns[] = { "parameter", "estimate", "lower95",
-	"upper95", "identified", "note" };
-#define NCOLUMNS 6
-
-static int
-read_row(const csv_reader *r, const int *col, fit_input *in, fw_error *err)
-{
-	const char *yes = r->field[col[4]];
-	int rc;
-
-	if ((rc = csv_number(r, (size_t)col[1], 0, &in->estimate, err)) !=
-	    FW_OK || (rc = csv_number(r, (size_t)col[2], 1, &in->lo95,
-	    err)) != FW_OK || (rc = csv_number(r, (size_t)col[3], 1,
-	    &in->hi95, err)) != FW_OK)
-		return rc;
-	if (strcmp(yes, "yes") != 0 && strcmp(yes, "no") != 0)
-		return csv_fail(r, err, "identified is '%s', not yes or no",
-		    yes);
-	in->identified = strcmp(yes, "yes") == 0;
-	snprintf(in->path, sizeof(in->path), "%s", r->field[col[0]]);
-	snprintf(in->note, sizeof(in->note), "%s", r->field[col[5]]);
-	return FW_OK;
-}
-
-static int
-read_fit_table(const char *path, fit_table *t, fw_error *err)
-{
-	csv_reader r;
-	int col[NCOLUMNS], got, rc;
-	size_t c, width = 0;
-
-	memset(t, 0, sizeof(*t));
-	if ((rc = csv_open(&r, path, err)) == FW_OK &&
-	    (rc = csv_next(&r, &got, err)) == FW_OK) {
-		width = r.nfield;
-		for (c = 0; c < NCOLUMNS; c++)
-			if (!got || (col[c] = csv_column(&r, columns[c])) < 0) {
-				rc = csv_fail(&r, err, "no column '%s': not a "
-				    "fit.csv flywheel wrote", columns[c]);
-				break;
-			}
-	}
-	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
-		fit_input scratch;
-		if (r.nfield != width) {
-			rc = csv_fail(&r, err, "%zu fields, not %zu", r.nfield,
-			    width);
-			break;
-		}
-		rc = read_row(&r, col, t->n < CAL_MAX_INPUTS ? &t->in[t->n] :
-		    &scratch, err);
-		t->rows++;
-		if (t->n < CAL_MAX_INPUTS)
-			t->n++;
-	}
-	if (rc == FW_OK && t->rows == 0)
-		rc = csv_fail(&r, err, "holds no inputs");
-	csv_close(&r);
-	return rc;
-}
 
 int
 calpage_applies(const rundata *d)
@@ -233,8 +157,8 @@ put_unreadable(textpage *tp, const char *what, const fw_error *err)
 	char msg[1200], text[1400];
 
 	fw_error_format(err, msg, sizeof(msg));
-	fprintf(stderr, "flywheel: warning: %s; the board pack says the %s "
-	    "could not be read\n", msg, what);
+	term_line(stderr, "flywheel: warning: %s; the board pack says the %s "
+	    "could not be read", msg, what);
 	snprintf(text, sizeof(text), "The %s could not be read: %s.", what,
 	    msg);
 	put_para(tp, 0.05, TX_STRONG, text);

@@ -76,6 +76,15 @@ void interrupt_guard(const char *dir);
  * a message quotes from a file or a command line never reaches a
  * terminal as an escape sequence. */
 void term_puts(FILE *f, const char *s);
+/* Writes one line formatted as printf(3) does, through term_puts, and a
+ * line break: a message that quotes a name, a path or a file's text. */
+void term_line(FILE *f, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The whole number in [lo, hi] written in the len bytes at text, in
+ * decimal digits and nothing else, into *out: 0, or -1 when the text is
+ * anything else. Every number an option takes is read by it. */
+int cli_whole_number(const char *text, size_t len, unsigned long long lo,
+    unsigned long long hi, unsigned long long *out);
 /* Parses a whole number in [lo, hi] given to option opt of command, or
  * prints a usage error and returns EXIT_USAGE. */
 int cli_parse_count(const char *command, const char *opt, const char *text,

@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
-#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,17 +14,34 @@
 #include "cluster.h"
 
 int
+cli_whole_number(const char *text, size_t len, unsigned long long lo,
+    unsigned long long hi, unsigned long long *out)
+{
+	unsigned long long n = 0;
+	size_t i;
+
+	/* digits only: no sign, space or base prefix, which strtoull would
+	 * let through (' 5', '+5', '-1' as 2^64 - 1) */
+	if (len == 0)
+		return -1;
+	for (i = 0; i < len; i++) {
+		unsigned d = (unsigned)(text[i] - '0');
+		if (d > 9 || n > (ULLONG_MAX - d) / 10)
+			return -1;
+		n = n * 10 + d;
+	}
+	if (n < lo || n > hi)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+int
 cli_parse_count(const char *command, const char *opt, const char *text,
     unsigned long long lo, unsigned long long hi, unsigned long long *out)
 {
-	char *end;
-
-	errno = 0;
-	if (text[0] != '-' && text[0] != '\0') {
-		*out = strtoull(text, &end, 10);
-		if (errno == 0 && *end == '\0' && *out >= lo && *out <= hi)
-			return EXIT_DONE;
-	}
+	if (cli_whole_number(text, strlen(text), lo, hi, out) == 0)
+		return EXIT_DONE;
 	return cli_usage_error(command, "%s: %s takes a whole number from %llu "
 	    "to %llu (got '%s')", command, opt, lo, hi, text);
 }

@@ -117,8 +117,8 @@ print_fit(const fw_calibration *cal, const char *dir)
 	char note[512];
 	int width = 36;
 
-	printf("Fitted to %s: %zu series over months 1 to %d; objective "
-	    "%.6g\n", fw_calibration_data_file(cal),
+	term_line(stdout, "Fitted to %s: %zu series over months 1 to %d; "
+	    "objective %.6g", fw_calibration_data_file(cal),
 	    fw_calibration_target_count(cal), fw_calibration_months(cal),
 	    fw_calibration_objective(cal));
 	for (i = 0; i < fw_calibration_target_count(cal); i++) {
@@ -146,8 +146,9 @@ print_fit(const fw_calibration *cal, const char *dir)
 		fit_note(cal, j, note, sizeof(note));
 		printf("not identified: %s\n", note);
 	}
-	printf("\nWritten to %s/: calibrated.yaml fit.csv fit-series.csv\n",
-	    dir);
+	putchar('\n');
+	term_line(stdout, "Written to %s/: calibrated.yaml fit.csv "
+	    "fit-series.csv", dir);
 	return fflush(stdout) != 0 ? EXIT_IO : EXIT_DONE;
 }
 
@@ -160,9 +161,9 @@ load(const char *file, fw_calibration **cal)
 	int rc = fw_file_kind(file, &kind, &err);
 
 	if (rc == FW_OK && kind != FW_FILE_CALIBRATION) {
-		fprintf(stderr, "%s: a %s file, not a calibration file (one "
+		term_line(stderr, "%s: a %s file, not a calibration file (one "
 		    "that names a scenario, data, parameters and targets; see "
-		    "flywheel-calibration(5))\n", file, kind == FW_FILE_SWEEP ?
+		    "flywheel-calibration(5))", file, kind == FW_FILE_SWEEP ?
 		    "sweep" : "scenario");
 		return EXIT_INVALID;
 	}

@@ -35,7 +35,7 @@ check_scenario(const char *file, int quiet, fw_error *err)
 
 	if (rc != FW_OK)
 		return rc;
-	printf("# %s: valid\n", file);
+	term_line(stdout, "# %s: valid", file);
 	if (!quiet) {
 		if ((yaml = fw_scenario_yaml(sc)) == NULL) {
 			fw_error_set(err, FW_ENOMEM, "", 0, 0, "",
@@ -58,10 +58,10 @@ check_sweep(const char *file, int quiet, fw_error *err)
 
 	if (rc != FW_OK)
 		return rc;
-	printf("# %s: valid\n", file);
+	term_line(stdout, "# %s: valid", file);
 	if (!quiet)
-		printf("# a %s sweep of %s: %zu parameters, %zu metrics, %zu "
-		    "points of %llu replications\n", fw_sweep_design(sw),
+		term_line(stdout, "# a %s sweep of %s: %zu parameters, %zu "
+		    "metrics, %zu points of %llu replications", fw_sweep_design(sw),
 		    fw_scenario_file(fw_sweep_scenario(sw)),
 		    fw_sweep_param_count(sw), fw_sweep_metric_count(sw),
 		    fw_sweep_points(sw),
@@ -81,13 +81,14 @@ check_calibration(const char *file, int quiet, fw_error *err)
 
 	if (rc != FW_OK)
 		return rc;
-	printf("# %s: valid\n", file);
+	term_line(stdout, "# %s: valid", file);
 	for (i = 0; i < fw_calibration_target_count(cal); i++)
 		figures += fw_calibration_target_observed(cal, i);
 	if (!quiet)
-		printf("# a calibration of the baseline of %s: %zu inputs fitted "
-		    "to %zu series of %s (%zu figures over months 1 to %d), "
-		    "%llu replications an evaluation, %zu starting points\n",
+		term_line(stdout, "# a calibration of the baseline of %s: %zu "
+		    "inputs fitted to %zu series of %s (%zu figures over months "
+		    "1 to %d), %llu replications an evaluation, %zu starting "
+		    "points",
 		    fw_scenario_file(fw_calibration_scenario(cal)),
 		    fw_calibration_param_count(cal),
 		    fw_calibration_target_count(cal),

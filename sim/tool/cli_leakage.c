@@ -83,8 +83,8 @@ check_variant(const fw_scenario *sc, const char *name)
 	for (v = 0; v < n && v < 256; v++)
 		names[v] = fw_scenario_variant_name(sc, v);
 	best = fw_suggest(name, names, v);
-	fprintf(stderr, "flywheel: leakage: --variant %s: %s has no variant "
-	    "of that name%s%s%s\n", name, fw_scenario_file(sc),
+	term_line(stderr, "flywheel: leakage: --variant %s: %s has no variant "
+	    "of that name%s%s%s", name, fw_scenario_file(sc),
 	    best ? " (did you mean '" : "", best ? best : "",
 	    best ? "'?)" : "");
 	return EXIT_INVALID;
@@ -132,7 +132,7 @@ build(leakage *lk, const fw_scenario *sc)
 	if ((rc = leak_build(lk, sc, &bad, &err)) == FW_OK)
 		return EXIT_DONE;
 	if (bad < lk->nstage)
-		fprintf(stderr, "flywheel: leakage: --stage %s=%s: %s\n",
+		term_line(stderr, "flywheel: leakage: --stage %s=%s: %s",
 		    lk->stage[bad].path, lk->stage[bad].target, err.msg);
 	else
 		cli_print_error(&err);
@@ -188,8 +188,9 @@ report(const leakage *lk, const fw_run *run, const leak_args *a, int argc,
 	if (!a->quiet) {
 		if (print_leakage(lk, run, stdout) != FW_OK)
 			return EXIT_IO;
-		printf("\nTables written to %s/: leakage.csv leakage.json\n",
-		    a->outdir);
+		putchar('\n');
+		term_line(stdout, "Tables written to %s/: leakage.csv "
+		    "leakage.json", a->outdir);
 		fflush(stdout);
 	}
 	if (!a->plots)
@@ -203,8 +204,8 @@ report(const leakage *lk, const fw_run *run, const leak_args *a, int argc,
 		return EXIT_FAILED;
 	}
 	if (!a->quiet)
-		printf("Chart drawn in %s/plots/: waterfall.png .svg .pdf\n",
-		    a->outdir);
+		term_line(stdout, "Chart drawn in %s/plots/: waterfall.png "
+		    ".svg .pdf", a->outdir);
 	return EXIT_DONE;
 }
 

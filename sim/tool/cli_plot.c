@@ -83,8 +83,8 @@ cli_render_plots(const char *dir, int quiet)
 	int rc = render(dir, draw_run_plots);
 
 	if (rc == FW_OK && !quiet)
-		printf("Plots drawn in %s/plots/ (PNG, SVG, PDF); board pack "
-		    "%s/board-pack.pdf\n", dir, dir);
+		term_line(stdout, "Plots drawn in %s/plots/ (PNG, SVG, PDF); "
+		    "board pack %s/board-pack.pdf", dir, dir);
 	return rc;
 }
 
@@ -97,7 +97,7 @@ cli_render_sweep_plots(const char *dir, int quiet)
 		fprintf(stderr, "flywheel: sweep: the tables are written; the "
 		    "plots are not\n");
 	else if (!quiet)
-		printf("Plots drawn in %s/plots/\n", dir);
+		term_line(stdout, "Plots drawn in %s/plots/", dir);
 	return rc;
 }
 
@@ -113,8 +113,8 @@ render_leakage(const char *dir)
 	if ((rc = draw_leakage_plot(dir, gnuplot, tdir, &err)) != FW_OK)
 		cli_print_error(&err);
 	else
-		printf("Chart drawn in %s/plots/: waterfall.png .svg .pdf\n",
-		    dir);
+		term_line(stdout, "Chart drawn in %s/plots/: waterfall.png "
+		    ".svg .pdf", dir);
 	return rc;
 }
 
@@ -124,7 +124,7 @@ cli_render_fit_plots(const char *dir, int quiet)
 	int rc = render(dir, draw_fit_plots);
 
 	if (rc == FW_OK && !quiet)
-		printf("Fit plots drawn in %s/plots/\n", dir);
+		term_line(stdout, "Fit plots drawn in %s/plots/", dir);
 	return rc;
 }
 

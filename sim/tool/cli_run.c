@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "files.h"
 #include "cluster.h"
+#include "fingerprint.h"
 #include "report.h"
 #include "tables.h"
 #include "voitable.h"
@@ -42,8 +43,14 @@ const char cli_run_help[] =
 "  -q, --quiet          print nothing but errors\n"
 "  -h, --help           show this help\n"
 "\n"
+"Under mpirun (mpirun -n K flywheel run ...) the replications are shared\n"
+"out over the K processes, each on its threads; rank 0 writes every file.\n"
+"Ranks given other inputs (scenario, --set, seed, replications, months)\n"
+"stop the job before any work.\n"
+"\n"
 "Exit status: 0 success, 1 the run or its plots failed, 2 usage error,\n"
-"3 invalid scenario, 4 file not readable or writable.\n";
+"3 invalid scenario or ranks given other inputs, 4 file not readable or\n"
+"writable.\n";
 
 void
 cli_default_output(const char *file, char *buf, size_t size)
@@ -165,6 +172,18 @@ load(const char *file, const run_args *a, fw_scenario **sc)
 	return EXIT_DONE;
 }
 
+/* Under MPI, the ranks' inputs compared before any work (see
+ * cluster_agree): status, or EXIT_INVALID when they differ. */
+static int
+agree(const fw_scenario *sc, const run_args *a, int status)
+{
+	char fp[FINGERPRINT_SIZE] = "";
+
+	if (status == EXIT_DONE)
+		fingerprint_run(sc, &a->opt, fp, sizeof(fp));
+	return cluster_agree("run", status, fp);
+}
+
 /* Writes the tables and prints what the run found. */
 static int
 report(const fw_run *run, const run_args *a, int argc, char **argv)
@@ -196,10 +215,11 @@ report(const fw_run *run, const run_args *a, int argc, char **argv)
 			return EXIT_IO;
 		}
 		voi_print(run, &voi, stdout);
-		printf("\nTables written to %s/: summary.csv compare.csv "
-		    "timeseries.csv paired.csv replications.csv run.json%s "
-		    "results.xlsx\n", a->outdir, voi.ninput > 0 ? " voi.csv" :
-		    "");
+		putchar('\n');
+		term_line(stdout, "Tables written to %s/: summary.csv "
+		    "compare.csv timeseries.csv paired.csv replications.csv "
+		    "run.json%s results.xlsx", a->outdir, voi.ninput > 0 ?
+		    " voi.csv" : "");
 		fflush(stdout);
 	}
 	voi_free(&voi);
@@ -221,6 +241,8 @@ cli_run(int argc, char **argv)
 	file = a.file != NULL ? a.file : cli_default_scenario();
 	if (rc == EXIT_DONE)
 		rc = load(file, &a, &sc);
+	if (cluster_size() > 1)
+		rc = agree(sc, &a, rc);
 	if (rc == EXIT_DONE && a.outdir == NULL) {
 		cli_default_output(file, defdir, sizeof(defdir));
 		a.outdir = defdir;

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "cli.h"
 #include "cluster.h"
+#include "fingerprint.h"
 #include "csv.h"
 #include "sweeprun.h"
 
@@ -45,10 +47,12 @@ const char cli_sweep_help[] =
 "\n"
 "Under mpirun (mpirun -n K flywheel sweep ...) the points are shared out\n"
 "over the K processes, each on its threads; rank 0 writes every file.\n"
+"Ranks given other inputs (sweep, scenario, --set, seed, replications)\n"
+"stop the job before any work.\n"
 "\n"
 "Exit status: 0 success, 1 a point failed or the resume was refused,\n"
-"2 usage error, 3 invalid sweep or scenario file, 4 file not readable or\n"
-"writable.\n";
+"2 usage error, 3 invalid sweep or scenario file or ranks given other\n"
+"inputs, 4 file not readable or writable.\n";
 
 /* What the options of `flywheel sweep` ask for. */
 typedef struct sweep_args {
@@ -62,13 +66,16 @@ typedef struct sweep_args {
 static int
 parse_shard(const char *text, sweep_args *a)
 {
-	int used = 0;
+	const char *slash = strchr(text, '/');
+	unsigned long long i, n;
 
-	if (sscanf(text, "%d/%d%n", &a->shard, &a->nshard, &used) != 2 ||
-	    text[used] != '\0' || a->nshard < 1 || a->shard < 1 ||
-	    a->shard > a->nshard)
+	if (slash == NULL || cli_whole_number(slash + 1, strlen(slash + 1),
+	    1, INT_MAX, &n) != 0 || cli_whole_number(text,
+	    (size_t)(slash - text), 1, n, &i) != 0)
 		return cli_usage_error("sweep", "sweep: --shard wants I/N with "
 		    "1 <= I <= N, not '%s'", text);
+	a->shard = (int)i;
+	a->nshard = (int)n;
 	return EXIT_DONE;
 }
 
@@ -173,6 +180,20 @@ load(const char *file, const sweep_args *a, fw_sweep **sw)
 	return EXIT_DONE;
 }
 
+/* Under MPI, the ranks' inputs compared before any work (see
+ * cluster_agree): status, or EXIT_INVALID when they differ. */
+static int
+agree(fw_sweep *sw, const sweep_args *a, int status)
+{
+	char fp[FINGERPRINT_SIZE] = "", job[96];
+
+	snprintf(job, sizeof(job), "shard %d/%d resume %d merge %d dry %d",
+	    a->shard, a->nshard, a->resume, a->merge, a->dry);
+	if (status == EXIT_DONE)
+		fingerprint_sweep(sw, job, fp, sizeof(fp));
+	return cluster_agree("sweep", status, fp);
+}
+
 /* --dry-run: the points, one CSV row each. */
 static int
 print_points(const fw_sweep *sw)
@@ -234,11 +255,11 @@ run_points(fw_sweep *sw, const sweep_args *a, char *const *dirs, int ndirs)
 	if (rc != FW_OK)
 		cli_print_error(&err);
 	else if (talk && job.nshard > 1)
-		printf("shard %d of %d: points %zu to %zu written to "
-		    "%s/sweep.csv\n", job.shard, job.nshard, job.first + 1,
+		term_line(stdout, "shard %d of %d: points %zu to %zu written "
+		    "to %s/sweep.csv", job.shard, job.nshard, job.first + 1,
 		    job.last, a->outdir);
 	else if (talk)
-		printf("%zu points written to %s/sweep.csv%s\n",
+		term_line(stdout, "%zu points written to %s/sweep.csv%s",
 		    fw_sweep_points(sw), a->outdir, strcmp(fw_sweep_design(sw),
 		    "oneway") == 0 || strcmp(fw_sweep_design(sw), "sobol") ==
 		    0 ? "; sensitivity.csv beside it" : "");
@@ -267,6 +288,8 @@ cli_sweep(int argc, char **argv)
 	rc = parse_args(argc, argv, &a);
 	if (rc == EXIT_DONE)
 		rc = load(argv[optind], &a, &sw);
+	if (cluster_size() > 1)
+		rc = agree(sw, &a, rc);
 	if (rc == EXIT_DONE && a.outdir == NULL) {
 		cli_default_output(argv[optind], defdir, sizeof(defdir));
 		a.outdir = defdir;

@@ -26,6 +26,11 @@ void cluster_abort(int status, const fw_error *err)
  * run's blocks on its threads, gathered into rank 0's run, which then
  * holds the whole. A failure stops the job. */
 void cluster_run(fw_run *run);
+/* Compares every rank's status (an exit code) and fingerprint of its
+ * inputs (fingerprint.h) before any work. When they all agree, returns
+ * status; otherwise rank 0 names the ranks whose inputs differ from its
+ * own, in one message, and every rank returns EXIT_INVALID. */
+int cluster_agree(const char *command, int status, const char *fingerprint);
 /* Rank 0's *status and *count, given to every rank. */
 void cluster_share(int *status, size_t *count);
 /* Gathers n rows on rank 0: row b is computed by rank b % size, which
@@ -36,6 +41,8 @@ static inline void cluster_start(int *argc, char ***argv) { }
 static inline void cluster_stop(void) { }
 static inline int cluster_rank(void) { return 0; }
 static inline int cluster_size(void) { return 1; }
+static inline int cluster_agree(const char *command, int status,
+    const char *fingerprint) { return status; }
 static inline void cluster_share(int *status, size_t *count) { }
 static inline void cluster_gather_rows(char **row, size_t *len, size_t n) { }
 #endif

@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "cluster.h"
+#include "fingerprint.h"
 
 /* At most this many bytes in one message: MPI counts are ints. */
 #define CHUNK (1 << 30)
@@ -149,6 +150,52 @@ cluster_run(fw_run *run)
 			cluster_abort(rc, &err);
 		free(buf);
 	}
+}
+
+/* What a rank tells the others of its inputs: its status and their
+ * fingerprint, as one fixed-size text. */
+#define AGREE_SIZE (FINGERPRINT_SIZE + 16)
+
+/* Whether rank r told other than rank 0. */
+static int
+differs(const char *all, int r)
+{
+	return memcmp(all, all + (size_t)r * AGREE_SIZE, AGREE_SIZE) != 0;
+}
+
+int
+cluster_agree(const char *command, int status, const char *fingerprint)
+{
+	char mine[AGREE_SIZE] = { 0 }, *all;
+	int r, odd = 0, named = 0;
+
+	if (!joined || size == 1)
+		return status;
+	snprintf(mine, sizeof(mine), "%d %s", status, fingerprint);
+	if ((all = calloc((size_t)size, AGREE_SIZE)) == NULL) {
+		fw_error err;
+		fw_error_set(&err, FW_ENOMEM, "", 0, 0, "", "out of memory");
+		cluster_abort(FW_ENOMEM, &err);
+	}
+	MPI_Allgather(mine, AGREE_SIZE, MPI_CHAR, all, AGREE_SIZE, MPI_CHAR,
+	    MPI_COMM_WORLD);
+	for (r = 1; r < size; r++)
+		odd += differs(all, r);
+	if (odd > 0 && rank == 0) {
+		fprintf(stderr, "flywheel: %s: rank%s", command,
+		    odd > 1 ? "s" : "");
+		for (r = 1; r < size; r++)
+			if (differs(all, r))
+				fprintf(stderr, "%s %d", named++ > 0 ? "," : "",
+				    r);
+		fprintf(stderr, " of %d %s other inputs than rank 0 (the "
+		    "scenario as resolved, --set, seed, replications, months, "
+		    "design or build): every rank must run the same command "
+		    "on the same files; stopping the job\n", size,
+		    odd > 1 ? "have" : "has");
+	}
+	free(all);
+	return odd > 0 ? EXIT_INVALID : status;
 }
 
 void

@@ -725,7 +725,7 @@ sweep_finish(sweep_job *job, fw_error *err)
 		    "at_high,swing\n" : "metric,parameter,s1,s1_lo95,s1_hi95,"
 		    "st,st_lo95,st_hi95\n", f);
 	for (m = 0; rc == FW_OK && m < M; m++) {
-		if ((rc = fw_sweep_sensitivity(sw, y + m * N, s)) != FW_OK) {
+		if ((rc = fw_sweep_sensitivity(sw, y + m * N, N, s)) != FW_OK) {
 			nomem(err);
 			break;
 		}

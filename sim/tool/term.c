@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "cli.h"
@@ -23,4 +24,17 @@ term_puts(FILE *f, const char *s)
 		} else
 			fputc(*p, f);
 	}
+}
+
+void
+term_line(FILE *f, const char *fmt, ...)
+{
+	char buf[4096];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	term_puts(f, buf);
+	fputc('\n', f);
 }
