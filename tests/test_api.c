@@ -373,6 +373,19 @@ START_TEST(test_arguments_checked)
 	    FW_EINVALID);
 	ck_assert_ptr_null(fw_scenario_yaml(NULL));
 	ck_assert_ptr_null(fw_scenario_name(NULL));
+	ck_assert_uint_eq(fw_scenario_voi_group_count(NULL), 0);
+	ck_assert_uint_eq(fw_scenario_voi_group_size(NULL, 0), 0);
+	ck_assert_ptr_null(fw_scenario_voi_group_path(NULL, 0, 0));
+	ck_assert_int_eq(fw_run_voi_data(NULL, y, y), FW_EINVALID);
+	ck_assert_int_eq(fw_voi_partial(y, 4, 2, y, 2, (size_t[]){ 0 }, 1,
+	    NULL, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_voi_perfect(y, 4, 2, y, 2, NULL, NULL, NULL, NULL,
+	    &err), FW_EINVALID);
+	ck_assert(isnan(fw_calibration_covariance(NULL, 0, 0)));
+	ck_assert_int_eq(fw_calibration_fitted_distributions(NULL, &out,
+	    &err), FW_EINVALID);
+	ck_assert_ptr_null(out);
+	out = sc;
 	ck_assert_ptr_null(fw_scenario_variant_name(NULL, 0));
 	ck_assert_uint_eq(fw_scenario_change_count(NULL, 1), 0);
 	ck_assert_int_eq(fw_scenario_horizon(NULL), 0);

@@ -124,7 +124,8 @@ fw_calibration_fitted_distributions(const fw_calibration *cal,
 double
 fw_calibration_covariance(const fw_calibration *cal, size_t i, size_t j)
 {
-	if (cal->cov == NULL || i >= cal->npar || j >= cal->npar ||
+	if (cal == NULL || cal->cov == NULL || i >= cal->npar ||
+	    j >= cal->npar ||
 	    cal->stage != FW_STAGE_DONE)
 		return NAN;
 	return cal->cov[i * cal->npar + j];

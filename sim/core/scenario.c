@@ -896,18 +896,18 @@ fw_scenario_variant_ramp(const fw_scenario *sc, size_t v)
 size_t
 fw_scenario_voi_group_count(const fw_scenario *sc)
 {
-	return sc->nvoi_group;
+	return sc != NULL ? sc->nvoi_group : 0;
 }
 
 size_t
 fw_scenario_voi_group_size(const fw_scenario *sc, size_t g)
 {
-	return g < sc->nvoi_group ? sc->voi_group[g].n : 0;
+	return sc != NULL && g < sc->nvoi_group ? sc->voi_group[g].n : 0;
 }
 
 const char *
 fw_scenario_voi_group_path(const fw_scenario *sc, size_t g, size_t k)
 {
-	return g < sc->nvoi_group && k < sc->voi_group[g].n ?
+	return sc != NULL && g < sc->nvoi_group && k < sc->voi_group[g].n ?
 	    sc->voi_group[g].path[k] : NULL;
 }

@@ -568,6 +568,7 @@ fw_voi_partial(const double *gain, size_t nrep, size_t nopt,
 
 	if (rc != FW_OK)
 		return rc;
+	FWI_NOT_NULL(out, err);
 	return estimate(gain, nrep, nopt, theta, ninput, use, nuse, out, NULL,
 	    NULL, NULL, err);
 }
@@ -584,6 +585,7 @@ fw_voi_perfect(const double *gain, size_t nrep, size_t nopt,
 
 	if (rc != FW_OK)
 		return rc;
+	FWI_NOT_NULL(evpi, err);
 	for (i = 0; i < ninput; i++)
 		use[i] = i;
 	return estimate(gain, nrep, nopt, theta, ninput, use, ninput, evpi,
@@ -593,11 +595,15 @@ fw_voi_perfect(const double *gain, size_t nrep, size_t nopt,
 int
 fw_run_voi_data(const fw_run *run, double *gain, double *theta)
 {
-	size_t nv = fw_scenario_variant_count(fw_run_scenario(run));
-	size_t nd = fw_run_draw_count(run), v, i;
-	uint64_t r, nrep = fw_run_replications(run);
+	size_t nv, nd, v, i;
+	uint64_t r, nrep;
 	int npv = fw_metric_index("npv");
 
+	if (run == NULL || gain == NULL || theta == NULL)
+		return FW_EINVALID;
+	nv = fw_scenario_variant_count(fw_run_scenario(run));
+	nd = fw_run_draw_count(run);
+	nrep = fw_run_replications(run);
 	if (npv < 0 || fw_run_done(run) < nrep)
 		return FW_EINVALID;
 	for (r = 0; r < nrep; r++) {
