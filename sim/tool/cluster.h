@@ -45,6 +45,10 @@ static inline int cluster_agree(const char *command, int status,
     const char *fingerprint) { return status; }
 static inline void cluster_share(int *status, size_t *count) { }
 static inline void cluster_gather_rows(char **row, size_t *len, size_t n) { }
+/* Never called alone (cluster_size() is 1): a process on its own runs
+ * and reports its failures itself. */
+static inline void cluster_run(fw_run *run) { }
+static inline void cluster_abort(int status, const fw_error *err) { }
 #endif
 
 #endif
