@@ -531,7 +531,7 @@ double fw_run_draw(const fw_run *run, uint64_t rep, size_t v, size_t i);
  * fw_run_replications() values, gets replication r's in x[r]. */
 int fw_run_draws(const fw_run *run, size_t v, size_t i, double *x);
 
-/* ---- Value of information (MODEL.md §7b) ---- */
+/* ---- Value of information (fw_voi(3), the manual's section on it) ---- */
 
 /* An estimate and its standard error. */
 typedef struct fw_voi_estimate {
@@ -856,7 +856,7 @@ int fw_calibration_fitted(const fw_calibration *cal, fw_scenario **out,
  * (logit between the range's ends, log above a lower end of 0), eta is
  * normal with the estimate and the covariance behind the intervals, the
  * inputs joined by the rank correlations that make their joint draw
- * exactly that normal (MODEL.md §7b). */
+ * exactly that normal (flywheel-calibration(5)). */
 int fw_calibration_fitted_distributions(const fw_calibration *cal,
     fw_scenario **out, fw_error *err);
 /* That covariance between inputs i and j on their search scales; NaN
