@@ -24,6 +24,8 @@ int calpage_write(const rundata *d, const verdict *vd, const char *dir,
  * with uncertain inputs (voi.gp, its bars in voi-bars.tsv), or with every
  * input fixed (a text page). */
 int voipage_uncertain(const rundata *d);
+/* The same page as text when no input alone is worth learning. */
+int voipage_no_single(const rundata *d);
 int voipage_fixed(const rundata *d);
 int voipage_write(const rundata *d, const verdict *vd, const char *dir,
     const char *name);

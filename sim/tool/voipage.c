@@ -20,10 +20,29 @@
 
 static const char question[] = "Is it worth learning more before deciding?";
 
+/* Whether knowing some input alone is worth anything: else there are no
+ * bars to draw, only zeros, and the page is text. */
+static int
+some_input_matters(const voi_read *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->ninput; i++)
+		if (v->evppi[i] > 0)
+			return 1;
+	return 0;
+}
+
 int
 voipage_uncertain(const rundata *d)
 {
-	return d->nv > 1 && d->voi != NULL;
+	return d->nv > 1 && d->voi != NULL && some_input_matters(d->voi);
+}
+
+int
+voipage_no_single(const rundata *d)
+{
+	return d->nv > 1 && d->voi != NULL && !some_input_matters(d->voi);
 }
 
 int
@@ -141,7 +160,8 @@ voipage_write(const rundata *d, const verdict *vd, const char *dir,
 		    "knowing each input alone is worth, $M:", top);
 	else
 		snprintf(text, sizeof(text), "No input alone would change the "
-		    "choice. What knowing each input alone is worth, $M:");
+		    "choice: whatever any one of them turns out to be within "
+		    "its range, knowing it first is worth nothing.");
 	put_para(&tp, 0.05, TX_HEAD, text);
 	return gp_close(tp.f, FW_OK);
 }
