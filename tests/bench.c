@@ -2,8 +2,10 @@
  * 60 months (and its warm-up), timed on one thread and on all threads,
  * then on one thread on each path of the engine the processor has;
  * then, through the flywheel command, a sweep of one replication a point
- * on all threads, and the same run under mpirun with 1 and 2 processes
- * (when built with MPI). Prints figures; it passes or fails nothing.
+ * on all threads (with the cores it kept busy), the example calibration
+ * on one thread and on all, and the same run under mpirun with 1 and 2
+ * processes (when built with MPI). Prints figures; it passes or fails
+ * nothing.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -190,6 +192,43 @@ bench_sweep(const char *fw, const char *srcdir)
 	    "HCPs, 60 months) on all threads:\n%.3f s, %.2f points/s, "
 	    "%.2f cores busy (processor %.3f s)\n", points, t, points / t,
 	    cpu / t, cpu);
+}
+
+/* The example calibration fitted on one thread and on all: wall and
+ * processor seconds, and the cores kept busy (its starting points are
+ * searched side by side). */
+static void
+bench_calibrate(const char *srcdir, int threads)
+{
+	char file[4096];
+	int n[2] = { 1, threads }, k;
+
+	snprintf(file, sizeof(file), "%s/scenarios/calibration/"
+	    "calibration.yaml", srcdir);
+	printf("\ncalibration (the example: 3 inputs, 3 starting points, 20 "
+	    "replications):\n%-10s %10s %10s %12s\n", "threads", "seconds",
+	    "processor", "cores busy");
+	for (k = 0; k < 2 && (k == 0 || threads > 1); k++) {
+		fw_calibration *cal;
+		fw_error err;
+		double t, c;
+		if (fw_calibration_load(file, &cal, &err) != FW_OK) {
+			printf("calibration: %s\n", err.msg);
+			return;
+		}
+		fw_calibration_set_threads(cal, n[k]);
+		t = seconds();
+		c = cpu_seconds();
+		while (!fw_calibration_done(cal))
+			if (fw_calibration_step(cal, &err) != FW_OK) {
+				printf("calibration: %s\n", err.msg);
+				break;
+			}
+		t = seconds() - t;
+		c = cpu_seconds() - c;
+		printf("%-10d %10.3f %10.3f %12.2f\n", n[k], t, c, c / t);
+		fw_calibration_free(cal);
+	}
 }
 
 /* The benchmark's run under mpirun with 1 and 2 processes of one
@@ -403,6 +442,8 @@ main(int argc, char **argv)
 	bench_paths(sc, &opt, work);
 	if (fw != NULL && srcdir != NULL)
 		bench_sweep(fw, srcdir);
+	if (srcdir != NULL)
+		bench_calibrate(srcdir, threads);
 	if (fw != NULL && mpirun != NULL && *mpirun != '\0')
 		bench_mpi(fw, mpirun, file);
 	opt.replications = 2;

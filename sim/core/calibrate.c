@@ -362,14 +362,12 @@ fit_threads(const fw_calibration *cal)
 #endif
 }
 
-/* The searches of this round: one per starting point in round 0, each on
- * one thread when there are several threads to share them, else one
- * from the best point on all the threads. */
+/* The searches of this round: one per starting point in round 0, else
+ * one from the best point. */
 static int
 begin_searches(fw_calibration *cal)
 {
 	const size_t n = cal->round == 0 ? cal->nstarts : 1;
-	const int side_by_side = n > 1 && fit_threads(cal) > 1;
 	size_t i;
 
 	if ((cal->search = calloc(n, sizeof(fw_cal_search))) == NULL)
@@ -378,7 +376,6 @@ begin_searches(fw_calibration *cal)
 	for (i = 0; i < n; i++) {
 		fw_cal_search *s = &cal->search[i];
 		s->cal = cal;
-		s->threads = side_by_side ? 1 : cal->threads;
 		s->best_f = cal->best_f;
 		s->lowest = NAN;
 		s->x = malloc(cal->npar * sizeof(double));
@@ -421,25 +418,49 @@ begin_curvature(fw_calibration *cal)
 	cal->nhess = cal->nfree;
 }
 
-/* Takes every search of the round FW_CAL_CHUNK iterations further, side
- * by side on the threads; each search's course depends on its own
- * evaluations alone, so the fit is the same for any number of threads.
- * The first failure in start order is the one reported. */
+/* Takes searches order[0 .. n - 1] FW_CAL_CHUNK iterations further:
+ * side by side, each run on one thread, when there are threads to share
+ * them; else one after another, each run on all the threads. */
+static void
+search_group(fw_calibration *cal, const size_t *order, size_t n,
+    int side_by_side)
+{
+	long long i;
+
+#pragma omp parallel for schedule(dynamic, 1) num_threads(fit_threads(cal)) \
+    if (side_by_side)
+	for (i = 0; i < (long long)n; i++) {
+		fw_cal_search *s = &cal->search[order[i]];
+		s->threads = side_by_side ? 1 : cal->threads;
+		search_on(s, order[i], FW_CAL_CHUNK);
+	}
+}
+
+/* Takes every search of the round under way FW_CAL_CHUNK iterations
+ * further: as many as fill the threads whole side by side, the rest
+ * after them one at a time on all the threads, so that no thread idles
+ * while another works through an odd search. Each search's course
+ * depends on its own evaluations alone, and a run's results not on its
+ * threads, so the fit is the same for any number of threads. The first
+ * failure in start order is the one reported. */
 static int
 search_step(fw_calibration *cal)
 {
-	long long i, n;
-	size_t k;
+	const size_t threads = (size_t)fit_threads(cal);
+	size_t *order, n = 0, whole, k;
 	int rc;
 
 	if (cal->search == NULL && (rc = begin_searches(cal)) != FW_OK)
 		return rc;
-	n = (long long)cal->nsearch;
-#pragma omp parallel for schedule(dynamic, 1) num_threads(fit_threads(cal)) \
-    if (cal->search[0].threads == 1 && n > 1)
-	for (i = 0; i < n; i++)
-		if (!cal->search[i].done && cal->search[i].eval_rc == FW_OK)
-			search_on(&cal->search[i], (size_t)i, FW_CAL_CHUNK);
+	if ((order = malloc(cal->nsearch * sizeof(size_t))) == NULL)
+		return fwi_nomem(&cal->eval_err);
+	for (k = 0; k < cal->nsearch; k++)
+		if (!cal->search[k].done)
+			order[n++] = k;
+	whole = threads > 1 ? n / threads * threads : 0;
+	search_group(cal, order, whole, 1);
+	search_group(cal, order + whole, n - whole, 0);
+	free(order);
 	for (k = 0; k < cal->nsearch; k++) {
 		fw_cal_search *s = &cal->search[k];
 		counted(cal, s->evaluations - s->counted, s->lowest);
