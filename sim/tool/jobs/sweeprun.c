@@ -545,13 +545,20 @@ put_rows(FILE *out, char **row, const size_t *len, size_t from, size_t to)
 static int
 close_rows(const sweep_job *job, FILE *out, int rc, fw_error *err)
 {
+	char *path;
+	int why;
+
 	if (rc == FW_OK && (fflush(out) != 0 || fsync(fileno(out)) != 0))
 		rc = FW_EIO;
 	if (fclose(out) != 0)
 		rc = FW_EIO;
-	if (rc != FW_OK)
-		fw_error_set(err, FW_EIO, job->dir, 0, 0, "", "cannot append "
-		    "to sweep.csv: %s", strerror(errno));
+	if (rc != FW_OK) {
+		why = errno;
+		path = dir_file(job, "sweep.csv");
+		fw_error_set(err, FW_EIO, path != NULL ? path : job->dir, 0, 0,
+		    "", "cannot append to sweep.csv: %s", strerror(why));
+		free(path);
+	}
 	return rc;
 }
 
