@@ -121,9 +121,9 @@ PROTOTYPES = {
     "fw_scenario_set": (INT, [P, S, S, S, E]),
     "fw_scenario_set_number": (INT, [P, S, S, D, E]),
     "fw_scenario_value": (INT, [P, S, S, D, c_double_p, E]),
-    "fw_scenario_is_uncertain": (INT, [P, S, S]),
+    "fw_scenario_is_uncertain": (INT, [P, S, S, ctypes.POINTER(INT)]),
     "fw_scenario_add_variant": (INT, [P, S, S, E]),
-    "fw_scenario_yaml": (P, [P]),
+    "fw_scenario_yaml": (INT, [P, PP]),
     "fw_scenario_name": (S, [P]),
     "fw_scenario_file": (S, [P]),
     "fw_scenario_hash": (S, [P]),
@@ -169,8 +169,8 @@ PROTOTYPES = {
                              c_double_p, E]),
     "fw_run_paired": (INT, [P, Z, Z, Z, ctypes.POINTER(FwPaired)]),
     "fw_run_cumulative_gain": (INT, [P, Z, INT, ctypes.POINTER(FwGain)]),
-    "fw_run_payback": (INT, [P, Z, Z]),
-    "fw_run_compounding": (D, [P, Z, Z]),
+    "fw_run_payback": (INT, [P, Z, Z, ctypes.POINTER(INT)]),
+    "fw_run_compounding": (INT, [P, Z, Z, c_double_p]),
     "fw_sweep_load": (INT, [S, PP, E]),
     "fw_sweep_free": (None, [P]),
     "fw_sweep_file": (S, [P]),
@@ -196,7 +196,7 @@ PROTOTYPES = {
                                    ctypes.POINTER(FwSensitivity)]),
     "fw_calibration_load": (INT, [S, PP, E]),
     "fw_calibration_free": (None, [P]),
-    "fw_calibration_set_threads": (None, [P, INT]),
+    "fw_calibration_set_threads": (INT, [P, INT]),
     "fw_calibration_file": (S, [P]),
     "fw_calibration_data_file": (S, [P]),
     "fw_calibration_months": (INT, [P]),
@@ -241,11 +241,12 @@ PROTOTYPES.update({
     "fw_calibration_scenario": (P, [P]),
 })
 
-# The binary interface (FW_ABI_VERSION of flywheel.h) the structs above
-# mirror: a library of another reads and writes them otherwise.
-ABI = 1
+# The binary interface (FW_ABI_VERSION of flywheel.h) the structs and
+# prototypes above mirror: a library of another reads and writes them
+# otherwise. 2: every function that can fail returns a status.
+ABI = 2
 
-NAMES = ("libflywheel.so.0", "libflywheel.so", "libflywheel.dylib")
+NAMES = ("libflywheel.so.2", "libflywheel.so", "libflywheel.dylib")
 
 
 def _build_trees():

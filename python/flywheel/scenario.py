@@ -174,13 +174,13 @@ class Scenario:
     @locked
     def is_uncertain(self, path, variant=None):
         """Whether the key at path holds a distribution."""
-        r = lib.fw_scenario_is_uncertain(
-            self._ptr, _lib.optional_arg(variant, "variant"),
-            _lib.arg(path, "path"))
-        if r < 0:
+        r = ctypes.c_int()
+        if lib.fw_scenario_is_uncertain(
+                self._ptr, _lib.optional_arg(variant, "variant"),
+                _lib.arg(path, "path"), ctypes.byref(r)) != 0:
             where = f"variant {variant!r}" if variant else "the baseline"
             raise ScenarioError(f"{path}: no such key in {where}", path=path)
-        return bool(r)
+        return bool(r.value)
 
     @locked
     def add_variant(self, name, base=None):
@@ -194,8 +194,8 @@ class Scenario:
     def to_yaml(self):
         """The resolved scenario as YAML: every value, defaults marked,
         and what each variant changes. It loads as a scenario itself."""
-        p = lib.fw_scenario_yaml(self._ptr)
-        if not p:
+        p = ctypes.c_void_p()
+        if lib.fw_scenario_yaml(self._ptr, ctypes.byref(p)) != 0:
             raise OutOfMemoryError("out of memory")
         try:
             return ctypes.string_at(p).decode("utf-8")

@@ -104,7 +104,7 @@ def test_abi_mismatch_is_a_clear_error(tmp_path):
     c = tmp_path / "other.c"
     c.write_text("int fw_abi_version(void) { return 999; }\n"
                  "const char *fw_version(void) { return \"9.9.9\"; }\n")
-    so = tmp_path / "libflywheel.so.0"
+    so = tmp_path / "libflywheel.so.2"
     subprocess.run([os.environ.get("CC", "cc"), "-shared", "-fPIC", "-o",
                     str(so), str(c)], check=True)
     e = dict(os.environ, FLYWHEEL_LIBRARY=str(so))

@@ -78,7 +78,7 @@ check_variant(const fw_scenario *sc, const char *name)
 	const char *names[256], *best;
 	size_t v, n = fw_scenario_variant_count(sc);
 
-	if (name == NULL || fw_scenario_variant_index(sc, name) >= 0)
+	if (name == NULL || fw_scenario_variant_index(sc, name, &v) == FW_OK)
 		return EXIT_DONE;
 	for (v = 0; v < n && v < 256; v++)
 		names[v] = fw_scenario_variant_name(sc, v);

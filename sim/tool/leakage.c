@@ -39,12 +39,12 @@ int
 leak_init(leakage *lk, const fw_scenario *sc, const char *variant,
     fw_error *err)
 {
-	size_t m, j;
+	size_t m, j, k, v;
 
 	memset(lk, 0, sizeof(*lk));
 	if (variant == NULL)
 		variant = "baseline";
-	if (fw_scenario_variant_index(sc, variant) < 0) {
+	if (fw_scenario_variant_index(sc, variant, &v) != FW_OK) {
 		fw_error_set(err, FW_EINVALID, fw_scenario_file(sc), 0, 0, "",
 		    "no variant named '%s'", variant);
 		return FW_EINVALID;
@@ -52,9 +52,9 @@ leak_init(leakage *lk, const fw_scenario *sc, const char *variant,
 	for (m = 0; m < LEAK_NMETRIC; m++) {
 		lk->metric[m] = -1;
 		for (j = 0; j < 2 && lk->metric[m] < 0; j++)
-			if (metric_names[m][j] != NULL)
-				lk->metric[m] = fw_metric_index(
-				    metric_names[m][j]);
+			if (metric_names[m][j] != NULL &&
+			    fw_metric_index(metric_names[m][j], &k) == FW_OK)
+				lk->metric[m] = (int)k;
 		if (lk->metric[m] < 0) {
 			fw_error_set(err, FW_ERUN, "", 0, 0, "", "the library "
 			    "has no metric %s", metric_names[m][0]);
@@ -171,8 +171,9 @@ leak_build(leakage *lk, const fw_scenario *sc, size_t *bad, fw_error *err)
 	/* The subsets' names must not be the variant's own. */
 	prefix = strncmp(lk->variant, "removed-", 8) == 0 ? "without-" :
 	    "removed-";
-	lk->config[0] = (size_t)fw_scenario_variant_index(lk->sc,
-	    lk->variant);
+	if ((rc = fw_scenario_variant_index(lk->sc, lk->variant,
+	    &lk->config[0])) != FW_OK)
+		return rc;
 	for (m = 1; m < n; m++) {
 		subset_name(lk, prefix, m, name, sizeof(name));
 		if ((rc = fw_scenario_add_variant(lk->sc, name, lk->variant,
@@ -199,10 +200,13 @@ leak_build(leakage *lk, const fw_scenario *sc, size_t *bad, fw_error *err)
 			*bad = i;
 			return rc;
 		}
-		st->actual_uncertain = fw_scenario_is_uncertain(lk->sc,
-		    lk->variant, st->path) == 1;
-		st->target_uncertain = fw_scenario_is_uncertain(lk->sc,
-		    removed, st->path) == 1;
+		if ((rc = fw_scenario_is_uncertain(lk->sc, lk->variant,
+		    st->path, &st->actual_uncertain)) != FW_OK ||
+		    (rc = fw_scenario_is_uncertain(lk->sc, removed, st->path,
+		    &st->target_uncertain)) != FW_OK) {
+			*bad = i;
+			return rc;
+		}
 	}
 	return FW_OK;
 }
