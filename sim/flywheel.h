@@ -638,6 +638,99 @@ int fw_run_compounding(const fw_run *run, size_t v, size_t against,
  * a fixed order. FW_EINVALID unless 1 <= k <= 20. */
 int fw_shapley(const double *value, size_t k, double *phi);
 
+/* ---- Leakage: where value leaks, stage by stage (fw_leakage(3)) ---- */
+
+/* A decomposition of one variant of a scenario by stages of friction. A
+ * stage is a key and the value it takes once its friction is removed
+ * (YAML, as fw_scenario_set() takes it). The decomposition's scenario
+ * holds the variant and one variant per nonempty subset of stages with
+ * those stages at their targets: 2^K configurations, run together on
+ * common random numbers. Each stage then gets, replication by
+ * replication, its gain removed alone and its exact Shapley value, which
+ * add up to the gain of removing every stage. */
+typedef struct fw_leakage fw_leakage;
+
+/* The most stages: the runtime doubles with each. */
+#define FW_LEAKAGE_MAX_STAGES 8
+
+/* Prepares the decomposition of the named variant (NULL: the baseline)
+ * of sc (copied), without stages: the caller's, to free with
+ * fw_leakage_free(). FW_EINVALID for a variant sc has not; FW_ENOMEM. */
+int fw_leakage_alloc(const fw_scenario *sc, const char *variant,
+    fw_leakage **out, fw_error *err);
+/* Frees a decomposition and its scenario; accepts NULL. */
+void fw_leakage_free(fw_leakage *lk);
+
+/* Adds a stage, or changes the target of the stage at that path;
+ * FW_EINVALID beyond FW_LEAKAGE_MAX_STAGES. Path and target are checked
+ * by fw_leakage_build(). */
+int fw_leakage_set_stage(fw_leakage *lk, const char *path,
+    const char *target, fw_error *err);
+/* Adds the stages every scenario has: friction.prescribe, onboarding,
+ * access, continuity and support, each removed at 0. */
+int fw_leakage_set_friction(fw_leakage *lk, fw_error *err);
+
+/* Lays out the decomposition's scenario. FW_EINVALID without stages or
+ * when a stage's path or target is not valid: err says why and *bad
+ * (bad may be NULL) is that stage's index, else the stage count. */
+int fw_leakage_build(fw_leakage *lk, size_t *bad, fw_error *err);
+/* The scenario laid out, to run (fw_run_alloc()) with the options
+ * wanted; NULL before fw_leakage_build(). It belongs to lk. It holds the
+ * baseline, the variant decomposed when that is another, and last one
+ * variant per nonempty subset m = 1 .. 2^K - 1 of the stages (stage i in
+ * bit i of m), in the order of m. */
+const fw_scenario *fw_leakage_scenario(const fw_leakage *lk);
+/* Decomposes every metric of a finished run of fw_leakage_scenario(lk);
+ * FW_EINVALID for another run or an unfinished one, FW_ENOMEM. */
+int fw_leakage_decompose(fw_leakage *lk, const fw_run *run,
+    fw_error *err);
+
+/* The variant decomposed ("baseline" for the baseline). */
+const char *fw_leakage_variant(const fw_leakage *lk);
+/* The stages, numbered in the order they were set. */
+size_t fw_leakage_stage_count(const fw_leakage *lk);
+
+/* A stage: its key, its target as given, and, once built, the values it
+ * takes as it is and removed (medians when uncertain; NaN before). */
+typedef struct fw_leakage_stage {
+	const char *path;	/* owned by the decomposition */
+	const char *target;
+	double actual, target_value;
+	int actual_uncertain, target_uncertain;
+} fw_leakage_stage;
+/* Stage i; FW_EINVALID past the end. */
+int fw_leakage_get_stage(const fw_leakage *lk, size_t i,
+    fw_leakage_stage *out);
+
+/* The metrics decomposed, by their names of fw_metric_name(): "npv",
+ * "revenue", "scripts_filled", "patients", "gap_value",
+ * "customer_value_at_risk", "reacq_cost"; NULL past the end. */
+size_t fw_leakage_metric_count(void);
+const char *fw_leakage_metric(size_t m);
+
+/* A figure: the mean over replications and the 95% interval of it. */
+typedef struct fw_leakage_figure {
+	double mean, lo95, hi95;
+} fw_leakage_figure;
+
+/* One stage and metric. Gains are the metric with the stage's friction
+ * removed less the actual metric; a loss that shrinks is a negative
+ * gain. */
+typedef struct fw_leakage_row {
+	fw_leakage_figure actual;	/* the metric as it is */
+	fw_leakage_figure alone;	/* that stage alone removed */
+	fw_leakage_figure shapley;	/* its Shapley value */
+	fw_leakage_figure share;	/* shapley over the total gain */
+	fw_leakage_figure interaction;	/* alone less shapley */
+} fw_leakage_row;
+
+/* Metric m's row of stage i; i = fw_leakage_stage_count() gives the sum
+ * of the stages (alone: the sum of one-at-a-time gains; shapley: the gain
+ * of removing every stage; interaction: their difference). FW_EINVALID
+ * before fw_leakage_decompose() or past the end. */
+int fw_leakage_get_row(const fw_leakage *lk, size_t m, size_t i,
+    fw_leakage_row *out);
+
 /* ---- Sweeps: designs over a scenario's inputs ---- */
 
 typedef struct fw_sweep fw_sweep;

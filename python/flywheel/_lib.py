@@ -74,6 +74,23 @@ class FwGain(ctypes.Structure):
     _fields_ = _doubles("mean", "lo95", "hi95", "p5", "p50", "p95")
 
 
+class FwLeakageStage(ctypes.Structure):
+    _fields_ = [("path", ctypes.c_char_p), ("target", ctypes.c_char_p),
+                ("actual", ctypes.c_double),
+                ("target_value", ctypes.c_double),
+                ("actual_uncertain", ctypes.c_int),
+                ("target_uncertain", ctypes.c_int)]
+
+
+class FwLeakageFigure(ctypes.Structure):
+    _fields_ = _doubles("mean", "lo95", "hi95")
+
+
+class FwLeakageRow(ctypes.Structure):
+    _fields_ = [(f, FwLeakageFigure) for f in
+                ("actual", "alone", "shapley", "share", "interaction")]
+
+
 class FwSensitivity(ctypes.Structure):
     _fields_ = _doubles("low", "high", "at_base", "at_low", "at_high",
                         "swing", "s1", "s1_lo95", "s1_hi95", "st", "st_lo95",
@@ -239,6 +256,23 @@ PROTOTYPES.update({
     "fw_sweep_scenario": (P, [P]),
     "fw_calibration_load_string": (INT, [S, S, Z, P, PP, E]),
     "fw_calibration_scenario": (P, [P]),
+})
+
+# Added with binary interface 2: leakage.
+PROTOTYPES.update({
+    "fw_leakage_alloc": (INT, [P, S, PP, E]),
+    "fw_leakage_free": (None, [P]),
+    "fw_leakage_set_stage": (INT, [P, S, S, E]),
+    "fw_leakage_set_friction": (INT, [P, E]),
+    "fw_leakage_build": (INT, [P, ctypes.POINTER(Z), E]),
+    "fw_leakage_scenario": (P, [P]),
+    "fw_leakage_decompose": (INT, [P, P, E]),
+    "fw_leakage_variant": (S, [P]),
+    "fw_leakage_stage_count": (Z, [P]),
+    "fw_leakage_get_stage": (INT, [P, Z, ctypes.POINTER(FwLeakageStage)]),
+    "fw_leakage_metric_count": (Z, []),
+    "fw_leakage_metric": (S, [Z]),
+    "fw_leakage_get_row": (INT, [P, Z, Z, ctypes.POINTER(FwLeakageRow)]),
 })
 
 # The binary interface (FW_ABI_VERSION of flywheel.h) the structs and
