@@ -54,9 +54,9 @@ static SEXP rows(const fw_leakage *lk)
 			fw_leakage_row row = { none, none, none, none, none };
 			/* decomposed: every row is there */
 			(void)fw_leakage_get_row(lk, m, i, &row);
-			SET_STRING_ELT(VECTOR_ELT(out, 0), at, r_string(i < K &&
+			SET_STRING_ELT(VECTOR_ELT(out, 0), at, Rf_mkCharCE(i < K &&
 			    fw_leakage_get_stage(lk, i, &st) == FW_OK ?
-			    st.path : "all"));
+			    st.path : "all", CE_UTF8));
 			SET_STRING_ELT(VECTOR_ELT(out, 1), at,
 			    Rf_mkChar(fw_leakage_metric(m)));
 			const double f[] = { row.actual.mean, row.actual.lo95,

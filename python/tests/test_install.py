@@ -112,4 +112,4 @@ def test_abi_mismatch_is_a_clear_error(tmp_path):
                        capture_output=True, text=True, cwd=tmp_path)
     assert p.returncode != 0
     assert (f"ImportError: {so} has binary interface 999, this package was "
-            "written for 1") in p.stderr
+            "written for 2") in p.stderr
