@@ -2,14 +2,17 @@
 # setup.sh - installs what flywheel needs (Debian), builds it, and then
 # runs the default scenario comparison (./setup.sh run) or the whole test
 # suite (./setup.sh test), once as built and once under the sanitizers.
+# ./setup.sh arm adds what `make check-arm` needs (Debian's aarch64 cross
+# compiler, qemu-user and the arm64 libraries, the architecture added to
+# dpkg's) and runs it; no other mode needs them.
 # Safe to run again: it only does what changed.
 # SPDX-License-Identifier: MIT
 set -eu
 cd "$(dirname "$0")"
 mode=${1:-run}
 case $mode in
-run|test) ;;
-*) echo "usage: ./setup.sh [run|test]" >&2; exit 2 ;;
+run|test|arm) ;;
+*) echo "usage: ./setup.sh [run|test|arm]" >&2; exit 2 ;;
 esac
 
 packages="gcc make autoconf automake libtool pkg-config libgsl-dev \
@@ -18,6 +21,19 @@ python3-numpy python3-pandas python3-pytest python3-venv python3-setuptools \
 r-base-core r-base-dev r-cran-testthat groff-base \
 libxlsxwriter-dev poppler-utils python3-openpyxl clang libclang-rt-14-dev \
 libopenmpi-dev openmpi-bin"
+# the arm64 libraries are the run-time ones: the host's headers serve
+arm_packages="gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user \
+libc6:arm64 libgsl27:arm64 libgslcblas0:arm64 libyaml-dev:arm64 check:arm64 \
+libsubunit-dev:arm64 libgomp1:arm64"
+sudo=
+[ "$(id -u)" -eq 0 ] || sudo=sudo
+if [ "$mode" = arm ]; then
+	dpkg --print-foreign-architectures | grep -qx arm64 || {
+		$sudo dpkg --add-architecture arm64
+		$sudo apt-get update -qq
+	}
+	packages="$packages $arm_packages"
+fi
 missing=
 for p in $packages; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | \
@@ -25,8 +41,6 @@ for p in $packages; do
 done
 if [ -n "$missing" ]; then
 	echo "setup: installing$missing"
-	sudo=
-	[ "$(id -u)" -eq 0 ] || sudo=sudo
 	$sudo apt-get update -qq
 	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    --no-install-recommends $missing >/dev/null
@@ -56,6 +70,11 @@ check() {
 	[ "$result" -eq 0 ] || cat test-suite.log
 	return "$result"
 }
+
+if [ "$mode" = arm ]; then
+	make -s check-arm
+	exit
+fi
 
 if [ "$mode" = test ]; then
 	status=0

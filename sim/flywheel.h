@@ -902,8 +902,9 @@ double fw_calibration_target_weight(const fw_calibration *cal, size_t i);
 double fw_calibration_target_scale(const fw_calibration *cal, size_t i);
 size_t fw_calibration_target_observed(const fw_calibration *cal, size_t i);
 
-/* Fits in steps, each of one or a few evaluations of F (a simulation of
- * every replication), so that a caller can show progress between them.
+/* Fits in steps, each of a few evaluations of F (a simulation of every
+ * replication; in the first search, a few iterations of every starting
+ * point's search), so that a caller can show progress between them.
  * FW_ERUN or FW_EINVALID when a simulation fails; the calibration is
  * then finished with that error. */
 int fw_calibration_step(fw_calibration *cal, fw_error *err);
@@ -912,8 +913,8 @@ int fw_calibration_done(const fw_calibration *cal);
 
 /* Where the fit stands: evaluations so far, the lowest F so far (NaN
  * before the first), the stage ("search", "curvature", "set aside",
- * "final", "done") and, in the first search, the starting point under
- * way (1-based; 0 otherwise). */
+ * "final", "done") and, in the first search, the first starting point
+ * whose search is still under way (1-based; 0 otherwise). */
 typedef struct fw_calibration_progress {
 	size_t evaluations;
 	double lowest;

@@ -2,16 +2,21 @@
  * 60 months (and its warm-up), timed on one thread and on all threads,
  * then on one thread on each path of the engine the processor has;
  * then, through the flywheel command, a sweep of one replication a point
- * on all threads, and the same run under mpirun with 1 and 2 processes
- * (when built with MPI). Prints figures; it passes or fails nothing.
+ * on all threads (with the cores it kept busy), the example calibration
+ * on one thread and on all, and the same run under mpirun with 1 and 2
+ * processes (when built with MPI). Prints figures; it passes or fails
+ * nothing.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <spawn.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 #ifdef _OPENMP
 #include <omp.h>
 #endif
@@ -22,6 +27,8 @@
 #include "scenario.h"
 
 #define REPEATS 5
+
+extern char **environ;
 
 static double
 seconds(void)
@@ -130,27 +137,98 @@ time_command(const char *cmd)
 	return system(cmd) == 0 ? seconds() - start : -1;
 }
 
-/* Sweep points a second with one replication a point, on all threads. */
+/* Runs argv (no shell) and waits for it: its wall seconds, and in *cpu
+ * its processor seconds (user and system, all its threads); negative if
+ * it failed. */
+static double
+time_program(char *const argv[], double *cpu)
+{
+	double start = seconds();
+	struct rusage ru;
+	pid_t pid;
+	int st;
+
+	if (posix_spawn(&pid, argv[0], NULL, NULL, argv, environ) != 0 ||
+	    wait4(pid, &st, 0, &ru) != pid || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) != 0)
+		return -1;
+	*cpu = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+	    (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+	return seconds() - start;
+}
+
+/* A sweep of 24 points of one replication on all threads: points a
+ * second, and how many cores it kept busy (processor time over wall
+ * time; only an idle machine gives the true figure). */
 static void
 bench_sweep(const char *fw, const char *srcdir)
 {
-	char cmd[4096];
-	double t;
-	int points = 40;
+	char dir[] = "/tmp/flywheel-bench.XXXXXX", cmd[4096], file[64],
+	    out[64];
+	char *argv[] = { (char *)fw, "sweep", "-q", "--no-plots", "-o", out,
+	    file, NULL };
+	double t = -1, cpu = 0;
+	const int points = 24;
 
-	snprintf(cmd, sizeof(cmd), "d=$(mktemp -d) && sed -e "
+	if (mkdtemp(dir) == NULL) {
+		printf("\nsweep: no temporary directory\n");
+		return;
+	}
+	snprintf(file, sizeof(file), "%s/s.yaml", dir);
+	snprintf(out, sizeof(out), "%s/out", dir);
+	snprintf(cmd, sizeof(cmd), "sed -e "
 	    "'s|^scenario: \\.\\./|scenario: %s/scenarios/|' -e "
-	    "'s/^replications: .*/replications: 1/' "
-	    "%s/scenarios/sweeps/lhs.yaml >$d/s.yaml && %s sweep -q "
-	    "--no-plots -o $d/out $d/s.yaml; s=$?; rm -rf $d; exit $s",
-	    srcdir, srcdir, fw);
-	if ((t = time_command(cmd)) < 0) {
+	    "'s/^replications: .*/replications: 1/' -e 's/^points: .*/"
+	    "points: %d/' %s/scenarios/sweeps/lhs.yaml >%s", srcdir, points,
+	    srcdir, file);
+	if (system(cmd) == 0)
+		t = time_program(argv, &cpu);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	if (system(cmd) != 0 || t < 0) {
 		printf("\nsweep: %s sweep failed\n", fw);
 		return;
 	}
 	printf("\nsweep of %d points x 1 replication (lhs example, 12,000 "
-	    "HCPs, 60 months) on all threads:\n%.3f s, %.2f points/s\n",
-	    points, t, points / t);
+	    "HCPs, 60 months) on all threads:\n%.3f s, %.2f points/s, "
+	    "%.2f cores busy (processor %.3f s)\n", points, t, points / t,
+	    cpu / t, cpu);
+}
+
+/* The example calibration fitted on one thread and on all: wall and
+ * processor seconds, and the cores kept busy (its starting points are
+ * searched side by side). */
+static void
+bench_calibrate(const char *srcdir, int threads)
+{
+	char file[4096];
+	int n[2] = { 1, threads }, k;
+
+	snprintf(file, sizeof(file), "%s/scenarios/calibration/"
+	    "calibration.yaml", srcdir);
+	printf("\ncalibration (the example: 3 inputs, 3 starting points, 20 "
+	    "replications):\n%-10s %10s %10s %12s\n", "threads", "seconds",
+	    "processor", "cores busy");
+	for (k = 0; k < 2 && (k == 0 || threads > 1); k++) {
+		fw_calibration *cal;
+		fw_error err;
+		double t, c;
+		if (fw_calibration_load(file, &cal, &err) != FW_OK) {
+			printf("calibration: %s\n", err.msg);
+			return;
+		}
+		fw_calibration_set_threads(cal, n[k]);
+		t = seconds();
+		c = cpu_seconds();
+		while (!fw_calibration_done(cal))
+			if (fw_calibration_step(cal, &err) != FW_OK) {
+				printf("calibration: %s\n", err.msg);
+				break;
+			}
+		t = seconds() - t;
+		c = cpu_seconds() - c;
+		printf("%-10d %10.3f %10.3f %12.2f\n", n[k], t, c, c / t);
+		fw_calibration_free(cal);
+	}
 }
 
 /* The benchmark's run under mpirun with 1 and 2 processes of one
@@ -315,7 +393,9 @@ main(int argc, char **argv)
 	fw_scenario *sc;
 	fw_error err;
 	double one, all, work, cpu_one, cpu_all;
-	const char *fw = getenv("FLYWHEEL"), *mpirun = getenv("MPIRUN");
+	/* the command as built: make bench names it, through libtool */
+	const char *fw = argc > 2 ? argv[2] : getenv("FLYWHEEL");
+	const char *mpirun = getenv("MPIRUN");
 	const char *srcdir = getenv("top_srcdir");
 	int threads = 1;
 	struct rusage ru;
@@ -362,6 +442,8 @@ main(int argc, char **argv)
 	bench_paths(sc, &opt, work);
 	if (fw != NULL && srcdir != NULL)
 		bench_sweep(fw, srcdir);
+	if (srcdir != NULL)
+		bench_calibrate(srcdir, threads);
 	if (fw != NULL && mpirun != NULL && *mpirun != '\0')
 		bench_mpi(fw, mpirun, file);
 	opt.replications = 2;

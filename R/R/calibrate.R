@@ -13,7 +13,7 @@ fw_calibrate <- function(file, threads = NULL, progress = interactive()) {
       cat(sprintf("\r%s: %g evaluations, lowest objective %.6g   ",
                   p$stage, p$evaluations, p$lowest), file = stderr())
     }
-  # a step is one or a few evaluations: an interrupt is taken between two
+  # a step is a few evaluations: an interrupt is taken between two
   while (!.Call(C_fwr_calibration_step, cal))
     if (is.function(progress))
       progress(.Call(C_fwr_calibration_progress, cal))

@@ -142,8 +142,8 @@ class Calibration:
         return bool(lib.fw_calibration_done(self._ptr))
 
     def step(self):
-        """One step of the fit (one or a few evaluations of the
-        objective); returns whether the fit is done. Ctrl-C returns at
+        """One step of the fit (a few evaluations of the objective);
+        returns whether the fit is done. Ctrl-C returns at
         once; the step under way then finishes in the background, holding
         the calibration until it has."""
         _lib.interruptible(_lib.call, lib.fw_calibration_step, self._ptr,

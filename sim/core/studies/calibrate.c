@@ -31,6 +31,9 @@
 #include <string.h>
 
 #include <gsl/gsl_errno.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 #include "calibration.h"
 #include "design.h"
@@ -48,6 +51,9 @@
 #define FW_CAL_TOLERANCE 0.01
 #define FW_CAL_STALL 10
 #define FW_CAL_ITERATIONS 150
+/* The iterations each search goes on by in a step: the searches of a step
+ * run side by side and the step ends when the last is done. */
+#define FW_CAL_CHUNK 8
 
 static const char *const stage_names[] = { "search", "curvature",
 	"set aside", "final", "done" };
@@ -141,14 +147,15 @@ measure(fw_calibration *cal, const fw_run *run, const keeping *keep,
 }
 
 /* Simulates the baseline with the values x (NaN: the scenario's own)
- * and sets *f to the objective, keeping what `keep` asks for. */
+ * on `threads` threads and sets *f to the objective, keeping what `keep`
+ * asks for. Writes nothing of cal's unless keep asks for bands. */
 static int
-evaluate(fw_calibration *cal, const double *x, const keeping *keep,
-    double *f, fw_error *err)
+evaluate(fw_calibration *cal, int threads, const double *x,
+    const keeping *keep, double *f, fw_error *err)
 {
 	fw_run_options opt = { .replications = cal->reps, .months =
 	    cal->months, .seed_set = 1, .seed = cal->seed, .threads =
-	    cal->threads };
+	    threads };
 	fw_scenario *sc = NULL;
 	fw_run *run = NULL;
 	int *series = malloc(2 * cal->ntarget * sizeof(int));
@@ -173,14 +180,30 @@ evaluate(fw_calibration *cal, const double *x, const keeping *keep,
 		rc = fw_run_finish(run, err);
 	if (rc == FW_OK && measure(cal, run, keep, f) != FW_OK)
 		rc = fwi_nomem(err);
-	if (rc == FW_OK) {
-		cal->evaluations++;
-		if (!(*f >= cal->lowest))
-			cal->lowest = *f;
-	}
 	fw_run_free(run);
 	fw_scenario_free(sc);
 	free(series);
+	return rc;
+}
+
+/* Counts n evaluations whose lowest F was f. */
+static void
+counted(fw_calibration *cal, size_t n, double f)
+{
+	cal->evaluations += n;
+	if (n > 0 && !(f >= cal->lowest))
+		cal->lowest = f;
+}
+
+/* An evaluation of the fit's own stages, on all its threads. */
+static int
+evaluate_here(fw_calibration *cal, const double *x, const keeping *keep,
+    double *f)
+{
+	int rc = evaluate(cal, cal->threads, x, keep, f, &cal->eval_err);
+
+	if (rc == FW_OK)
+		counted(cal, 1, *f);
 	return rc;
 }
 
@@ -195,85 +218,199 @@ fwi_cal_list_free(fw_calibration *cal)
 			cal->free_at[cal->nfree++] = j;
 }
 
-/* F at search-scale point z of the free inputs, for the simplex. A
- * failure is kept for the step to report; the simplex then sees NaN and
- * stops. */
+/* F at search-scale point z of the free inputs, for the simplex of
+ * search s. A failure is kept for the step to report; the simplex then
+ * sees NaN and stops. */
 static double
 simplex_objective(const gsl_vector *z, void *arg)
 {
 	static const keeping nothing = { NULL, NULL, 0 };
-	fw_calibration *cal = arg;
+	fw_cal_search *s = arg;
+	fw_calibration *cal = s->cal;
 	double f;
 	size_t i;
 
-	if (cal->eval_rc != FW_OK)
+	if (s->eval_rc != FW_OK)
 		return NAN;
 	for (i = 0; i < cal->nfree; i++) {
 		size_t j = cal->free_at[i];
-		cal->x[j] = fwi_cal_from_search(&cal->par[j],
+		s->x[j] = fwi_cal_from_search(&cal->par[j],
 		    gsl_vector_get(z, i));
 	}
-	cal->eval_rc = evaluate(cal, cal->x, &nothing, &f, &cal->eval_err);
-	if (cal->eval_rc != FW_OK)
+	/* with no keeping, evaluate writes nothing of the calibration's */
+	s->eval_rc = evaluate(cal, s->threads, s->x,
+	    &nothing, &f, &s->eval_err);
+	if (s->eval_rc != FW_OK)
 		return NAN;
-	if (f < cal->best_f) {
-		cal->best_f = f;
-		memcpy(cal->best_x, cal->x, cal->npar * sizeof(double));
+	s->evaluations++;
+	if (!(f >= s->lowest))
+		s->lowest = f;
+	if (f < s->best_f) {
+		s->best_f = f;
+		memcpy(s->best_x, s->x, cal->npar * sizeof(double));
 	}
 	return f;
 }
 
 static void
-free_simplex(fw_calibration *cal)
+free_simplex(fw_cal_search *s)
 {
-	gsl_multimin_fminimizer_free(cal->nm);
-	gsl_vector_free(cal->z);
-	gsl_vector_free(cal->step);
-	cal->nm = NULL;
-	cal->z = cal->step = NULL;
+	gsl_multimin_fminimizer_free(s->nm);
+	gsl_vector_free(s->z);
+	gsl_vector_free(s->step);
+	s->nm = NULL;
+	s->z = s->step = NULL;
 }
 
-/* Sets up the simplex of the current start (round 0) or of a refit from
- * the best point, evaluating its vertices. */
+/* Sets up the simplex of search s: from starting point `start` in round
+ * 0, else from the best point; evaluates its vertices. */
 static int
-begin_simplex(fw_calibration *cal)
+begin_simplex(fw_cal_search *s, size_t start)
 {
+	const fw_calibration *cal = s->cal;
 	const size_t k = cal->nfree;
 	size_t i;
 
-	cal->nm = gsl_multimin_fminimizer_alloc(
+	s->nm = gsl_multimin_fminimizer_alloc(
 	    gsl_multimin_fminimizer_nmsimplex2, k);
-	cal->z = gsl_vector_alloc(k);
-	cal->step = gsl_vector_alloc(k);
-	if (cal->nm == NULL || cal->z == NULL || cal->step == NULL) {
-		free_simplex(cal);
-		return fwi_nomem(&cal->eval_err);
+	s->z = gsl_vector_alloc(k);
+	s->step = gsl_vector_alloc(k);
+	if (s->nm == NULL || s->z == NULL || s->step == NULL) {
+		free_simplex(s);
+		return s->eval_rc = fwi_nomem(&s->eval_err);
 	}
 	for (i = 0; i < k; i++) {
 		size_t j = cal->free_at[i];
 		const fw_cal_param *p = &cal->par[j];
-		gsl_vector_set(cal->z, i, cal->round == 0 ? fwi_cal_start(p,
-		    cal->starts[cal->start * cal->npar + j]) :
+		gsl_vector_set(s->z, i, cal->round == 0 ? fwi_cal_start(p,
+		    cal->starts[start * cal->npar + j]) :
 		    fwi_cal_to_search(p, cal->best_x[j]));
-		gsl_vector_set(cal->step, i, cal->round == 0 ?
+		gsl_vector_set(s->step, i, cal->round == 0 ?
 		    FW_CAL_FIRST_STEP : FW_CAL_REFIT_STEP);
 	}
-	cal->fn = (gsl_multimin_function){ simplex_objective, k, cal };
-	cal->iterations = cal->stall_at = 0;
+	s->fn = (gsl_multimin_function){ simplex_objective, k, s };
+	s->iterations = s->stall_at = 0;
 	/* GSL knows the simplex's lowest value only after an iteration. */
-	cal->stall_f = HUGE_VAL;
-	gsl_multimin_fminimizer_set(cal->nm, &cal->fn, cal->z, cal->step);
-	return cal->eval_rc;
+	s->stall_f = HUGE_VAL;
+	gsl_multimin_fminimizer_set(s->nm, &s->fn, s->z, s->step);
+	return s->eval_rc;
 }
 
-/* Ends the simplex under way; goes to the next start or to the
- * curvature: the best point, then two steps along each free input. */
-static void
-end_simplex(fw_calibration *cal)
+/* Whether the simplex of search s has done its work. */
+static int
+searched(fw_cal_search *s)
 {
-	free_simplex(cal);
-	if (cal->round == 0 && ++cal->start < cal->nstarts)
+	const fw_calibration *cal = s->cal;
+	double f = gsl_multimin_fminimizer_minimum(s->nm);
+
+	if (f < s->stall_f - cal->wsum * FW_CAL_FLAT * FW_CAL_FLAT) {
+		s->stall_f = f;
+		s->stall_at = s->iterations;
+	}
+	return s->iterations >= FW_CAL_ITERATIONS * cal->nfree ||
+	    s->iterations - s->stall_at >= FW_CAL_STALL * cal->nfree ||
+	    gsl_multimin_test_size(gsl_multimin_fminimizer_size(s->nm),
+	    FW_CAL_TOLERANCE) == GSL_SUCCESS;
+}
+
+/* Takes search s (of starting point `start`) up to `n` iterations further,
+ * or to its end; its simplex is set up first if it has none. */
+static void
+search_on(fw_cal_search *s, size_t start, size_t n)
+{
+	size_t i;
+	int status;
+
+	if (s->nm == NULL && begin_simplex(s, start) != FW_OK)
 		return;
+	for (i = 0; i < n && !s->done; i++) {
+		status = gsl_multimin_fminimizer_iterate(s->nm);
+		if (s->eval_rc != FW_OK)
+			return;
+		s->iterations++;
+		/* A simplex that cannot go on (GSL_ENOPROG) has done its
+		 * work. */
+		s->done = status != GSL_SUCCESS || searched(s);
+	}
+	if (s->done)
+		free_simplex(s);
+}
+
+static void
+free_searches(fw_calibration *cal)
+{
+	size_t i;
+
+	for (i = 0; i < cal->nsearch; i++) {
+		free_simplex(&cal->search[i]);
+		free(cal->search[i].x);
+		free(cal->search[i].best_x);
+	}
+	free(cal->search);
+	cal->search = NULL;
+	cal->nsearch = 0;
+}
+
+/* The threads a fit may use. */
+static int
+fit_threads(const fw_calibration *cal)
+{
+#ifdef _OPENMP
+	return cal->threads > 0 ? cal->threads : omp_get_max_threads();
+#else
+	return 1;
+#endif
+}
+
+/* The searches of this round: one per starting point in round 0, else
+ * one from the best point. */
+static int
+begin_searches(fw_calibration *cal)
+{
+	const size_t n = cal->round == 0 ? cal->nstarts : 1;
+	size_t i;
+
+	if ((cal->search = calloc(n, sizeof(fw_cal_search))) == NULL)
+		return fwi_nomem(&cal->eval_err);
+	cal->nsearch = n;
+	for (i = 0; i < n; i++) {
+		fw_cal_search *s = &cal->search[i];
+		s->cal = cal;
+		s->best_f = cal->best_f;
+		s->lowest = NAN;
+		s->x = malloc(cal->npar * sizeof(double));
+		s->best_x = malloc(cal->npar * sizeof(double));
+		if (s->x == NULL || s->best_x == NULL)
+			return fwi_nomem(&cal->eval_err);
+		memcpy(s->x, cal->x, cal->npar * sizeof(double));
+		memcpy(s->best_x, cal->best_x, cal->npar * sizeof(double));
+	}
+	cal->start = 0;
+	return FW_OK;
+}
+
+/* The round's searches, in start order, into the fit: the first best
+ * point wins, as if they had run one after another. */
+static void
+merge_searches(fw_calibration *cal)
+{
+	size_t i;
+
+	for (i = 0; i < cal->nsearch; i++) {
+		const fw_cal_search *s = &cal->search[i];
+		if (s->best_f < cal->best_f) {
+			cal->best_f = s->best_f;
+			memcpy(cal->best_x, s->best_x, cal->npar *
+			    sizeof(double));
+		}
+	}
+}
+
+/* Goes on to the curvature: the best point, then two steps along each
+ * free input. */
+static void
+begin_curvature(fw_calibration *cal)
+{
 	cal->stage = FW_STAGE_CURVATURE;
 	cal->npoints = 1 + 2 * cal->nfree;
 	cal->points_done = 0;
@@ -281,36 +418,67 @@ end_simplex(fw_calibration *cal)
 	cal->nhess = cal->nfree;
 }
 
-/* Whether the simplex under way has done its work. */
-static int
-searched(fw_calibration *cal)
+/* Takes searches order[0 .. n - 1] FW_CAL_CHUNK iterations further:
+ * side by side, each run on one thread, when there are threads to share
+ * them; else one after another, each run on all the threads. */
+static void
+search_group(fw_calibration *cal, const size_t *order, size_t n,
+    int side_by_side)
 {
-	double f = gsl_multimin_fminimizer_minimum(cal->nm);
+	long long i;
 
-	if (f < cal->stall_f - cal->wsum * FW_CAL_FLAT * FW_CAL_FLAT) {
-		cal->stall_f = f;
-		cal->stall_at = cal->iterations;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(fit_threads(cal)) \
+    if (side_by_side)
+	for (i = 0; i < (long long)n; i++) {
+		fw_cal_search *s = &cal->search[order[i]];
+		s->threads = side_by_side ? 1 : cal->threads;
+		search_on(s, order[i], FW_CAL_CHUNK);
 	}
-	return cal->iterations >= FW_CAL_ITERATIONS * cal->nfree ||
-	    cal->iterations - cal->stall_at >= FW_CAL_STALL * cal->nfree ||
-	    gsl_multimin_test_size(gsl_multimin_fminimizer_size(cal->nm),
-	    FW_CAL_TOLERANCE) == GSL_SUCCESS;
 }
 
+/* Takes every search of the round under way FW_CAL_CHUNK iterations
+ * further: as many as fill the threads whole side by side, the rest
+ * after them one at a time on all the threads, so that no thread idles
+ * while another works through an odd search. Each search's course
+ * depends on its own evaluations alone, and a run's results not on its
+ * threads, so the fit is the same for any number of threads. The first
+ * failure in start order is the one reported. */
 static int
 search_step(fw_calibration *cal)
 {
-	int status;
+	const size_t threads = (size_t)fit_threads(cal);
+	size_t *order, n = 0, whole, k;
+	int rc;
 
-	if (cal->nm == NULL)
-		return begin_simplex(cal);
-	status = gsl_multimin_fminimizer_iterate(cal->nm);
-	if (cal->eval_rc != FW_OK)
-		return cal->eval_rc;
-	cal->iterations++;
-	/* A simplex that cannot go on (GSL_ENOPROG) has done its work. */
-	if (status != GSL_SUCCESS || searched(cal))
-		end_simplex(cal);
+	if (cal->search == NULL && (rc = begin_searches(cal)) != FW_OK)
+		return rc;
+	if ((order = malloc(cal->nsearch * sizeof(size_t))) == NULL)
+		return fwi_nomem(&cal->eval_err);
+	for (k = 0; k < cal->nsearch; k++)
+		if (!cal->search[k].done)
+			order[n++] = k;
+	whole = threads > 1 ? n / threads * threads : 0;
+	search_group(cal, order, whole, 1);
+	search_group(cal, order + whole, n - whole, 0);
+	free(order);
+	for (k = 0; k < cal->nsearch; k++) {
+		fw_cal_search *s = &cal->search[k];
+		counted(cal, s->evaluations - s->counted, s->lowest);
+		s->counted = s->evaluations;
+	}
+	for (k = 0; k < cal->nsearch; k++)
+		if (cal->search[k].eval_rc != FW_OK) {
+			cal->eval_err = cal->search[k].eval_err;
+			return cal->search[k].eval_rc;
+		}
+	for (k = 0; k < cal->nsearch && cal->search[k].done; k++)
+		;
+	cal->start = k;
+	if (k < cal->nsearch)
+		return FW_OK;
+	merge_searches(cal);
+	free_searches(cal);
+	begin_curvature(cal);
 	return FW_OK;
 }
 
@@ -333,7 +501,7 @@ curvature_step(fw_calibration *cal)
 		    (s % 2 ? FW_CAL_STEP : -FW_CAL_STEP));
 		keep.means = &cal->sides[(s - 1) * cal->nobs];
 	}
-	if ((rc = evaluate(cal, cal->x, &keep, &f, &cal->eval_err)) != FW_OK)
+	if ((rc = evaluate_here(cal, cal->x, &keep, &f)) != FW_OK)
 		return rc;
 	if (++cal->points_done == cal->npoints)
 		return fwi_cal_judge(cal);
@@ -353,8 +521,7 @@ set_aside_step(fw_calibration *cal)
 	for (j = 0; j < cal->npar; j++)
 		if (cal->role[j] == FW_ROLE_SET_ASIDE)
 			cal->best_x[j] = NAN;
-	if ((rc = evaluate(cal, cal->best_x, &nothing, &f, &cal->eval_err)) !=
-	    FW_OK)
+	if ((rc = evaluate_here(cal, cal->best_x, &nothing, &f)) != FW_OK)
 		return rc;
 	if (f == cal->best_f)
 		return fwi_cal_judge(cal);
@@ -379,8 +546,8 @@ final_step(fw_calibration *cal)
 		} else
 			fit->estimate = cal->best_x[j];
 	}
-	if ((rc = evaluate(cal, cal->best_x, &bands, &cal->objective,
-	    &cal->eval_err)) != FW_OK)
+	if ((rc = evaluate_here(cal, cal->best_x, &bands, &cal->objective)) !=
+	    FW_OK)
 		return rc;
 	cal->stage = FW_STAGE_DONE;
 	return FW_OK;
@@ -412,7 +579,7 @@ fw_calibration_step(fw_calibration *cal, fw_error *err)
 		}
 	if (rc != FW_OK) {
 		cal->eval_rc = rc;
-		free_simplex(cal);
+		free_searches(cal);
 		cal->stage = FW_STAGE_DONE;
 		if (err != NULL)
 			*err = cal->eval_err;
@@ -483,7 +650,7 @@ fwi_cal_begin(fw_calibration *cal, fw_error *err)
 void
 fwi_cal_end(fw_calibration *cal)
 {
-	free_simplex(cal);
+	free_searches(cal);
 	free(cal->starts);
 	free(cal->role);
 	free(cal->x);

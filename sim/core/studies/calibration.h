@@ -56,6 +56,26 @@ typedef struct fw_cal_target {
 
 /* ---- The fit (calibrate.c) ---- */
 
+/* One Nelder-Mead search: of a starting point, or a refit. The searches
+ * of round 0 run side by side, each on one thread with its own state. */
+typedef struct fw_cal_search {
+	struct fw_calibration *cal;
+	int threads;		/* of each of its runs */
+	gsl_multimin_fminimizer *nm;
+	gsl_vector *z, *step;
+	gsl_multimin_function fn;
+	size_t iterations;
+	double stall_f;		/* its lowest F at its last real gain */
+	size_t stall_at;	/* and the iteration of that gain */
+	int done;
+	double *x;		/* [npar] values simulated */
+	double *best_x;		/* [npar] its best point */
+	double best_f, lowest;	/* its best F; the lowest it saw */
+	size_t evaluations, counted;	/* counted: into the fit's */
+	int eval_rc;		/* the first failure inside an evaluation */
+	fw_error eval_err;
+} fw_cal_search;
+
 enum fw_cal_stage { FW_STAGE_SEARCH, FW_STAGE_CURVATURE, FW_STAGE_SET_ASIDE,
 	FW_STAGE_FINAL, FW_STAGE_DONE };
 
@@ -82,21 +102,18 @@ struct fw_calibration {
 	/* the state of the fit */
 	enum fw_cal_stage stage;
 	size_t round;		/* 0: the multi-start search; then refits */
-	size_t start;		/* starting point under way */
-	size_t iterations;	/* of the simplex under way */
-	double stall_f;		/* its lowest F at its last real gain */
-	size_t stall_at;	/* and the iteration of that gain */
+	size_t start;		/* the first start still searching */
 	double *starts;		/* [nstarts][npar], places in (0, 1) */
-	gsl_multimin_fminimizer *nm;
-	gsl_vector *z, *step;
-	gsl_multimin_function fn;
+	struct fw_cal_search *search;	/* [nsearch] the simplexes under
+				 * way: one per start in round 0, else one */
+	size_t nsearch;
 	enum fw_cal_role *role;	/* [npar] */
 	double *x;		/* [npar] values simulated; NaN: the
 				 * scenario's own */
 	double *best_x;		/* [npar] the best point of this round */
 	double best_f, lowest;	/* best of this round, lowest of all */
 	size_t evaluations;
-	int eval_rc;		/* the first failure inside an evaluation */
+	int eval_rc;		/* the first failure of a step */
 	fw_error eval_err;
 	size_t *free_at;	/* [npar] the free inputs, in order */
 	size_t nfree;

@@ -224,6 +224,14 @@ print_points(const fw_sweep *sw)
 	return fflush(stdout) != 0 ? EXIT_IO : EXIT_DONE;
 }
 
+/* The line of progress a terminal shows. */
+static void
+show_progress(const sweep_job *job)
+{
+	fprintf(stderr, "\rpoint %zu of %zu", job->done - job->first,
+	    job->last - job->first);
+}
+
 /* Runs the missing points (of the shard, with --shard) and the
  * sensitivity table, or with --merge assembles the shards in dirs. */
 static int
@@ -242,11 +250,13 @@ run_points(fw_sweep *sw, const sweep_args *a, char *const *dirs, int ndirs)
 		    job.done - job.first, job.last - job.first);
 	if (rc == FW_OK && a->merge)
 		rc = sweep_merge(&job, dirs, ndirs, &err);
+	if (progress)
+		job.progress = show_progress;
 	while (rc == FW_OK && job.done < job.last) {
 		rc = sweep_step(&job, &err);
-		if (progress)
-			fprintf(stderr, "\rpoint %zu of %zu", job.done - job.first,
-			    job.last - job.first);
+		/* under MPI the rows come a batch at a time */
+		if (progress && cluster_size() > 1)
+			show_progress(&job);
 	}
 	if (progress)
 		fputc('\n', stderr);

@@ -511,35 +511,54 @@ run_point(const sweep_job *job, size_t i, int threads, char **row,
 	return rc;
 }
 
-/* Appends finished rows to sweep.csv with their hashes, on disk before
- * it returns. */
-static int
-append_rows(const sweep_job *job, char **row, const size_t *len, size_t n,
-    fw_error *err)
+/* Opens sweep.csv to append rows. */
+static FILE *
+open_rows(const sweep_job *job, fw_error *err)
 {
-	char *path = dir_file(job, "sweep.csv"), hash[32];
-	FILE *out = path ? out_append(path, err) : NULL;
-	size_t i;
-	int rc = path == NULL ? nomem(err) : FW_EIO;
+	char *path = dir_file(job, "sweep.csv");
+	FILE *out = path != NULL ? out_append(path, err) : NULL;
 
-	if (out == NULL) {
-		free(path);
-		return rc;
-	}
-	rc = FW_OK;
-	for (i = 0; rc == FW_OK && i < n; i++) {
+	if (path == NULL)
+		nomem(err);
+	free(path);
+	return out;
+}
+
+/* Appends rows from .. to - 1 with their hashes to out, on their way to
+ * the file (written, not yet synced) before it returns. */
+static int
+put_rows(FILE *out, char **row, const size_t *len, size_t from, size_t to)
+{
+	char hash[32];
+	size_t i;
+
+	for (i = from; i < to; i++) {
 		fw_hash(row[i], len[i], hash, sizeof(hash));
 		if (fprintf(out, "%s,%s\n", row[i], hash) < 0)
-			rc = FW_EIO;
+			return FW_EIO;
 	}
+	return fflush(out) != 0 ? FW_EIO : FW_OK;
+}
+
+/* Ends the appending to sweep.csv: its rows on disk. rc is how the
+ * writing went so far. */
+static int
+close_rows(const sweep_job *job, FILE *out, int rc, fw_error *err)
+{
+	char *path;
+	int why;
+
 	if (rc == FW_OK && (fflush(out) != 0 || fsync(fileno(out)) != 0))
 		rc = FW_EIO;
-	if (out != NULL && fclose(out) != 0)
+	if (fclose(out) != 0)
 		rc = FW_EIO;
-	if (rc != FW_OK)
-		fw_error_set(err, FW_EIO, path ? path : job->dir, 0, 0, "",
-		    "cannot append to sweep.csv: %s", strerror(errno));
-	free(path);
+	if (rc != FW_OK) {
+		why = errno;
+		path = dir_file(job, "sweep.csv");
+		fw_error_set(err, FW_EIO, path != NULL ? path : job->dir, 0, 0,
+		    "", "cannot append to sweep.csv: %s", strerror(why));
+		free(path);
+	}
 	return rc;
 }
 
@@ -557,13 +576,16 @@ pool_threads(const sweep_job *job)
 }
 
 /* The points of one step that this rank runs: point first + offset +
- * k * stride for task k, its row in row[offset + k * stride]. */
+ * k * stride for task k, its row in row[offset + k * stride]. With one
+ * rank, the rows go to out as soon as every point before them is done. */
 typedef struct step_share {
-	const sweep_job *job;
+	sweep_job *job;
 	size_t first;
 	size_t offset, stride;
 	char **row;
 	size_t *len;
+	FILE *out;		/* NULL: the rows are written after the step */
+	int wrote;		/* how the writing to out went */
 } step_share;
 
 static int
@@ -576,6 +598,51 @@ point_task(void *ctx, size_t k, int threads, fw_error *err)
 	    &sh->len[b], err);
 }
 
+/* Writes the rows of points finished since the last call; the pool
+ * calls it in point order. */
+static int
+rows_done(void *ctx, size_t done)
+{
+	step_share *sh = ctx;
+	sweep_job *job = sh->job;
+	size_t from = job->done - sh->first, i;
+
+	sh->wrote = put_rows(sh->out, sh->row, sh->len, from, done);
+	if (sh->wrote != FW_OK)
+		return 1;
+	for (i = from; i < done; i++) {
+		free(sh->row[i]);
+		sh->row[i] = NULL;
+	}
+	job->done = sh->first + done;
+	if (job->progress != NULL)
+		job->progress(job);
+	return 0;
+}
+
+/* Under MPI: every rank's rows to rank 0, which writes them all; each
+ * rank learns how that went. */
+static int
+gather_rows(step_share *sh, size_t n, fw_error *err)
+{
+	size_t count = n;
+	int wrote = FW_OK;
+
+	cluster_gather_rows(sh->row, sh->len, n);
+	if (cluster_rank() == 0) {
+		if ((sh->out = open_rows(sh->job, err)) == NULL)
+			wrote = FW_EIO;
+		else
+			wrote = close_rows(sh->job, sh->out, put_rows(sh->out,
+			    sh->row, sh->len, 0, n), err);
+		sh->out = NULL;
+	}
+	cluster_share(&wrote, &count);
+	if (wrote == FW_OK)
+		sh->job->done += count;
+	return wrote;
+}
+
 int
 sweep_step(sweep_job *job, fw_error *err)
 {
@@ -585,8 +652,12 @@ sweep_step(sweep_job *job, fw_error *err)
 	 * all of them; smaller ones run side by side. */
 	const int wide = fw_sweep_replications(job->sw) >= 4 *
 	    (uint64_t)threads;
-	size_t n = (wide ? 1 : pool_batch(threads)) * ranks, mine, i, k;
-	step_share sh = { job, job->done, me, ranks, NULL, NULL };
+	/* One process runs every point left in one step, writing each row
+	 * as soon as the points before it are done; MPI ranks share out a
+	 * batch, whose rows rank 0 gathers and writes. */
+	size_t n = ranks == 1 ? job->last - job->done :
+	    (wide ? 1 : pool_batch(threads)) * ranks, mine, i, k;
+	step_share sh = { job, job->done, me, ranks, NULL, NULL, NULL, FW_OK };
 	fw_error *errs = NULL;
 	int rc = FW_OK, *status = NULL;
 
@@ -604,29 +675,28 @@ sweep_step(sweep_job *job, fw_error *err)
 		free(status);
 		return nomem(err);
 	}
-	pool_run(mine, threads, wide, point_task, &sh, status, errs);
+	if (ranks == 1 && (sh.out = open_rows(job, err)) == NULL)
+		rc = FW_EIO;
+	if (rc == FW_OK)
+		pool_run(mine, threads, wide, point_task, ranks == 1 ?
+		    rows_done : NULL, &sh, status, errs);
 	/* The first failure in point order is the one reported; rows before
 	 * it are kept. Under MPI a rank's failure stops the job. */
-	for (k = 0; k < mine && status[k] == FW_OK; k++)
+	for (k = 0; rc == FW_OK && k < mine && status[k] == FW_OK; k++)
 		;
-	if (k < mine && ranks > 1)
-		cluster_abort(status[k], &errs[k]);
-	cluster_gather_rows(sh.row, sh.len, n);
-	i = ranks > 1 ? n : k;
-	if (k < mine) {
+	if (rc == FW_OK && k < mine && status[k] != POOL_NOT_RUN) {
+		if (ranks > 1)
+			cluster_abort(status[k], &errs[k]);
 		rc = status[k];
 		*err = errs[k];
 	}
-	if (i > 0) {
-		int wrote = me == 0 ? append_rows(job, sh.row, sh.len, i,
-		    rc == FW_OK ? err : &errs[0]) : FW_OK;
-		if (ranks > 1)
-			cluster_share(&wrote, &i);
-		if (wrote == FW_OK)
-			job->done += i;
-		else if (rc == FW_OK)
+	if (sh.out != NULL) {
+		int wrote = close_rows(job, sh.out, sh.wrote, rc == FW_OK ?
+		    err : &errs[0]);
+		if (rc == FW_OK)
 			rc = wrote;
-	}
+	} else if (rc == FW_OK && ranks > 1)
+		rc = gather_rows(&sh, n, err);
 	for (i = 0; i < n; i++)
 		free(sh.row[i]);
 	free(sh.row);

@@ -7,7 +7,8 @@
 
 #include "flywheel.h"
 
-typedef struct sweep_job {
+typedef struct sweep_job sweep_job;
+struct sweep_job {
 	fw_sweep *sw;		/* not owned */
 	char *dir;
 	int threads;
@@ -17,7 +18,9 @@ typedef struct sweep_job {
 	size_t done;		/* the next point to run: first .. last */
 	char **column;		/* the columns of sweep.csv */
 	size_t ncolumn;
-} sweep_job;
+	/* called, if set, after rows are appended (done has grown) */
+	void (*progress)(const sweep_job *job);
+};
 
 /* How sweep_open takes its directory. */
 enum { SWEEP_NEW, SWEEP_RESUME, SWEEP_MERGE };
@@ -46,9 +49,11 @@ int sweep_merge(sweep_job *job, char *const *dirs, int n, fw_error *err);
 
 /* Runs the next points — several side by side when a point's
  * replications cannot keep every thread busy, else one point on all of
- * them; under MPI, each rank its share of them — and appends their rows
- * to sweep.csv in point order, on disk before it returns. An
- * interruption loses at most the points under way. */
+ * them — and appends their rows to sweep.csv in point order, each as
+ * soon as the points before it are done, all on disk before it returns.
+ * One process runs every point left in one call; under MPI, a call runs
+ * a batch, each rank its share of it. An interruption loses at most the
+ * points under way. */
 int sweep_step(sweep_job *job, fw_error *err);
 
 /* After the last point: sensitivity.csv (oneway and sobol designs). */
