@@ -3,12 +3,17 @@
  * SPDX-License-Identifier: MIT
  *
  * Replications are grouped in fixed blocks (the block size depends only
- * on the number of replications). A block is one task: one thread runs
- * its replications in order, every variant of a replication in turn on
- * the same random streams, and adds their monthly metrics into the
- * block's own sums. Per-replication results go to slots indexed by
- * replication. Block sums are added in block order at the end. No
- * floating-point sum ever depends on the thread that computed it.
+ * on the number of replications). One thread at a time runs a block's
+ * replications, in order, every variant of a replication in turn on the
+ * same random streams, and adds their monthly metrics into the block's
+ * own sums. A step may run a block in parts (a few replications of each
+ * of the first unfinished blocks, a part a thread), so that a step of a
+ * few replications still keeps every thread busy and returns soon: the
+ * part continues the block where the last one stopped, so the sums are
+ * the same. Per-replication results go to slots indexed by replication.
+ * Block sums are added in block order at the end. No floating-point sum
+ * ever depends on the thread that computed it or on how a run is cut
+ * into steps.
  *
  * A replication with a warm-up (MODEL.md §7a) simulates it once, with the
  * baseline's values, and keeps the state it ends in (fw_work.warmed,
@@ -170,10 +175,15 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 	run->cumcash = calloc(run->reps * run->nvar * (size_t)run->horizon,
 	    sizeof(double));
 	run->block_end = calloc(run->nblocks, sizeof(fw_block_end));
+	run->block_done = calloc(run->nblocks, sizeof(uint64_t));
+	run->part_block = calloc(run->nblocks, sizeof(uint64_t));
+	run->part_reps = calloc(run->nblocks, sizeof(uint64_t));
 	run->work = calloc((size_t)run->threads, sizeof(fw_work *));
 	if (run->totals == NULL || run->drawn == NULL || run->banded == NULL
 	    || run->block_sums == NULL || run->cumcash == NULL ||
-	    run->block_end == NULL || run->work == NULL) {
+	    run->block_end == NULL || run->block_done == NULL ||
+	    run->part_block == NULL || run->part_reps == NULL ||
+	    run->work == NULL) {
 		fw_run_free(run);
 		return fwi_nomem(err);
 	}
@@ -233,18 +243,26 @@ keep_series(fw_run *run, const fw_work *w, uint64_t rep, size_t v,
 		    FW_NMONTHLY + at];
 }
 
-/* Runs every replication of block b on workspace w; says in *end how it
- * ended. */
-static void
-run_block(fw_run *run, fw_work *w, uint64_t b, fw_block_end *end)
+/* Replications in block b. */
+static uint64_t
+block_reps(const fw_run *run, uint64_t b)
 {
-	uint64_t first = b * run->block_size, rep;
-	uint64_t last = first + run->block_size;
+	uint64_t first = b * run->block_size;
+
+	return run->reps - first < run->block_size ? run->reps - first :
+	    run->block_size;
+}
+
+/* Runs the next n replications of block b on workspace w; says in *end
+ * how it ended. */
+static void
+run_block(fw_run *run, fw_work *w, uint64_t b, uint64_t n, fw_block_end *end)
+{
+	uint64_t first = b * run->block_size + run->block_done[b], rep;
+	uint64_t last = first + n;
 	const size_t T = (size_t)run->horizon;
 	size_t v, t, k;
 
-	if (last > run->reps)
-		last = run->reps;
 	for (rep = first; rep < last; rep++) {
 		int rc = set_values(run, &w->base, 0, rep);
 		if (rc != FW_OK) {
@@ -329,13 +347,14 @@ block_error(const fw_run *run, const fw_block_end *end, fw_error *err)
 	}
 }
 
-/* Runs blocks first .. end - 1 on the run's threads. */
+/* Runs the run's nparts parts (part_block, part_reps: distinct blocks)
+ * on its threads, and counts them done. */
 static int
-run_blocks(fw_run *run, uint64_t first, uint64_t end, fw_error *err)
+run_parts(fw_run *run, uint64_t nparts, fw_error *err)
 {
 	double start = now();
-	long long i, n = (long long)(end - first);
-	uint64_t b;
+	long long i, n = (long long)nparts;
+	uint64_t p;
 
 #pragma omp parallel for schedule(dynamic, 1) num_threads(run->threads)
 	for (i = 0; i < n; i++) {
@@ -343,34 +362,79 @@ run_blocks(fw_run *run, uint64_t first, uint64_t end, fw_error *err)
 #ifdef _OPENMP
 		tid = omp_get_thread_num();
 #endif
-		run_block(run, run->work[tid], first + (uint64_t)i,
-		    &run->block_end[first + (uint64_t)i]);
+		run_block(run, run->work[tid], run->part_block[i],
+		    run->part_reps[i], &run->block_end[run->part_block[i]]);
 	}
 	run->elapsed += now() - start;
-	for (b = first; b < end; b++)
-		if (run->block_end[b].why != FW_BLOCK_DONE)
-			return block_error(run, &run->block_end[b], err);
+	for (p = 0; p < nparts; p++)
+		if (run->block_end[run->part_block[p]].why != FW_BLOCK_DONE)
+			return block_error(run,
+			    &run->block_end[run->part_block[p]], err);
+	for (p = 0; p < nparts; p++) {
+		run->block_done[run->part_block[p]] += run->part_reps[p];
+		run->done += run->part_reps[p];
+	}
 	return FW_OK;
+}
+
+/* Runs whole blocks first .. end - 1 on the run's threads. */
+static int
+run_blocks(fw_run *run, uint64_t first, uint64_t end, fw_error *err)
+{
+	uint64_t b;
+
+	for (b = first; b < end; b++) {
+		run->part_block[b - first] = b;
+		run->part_reps[b - first] = block_reps(run, b) -
+		    run->block_done[b];
+	}
+	return run_parts(run, end - first, err);
 }
 
 int
 fw_run_step(fw_run *run, uint64_t max_reps, fw_error *err)
 {
-	uint64_t nb, first, end;
+	uint64_t left, share, n = 0, b, p;
 	int rc;
 
 	FWI_NOT_NULL(run, err);
-	/* without overflow for max_reps near 2^64 */
-	nb = max_reps / run->block_size + (max_reps % run->block_size > 0);
-	first = run->next_block;
-	if (nb < 1)
-		nb = 1;
-	end = nb > run->nblocks - first ? run->nblocks : first + nb;
-	if ((rc = run_blocks(run, first, end, err)) != FW_OK)
+	left = run->reps - run->done;
+	if (max_reps < 1)
+		max_reps = 1;
+	if (max_reps > left)
+		max_reps = left;
+	/* Each of the first unfinished blocks runs its next part, about
+	 * max_reps / threads replications, one thread a part. */
+	share = (max_reps + (uint64_t)run->threads - 1) /
+	    (uint64_t)run->threads;
+	for (b = run->next_block; b < run->nblocks && max_reps > 0; b++) {
+		uint64_t part = block_reps(run, b) - run->block_done[b];
+		if (part > share)
+			part = share;
+		if (part > max_reps)
+			part = max_reps;
+		if (part == 0)
+			continue;
+		run->part_block[n] = b;
+		run->part_reps[n++] = part;
+		max_reps -= part;
+	}
+	/* Near the end, fewer blocks are left than threads: their parts
+	 * take the rest of what was asked. */
+	for (p = 0; p < n && max_reps > 0; p++) {
+		uint64_t more = block_reps(run, run->part_block[p]) -
+		    run->block_done[run->part_block[p]] - run->part_reps[p];
+		if (more > max_reps)
+			more = max_reps;
+		run->part_reps[p] += more;
+		max_reps -= more;
+	}
+	if ((rc = run_parts(run, n, err)) != FW_OK)
 		return rc;
-	run->next_block = end;
-	run->done = end * run->block_size > run->reps ? run->reps :
-	    end * run->block_size;
+	while (run->next_block < run->nblocks &&
+	    run->block_done[run->next_block] == block_reps(run,
+	    run->next_block))
+		run->next_block++;
 	return FW_OK;
 }
 
@@ -536,6 +600,9 @@ fw_run_free(fw_run *run)
 	free(run->draw_path);
 	free(run->draw_at);
 	free(run->block_end);
+	free(run->block_done);
+	free(run->part_block);
+	free(run->part_reps);
 	free(run->work);
 	free(run->keep);
 	free(run->keep_segment);

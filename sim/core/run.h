@@ -31,6 +31,11 @@ struct fw_run {
 	size_t *plan_offset;	/* per variant, into a row of drawn */
 	size_t nplan;		/* drawn values per replication */
 	uint64_t block_size, nblocks, next_block, done;
+	/* replications done of each block, which fw_run_step runs in
+	 * parts: a block's replications always in order on one thread */
+	uint64_t *block_done;	/* [block] */
+	/* the parts of blocks a step runs side by side */
+	uint64_t *part_block, *part_reps;	/* [block] */
 	uint64_t blocks_in;	/* blocks run or unpacked by fw_run_blocks and
 				 * fw_run_unpack */
 	double *totals;		/* [rep][variant][FW_NTOTAL] */
