@@ -15,10 +15,14 @@
  * ever depends on the thread that computed it or on how a run is cut
  * into steps.
  *
- * A replication with a warm-up (MODEL.md §7a) simulates it once, with the
- * baseline's values, and keeps the state it ends in (fw_work.warmed,
- * allocated with the workspace): the baseline carries on from there, and
- * each variant starts from a copy of it.
+ * A thread has a workspace for each variant. The variants of a
+ * replication step through its horizon side by side, a month of each in
+ * turn, and read the month's random words, which they share by
+ * construction (MODEL.md §7), from the thread's fw_words: drawn once
+ * for all of them, the same words as each would draw. A replication
+ * with a warm-up (§7a) simulates it once, in the baseline's workspace
+ * with the baseline's values, and every variant starts from a copy of
+ * the state it ends in.
  */
 #include "config.h"
 
@@ -34,6 +38,7 @@
 #include "error.h"
 #include "library.h"
 #include "run.h"
+#include "words.h"
 
 #define FW_MAX_BLOCKS 256
 
@@ -178,21 +183,27 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 	run->block_done = calloc(run->nblocks, sizeof(uint64_t));
 	run->part_block = calloc(run->nblocks, sizeof(uint64_t));
 	run->part_reps = calloc(run->nblocks, sizeof(uint64_t));
-	run->work = calloc((size_t)run->threads, sizeof(fw_work *));
+	run->work = calloc((size_t)run->threads * run->nvar, sizeof(fw_work *));
+	run->words = calloc((size_t)run->threads, sizeof(fw_words));
 	if (run->totals == NULL || run->drawn == NULL || run->banded == NULL
 	    || run->block_sums == NULL || run->cumcash == NULL ||
 	    run->block_end == NULL || run->block_done == NULL ||
 	    run->part_block == NULL || run->part_reps == NULL ||
-	    run->work == NULL) {
+	    run->work == NULL || run->words == NULL) {
 		fw_run_free(run);
 		return fwi_nomem(err);
 	}
 	/* Each thread's workspace is its own cache-line-aligned allocation,
 	 * so that no two threads write to one line. */
-	for (t = 0; t < (size_t)run->threads; t++)
+	for (t = 0; t < (size_t)run->threads * run->nvar; t++)
 		if ((run->work[t] = aligned_alloc(64, (sizeof(fw_work) + 63) /
 		    64 * 64)) == NULL || fwi_work_init(run->work[t], sc,
 		    run->horizon, nplan_max, ramp_chan) != FW_OK) {
+			fw_run_free(run);
+			return fwi_nomem(err);
+		}
+	for (t = 0; run->nvar > 1 && t < (size_t)run->threads; t++)
+		if (fwi_words_init(&run->words[t], sc) != 0) {
 			fw_run_free(run);
 			return fwi_nomem(err);
 		}
@@ -253,10 +264,57 @@ block_reps(const fw_run *run, uint64_t b)
 	    run->block_size;
 }
 
-/* Runs the next n replications of block b on workspace w; says in *end
- * how it ended. */
+/* How variant v of replication rep ended, had it failed with rc. */
+static fw_block_end
+failed(int rc, uint64_t rep, size_t v)
+{
+	return (fw_block_end){ rc == FW_ENOMEM ? FW_BLOCK_NO_MEMORY :
+	    FW_BLOCK_BAD_DRAW, rep, v };
+}
+
+/* Simulates replication rep of every variant on the thread's workspaces
+ * ws (one a variant) and words: their values, the baseline's warm-up,
+ * then the horizon a month of every variant at a time; each workspace's
+ * status in its `status`. */
 static void
-run_block(fw_run *run, fw_work *w, uint64_t b, uint64_t n, fw_block_end *end)
+run_replication(fw_run *run, fw_work **ws, fw_words *words, uint64_t rep)
+{
+	const size_t V = run->nvar;
+	size_t v;
+	int t;
+
+	for (v = 0; v < V; v++) {
+		/* every workspace has the baseline's values: a variant's
+		 * schedule starts from them */
+		ws[v]->status = set_values(run, &ws[v]->base, 0, rep);
+		if (ws[v]->status == FW_OK && v > 0)
+			ws[v]->status = set_values(run, &ws[v]->own, v, rep);
+		ws[v]->words = NULL;
+	}
+	if (ws[0]->warmup > 0 && ws[0]->status == FW_OK) {
+		fwi_warm_up(ws[0], &run->sc->config[0], run->seed,
+		    (uint32_t)rep);
+		for (v = 1; v < V; v++)
+			fwi_market_copy(ws[v], ws[0]);
+	}
+	for (v = 0; V > 1 && v < V; v++)
+		ws[v]->words = words;
+	for (t = 1; t <= run->horizon; t++)
+		for (v = 0; v < V; v++)
+			if (ws[v]->status == FW_OK)
+				ws[v]->status = fwi_simulate_month(ws[v],
+				    &run->sc->config[v], &run->sched[v],
+				    v > 0 ? &ws[v]->own : &ws[v]->base,
+				    run->seed, (uint32_t)rep, t,
+				    fwi_run_totals(run, rep, v));
+}
+
+/* Runs the next n replications of block b on the thread's workspaces
+ * ws and words; says in *end how it ended: at the first failed variant
+ * of the first failed replication. */
+static void
+run_block(fw_run *run, fw_work **ws, fw_words *words, uint64_t b,
+    uint64_t n, fw_block_end *end)
 {
 	uint64_t first = b * run->block_size + run->block_done[b], rep;
 	uint64_t last = first + n;
@@ -264,47 +322,22 @@ run_block(fw_run *run, fw_work *w, uint64_t b, uint64_t n, fw_block_end *end)
 	size_t v, t, k;
 
 	for (rep = first; rep < last; rep++) {
-		int rc = set_values(run, &w->base, 0, rep);
-		if (rc != FW_OK) {
-			*end = (fw_block_end){ rc == FW_ENOMEM ?
-			    FW_BLOCK_NO_MEMORY : FW_BLOCK_BAD_DRAW, rep, 0 };
-			return;
-		}
-		if (w->warmup > 0) {
-			fwi_warm_up(w, &run->sc->config[0], run->seed,
-			    (uint32_t)rep);
-			if (run->nvar > 1)
-				fwi_market_save(w);
-		}
+		run_replication(run, ws, words, rep);
 		for (v = 0; v < run->nvar; v++) {
-			const fw_config *c = &run->sc->config[v];
+			const fw_work *w = ws[v];
 			double *sums = &run->block_sums[(b * run->nvar + v) *
 			    T * FW_NMONTHLY];
 			float *band = &run->banded[(rep * run->nvar + v) * T *
 			    FW_NBANDED];
 			double *cum = &run->cumcash[(rep * run->nvar + v) * T],
 			    to_date = 0;
-			const fw_values *own = &w->base;
-			*end = (fw_block_end){ FW_BLOCK_DONE, rep, v };
-			if (v > 0) {
-				rc = set_values(run, &w->own, v, rep);
-				own = &w->own;
-				if (w->warmup > 0)
-					fwi_market_restore(w);
-			}
-			if (rc == FW_OK)
-				rc = fwi_simulate(w, c, &run->sched[v], own,
-				    run->seed, (uint32_t)rep,
-				    fwi_run_totals(run, rep, v));
-			if (rc != FW_OK) {
-				end->why = rc == FW_ENOMEM ? FW_BLOCK_NO_MEMORY :
-				    FW_BLOCK_BAD_DRAW;
+			if (w->status != FW_OK) {
+				*end = failed(w->status, rep, v);
 				return;
 			}
-			if (!finite_totals(fwi_run_totals(run, rep, v))) {
-				end->why = FW_BLOCK_NOT_FINITE;
+			*end = (fw_block_end){ FW_BLOCK_NOT_FINITE, rep, v };
+			if (!finite_totals(fwi_run_totals(run, rep, v)))
 				return;
-			}
 			for (t = 0; t < T; t++) {
 				const double *row = &w->month[t * FW_NMONTHLY];
 				for (k = 0; k < FW_NMONTHLY; k++)
@@ -362,8 +395,9 @@ run_parts(fw_run *run, uint64_t nparts, fw_error *err)
 #ifdef _OPENMP
 		tid = omp_get_thread_num();
 #endif
-		run_block(run, run->work[tid], run->part_block[i],
-		    run->part_reps[i], &run->block_end[run->part_block[i]]);
+		run_block(run, &run->work[(size_t)tid * run->nvar],
+		    &run->words[tid], run->part_block[i], run->part_reps[i],
+		    &run->block_end[run->part_block[i]]);
 	}
 	run->elapsed += now() - start;
 	for (p = 0; p < nparts; p++)
@@ -585,10 +619,13 @@ fw_run_free(fw_run *run)
 		fwi_plan_clear(&run->plans[v]);
 	for (v = 0; run->sched != NULL && v < run->nvar; v++)
 		fwi_schedule_clear(&run->sched[v]);
-	for (t = 0; run->work != NULL && t < run->threads; t++) {
-		fwi_work_clear(run->work[t]);
-		free(run->work[t]);
+	for (v = 0; run->work != NULL && v < (size_t)run->threads * run->nvar;
+	    v++) {
+		fwi_work_clear(run->work[v]);
+		free(run->work[v]);
 	}
+	for (t = 0; run->words != NULL && t < run->threads; t++)
+		fwi_words_clear(&run->words[t]);
 	free(run->plans);
 	free(run->plan_offset);
 	free(run->sched);
@@ -604,6 +641,7 @@ fw_run_free(fw_run *run)
 	free(run->part_block);
 	free(run->part_reps);
 	free(run->work);
+	free(run->words);
 	free(run->keep);
 	free(run->keep_segment);
 	free(run->kept);
@@ -635,7 +673,7 @@ fwi_run_keep(fw_run *run, const int *series, const int *segment,
 		run->keep_segment[i] = segment != NULL ? segment[i] : -1;
 		by_segment |= run->keep_segment[i] >= 0;
 	}
-	for (t = 0; by_segment && t < run->threads; t++)
+	for (t = 0; by_segment && t < run->threads * (int)run->nvar; t++)
 		if (fwi_work_by_segment(run->work[t]) != FW_OK)
 			return FW_ENOMEM;
 	run->nkeep = n;

@@ -49,7 +49,8 @@ struct fw_run {
 	size_t ndraw;
 	const char **draw_path;	/* [ndraw], owned by plans */
 	long *draw_at;		/* [variant][ndraw] */
-	fw_work **work;		/* one per thread, each on its own lines */
+	fw_work **work;		/* [thread][variant], each on its own lines */
+	struct fw_words *words;	/* [thread]: the month's shared words */
 	double elapsed;		/* seconds spent in fw_run_step */
 	/* monthly series kept per replication for a caller inside the
 	 * library (fwi_run_keep) */
