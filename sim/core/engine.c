@@ -15,11 +15,14 @@
  * ever depends on the thread that computed it or on how a run is cut
  * into steps.
  *
- * A thread has a workspace for each variant. The variants of a
- * replication step through its horizon side by side, a month of each in
- * turn, and read the month's random words, which they share by
- * construction (MODEL.md §7), from the thread's fw_words: drawn once
- * for all of them, the same words as each would draw. A replication
+ * A thread has a workspace for each variant. Where the variants' HCPs
+ * and a month's words fit in the processor's caches together, the
+ * variants of a replication step through its horizon side by side, a
+ * month of each in turn, and read the month's random words, which they
+ * share by construction (MODEL.md §7), from the thread's fw_words: drawn
+ * once for all of them, the same words as each would draw. Larger
+ * markets run one variant after another, each drawing its own words,
+ * which is faster there and gives the same bits. A replication
  * with a warm-up (§7a) simulates it once, in the baseline's workspace
  * with the baseline's values, and every variant starts from a copy of
  * the state it ends in.
@@ -77,6 +80,33 @@ fw_run_memory(const fw_run *run)
 
 	return (size_t)run->reps * per_rep + (size_t)run->nblocks * run->nvar *
 	    (size_t)run->horizon * FW_NMONTHLY * sizeof(double);
+}
+
+/* Bytes of the variants' HCP states, their listing by state and the
+ * shared words of a month (words.h) up to which the variants step side
+ * by side: past it, they no longer sit in the processor's caches
+ * together, and reading the words back costs more than drawing them
+ * (doc/performance.md). Either way gives the same words and the same
+ * bits. */
+#define SIDE_BY_SIDE_BYTES (1536 * 1024)
+
+/* Whether every variant of sc, with the month's words, fits in
+ * SIDE_BY_SIDE_BYTES. */
+static int
+side_by_side_fits(const fw_scenario *sc)
+{
+	const size_t state = sizeof(uint8_t) + 2 * sizeof(uint16_t) +
+	    sizeof(double), words = 7 * sizeof(uint32_t);
+	size_t v, s, hcps = 0, bytes = 0;
+
+	for (v = 0; v < sc->nconfig; v++) {
+		size_t n = 0;
+		for (s = 0; s < sc->config[v].nseg; s++)
+			n += (size_t)sc->config[v].seg[s].v[FW_S_HCPS].value;
+		bytes += n * (state + sizeof(uint32_t));
+		hcps = n > hcps ? n : hcps;
+	}
+	return bytes + hcps * words <= SIDE_BY_SIDE_BYTES;
 }
 
 int
@@ -202,7 +232,8 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 			fw_run_free(run);
 			return fwi_nomem(err);
 		}
-	for (t = 0; run->nvar > 1 && t < (size_t)run->threads; t++)
+	run->side_by_side = run->nvar > 1 && side_by_side_fits(sc);
+	for (t = 0; run->side_by_side && t < (size_t)run->threads; t++)
 		if (fwi_words_init(&run->words[t], sc) != 0) {
 			fw_run_free(run);
 			return fwi_nomem(err);
@@ -272,10 +303,21 @@ failed(int rc, uint64_t rep, size_t v)
 	    FW_BLOCK_BAD_DRAW, rep, v };
 }
 
+/* Month t of variant v of replication rep on its workspace w, unless
+ * the variant has failed. */
+static void
+variant_month(fw_run *run, fw_work *w, uint64_t rep, size_t v, int t)
+{
+	if (w->status == FW_OK)
+		w->status = fwi_simulate_month(w, &run->sc->config[v],
+		    &run->sched[v], v > 0 ? &w->own : &w->base, run->seed,
+		    (uint32_t)rep, t, fwi_run_totals(run, rep, v));
+}
+
 /* Simulates replication rep of every variant on the thread's workspaces
  * ws (one a variant) and words: their values, the baseline's warm-up,
- * then the horizon a month of every variant at a time; each workspace's
- * status in its `status`. */
+ * then the horizon, side by side with the words shared or one variant
+ * after another; each workspace's status in its `status`. */
 static void
 run_replication(fw_run *run, fw_work **ws, fw_words *words, uint64_t rep)
 {
@@ -297,16 +339,14 @@ run_replication(fw_run *run, fw_work **ws, fw_words *words, uint64_t rep)
 		for (v = 1; v < V; v++)
 			fwi_market_copy(ws[v], ws[0]);
 	}
-	for (v = 0; V > 1 && v < V; v++)
+	for (v = 0; run->side_by_side && v < V; v++)
 		ws[v]->words = words;
-	for (t = 1; t <= run->horizon; t++)
+	for (t = 1; run->side_by_side && t <= run->horizon; t++)
 		for (v = 0; v < V; v++)
-			if (ws[v]->status == FW_OK)
-				ws[v]->status = fwi_simulate_month(ws[v],
-				    &run->sc->config[v], &run->sched[v],
-				    v > 0 ? &ws[v]->own : &ws[v]->base,
-				    run->seed, (uint32_t)rep, t,
-				    fwi_run_totals(run, rep, v));
+			variant_month(run, ws[v], rep, v, t);
+	for (v = 0; !run->side_by_side && v < V; v++)
+		for (t = 1; t <= run->horizon; t++)
+			variant_month(run, ws[v], rep, v, t);
 }
 
 /* Runs the next n replications of block b on the thread's workspaces

@@ -51,6 +51,8 @@ struct fw_run {
 	long *draw_at;		/* [variant][ndraw] */
 	fw_work **work;		/* [thread][variant], each on its own lines */
 	struct fw_words *words;	/* [thread]: the month's shared words */
+	int side_by_side;	/* variants step a month of each in turn,
+				 * sharing the words (engine.c) */
 	double elapsed;		/* seconds spent in fw_run_step */
 	/* monthly series kept per replication for a caller inside the
 	 * library (fwi_run_keep) */
