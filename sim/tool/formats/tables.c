@@ -33,9 +33,10 @@ static int
 write_summary(const fw_run *run, FILE *f, const run_record *unused)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
-	const int npv = fw_metric_index("npv");
-	size_t v, k;
+	size_t v, k, npv;
 
+	if (fw_metric_index("npv", &npv) != FW_OK)
+		return FW_EINVALID;
 	fputs("variant,metric,mean,sd,se,min,p5,p25,p50,p75,p95,max,es5\n", f);
 	for (v = 0; v < fw_scenario_variant_count(sc); v++)
 		for (k = 0; k < fw_metric_count(); k++) {
@@ -49,7 +50,7 @@ write_summary(const fw_run *run, FILE *f, const run_record *unused)
 			    s.min, s.p5, s.p25, s.p50, s.p75, s.p95, s.max },
 			    10);
 			fputc(',', f);
-			if ((int)k == npv)
+			if (k == npv)
 				csv_real(f, s.es5);
 			fputc('\n', f);
 		}
@@ -210,9 +211,10 @@ static double
 mean_gain(const fw_run *run, size_t v, const char *name)
 {
 	fw_paired p;
+	size_t k;
 
-	return fw_run_paired(run, v, 0, (size_t)fw_metric_index(name),
-	    &p) == FW_OK ? p.mean : NAN;
+	return fw_metric_index(name, &k) == FW_OK && fw_run_paired(run, v, 0,
+	    k, &p) == FW_OK ? p.mean : NAN;
 }
 
 /* compare.csv: each variant against the baseline (MODEL.md §7). */
@@ -231,10 +233,14 @@ write_compare(const fw_run *run, FILE *f, const run_record *unused)
 	for (v = 1; v < fw_scenario_variant_count(sc); v++) {
 		double cost = mean_gain(run, v, "spend_pv");
 		fw_paired npv;
-		int payback = fw_run_payback(run, v, 0), rc;
-		if ((rc = fw_run_paired(run, v, 0, (size_t)fw_metric_index(
-		    "npv"), &npv)) != FW_OK || payback < 0)
-			return rc != FW_OK ? rc : FW_ENOMEM;
+		double compounding;
+		size_t k;
+		int payback, rc;
+		if ((rc = fw_run_payback(run, v, 0, &payback)) != FW_OK ||
+		    (rc = fw_run_compounding(run, v, 0, &compounding)) !=
+		    FW_OK || (rc = fw_metric_index("npv", &k)) != FW_OK ||
+		    (rc = fw_run_paired(run, v, 0, k, &npv)) != FW_OK)
+			return rc;
 		csv_text(f, fw_scenario_variant_name(sc, v));
 		csv_reals(f, (const double[]){ npv.mean, npv.lo95, npv.hi95,
 		    npv.p5, npv.p50, npv.p95, npv.p_positive,
@@ -245,7 +251,7 @@ write_compare(const fw_run *run, FILE *f, const run_record *unused)
 			fprintf(f, "%d", payback);
 		/* ROI = NPV gain per dollar of extra spend, both in present
 		 * value; none when the variant spends no more. */
-		csv_reals(f, (const double[]){ fw_run_compounding(run, v, 0),
+		csv_reals(f, (const double[]){ compounding,
 		    cost, cost > 0 ? npv.mean / cost : NAN,
 		    mean_gain(run, v, "channel_cost"),
 		    mean_gain(run, v, "program_cost"),
@@ -265,9 +271,10 @@ static double
 monthly_gain(const fw_run *run, size_t v, int t, const char *name)
 {
 	fw_band a, b;
-	size_t k = (size_t)fw_series_index(name);
+	size_t k;
 
-	if (fw_run_month(run, v, t, k, &a) != FW_OK ||
+	if (fw_series_index(name, &k) != FW_OK ||
+	    fw_run_month(run, v, t, k, &a) != FW_OK ||
 	    fw_run_month(run, 0, t, k, &b) != FW_OK)
 		return NAN;
 	return a.mean - b.mean;

@@ -16,19 +16,20 @@ static double
 mean_of(const fw_run *run, size_t v, const char *name)
 {
 	fw_stats s;
-	int k = fw_metric_index(name);
+	size_t k;
 
-	return k >= 0 && fw_run_stats(run, v, (size_t)k, &s) == FW_OK ?
-	    s.mean : NAN;
+	return fw_metric_index(name, &k) == FW_OK && fw_run_stats(run, v, k,
+	    &s) == FW_OK ? s.mean : NAN;
 }
 
 /* Variant v against the baseline, paired, on metric `name`. */
 static int
 paired_of(const fw_run *run, size_t v, const char *name, fw_paired *p)
 {
-	int k = fw_metric_index(name);
+	size_t k;
+	int rc = fw_metric_index(name, &k);
 
-	return k < 0 ? FW_EINVALID : fw_run_paired(run, v, 0, (size_t)k, p);
+	return rc != FW_OK ? rc : fw_run_paired(run, v, 0, k, p);
 }
 
 /* A money column: millions to one decimal, "-" for none. */
@@ -46,10 +47,11 @@ print_summary(const fw_run *run, FILE *out)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	const size_t V = fw_scenario_variant_count(sc);
-	const size_t npv = (size_t)fw_metric_index("npv");
-	size_t v, width = 8;
+	size_t v, npv, width = 8;
 	int threads = fw_run_threads(run);
 
+	if (fw_metric_index("npv", &npv) != FW_OK)
+		return FW_EINVALID;
 	for (v = 0; v < V; v++)
 		if (strlen(fw_scenario_variant_name(sc, v)) > width)
 			width = strlen(fw_scenario_variant_name(sc, v));
@@ -115,15 +117,14 @@ verdict_of_run(const fw_run *run, verdict *vd)
 		int rc;
 		o->v = i + 1;
 		o->name = fw_scenario_variant_name(sc, i + 1);
-		o->payback = fw_run_payback(run, i + 1, 0);
-		o->compounding = fw_run_compounding(run, i + 1, 0);
 		o->spend = mean_of(run, i + 1, "spend_pv");
 		o->program_cost = mean_of(run, i + 1, "program_cost");
-		if ((rc = paired_of(run, i + 1, "npv", &npv)) != FW_OK ||
+		if ((rc = fw_run_payback(run, i + 1, 0, &o->payback)) !=
+		    FW_OK || (rc = fw_run_compounding(run, i + 1, 0,
+		    &o->compounding)) != FW_OK ||
+		    (rc = paired_of(run, i + 1, "npv", &npv)) != FW_OK ||
 		    (rc = paired_of(run, i + 1, "spend_pv", &cost)) != FW_OK)
 			return rc;
-		if (o->payback < 0)
-			return FW_ENOMEM;
 		o->mean = npv.mean;
 		o->p5 = npv.p5;
 		o->p50 = npv.p50;
@@ -135,8 +136,11 @@ verdict_of_run(const fw_run *run, verdict *vd)
 	verdict_rank(vd);
 	if (n >= 2) {
 		fw_paired lead;
-		int rc = fw_run_paired(run, vd->opt[0].v, vd->opt[1].v,
-		    (size_t)fw_metric_index("npv"), &lead);
+		size_t npv;
+		int rc = fw_metric_index("npv", &npv);
+		if (rc == FW_OK)
+			rc = fw_run_paired(run, vd->opt[0].v, vd->opt[1].v,
+			    npv, &lead);
 		if (rc != FW_OK)
 			return rc;
 		vd->lead_mean = lead.mean;
