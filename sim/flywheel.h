@@ -409,10 +409,12 @@ typedef struct fw_run fw_run;
 int fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
     fw_run **out, fw_error *err);
 
-/* Simulates at least one and about max_reps more replications, all
- * variants of each, on the run's threads, and returns when they are
- * done; progress is fw_run_done(). How the replications are cut into
- * steps changes no result. FW_ERUN when a result is not finite or a
+/* Simulates max_reps more replications (at least one, at most those
+ * left), all variants of each, on the run's threads, and returns when
+ * they are done; progress is fw_run_done(). A step of a replication a
+ * thread keeps every thread busy and returns soon (for progress and
+ * interrupts). How the replications are cut into steps changes no
+ * result. FW_ERUN when a result is not finite or a
  * distribution draws a value that is not (err names the variant and the
  * replication), FW_ENOMEM; a run that failed has no results. */
 int fw_run_step(fw_run *run, uint64_t max_reps, fw_error *err);

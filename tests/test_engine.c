@@ -299,6 +299,40 @@ START_TEST(test_steps_do_not_change_results)
 }
 END_TEST
 
+/* With more replications than blocks, a step of fewer replications than
+ * a block runs blocks in parts, side by side on the threads: each step
+ * does exactly the replications asked for, and no cut of the run into
+ * steps, on any number of threads, changes a bit of its results. */
+START_TEST(test_steps_within_blocks_do_not_change_results)
+{
+	fw_scenario *sc = test_load(SMALL);
+	fw_run_options opt = { .months = 3, .replications = 520 };
+	fw_run *whole = test_run(sc, &opt), *steps;
+	const struct { int threads; uint64_t step; } cut[] = { { 1, 1 },
+		{ 3, 2 }, { 2, 7 }, { 2, 400 } };
+	fw_error err;
+	size_t i;
+
+	ck_assert_uint_gt(520 / fw_run_block_count(whole), 1);
+	for (i = 0; i < sizeof(cut) / sizeof(cut[0]); i++) {
+		opt.threads = cut[i].threads;
+		ck_assert_int_eq(fw_run_alloc(sc, &opt, &steps, &err), FW_OK);
+		while (fw_run_done(steps) < 520) {
+			uint64_t before = fw_run_done(steps);
+			uint64_t want = 520 - before < cut[i].step ?
+			    520 - before : cut[i].step;
+			ck_assert_int_eq(fw_run_step(steps, cut[i].step, &err),
+			    FW_OK);
+			ck_assert_uint_eq(fw_run_done(steps) - before, want);
+		}
+		test_same_results(whole, steps);
+		fw_run_free(steps);
+	}
+	fw_run_free(whole);
+	fw_scenario_free(sc);
+}
+END_TEST
+
 /* Known answer: the NPV of replication 1 of SMALL, to every digit, as
  * flywheel 0.1.0 computed it. A change here means a change in the random
  * streams or the model; make it only on purpose. */
@@ -351,6 +385,7 @@ engine_suite(void)
 	tcase_add_test(tc, test_variants_are_paired);
 	tcase_add_test(tc, test_threads_do_not_change_results);
 	tcase_add_test(tc, test_steps_do_not_change_results);
+	tcase_add_test(tc, test_steps_within_blocks_do_not_change_results);
 	tcase_add_test(tc, test_rng_paths_do_not_change_results);
 	tcase_add_test(tc, test_parts_make_the_whole);
 	tcase_add_test(tc, test_known_answer_npv);

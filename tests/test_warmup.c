@@ -230,6 +230,45 @@ START_TEST(test_threads_with_warmup)
 }
 END_TEST
 
+/* The variants of a replication stepped side by side, a month of each in
+ * turn over words drawn once (words.h), give the bytes of the variants
+ * stepped one after another, each drawing its own: with and without a
+ * warm-up, with start months and ramps, with a variant of more HCPs
+ * than the baseline, on every path the processor has. */
+START_TEST(test_side_by_side_is_one_after_another)
+{
+	static const char *const cases[] = {
+		"name: t\nwarmup_months: 7\n" MARKET PROGRAMMES,
+		"name: t\n" MARKET PROGRAMMES
+		"  more: {set: {segments.b.hcps: 730}}\n" };
+	const enum fw_rng_path path = fwi_rng_path();
+	fw_run_options opt = { .threads = 2 };
+	fw_run *side, *after;
+	fw_error err;
+	size_t i;
+	int p;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		fw_scenario *sc = test_load(cases[i]);
+		for (p = FW_RNG_SCALAR; p <= FW_RNG_AVX512; p++) {
+			if (fwi_rng_force_path((enum fw_rng_path)p) != 0)
+				continue;
+			side = test_run(sc, &opt);
+			ck_assert(side->side_by_side);
+			ck_assert_int_eq(fw_run_alloc(sc, &opt, &after, &err),
+			    FW_OK);
+			after->side_by_side = 0;
+			ck_assert_int_eq(fw_run_finish(after, &err), FW_OK);
+			test_same_results(side, after);
+			fw_run_free(side);
+			fw_run_free(after);
+		}
+		fw_scenario_free(sc);
+	}
+	fwi_rng_force_path(path);
+}
+END_TEST
+
 /* The baseline's results of run x and y are the same, byte for byte. */
 static void
 assert_same_baseline(const fw_run *x, const fw_run *y)
@@ -566,6 +605,7 @@ warmup_suite(void)
 	tcase_add_test(runs, test_default_keys_change_nothing);
 	tcase_add_test(runs, test_warmup_continues_plain_model);
 	tcase_add_test(runs, test_early_months_change_keeps_patients);
+	tcase_add_test(runs, test_side_by_side_is_one_after_another);
 	tcase_add_test(validation, test_patient_book_decays);
 	tcase_add_test(validation, test_warmup_reaches_steady_state);
 	tcase_set_timeout(validation, 120);

@@ -17,10 +17,10 @@ fw_run <- function(sc, reps = 1000, months = NULL, seed = NULL,
   on.exit(.Call(C_fwr_release, ptr))
   info <- .Call(C_fwr_run_info, ptr)
   report <- progress_reporter(progress, info$replications)
-  # A step simulates whole blocks of replications, one per thread at
-  # least; steps grow to about a quarter of a second, and an interrupt
-  # (Ctrl-C) is taken between two of them.
-  unit <- ceiling(info$replications / info$blocks) * info$threads
+  # A step simulates a replication per thread at least (the library runs
+  # blocks in parts); steps grow to about a quarter of a second, and an
+  # interrupt (Ctrl-C) is taken between two of them.
+  unit <- info$threads
   step <- unit
   repeat {
     before <- .Call(C_fwr_run_info, ptr)$elapsed

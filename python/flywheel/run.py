@@ -59,9 +59,9 @@ def _steps(run, report, keep):
     (when given) with (done, total) after each. Each step is an
     interruptible call that keeps keep (the Run) alive."""
     total = lib.fw_run_replications(run)
-    # a whole block for every thread in each step keeps them all busy
-    least = -(-total // max(1, lib.fw_run_block_count(run))) * \
-        max(1, lib.fw_run_threads(run))
+    # a replication for every thread keeps them all busy (a step runs
+    # blocks in parts), and keeps a step short enough for Ctrl-C
+    least = max(1, lib.fw_run_threads(run))
     n = least
     while lib.fw_run_done(run) < total:
         before, start = lib.fw_run_done(run), time.monotonic()

@@ -36,7 +36,7 @@ def same_tables(a, b):
 def test_steps_give_the_bytes_of_one_call(monkeypatch):
     sc = flywheel.Scenario.from_string(SMALL, name="small.yaml")
     seen = []
-    # the shortest steps there are: one block per thread each
+    # the shortest steps there are: one replication per thread each
     monkeypatch.setattr(runmod, "STEP_SECONDS", 0.0)
     stepped = sc.run(reps=40, seed=5, threads=2,
                      progress=lambda d, t: seen.append((d, t)))

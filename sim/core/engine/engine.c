@@ -3,17 +3,29 @@
  * SPDX-License-Identifier: MIT
  *
  * Replications are grouped in fixed blocks (the block size depends only
- * on the number of replications). A block is one task: one thread runs
- * its replications in order, every variant of a replication in turn on
- * the same random streams, and adds their monthly metrics into the
- * block's own sums. Per-replication results go to slots indexed by
- * replication. Block sums are added in block order at the end. No
- * floating-point sum ever depends on the thread that computed it.
+ * on the number of replications). One thread at a time runs a block's
+ * replications, in order, every variant of a replication in turn on the
+ * same random streams, and adds their monthly metrics into the block's
+ * own sums. A step may run a block in parts (a few replications of each
+ * of the first unfinished blocks, a part a thread), so that a step of a
+ * few replications still keeps every thread busy and returns soon: the
+ * part continues the block where the last one stopped, so the sums are
+ * the same. Per-replication results go to slots indexed by replication.
+ * Block sums are added in block order at the end. No floating-point sum
+ * ever depends on the thread that computed it or on how a run is cut
+ * into steps.
  *
- * A replication with a warm-up (MODEL.md §7a) simulates it once, with the
- * baseline's values, and keeps the state it ends in (fw_work.warmed,
- * allocated with the workspace): the baseline carries on from there, and
- * each variant starts from a copy of it.
+ * A thread has a workspace for each variant. Where the variants' HCPs
+ * and a month's words fit in the processor's caches together, the
+ * variants of a replication step through its horizon side by side, a
+ * month of each in turn, and read the month's random words, which they
+ * share by construction (MODEL.md §7), from the thread's fw_words: drawn
+ * once for all of them, the same words as each would draw. Larger
+ * markets run one variant after another, each drawing its own words,
+ * which is faster there and gives the same bits. A replication
+ * with a warm-up (§7a) simulates it once, in the baseline's workspace
+ * with the baseline's values, and every variant starts from a copy of
+ * the state it ends in.
  */
 #include "config.h"
 
@@ -29,6 +41,7 @@
 #include "error.h"
 #include "library.h"
 #include "run.h"
+#include "words.h"
 
 #define FW_MAX_BLOCKS 256
 
@@ -67,6 +80,33 @@ fw_run_memory(const fw_run *run)
 
 	return (size_t)run->reps * per_rep + (size_t)run->nblocks * run->nvar *
 	    (size_t)run->horizon * FW_NMONTHLY * sizeof(double);
+}
+
+/* Bytes of the variants' HCP states, their listing by state and the
+ * shared words of a month (words.h) up to which the variants step side
+ * by side: past it, they no longer sit in the processor's caches
+ * together, and reading the words back costs more than drawing them
+ * (doc/performance.md). Either way gives the same words and the same
+ * bits. */
+#define SIDE_BY_SIDE_BYTES (1536 * 1024)
+
+/* Whether every variant of sc, with the month's words, fits in
+ * SIDE_BY_SIDE_BYTES. */
+static int
+side_by_side_fits(const fw_scenario *sc)
+{
+	const size_t state = sizeof(uint8_t) + 2 * sizeof(uint16_t) +
+	    sizeof(double), words = 7 * sizeof(uint32_t);
+	size_t v, s, hcps = 0, bytes = 0;
+
+	for (v = 0; v < sc->nconfig; v++) {
+		size_t n = 0;
+		for (s = 0; s < sc->config[v].nseg; s++)
+			n += (size_t)sc->config[v].seg[s].v[FW_S_HCPS].value;
+		bytes += n * (state + sizeof(uint32_t));
+		hcps = n > hcps ? n : hcps;
+	}
+	return bytes + hcps * words <= SIDE_BY_SIDE_BYTES;
 }
 
 int
@@ -170,19 +210,31 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 	run->cumcash = calloc(run->reps * run->nvar * (size_t)run->horizon,
 	    sizeof(double));
 	run->block_end = calloc(run->nblocks, sizeof(fw_block_end));
-	run->work = calloc((size_t)run->threads, sizeof(fw_work *));
+	run->block_done = calloc(run->nblocks, sizeof(uint64_t));
+	run->part_block = calloc(run->nblocks, sizeof(uint64_t));
+	run->part_reps = calloc(run->nblocks, sizeof(uint64_t));
+	run->work = calloc((size_t)run->threads * run->nvar, sizeof(fw_work *));
+	run->words = calloc((size_t)run->threads, sizeof(fw_words));
 	if (run->totals == NULL || run->drawn == NULL || run->banded == NULL
 	    || run->block_sums == NULL || run->cumcash == NULL ||
-	    run->block_end == NULL || run->work == NULL) {
+	    run->block_end == NULL || run->block_done == NULL ||
+	    run->part_block == NULL || run->part_reps == NULL ||
+	    run->work == NULL || run->words == NULL) {
 		fw_run_free(run);
 		return fwi_nomem(err);
 	}
 	/* Each thread's workspace is its own cache-line-aligned allocation,
 	 * so that no two threads write to one line. */
-	for (t = 0; t < (size_t)run->threads; t++)
+	for (t = 0; t < (size_t)run->threads * run->nvar; t++)
 		if ((run->work[t] = aligned_alloc(64, (sizeof(fw_work) + 63) /
 		    64 * 64)) == NULL || fwi_work_init(run->work[t], sc,
 		    run->horizon, nplan_max, ramp_chan) != FW_OK) {
+			fw_run_free(run);
+			return fwi_nomem(err);
+		}
+	run->side_by_side = run->nvar > 1 && side_by_side_fits(sc);
+	for (t = 0; run->side_by_side && t < (size_t)run->threads; t++)
+		if (fwi_words_init(&run->words[t], sc) != 0) {
 			fw_run_free(run);
 			return fwi_nomem(err);
 		}
@@ -233,60 +285,99 @@ keep_series(fw_run *run, const fw_work *w, uint64_t rep, size_t v,
 		    FW_NMONTHLY + at];
 }
 
-/* Runs every replication of block b on workspace w; says in *end how it
- * ended. */
-static void
-run_block(fw_run *run, fw_work *w, uint64_t b, fw_block_end *end)
+/* Replications in block b. */
+static uint64_t
+block_reps(const fw_run *run, uint64_t b)
 {
-	uint64_t first = b * run->block_size, rep;
-	uint64_t last = first + run->block_size;
+	uint64_t first = b * run->block_size;
+
+	return run->reps - first < run->block_size ? run->reps - first :
+	    run->block_size;
+}
+
+/* How variant v of replication rep ended, had it failed with rc. */
+static fw_block_end
+failed(int rc, uint64_t rep, size_t v)
+{
+	return (fw_block_end){ rc == FW_ENOMEM ? FW_BLOCK_NO_MEMORY :
+	    FW_BLOCK_BAD_DRAW, rep, v };
+}
+
+/* Month t of variant v of replication rep on its workspace w, unless
+ * the variant has failed. */
+static void
+variant_month(fw_run *run, fw_work *w, uint64_t rep, size_t v, int t)
+{
+	if (w->status == FW_OK)
+		w->status = fwi_simulate_month(w, &run->sc->config[v],
+		    &run->sched[v], v > 0 ? &w->own : &w->base, run->seed,
+		    (uint32_t)rep, t, fwi_run_totals(run, rep, v));
+}
+
+/* Simulates replication rep of every variant on the thread's workspaces
+ * ws (one a variant) and words: their values, the baseline's warm-up,
+ * then the horizon, side by side with the words shared or one variant
+ * after another; each workspace's status in its `status`. */
+static void
+run_replication(fw_run *run, fw_work **ws, fw_words *words, uint64_t rep)
+{
+	const size_t V = run->nvar;
+	size_t v;
+	int t;
+
+	for (v = 0; v < V; v++) {
+		/* every workspace has the baseline's values: a variant's
+		 * schedule starts from them */
+		ws[v]->status = set_values(run, &ws[v]->base, 0, rep);
+		if (ws[v]->status == FW_OK && v > 0)
+			ws[v]->status = set_values(run, &ws[v]->own, v, rep);
+		ws[v]->words = NULL;
+	}
+	if (ws[0]->warmup > 0 && ws[0]->status == FW_OK) {
+		fwi_warm_up(ws[0], &run->sc->config[0], run->seed,
+		    (uint32_t)rep);
+		for (v = 1; v < V; v++)
+			fwi_market_copy(ws[v], ws[0]);
+	}
+	for (v = 0; run->side_by_side && v < V; v++)
+		ws[v]->words = words;
+	for (t = 1; run->side_by_side && t <= run->horizon; t++)
+		for (v = 0; v < V; v++)
+			variant_month(run, ws[v], rep, v, t);
+	for (v = 0; !run->side_by_side && v < V; v++)
+		for (t = 1; t <= run->horizon; t++)
+			variant_month(run, ws[v], rep, v, t);
+}
+
+/* Runs the next n replications of block b on the thread's workspaces
+ * ws and words; says in *end how it ended: at the first failed variant
+ * of the first failed replication. */
+static void
+run_block(fw_run *run, fw_work **ws, fw_words *words, uint64_t b,
+    uint64_t n, fw_block_end *end)
+{
+	uint64_t first = b * run->block_size + run->block_done[b], rep;
+	uint64_t last = first + n;
 	const size_t T = (size_t)run->horizon;
 	size_t v, t, k;
 
-	if (last > run->reps)
-		last = run->reps;
 	for (rep = first; rep < last; rep++) {
-		int rc = set_values(run, &w->base, 0, rep);
-		if (rc != FW_OK) {
-			*end = (fw_block_end){ rc == FW_ENOMEM ?
-			    FW_BLOCK_NO_MEMORY : FW_BLOCK_BAD_DRAW, rep, 0 };
-			return;
-		}
-		if (w->warmup > 0) {
-			fwi_warm_up(w, &run->sc->config[0], run->seed,
-			    (uint32_t)rep);
-			if (run->nvar > 1)
-				fwi_market_save(w);
-		}
+		run_replication(run, ws, words, rep);
 		for (v = 0; v < run->nvar; v++) {
-			const fw_config *c = &run->sc->config[v];
+			const fw_work *w = ws[v];
 			double *sums = &run->block_sums[(b * run->nvar + v) *
 			    T * FW_NMONTHLY];
 			float *band = &run->banded[(rep * run->nvar + v) * T *
 			    FW_NBANDED];
 			double *cum = &run->cumcash[(rep * run->nvar + v) * T],
 			    to_date = 0;
-			const fw_values *own = &w->base;
-			*end = (fw_block_end){ FW_BLOCK_DONE, rep, v };
-			if (v > 0) {
-				rc = set_values(run, &w->own, v, rep);
-				own = &w->own;
-				if (w->warmup > 0)
-					fwi_market_restore(w);
-			}
-			if (rc == FW_OK)
-				rc = fwi_simulate(w, c, &run->sched[v], own,
-				    run->seed, (uint32_t)rep,
-				    fwi_run_totals(run, rep, v));
-			if (rc != FW_OK) {
-				end->why = rc == FW_ENOMEM ? FW_BLOCK_NO_MEMORY :
-				    FW_BLOCK_BAD_DRAW;
+			if (w->status != FW_OK) {
+				*end = failed(w->status, rep, v);
 				return;
 			}
-			if (!finite_totals(fwi_run_totals(run, rep, v))) {
-				end->why = FW_BLOCK_NOT_FINITE;
+			*end = (fw_block_end){ FW_BLOCK_NOT_FINITE, rep, v };
+			if (!finite_totals(fwi_run_totals(run, rep, v)))
 				return;
-			}
 			for (t = 0; t < T; t++) {
 				const double *row = &w->month[t * FW_NMONTHLY];
 				for (k = 0; k < FW_NMONTHLY; k++)
@@ -329,13 +420,14 @@ block_error(const fw_run *run, const fw_block_end *end, fw_error *err)
 	}
 }
 
-/* Runs blocks first .. end - 1 on the run's threads. */
+/* Runs the run's nparts parts (part_block, part_reps: distinct blocks)
+ * on its threads, and counts them done. */
 static int
-run_blocks(fw_run *run, uint64_t first, uint64_t end, fw_error *err)
+run_parts(fw_run *run, uint64_t nparts, fw_error *err)
 {
 	double start = now();
-	long long i, n = (long long)(end - first);
-	uint64_t b;
+	long long i, n = (long long)nparts;
+	uint64_t p;
 
 #pragma omp parallel for schedule(dynamic, 1) num_threads(run->threads)
 	for (i = 0; i < n; i++) {
@@ -343,34 +435,80 @@ run_blocks(fw_run *run, uint64_t first, uint64_t end, fw_error *err)
 #ifdef _OPENMP
 		tid = omp_get_thread_num();
 #endif
-		run_block(run, run->work[tid], first + (uint64_t)i,
-		    &run->block_end[first + (uint64_t)i]);
+		run_block(run, &run->work[(size_t)tid * run->nvar],
+		    &run->words[tid], run->part_block[i], run->part_reps[i],
+		    &run->block_end[run->part_block[i]]);
 	}
 	run->elapsed += now() - start;
-	for (b = first; b < end; b++)
-		if (run->block_end[b].why != FW_BLOCK_DONE)
-			return block_error(run, &run->block_end[b], err);
+	for (p = 0; p < nparts; p++)
+		if (run->block_end[run->part_block[p]].why != FW_BLOCK_DONE)
+			return block_error(run,
+			    &run->block_end[run->part_block[p]], err);
+	for (p = 0; p < nparts; p++) {
+		run->block_done[run->part_block[p]] += run->part_reps[p];
+		run->done += run->part_reps[p];
+	}
 	return FW_OK;
+}
+
+/* Runs whole blocks first .. end - 1 on the run's threads. */
+static int
+run_blocks(fw_run *run, uint64_t first, uint64_t end, fw_error *err)
+{
+	uint64_t b;
+
+	for (b = first; b < end; b++) {
+		run->part_block[b - first] = b;
+		run->part_reps[b - first] = block_reps(run, b) -
+		    run->block_done[b];
+	}
+	return run_parts(run, end - first, err);
 }
 
 int
 fw_run_step(fw_run *run, uint64_t max_reps, fw_error *err)
 {
-	uint64_t nb, first, end;
+	uint64_t left, share, n = 0, b, p;
 	int rc;
 
 	FWI_NOT_NULL(run, err);
-	/* without overflow for max_reps near 2^64 */
-	nb = max_reps / run->block_size + (max_reps % run->block_size > 0);
-	first = run->next_block;
-	if (nb < 1)
-		nb = 1;
-	end = nb > run->nblocks - first ? run->nblocks : first + nb;
-	if ((rc = run_blocks(run, first, end, err)) != FW_OK)
+	left = run->reps - run->done;
+	if (max_reps < 1)
+		max_reps = 1;
+	if (max_reps > left)
+		max_reps = left;
+	/* Each of the first unfinished blocks runs its next part, about
+	 * max_reps / threads replications, one thread a part. */
+	share = (max_reps + (uint64_t)run->threads - 1) /
+	    (uint64_t)run->threads;
+	for (b = run->next_block; b < run->nblocks && max_reps > 0; b++) {
+		uint64_t part = block_reps(run, b) - run->block_done[b];
+		if (part > share)
+			part = share;
+		if (part > max_reps)
+			part = max_reps;
+		if (part == 0)
+			continue;
+		run->part_block[n] = b;
+		run->part_reps[n++] = part;
+		max_reps -= part;
+	}
+	/* Near the end, fewer blocks are left than threads: their parts
+	 * take the rest of what was asked. */
+	for (p = 0; p < n && max_reps > 0; p++) {
+		uint64_t more = block_reps(run, run->part_block[p]) -
+		    run->block_done[run->part_block[p]] - run->part_reps[p];
+		if (more > max_reps)
+			more = max_reps;
+		run->part_reps[p] += more;
+		max_reps -= more;
+	}
+	if ((rc = run_parts(run, n, err)) != FW_OK)
 		return rc;
-	run->next_block = end;
-	run->done = end * run->block_size > run->reps ? run->reps :
-	    end * run->block_size;
+	while (run->next_block < run->nblocks &&
+	    run->block_done[run->next_block] == block_reps(run,
+	    run->next_block))
+		run->next_block++;
 	return FW_OK;
 }
 
@@ -521,10 +659,13 @@ fw_run_free(fw_run *run)
 		fwi_plan_clear(&run->plans[v]);
 	for (v = 0; run->sched != NULL && v < run->nvar; v++)
 		fwi_schedule_clear(&run->sched[v]);
-	for (t = 0; run->work != NULL && t < run->threads; t++) {
-		fwi_work_clear(run->work[t]);
-		free(run->work[t]);
+	for (v = 0; run->work != NULL && v < (size_t)run->threads * run->nvar;
+	    v++) {
+		fwi_work_clear(run->work[v]);
+		free(run->work[v]);
 	}
+	for (t = 0; run->words != NULL && t < run->threads; t++)
+		fwi_words_clear(&run->words[t]);
 	free(run->plans);
 	free(run->plan_offset);
 	free(run->sched);
@@ -536,7 +677,11 @@ fw_run_free(fw_run *run)
 	free(run->draw_path);
 	free(run->draw_at);
 	free(run->block_end);
+	free(run->block_done);
+	free(run->part_block);
+	free(run->part_reps);
 	free(run->work);
+	free(run->words);
 	free(run->keep);
 	free(run->keep_segment);
 	free(run->kept);
@@ -568,7 +713,7 @@ fwi_run_keep(fw_run *run, const int *series, const int *segment,
 		run->keep_segment[i] = segment != NULL ? segment[i] : -1;
 		by_segment |= run->keep_segment[i] >= 0;
 	}
-	for (t = 0; by_segment && t < run->threads; t++)
+	for (t = 0; by_segment && t < run->threads * (int)run->nvar; t++)
 		if (fwi_work_by_segment(run->work[t]) != FW_OK)
 			return FW_ENOMEM;
 	run->nkeep = n;

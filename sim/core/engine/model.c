@@ -12,7 +12,9 @@
  * A replication with a warm-up of W months (§7a) first runs the baseline
  * through warm-up months k = 1..W from the starting state of §3, booking
  * nothing; the state it ends in is where horizon month 1 of the baseline
- * and of every variant starts. Warm-up month k draws with month index k,
+ * and of every variant starts. The horizon goes a month at a time
+ * (fwi_simulate_month), so that the variants of a replication can step
+ * side by side and read each month's random words once (words.h). Warm-up month k draws with month index k,
  * horizon month t with W + t. Without a warm-up each variant starts from
  * §3 built with its own month-1 values. In every horizon month the values
  * in force are the schedule's (schedule.c): the baseline's before the
@@ -31,6 +33,7 @@
 #include "model.h"
 #include "order.h"
 #include "step.h"
+#include "words.h"
 
 const char *const fwi_total_names[FW_NTOTAL] = {
 	"npv", "revenue", "cash", "scripts_written", "scripts_filled",
@@ -295,15 +298,9 @@ market_copy(fw_market *dst, const fw_market *src, const fw_work *w)
 }
 
 void
-fwi_market_save(fw_work *w)
+fwi_market_copy(fw_work *to, const fw_work *from)
 {
-	market_copy(&w->warmed, &w->market, w);
-}
-
-void
-fwi_market_restore(fw_work *w)
-{
-	market_copy(&w->market, &w->warmed, w);
+	market_copy(&to->market, &from->market, from);
 }
 
 /* What one segment's HCPs did in one month. */
@@ -468,9 +465,16 @@ step_state(const step_ctx *c, const int state, const uint32_t *idx,
 
 	for (i0 = 0; i0 < n; i0 += FW_RNG_BATCH) {
 		int m = n - i0 < FW_RNG_BATCH ? (int)(n - i0) : FW_RNG_BATCH;
-		fwi_rng_blocks(c->key, hm, idx + i0, m, words);
+		if (c->words != NULL)
+			fwi_words_hcp_month(c->words, c->seg, idx + i0, m, words);
+		else
+			fwi_rng_blocks(c->key, hm, idx + i0, m, words);
 		if (prescribes) {
-			fwi_rng_blocks(c->key, sc, idx + i0, m, sw);
+			if (c->words != NULL)
+				fwi_words_scripts(c->words, c->seg, idx + i0, m,
+				    sw);
+			else
+				fwi_rng_blocks(c->key, sc, idx + i0, m, sw);
 			for (b = 0; b < FW_RNG_BATCH; b++)
 				lambda[b] = b < m ? c->s.scripts * fwi_share(c->v,
 				    state, c->trust_of[idx[i0 + (uint32_t)b]]) : 0;
@@ -510,7 +514,7 @@ step_segment(fw_work *w, const fw_values *v, philox4x32_key_t key,
 	fw_hcps *h = &w->market.hcps;
 	step_ctx c = {
 		.w = w, .v = v, .key = key, .seed = seed, .rep = rep,
-		.seg = seg, .month = month, .s = v->seg[seg],
+		.seg = seg, .month = month, .s = v->seg[seg], .words = w->words,
 		.state_of = h->state + v->seg[seg].first,
 		.trust_of = h->trust + v->seg[seg].first,
 		.months_of = h->months + v->seg[seg].first,
@@ -546,6 +550,8 @@ step_segment(fw_work *w, const fw_values *v, philox4x32_key_t key,
 	    c.p_engage > 1 ? 1 : c.p_engage)));
 	for (k = 0; k < FW_NSTATE; k++)
 		c.friction_below[k] = fwi_u01_threshold(c.stage_friction[k]);
+	if (c.words != NULL)
+		fwi_words_segment(c.words, key, rep, seg, month, c.s.hcps);
 	c.path = fwi_rng_path();
 	c.lanes = fwi_step_lanes(c.path);
 	fwi_order_by_state(c.path, c.state_of, c.s.hcps, idx, start);
@@ -653,59 +659,57 @@ fwi_warm_up(fw_work *w, const fw_config *c0, uint64_t seed, uint32_t rep)
 }
 
 int
-fwi_simulate(fw_work *w, const fw_config *c, const fw_schedule *s,
-    const fw_values *own, uint64_t seed, uint32_t rep,
+fwi_simulate_month(fw_work *w, const fw_config *c, const fw_schedule *s,
+    const fw_values *own, uint64_t seed, uint32_t rep, int t,
     double totals[FW_NTOTAL])
 {
 	const philox4x32_key_t key = fwi_rng_key(seed);
-	int t, k;
+	const fw_values *v = fwi_schedule_values(w, s, own, t);
+	double *row = &w->month[(size_t)(t - 1) * FW_NMONTHLY];
+	month_sums all;
+	double patients;
+	int k;
 
-	memset(totals, 0, FW_NTOTAL * sizeof(double));
-	for (t = 1; t <= w->horizon; t++) {
-		const fw_values *v = fwi_schedule_values(w, s, own, t);
-		double *row = &w->month[(size_t)(t - 1) * FW_NMONTHLY];
-		month_sums all;
-		double patients;
-
-		if (v == NULL)
-			return FW_ENOMEM;
-		if (t == 1 && w->warmup == 0)
-			init_market(w, v, c);
-		simulate_month(w, v, key, seed, rep, (uint32_t)(w->warmup + t),
-		    &all, &patients, w->seg_month == NULL ? NULL :
-		    &w->seg_month[(size_t)(t - 1) * w->nseg_cap * FW_NMONTHLY]);
-		sums_row(v, &all, patients, v->total_hcps, row);
-		row[FW_M_CHANNEL_COST] = v->channel_cost;
-		row[FW_M_PROGRAM_COST] = fwi_schedule_program_cost(s, &w->base,
-		    own, t);
-		row[FW_M_CASH] = v->g[FW_G_GROSS_MARGIN] * row[FW_M_REVENUE] -
-		    row[FW_M_CHANNEL_COST] - row[FW_M_PROGRAM_COST] -
-		    row[FW_M_REACQ_COST];
-		totals[FW_T_NPV] += pow(v->monthly_discount, t) *
-		    row[FW_M_CASH];
-		totals[FW_T_SPEND_PV] += pow(v->monthly_discount, t) *
-		    (row[FW_M_CHANNEL_COST] + row[FW_M_PROGRAM_COST]);
-		totals[FW_T_CHANNEL_COST] += row[FW_M_CHANNEL_COST];
-		totals[FW_T_PROGRAM_COST] += row[FW_M_PROGRAM_COST];
-		totals[FW_T_REVENUE] += row[FW_M_REVENUE];
-		totals[FW_T_CASH] += row[FW_M_CASH];
-		totals[FW_T_SCRIPTS_WRITTEN] += row[FW_M_SCRIPTS_WRITTEN];
-		totals[FW_T_SCRIPTS_FILLED] += row[FW_M_SCRIPTS_FILLED];
-		totals[FW_T_SCRIPTS_UNFILLED] += row[FW_M_SCRIPTS_UNFILLED];
-		totals[FW_T_GAP_VALUE] += row[FW_M_GAP_VALUE];
-		totals[FW_T_REACQ_COST] += row[FW_M_REACQ_COST];
-		totals[FW_T_WINBACKS] += row[FW_M_WINBACKS];
-		totals[FW_T_LAPSES] += row[FW_M_LAPSES];
-		totals[FW_T_SWITCHES] += row[FW_M_SWITCHES];
-		if (t == w->horizon) {
-			totals[FW_T_CVAR] = row[FW_M_CVAR];
-			for (k = 0; k < FW_NSTATE; k++)
-				totals[FW_T_UNAWARE + k] = row[FW_M_UNAWARE + k];
-			totals[FW_T_PATIENTS] = patients;
-			totals[FW_T_MEAN_TRUST] = row[FW_M_MEAN_TRUST];
-		}
+	if (t == 1)
+		memset(totals, 0, FW_NTOTAL * sizeof(double));
+	if (v == NULL)
+		return FW_ENOMEM;
+	if (t == 1 && w->warmup == 0)
+		init_market(w, v, c);
+	simulate_month(w, v, key, seed, rep, (uint32_t)(w->warmup + t),
+	    &all, &patients, w->seg_month == NULL ? NULL :
+	    &w->seg_month[(size_t)(t - 1) * w->nseg_cap * FW_NMONTHLY]);
+	sums_row(v, &all, patients, v->total_hcps, row);
+	row[FW_M_CHANNEL_COST] = v->channel_cost;
+	row[FW_M_PROGRAM_COST] = fwi_schedule_program_cost(s, &w->base,
+	    own, t);
+	row[FW_M_CASH] = v->g[FW_G_GROSS_MARGIN] * row[FW_M_REVENUE] -
+	    row[FW_M_CHANNEL_COST] - row[FW_M_PROGRAM_COST] -
+	    row[FW_M_REACQ_COST];
+	totals[FW_T_NPV] += pow(v->monthly_discount, t) * row[FW_M_CASH];
+	totals[FW_T_SPEND_PV] += pow(v->monthly_discount, t) *
+	    (row[FW_M_CHANNEL_COST] + row[FW_M_PROGRAM_COST]);
+	totals[FW_T_CHANNEL_COST] += row[FW_M_CHANNEL_COST];
+	totals[FW_T_PROGRAM_COST] += row[FW_M_PROGRAM_COST];
+	totals[FW_T_REVENUE] += row[FW_M_REVENUE];
+	totals[FW_T_CASH] += row[FW_M_CASH];
+	totals[FW_T_SCRIPTS_WRITTEN] += row[FW_M_SCRIPTS_WRITTEN];
+	totals[FW_T_SCRIPTS_FILLED] += row[FW_M_SCRIPTS_FILLED];
+	totals[FW_T_SCRIPTS_UNFILLED] += row[FW_M_SCRIPTS_UNFILLED];
+	totals[FW_T_GAP_VALUE] += row[FW_M_GAP_VALUE];
+	totals[FW_T_REACQ_COST] += row[FW_M_REACQ_COST];
+	totals[FW_T_WINBACKS] += row[FW_M_WINBACKS];
+	totals[FW_T_LAPSES] += row[FW_M_LAPSES];
+	totals[FW_T_SWITCHES] += row[FW_M_SWITCHES];
+	if (t == w->horizon) {
+		totals[FW_T_CVAR] = row[FW_M_CVAR];
+		for (k = 0; k < FW_NSTATE; k++)
+			totals[FW_T_UNAWARE + k] = row[FW_M_UNAWARE + k];
+		totals[FW_T_PATIENTS] = patients;
+		totals[FW_T_MEAN_TRUST] = row[FW_M_MEAN_TRUST];
+		totals[FW_T_GAP_RATE] = totals[FW_T_SCRIPTS_WRITTEN] > 0 ?
+		    totals[FW_T_SCRIPTS_UNFILLED] /
+		    totals[FW_T_SCRIPTS_WRITTEN] : 0;
 	}
-	totals[FW_T_GAP_RATE] = totals[FW_T_SCRIPTS_WRITTEN] > 0 ?
-	    totals[FW_T_SCRIPTS_UNFILLED] / totals[FW_T_SCRIPTS_WRITTEN] : 0;
 	return FW_OK;
 }

@@ -143,7 +143,12 @@ typedef struct fw_work {
 	fw_values own;		/* a variant's own values, this replication */
 	fw_values ramp;		/* the values of one month of a ramp */
 	fw_market market;	/* the state being simulated */
-	fw_market warmed;	/* the state at the end of the warm-up */
+	/* the random words of the month, shared with the workspaces of the
+	 * other variants of the replication (words.h); NULL: each month
+	 * draws its own */
+	struct fw_words *words;
+	int status;		/* of the replication under way: FW_OK, or
+				 * why the variant stopped */
 	fw_table_cache *tables;	/* count tables of base, own and ramp */
 	int horizon, warmup;
 	int buckets;		/* capacity of a cohort's buckets */
@@ -249,17 +254,18 @@ extern const char *const fwi_total_names[FW_NTOTAL];
  * months; books nothing. */
 void fwi_warm_up(fw_work *w, const fw_config *c0, uint64_t seed,
     uint32_t rep);
-/* Keeps the state at the end of the warm-up, and puts it back. */
-void fwi_market_save(fw_work *w);
-void fwi_market_restore(fw_work *w);
+/* Copies the state of every HCP and patient of from into to: each
+ * variant starts its horizon from the baseline's warm-up. */
+void fwi_market_copy(fw_work *to, const fw_work *from);
 
-/* Simulates the horizon of replication rep of variant c, with schedule s
- * and own values own (w->base holds the baseline's): from the state in
- * w->market when there is a warm-up, else from the starting state of §3.
- * Fills w->month with the monthly metrics and totals with the
- * per-replication totals. */
-int fwi_simulate(fw_work *w, const fw_config *c, const fw_schedule *s,
-    const fw_values *own, uint64_t seed, uint32_t rep,
+/* Simulates horizon month t (1 .. w->horizon, in turn) of replication
+ * rep of variant c, with schedule s and own values own (w->base holds
+ * the baseline's): month 1 from the state in w->market when there is a
+ * warm-up, else from the starting state of §3. Fills month t of
+ * w->month with the monthly metrics, and adds the month into the
+ * per-replication totals (set to 0 in month 1, whole after the last). */
+int fwi_simulate_month(fw_work *w, const fw_config *c, const fw_schedule *s,
+    const fw_values *own, uint64_t seed, uint32_t rep, int t,
     double totals[FW_NTOTAL]);
 
 #endif

@@ -121,9 +121,7 @@ fwi_work_init(fw_work *w, const fw_scenario *sc, int horizon,
 	    values_alloc(&w->own, w->tables, max_seg, max_chan, nplan_max,
 	    months) ||
 	    values_alloc(&w->ramp, w->tables, max_seg, ramp_chan, 0, months) ||
-	    market_alloc(&w->market, max_hcps, max_seg, buckets) ||
-	    (warmup > 0 && market_alloc(&w->warmed, max_hcps, max_seg,
-	    buckets))) {
+	    market_alloc(&w->market, max_hcps, max_seg, buckets)) {
 		fwi_work_clear(w);
 		return FW_ENOMEM;
 	}
@@ -150,7 +148,6 @@ fwi_work_clear(fw_work *w)
 	values_free(&w->own);
 	values_free(&w->ramp);
 	market_free(&w->market, w->nseg_cap);
-	market_free(&w->warmed, w->nseg_cap);
 	free(w->order);
 	free(w->month);
 	free(w->base_cash);

@@ -34,6 +34,11 @@ struct fw_run {
 	size_t *plan_offset;	/* per variant, into a row of drawn */
 	size_t nplan;		/* drawn values per replication */
 	uint64_t block_size, nblocks, next_block, done;
+	/* replications done of each block, which fw_run_step runs in
+	 * parts: a block's replications always in order on one thread */
+	uint64_t *block_done;	/* [block] */
+	/* the parts of blocks a step runs side by side */
+	uint64_t *part_block, *part_reps;	/* [block] */
 	uint64_t blocks_in;	/* blocks run or unpacked by fw_run_blocks and
 				 * fw_run_unpack */
 	double *totals;		/* [rep][variant][FW_NTOTAL] */
@@ -47,7 +52,10 @@ struct fw_run {
 	size_t ndraw;
 	const char **draw_path;	/* [ndraw], owned by plans */
 	long *draw_at;		/* [variant][ndraw] */
-	fw_work **work;		/* one per thread, each on its own lines */
+	fw_work **work;		/* [thread][variant], each on its own lines */
+	struct fw_words *words;	/* [thread]: the month's shared words */
+	int side_by_side;	/* variants step a month of each in turn,
+				 * sharing the words (engine.c) */
 	double elapsed;		/* seconds spent in fw_run_step */
 	/* monthly series kept per replication for a caller inside the
 	 * library (fwi_run_keep) */

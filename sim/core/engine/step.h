@@ -26,6 +26,7 @@ typedef struct step_ctx {
 	uint64_t seed;
 	uint32_t rep, seg, month;
 	fw_seg_values s;
+	struct fw_words *words;	/* the month's shared words, or NULL */
 	uint8_t *state_of;
 	double *trust_of;
 	uint16_t *months_of, *defections_of;
