@@ -79,12 +79,12 @@ move_plots(const char *out, const char *dir, const int *drawn,
 static int
 write_data(const rundata *d, const char *tmp, int *drawn, fw_error *err)
 {
-	verdict vd;
+	fw_recommendation vd;
 	gp_meta m;
 	int rc;
 
-	if (verdict_of_tables(d, &vd) != FW_OK) {
-		verdict_free(&vd);
+	if (run_recommend(d, &vd) != FW_OK) {
+		fw_recommendation_free(&vd);
 		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
 		return FW_ENOMEM;
 	}
@@ -104,7 +104,7 @@ write_data(const rundata *d, const char *tmp, int *drawn, fw_error *err)
 			fw_error_set(err, FW_EIO, tmp, 0, 0, "", "cannot write "
 			    "the plot data");
 	}
-	verdict_free(&vd);
+	fw_recommendation_free(&vd);
 	return rc;
 }
 

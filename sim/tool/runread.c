@@ -673,3 +673,26 @@ run_band(const rundata *d, int k, size_t v, int t)
 	return &d->series[((size_t)k * d->nv + v) * (size_t)d->T +
 	    (size_t)t - 1];
 }
+
+int
+run_recommend(const rundata *d, fw_recommendation *rec)
+{
+	fw_option *opt = calloc(d->nv, sizeof(fw_option));
+	size_t v;
+	int rc;
+
+	if (opt == NULL) {
+		memset(rec, 0, sizeof(*rec));
+		return FW_ENOMEM;
+	}
+	for (v = 1; v < d->nv; v++)
+		opt[v - 1] = (fw_option){ .variant = v, .name = d->names[v],
+			.payback = d->cmp[v].payback,
+			.compounding = d->cmp[v].compounding,
+			.spend = d->spend_pv[v],
+			.program_cost = d->program_cost[v],
+			.cost = d->cmp[v].cost };
+	rc = fw_recommend(d->rep_npv, d->R, d->nv, d->T, opt, rec);
+	free(opt);
+	return rc;
+}

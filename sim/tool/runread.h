@@ -83,6 +83,10 @@ int run_read(const char *dir, rundata *d, fw_error *err);
 
 void run_clear(rundata *d);
 
+/* The run's recommendation from its tables, as fw_run_recommend() gives
+ * it from the run itself; names point into d. */
+int run_recommend(const rundata *d, fw_recommendation *rec);
+
 /* Series k of variant v at month t (1..T). */
 const fw_band *run_band(const rundata *d, int k, size_t v, int t);
 

@@ -182,7 +182,7 @@ copy_table(lxw_workbook *wb, const formats *f, const char *dir,
  * revenue by month, and two native charts. */
 static void
 write_summary(lxw_workbook *wb, const formats *f, const rundata *d,
-    const verdict *vd)
+    const fw_recommendation *vd)
 {
 	static const char *const head[] = { "Variant", "NPV mean ($M)",
 		"NPV p5 ($M)", "NPV p95 ($M)", "NPV gain mean ($M)",
@@ -234,14 +234,14 @@ write_summary(lxw_workbook *wb, const formats *f, const rundata *d,
 			worksheet_write_number(ws, row, 12, c->roi, f->ratio);
 	}
 	row = (lxw_row_t)d->nv + 2;
-	verdict_title(vd, text, sizeof(text));
+	fw_recommendation_title(vd, text, sizeof(text));
 	worksheet_write_string(ws, row++, 0, text, f->title);
-	verdict_answer(vd, text, sizeof(text));
+	fw_recommendation_answer(vd, text, sizeof(text));
 	worksheet_merge_range(ws, row, 0, row, (lxw_col_t)ncol - 1, text,
 	    f->wrap);
 	worksheet_set_row(ws, row++, 48, NULL);
 	for (i = 1; i < vd->n; i++) {
-		verdict_line(vd, i, text, sizeof(text));
+		fw_recommendation_line(vd, i, text, sizeof(text));
 		worksheet_write_string(ws, row++, 0, text, NULL);
 	}
 	/* Revenue by month, mean, a column per variant: the chart's data. */
@@ -379,7 +379,7 @@ write_workbook(const char *dir, fw_error *err)
 	lxw_error e;
 	formats f;
 	rundata d;
-	verdict vd;
+	fw_recommendation vd;
 	int rc;
 
 	memset(&vd, 0, sizeof(vd));
@@ -392,8 +392,8 @@ write_workbook(const char *dir, fw_error *err)
 		run_clear(&d);
 		return rc;
 	}
-	if (verdict_of_tables(&d, &vd) != FW_OK) {
-		verdict_free(&vd);
+	if (run_recommend(&d, &vd) != FW_OK) {
+		fw_recommendation_free(&vd);
 		run_clear(&d);
 		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
 		return FW_ENOMEM;
@@ -402,14 +402,14 @@ write_workbook(const char *dir, fw_error *err)
 	 * private folder: no name in it can be planted. */
 	if (out_temp_folder(dir, "results", folder, sizeof(folder), err) !=
 	    FW_OK) {
-		verdict_free(&vd);
+		fw_recommendation_free(&vd);
 		run_clear(&d);
 		return FW_EIO;
 	}
 	pathf(tmp, sizeof(tmp), "%s/results.xlsx", folder);
 	opt.tmpdir = folder;
 	if ((wb = workbook_new_opt(tmp, &opt)) == NULL) {
-		verdict_free(&vd);
+		fw_recommendation_free(&vd);
 		run_clear(&d);
 		remove_tree(folder);
 		fw_error_set(err, FW_EIO, final, 0, 0, "", "cannot write");
@@ -436,7 +436,7 @@ write_workbook(const char *dir, fw_error *err)
 	if (rc == FW_OK)
 		rc = out_move_into(tmp, AT_FDCWD, dir, final, err);
 	remove_tree(folder);
-	verdict_free(&vd);
+	fw_recommendation_free(&vd);
 	run_clear(&d);
 	return rc;
 }
