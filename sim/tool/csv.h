@@ -17,13 +17,8 @@ void csv_real(FILE *f, double x);
 /* Writes ",x" for each of n values. */
 void csv_reals(FILE *f, const double *x, size_t n);
 
-/* Writes s as one CSV field: quoted when it holds a comma, a quote or a
- * line break, and with a leading ' when it starts with = + - @ or a tab
- * or carriage return, which spreadsheets would take for a formula. */
-void csv_text(FILE *f, const char *s);
+/* Text as the tables hold it: fw_write_csv_text(), fw_write_json_text(). */
 
-/* Writes s as a JSON string. */
-void json_text(FILE *f, const char *s);
 /* Writes the next member of a top-level JSON object, on its own line:
  * ",", then "key": and s as a JSON string. */
 void json_member(FILE *f, const char *key, const char *s);
