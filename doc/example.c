@@ -28,18 +28,20 @@ int
 main(int argc, char **argv)
 {
 	const char *file = argc > 1 ? argv[1] : "scenarios/default.yaml";
-	const int npv = fw_metric_index("npv");
 	fw_run_options opt = { 0 };
 	fw_scenario *sc = NULL;
 	fw_run *run = NULL;
 	fw_error err;
 	char msg[1536];
-	size_t v;
+	size_t v, npv;
 	int rc;
 
 	if (argc > 2)
 		opt.replications = strtoull(argv[2], NULL, 10);
-	/* Every call that can fail says why in err. */
+	/* Every call that can fail returns a status; those given err say
+	 * why in it. Metrics are looked up by name. */
+	if ((rc = fw_metric_index("npv", &npv)) != FW_OK)
+		return rc;
 	if ((rc = fw_scenario_load(file, &sc, &err)) != FW_OK ||
 	    (rc = fw_scenario_set_number(sc, NULL, "friction.access", 0.30,
 	    &err)) != FW_OK ||
@@ -61,9 +63,8 @@ main(int argc, char **argv)
 		/* These fail only when out of memory. The gain of replication
 		 * r is the variant's NPV in r less the baseline's in r: both
 		 * met the same random draws. */
-		if ((rc = fw_run_stats(run, v, (size_t)npv, &s)) != FW_OK ||
-		    (rc = fw_run_paired(run, v, 0, (size_t)npv, &gain)) !=
-		    FW_OK)
+		if ((rc = fw_run_stats(run, v, npv, &s)) != FW_OK ||
+		    (rc = fw_run_paired(run, v, 0, npv, &gain)) != FW_OK)
 			break;
 		printf("%s", fw_scenario_variant_name(sc, v));
 		put_real(s.mean);

@@ -11,16 +11,27 @@
  * values drawn for uncertain inputs, and paired comparisons. A sweep
  * (fw_sweep) is a design of points over a scenario's inputs.
  *
- * Conventions. Functions that can fail return an fw_status and, when err
- * is not NULL, fill *err with where and why; on success *err is left as
- * it was. Objects come in _alloc/_load and _free pairs, and every _free
- * accepts NULL. Every function checks its arguments: a NULL pointer (other
- * than err and those marked "may be NULL"), an index past the end or a
- * size that does not fit is refused, never followed: a function that
- * returns a status returns FW_EINVALID (with err saying which argument),
- * one that returns a text NULL, a count 0, a number NaN, an index -1,
- * and one that returns nothing writes what it writes for an index past
- * the end (NaN, ""), or nothing. Arrays
+ * Errors. Every function that can fail returns an int status: FW_OK, or
+ * the fw_status that says why (FW_EINVALID for a bad argument, FW_ENOMEM
+ * when memory runs out, never one for the other), and gives what it
+ * computes through its last pointer arguments, which it leaves unchanged
+ * on failure unless its page says otherwise. A function can fail when it
+ * allocates, reads a file or text, checks a value, looks something up by
+ * name, or computes from a run. Those that take an fw_error *err fill it,
+ * when not NULL, with where and why; on success *err is left as it was.
+ * The only functions that return a value directly are accessors that
+ * cannot fail for a valid object: they read what the object holds (a
+ * name, a count, a file, a seed, the value at an index below the count
+ * that goes with it, a result of a finished run) and compute nothing that
+ * could run out of memory, so that a loop over a count reads them without
+ * a status to check each time. Given what no valid call gives (NULL, an
+ * index past the end, an unfinished run or fit), an accessor returns an
+ * empty value, never follows it: NULL for a text, 0 for a count, NaN for
+ * a number, "" or NaN written for a text or number it writes. Functions
+ * returning void cannot fail (_free, formatting into a caller's buffer).
+ * Objects come in _alloc/_load and _free pairs, and every _free accepts
+ * NULL. A NULL pointer other than err and those marked "may be NULL" is
+ * refused, never followed. Arrays
  * whose size a function takes from its object (room for
  * fw_run_replications() values, say) must have that size. Variants are numbered from 0, the
  * baseline; months from 1; replications from 0. Metrics and monthly
@@ -114,7 +125,7 @@ const char *fw_version(void);
  * program that binds to the library at run time (the Python package)
  * checks that fw_abi_version() is the FW_ABI_VERSION it was written
  * for. */
-#define FW_ABI_VERSION 1
+#define FW_ABI_VERSION 2
 int fw_abi_version(void);
 
 /* The model the library simulates, as a scenario's `model` key names it:
@@ -265,10 +276,11 @@ int fw_scenario_set_number(fw_scenario *sc, const char *variant,
 int fw_scenario_value(const fw_scenario *sc, const char *variant,
     const char *path, double u, double *x, fw_error *err);
 
-/* Whether the key at path holds a distribution in a variant (NULL: the
- * baseline): 1 yes, 0 no, -1 when path or variant names nothing. */
+/* Sets *uncertain to 1 when the key at path holds a distribution in a
+ * variant (NULL: the baseline), else 0; FW_EINVALID when path or variant
+ * names nothing. */
 int fw_scenario_is_uncertain(const fw_scenario *sc, const char *variant,
-    const char *path);
+    const char *path, int *uncertain);
 
 /* Adds a variant named name, last in the order of variants, equal to the
  * variant `from` (NULL: the baseline) and without a description, to be
@@ -282,10 +294,11 @@ int fw_scenario_add_variant(fw_scenario *sc, const char *name,
 int fw_scenario_remove_variant(fw_scenario *sc, const char *name,
     fw_error *err);
 
-/* The resolved scenario as YAML: every value (defaults marked), and what
- * each variant changes against the baseline. The text is itself a valid
- * scenario. NULL when out of memory; release with fw_free(). */
-char *fw_scenario_yaml(const fw_scenario *sc);
+/* Sets *yaml to the resolved scenario as YAML: every value (defaults
+ * marked), and what each variant changes against the baseline. The text
+ * is itself a valid scenario, the caller's to release with fw_free().
+ * FW_ENOMEM (*yaml NULL) when out of memory. */
+int fw_scenario_yaml(const fw_scenario *sc, char **yaml);
 
 /* One way a variant differs from the baseline, as fw_scenario_yaml()
  * lists it: a value it sets (path such as "friction.access" or
@@ -332,9 +345,10 @@ int fw_scenario_override(const fw_scenario *sc, size_t i,
 int fw_scenario_horizon(const fw_scenario *sc);
 uint64_t fw_scenario_replications(const fw_scenario *sc);
 uint64_t fw_scenario_seed(const fw_scenario *sc);
-/* Whether the scenario asks for the report named under its `report` key
- * ("leakage"): 1 yes, 0 no, -1 for a name that is no report. */
-int fw_scenario_report(const fw_scenario *sc, const char *name);
+/* Sets *asked to 1 when the scenario asks for the report named under its
+ * `report` key ("leakage"), else 0; FW_EINVALID for a name that is no
+ * report. */
+int fw_scenario_report(const fw_scenario *sc, const char *name, int *asked);
 /* The fit table of the calibration that made the scenario (its
  * `calibration` key), as seen from the scenario file's directory, or
  * NULL when the scenario names none. The file need not exist. */
@@ -357,8 +371,10 @@ const char *fw_scenario_variant_name(const fw_scenario *sc, size_t v);
 /* Variant v's description, NULL when it has none or past the end. */
 const char *fw_scenario_variant_description(const fw_scenario *sc,
     size_t v);
-/* Index of the named variant, -1 if there is none. */
-int fw_scenario_variant_index(const fw_scenario *sc, const char *name);
+/* Sets *v to the index of the named variant; FW_EINVALID if there is
+ * none. */
+int fw_scenario_variant_index(const fw_scenario *sc, const char *name,
+    size_t *v);
 /* Months of the baseline simulated before month 1 (warmup_months). */
 int fw_scenario_warmup(const fw_scenario *sc);
 /* The month variant v's changes start in (1 for the baseline), and the
@@ -454,15 +470,16 @@ size_t fw_run_memory(const fw_run *run);
  * fw_metric_count() - 1. The name is NULL past the end. */
 size_t fw_metric_count(void);
 const char *fw_metric_name(size_t k);
-/* Index of the named metric, -1 if there is none. */
-int fw_metric_index(const char *name);
+/* Sets *k to the index of the named metric; FW_EINVALID if there is
+ * none. */
+int fw_metric_index(const char *name, size_t *k);
 
 /* Monthly series: "revenue", "patients", "adopter", ..., numbered 0 ..
- * fw_series_count() - 1. The name is NULL past the end; the index -1 for
- * a name that is none. */
+ * fw_series_count() - 1. The name is NULL past the end; looking up a name
+ * that is none is FW_EINVALID. */
 size_t fw_series_count(void);
 const char *fw_series_name(size_t k);
-int fw_series_index(const char *name);
+int fw_series_index(const char *name, size_t *k);
 /* Whether the run keeps series k per replication, so that it has
  * percentiles and per-replication values (fw_run_month_value()); every
  * series has its mean. */
@@ -597,15 +614,18 @@ typedef struct fw_gain {
 int fw_run_cumulative_gain(const fw_run *run, size_t v, int month,
     fw_gain *out);
 
-/* The first month from which the mean cumulative cash gain of v over
- * against stays at or above 0 to the horizon; 0 when it ends below 0;
- * -1 on a bad argument, an unfinished run, or when out of memory. */
-int fw_run_payback(const fw_run *run, size_t v, size_t against);
+/* Sets *month to the first month from which the mean cumulative cash
+ * gain of v over against stays at or above 0 to the horizon, 0 when it
+ * ends below 0. FW_EINVALID for a bad index or an unfinished run,
+ * FW_ENOMEM. */
+int fw_run_payback(const fw_run *run, size_t v, size_t against,
+    int *month);
 
-/* v's mean revenue gain over against in the last full year divided by
- * that of the first year; NaN with fewer than two full years, no
- * first-year gain, or a bad argument. */
-double fw_run_compounding(const fw_run *run, size_t v, size_t against);
+/* Sets *ratio to v's mean revenue gain over against in the last full
+ * year divided by that of the first year: NaN with fewer than two full
+ * years or no first-year gain. Errors as fw_run_payback(). */
+int fw_run_compounding(const fw_run *run, size_t v, size_t against,
+    double *ratio);
 
 /* ---- The run's tables (fw_run_write_tables(3)) ---- */
 
@@ -749,6 +769,99 @@ void fw_format_horizon(int months, char *buf, size_t size);
  * a fixed order. FW_EINVALID unless 1 <= k <= 20. */
 int fw_shapley(const double *value, size_t k, double *phi);
 
+/* ---- Leakage: where value leaks, stage by stage (fw_leakage(3)) ---- */
+
+/* A decomposition of one variant of a scenario by stages of friction. A
+ * stage is a key and the value it takes once its friction is removed
+ * (YAML, as fw_scenario_set() takes it). The decomposition's scenario
+ * holds the variant and one variant per nonempty subset of stages with
+ * those stages at their targets: 2^K configurations, run together on
+ * common random numbers. Each stage then gets, replication by
+ * replication, its gain removed alone and its exact Shapley value, which
+ * add up to the gain of removing every stage. */
+typedef struct fw_leakage fw_leakage;
+
+/* The most stages: the runtime doubles with each. */
+#define FW_LEAKAGE_MAX_STAGES 8
+
+/* Prepares the decomposition of the named variant (NULL: the baseline)
+ * of sc (copied), without stages: the caller's, to free with
+ * fw_leakage_free(). FW_EINVALID for a variant sc has not; FW_ENOMEM. */
+int fw_leakage_alloc(const fw_scenario *sc, const char *variant,
+    fw_leakage **out, fw_error *err);
+/* Frees a decomposition and its scenario; accepts NULL. */
+void fw_leakage_free(fw_leakage *lk);
+
+/* Adds a stage, or changes the target of the stage at that path;
+ * FW_EINVALID beyond FW_LEAKAGE_MAX_STAGES. Path and target are checked
+ * by fw_leakage_build(). */
+int fw_leakage_set_stage(fw_leakage *lk, const char *path,
+    const char *target, fw_error *err);
+/* Adds the stages every scenario has: friction.prescribe, onboarding,
+ * access, continuity and support, each removed at 0. */
+int fw_leakage_set_friction(fw_leakage *lk, fw_error *err);
+
+/* Lays out the decomposition's scenario. FW_EINVALID without stages or
+ * when a stage's path or target is not valid: err says why and *bad
+ * (bad may be NULL) is that stage's index, else the stage count. */
+int fw_leakage_build(fw_leakage *lk, size_t *bad, fw_error *err);
+/* The scenario laid out, to run (fw_run_alloc()) with the options
+ * wanted; NULL before fw_leakage_build(). It belongs to lk. It holds the
+ * baseline, the variant decomposed when that is another, and last one
+ * variant per nonempty subset m = 1 .. 2^K - 1 of the stages (stage i in
+ * bit i of m), in the order of m. */
+const fw_scenario *fw_leakage_scenario(const fw_leakage *lk);
+/* Decomposes every metric of a finished run of fw_leakage_scenario(lk);
+ * FW_EINVALID for another run or an unfinished one, FW_ENOMEM. */
+int fw_leakage_decompose(fw_leakage *lk, const fw_run *run,
+    fw_error *err);
+
+/* The variant decomposed ("baseline" for the baseline). */
+const char *fw_leakage_variant(const fw_leakage *lk);
+/* The stages, numbered in the order they were set. */
+size_t fw_leakage_stage_count(const fw_leakage *lk);
+
+/* A stage: its key, its target as given, and, once built, the values it
+ * takes as it is and removed (medians when uncertain; NaN before). */
+typedef struct fw_leakage_stage {
+	const char *path;	/* owned by the decomposition */
+	const char *target;
+	double actual, target_value;
+	int actual_uncertain, target_uncertain;
+} fw_leakage_stage;
+/* Stage i; FW_EINVALID past the end. */
+int fw_leakage_get_stage(const fw_leakage *lk, size_t i,
+    fw_leakage_stage *out);
+
+/* The metrics decomposed, by their names of fw_metric_name(): "npv",
+ * "revenue", "scripts_filled", "patients", "gap_value",
+ * "customer_value_at_risk", "reacq_cost"; NULL past the end. */
+size_t fw_leakage_metric_count(void);
+const char *fw_leakage_metric(size_t m);
+
+/* A figure: the mean over replications and the 95% interval of it. */
+typedef struct fw_leakage_figure {
+	double mean, lo95, hi95;
+} fw_leakage_figure;
+
+/* One stage and metric. Gains are the metric with the stage's friction
+ * removed less the actual metric; a loss that shrinks is a negative
+ * gain. */
+typedef struct fw_leakage_row {
+	fw_leakage_figure actual;	/* the metric as it is */
+	fw_leakage_figure alone;	/* that stage alone removed */
+	fw_leakage_figure shapley;	/* its Shapley value */
+	fw_leakage_figure share;	/* shapley over the total gain */
+	fw_leakage_figure interaction;	/* alone less shapley */
+} fw_leakage_row;
+
+/* Metric m's row of stage i; i = fw_leakage_stage_count() gives the sum
+ * of the stages (alone: the sum of one-at-a-time gains; shapley: the gain
+ * of removing every stage; interaction: their difference). FW_EINVALID
+ * before fw_leakage_decompose() or past the end. */
+int fw_leakage_get_row(const fw_leakage *lk, size_t m, size_t i,
+    fw_leakage_row *out);
+
 /* ---- Sweeps: designs over a scenario's inputs ---- */
 
 typedef struct fw_sweep fw_sweep;
@@ -883,8 +996,9 @@ int fw_calibration_load_string(const char *name, const char *text,
 /* Frees a calibration; accepts NULL. */
 void fw_calibration_free(fw_calibration *cal);
 
-/* Threads of each evaluation (0: OpenMP's default). */
-void fw_calibration_set_threads(fw_calibration *cal, int threads);
+/* Threads of each evaluation (0: OpenMP's default); FW_EINVALID outside
+ * 0 .. 1024, as fw_run_options.threads. */
+int fw_calibration_set_threads(fw_calibration *cal, int threads);
 
 const char *fw_calibration_file(const fw_calibration *cal);
 /* "fnv1a64:" and 16 hex digits of the calibration file's bytes. */

@@ -278,7 +278,7 @@ bench_correlated(const fw_scenario *base, const fw_run_options *o)
 	    "min: 0.03, mode: 0.06, max: 0.1}", &err) ||
 	    fw_scenario_set(sc, NULL, "friction.access", "{dist: pert, "
 	    "min: 0.3, mode: 0.42, max: 0.55}", &err) ||
-	    (yaml = fw_scenario_yaml(sc)) == NULL) {
+	    fw_scenario_yaml(sc, &yaml) != FW_OK) {
 		printf("\ncorrelated inputs: could not build the scenario\n");
 		return;
 	}

@@ -24,6 +24,51 @@ test_load(const char *yaml)
 	return sc;
 }
 
+size_t
+test_metric(const char *name)
+{
+	size_t k = 0;
+
+	ck_assert_int_eq(fw_metric_index(name, &k), FW_OK);
+	return k;
+}
+
+size_t
+test_series(const char *name)
+{
+	size_t k = 0;
+
+	ck_assert_int_eq(fw_series_index(name, &k), FW_OK);
+	return k;
+}
+
+int
+payback_of(const fw_run *run, size_t v, size_t against)
+{
+	int month = -1;
+
+	ck_assert_int_eq(fw_run_payback(run, v, against, &month), FW_OK);
+	return month;
+}
+
+double
+compounding_of(const fw_run *run, size_t v, size_t against)
+{
+	double ratio = 0;
+
+	ck_assert_int_eq(fw_run_compounding(run, v, against, &ratio), FW_OK);
+	return ratio;
+}
+
+char *
+test_yaml(const fw_scenario *sc)
+{
+	char *yaml = NULL;
+
+	ck_assert_int_eq(fw_scenario_yaml(sc, &yaml), FW_OK);
+	return yaml;
+}
+
 fw_run *
 test_run(const fw_scenario *sc, const fw_run_options *opt)
 {

@@ -19,7 +19,7 @@ month_mean(const fw_run *run, size_t v, int t, const char *series)
 {
 	fw_band b;
 
-	ck_assert_int_eq(fw_run_month(run, v, t, (size_t)fw_series_index(
+	ck_assert_int_eq(fw_run_month(run, v, t, test_series(
 	    series), &b), FW_OK);
 	return b.mean;
 }
@@ -29,7 +29,7 @@ metric_mean(const fw_run *run, size_t v, const char *metric)
 {
 	fw_stats st;
 
-	ck_assert_int_eq(fw_run_stats(run, v, (size_t)fw_metric_index(metric),
+	ck_assert_int_eq(fw_run_stats(run, v, test_metric(metric),
 	    &st), FW_OK);
 	return st.mean;
 }
@@ -162,24 +162,24 @@ START_TEST(test_cumulative_gain_and_payback)
 	}
 	ck_assert_int_eq(fw_run_cumulative_gain(run, 2, 24, &g), FW_OK);
 	ck_assert_double_eq_tol(g.mean, -2600, 1e-9);
-	ck_assert_int_eq(fw_run_payback(run, 1, 0), 10);
-	ck_assert_int_eq(fw_run_payback(run, 2, 0), 0);
+	ck_assert_int_eq(payback_of(run, 1, 0), 10);
+	ck_assert_int_eq(payback_of(run, 2, 0), 0);
 	/* Against "never", "upfront" is ahead from month 1. */
-	ck_assert_int_eq(fw_run_payback(run, 1, 2), 1);
-	ck_assert_int_eq(fw_run_paired(run, 1, 0, (size_t)fw_metric_index(
+	ck_assert_int_eq(payback_of(run, 1, 2), 1);
+	ck_assert_int_eq(fw_run_paired(run, 1, 0, test_metric(
 	    "npv"), &p), FW_OK);
 	ck_assert_double_eq_tol(p.mean, dnpv, 1e-9);
 	ck_assert_double_eq(p.p_positive, 1);
-	ck_assert_int_eq(fw_run_paired(run, 1, 0, (size_t)fw_metric_index(
+	ck_assert_int_eq(fw_run_paired(run, 1, 0, test_metric(
 	    "cash"), &p), FW_OK);
 	ck_assert_double_eq_tol(p.mean, 1400, 1e-9);
 	/* A variant equal to the baseline gains nothing, in no
 	 * replication. */
-	ck_assert_int_eq(fw_run_paired(run, 3, 0, (size_t)fw_metric_index(
+	ck_assert_int_eq(fw_run_paired(run, 3, 0, test_metric(
 	    "npv"), &p), FW_OK);
 	ck_assert_double_eq(p.mean, 0);
 	ck_assert_double_eq(p.p_positive, 0);
-	ck_assert_int_eq(fw_run_payback(run, 3, 0), 1);
+	ck_assert_int_eq(payback_of(run, 3, 0), 1);
 	fw_run_free(run);
 	fw_scenario_free(sc);
 }

@@ -78,6 +78,8 @@ START_TEST(test_copy_and_add_variant)
 	fw_scenario *sc = test_load(SMALL_RUN), *c;
 	fw_error err;
 	double x;
+	size_t v;
+	int uncertain = -1;
 
 	ck_assert_int_eq(fw_scenario_copy(sc, &c), FW_OK);
 	ck_assert_int_eq(fw_scenario_set_number(c, NULL, "friction.prescribe",
@@ -98,16 +100,20 @@ START_TEST(test_copy_and_add_variant)
 	ck_assert_int_eq(fw_scenario_add_variant(c, "more", "cheap", &err),
 	    FW_OK);
 	ck_assert_uint_eq(fw_scenario_variant_count(c), 3);
-	ck_assert_int_eq(fw_scenario_variant_index(c, "more"), 2);
+	ck_assert_int_eq(fw_scenario_variant_index(c, "more", &v), FW_OK);
+	ck_assert_uint_eq(v, 2);
 	ck_assert_int_eq(fw_scenario_value(c, "more", "friction.onboarding",
 	    0.5, &x, &err), FW_OK);
 	ck_assert_double_eq(x, 0.1);
-	ck_assert_int_eq(fw_scenario_is_uncertain(c, "more", "friction.access"),
-	    1);
-	ck_assert_int_eq(fw_scenario_is_uncertain(c, NULL, "friction.support"),
-	    0);
-	ck_assert_int_eq(fw_scenario_is_uncertain(c, NULL, "friction.nope"),
-	    -1);
+	ck_assert_int_eq(fw_scenario_is_uncertain(c, "more", "friction.access",
+	    &uncertain), FW_OK);
+	ck_assert_int_eq(uncertain, 1);
+	ck_assert_int_eq(fw_scenario_is_uncertain(c, NULL, "friction.support",
+	    &uncertain), FW_OK);
+	ck_assert_int_eq(uncertain, 0);
+	ck_assert_int_eq(fw_scenario_is_uncertain(c, NULL, "friction.nope",
+	    &uncertain), FW_EINVALID);
+	ck_assert_int_eq(uncertain, 0);
 	fw_scenario_free(c);
 	fw_scenario_free(sc);
 }
@@ -214,11 +220,10 @@ END_TEST
 START_TEST(test_yaml_round_trip)
 {
 	fw_scenario *sc = test_load(SMALL_RUN), *back;
-	char *text = fw_scenario_yaml(sc), *again;
+	char *text = test_yaml(sc), *again;
 
-	ck_assert_ptr_nonnull(text);
 	back = test_load(text);
-	again = fw_scenario_yaml(back);
+	again = test_yaml(back);
 	strip_default_marks(text);
 	strip_default_marks(again);
 	ck_assert_str_eq(again, text);
@@ -236,17 +241,19 @@ START_TEST(test_results_agree)
 	fw_scenario *sc = test_load(SMALL_RUN);
 	fw_run_options opt = { 0 };
 	fw_run *run = test_run(sc, &opt);
-	size_t npv = (size_t)fw_metric_index("npv");
-	size_t rev = (size_t)fw_series_index("revenue");
+	size_t npv = test_metric("npv");
+	size_t rev = test_series("revenue");
 	double sum = 0, dsum = 0, x[7];
 	fw_stats s;
 	fw_band b;
 	fw_paired p;
 	uint64_t r;
 
-	ck_assert_int_eq(fw_metric_index("no such metric"), -1);
+	/* refused, and the index left as it was */
+	ck_assert_int_eq(fw_metric_index("no such metric", &npv), FW_EINVALID);
+	ck_assert_uint_eq(npv, test_metric("npv"));
 	ck_assert(fw_series_has_percentiles(rev));
-	ck_assert(!fw_series_has_percentiles((size_t)fw_series_index(
+	ck_assert(!fw_series_has_percentiles(test_series(
 	    "winbacks")));
 	for (r = 0; r < 7; r++) {
 		sum += fw_run_value(run, r, 1, npv);
@@ -333,8 +340,10 @@ START_TEST(test_arguments_checked)
 	fw_gain gain;
 	fw_sensitivity sens[8];
 	enum fw_file_kind kind;
-	char buf[64], path[1024];
+	char buf[64], path[1024], *text = buf;
 	double x, y[64] = { 0 };
+	size_t k;
+	int flag;
 
 	ck_assert_int_eq(fw_scenario_load(NULL, &out, &err), FW_EINVALID);
 	ck_assert_ptr_null(out);
@@ -358,20 +367,29 @@ START_TEST(test_arguments_checked)
 	    FW_EINVALID);
 	ck_assert_int_eq(fw_scenario_value(sc, NULL, "friction.access", 0.5,
 	    NULL, &err), FW_EINVALID);
-	ck_assert_int_eq(fw_scenario_is_uncertain(sc, NULL, NULL), -1);
+	ck_assert_int_eq(fw_scenario_is_uncertain(sc, NULL, NULL, &flag),
+	    FW_EINVALID);
 	ck_assert_int_eq(fw_scenario_is_uncertain(NULL, NULL,
-	    "friction.access"), -1);
+	    "friction.access", &flag), FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_is_uncertain(sc, NULL,
+	    "friction.access", NULL), FW_EINVALID);
 	ck_assert_int_eq(fw_scenario_add_variant(sc, NULL, NULL, &err),
 	    FW_EINVALID);
 	ck_assert_int_eq(fw_scenario_remove_variant(sc, NULL, &err),
 	    FW_EINVALID);
 	ck_assert_uint_eq(fw_scenario_variant_count(sc), 2);
-	ck_assert_int_eq(fw_scenario_variant_index(sc, NULL), -1);
-	ck_assert_int_eq(fw_scenario_report(sc, NULL), -1);
+	ck_assert_int_eq(fw_scenario_variant_index(sc, NULL, &k), FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_variant_index(sc, "baseline", NULL),
+	    FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_report(sc, NULL, &flag), FW_EINVALID);
+	ck_assert_int_eq(fw_scenario_report(sc, "leakage", NULL),
+	    FW_EINVALID);
 	ck_assert_int_eq(fw_scenario_change(sc, 1, 0, NULL), FW_EINVALID);
 	ck_assert_int_eq(fw_scenario_set_calibration(NULL, "fit.csv"),
 	    FW_EINVALID);
-	ck_assert_ptr_null(fw_scenario_yaml(NULL));
+	ck_assert_int_eq(fw_scenario_yaml(NULL, &text), FW_EINVALID);
+	ck_assert_ptr_null(text);
+	ck_assert_int_eq(fw_scenario_yaml(sc, NULL), FW_EINVALID);
 	ck_assert_ptr_null(fw_scenario_name(NULL));
 	ck_assert_uint_eq(fw_scenario_voi_group_count(NULL), 0);
 	ck_assert_uint_eq(fw_scenario_voi_group_size(NULL, 0), 0);
@@ -411,8 +429,10 @@ START_TEST(test_arguments_checked)
 	ck_assert_int_eq(fw_shapley(y, 2, NULL), FW_EINVALID);
 	ck_assert_int_eq(fw_file_kind(NULL, &kind, &err), FW_EINVALID);
 	ck_assert_int_eq(fw_file_kind("x.yaml", NULL, &err), FW_EINVALID);
-	ck_assert_int_eq(fw_metric_index(NULL), -1);
-	ck_assert_int_eq(fw_series_index(NULL), -1);
+	ck_assert_int_eq(fw_metric_index(NULL, &k), FW_EINVALID);
+	ck_assert_int_eq(fw_series_index(NULL, &k), FW_EINVALID);
+	ck_assert_int_eq(fw_metric_index("npv", NULL), FW_EINVALID);
+	ck_assert_int_eq(fw_series_index("revenue", NULL), FW_EINVALID);
 
 	/* runs */
 	ck_assert_int_eq(fw_run_alloc(NULL, &opt, &run, &err), FW_EINVALID);
@@ -447,8 +467,10 @@ START_TEST(test_arguments_checked)
 	    FW_EINVALID);
 	ck_assert_int_eq(fw_run_cumulative_gain(NULL, 1, 1, &gain),
 	    FW_EINVALID);
-	ck_assert_int_eq(fw_run_payback(NULL, 1, 0), -1);
-	ck_assert(isnan(fw_run_compounding(NULL, 1, 0)));
+	ck_assert_int_eq(fw_run_payback(NULL, 1, 0, &flag), FW_EINVALID);
+	ck_assert_int_eq(fw_run_payback(run, 1, 0, NULL), FW_EINVALID);
+	ck_assert_int_eq(fw_run_compounding(NULL, 1, 0, &x), FW_EINVALID);
+	ck_assert_int_eq(fw_run_compounding(run, 1, 0, NULL), FW_EINVALID);
 	ck_assert(isnan(fw_run_value(NULL, 0, 0, 0)));
 	ck_assert(isnan(fw_run_draw(NULL, 0, 0, 0)));
 	ck_assert_ptr_null(fw_run_draw_path(NULL, 0));
@@ -504,7 +526,7 @@ START_TEST(test_arguments_checked)
 	ck_assert(isnan(fw_calibration_objective(NULL)));
 	ck_assert(isnan(fw_calibration_target_weight(NULL, 0)));
 	ck_assert_ptr_null(fw_calibration_target_segment(NULL, 0));
-	fw_calibration_set_threads(NULL, 2);
+	ck_assert_int_eq(fw_calibration_set_threads(NULL, 2), FW_EINVALID);
 	fw_calibration_get_progress(NULL, NULL);
 	fw_calibration_param_range(NULL, 0, NULL, &x);
 
@@ -525,7 +547,7 @@ START_TEST(test_odd_names_round_trip)
 	fw_error err;
 	char *yaml;
 	double x;
-	size_t i;
+	size_t i, v;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		ck_assert_msg(fw_scenario_add_variant(sc, names[i], NULL, &err)
@@ -533,11 +555,12 @@ START_TEST(test_odd_names_round_trip)
 		ck_assert_int_eq(fw_scenario_set_number(sc, names[i],
 		    "friction.onboarding", 0.2, &err), FW_OK);
 	}
-	yaml = fw_scenario_yaml(sc);
+	yaml = test_yaml(sc);
 	ck_assert_msg(fw_scenario_load_string("back.yaml", yaml, strlen(yaml),
 	    &back, &err) == FW_OK, "%s:%d: %s", err.file, err.line, err.msg);
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		ck_assert_int_ge(fw_scenario_variant_index(back, names[i]), 0);
+		ck_assert_int_eq(fw_scenario_variant_index(back, names[i], &v),
+		    FW_OK);
 		ck_assert_int_eq(fw_scenario_value(back, names[i],
 		    "friction.onboarding", 0.5, &x, &err), FW_OK);
 		ck_assert_double_eq(x, 0.2);

@@ -191,7 +191,7 @@ fit(int threads)
 
 	ck_assert_int_eq(fw_calibration_load(GOOD_CALIBRATION, &cal, &err),
 	    FW_OK);
-	fw_calibration_set_threads(cal, threads);
+	ck_assert_int_eq(fw_calibration_set_threads(cal, threads), FW_OK);
 	ck_assert_int_eq(fw_calibration_fit(cal, 0, &f), FW_EINVALID);
 	ck_assert(isnan(fw_calibration_objective(cal)));
 	while (!fw_calibration_done(cal)) {

@@ -94,8 +94,8 @@ START_TEST(test_identical_variant)
 		ck_assert_double_eq(g.p5, 0);
 		ck_assert_double_eq(g.p95, 0);
 	}
-	ck_assert_int_eq(fw_run_payback(run, 1, 0), 1);
-	ck_assert(isnan(fw_run_compounding(run, 1, 0)));
+	ck_assert_int_eq(payback_of(run, 1, 0), 1);
+	ck_assert(isnan(compounding_of(run, 1, 0)));
 	fw_run_free(run);
 	fw_scenario_free(sc);
 }
@@ -120,10 +120,10 @@ START_TEST(test_costs_and_gap_rate)
 	fw_run *run = test_run(sc, &opt);
 	const double v = pow(1.1, -1.0 / 12), channel = 50 * 2 * 30;
 	double pv_channel = 0, pv_prog = 0;
-	size_t cc = (size_t)fw_metric_index("channel_cost");
-	size_t pc = (size_t)fw_metric_index("program_cost");
-	size_t pv = (size_t)fw_metric_index("spend_pv");
-	size_t gr = (size_t)fw_metric_index("gap_rate");
+	size_t cc = test_metric("channel_cost");
+	size_t pc = test_metric("program_cost");
+	size_t pv = test_metric("spend_pv");
+	size_t gr = test_metric("gap_rate");
 	fw_paired d;
 	int t;
 

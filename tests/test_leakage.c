@@ -129,23 +129,58 @@ END_TEST
 
 /* Decomposes sc's baseline (or variant) with the stages given as
  * path/target pairs; the run is left in *run for the caller. */
-static void
-decompose(leakage *lk, const fw_scenario *sc, const char *variant,
+static fw_leakage *
+decompose(const fw_scenario *sc, const char *variant,
     const char *const *stages, size_t n, int threads, fw_run **run)
 {
 	fw_run_options opt = { 0 };
+	fw_leakage *lk;
 	fw_error err;
 	size_t i, bad;
 
-	ck_assert_int_eq(leak_init(lk, sc, variant, &err), FW_OK);
+	ck_assert_int_eq(fw_leakage_alloc(sc, variant, &lk, &err), FW_OK);
 	for (i = 0; i < n; i++)
-		ck_assert_int_eq(leak_stage_set(lk, stages[2 * i],
+		ck_assert_int_eq(fw_leakage_set_stage(lk, stages[2 * i],
 		    stages[2 * i + 1], &err), FW_OK);
-	if (leak_build(lk, sc, &bad, &err) != FW_OK)
+	if (fw_leakage_build(lk, &bad, &err) != FW_OK)
 		ck_abort_msg("build failed: %s", err.msg);
 	opt.threads = threads;
-	*run = test_run(lk->sc, &opt);
-	ck_assert_int_eq(leak_decompose(lk, *run, &err), FW_OK);
+	*run = test_run(fw_leakage_scenario(lk), &opt);
+	ck_assert_int_eq(fw_leakage_decompose(lk, *run, &err), FW_OK);
+	return lk;
+}
+
+/* Metric m's row of stage i, failing the test without one. */
+static fw_leakage_row
+row(const fw_leakage *lk, size_t m, size_t i)
+{
+	fw_leakage_row r;
+
+	ck_assert_int_eq(fw_leakage_get_row(lk, m, i, &r), FW_OK);
+	return r;
+}
+
+/* The library's number of metric m of the decomposition. */
+static size_t
+metric(size_t m)
+{
+	return test_metric(fw_leakage_metric(m));
+}
+
+/* The variant of the decomposition's scenario that subset s of the
+ * stages removed: the variant itself for none, then one per nonempty
+ * subset in order, last (fw_leakage(3)). */
+static size_t
+config(const fw_leakage *lk, size_t s)
+{
+	const fw_scenario *sc = fw_leakage_scenario(lk);
+	size_t v, n = (size_t)1 << fw_leakage_stage_count(lk);
+
+	if (s > 0)
+		return fw_scenario_variant_count(sc) - n + s;
+	ck_assert_int_eq(fw_scenario_variant_index(sc, fw_leakage_variant(lk),
+	    &v), FW_OK);
+	return v;
 }
 
 /* One stage is exactly the paired difference of a run with that change
@@ -159,35 +194,34 @@ START_TEST(test_one_stage_is_paired)
 	fw_error err;
 	fw_paired p;
 	fw_stats s;
-	leakage lk;
+	fw_leakage *lk;
 	size_t m;
 
-	decompose(&lk, sc, NULL, stage, 1, 0, &run);
+	lk = decompose(sc, NULL, stage, 1, 0, &run);
 	ck_assert_int_eq(fw_scenario_copy(sc, &plain), FW_OK);
 	ck_assert_int_eq(fw_scenario_add_variant(plain, "no-access", NULL,
 	    &err), FW_OK);
 	ck_assert_int_eq(fw_scenario_set_number(plain, "no-access",
 	    "friction.access", 0, &err), FW_OK);
 	ref = test_run(plain, &opt);
-	for (m = 0; m < LEAK_NMETRIC; m++) {
-		ck_assert_int_eq(fw_run_paired(ref, 2, 0, (size_t)lk.metric[m],
-		    &p), FW_OK);
-		ck_assert_double_eq(lk.row[m][0].alone.mean, p.mean);
-		ck_assert_double_eq(lk.row[m][0].shapley.mean, p.mean);
-		ck_assert_double_eq(lk.row[m][0].shapley.lo95, p.lo95);
-		ck_assert_double_eq(lk.row[m][0].shapley.hi95, p.hi95);
-		ck_assert_double_eq(lk.row[m][1].shapley.mean, p.mean);
+	for (m = 0; m < fw_leakage_metric_count(); m++) {
+		ck_assert_int_eq(fw_run_paired(ref, 2, 0, metric(m), &p),
+		    FW_OK);
+		ck_assert_double_eq(row(lk, m, 0).alone.mean, p.mean);
+		ck_assert_double_eq(row(lk, m, 0).shapley.mean, p.mean);
+		ck_assert_double_eq(row(lk, m, 0).shapley.lo95, p.lo95);
+		ck_assert_double_eq(row(lk, m, 0).shapley.hi95, p.hi95);
+		ck_assert_double_eq(row(lk, m, 1).shapley.mean, p.mean);
 		if (p.mean != 0)
-			ck_assert_double_eq(lk.row[m][0].share.mean, 1);
+			ck_assert_double_eq(row(lk, m, 0).share.mean, 1);
 	}
 	/* the actual figures are the baseline's own */
-	ck_assert_int_eq(lk.metric[0], fw_metric_index("npv"));
-	ck_assert_int_eq(fw_run_stats(ref, 0, (size_t)lk.metric[0], &s),
-	    FW_OK);
-	ck_assert_double_eq(lk.row[0][0].actual.mean, s.mean);
+	ck_assert_str_eq(fw_leakage_metric(0), "npv");
+	ck_assert_int_eq(fw_run_stats(ref, 0, metric(0), &s), FW_OK);
+	ck_assert_double_eq(row(lk, 0, 0).actual.mean, s.mean);
 	fw_run_free(ref);
 	fw_run_free(run);
-	leak_free(&lk);
+	fw_leakage_free(lk);
 	fw_scenario_free(plain);
 	fw_scenario_free(sc);
 }
@@ -204,29 +238,29 @@ START_TEST(test_additive_costs)
 	const double v = pow(1.08, -1.0 / 12);
 	double annuity = 0;
 	fw_run *run;
-	leakage lk;
+	fw_leakage *lk;
 	size_t m, i;
 	int t;
 
 	for (t = 1; t <= 18; t++)
 		annuity += pow(v, t);
-	decompose(&lk, sc, NULL, stages, 2, 0, &run);
-	ck_assert_double_eq_tol(lk.row[0][0].shapley.mean, 1e6 * v, 1e-6);
-	ck_assert_double_eq_tol(lk.row[0][1].shapley.mean, 5e4 * annuity,
+	lk = decompose(sc, NULL, stages, 2, 0, &run);
+	ck_assert_double_eq_tol(row(lk, 0, 0).shapley.mean, 1e6 * v, 1e-6);
+	ck_assert_double_eq_tol(row(lk, 0, 1).shapley.mean, 5e4 * annuity,
 	    1e-6);
 	for (i = 0; i < 2; i++) {
-		ck_assert_double_eq_tol(lk.row[0][i].alone.mean,
-		    lk.row[0][i].shapley.mean, 1e-6);
-		ck_assert_double_eq_tol(lk.row[0][i].interaction.mean, 0, 1e-6);
+		ck_assert_double_eq_tol(row(lk, 0, i).alone.mean,
+		    row(lk, 0, i).shapley.mean, 1e-6);
+		ck_assert_double_eq_tol(row(lk, 0, i).interaction.mean, 0, 1e-6);
 	}
-	ck_assert_int_eq(leak_material(&lk), 0);
-	for (m = 1; m < LEAK_NMETRIC; m++)
+	ck_assert_int_eq(leak_material(lk), 0);
+	for (m = 1; m < fw_leakage_metric_count(); m++)
 		for (i = 0; i <= 2; i++) {
-			ck_assert_double_eq(lk.row[m][i].alone.mean, 0);
-			ck_assert_double_eq(lk.row[m][i].shapley.mean, 0);
+			ck_assert_double_eq(row(lk, m, i).alone.mean, 0);
+			ck_assert_double_eq(row(lk, m, i).shapley.mean, 0);
 		}
 	fw_run_free(run);
-	leak_free(&lk);
+	fw_leakage_free(lk);
 	fw_scenario_free(sc);
 }
 END_TEST
@@ -240,28 +274,49 @@ START_TEST(test_run_decomposition)
 		"experience.incoherence", "0" };
 	fw_scenario *sc = test_load(MARKET);
 	double v[16], phi[4], sum, scale;
-	leakage one, two, three;
+	fw_leakage *one, *two, *three;
+	fw_leakage_stage st;
+	fw_leakage_row a, b, c;
 	fw_run *r1, *r2, *r3;
 	size_t m, i, s;
 	uint64_t rep;
 
-	decompose(&one, sc, "other", stages, 4, 1, &r1);
-	decompose(&two, sc, "other", stages, 4, 2, &r2);
-	decompose(&three, sc, "other", stages, 4, 3, &r3);
-	ck_assert(memcmp(one.row, two.row, sizeof(one.row)) == 0);
-	ck_assert(memcmp(one.row, three.row, sizeof(one.row)) == 0);
+	one = decompose(sc, "other", stages, 4, 1, &r1);
+	two = decompose(sc, "other", stages, 4, 2, &r2);
+	three = decompose(sc, "other", stages, 4, 3, &r3);
+	for (m = 0; m < fw_leakage_metric_count(); m++)
+		for (i = 0; i <= 4; i++) {
+			a = row(one, m, i);
+			b = row(two, m, i);
+			c = row(three, m, i);
+			ck_assert(memcmp(&a, &b, sizeof(a)) == 0);
+			ck_assert(memcmp(&a, &c, sizeof(a)) == 0);
+		}
 	/* the actual configuration is the variant decomposed, which keeps
 	 * its own access friction */
-	ck_assert_str_eq(fw_scenario_variant_name(one.sc, one.config[0]),
-	    "other");
-	ck_assert_double_eq(one.stage[2].actual_value, 0.3);
-	ck_assert_double_eq(one.stage[2].target_value, 0.1);
-	for (m = 0; m < LEAK_NMETRIC; m++)
+	ck_assert_str_eq(fw_scenario_variant_name(fw_leakage_scenario(one),
+	    config(one, 0)), "other");
+	ck_assert_int_eq(fw_leakage_get_stage(one, 2, &st), FW_OK);
+	ck_assert_double_eq(st.actual, 0.3);
+	ck_assert_double_eq(st.target_value, 0.1);
+	/* each subset's configuration has its stages removed, no other */
+	for (s = 1; s < 16; s++)
+		for (i = 0; i < 4; i++) {
+			double x;
+			ck_assert_int_eq(fw_leakage_get_stage(one, i, &st), FW_OK);
+			ck_assert_int_eq(fw_scenario_value(
+			    fw_leakage_scenario(one), fw_scenario_variant_name(
+			    fw_leakage_scenario(one), config(one, s)), st.path,
+			    0.5, &x, NULL), FW_OK);
+			ck_assert_double_eq(x, s & ((size_t)1 << i) ?
+			    st.target_value : st.actual);
+		}
+	for (m = 0; m < fw_leakage_metric_count(); m++)
 		for (rep = 0; rep < fw_run_replications(r1); rep++) {
 			scale = 0;
 			for (s = 0; s < 16; s++) {
-				v[s] = fw_run_value(r1, rep, one.config[s],
-				    (size_t)one.metric[m]);
+				v[s] = fw_run_value(r1, rep, config(one, s),
+				    metric(m));
 				scale = fmax(scale, fabs(v[s]));
 			}
 			ck_assert_int_eq(fw_shapley(v, 4, phi), FW_OK);
@@ -272,24 +327,24 @@ START_TEST(test_run_decomposition)
 			    1e-13 * scale);
 		}
 	/* the means add up as well, and the shares to one */
-	for (m = 0; m < LEAK_NMETRIC; m++) {
+	for (m = 0; m < fw_leakage_metric_count(); m++) {
 		double shares = 0;
 		sum = 0;
 		for (i = 0; i < 4; i++) {
-			sum += one.row[m][i].shapley.mean;
-			shares += one.row[m][i].share.mean;
+			sum += row(one, m, i).shapley.mean;
+			shares += row(one, m, i).share.mean;
 		}
-		ck_assert_double_eq_tol(sum, one.row[m][4].shapley.mean,
-		    1e-9 * fabs(one.row[m][0].actual.mean) + 1e-9);
-		if (one.row[m][4].shapley.mean != 0)
+		ck_assert_double_eq_tol(sum, row(one, m, 4).shapley.mean,
+		    1e-9 * fabs(row(one, m, 0).actual.mean) + 1e-9);
+		if (row(one, m, 4).shapley.mean != 0)
 			ck_assert_double_eq_tol(shares, 1, 1e-9);
 	}
 	fw_run_free(r1);
 	fw_run_free(r2);
 	fw_run_free(r3);
-	leak_free(&one);
-	leak_free(&two);
-	leak_free(&three);
+	fw_leakage_free(one);
+	fw_leakage_free(two);
+	fw_leakage_free(three);
 	fw_scenario_free(sc);
 }
 END_TEST
@@ -298,54 +353,73 @@ START_TEST(test_stages)
 {
 	fw_scenario *sc = test_load(MARKET);
 	fw_error err;
-	leakage lk;
-	size_t bad, i;
-	char path[64];
+	fw_leakage *lk;
+	fw_leakage_stage st;
+	fw_leakage_row r;
+	size_t bad, i, v;
+	char path[64], label[64];
 
-	ck_assert_int_eq(leak_init(&lk, sc, "nope", &err), FW_EINVALID);
-	ck_assert_int_eq(leak_init(&lk, sc, NULL, &err), FW_OK);
-	ck_assert_int_eq(leak_default_stages(&lk, &err), FW_OK);
-	ck_assert_uint_eq(lk.nstage, 5);
-	ck_assert_str_eq(lk.stage[2].label, "access friction");
+	ck_assert_int_eq(fw_leakage_alloc(sc, "nope", &lk, &err),
+	    FW_EINVALID);
+	ck_assert_ptr_null(lk);
+	ck_assert_int_eq(fw_leakage_alloc(sc, NULL, &lk, &err), FW_OK);
+	ck_assert_str_eq(fw_leakage_variant(lk), "baseline");
+	ck_assert_int_eq(fw_leakage_set_friction(lk, &err), FW_OK);
+	ck_assert_uint_eq(fw_leakage_stage_count(lk), 5);
+	leak_label(lk, 2, label, sizeof(label));
+	ck_assert_str_eq(label, "access friction");
+	/* nothing to read before the scenario is laid out and run */
+	ck_assert_ptr_null(fw_leakage_scenario(lk));
+	ck_assert_int_eq(fw_leakage_get_row(lk, 0, 0, &r), FW_EINVALID);
+	ck_assert_int_eq(fw_leakage_get_stage(lk, 2, &st), FW_OK);
+	ck_assert(isnan(st.actual));
+	ck_assert_int_eq(fw_leakage_get_stage(lk, 5, &st), FW_EINVALID);
 	/* a stage already there changes its target */
-	ck_assert_int_eq(leak_stage_set(&lk, "friction.access", "0.2", &err),
-	    FW_OK);
-	ck_assert_uint_eq(lk.nstage, 5);
-	ck_assert_str_eq(lk.stage[2].target, "0.2");
-	ck_assert_int_eq(leak_stage_set(&lk, "segments.a.trust", "0.9",
+	ck_assert_int_eq(fw_leakage_set_stage(lk, "friction.access", "0.2",
 	    &err), FW_OK);
-	ck_assert_str_eq(lk.stage[5].label, "trust (a)");
+	ck_assert_uint_eq(fw_leakage_stage_count(lk), 5);
+	ck_assert_int_eq(fw_leakage_get_stage(lk, 2, &st), FW_OK);
+	ck_assert_str_eq(st.target, "0.2");
+	ck_assert_int_eq(fw_leakage_set_stage(lk, "segments.a.trust", "0.9",
+	    &err), FW_OK);
+	leak_label(lk, 5, label, sizeof(label));
+	ck_assert_str_eq(label, "trust (a)");
 	/* a bad value or path is found when the stages are applied */
-	ck_assert_int_eq(leak_stage_set(&lk, "friction.onboarding", "1.5",
+	ck_assert_int_eq(fw_leakage_set_stage(lk, "friction.onboarding", "1.5",
 	    &err), FW_OK);
-	ck_assert_int_eq(leak_build(&lk, sc, &bad, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_leakage_build(lk, &bad, &err), FW_EINVALID);
 	ck_assert_uint_eq(bad, 1);
-	ck_assert_int_eq(leak_stage_set(&lk, "friction.onboarding", "0",
+	ck_assert_ptr_null(fw_leakage_scenario(lk));
+	ck_assert_int_eq(fw_leakage_set_stage(lk, "friction.onboarding", "0",
 	    &err), FW_OK);
-	ck_assert_int_eq(leak_stage_set(&lk, "friction.acess", "0", &err),
-	    FW_OK);
-	ck_assert_int_eq(leak_build(&lk, sc, &bad, &err), FW_EINVALID);
+	ck_assert_int_eq(fw_leakage_set_stage(lk, "friction.acess", "0",
+	    &err), FW_OK);
+	ck_assert_int_eq(fw_leakage_build(lk, &bad, &err), FW_EINVALID);
 	ck_assert_uint_eq(bad, 6);
 	ck_assert(strstr(err.msg, "friction.access") != NULL);
 	/* at most eight */
-	ck_assert_int_eq(leak_stage_set(&lk, "experience.incoherence", "0",
-	    &err), FW_OK);
-	ck_assert_int_eq(leak_stage_set(&lk, "channels.rep.burden", "0",
+	ck_assert_int_eq(fw_leakage_set_stage(lk, "experience.incoherence",
+	    "0", &err), FW_OK);
+	ck_assert_int_eq(fw_leakage_set_stage(lk, "channels.rep.burden", "0",
 	    &err), FW_EINVALID);
-	ck_assert_uint_eq(lk.nstage, 8);
-	leak_free(&lk);
+	ck_assert_uint_eq(fw_leakage_stage_count(lk), 8);
+	fw_leakage_free(lk);
 	/* the decomposition's scenario holds the variant and one
 	 * configuration per subset, nothing else */
-	ck_assert_int_eq(leak_init(&lk, sc, "other", &err), FW_OK);
+	ck_assert_int_eq(fw_leakage_alloc(sc, "other", &lk, &err), FW_OK);
 	for (i = 0; i < 3; i++) {
 		snprintf(path, sizeof(path), "friction.%s", i == 0 ?
 		    "prescribe" : i == 1 ? "access" : "support");
-		ck_assert_int_eq(leak_stage_set(&lk, path, "0", &err), FW_OK);
+		ck_assert_int_eq(fw_leakage_set_stage(lk, path, "0", &err),
+		    FW_OK);
 	}
-	ck_assert_int_eq(leak_build(&lk, sc, &bad, &err), FW_OK);
-	ck_assert_uint_eq(fw_scenario_variant_count(lk.sc), 1 + 8);
-	ck_assert_int_eq(fw_scenario_variant_index(lk.sc, "other"), 1);
-	leak_free(&lk);
+	ck_assert_int_eq(fw_leakage_build(lk, &bad, &err), FW_OK);
+	ck_assert_uint_eq(fw_scenario_variant_count(fw_leakage_scenario(lk)),
+	    1 + 8);
+	ck_assert_int_eq(fw_scenario_variant_index(fw_leakage_scenario(lk),
+	    "other", &v), FW_OK);
+	ck_assert_uint_eq(v, 1);
+	fw_leakage_free(lk);
 	fw_scenario_free(sc);
 }
 END_TEST
@@ -376,18 +450,26 @@ START_TEST(test_report_key)
 	fw_scenario *asks = test_load(MARKET "report: {leakage: true}\n");
 	fw_scenario *copy, *again;
 	char *yaml;
+	int asked = -1;
 
-	ck_assert_int_eq(fw_scenario_report(plain, "leakage"), 0);
-	ck_assert_int_eq(fw_scenario_report(asks, "leakage"), 1);
-	ck_assert_int_eq(fw_scenario_report(asks, "tornado"), -1);
+	ck_assert_int_eq(fw_scenario_report(plain, "leakage", &asked), FW_OK);
+	ck_assert_int_eq(asked, 0);
+	ck_assert_int_eq(fw_scenario_report(asks, "leakage", &asked), FW_OK);
+	ck_assert_int_eq(asked, 1);
+	ck_assert_int_eq(fw_scenario_report(asks, "tornado", &asked),
+	    FW_EINVALID);
 	ck_assert_int_eq(fw_scenario_copy(asks, &copy), FW_OK);
-	ck_assert_int_eq(fw_scenario_report(copy, "leakage"), 1);
-	ck_assert_ptr_nonnull(yaml = fw_scenario_yaml(asks));
+	asked = 0;
+	ck_assert_int_eq(fw_scenario_report(copy, "leakage", &asked), FW_OK);
+	ck_assert_int_eq(asked, 1);
+	yaml = test_yaml(asks);
 	ck_assert_ptr_nonnull(strstr(yaml, "\nreport:\n  leakage: true\n"));
 	again = test_load(yaml);
-	ck_assert_int_eq(fw_scenario_report(again, "leakage"), 1);
+	asked = 0;
+	ck_assert_int_eq(fw_scenario_report(again, "leakage", &asked), FW_OK);
+	ck_assert_int_eq(asked, 1);
 	fw_free(yaml);
-	ck_assert_ptr_nonnull(yaml = fw_scenario_yaml(plain));
+	yaml = test_yaml(plain);
 	ck_assert_ptr_null(strstr(yaml, "report"));
 	fw_free(yaml);
 	fw_scenario_free(again);

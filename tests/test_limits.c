@@ -86,7 +86,7 @@ START_TEST(test_every_limit_is_finite)
 			    st.mean, st.sd);
 		}
 	/* The churn variant does churn: the limits were reached. */
-	k = (size_t)fw_metric_index("winbacks");
+	k = test_metric("winbacks");
 	fw_run_stats(run, 1, k, &st);
 	ck_assert_double_gt(st.mean, 100);
 	fw_run_free(run);
@@ -111,11 +111,11 @@ START_TEST(test_hcps_limit)
 	double filled, patients;
 	fw_band b;
 
-	ck_assert_int_eq(fw_run_month(run, 0, 1, (size_t)fw_series_index(
+	ck_assert_int_eq(fw_run_month(run, 0, 1, test_series(
 	    "scripts_filled"), &b), FW_OK);
 	filled = b.mean;
 	ck_assert_double_gt(filled, 1e10 * 0.999);
-	ck_assert_int_eq(fw_run_month(run, 0, 2, (size_t)fw_series_index(
+	ck_assert_int_eq(fw_run_month(run, 0, 2, test_series(
 	    "patients"), &b), FW_OK);
 	patients = b.mean;
 	/* Month 2: month 1's patients, 1% dropped, and month 2's new

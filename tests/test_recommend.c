@@ -170,11 +170,12 @@ START_TEST(test_of_run)
 	    "{upfront: 1000}}\n");
 	fw_run_options opt = { 0 };
 	fw_run *run = test_run(sc, &opt);
-	const size_t npv = (size_t)fw_metric_index("npv");
+	size_t npv;
 	fw_recommendation rec;
 	fw_paired p;
 	size_t i;
 
+	ck_assert_int_eq(fw_metric_index("npv", &npv), FW_OK);
 	ck_assert_int_eq(fw_run_recommend(run, &rec), FW_OK);
 	ck_assert_uint_eq(rec.n, 2);
 	ck_assert_uint_eq(rec.reps, 40);
@@ -188,8 +189,10 @@ START_TEST(test_of_run)
 		ck_assert(memcmp(&o->mean, &p.mean, sizeof(double)) == 0);
 		ck_assert(memcmp(&o->p95, &p.p95, sizeof(double)) == 0);
 		ck_assert_double_eq(o->p_ahead, p.p_positive);
-		ck_assert_int_eq(o->payback, fw_run_payback(run, o->variant,
-		    0));
+		int pay;
+		ck_assert_int_eq(fw_run_payback(run, o->variant, 0, &pay),
+		    FW_OK);
+		ck_assert_int_eq(o->payback, pay);
 	}
 	ck_assert(rec.opt[0].mean >= rec.opt[1].mean);
 	ck_assert_int_eq(fw_run_paired(run, rec.leader, rec.runner_up, npv,

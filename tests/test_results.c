@@ -89,7 +89,7 @@ START_TEST(test_stats_of_values)
 	fw_run *run = test_run(sc, &opt);
 	double x[23];
 	fw_stats a, b;
-	size_t k = (size_t)fw_metric_index("npv");
+	size_t k = test_metric("npv");
 
 	ck_assert_int_eq(fw_run_values(run, 1, k, x), FW_OK);
 	fw_stats_of(x, 23, &a);
@@ -111,7 +111,8 @@ START_TEST(test_unfinished_run_has_no_results)
 	fw_band band;
 	fw_paired p;
 	fw_gain g;
-	double x[23];
+	double x[23], ratio;
+	int month;
 
 	opt.threads = 1;
 	ck_assert_int_eq(fw_run_alloc(sc, &opt, &run, &err), FW_OK);
@@ -122,18 +123,23 @@ START_TEST(test_unfinished_run_has_no_results)
 	ck_assert(isnan(fw_run_value(run, 0, 0, 0)));
 	ck_assert_int_eq(fw_run_month(run, 0, 1, 0, &band), FW_EINVALID);
 	ck_assert(isnan(fw_run_month_value(run, 0, 0, 1,
-	    (size_t)fw_series_index("revenue"))));
+	    test_series("revenue"))));
 	ck_assert(isnan(fw_run_draw(run, 0, 0, 0)));
 	ck_assert_int_eq(fw_run_draws(run, 0, 0, x), FW_EINVALID);
 	ck_assert_int_eq(fw_run_paired(run, 1, 0, 0, &p), FW_EINVALID);
 	ck_assert_int_eq(fw_run_cumulative_gain(run, 1, 1, &g), FW_EINVALID);
-	ck_assert_int_eq(fw_run_payback(run, 1, 0), -1);
-	ck_assert(isnan(fw_run_compounding(run, 1, 0)));
+	/* an unfinished run is refused, the answer left as it was */
+	month = -7;
+	ratio = -7;
+	ck_assert_int_eq(fw_run_payback(run, 1, 0, &month), FW_EINVALID);
+	ck_assert_int_eq(fw_run_compounding(run, 1, 0, &ratio), FW_EINVALID);
+	ck_assert_int_eq(month, -7);
+	ck_assert_double_eq(ratio, -7);
 	ck_assert_int_eq(fw_run_finish(run, &err), FW_OK);
 	ck_assert_int_eq(fw_run_stats(run, 0, 0, &s), FW_OK);
 	ck_assert_int_eq(fw_run_paired(run, 1, 0, 0, &p), FW_OK);
-	ck_assert_int_ge(fw_run_payback(run, 1, 0), 0);
-	ck_assert(!isnan(fw_run_compounding(run, 1, 0)));
+	ck_assert_int_ge(payback_of(run, 1, 0), 0);
+	ck_assert(!isnan(compounding_of(run, 1, 0)));
 	fw_run_free(run);
 	fw_scenario_free(sc);
 }

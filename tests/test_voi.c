@@ -147,8 +147,8 @@ START_TEST(test_nested_monte_carlo)
 	double inner[OUTER], var[OUTER], mean = 0, gained = 0, se2 = 0, cost;
 	fw_voi_estimate evpi, eol[2];
 	fw_error err;
-	int i, npv = fw_metric_index("npv");
-	size_t r;
+	int i;
+	size_t r, npv = test_metric("npv");
 
 	/* the upfront cost at which the hub breaks even on average, from a
 	 * run without cost */
@@ -182,8 +182,8 @@ START_TEST(test_nested_monte_carlo)
 		    "friction.access", x, &err), FW_OK);
 		run = test_run(sc, &opt);
 		for (r = 0; r < INNER; r++) {
-			double d = fw_run_value(run, r, 1, (size_t)npv) -
-			    fw_run_value(run, r, 0, (size_t)npv);
+			double d = fw_run_value(run, r, 1, npv) -
+			    fw_run_value(run, r, 0, npv);
 			s += d;
 			s2 += d * d;
 		}

@@ -42,6 +42,11 @@ void r_put(SEXP df, int first, R_xlen_t i, const double *v, int n);
 /* A list of n columns with the given names (a NULL-terminated array). */
 SEXP r_columns(const char *const *names, R_xlen_t rows, const SEXPTYPE *types);
 
+/* A run's options from fw_run's arguments, which arrive checked by R:
+ * whole doubles in range, or NULL for the file's. */
+void r_run_options(SEXP reps, SEXP months, SEXP seed, SEXP threads,
+    fw_run_options *opt);
+
 /* The entry points .Call reaches (registered in init.c). */
 SEXP fwr_version(void);
 SEXP fwr_format(SEXP x);
@@ -54,6 +59,8 @@ SEXP fwr_scenario_yaml(SEXP x);
 SEXP fwr_scenario_value(SEXP x, SEXP variant, SEXP path, SEXP q);
 SEXP fwr_scenario_add_variant(SEXP x, SEXP name, SEXP from);
 SEXP fwr_run_alloc(SEXP x, SEXP reps, SEXP months, SEXP seed, SEXP threads);
+SEXP fwr_leakage(SEXP x, SEXP paths, SEXP targets, SEXP variant, SEXP reps,
+    SEXP months, SEXP seed, SEXP threads);
 SEXP fwr_run_step(SEXP x, SEXP reps);
 SEXP fwr_run_info(SEXP x);
 SEXP fwr_summary(SEXP x);

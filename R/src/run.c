@@ -6,7 +6,22 @@
 
 #include "glue.h"
 
-/* Arguments arrive checked by R: whole doubles in range, or NULL. */
+void r_run_options(SEXP reps, SEXP months, SEXP seed, SEXP threads,
+    fw_run_options *opt)
+{
+	memset(opt, 0, sizeof(*opt));
+	if (!Rf_isNull(reps))
+		opt->replications = (uint64_t)Rf_asReal(reps);
+	if (!Rf_isNull(months))
+		opt->months = (int)Rf_asReal(months);
+	if (!Rf_isNull(seed)) {
+		opt->seed_set = 1;
+		opt->seed = (uint64_t)Rf_asReal(seed);
+	}
+	if (!Rf_isNull(threads))
+		opt->threads = (int)Rf_asReal(threads);
+}
+
 SEXP fwr_run_alloc(SEXP x, SEXP reps, SEXP months, SEXP seed, SEXP threads)
 {
 	fw_run_options opt;
@@ -14,17 +29,7 @@ SEXP fwr_run_alloc(SEXP x, SEXP reps, SEXP months, SEXP seed, SEXP threads)
 	r_run *r;
 	SEXP out;
 
-	memset(&opt, 0, sizeof(opt));
-	if (!Rf_isNull(reps))
-		opt.replications = (uint64_t)Rf_asReal(reps);
-	if (!Rf_isNull(months))
-		opt.months = (int)Rf_asReal(months);
-	if (!Rf_isNull(seed)) {
-		opt.seed_set = 1;
-		opt.seed = (uint64_t)Rf_asReal(seed);
-	}
-	if (!Rf_isNull(threads))
-		opt.threads = (int)Rf_asReal(threads);
+	r_run_options(reps, months, seed, threads, &opt);
 	if (!(r = calloc(1, sizeof(*r))))
 		r_fail_status(FW_ENOMEM, NULL);
 	out = PROTECT(r_wrap(R_RUN, r));

@@ -86,11 +86,12 @@ SEXP fwr_scenario_info(SEXP x)
 
 SEXP fwr_scenario_yaml(SEXP x)
 {
-	char *text = fw_scenario_yaml(r_unwrap(R_SCENARIO, x));
+	char *text;
+	int rc = fw_scenario_yaml(r_unwrap(R_SCENARIO, x), &text);
 	SEXP out;
 
-	if (!text)
-		r_fail_status(FW_ENOMEM, NULL);
+	if (rc != FW_OK)
+		r_fail_status(rc, NULL);
 	out = Rf_mkCharCE(text, CE_UTF8);
 	fw_free(text);
 	return Rf_ScalarString(out);

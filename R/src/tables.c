@@ -152,8 +152,10 @@ SEXP fwr_replications(SEXP x)
 static fw_paired paired(const fw_run *run, size_t v, const char *metric)
 {
 	fw_paired p;
+	size_t k;
 
-	check(fw_run_paired(run, v, 0, (size_t)fw_metric_index(metric), &p));
+	check(fw_metric_index(metric, &k));
+	check(fw_run_paired(run, v, 0, k, &p));
 	return p;
 }
 
@@ -179,10 +181,11 @@ SEXP fwr_compare(SEXP x)
 		size_t i = v - 1;
 		fw_paired npv = paired(run, v, "npv");
 		double cost = paired(run, v, "spend_pv").mean;
-		int payback = fw_run_payback(run, v, 0);
+		double compounding;
+		int payback;
 
-		if (payback < 0)
-			r_fail_status(FW_ENOMEM, NULL);
+		check(fw_run_payback(run, v, 0, &payback));
+		check(fw_run_compounding(run, v, 0, &compounding));
 		SET_STRING_ELT(VECTOR_ELT(out, 0), i, name_of(run, v));
 		const double f[] = { npv.mean, npv.lo95, npv.hi95, npv.p5,
 			npv.p50, npv.p95, npv.p_positive };
@@ -191,7 +194,7 @@ SEXP fwr_compare(SEXP x)
 		col(out, 9)[i] = paired(run, v, "cash").mean / years;
 		INTEGER(VECTOR_ELT(out, 10))[i] = payback > 0 ? payback :
 		    NA_INTEGER;
-		col(out, 11)[i] = fw_run_compounding(run, v, 0);
+		col(out, 11)[i] = compounding;
 		col(out, 12)[i] = cost;
 		col(out, 13)[i] = cost > 0 ? npv.mean / cost : NAN;
 		for (c = 0; c < NCHANGES; c++)
@@ -205,8 +208,10 @@ SEXP fwr_compare(SEXP x)
 static double mean_at(const fw_run *run, size_t v, int t, const char *name)
 {
 	fw_band b;
+	size_t k;
 
-	check(fw_run_month(run, v, t, (size_t)fw_series_index(name), &b));
+	check(fw_series_index(name, &k));
+	check(fw_run_month(run, v, t, k, &b));
 	return b.mean;
 }
 
@@ -261,16 +266,17 @@ SEXP fwr_monthly(SEXP x, SEXP names)
 
 	for (s = 0; s < S; s++) {
 		const char *name = Rf_translateCharUTF8(STRING_ELT(names, s));
-		int k = fw_series_index(name);
+		size_t k = 0;
 		char msg[160];
 
-		if (k < 0 || !fw_series_has_percentiles((size_t)k)) {
+		if (fw_series_index(name, &k) != FW_OK ||
+		    !fw_series_has_percentiles(k)) {
 			snprintf(msg, sizeof(msg), "%s: no monthly series kept "
 			    "per replication by that name", name);
 			r_fail_status(FW_EINVALID, msg);
 		}
 		for (v = 0; v < V; v++)
-			check(fw_run_month_values(run, v, (size_t)k,
+			check(fw_run_month_values(run, v, k,
 			    tmp + v * R * T));
 		for (r = 0; r < R; r++)
 			for (v = 0; v < V; v++)

@@ -74,6 +74,23 @@ class FwGain(ctypes.Structure):
     _fields_ = _doubles("mean", "lo95", "hi95", "p5", "p50", "p95")
 
 
+class FwLeakageStage(ctypes.Structure):
+    _fields_ = [("path", ctypes.c_char_p), ("target", ctypes.c_char_p),
+                ("actual", ctypes.c_double),
+                ("target_value", ctypes.c_double),
+                ("actual_uncertain", ctypes.c_int),
+                ("target_uncertain", ctypes.c_int)]
+
+
+class FwLeakageFigure(ctypes.Structure):
+    _fields_ = _doubles("mean", "lo95", "hi95")
+
+
+class FwLeakageRow(ctypes.Structure):
+    _fields_ = [(f, FwLeakageFigure) for f in
+                ("actual", "alone", "shapley", "share", "interaction")]
+
+
 class FwSensitivity(ctypes.Structure):
     _fields_ = _doubles("low", "high", "at_base", "at_low", "at_high",
                         "swing", "s1", "s1_lo95", "s1_hi95", "st", "st_lo95",
@@ -146,9 +163,9 @@ PROTOTYPES = {
     "fw_scenario_set": (INT, [P, S, S, S, E]),
     "fw_scenario_set_number": (INT, [P, S, S, D, E]),
     "fw_scenario_value": (INT, [P, S, S, D, c_double_p, E]),
-    "fw_scenario_is_uncertain": (INT, [P, S, S]),
+    "fw_scenario_is_uncertain": (INT, [P, S, S, ctypes.POINTER(INT)]),
     "fw_scenario_add_variant": (INT, [P, S, S, E]),
-    "fw_scenario_yaml": (P, [P]),
+    "fw_scenario_yaml": (INT, [P, PP]),
     "fw_scenario_name": (S, [P]),
     "fw_scenario_file": (S, [P]),
     "fw_scenario_hash": (S, [P]),
@@ -194,8 +211,8 @@ PROTOTYPES = {
                              c_double_p, E]),
     "fw_run_paired": (INT, [P, Z, Z, Z, ctypes.POINTER(FwPaired)]),
     "fw_run_cumulative_gain": (INT, [P, Z, INT, ctypes.POINTER(FwGain)]),
-    "fw_run_payback": (INT, [P, Z, Z]),
-    "fw_run_compounding": (D, [P, Z, Z]),
+    "fw_run_payback": (INT, [P, Z, Z, ctypes.POINTER(INT)]),
+    "fw_run_compounding": (INT, [P, Z, Z, c_double_p]),
     "fw_sweep_load": (INT, [S, PP, E]),
     "fw_sweep_free": (None, [P]),
     "fw_sweep_file": (S, [P]),
@@ -221,7 +238,7 @@ PROTOTYPES = {
                                    ctypes.POINTER(FwSensitivity)]),
     "fw_calibration_load": (INT, [S, PP, E]),
     "fw_calibration_free": (None, [P]),
-    "fw_calibration_set_threads": (None, [P, INT]),
+    "fw_calibration_set_threads": (INT, [P, INT]),
     "fw_calibration_file": (S, [P]),
     "fw_calibration_data_file": (S, [P]),
     "fw_calibration_months": (INT, [P]),
@@ -283,11 +300,29 @@ PROTOTYPES.update({
     "fw_recommendation_line": (None, [R, Z, ctypes.c_char_p, Z]),
 })
 
-# The binary interface (FW_ABI_VERSION of flywheel.h) the structs above
-# mirror: a library of another reads and writes them otherwise.
-ABI = 1
+# Added with binary interface 2: leakage.
+PROTOTYPES.update({
+    "fw_leakage_alloc": (INT, [P, S, PP, E]),
+    "fw_leakage_free": (None, [P]),
+    "fw_leakage_set_stage": (INT, [P, S, S, E]),
+    "fw_leakage_set_friction": (INT, [P, E]),
+    "fw_leakage_build": (INT, [P, ctypes.POINTER(Z), E]),
+    "fw_leakage_scenario": (P, [P]),
+    "fw_leakage_decompose": (INT, [P, P, E]),
+    "fw_leakage_variant": (S, [P]),
+    "fw_leakage_stage_count": (Z, [P]),
+    "fw_leakage_get_stage": (INT, [P, Z, ctypes.POINTER(FwLeakageStage)]),
+    "fw_leakage_metric_count": (Z, []),
+    "fw_leakage_metric": (S, [Z]),
+    "fw_leakage_get_row": (INT, [P, Z, Z, ctypes.POINTER(FwLeakageRow)]),
+})
 
-NAMES = ("libflywheel.so.0", "libflywheel.so", "libflywheel.dylib")
+# The binary interface (FW_ABI_VERSION of flywheel.h) the structs and
+# prototypes above mirror: a library of another reads and writes them
+# otherwise. 2: every function that can fail returns a status.
+ABI = 2
+
+NAMES = ("libflywheel.so.2", "libflywheel.so", "libflywheel.dylib")
 
 
 def _build_trees():

@@ -8,7 +8,7 @@ import pandas as pd
 
 from . import _lib
 from ._lib import lib, locked
-from .errors import ScenarioError
+from .errors import ScenarioError, error_from
 from .progress import reporter
 from .scenario import Scenario, _copy
 from . import specs
@@ -46,7 +46,9 @@ class Calibration:
         _lib.own(self, out, lib.fw_calibration_free)
         self._spec, self._name, self._threads = spec, name, threads
         if threads is not None:
-            lib.fw_calibration_set_threads(self._ptr, threads)
+            rc = lib.fw_calibration_set_threads(self._ptr, threads)
+            if rc != 0:
+                raise error_from(rc, f"threads {threads}: 0 to 1024")
 
     @locked
     def set(self, path, value, variant=None):

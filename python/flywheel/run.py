@@ -311,7 +311,7 @@ class Run:
 
     def _struct(self, f, out, *args):
         """f(run, *args, &out), a reader of results that fails only when
-        out of memory."""
+        out of memory (its arguments are checked here first)."""
         rc = f(self._run, *args, ctypes.byref(out))
         if rc != 0:
             raise error_from(rc, f"{f.__name__}: {rc}")
@@ -395,16 +395,17 @@ class Run:
         for v, variant in enumerate(self.variants[1:], start=1):
             npv = self._struct(lib.fw_run_paired, _lib.FwPaired(), v, 0,
                                metrics().index("npv"))
-            payback = lib.fw_run_payback(self._run, v, 0)
-            if payback < 0:
-                raise error_from(5, "")
+            payback = self._struct(lib.fw_run_payback, ctypes.c_int(), v,
+                                   0).value
+            compounding = self._struct(lib.fw_run_compounding,
+                                       ctypes.c_double(), v, 0).value
             cost = self._gain(v, "spend_pv")
             rows.append([variant, npv.mean, npv.lo95, npv.hi95, npv.p5,
                          npv.p50, npv.p95, npv.p_positive,
                          self._gain(v, "revenue") / years,
                          self._gain(v, "cash") / years,
                          payback if payback > 0 else pd.NA,
-                         lib.fw_run_compounding(self._run, v, 0), cost,
+                         compounding, cost,
                          npv.mean / cost if cost > 0 else math.nan] +
                         [self._gain(v, m) for m in CHANGES])
         df = pd.DataFrame(rows, columns=COMPARE)

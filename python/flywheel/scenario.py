@@ -174,13 +174,13 @@ class Scenario:
     @locked
     def is_uncertain(self, path, variant=None):
         """Whether the key at path holds a distribution."""
-        r = lib.fw_scenario_is_uncertain(
-            self._ptr, _lib.optional_arg(variant, "variant"),
-            _lib.arg(path, "path"))
-        if r < 0:
+        r = ctypes.c_int()
+        if lib.fw_scenario_is_uncertain(
+                self._ptr, _lib.optional_arg(variant, "variant"),
+                _lib.arg(path, "path"), ctypes.byref(r)) != 0:
             where = f"variant {variant!r}" if variant else "the baseline"
             raise ScenarioError(f"{path}: no such key in {where}", path=path)
-        return bool(r)
+        return bool(r.value)
 
     @locked
     def add_variant(self, name, base=None):
@@ -194,8 +194,8 @@ class Scenario:
     def to_yaml(self):
         """The resolved scenario as YAML: every value, defaults marked,
         and what each variant changes. It loads as a scenario itself."""
-        p = lib.fw_scenario_yaml(self._ptr)
-        if not p:
+        p = ctypes.c_void_p()
+        if lib.fw_scenario_yaml(self._ptr, ctypes.byref(p)) != 0:
             raise OutOfMemoryError("out of memory")
         try:
             return ctypes.string_at(p).decode("utf-8")
@@ -264,6 +264,23 @@ class Scenario:
         return {name: _lib.text(lib.fw_scenario_variant_description(
             self._ptr, v)) for v, name in enumerate(self.variants)}
 
+    @staticmethod
+    def _run_options(reps, months, seed, threads):
+        """fw_run_options of run()'s arguments, each checked."""
+        opt = _lib.FwRunOptions()
+        opt.replications = _count("reps", reps, "replications")
+        opt.months = _count("months", months, "horizon_months")
+        if seed is not None:
+            opt.seed_set = 1
+            opt.seed = _count("seed", seed, "seed", allow_none=False)
+        if threads is not None:
+            if isinstance(threads, bool) or \
+                    not 1 <= operator.index(threads) <= 2**31 - 1:
+                raise ValueError(f"threads must be a positive integer "
+                                 f"(got {threads!r})")
+            opt.threads = operator.index(threads)
+        return opt
+
     def run(self, reps=None, months=None, seed=None, threads=None,
             progress=None):
         """Simulates every variant on common random numbers and returns
@@ -280,18 +297,7 @@ class Scenario:
         raises KeyboardInterrupt at once and nothing of the run is kept;
         the step under way finishes in the background (a program that
         ends waits for it)."""
-        opt = _lib.FwRunOptions()
-        opt.replications = _count("reps", reps, "replications")
-        opt.months = _count("months", months, "horizon_months")
-        if seed is not None:
-            opt.seed_set = 1
-            opt.seed = _count("seed", seed, "seed", allow_none=False)
-        if threads is not None:
-            if isinstance(threads, bool) or \
-                    not 1 <= operator.index(threads) <= 2**31 - 1:
-                raise ValueError(f"threads must be a positive integer "
-                                 f"(got {threads!r})")
-            opt.threads = operator.index(threads)
+        opt = self._run_options(reps, months, seed, threads)
         report = reporter(progress, "run")
         with self._lock:
             sc = _copy(self._ptr)
@@ -299,6 +305,43 @@ class Scenario:
         run = Run._simulate(sc, opt, report)
         run._origin = origin
         return run
+
+    def leakage(self, stages=None, variant=None, reps=None, months=None,
+                seed=None, threads=None, progress=None):
+        """Where value leaks, as `flywheel leakage` computes it: the
+        five friction stages (removed at 0), then stages, a dict of key
+        path to the value it takes once its friction is removed (a
+        number, a distribution as a dict, or YAML text), as --stage adds
+        or changes them; variant (default the baseline) is decomposed.
+        Every subset of stages removed is simulated on common random
+        numbers (2^K configurations), so reps defaults to the file's
+        replications, at most 100, as the command's does. Returns a
+        DataFrame as leakage.csv without its label column: per stage
+        ("all" for every stage together) and metric, the actual value,
+        the gain removed alone (one_at_a_time), the Shapley value, its
+        share of the total and the interaction, each with its 95%
+        interval. Progress and Ctrl-C as run()."""
+        from . import leakage
+        opt = self._run_options(reps, months, seed, threads)
+        if opt.replications == 0:
+            opt.replications = min(self.replications, leakage.DEFAULT_REPS)
+        real = _lib.formatter()
+        targets = {}
+        for path, value in (stages or {}).items():
+            if isinstance(value, str):
+                targets[path] = value
+            elif isinstance(value, numbers.Real) and \
+                    not isinstance(value, bool):
+                targets[path] = real(float(value))
+            else:
+                targets[path] = _yaml(value)
+        report = reporter(progress, "leakage")
+        with self._lock:
+            sc = _copy(self._ptr)
+        try:
+            return leakage.decompose(sc, targets, variant, opt, report)
+        finally:
+            lib.fw_scenario_free(sc)
 
     def evaluate(self, problem, X, metrics, reps=None, months=None,
                  seed=None, threads=None, progress=None):

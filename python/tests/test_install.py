@@ -104,7 +104,7 @@ def test_abi_mismatch_is_a_clear_error(tmp_path):
     c = tmp_path / "other.c"
     c.write_text("int fw_abi_version(void) { return 999; }\n"
                  "const char *fw_version(void) { return \"9.9.9\"; }\n")
-    so = tmp_path / "libflywheel.so.0"
+    so = tmp_path / "libflywheel.so.2"
     subprocess.run([os.environ.get("CC", "cc"), "-shared", "-fPIC", "-o",
                     str(so), str(c)], check=True)
     e = dict(os.environ, FLYWHEEL_LIBRARY=str(so))
@@ -112,4 +112,4 @@ def test_abi_mismatch_is_a_clear_error(tmp_path):
                        capture_output=True, text=True, cwd=tmp_path)
     assert p.returncode != 0
     assert (f"ImportError: {so} has binary interface 999, this package was "
-            "written for 1") in p.stderr
+            "written for 2") in p.stderr

@@ -33,8 +33,8 @@ def package_in(folder):
 
 def library_in(folder):
     folder.mkdir(parents=True)
-    os.symlink(LIBRARY, folder / "libflywheel.so.0")
-    return str(folder / "libflywheel.so.0")
+    os.symlink(LIBRARY, folder / "libflywheel.so.2")
+    return str(folder / "libflywheel.so.2")
 
 
 @pytest.mark.parametrize("build", ["build", "objects"])

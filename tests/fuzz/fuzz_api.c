@@ -120,9 +120,10 @@ check_whole(const fw_scenario *sc)
 {
 	fw_scenario *back = NULL;
 	fw_error err;
-	char *yaml = fw_scenario_yaml(sc);
+	char *yaml;
 
-	if (yaml == NULL || fw_scenario_load_string("back.yaml", yaml,
+	if (fw_scenario_yaml(sc, &yaml) != FW_OK ||
+	    fw_scenario_load_string("back.yaml", yaml,
 	    strlen(yaml), &back, &err) != FW_OK)
 		abort();
 	fw_free(yaml);
@@ -153,9 +154,9 @@ run_calls(input *in, objects *o)
 	double x, y[16], phi[4], lo, hi;
 	char buf[64];
 	const char *t;
-	size_t i, j, n;
+	size_t i, j, k, n;
 	unsigned op;
-	int rc, calls;
+	int rc, calls, flag, month;
 
 	for (calls = 0; in->p < in->end && calls < 200; calls++) {
 		fw_scenario *sc = o->sc[byte(in) % 2];
@@ -181,9 +182,10 @@ run_calls(input *in, objects *o)
 			    number(in), byte(in) % 2 ? &x : NULL, e);
 			break;
 		case 3:
-			n = (size_t)(fw_scenario_is_uncertain(sc, text(in),
-			    text(in)) + 1);
-			if (n > 2)
+			flag = 2;
+			rc = fw_scenario_is_uncertain(sc, text(in), text(in),
+			    byte(in) % 2 ? &flag : NULL);
+			if (flag != 2 && (rc != FW_OK || flag > 1))
 				abort();
 			break;
 		case 4:
@@ -204,8 +206,10 @@ run_calls(input *in, objects *o)
 			(void)fw_scenario_variant_description(sc, i);
 			(void)fw_scenario_variant_start(sc, i);
 			(void)fw_scenario_variant_ramp(sc, i);
-			(void)fw_scenario_variant_index(sc, text(in));
-			(void)fw_scenario_report(sc, text(in));
+			(void)fw_scenario_variant_index(sc, text(in),
+			    byte(in) % 2 ? &n : NULL);
+			(void)fw_scenario_report(sc, text(in), byte(in) % 2 ?
+			    &flag : NULL);
 			break;
 		case 8:
 			rc = fw_key_lookup(text(in), byte(in) % 2 ? &info :
@@ -258,8 +262,10 @@ run_calls(input *in, objects *o)
 			(void)fw_run_value(o->run, index_of(in), i, j);
 			(void)fw_metric_name(j);
 			(void)fw_series_name(j);
-			(void)fw_metric_index(text(in));
-			(void)fw_series_index(text(in));
+			(void)fw_metric_index(text(in), byte(in) % 2 ? &k :
+			    NULL);
+			(void)fw_series_index(text(in), byte(in) % 2 ? &k :
+			    NULL);
 			break;
 		case 14:
 			rc = fw_run_month(o->run, index_of(in),
@@ -274,9 +280,9 @@ run_calls(input *in, objects *o)
 			rc |= fw_run_cumulative_gain(o->run, index_of(in),
 			    (int)(byte(in) % 16), byte(in) % 2 ? &gain : NULL);
 			(void)fw_run_payback(o->run, index_of(in),
-			    index_of(in));
+			    index_of(in), byte(in) % 2 ? &month : NULL);
 			(void)fw_run_compounding(o->run, index_of(in),
-			    index_of(in));
+			    index_of(in), byte(in) % 2 ? &x : NULL);
 			rc = FW_OK;
 			break;
 		case 16:
@@ -438,7 +444,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fw_calibration_load(fuzz_file("c.yaml", calibration,
 	    sizeof(calibration) - 1), &o.cal, &err) != FW_OK)
 		abort();
-	fw_calibration_set_threads(o.cal, 1);
+	if (fw_calibration_set_threads(o.cal, 1) != FW_OK)
+		abort();
 	run_calls(&in, &o);
 	fw_run_free(o.run);
 	fw_sweep_free(o.sw);

@@ -143,7 +143,7 @@ check_fit(const fw_calibration *cal)
 				abort();
 	if (fw_calibration_fitted(cal, &fitted, &err) != FW_OK)
 		abort();
-	if ((yaml = fw_scenario_yaml(fitted)) == NULL ||
+	if (fw_scenario_yaml(fitted, &yaml) != FW_OK ||
 	    fw_scenario_load_string("fitted.yaml", yaml, strlen(yaml), &back,
 	    &err) != FW_OK)
 		abort();
@@ -162,7 +162,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (fw_calibration_load(make_files(&in), &cal, &err) != FW_OK)
 		return 0;
-	fw_calibration_set_threads(cal, 1);
+	(void)fw_calibration_set_threads(cal, 1);
 	for (steps = 0; rc == FW_OK && !fw_calibration_done(cal) &&
 	    steps < STEPS_MAX; steps++)
 		rc = fw_calibration_step(cal, &err);

@@ -20,7 +20,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fw_scenario_load_string("fuzz.yaml", (const char *)data, size, &sc,
 	    &err) != FW_OK)
 		return 0;
-	if ((yaml = fw_scenario_yaml(sc)) != NULL) {
+	if (fw_scenario_yaml(sc, &yaml) == FW_OK) {
 		if (fw_scenario_load_string("resolved.yaml", yaml,
 		    strlen(yaml), &again, &err) != FW_OK)
 			abort();

@@ -86,7 +86,7 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 		return fwi_nomem(err);
 	if (opt->months < 0 || opt->months > 600 ||
 	    opt->replications > 4294967295ULL || opt->threads < 0 ||
-	    opt->threads > 1024) {
+	    opt->threads > FW_MAX_THREADS) {
 		free(run);
 		fw_error_set(err, FW_EINVALID, "", 0, 0, "", "run options out "
 		    "of range: months 1..600, replications 1..4294967295, "

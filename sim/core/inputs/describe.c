@@ -348,15 +348,20 @@ put_report(FILE *out, const fw_scenario *sc)
 	}
 }
 
-char *
-fw_scenario_yaml(const fw_scenario *sc)
+int
+fw_scenario_yaml(const fw_scenario *sc, char **yaml)
 {
 	char *text = NULL;
 	size_t len = 0, v;
 	FILE *out;
 
-	if (sc == NULL || (out = open_memstream(&text, &len)) == NULL)
-		return NULL;
+	if (yaml == NULL)
+		return FW_EINVALID;
+	*yaml = NULL;
+	if (sc == NULL)
+		return FW_EINVALID;
+	if ((out = open_memstream(&text, &len)) == NULL)
+		return FW_ENOMEM;
 	fputs("name: ", out);
 	put_quoted(out, sc->name);
 	fputc('\n', out);
@@ -384,7 +389,8 @@ fw_scenario_yaml(const fw_scenario *sc)
 	}
 	if (ferror(out) | fclose(out)) {
 		free(text);
-		return NULL;
+		return FW_ENOMEM;
 	}
-	return text;
+	*yaml = text;
+	return FW_OK;
 }

@@ -262,12 +262,15 @@ fw_scenario_value(const fw_scenario *sc, const char *variant,
 
 int
 fw_scenario_is_uncertain(const fw_scenario *sc, const char *variant,
-    const char *path)
+    const char *path, int *uncertain)
 {
 	const fw_num *n = sc != NULL && path != NULL ? find_slot(sc, variant,
 	    path, NULL) : NULL;
 
-	return n == NULL ? -1 : n->dist != FW_DIST_NONE;
+	if (n == NULL || uncertain == NULL)
+		return FW_EINVALID;
+	*uncertain = n->dist != FW_DIST_NONE;
+	return FW_OK;
 }
 
 int

@@ -742,11 +742,13 @@ fw_scenario_variant_description(const fw_scenario *sc, size_t v)
 }
 
 int
-fw_scenario_report(const fw_scenario *sc, const char *name)
+fw_scenario_report(const fw_scenario *sc, const char *name, int *asked)
 {
-	if (sc == NULL || name == NULL)
-		return -1;
-	return strcmp(name, "leakage") == 0 ? sc->report_leakage : -1;
+	if (sc == NULL || name == NULL || asked == NULL ||
+	    strcmp(name, "leakage") != 0)
+		return FW_EINVALID;
+	*asked = sc->report_leakage;
+	return FW_OK;
 }
 
 const char *
@@ -786,9 +788,15 @@ fwi_scenario_find(const fw_scenario *sc, const char *name)
 }
 
 int
-fw_scenario_variant_index(const fw_scenario *sc, const char *name)
+fw_scenario_variant_index(const fw_scenario *sc, const char *name,
+    size_t *v)
 {
-	return sc != NULL && name != NULL ? fwi_scenario_find(sc, name) : -1;
+	int i = sc != NULL && name != NULL ? fwi_scenario_find(sc, name) : -1;
+
+	if (i < 0 || v == NULL)
+		return FW_EINVALID;
+	*v = (size_t)i;
+	return FW_OK;
 }
 
 static char *

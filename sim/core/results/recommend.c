@@ -150,28 +150,38 @@ fw_recommend(const double *npv, uint64_t reps, size_t nvariant, int months,
 	return FW_OK;
 }
 
+/* The index of a metric the library always has. */
+static size_t
+metric(const char *name)
+{
+	size_t k = 0;
+
+	fw_metric_index(name, &k);
+	return k;
+}
+
 /* The figures of variant v that the NPV matrix does not hold. */
 static int
 facts_of(const fw_run *run, size_t v, fw_option *o)
 {
-	const int spend = fw_metric_index("spend_pv");
-	const int program = fw_metric_index("program_cost");
+	const size_t spend = metric("spend_pv");
+	const size_t program = metric("program_cost");
 	fw_stats s;
 	fw_paired p;
 	int rc;
 
 	o->variant = v;
 	o->name = fw_scenario_variant_name(fw_run_scenario(run), v);
-	if ((o->payback = fw_run_payback(run, v, 0)) < 0)
-		return FW_ENOMEM;
-	o->compounding = fw_run_compounding(run, v, 0);
-	if ((rc = fw_run_stats(run, v, (size_t)spend, &s)) != FW_OK)
+	if ((rc = fw_run_payback(run, v, 0, &o->payback)) != FW_OK ||
+	    (rc = fw_run_compounding(run, v, 0, &o->compounding)) != FW_OK)
+		return rc;
+	if ((rc = fw_run_stats(run, v, spend, &s)) != FW_OK)
 		return rc;
 	o->spend = s.mean;
-	if ((rc = fw_run_stats(run, v, (size_t)program, &s)) != FW_OK)
+	if ((rc = fw_run_stats(run, v, program, &s)) != FW_OK)
 		return rc;
 	o->program_cost = s.mean;
-	if ((rc = fw_run_paired(run, v, 0, (size_t)spend, &p)) != FW_OK)
+	if ((rc = fw_run_paired(run, v, 0, spend, &p)) != FW_OK)
 		return rc;
 	o->cost = p.mean;
 	return FW_OK;
@@ -180,7 +190,7 @@ facts_of(const fw_run *run, size_t v, fw_option *o)
 int
 fw_run_recommend(const fw_run *run, fw_recommendation *out)
 {
-	const size_t npv = (size_t)fw_metric_index("npv");
+	const size_t npv = metric("npv");
 	size_t nv, v;
 	uint64_t reps, r;
 	double *m = NULL, *x = NULL;

@@ -78,10 +78,22 @@ index_of(const char *const *names, size_t n, const char *name)
 	return -1;
 }
 
-int
-fw_metric_index(const char *name)
+/* *k = the index of name among names[0..n-1]; FW_EINVALID for none. */
+static int
+lookup(const char *const *names, size_t n, const char *name, size_t *k)
 {
-	return index_of(fwi_total_names, FW_NTOTAL, name);
+	int i = index_of(names, n, name);
+
+	if (i < 0 || k == NULL)
+		return FW_EINVALID;
+	*k = (size_t)i;
+	return FW_OK;
+}
+
+int
+fw_metric_index(const char *name, size_t *k)
+{
+	return lookup(fwi_total_names, FW_NTOTAL, name, k);
 }
 
 size_t
@@ -97,9 +109,9 @@ fw_series_name(size_t k)
 }
 
 int
-fw_series_index(const char *name)
+fw_series_index(const char *name, size_t *k)
 {
-	return index_of(fwi_monthly_names, FW_NMONTHLY, name);
+	return lookup(fwi_monthly_names, FW_NMONTHLY, name, k);
 }
 
 /* Where series k sits among those kept per replication, or -1. */
@@ -387,33 +399,37 @@ mean_cumulative_gain(const fw_run *run, size_t v, size_t against,
 }
 
 int
-fw_run_payback(const fw_run *run, size_t v, size_t against)
+fw_run_payback(const fw_run *run, size_t v, size_t against, int *month)
 {
 	double *cum;
-	int month;
 
-	if (run == NULL || !valid(run, v, against, run->nvar) ||
-	    (cum = malloc((size_t)run->horizon * sizeof(double))) == NULL)
-		return -1;
+	if (month == NULL || run == NULL || !valid(run, v, against,
+	    run->nvar))
+		return FW_EINVALID;
+	if ((cum = malloc((size_t)run->horizon * sizeof(double))) == NULL)
+		return FW_ENOMEM;
 	mean_cumulative_gain(run, v, against, cum);
-	month = fwi_payback_month(cum, run->horizon);
+	*month = fwi_payback_month(cum, run->horizon);
 	free(cum);
-	return month;
+	return FW_OK;
 }
 
-double
-fw_run_compounding(const fw_run *run, size_t v, size_t against)
+int
+fw_run_compounding(const fw_run *run, size_t v, size_t against,
+    double *ratio)
 {
-	double *gain, c;
+	double *gain;
 	int t;
 
-	if (run == NULL || !valid(run, v, against, run->nvar) ||
-	    (gain = malloc((size_t)run->horizon * sizeof(double))) == NULL)
-		return NAN;
+	if (ratio == NULL || run == NULL || !valid(run, v, against,
+	    run->nvar))
+		return FW_EINVALID;
+	if ((gain = malloc((size_t)run->horizon * sizeof(double))) == NULL)
+		return FW_ENOMEM;
 	for (t = 1; t <= run->horizon; t++)
 		gain[t - 1] = fwi_run_monthly_mean(run, v, t, FW_M_REVENUE) -
 		    fwi_run_monthly_mean(run, against, t, FW_M_REVENUE);
-	c = fwi_compounding(gain, run->horizon);
+	*ratio = fwi_compounding(gain, run->horizon);
 	free(gain);
-	return c;
+	return FW_OK;
 }

@@ -44,11 +44,31 @@ json_member(FILE *f, const char *key, const char *s)
 }
 
 
+/* The index of a metric the library always has. */
+static size_t
+metric(const char *name)
+{
+	size_t k = 0;
+
+	fw_metric_index(name, &k);
+	return k;
+}
+
+/* The index of a monthly series the library always has. */
+static size_t
+series(const char *name)
+{
+	size_t k = 0;
+
+	fw_series_index(name, &k);
+	return k;
+}
+
 static int
 write_summary(const fw_run *run, FILE *f, const fw_run_record *unused)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
-	const int npv = fw_metric_index("npv");
+	const size_t npv = metric("npv");
 	size_t v, k;
 
 	fputs("variant,metric,mean,sd,se,min,p5,p25,p50,p75,p95,max,es5\n", f);
@@ -63,7 +83,7 @@ write_summary(const fw_run *run, FILE *f, const fw_run_record *unused)
 			csv_reals(f, (const double[]){ s.mean, s.sd, s.se,
 			    s.min, s.p5, s.p25, s.p50, s.p75, s.p95, s.max },
 			    10);
-			if ((int)k == npv)
+			if (k == npv)
 				csv_reals(f, &s.es5, 1);
 			else
 				fputc(',', f);
@@ -234,7 +254,7 @@ mean_gain(const fw_run *run, size_t v, const char *name)
 {
 	fw_paired p;
 
-	return fw_run_paired(run, v, 0, (size_t)fw_metric_index(name),
+	return fw_run_paired(run, v, 0, metric(name),
 	    &p) == FW_OK ? p.mean : NAN;
 }
 
@@ -254,10 +274,13 @@ write_compare(const fw_run *run, FILE *f, const fw_run_record *unused)
 	for (v = 1; v < fw_scenario_variant_count(sc); v++) {
 		double cost = mean_gain(run, v, "spend_pv");
 		fw_paired npv;
-		int payback = fw_run_payback(run, v, 0), rc;
-		if ((rc = fw_run_paired(run, v, 0, (size_t)fw_metric_index(
-		    "npv"), &npv)) != FW_OK || payback < 0)
-			return rc != FW_OK ? rc : FW_ENOMEM;
+		double compounding;
+		int payback, rc;
+		if ((rc = fw_run_paired(run, v, 0, metric("npv"), &npv)) !=
+		    FW_OK || (rc = fw_run_payback(run, v, 0, &payback)) !=
+		    FW_OK || (rc = fw_run_compounding(run, v, 0,
+		    &compounding)) != FW_OK)
+			return rc;
 		fw_write_csv_text(f, fw_scenario_variant_name(sc, v));
 		csv_reals(f, (const double[]){ npv.mean, npv.lo95, npv.hi95,
 		    npv.p5, npv.p50, npv.p95, npv.p_positive,
@@ -268,7 +291,7 @@ write_compare(const fw_run *run, FILE *f, const fw_run_record *unused)
 			fprintf(f, "%d", payback);
 		/* ROI = NPV gain per dollar of extra spend, both in present
 		 * value; none when the variant spends no more. */
-		csv_reals(f, (const double[]){ fw_run_compounding(run, v, 0),
+		csv_reals(f, (const double[]){ compounding,
 		    cost, cost > 0 ? npv.mean / cost : NAN,
 		    mean_gain(run, v, "channel_cost"),
 		    mean_gain(run, v, "program_cost"),
@@ -288,7 +311,7 @@ static double
 monthly_gain(const fw_run *run, size_t v, int t, const char *name)
 {
 	fw_band a, b;
-	size_t k = (size_t)fw_series_index(name);
+	size_t k = series(name);
 
 	if (fw_run_month(run, v, t, k, &a) != FW_OK ||
 	    fw_run_month(run, 0, t, k, &b) != FW_OK)

@@ -221,7 +221,7 @@ read_target(fw_yaml *y, fw_calibration *cal, yaml_node_t *n,
 	const char *text, *best;
 	char sub[300];
 	fw_pairs pairs;
-	size_t j;
+	size_t j, series = 0;
 	int rc;
 
 	t->segment = -1;
@@ -230,13 +230,14 @@ read_target(fw_yaml *y, fw_calibration *cal, yaml_node_t *n,
 	key_path(sub, sizeof(sub), path, cal_key(FW_SCOPE_CAL_TARGET,
 	    FW_CT_METRIC));
 	if (rc == FW_OK && (rc = fwi_yaml_str(y, at[FW_CT_METRIC], sub,
-	    &text)) == FW_OK && (t->series = fw_series_index(text)) < 0) {
+	    &text)) == FW_OK && fw_series_index(text, &series) != FW_OK) {
 		best = fw_suggest(text, fwi_monthly_names, FW_NMONTHLY);
 		rc = fwi_yaml_fail(y, at[FW_CT_METRIC], sub, "unknown "
 		    "metric '%s'%s%s%s; the metrics are the monthly series of "
 		    "timeseries.csv", text, best ? " (did you mean '" : "",
 		    best ? best : "", best ? "'?)" : "");
 	}
+	t->series = (int)series;
 	key_path(sub, sizeof(sub), path, cal_key(FW_SCOPE_CAL_TARGET,
 	    FW_CT_SEGMENT));
 	if (rc == FW_OK && at[FW_CT_SEGMENT] != NULL &&

@@ -497,11 +497,13 @@ fwi_cal_end(fw_calibration *cal)
 	free(cal->sides);
 }
 
-void
+int
 fw_calibration_set_threads(fw_calibration *cal, int threads)
 {
-	if (cal != NULL)
-		cal->threads = threads > 0 ? threads : 0;
+	if (cal == NULL || threads < 0 || threads > FW_MAX_THREADS)
+		return FW_EINVALID;
+	cal->threads = threads;
+	return FW_OK;
 }
 
 int

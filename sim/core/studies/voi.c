@@ -597,20 +597,20 @@ fw_run_voi_data(const fw_run *run, double *gain, double *theta)
 {
 	size_t nv, nd, v, i;
 	uint64_t r, nrep;
-	int npv = fw_metric_index("npv");
+	size_t npv;
 
 	if (run == NULL || gain == NULL || theta == NULL)
 		return FW_EINVALID;
 	nv = fw_scenario_variant_count(fw_run_scenario(run));
 	nd = fw_run_draw_count(run);
 	nrep = fw_run_replications(run);
-	if (npv < 0 || fw_run_done(run) < nrep)
+	if (fw_metric_index("npv", &npv) != FW_OK || fw_run_done(run) < nrep)
 		return FW_EINVALID;
 	for (r = 0; r < nrep; r++) {
-		double base = fw_run_value(run, r, 0, (size_t)npv);
+		double base = fw_run_value(run, r, 0, npv);
 		for (v = 0; v < nv; v++)
 			gain[r * nv + v] = v == 0 ? 0 : fw_run_value(run, r, v,
-			    (size_t)npv) - base;
+			    npv) - base;
 		for (i = 0; i < nd; i++) {
 			double x = NAN;
 			for (v = 0; v < nv && isnan(x); v++)

@@ -194,10 +194,10 @@ cli_calibrate(int argc, char **argv)
 	}
 	if (rc == EXIT_DONE)
 		interrupt_guard(a.outdir);
-	if (rc == EXIT_DONE) {
-		fw_calibration_set_threads(cal, a.opt.threads);
-		rc = exit_code_of(fit(cal, !a.quiet));
-	}
+	/* the option parser holds threads to 0 .. 1024 */
+	if (rc == EXIT_DONE)
+		rc = exit_code_of(fw_calibration_set_threads(cal,
+		    a.opt.threads) == FW_OK ? fit(cal, !a.quiet) : FW_EINVALID);
 	if (rc == EXIT_DONE && (cmdline = cli_command_line(argc, argv)) ==
 	    NULL) {
 		fputs("flywheel: out of memory\n", stderr);

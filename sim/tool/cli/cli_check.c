@@ -37,11 +37,9 @@ check_scenario(const char *file, int quiet, fw_error *err)
 		return rc;
 	term_line(stdout, "# %s: valid", file);
 	if (!quiet) {
-		if ((yaml = fw_scenario_yaml(sc)) == NULL) {
-			fw_error_set(err, FW_ENOMEM, "", 0, 0, "",
-			    "out of memory");
-			rc = FW_ENOMEM;
-		} else
+		if ((rc = fw_scenario_yaml(sc, &yaml)) != FW_OK)
+			fw_error_set(err, rc, "", 0, 0, "", "out of memory");
+		else
 			fputs(yaml, stdout);
 		fw_free(yaml);
 	}

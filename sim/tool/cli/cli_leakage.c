@@ -78,7 +78,7 @@ check_variant(const fw_scenario *sc, const char *name)
 	const char *names[256], *best;
 	size_t v, n = fw_scenario_variant_count(sc);
 
-	if (name == NULL || fw_scenario_variant_index(sc, name) >= 0)
+	if (name == NULL || fw_scenario_variant_index(sc, name, &v) == FW_OK)
 		return EXIT_DONE;
 	for (v = 0; v < n && v < 256; v++)
 		names[v] = fw_scenario_variant_name(sc, v);
@@ -92,14 +92,14 @@ check_variant(const fw_scenario *sc, const char *name)
 
 /* The stages: the five friction keys, then --stage in order. */
 static int
-set_stages(leakage *lk, const leak_args *a)
+set_stages(fw_leakage *lk, const leak_args *a)
 {
 	const char *value;
 	char *path;
 	fw_error err;
 	int i, rc;
 
-	if (leak_default_stages(lk, &err) != FW_OK) {
+	if (fw_leakage_set_friction(lk, &err) != FW_OK) {
 		cli_print_error(&err);
 		return EXIT_FAILED;
 	}
@@ -108,7 +108,7 @@ set_stages(leakage *lk, const leak_args *a)
 		    "friction.access=0", a->sets[i], &path, &value)) !=
 		    EXIT_DONE)
 			return rc;
-		rc = leak_stage_set(lk, path, value, &err);
+		rc = fw_leakage_set_stage(lk, path, value, &err);
 		free(path);
 		if (rc == FW_EINVALID)
 			return cli_usage_error("leakage", "leakage: --stage %s: "
@@ -123,17 +123,18 @@ set_stages(leakage *lk, const leak_args *a)
 
 /* Builds the decomposition's scenario from sc, naming a bad stage. */
 static int
-build(leakage *lk, const fw_scenario *sc)
+build(fw_leakage *lk)
 {
+	fw_leakage_stage st;
 	fw_error err;
 	size_t bad;
 	int rc;
 
-	if ((rc = leak_build(lk, sc, &bad, &err)) == FW_OK)
+	if ((rc = fw_leakage_build(lk, &bad, &err)) == FW_OK)
 		return EXIT_DONE;
-	if (bad < lk->nstage)
+	if (fw_leakage_get_stage(lk, bad, &st) == FW_OK)
 		term_line(stderr, "flywheel: leakage: --stage %s=%s: %s",
-		    lk->stage[bad].path, lk->stage[bad].target, err.msg);
+		    st.path, st.target, err.msg);
 	else
 		cli_print_error(&err);
 	return exit_code_of(rc);
@@ -141,19 +142,20 @@ build(leakage *lk, const fw_scenario *sc)
 
 /* Simulates the decomposition's scenario and decomposes its results. */
 static int
-decompose(leakage *lk, const leak_args *a, fw_run **run)
+decompose(fw_leakage *lk, const leak_args *a, fw_run **run)
 {
+	const fw_scenario *sc = fw_leakage_scenario(lk);
 	fw_run_options opt = a->opt;
 	fw_error err;
 	int rc;
 
 	if (opt.replications == 0)
-		opt.replications = fw_scenario_replications(lk->sc) <
-		    LEAK_DEFAULT_REPS ? fw_scenario_replications(lk->sc) :
+		opt.replications = fw_scenario_replications(sc) <
+		    LEAK_DEFAULT_REPS ? fw_scenario_replications(sc) :
 		    LEAK_DEFAULT_REPS;
-	if ((rc = fw_run_alloc(lk->sc, &opt, run, &err)) != FW_OK ||
+	if ((rc = fw_run_alloc(sc, &opt, run, &err)) != FW_OK ||
 	    (rc = cli_simulate(*run, !a->quiet && isatty(STDERR_FILENO),
-	    &err)) != FW_OK || (rc = leak_decompose(lk, *run, &err)) !=
+	    &err)) != FW_OK || (rc = fw_leakage_decompose(lk, *run, &err)) !=
 	    FW_OK) {
 		cli_print_error(&err);
 		return exit_code_of(rc);
@@ -163,7 +165,7 @@ decompose(leakage *lk, const leak_args *a, fw_run **run)
 
 /* Writes the tables, prints the table and draws the chart. */
 static int
-report(const leakage *lk, const fw_run *run, const leak_args *a, int argc,
+report(const fw_leakage *lk, const fw_run *run, const leak_args *a, int argc,
     char **argv)
 {
 	char *cmdline = cli_command_line(argc, argv), tdir[4096];
@@ -215,20 +217,20 @@ static int
 leak_main(const fw_scenario *sc, const leak_args *a, int argc, char **argv)
 {
 	fw_run *run = NULL;
-	leakage lk;
+	fw_leakage *lk;
 	fw_error err;
 	int rc;
 
-	if (leak_init(&lk, sc, a->variant, &err) != FW_OK) {
+	if (fw_leakage_alloc(sc, a->variant, &lk, &err) != FW_OK) {
 		cli_print_error(&err);
 		return EXIT_FAILED;
 	}
-	if ((rc = set_stages(&lk, a)) == EXIT_DONE &&
-	    (rc = build(&lk, sc)) == EXIT_DONE &&
-	    (rc = decompose(&lk, a, &run)) == EXIT_DONE)
-		rc = report(&lk, run, a, argc, argv);
+	if ((rc = set_stages(lk, a)) == EXIT_DONE &&
+	    (rc = build(lk)) == EXIT_DONE &&
+	    (rc = decompose(lk, a, &run)) == EXIT_DONE)
+		rc = report(lk, run, a, argc, argv);
 	fw_run_free(run);
-	leak_free(&lk);
+	fw_leakage_free(lk);
 	return rc;
 }
 

@@ -281,8 +281,10 @@ cli_run(int argc, char **argv)
 	if (rc == EXIT_DONE)
 		rc = tell(run, &a, argc, argv, &d);
 	/* Before the plots, whose board pack may show it. */
-	if (rc == EXIT_DONE && (a.leakage || fw_scenario_report(sc,
-	    "leakage") == 1))
+	if (rc == EXIT_DONE && !a.leakage && fw_scenario_report(sc, "leakage",
+	    &a.leakage) != FW_OK)
+		rc = EXIT_FAILED;
+	if (rc == EXIT_DONE && a.leakage)
 		rc = cli_leakage_report(sc, &a.opt, a.outdir, a.quiet, a.plots,
 		    argc, argv);
 	/* The leakage step wrote its own tables; the report takes them when

@@ -22,10 +22,13 @@ void
 fit_note(const fw_calibration *cal, size_t j, char *buf, size_t size)
 {
 	const char *path = fw_calibration_param_path(cal, j);
-	const char *own = fw_scenario_is_uncertain(fw_calibration_scenario(cal),
-	    NULL, path) == 1 ? "distribution" : "value";
+	int uncertain = 0;
+	const char *own;
 	fw_fit fit;
 
+	(void)fw_scenario_is_uncertain(fw_calibration_scenario(cal), NULL,
+	    path, &uncertain);
+	own = uncertain ? "distribution" : "value";
 	buf[0] = '\0';
 	if (fw_calibration_fit(cal, j, &fit) != FW_OK)
 		return;
@@ -138,11 +141,12 @@ write_yaml(const fw_calibration *cal, int point, FILE *f,
 	    fw_calibration_fitted_distributions(cal, &fitted, err)) != FW_OK)
 		return rc;
 	/* the fit table beside it, for the board pack of its runs */
-	yaml = fw_scenario_set_calibration(fitted, file_names[1]) == FW_OK ?
-	    fw_scenario_yaml(fitted) : NULL;
+	if ((rc = fw_scenario_set_calibration(fitted, file_names[1])) ==
+	    FW_OK)
+		rc = fw_scenario_yaml(fitted, &yaml);
 	fw_scenario_free(fitted);
-	if (yaml == NULL)
-		return FW_ENOMEM;
+	if (rc != FW_OK)
+		return rc;
 	write_header(cal, f, command_line);
 	fputs(yaml, f);
 	fw_free(yaml);

@@ -11,7 +11,7 @@
 
 /* One series of fit-series.csv. */
 typedef struct fitseries {
-	int series;		/* fw_series_index() */
+	size_t series;		/* fw_series_index() */
 	char *segment;		/* "" for the whole market */
 	int months;
 	double *v;		/* [month][observed, mean, p5, p95] */

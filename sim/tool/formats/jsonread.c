@@ -1,315 +1,242 @@
-/* jsonread.c - a small, strict JSON parser for the files flywheel wrote.
+/* jsonread.c - JSON read with libyaml's parser (JSON is YAML's flow
+ * style), which keeps every number as the text written, so that a 64-bit
+ * seed comes back exact. What YAML allows and JSON does not (block
+ * style, single quotes, bare words, anchors, tags, several documents) is
+ * refused here.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <errno.h>
-#include <math.h>
-#include <stdarg.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <yaml.h>
+
 #include "jsonread.h"
 
-typedef struct parser {
-	const char *name, *p, *end;
-	int line;
+typedef struct reader {
+	yaml_parser_t parser;
+	yaml_event_t event;
+	const char *name;
 	fw_error *err;
-} parser;
+} reader;
 
+/* Fails at the current event (its line and column) with a message. */
 static int
-fail(parser *ps, const char *fmt, ...)
+fail(reader *rd, const char *what)
 {
-	char msg[300];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	fw_error_set(ps->err, FW_EIO, ps->name, ps->line, 0, "", "%s: not "
-	    "a file flywheel wrote", msg);
+	fw_error_set(rd->err, FW_EIO, rd->name,
+	    (int)rd->event.start_mark.line + 1,
+	    (int)rd->event.start_mark.column + 1, "", "%s: not a file "
+	    "flywheel wrote", what);
 	return FW_EIO;
 }
 
 static int
-nomem(parser *ps)
+nomem(reader *rd)
 {
-	fw_error_set(ps->err, FW_ENOMEM, "", 0, 0, "", "out of memory");
+	fw_error_set(rd->err, FW_ENOMEM, "", 0, 0, "", "out of memory");
 	return FW_ENOMEM;
 }
 
-static void
-skip_space(parser *ps)
-{
-	for (; ps->p < ps->end; ps->p++) {
-		if (*ps->p == '\n')
-			ps->line++;
-		else if (*ps->p != ' ' && *ps->p != '\t' && *ps->p != '\r')
-			break;
-	}
-}
-
+/* Reads the next event into rd->event, the previous one deleted. */
 static int
-hex4(parser *ps, unsigned *u)
+next(reader *rd)
 {
-	int i;
-
-	*u = 0;
-	if (ps->end - ps->p < 4)
-		return fail(ps, "a \\u escape is cut short");
-	for (i = 0; i < 4; i++) {
-		char c = *ps->p++;
-		*u <<= 4;
-		if (c >= '0' && c <= '9')
-			*u |= (unsigned)(c - '0');
-		else if (c >= 'a' && c <= 'f')
-			*u |= (unsigned)(c - 'a' + 10);
-		else if (c >= 'A' && c <= 'F')
-			*u |= (unsigned)(c - 'A' + 10);
-		else
-			return fail(ps, "a \\u escape holds '%c'", c);
-	}
-	return FW_OK;
-}
-
-/* Appends code point u as UTF-8; w has room for 4 bytes. */
-static char *
-put_utf8(char *w, unsigned u)
-{
-	if (u < 0x80)
-		*w++ = (char)u;
-	else if (u < 0x800) {
-		*w++ = (char)(0xc0 | u >> 6);
-		*w++ = (char)(0x80 | (u & 0x3f));
-	} else if (u < 0x10000) {
-		*w++ = (char)(0xe0 | u >> 12);
-		*w++ = (char)(0x80 | (u >> 6 & 0x3f));
-		*w++ = (char)(0x80 | (u & 0x3f));
-	} else {
-		*w++ = (char)(0xf0 | u >> 18);
-		*w++ = (char)(0x80 | (u >> 12 & 0x3f));
-		*w++ = (char)(0x80 | (u >> 6 & 0x3f));
-		*w++ = (char)(0x80 | (u & 0x3f));
-	}
-	return w;
-}
-
-/* A string after its opening quote; *out is the caller's to free. */
-static int
-parse_string(parser *ps, char **out)
-{
-	const char *q;
-	char *w;
-	size_t room = 0;
-	int rc;
-
-	/* No escape makes the text longer than it was written. */
-	for (q = ps->p; q < ps->end && *q != '"'; q++)
-		if (*q == '\\' && q + 1 < ps->end)
-			q++;
-	if (q >= ps->end)
-		return fail(ps, "a string is not closed");
-	room = (size_t)(q - ps->p) + 1;
-	if ((*out = w = malloc(room)) == NULL)
-		return nomem(ps);
-	while (*ps->p != '"') {
-		unsigned char c = (unsigned char)*ps->p++;
-		unsigned u, lo;
-		if (c < 0x20) {
-			rc = fail(ps, "a string holds a control character");
-			goto bad;
-		}
-		if (c != '\\') {
-			*w++ = (char)c;
-			continue;
-		}
-		switch (*ps->p++) {
-		case '"': *w++ = '"'; break;
-		case '\\': *w++ = '\\'; break;
-		case '/': *w++ = '/'; break;
-		case 'b': *w++ = '\b'; break;
-		case 'f': *w++ = '\f'; break;
-		case 'n': *w++ = '\n'; break;
-		case 'r': *w++ = '\r'; break;
-		case 't': *w++ = '\t'; break;
-		case 'u':
-			if ((rc = hex4(ps, &u)) != FW_OK)
-				goto bad;
-			if (u >= 0xd800 && u < 0xdc00 && ps->end - ps->p >= 6 &&
-			    ps->p[0] == '\\' && ps->p[1] == 'u') {
-				ps->p += 2;
-				if ((rc = hex4(ps, &lo)) != FW_OK)
-					goto bad;
-				if (lo < 0xdc00 || lo > 0xdfff) {
-					rc = fail(ps, "a broken surrogate pair");
-					goto bad;
-				}
-				u = 0x10000 + ((u - 0xd800) << 10) +
-				    (lo - 0xdc00);
-			} else if (u >= 0xd800 && u < 0xe000) {
-				rc = fail(ps, "a lone surrogate");
-				goto bad;
-			}
-			/* \u0000 would cut the string short: a space. */
-			w = put_utf8(w, u == 0 ? ' ' : u);
-			break;
-		default:
-			rc = fail(ps, "an unknown escape in a string");
-			goto bad;
-		}
-	}
-	ps->p++;
-	*w = '\0';
-	return FW_OK;
-bad:
-	free(*out);
-	*out = NULL;
-	return rc;
-}
-
-static int parse_value(parser *ps, json *j, int depth);
-static void json_clear(json *j);
-
-/* Grows an array or object by one slot. */
-static int
-grow(parser *ps, json *j, size_t *cap)
-{
-	json *item;
-	char **key;
-
-	if (j->n < *cap)
+	yaml_event_delete(&rd->event);
+	if (yaml_parser_parse(&rd->parser, &rd->event))
 		return FW_OK;
-	*cap = *cap ? 2 * *cap : 8;
-	if ((item = realloc(j->item, *cap * sizeof(*item))) == NULL)
-		return nomem(ps);
-	j->item = item;
-	if (j->kind == JSON_OBJECT) {
-		if ((key = realloc(j->key, *cap * sizeof(*key))) == NULL)
-			return nomem(ps);
-		j->key = key;
+	if (rd->parser.error == YAML_MEMORY_ERROR)
+		return nomem(rd);
+	fw_error_set(rd->err, FW_EIO, rd->name,
+	    (int)rd->parser.problem_mark.line + 1,
+	    (int)rd->parser.problem_mark.column + 1, "", "%s: not JSON",
+	    rd->parser.problem ? rd->parser.problem : "cannot be parsed");
+	return FW_EIO;
+}
+
+/* Whether the len bytes at s are a number as JSON writes one:
+ * -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+static int
+json_number_text(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	const char *digits;
+
+	if (p < end && *p == '-')
+		p++;
+	if (p < end && *p == '0')
+		p++;
+	else if (p < end && *p >= '1' && *p <= '9')
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+	else
+		return 0;
+	if (p < end && *p == '.') {
+		digits = ++p;
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+		if (p == digits)
+			return 0;
+	}
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		if (++p < end && (*p == '+' || *p == '-'))
+			p++;
+		digits = p;
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+		if (p == digits)
+			return 0;
+	}
+	return p == end;
+}
+
+/* The scalar of rd->event as a JSON value: a double-quoted string, or a
+ * bare number, true, false or null. */
+static int
+scalar(reader *rd, json *j)
+{
+	const yaml_event_t *e = &rd->event;
+	const char *v = (const char *)e->data.scalar.value;
+	size_t len = e->data.scalar.length;
+
+	if (e->data.scalar.anchor != NULL || e->data.scalar.tag != NULL)
+		return fail(rd, "an anchor or a tag");
+	if (e->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+		if (memchr(v, '\0', len) != NULL)
+			return fail(rd, "a string holds a NUL character");
+		j->kind = JSON_STRING;
+	} else if (e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return fail(rd, "a string not in double quotes");
+	else if (json_number_text(v, len)) {
+		j->kind = JSON_NUMBER;
+		j->number = strtod(v, NULL);
+	} else if (strcmp(v, "true") == 0 || strcmp(v, "false") == 0) {
+		j->kind = JSON_BOOL;
+		j->number = v[0] == 't';
+	} else if (strcmp(v, "null") == 0)
+		j->kind = JSON_NULL;
+	else
+		return fail(rd, "a word that is no JSON value");
+	if (j->kind == JSON_STRING || j->kind == JSON_NUMBER) {
+		if ((j->string = malloc(len + 1)) == NULL)
+			return nomem(rd);
+		memcpy(j->string, v, len);
+		j->string[len] = '\0';
 	}
 	return FW_OK;
 }
 
+static int value(reader *rd, json *j, int depth);
+
+/* The items of an array or the members of an object, up to the event
+ * that ends it. */
 static int
-parse_items(parser *ps, json *j, int depth)
+items(reader *rd, json *j, int depth)
 {
-	const char close = j->kind == JSON_ARRAY ? ']' : '}';
+	const yaml_event_type_t end = j->kind == JSON_ARRAY ?
+	    YAML_SEQUENCE_END_EVENT : YAML_MAPPING_END_EVENT;
 	size_t cap = 0;
 	int rc;
 
-	skip_space(ps);
-	if (ps->p < ps->end && *ps->p == close) {
-		ps->p++;
-		return FW_OK;
-	}
 	for (;;) {
-		if ((rc = grow(ps, j, &cap)) != FW_OK)
+		if ((rc = next(rd)) != FW_OK)
 			return rc;
-		skip_space(ps);
-		if (j->kind == JSON_OBJECT) {
-			if (ps->p >= ps->end || *ps->p != '"')
-				return fail(ps, "a member name is expected");
-			ps->p++;
-			if ((rc = parse_string(ps, &j->key[j->n])) != FW_OK)
-				return rc;
-			skip_space(ps);
-			if (ps->p >= ps->end || *ps->p != ':') {
-				free(j->key[j->n]);
-				return fail(ps, "':' is expected");
-			}
-			ps->p++;
-		}
-		rc = parse_value(ps, &j->item[j->n], depth + 1);
-		if (rc != FW_OK) {
-			/* not yet counted: what it holds so far is freed
-			 * here */
-			json_clear(&j->item[j->n]);
-			if (j->kind == JSON_OBJECT)
-				free(j->key[j->n]);
-			return rc;
-		}
-		j->n++;
-		skip_space(ps);
-		if (ps->p < ps->end && *ps->p == ',') {
-			ps->p++;
-			continue;
-		}
-		if (ps->p < ps->end && *ps->p == close) {
-			ps->p++;
+		if (rd->event.type == end)
 			return FW_OK;
+		if (j->n == cap) {
+			size_t grown = cap ? 2 * cap : 8;
+			json *item = realloc(j->item, grown * sizeof(*item));
+			char **key;
+			if (item == NULL)
+				return nomem(rd);
+			j->item = item;
+			if (j->kind == JSON_OBJECT) {
+				if ((key = realloc(j->key, grown *
+				    sizeof(*key))) == NULL)
+					return nomem(rd);
+				j->key = key;
+			}
+			cap = grown;
 		}
-		return fail(ps, "',' or '%c' is expected", close);
+		memset(&j->item[j->n], 0, sizeof(j->item[j->n]));
+		if (j->kind == JSON_OBJECT) {
+			json name = { 0 };
+			j->key[j->n] = NULL;
+			if (rd->event.type != YAML_SCALAR_EVENT ||
+			    rd->event.data.scalar.style !=
+			    YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+				return fail(rd, "a member's name not in double "
+				    "quotes");
+			if ((rc = scalar(rd, &name)) != FW_OK)
+				return rc;
+			j->key[j->n] = name.string;
+			if ((rc = next(rd)) != FW_OK)
+				return rc;
+		}
+		/* counted first, so that json_free releases it on failure */
+		j->n++;
+		if ((rc = value(rd, &j->item[j->n - 1], depth + 1)) != FW_OK)
+			return rc;
 	}
 }
 
+/* The value that begins with rd->event. */
 static int
-parse_number(parser *ps, json *j)
+value(reader *rd, json *j, int depth)
 {
-	char buf[64], *end;
-	size_t n = 0;
+	const yaml_event_t *e = &rd->event;
 
-	while (ps->p + n < ps->end && n < sizeof(buf) &&
-	    strchr("+-0123456789.eE", ps->p[n]) != NULL && ps->p[n] != '\0')
-		n++;
-	if (n == 0 || n >= sizeof(buf))
-		return fail(ps, "a value is expected");
-	memcpy(buf, ps->p, n);
-	buf[n] = '\0';
-	errno = 0;
-	j->number = strtod(buf, &end);
-	if (*end != '\0' || errno == ERANGE || !isfinite(j->number))
-		return fail(ps, "a number is malformed (%s)", buf);
-	j->kind = JSON_NUMBER;
-	ps->p += n;
-	return FW_OK;
-}
-
-static int
-parse_word(parser *ps, json *j, const char *word, enum json_kind kind,
-    double x)
-{
-	size_t n = strlen(word);
-
-	if ((size_t)(ps->end - ps->p) < n || strncmp(ps->p, word, n) != 0)
-		return fail(ps, "a value is expected");
-	ps->p += n;
-	j->kind = kind;
-	j->number = x;
-	return FW_OK;
-}
-
-static int
-parse_value(parser *ps, json *j, int depth)
-{
-	memset(j, 0, sizeof(*j));
 	if (depth > JSON_MAX_DEPTH)
-		return fail(ps, "nested deeper than %d", JSON_MAX_DEPTH);
-	skip_space(ps);
-	if (ps->p >= ps->end)
-		return fail(ps, "the file ends where a value is expected");
-	switch (*ps->p) {
-	case '"':
-		ps->p++;
-		j->kind = JSON_STRING;
-		return parse_string(ps, &j->string);
-	case '[':
-		ps->p++;
+		return fail(rd, "nested too deep");
+	switch (e->type) {
+	case YAML_SCALAR_EVENT:
+		return scalar(rd, j);
+	case YAML_SEQUENCE_START_EVENT:
+		if (e->data.sequence_start.style != YAML_FLOW_SEQUENCE_STYLE ||
+		    e->data.sequence_start.anchor != NULL ||
+		    e->data.sequence_start.tag != NULL)
+			return fail(rd, "a list that is not a JSON array");
 		j->kind = JSON_ARRAY;
-		return parse_items(ps, j, depth);
-	case '{':
-		ps->p++;
+		return items(rd, j, depth);
+	case YAML_MAPPING_START_EVENT:
+		if (e->data.mapping_start.style != YAML_FLOW_MAPPING_STYLE ||
+		    e->data.mapping_start.anchor != NULL ||
+		    e->data.mapping_start.tag != NULL)
+			return fail(rd, "a mapping that is not a JSON object");
 		j->kind = JSON_OBJECT;
-		return parse_items(ps, j, depth);
-	case 't':
-		return parse_word(ps, j, "true", JSON_BOOL, 1);
-	case 'f':
-		return parse_word(ps, j, "false", JSON_BOOL, 0);
-	case 'n':
-		return parse_word(ps, j, "null", JSON_NULL, 0);
+		return items(rd, j, depth);
 	default:
-		return parse_number(ps, j);
+		return fail(rd, "an alias");
 	}
+}
+
+/* The one document of the stream, a value, and nothing after it. */
+static int
+document(reader *rd, json *j)
+{
+	int rc;
+
+	if ((rc = next(rd)) != FW_OK)
+		return rc;
+	/* YAML_STREAM_START_EVENT */
+	if ((rc = next(rd)) != FW_OK)
+		return rc;
+	if (rd->event.type != YAML_DOCUMENT_START_EVENT)
+		return fail(rd, "no value");
+	if (!rd->event.data.document_start.implicit)
+		return fail(rd, "a YAML document marker");
+	if ((rc = next(rd)) != FW_OK || (rc = value(rd, j, 0)) != FW_OK ||
+	    (rc = next(rd)) != FW_OK)
+		return rc;
+	/* YAML_DOCUMENT_END_EVENT */
+	if ((rc = next(rd)) != FW_OK)
+		return rc;
+	if (rd->event.type != YAML_STREAM_END_EVENT)
+		return fail(rd, "text after the value");
+	return FW_OK;
 }
 
 static void
@@ -340,20 +267,29 @@ int
 json_parse(const char *name, const char *text, size_t len, json **out,
     fw_error *err)
 {
-	parser ps = { name, text, text + len, 1, err };
+	reader rd;
 	int rc;
 
 	*out = NULL;
-	if (memchr(text, '\0', len) != NULL)
-		return fail(&ps, "holds a NUL byte");
-	if ((*out = calloc(1, sizeof(**out))) == NULL)
-		return nomem(&ps);
-	rc = parse_value(&ps, *out, 0);
-	if (rc == FW_OK) {
-		skip_space(&ps);
-		if (ps.p != ps.end)
-			rc = fail(&ps, "text after the value");
+	memset(&rd, 0, sizeof(rd));
+	rd.name = name;
+	rd.err = err;
+	if (memchr(text, '\0', len) != NULL) {
+		fw_error_set(err, FW_EIO, name, 0, 0, "", "holds a NUL byte: "
+		    "not a file flywheel wrote");
+		return FW_EIO;
 	}
+	if (!yaml_parser_initialize(&rd.parser) ||
+	    (*out = calloc(1, sizeof(**out))) == NULL) {
+		yaml_parser_delete(&rd.parser);
+		return nomem(&rd);
+	}
+	yaml_parser_set_input_string(&rd.parser, (const unsigned char *)text,
+	    len);
+	yaml_parser_set_encoding(&rd.parser, YAML_UTF8_ENCODING);
+	rc = document(&rd, *out);
+	yaml_event_delete(&rd.event);
+	yaml_parser_delete(&rd.parser);
 	if (rc != FW_OK) {
 		json_free(*out);
 		*out = NULL;
@@ -422,4 +358,21 @@ json_num(const json *j, const char *key, double def)
 	const json *m = json_get(j, key);
 
 	return m != NULL && m->kind == JSON_NUMBER ? m->number : def;
+}
+
+int
+json_u64(const json *j, const char *key, uint64_t *out)
+{
+	const json *m = json_get(j, key);
+	uintmax_t x;
+	char *end;
+
+	if (m == NULL || m->kind != JSON_NUMBER || m->string[0] == '-')
+		return 0;
+	errno = 0;
+	x = strtoumax(m->string, &end, 10);
+	if (errno != 0 || *end != '\0' || x > UINT64_MAX)
+		return 0;
+	*out = (uint64_t)x;
+	return 1;
 }

@@ -1,12 +1,14 @@
 /* jsonread.h - reading back the JSON files flywheel wrote (run.json,
- * sweep.json). A results directory may come from someone else: the
- * parser bounds the size, the depth and every string, and says where a
- * file stops being JSON.
+ * sweep.json, leakage.json), with libyaml's parser. A results directory
+ * may come from someone else: the reader bounds the size and the depth,
+ * refuses what is not JSON, and says where (line and column). Numbers
+ * keep the text written, so that 64-bit integers read back exact.
  * SPDX-License-Identifier: MIT */
 #ifndef FW_JSONREAD_H
 #define FW_JSONREAD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "flywheel.h"
 
@@ -22,14 +24,14 @@ enum json_kind { JSON_NULL, JSON_BOOL, JSON_NUMBER, JSON_STRING,
 typedef struct json {
 	enum json_kind kind;
 	double number;		/* JSON_NUMBER, and 0/1 for JSON_BOOL */
-	char *string;		/* JSON_STRING */
+	char *string;		/* JSON_STRING; JSON_NUMBER: its text */
 	size_t n;		/* elements of an array or members */
 	struct json *item;	/* [n] */
 	char **key;		/* [n], an object's member names */
 } json;
 
-/* Parses the file at path; FW_EIO with "path:line: what" when it cannot
- * be read or is not JSON, FW_ENOMEM. */
+/* Parses the file at path; FW_EIO with "path:line:column: what" when it
+ * cannot be read or is not JSON, FW_ENOMEM. */
 int json_load(const char *path, json **out, fw_error *err);
 
 /* Parses len bytes of text; name stands for the file in messages. */
@@ -46,5 +48,9 @@ const char *json_str(const json *j, const char *key, const char *def);
 
 /* The number member key, or def when it is absent or not a number. */
 double json_num(const json *j, const char *key, double def);
+
+/* Sets *out to the number member key when it is a whole number in 0 ..
+ * 2^64 - 1, exactly as written: 1. Else 0, *out unchanged. */
+int json_u64(const json *j, const char *key, uint64_t *out);
 
 #endif

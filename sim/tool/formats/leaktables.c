@@ -18,8 +18,10 @@ static const char *const figure_name[NFIGURE] = { "actual",
 	"one_at_a_time", "shapley", "share", "interaction" };
 
 static void
-write_csv(const leakage *lk, FILE *f)
+write_csv(const fw_leakage *lk, FILE *f)
 {
+	const size_t K = fw_leakage_stage_count(lk);
+	char label[256];
 	size_t m, i, j;
 
 	fputs("stage,label,metric", f);
@@ -27,17 +29,17 @@ write_csv(const leakage *lk, FILE *f)
 		fprintf(f, ",%s,%s_lo95,%s_hi95", figure_name[j],
 		    figure_name[j], figure_name[j]);
 	fputc('\n', f);
-	for (m = 0; m < LEAK_NMETRIC; m++)
-		for (i = 0; i <= lk->nstage; i++) {
-			const leak_row *row = &lk->row[m][i];
-			const leak_figure *fig[NFIGURE] = { &row->actual,
-				&row->alone, &row->shapley, &row->share,
-				&row->interaction };
-			fw_write_csv_text(f, i < lk->nstage ? lk->stage[i].path : "all");
+	for (m = 0; m < fw_leakage_metric_count(); m++)
+		for (i = 0; i <= K; i++) {
+			const fw_leakage_row row = leak_row(lk, m, i);
+			const fw_leakage_figure *fig[NFIGURE] = { &row.actual,
+				&row.alone, &row.shapley, &row.share,
+				&row.interaction };
+			fw_write_csv_text(f, leak_path(lk, i));
 			fputc(',', f);
-			fw_write_csv_text(f, i < lk->nstage ? lk->stage[i].label :
-			    "all stages");
-			fprintf(f, ",%s", fw_metric_name((size_t)lk->metric[m]));
+			leak_label(lk, i, label, sizeof(label));
+			fw_write_csv_text(f, label);
+			fprintf(f, ",%s", fw_leakage_metric(m));
 			for (j = 0; j < NFIGURE; j++)
 				csv_reals(f, (const double[]){ fig[j]->mean,
 				    fig[j]->lo95, fig[j]->hi95 }, 3);
@@ -56,44 +58,48 @@ json_real(FILE *f, double x)
 }
 
 static void
-write_json(const leakage *lk, const fw_run *run, const char *dir,
+write_json(const fw_leakage *lk, const fw_run *run, const char *dir,
     const char *command_line, FILE *f)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
+	const size_t K = fw_leakage_stage_count(lk);
 	time_t now = time(NULL);
-	char stamp[64];
+	char stamp[64], label[256];
 	size_t i, m;
 
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	json_opening(f, sc, dir);
-	json_member(f, "variant", lk->variant);
+	json_member(f, "variant", fw_leakage_variant(lk));
 	fprintf(f, ",\n  \"seed\": %llu,\n  \"replications\": %llu,\n"
 	    "  \"horizon_months\": %d,\n  \"configurations\": %zu,\n"
 	    "  \"interaction_threshold\": ",
 	    (unsigned long long)fw_run_seed(run),
 	    (unsigned long long)fw_run_replications(run), fw_run_months(run),
-	    (size_t)1 << lk->nstage);
+	    (size_t)1 << K);
 	json_real(f, LEAK_MATERIAL);
 	fprintf(f, ",\n  \"interactions_material\": %s,\n  \"stages\": [",
 	    leak_material(lk) ? "true" : "false");
-	for (i = 0; i < lk->nstage; i++) {
-		const leak_stage *st = &lk->stage[i];
+	for (i = 0; i < K; i++) {
+		fw_leakage_stage st;
+		if (fw_leakage_get_stage(lk, i, &st) != FW_OK)
+			continue;
+		leak_label(lk, i, label, sizeof(label));
 		fputs(i ? ",\n    {\"path\": " : "\n    {\"path\": ", f);
-		fw_write_json_text(f, st->path);
+		fw_write_json_text(f, st.path);
 		fputs(", \"label\": ", f);
-		fw_write_json_text(f, st->label);
+		fw_write_json_text(f, label);
 		fputs(", \"actual\": ", f);
-		json_real(f, st->actual_value);
+		json_real(f, st.actual);
 		fprintf(f, ", \"actual_uncertain\": %s, \"target\": ",
-		    st->actual_uncertain ? "true" : "false");
-		json_real(f, st->target_value);
-		fprintf(f, ", \"target_uncertain\": %s}", st->target_uncertain ?
+		    st.actual_uncertain ? "true" : "false");
+		json_real(f, st.target_value);
+		fprintf(f, ", \"target_uncertain\": %s}", st.target_uncertain ?
 		    "true" : "false");
 	}
 	fputs("\n  ],\n  \"metrics\": [", f);
-	for (m = 0; m < LEAK_NMETRIC; m++) {
+	for (m = 0; m < fw_leakage_metric_count(); m++) {
 		fputs(m ? ", " : "", f);
-		fw_write_json_text(f, fw_metric_name((size_t)lk->metric[m]));
+		fw_write_json_text(f, fw_leakage_metric(m));
 	}
 	fprintf(f, "],\n  \"threads\": %d,\n  \"elapsed_seconds\": %.3f,\n"
 	    "  \"finished\": \"%s\",\n  \"command_line\": ",
@@ -103,7 +109,7 @@ write_json(const leakage *lk, const fw_run *run, const char *dir,
 }
 
 int
-write_leakage_tables(const leakage *lk, const fw_run *run, const char *dir,
+write_leakage_tables(const fw_leakage *lk, const fw_run *run, const char *dir,
     const char *command_line, fw_error *err)
 {
 	static const char *const names[2] = { "leakage.csv", "leakage.json" };

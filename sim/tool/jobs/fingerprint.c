@@ -37,10 +37,10 @@ open_text(char **text, size_t *len, const char *command)
 static void
 put_scenario(FILE *f, const fw_scenario *sc)
 {
-	char *yaml = fw_scenario_yaml(sc);
+	char *yaml;
 
 	/* out of memory: a text no other rank writes */
-	fputs(yaml != NULL ? yaml : "(no memory)", f);
+	fputs(fw_scenario_yaml(sc, &yaml) == FW_OK ? yaml : "(no memory)", f);
 	fw_free(yaml);
 }
 

@@ -178,9 +178,9 @@ sweep_json(const sweep_job *job)
 	size_t len = 0, i, j;
 	char *text = NULL;
 	FILE *f = open_memstream(&text, &len);
-	char *yaml = fw_scenario_yaml(sc), hash[32];
+	char *yaml = NULL, hash[32];
 
-	if (f == NULL || yaml == NULL) {
+	if (f == NULL || fw_scenario_yaml(sc, &yaml) != FW_OK) {
 		if (f != NULL)
 			fclose(f);
 		free(text);

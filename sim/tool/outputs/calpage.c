@@ -129,7 +129,7 @@ put_series(textpage *tp, const fitdata *fd)
 		double pct = error_pct(s, &n);
 		snprintf(text, sizeof(text), "%s%s%s: %d month%s observed, off by "
 		    "%.1f%% of its level on average", series_words(
-		    fw_series_name((size_t)s->series), &money),
+		    fw_series_name(s->series), &money),
 		    *s->segment ? " in " : "", s->segment, n, n == 1 ? "" : "s",
 		    pct);
 		put_para(tp, 0.07, TX_BODY, text);

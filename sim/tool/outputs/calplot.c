@@ -46,7 +46,7 @@ static const char *const columns[] = { "month", "metric", "segment",
 
 /* Adds month t's row to the series it continues, or starts a new one. */
 static int
-add_row(fitdata *d, const csv_reader *r, const int *col, long t, int k,
+add_row(fitdata *d, const csv_reader *r, const int *col, long t, size_t k,
     const double *x, fw_error *err)
 {
 	const char *seg = r->field[col[2]];
@@ -80,7 +80,8 @@ int
 read_fit_series(const char *path, fitdata *d, fw_error *err)
 {
 	csv_reader r;
-	int col[NCOLUMNS], got, rc, k;
+	int col[NCOLUMNS], got, rc;
+	size_t k;
 	size_t c;
 
 	memset(d, 0, sizeof(*d));
@@ -104,7 +105,7 @@ read_fit_series(const char *path, fitdata *d, fw_error *err)
 		if ((rc = csv_count(&r, (size_t)col[0], 1, 600, &t, err)) !=
 		    FW_OK)
 			break;
-		if ((k = fw_series_index(r.field[col[1]])) < 0) {
+		if (fw_series_index(r.field[col[1]], &k) != FW_OK) {
 			rc = csv_fail(&r, err, "unknown metric '%s'",
 			    r.field[col[1]]);
 			break;
@@ -166,7 +167,7 @@ error_pct(const fitseries *s, int *n)
 static void
 describe(gp_meta *m, size_t i, const fitseries *s, double *unit)
 {
-	const char *name = fw_series_name((size_t)s->series), *what;
+	const char *name = fw_series_name(s->series), *what;
 	double lo = NAN, hi = NAN, obs = NAN, mean, gap, pct;
 	char where[200] = "", var[64];
 	int t, n, money, negative = 0;
@@ -273,7 +274,7 @@ move_fit_plots(const fitdata *d, const char *out, const char *dir,
 			pathf(from, sizeof(from), "%s/fit-%zu.%s", out, i + 1,
 			    ext[e]);
 			pathf(name, sizeof(name), "fit-%zu-%s.%s", i + 1,
-			    fw_series_name((size_t)d->s[i].series), ext[e]);
+			    fw_series_name(d->s[i].series), ext[e]);
 			/* an empty or cut file is not moved in */
 			rc = out_move_into(from, plots, shown, name, err);
 		}

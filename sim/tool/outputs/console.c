@@ -15,19 +15,20 @@ static double
 mean_of(const fw_run *run, size_t v, const char *name)
 {
 	fw_stats s;
-	int k = fw_metric_index(name);
+	size_t k;
 
-	return k >= 0 && fw_run_stats(run, v, (size_t)k, &s) == FW_OK ?
-	    s.mean : NAN;
+	return fw_metric_index(name, &k) == FW_OK && fw_run_stats(run, v, k,
+	    &s) == FW_OK ? s.mean : NAN;
 }
 
 /* Variant v against the baseline, paired, on metric `name`. */
 static int
 paired_of(const fw_run *run, size_t v, const char *name, fw_paired *p)
 {
-	int k = fw_metric_index(name);
+	size_t k;
+	int rc = fw_metric_index(name, &k);
 
-	return k < 0 ? FW_EINVALID : fw_run_paired(run, v, 0, (size_t)k, p);
+	return rc != FW_OK ? rc : fw_run_paired(run, v, 0, k, p);
 }
 
 /* A money column: millions to one decimal, "-" for none. */
@@ -45,10 +46,11 @@ print_summary(const fw_run *run, FILE *out)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	const size_t V = fw_scenario_variant_count(sc);
-	const size_t npv = (size_t)fw_metric_index("npv");
-	size_t v, width = 8;
+	size_t v, npv, width = 8;
 	int threads = fw_run_threads(run);
 
+	if (fw_metric_index("npv", &npv) != FW_OK)
+		return FW_EINVALID;
 	for (v = 0; v < V; v++)
 		if (strlen(fw_scenario_variant_name(sc, v)) > width)
 			width = strlen(fw_scenario_variant_name(sc, v));

@@ -11,12 +11,12 @@
 
 /* Writes leakage.csv and leakage.json into dir (created if needed), both
  * or neither. command_line is recorded in leakage.json. */
-int write_leakage_tables(const leakage *lk, const fw_run *run,
+int write_leakage_tables(const fw_leakage *lk, const fw_run *run,
     const char *dir, const char *command_line, fw_error *err);
 
 /* Prints the stages ranked by their Shapley NPV gain, the frictionless
  * ceiling, the headline and what the interactions mean. */
-int print_leakage(const leakage *lk, const fw_run *run, FILE *out);
+int print_leakage(const fw_leakage *lk, const fw_run *run, FILE *out);
 
 /* The waterfall of a decomposition, read back from its tables. */
 typedef struct leak_chart leak_chart;

@@ -24,8 +24,8 @@
 /* The NPV rows of leakage.csv, in $M, and what leakage.json says. */
 struct leak_chart {
 	size_t n;
-	char label[LEAK_MAX_STAGES][256];
-	double gain[LEAK_MAX_STAGES][3];	/* Shapley: mean, lo, hi */
+	char label[FW_LEAKAGE_MAX_STAGES][256];
+	double gain[FW_LEAKAGE_MAX_STAGES][3];	/* Shapley: mean, lo, hi */
 	double actual[3];
 	double total[3];	/* every stage removed, over actual */
 	int have_total;
@@ -56,9 +56,9 @@ read_row(csv_reader *r, const int *col, leak_chart *w, fw_error *err)
 	if (rc != FW_OK)
 		return rc;
 	total = strcmp(r->field[col[0]], "all") == 0;
-	if (!total && w->n == LEAK_MAX_STAGES)
+	if (!total && w->n == FW_LEAKAGE_MAX_STAGES)
 		return csv_fail(r, err, "more than %d stages: not a table "
-		    "flywheel leakage wrote", LEAK_MAX_STAGES);
+		    "flywheel leakage wrote", FW_LEAKAGE_MAX_STAGES);
 	memcpy(w->actual, x, sizeof(w->actual));
 	if (total) {
 		memcpy(w->total, x + 3, sizeof(w->total));
@@ -161,6 +161,7 @@ leak_chart_of_run(const char *dir, const char *hash, const char *seed,
     int months, const char *command_line, leak_chart **out, fw_error *err)
 {
 	json *j;
+	uint64_t wrote;
 	int rc, same;
 
 	*out = NULL;
@@ -169,7 +170,7 @@ leak_chart_of_run(const char *dir, const char *hash, const char *seed,
 	/* The run that asked for it wrote it, with its own command line;
 	 * anything else in the directory is another question's. */
 	same = strcmp(json_str(j, "scenario_hash", ""), hash) == 0 &&
-	    json_num(j, "seed", NAN) == strtod(seed, NULL) &&
+	    json_u64(j, "seed", &wrote) && wrote == strtoull(seed, NULL, 10) &&
 	    json_num(j, "horizon_months", NAN) == months &&
 	    strcmp(json_str(j, "command_line", ""), command_line) == 0;
 	if (same)
@@ -254,8 +255,8 @@ put_bar(FILE *f, size_t x, double from, const double *v, int kind,
 int
 leak_chart_write(const leak_chart *w, const char *dir, gp_meta *m)
 {
-	double gain[LEAK_MAX_STAGES], level, ylo = 0, yhi = 0, pad;
-	size_t order[LEAK_MAX_STAGES], i, width;
+	double gain[FW_LEAKAGE_MAX_STAGES], level, ylo = 0, yhi = 0, pad;
+	size_t order[FW_LEAKAGE_MAX_STAGES], i, width;
 	char title[512];
 	FILE *f;
 	int rc;

@@ -505,7 +505,7 @@ read_run_json(const char *dir, report *d, fw_error *err)
 	char path[4096], num[32];
 	const json *changes;
 	json *j = NULL;
-	double seed;
+	uint64_t seed;
 	size_t i;
 	int rc = FW_OK;
 
@@ -520,11 +520,11 @@ read_run_json(const char *dir, report *d, fw_error *err)
 		    "not a file flywheel wrote");
 		return FW_EIO;
 	}
-	seed = json_num(j, "seed", NAN);
-	if (isnan(seed))
-		num[0] = '\0';
+	/* exact: a seed may be any 64-bit number */
+	if (json_u64(j, "seed", &seed))
+		snprintf(num, sizeof(num), "%llu", (unsigned long long)seed);
 	else
-		snprintf(num, sizeof(num), "%.0f", seed);
+		num[0] = '\0';
 	if ((d->scenario = dup_or_empty(json_str(j, "scenario_name",
 	    ""))) == NULL ||
 	    (d->scenario_file = dup_or_empty(json_str(j, "scenario_file",

@@ -26,6 +26,26 @@ dup_or_empty(const char *s)
 	return strdup(s != NULL ? s : "");
 }
 
+/* The index of a metric the library always has. */
+static size_t
+metric(const char *name)
+{
+	size_t k = 0;
+
+	fw_metric_index(name, &k);
+	return k;
+}
+
+/* The index of a monthly series the library always has. */
+static size_t
+series(const char *name)
+{
+	size_t k = 0;
+
+	fw_series_index(name, &k);
+	return k;
+}
+
 /* What run.json records: the scenario, the model, the settings, the
  * fit table (named from the results directory, as it is read back) and
  * the changes each variant makes. */
@@ -83,14 +103,14 @@ take_series(const fw_run *run, report *d)
 		const char *name = k < RS_STATE ? run_series_names[k] :
 		    run_state_names[k - RS_STATE];
 		char first[64];
-		int s;
+		size_t s;
 		snprintf(first, sizeof(first), "%.*s", (int)strcspn(name, "|"),
 		    name);
-		if ((s = fw_series_index(first)) < 0)
+		if (fw_series_index(first, &s) != FW_OK)
 			continue;
 		for (v = 0; v < d->nv; v++)
 			for (t = 1; t <= d->T; t++)
-				if ((rc = fw_run_month(run, v, t, (size_t)s,
+				if ((rc = fw_run_month(run, v, t, s,
 				    &d->series[((size_t)k * d->nv + v) *
 				    (size_t)d->T + (size_t)t - 1])) != FW_OK)
 					return rc;
@@ -104,7 +124,7 @@ mean_gain(const fw_run *run, size_t v, const char *name)
 {
 	fw_paired p;
 
-	return fw_run_paired(run, v, 0, (size_t)fw_metric_index(name),
+	return fw_run_paired(run, v, 0, metric(name),
 	    &p) == FW_OK ? p.mean : NAN;
 }
 
@@ -113,7 +133,7 @@ static double
 monthly_gain(const fw_run *run, size_t v, int t, const char *name)
 {
 	fw_band a, b;
-	size_t k = (size_t)fw_series_index(name);
+	size_t k = series(name);
 
 	if (fw_run_month(run, v, t, k, &a) != FW_OK ||
 	    fw_run_month(run, 0, t, k, &b) != FW_OK)
@@ -125,7 +145,7 @@ monthly_gain(const fw_run *run, size_t v, int t, const char *name)
 static int
 take_compare(const fw_run *run, report *d)
 {
-	const size_t npv = (size_t)fw_metric_index("npv");
+	const size_t npv = metric("npv");
 	size_t v;
 	int t, rc;
 
@@ -134,8 +154,10 @@ take_compare(const fw_run *run, report *d)
 		fw_paired p;
 		if ((rc = fw_run_paired(run, v, 0, npv, &p)) != FW_OK)
 			return rc;
-		if ((c->payback = fw_run_payback(run, v, 0)) < 0)
-			return FW_ENOMEM;
+		if ((rc = fw_run_payback(run, v, 0, &c->payback)) != FW_OK ||
+		    (rc = fw_run_compounding(run, v, 0, &c->compounding)) !=
+		    FW_OK)
+			return rc;
 		c->mean = p.mean;
 		c->lo95 = p.lo95;
 		c->hi95 = p.hi95;
@@ -143,7 +165,6 @@ take_compare(const fw_run *run, report *d)
 		c->p50 = p.p50;
 		c->p95 = p.p95;
 		c->p_positive = p.p_positive;
-		c->compounding = fw_run_compounding(run, v, 0);
 		c->cost = mean_gain(run, v, "spend_pv");
 		c->roi = c->cost > 0 ? p.mean / c->cost : NAN;
 		c->dprogram = mean_gain(run, v, "program_cost");
@@ -166,7 +187,7 @@ take_compare(const fw_run *run, report *d)
 static int
 take_replications(const fw_run *run, report *d)
 {
-	const size_t npv = (size_t)fw_metric_index("npv");
+	const size_t npv = metric("npv");
 	size_t v, i, n = d->R * d->nv;
 	fw_stats s;
 	int rc;
@@ -174,16 +195,13 @@ take_replications(const fw_run *run, report *d)
 	for (v = 0; v < d->nv; v++) {
 		if ((rc = fw_run_stats(run, v, npv, &d->npv[v])) != FW_OK)
 			return rc;
-		if ((rc = fw_run_stats(run, v, (size_t)fw_metric_index(
-		    "program_cost"), &s)) != FW_OK)
+		if ((rc = fw_run_stats(run, v, metric("program_cost"), &s)) != FW_OK)
 			return rc;
 		d->program_cost[v] = s.mean;
-		if ((rc = fw_run_stats(run, v, (size_t)fw_metric_index(
-		    "channel_cost"), &s)) != FW_OK)
+		if ((rc = fw_run_stats(run, v, metric("channel_cost"), &s)) != FW_OK)
 			return rc;
 		d->channel_cost[v] = s.mean;
-		if ((rc = fw_run_stats(run, v, (size_t)fw_metric_index(
-		    "spend_pv"), &s)) != FW_OK)
+		if ((rc = fw_run_stats(run, v, metric("spend_pv"), &s)) != FW_OK)
 			return rc;
 		d->spend_pv[v] = s.mean;
 	}

@@ -1,0 +1,32 @@
+# Where value leaks: each stage of friction's gain removed alone and its
+# exact Shapley share, as `flywheel leakage` computes them, through the
+# library's fw_leakage.
+
+fw_leakage <- function(sc, stages = NULL, option = NULL, reps = NULL,
+                       months = NULL, seed = NULL, threads = NULL) {
+  check_class(sc, "fw_scenario", "sc")
+  if (!is.null(stages) && (!is.list(stages) && !is.vector(stages) ||
+                           is.null(names(stages)) || any(names(stages) == "")))
+    arg_fail(paste("stages must name each key path, e.g.",
+                   "list(friction.access = 0.2)"))
+  targets <- vapply(stages, function(v) {
+    if (is.list(v))
+      return(yaml_text(v))
+    if (length(v) == 1L && is.numeric(v) && !is.na(v))
+      return(fw_format(as.double(v)))
+    if (length(v) == 1L && is.character(v) && !is.na(v))
+      return(enc2utf8(v))
+    arg_fail("each stage's target must be a number, YAML text or a list")
+  }, "")
+  # every replication runs 2^K configurations: the command's default is
+  # the file's replications, at most 100
+  if (is.null(reps))
+    reps <- min(.Call(C_fwr_scenario_info, sc$ptr)$replications, 100)
+  reps <- whole(reps, "reps", 1, max_exact)
+  months <- whole(months, "months", 1, max_int)
+  seed <- whole(seed, "seed", 0, max_exact)
+  threads <- whole(threads, "threads", 1, 1024)
+  list2DF(.Call(C_fwr_leakage, sc$ptr, enc2utf8(as.character(names(targets))),
+                unname(targets), text_arg(option, "option", null = TRUE),
+                reps, months, seed, threads))
+}
