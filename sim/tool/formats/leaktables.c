@@ -35,10 +35,10 @@ write_csv(const fw_leakage *lk, FILE *f)
 			const fw_leakage_figure *fig[NFIGURE] = { &row.actual,
 				&row.alone, &row.shapley, &row.share,
 				&row.interaction };
-			csv_text(f, leak_path(lk, i));
+			fw_write_csv_text(f, leak_path(lk, i));
 			fputc(',', f);
 			leak_label(lk, i, label, sizeof(label));
-			csv_text(f, label);
+			fw_write_csv_text(f, label);
 			fprintf(f, ",%s", fw_leakage_metric(m));
 			for (j = 0; j < NFIGURE; j++)
 				csv_reals(f, (const double[]){ fig[j]->mean,
@@ -85,9 +85,9 @@ write_json(const fw_leakage *lk, const fw_run *run, const char *dir,
 			continue;
 		leak_label(lk, i, label, sizeof(label));
 		fputs(i ? ",\n    {\"path\": " : "\n    {\"path\": ", f);
-		json_text(f, st.path);
+		fw_write_json_text(f, st.path);
 		fputs(", \"label\": ", f);
-		json_text(f, label);
+		fw_write_json_text(f, label);
 		fputs(", \"actual\": ", f);
 		json_real(f, st.actual);
 		fprintf(f, ", \"actual_uncertain\": %s, \"target\": ",
@@ -99,12 +99,12 @@ write_json(const fw_leakage *lk, const fw_run *run, const char *dir,
 	fputs("\n  ],\n  \"metrics\": [", f);
 	for (m = 0; m < fw_leakage_metric_count(); m++) {
 		fputs(m ? ", " : "", f);
-		json_text(f, fw_leakage_metric(m));
+		fw_write_json_text(f, fw_leakage_metric(m));
 	}
 	fprintf(f, "],\n  \"threads\": %d,\n  \"elapsed_seconds\": %.3f,\n"
 	    "  \"finished\": \"%s\",\n  \"command_line\": ",
 	    fw_run_threads(run), fw_run_elapsed(run), stamp);
-	json_text(f, command_line ? command_line : "");
+	fw_write_json_text(f, command_line ? command_line : "");
 	fputs("\n}\n", f);
 }
 

@@ -34,26 +34,26 @@ some_input_matters(const voi_read *v)
 }
 
 int
-voipage_uncertain(const rundata *d)
+voipage_uncertain(const report *d)
 {
 	return d->nv > 1 && d->voi != NULL && some_input_matters(d->voi);
 }
 
 int
-voipage_no_single(const rundata *d)
+voipage_no_single(const report *d)
 {
 	return d->nv > 1 && d->voi != NULL && !some_input_matters(d->voi);
 }
 
 int
-voipage_fixed(const rundata *d)
+voipage_fixed(const report *d)
 {
 	return d->nv > 1 && d->voi == NULL;
 }
 
 /* The option's programme cost, mean over replications; NaN unknown. */
 static double
-programme_cost(const rundata *d, const char *name)
+programme_cost(const report *d, const char *name)
 {
 	size_t v;
 
@@ -98,7 +98,7 @@ write_bars(const voi_read *v, const char *dir, char *top, size_t size,
 	*top_value = b[0].value;
 	for (i = 0; i < v->ninput; i++) {
 		param_label(v->path[b[i].i], label, sizeof(label));
-		money(b[i].value, money_text, sizeof(money_text));
+		fw_format_money(b[i].value, money_text, sizeof(money_text));
 		fprintf(f, "%zu\t", i + 1);
 		gp_value(f, b[i].value / 1e6);
 		fputc('\t', f);
@@ -111,7 +111,7 @@ write_bars(const voi_read *v, const char *dir, char *top, size_t size,
 }
 
 int
-voipage_write(const rundata *d, const verdict *vd, const char *dir,
+voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name)
 {
 	const voi_read *v = d->voi;
@@ -126,9 +126,9 @@ voipage_write(const rundata *d, const verdict *vd, const char *dir,
 		return rc != FW_OK ? rc : FW_EIO;
 	put_para(&tp, 0.05, TX_TITLE, question);
 	tp.y -= 0.01;
-	money(v->evpi, evpi, sizeof(evpi));
-	money(v->evpi_se, se, sizeof(se));
-	money(programme, cost, sizeof(cost));
+	fw_format_money(v->evpi, evpi, sizeof(evpi));
+	fw_format_money(v->evpi_se, se, sizeof(se));
+	fw_format_money(programme, cost, sizeof(cost));
 	if (v->evpi > 0)
 		snprintf(text, sizeof(text), "Knowing every uncertain input "
 		    "before committing is worth %s on average (standard error "
@@ -178,7 +178,7 @@ is_number(const char *s)
 }
 
 int
-voipage_write_fixed(const rundata *d, const verdict *vd, const char *dir,
+voipage_write_fixed(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name)
 {
 	char text[2048], label[200];
