@@ -916,7 +916,7 @@ int
 charts_write(const rundata *d, const verdict *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
-	size_t i, v, n = 0;
+	size_t i, v;
 	int rc = FW_OK;
 
 	gp_num(m, "NV", (double)d->nv);
@@ -930,15 +930,5 @@ charts_write(const rundata *d, const verdict *vd, const char *dir,
 		gp_text_at(m, "STATE", v + 1, "%s", run_state_names[v]);
 	for (i = 0; rc == FW_OK && i < run_chart_count; i++)
 		rc = run_charts[i].write(d, vd, dir, m, &drawn[i]);
-	gp_array(m, "CHART_FILE", run_chart_count);
-	gp_array(m, "CHART_TPL", run_chart_count);
-	for (i = 0; rc == FW_OK && i < run_chart_count; i++) {
-		if (!drawn[i])
-			continue;
-		n++;
-		gp_text_at(m, "CHART_FILE", n, "%s", run_charts[i].file);
-		gp_text_at(m, "CHART_TPL", n, "%s", run_charts[i].template);
-	}
-	gp_num(m, "NCHART", (double)n);
 	return rc != FW_OK ? rc : m->rc;
 }

@@ -26,8 +26,8 @@ extern const size_t run_chart_count;
  * from the run itself). */
 int verdict_of_tables(const rundata *d, verdict *vd);
 
-/* Writes the data of every chart that applies into dir, and their list
- * (CHART_FILE, CHART_TPL, NCHART) into m; drawn[i] tells which. */
+/* Writes the data of every chart that applies into dir; drawn[i] tells
+ * which. */
 int charts_write(const rundata *d, const verdict *vd, const char *dir,
     gp_meta *m, int *drawn);
 

@@ -272,7 +272,8 @@ static const page pages[] = {
 
 int
 pack_write(const rundata *d, const verdict *vd, const char *dir,
-    gp_meta *m, const int *chart_drawn)
+    gp_meta *m, const int *chart_drawn, const char **page_chart,
+    size_t *npage)
 {
 	const size_t npages = sizeof(pages) / sizeof(pages[0]);
 	size_t i, c, n = 0;
@@ -280,7 +281,7 @@ pack_write(const rundata *d, const verdict *vd, const char *dir,
 
 	gp_array(m, "PAGE_TPL", npages);
 	gp_array(m, "PAGE_DATA", npages);
-	for (i = 0; rc == FW_OK && i < npages; i++) {
+	for (i = 0; rc == FW_OK && i < npages && n < PACK_MAX_PAGES; i++) {
 		char name[32] = "";
 		if (pages[i].chart != NULL) {
 			for (c = 0; c < run_chart_count; c++)
@@ -295,10 +296,10 @@ pack_write(const rundata *d, const verdict *vd, const char *dir,
 			snprintf(name, sizeof(name), "page-%zu.tsv", i + 1);
 			rc = pages[i].write(d, vd, dir, name);
 		}
-		n++;
+		page_chart[n++] = pages[i].chart;
 		gp_text_at(m, "PAGE_TPL", n, "%s", pages[i].template);
 		gp_text_at(m, "PAGE_DATA", n, "%s", name);
 	}
-	gp_num(m, "NPAGE", (double)n);
+	*npage = n;
 	return rc;
 }
