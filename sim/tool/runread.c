@@ -11,6 +11,7 @@
 #include "csvread.h"
 #include "files.h"
 #include "jsonread.h"
+#include "optionlook.h"
 #include "leakout.h"
 #include "runread.h"
 #include "voiread.h"
@@ -491,6 +492,43 @@ resolve_in(const char *dir, char **path, fw_error *err)
 	return FW_OK;
 }
 
+/* Each variant's label and colour from run.json's variants (tables of
+ * an earlier version have none: the defaults then). */
+static int
+read_looks(const json *j, rundata *d, fw_error *err)
+{
+	const json *vars = json_get(j, "variants");
+	char **given = calloc(d->nv + 1, sizeof(char *)), buf[512];
+	size_t v, i;
+
+	d->labels = calloc(d->nv + 1, sizeof(char *));
+	d->colour = calloc(d->nv + 1, sizeof(*d->colour));
+	if (given == NULL || d->labels == NULL || d->colour == NULL) {
+		free(given);
+		return nomem(err);
+	}
+	for (v = 0; v < d->nv; v++) {
+		const json *e = NULL;
+		for (i = 0; vars != NULL && vars->kind == JSON_ARRAY &&
+		    i < vars->n; i++)
+			if (strcmp(json_str(&vars->item[i], "name", ""),
+			    d->names[v]) == 0)
+				e = &vars->item[i];
+		given[v] = (char *)json_str(e, "colour", "");
+		option_label(d->names[v], json_str(e, "label", ""),
+		    json_str(e, "description", ""), buf, sizeof(buf));
+		if (v == 0)
+			snprintf(buf, sizeof(buf), "the baseline");
+		if ((d->labels[v] = strdup(buf)) == NULL) {
+			free(given);
+			return nomem(err);
+		}
+	}
+	option_colours(d->names, given, d->nv, d->colour);
+	free(given);
+	return FW_OK;
+}
+
 static int
 read_run_json(const char *dir, rundata *d, fw_error *err)
 {
@@ -561,6 +599,8 @@ read_run_json(const char *dir, rundata *d, fw_error *err)
 		}
 		d->nchange++;
 	}
+	if (rc == FW_OK)
+		rc = read_looks(j, d, err);
 	json_free(j);
 	return rc;
 }
@@ -632,6 +672,10 @@ run_clear(rundata *d)
 
 	for (i = 0; d->names != NULL && i < d->nv; i++)
 		free(d->names[i]);
+	for (i = 0; d->labels != NULL && i < d->nv; i++)
+		free(d->labels[i]);
+	free(d->labels);
+	free(d->colour);
 	for (i = 0; d->draw_path != NULL && i < d->ndraw; i++)
 		free(d->draw_path[i]);
 	for (i = 0; i < d->nchange; i++) {
