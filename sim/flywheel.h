@@ -610,6 +610,97 @@ int fw_run_payback(const fw_run *run, size_t v, size_t against);
  * first-year gain, or a bad argument. */
 double fw_run_compounding(const fw_run *run, size_t v, size_t against);
 
+/* ---- The recommendation (fw_recommend(3)) ---- */
+
+/* Which option a finished run recommends, and how sure it is; the
+ * console, the results workbook, the charts and the board pack all say
+ * what this says. The call, from the leader's paired NPV difference with
+ * the runner-up (with the baseline when there is one option),
+ * replication by replication:
+ *   FW_CALL_CLEAR   its 5th percentile is above zero (and so is that of
+ *                   the leader's gain over the baseline);
+ *   FW_CALL_CLOSE   the leader comes out ahead in fewer than 75% of the
+ *                   replications, against the runner-up or the baseline
+ *                   (the rival named by fw_recommendation.rival);
+ *   FW_CALL_LIKELY  anything between;
+ *   FW_CALL_KEEP    the leader does not gain NPV on average;
+ *   FW_CALL_NONE    the scenario holds the baseline only. */
+enum fw_call { FW_CALL_NONE, FW_CALL_KEEP, FW_CALL_CLOSE, FW_CALL_LIKELY,
+	FW_CALL_CLEAR };
+
+/* One option (a variant) against the baseline. Money in dollars; NaN
+ * where not known. The tie-breakers of a close call are its payback,
+ * program_cost and npv_p5 (the downside). */
+typedef struct fw_option {
+	size_t variant;		/* its number in the scenario, 1 .. */
+	const char *name;	/* the variant's name */
+	double mean, p5, p50, p95;	/* NPV less the baseline's, paired */
+	double p_ahead;		/* share of replications that gain > 0 */
+	double npv_p5;		/* 5th percentile of its own NPV */
+	int payback;		/* month the mean cumulative cash gain stays
+				 * at or above 0 from; 0: none */
+	double compounding;	/* fw_run_compounding() against the baseline */
+	double spend;		/* its own spend, present value, mean */
+	double program_cost;	/* its own programme cost, mean */
+	double cost;		/* spend less the baseline's, PV, paired mean */
+	double roi;		/* mean gain per dollar of cost; NaN: cost <= 0 */
+} fw_option;
+
+/* The recommendation: options ranked by mean gain (ties in the file's
+ * order), the leader first. The lead_* figures are the leader's NPV less
+ * the runner-up's, paired (NaN with fewer than two options). p_best is
+ * the share of replications in which no other choice, the baseline
+ * included, has a higher NPV than the leader. opt is the
+ * recommendation's own, released by fw_recommendation_free(); the names
+ * point into the run's scenario (or the names given to fw_recommend()). */
+typedef struct fw_recommendation {
+	enum fw_call call;
+	size_t n;		/* options */
+	fw_option *opt;		/* [n], best first */
+	uint64_t reps;
+	int months;
+	size_t leader, runner_up;	/* variant numbers; 0: none */
+	size_t rival;		/* a close call is close against this
+				 * variant (0: the baseline) */
+	double lead_mean, lead_p5, lead_p95, lead_p_ahead;
+	double p_best;
+} fw_recommendation;
+
+/* The recommendation of a finished run. FW_EINVALID for an unfinished
+ * run or NULL arguments, FW_ENOMEM; out is cleared on failure. */
+int fw_run_recommend(const fw_run *run, fw_recommendation *out);
+
+/* The same from figures read elsewhere (a results directory): npv holds
+ * reps x nvariant NPVs, replication r's of variant v at
+ * npv[r * nvariant + v], the baseline as variant 0; opt[0 .. nvariant-2]
+ * give variant, name, payback, compounding, spend, program_cost and cost
+ * of variants 1 .. nvariant-1; the rest of each is computed. */
+int fw_recommend(const double *npv, uint64_t reps, size_t nvariant,
+    int months, const fw_option *opt, fw_recommendation *out);
+
+void fw_recommendation_free(fw_recommendation *rec);
+
+/* The recommendation in words, each phrase chosen from the figures it
+ * stands beside: a short title ("Recommendation: fix-access", "A close
+ * call: ..."); the answer in sentences (the leader's gain and its
+ * 5th-95th percentile, how often it beats the baseline and the
+ * runner-up, payback, programme cost and ROI); and one line on option i
+ * (in rank order). Each writes at most size bytes, always terminated. */
+void fw_recommendation_title(const fw_recommendation *rec, char *buf,
+    size_t size);
+void fw_recommendation_answer(const fw_recommendation *rec, char *buf,
+    size_t size);
+void fw_recommendation_line(const fw_recommendation *rec, size_t i,
+    char *buf, size_t size);
+
+/* The words those are made of: dollars in millions to one decimal
+ * ("$288.1M", "-$18.4M", "n/a" for NaN); a share of reps replications
+ * ("in all 1000 replications", "in 97% of replications"); a horizon
+ * ("over 5 years", "over 30 months"). */
+void fw_format_money(double x, char *buf, size_t size);
+void fw_format_share(double p, uint64_t reps, char *buf, size_t size);
+void fw_format_horizon(int months, char *buf, size_t size);
+
 /* ---- Attribution ---- */
 
 /* The Shapley values phi[0..k-1] of k players (for instance the changes

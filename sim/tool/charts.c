@@ -85,7 +85,7 @@ people(double x, char *buf, size_t size)
 /* Whether variant v's cash is the baseline's in every month: its
  * payback and start mean nothing then. */
 static int
-no_difference(const rundata *d, size_t v)
+no_difference(const report *d, size_t v)
 {
 	int t;
 
@@ -97,60 +97,14 @@ no_difference(const rundata *d, size_t v)
 
 /* The leader's variant number, 0 when there is no option. */
 static size_t
-leader(const verdict *vd)
+leader(const fw_recommendation *vd)
 {
-	return vd->n > 0 ? vd->opt[0].v : 0;
-}
-
-int
-verdict_of_tables(const rundata *d, verdict *vd)
-{
-	size_t i, r;
-
-	if (verdict_alloc(vd, d->nv - 1, d->R, d->T) != 0)
-		return FW_ENOMEM;
-	for (i = 0; i + 1 < d->nv; i++) {
-		verdict_option *o = &vd->opt[i];
-		const run_compare *c = &d->cmp[i + 1];
-		o->v = i + 1;
-		o->name = d->names[i + 1];
-		o->mean = c->mean;
-		o->p5 = c->p5;
-		o->p50 = c->p50;
-		o->p95 = c->p95;
-		o->p_ahead = c->p_positive;
-		o->payback = c->payback;
-		o->compounding = c->compounding;
-		o->spend = d->spend_pv[i + 1];
-		o->program_cost = d->program_cost[i + 1];
-		o->cost = c->cost;
-		o->roi = c->roi;
-	}
-	verdict_rank(vd);
-	if (vd->n >= 2) {
-		double *x = malloc(d->R * sizeof(double));
-		size_t a = vd->opt[0].v, b = vd->opt[1].v, ahead = 0;
-		fw_stats s;
-		if (x == NULL)
-			return FW_ENOMEM;
-		for (r = 0; r < d->R; r++) {
-			x[r] = d->rep_npv[r * d->nv + a] -
-			    d->rep_npv[r * d->nv + b];
-			ahead += x[r] > 0;
-		}
-		fw_stats_of(x, d->R, &s);
-		vd->lead_mean = s.mean;
-		vd->lead_p5 = s.p5;
-		vd->lead_p95 = s.p95;
-		vd->lead_p_ahead = (double)ahead / (double)d->R;
-		free(x);
-	}
-	return FW_OK;
+	return vd->n > 0 ? vd->opt[0].variant : 0;
 }
 
 /* Variant v's NPV less the baseline's, replication by replication, $M. */
 static void
-gains(const rundata *d, size_t v, double *x)
+gains(const report *d, size_t v, double *x)
 {
 	size_t r;
 
@@ -161,7 +115,7 @@ gains(const rundata *d, size_t v, double *x)
 /* decision.gp: each option's paired ΔNPV as a shape, ranked from the
  * top, with its 5th, 50th and 95th percentiles and its chance of loss. */
 static int
-write_decision(const rundata *d, const verdict *vd, const char *dir,
+write_decision(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	double *x = NULL, *y = NULL, lo = NAN, hi = NAN;
@@ -179,7 +133,7 @@ write_decision(const rundata *d, const verdict *vd, const char *dir,
 		return FW_ENOMEM;
 	}
 	for (i = 0; i < vd->n; i++) {
-		gains(d, vd->opt[i].v, x);
+		gains(d, vd->opt[i].variant, x);
 		axis_extend(x, d->R, &lo, &hi);
 	}
 	ax = axis_nice(lo, hi, 1, 6);
@@ -194,11 +148,11 @@ write_decision(const rundata *d, const verdict *vd, const char *dir,
 	shape = gp_create(dir, "decision-shape.tsv");
 	rows = gp_create(dir, "decision-rows.tsv");
 	for (i = 0; shape != NULL && rows != NULL && i < vd->n; i++) {
-		const verdict_option *o = &vd->opt[i];
+		const fw_option *o = &vd->opt[i];
 		double top = 0, x0, x1;
 		fw_stats s;
 		size_t loses = 0;
-		gains(d, o->v, x);
+		gains(d, o->variant, x);
 		for (j = 0; j < d->R; j++)
 			loses += x[j] < 0;
 		/* The shape spans the values and a little beyond. */
@@ -219,28 +173,28 @@ write_decision(const rundata *d, const verdict *vd, const char *dir,
 		} else
 			fprintf(shape, "NaN\tNaN\tNaN\n\n\n");
 		fw_stats_of(x, d->R, &s);
-		money(s.p50 * 1e6, med, sizeof(med));
-		money(s.p5 * 1e6, a, sizeof(a));
-		money(s.p95 * 1e6, b, sizeof(b));
-		share_words((double)loses / (double)d->R, d->R, loss,
+		fw_format_money(s.p50 * 1e6, med, sizeof(med));
+		fw_format_money(s.p5 * 1e6, a, sizeof(a));
+		fw_format_money(s.p95 * 1e6, b, sizeof(b));
+		fw_format_share((double)loses / (double)d->R, d->R, loss,
 		    sizeof(loss));
 		fprintf(rows, "%zu\t", i + 1);
 		gp_field(rows, o->name);
 		fprintf(rows, "\t%.10g\t%.10g\t%.10g\t%.10g\t%zu\t", s.p5,
-		    s.p50, s.p95, s.mean, o->v + 1);
-		gp_num_at(m, "DV", i + 1, (double)o->v + 1);
+		    s.p50, s.p95, s.mean, o->variant + 1);
+		gp_num_at(m, "DV", i + 1, (double)o->variant + 1);
 		gp_text_at(m, "DTEXT1", i + 1, "median %s; 5th to 95th "
 		    "percentile %s to %s", med, a, b);
 		gp_text_at(m, "DTEXT2", i + 1, "loses money %s", loss);
 		gp_field(rows, "");
 		fputc('\n', rows);
 	}
-	money(vd->opt[0].mean, gain, sizeof(gain));
-	if (verdict_call(vd) == CALL_KEEP)
+	fw_format_money(vd->opt[0].mean, gain, sizeof(gain));
+	if (vd->call == FW_CALL_KEEP)
 		gp_title(m, "T_DECISION", TITLE_WIDTH, "No option gains NPV on average: the "
 		    "best, %s, changes it by %s", vd->opt[0].name, gain);
 	else {
-		share_words(vd->opt[0].p_ahead, d->R, loss, sizeof(loss));
+		fw_format_share(vd->opt[0].p_ahead, d->R, loss, sizeof(loss));
 		gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains the most NPV, %s on "
 		    "average, and beats the baseline %s", vd->opt[0].name,
 		    gain, loss);
@@ -255,8 +209,8 @@ write_decision(const rundata *d, const verdict *vd, const char *dir,
 /* Writes one month per row: the month, then for each variant from
  * `first` the values get(d, v, t, k) for k < per. */
 static int
-write_months(const rundata *d, const char *dir, const char *name,
-    size_t first, int per, double (*get)(const rundata *, size_t, int, int))
+write_months(const report *d, const char *dir, const char *name,
+    size_t first, int per, double (*get)(const report *, size_t, int, int))
 {
 	FILE *f = gp_create(dir, name);
 	size_t v;
@@ -275,7 +229,7 @@ write_months(const rundata *d, const char *dir, const char *name,
 }
 
 static double
-cum_of(const rundata *d, size_t v, int t, int k)
+cum_of(const report *d, size_t v, int t, int k)
 {
 	const fw_band *b = &d->cum[v * (size_t)d->T + (size_t)t - 1];
 
@@ -285,7 +239,7 @@ cum_of(const rundata *d, size_t v, int t, int k)
 /* Names of variants (NAME[i], i from 1 = the baseline) and their
  * direct labels' heights at the right end of a line chart. */
 static void
-put_end_labels(gp_meta *m, const char *var, const rundata *d, size_t first,
+put_end_labels(gp_meta *m, const char *var, const report *d, size_t first,
     const double *end, const axis *ax)
 {
 	double *y = malloc((d->nv + 1) * sizeof(double));
@@ -308,7 +262,7 @@ put_end_labels(gp_meta *m, const char *var, const rundata *d, size_t first,
 /* cumgain.gp: cumulative cash gain of each option, the leader's 5th-95th
  * percentile band of the paired gain, payback and start marked. */
 static int
-write_cumgain(const rundata *d, const verdict *vd, const char *dir,
+write_cumgain(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	double lo = NAN, hi = NAN, *end;
@@ -363,55 +317,55 @@ write_cumgain(const rundata *d, const verdict *vd, const char *dir,
 		}
 		gp_num_at(m, "CMARK_X", row, start > 1 ? start : pay);
 		gp_num_at(m, "CMARK_V", row, (double)v + 1);
-		gp_text_at(m, "CMARK_T", row, "%s %s%s%s", d->names[v], starts,
+		gp_text_at(m, "CMARK_T", row, "%s %s%s%s", d->labels[v], starts,
 		    *starts && *pays ? ", " : "", pays);
 	}
 	gp_num(m, "NCDOT", (double)dots);
 	gp_num(m, "NCMARK", (double)row);
-	horizon_words(d->T, over, sizeof(over));
-	money(d->cum[lead * (size_t)d->T + (size_t)d->T - 1].mean, gain,
+	fw_format_horizon(d->T, over, sizeof(over));
+	fw_format_money(d->cum[lead * (size_t)d->T + (size_t)d->T - 1].mean, gain,
 	    sizeof(gain));
 	if (no_difference(d, lead))
 		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s makes no difference to "
-		    "cash %s", d->names[lead], over);
+		    "cash %s", d->labels[lead], over);
 	else if (d->cmp[lead].payback > 0)
 		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s pays back in month %d and gains %s "
-		    "of cash %s", d->names[lead], d->cmp[lead].payback, gain,
+		    "of cash %s", d->labels[lead], d->cmp[lead].payback, gain,
 		    over);
 	else
 		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s does not pay back within %d months: "
-		    "%s of cash %s", d->names[lead], d->T, gain, over);
+		    "%s of cash %s", d->labels[lead], d->T, gain, over);
 	gp_text(m, "S_CUMGAIN", "Lines: mean gain. Shaded: 5th to 95th "
 	    "percentile of %s's paired gain across replications",
-	    d->names[lead]);
+	    d->labels[lead]);
 	rc = write_months(d, dir, "cumgain.tsv", 1, 3, cum_of);
 	free(end);
 	return rc;
 }
 
 static double
-band_mean(const rundata *d, int k, size_t v, int t)
+band_mean(const report *d, int k, size_t v, int t)
 {
-	return run_band(d, k, v, t)->mean;
+	return report_band(d, k, v, t)->mean;
 }
 
 /* HCPs who prescribe (trial, adopter, advocate) at month t. */
 static double
-prescribing(const rundata *d, size_t v, int t)
+prescribing(const report *d, size_t v, int t)
 {
 	return band_mean(d, RS_STATE + 2, v, t) +
 	    band_mean(d, RS_STATE + 3, v, t) + band_mean(d, RS_STATE + 4, v, t);
 }
 
 static double
-trust_of(const rundata *d, size_t v, int t, int k)
+trust_of(const report *d, size_t v, int t, int k)
 {
 	/* columns: baseline, then the leader (v is 0 or the leader) */
 	return band_mean(d, RS_TRUST, k == 0 ? 0 : v, t);
 }
 
 static double
-gaprate_of(const rundata *d, size_t v, int t, int k)
+gaprate_of(const report *d, size_t v, int t, int k)
 {
 	return 100 * band_mean(d, RS_GAP_RATE, k == 0 ? 0 : v, t);
 }
@@ -419,7 +373,7 @@ gaprate_of(const rundata *d, size_t v, int t, int k)
 /* mechanism.gp: why the leader gains: HCPs by state at the horizon,
  * mean trust and the share of scripts unfilled, against the baseline. */
 static int
-write_mechanism(const rundata *d, const verdict *vd, const char *dir,
+write_mechanism(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	size_t lead = leader(vd), pair[2] = { 0, lead }, i;
@@ -435,7 +389,7 @@ write_mechanism(const rundata *d, const verdict *vd, const char *dir,
 	for (i = 0; f != NULL && i < (lead > 0 ? 2u : 1u); i++) {
 		double sum = 0;
 		fprintf(f, "%zu\t", i + 1);
-		gp_field(f, d->names[pair[i]]);
+		gp_field(f, d->labels[pair[i]]);
 		for (k = 0; k < RUN_NSTATE; k++) {
 			sum += band_mean(d, RS_STATE + k, pair[i], d->T) / 1e3;
 			fprintf(f, "\t%.10g", sum);
@@ -475,7 +429,7 @@ write_mechanism(const rundata *d, const verdict *vd, const char *dir,
 			    dg <= 0 ? "fewer" : "more");
 		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "How %s works: by month "
 		    "%d it has %s %s prescribing HCPs, trust is %.2f %s%s",
-		    d->names[lead], d->T, people(fabs(dp), n1, sizeof(n1)),
+		    d->labels[lead], d->T, people(fabs(dp), n1, sizeof(n1)),
 		    dp >= 0 ? "more" : "fewer", fabs(dt), dt >= 0 ? "higher" :
 		    "lower", gap);
 	} else
@@ -495,7 +449,7 @@ write_mechanism(const rundata *d, const verdict *vd, const char *dir,
 
 /* npv.gp: each variant's NPV across replications as a density. */
 static int
-write_npv(const rundata *d, const verdict *vd, const char *dir, gp_meta *m,
+write_npv(const report *d, const fw_recommendation *vd, const char *dir, gp_meta *m,
     int *drawn)
 {
 	double lo = NAN, hi = NAN, *x, *y, top = 0, *peak_x, *peak_y;
@@ -572,14 +526,14 @@ write_npv(const rundata *d, const verdict *vd, const char *dir, gp_meta *m,
 		gp_num_at(m, "NLAB_X", v + 1, peak_x[v]);
 		gp_num_at(m, "NLAB_Y", v + 1, peak_y[v]);
 	}
-	money(d->npv[lead].p5, a, sizeof(a));
-	money(d->npv[lead].p95, b, sizeof(b));
-	money(d->npv[0].p5, c, sizeof(c));
-	money(d->npv[0].p95, e, sizeof(e));
+	fw_format_money(d->npv[lead].p5, a, sizeof(a));
+	fw_format_money(d->npv[lead].p95, b, sizeof(b));
+	fw_format_money(d->npv[0].p5, c, sizeof(c));
+	fw_format_money(d->npv[0].p95, e, sizeof(e));
 	if (lead > 0)
 		gp_title(m, "T_NPV", TITLE_WIDTH, "%s's NPV ranges from %s to %s (5th to 95th "
 		    "percentile), the baseline's from %s to %s",
-		    d->names[lead], a, b, c, e);
+		    d->labels[lead], a, b, c, e);
 	else
 		gp_title(m, "T_NPV", TITLE_WIDTH, "The baseline's NPV ranges from %s to %s "
 		    "(5th to 95th percentile)", c, e);
@@ -657,7 +611,7 @@ by_draw(const void *a, const void *b)
  * mean gain where the input drew its lowest and its highest tenth,
  * less its mean gain over all replications. */
 static int
-write_run_tornado(const rundata *d, const verdict *vd, const char *dir,
+write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	size_t lead = leader(vd), i, r, n = 0, tenth = d->R / 10;
@@ -738,14 +692,14 @@ write_run_tornado(const rundata *d, const verdict *vd, const char *dir,
 		gp_array(m, "TX_DEC", 1);
 		gp_array(m, "NTORNADO", 1);
 		rc = tornado_write(row, n, dir, 1, m);
-		money(all * 1e6, base, sizeof(base));
+		fw_format_money(all * 1e6, base, sizeof(base));
 		gp_title(m, "T_TORNADO[1]", TITLE_WIDTH, "What moves %s's NPV "
-		    "gain most: %s", d->names[lead], row[0].label);
+		    "gain most: %s", d->labels[lead], row[0].label);
 		gp_text(m, "S_TORNADO[1]", "Change from its mean gain of %s when "
 		    "an input draws its lowest or highest tenth (%zu of %zu "
 		    "replications each)", base, tenth, d->R);
 		gp_text(m, "TX_LABEL[1]", "Change in %s's NPV gain ($M)",
-		    d->names[lead]);
+		    d->labels[lead]);
 		gp_text(m, "T_LOWKEY", "input in its lowest tenth of draws "
 		    "(mean value written)");
 		gp_text(m, "T_HIGHKEY", "input in its highest tenth of draws");
@@ -762,16 +716,16 @@ write_run_tornado(const rundata *d, const verdict *vd, const char *dir,
 }
 
 static double
-revenue_of(const rundata *d, size_t v, int t, int k)
+revenue_of(const report *d, size_t v, int t, int k)
 {
-	const fw_band *b = run_band(d, RS_REVENUE, v, t);
+	const fw_band *b = report_band(d, RS_REVENUE, v, t);
 
 	return M(k == 0 ? b->p5 : k == 1 ? b->p50 : b->p95);
 }
 
 /* revenue.gp: revenue per month, median and 5th-95th percentile band. */
 static int
-write_revenue(const rundata *d, const verdict *vd, const char *dir,
+write_revenue(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	double hi = NAN, lo = 0, *end = calloc(d->nv, sizeof(double));
@@ -796,11 +750,11 @@ write_revenue(const rundata *d, const verdict *vd, const char *dir,
 	put_end_labels(m, "REND", d, 0, end, &ax);
 	gp_text(m, "S_REVENUE", "Lines: median across replications. Shaded: "
 	    "5th to 95th percentile");
-	money(end[lead] * 1e6, a, sizeof(a));
-	money(end[0] * 1e6, b, sizeof(b));
+	fw_format_money(end[lead] * 1e6, a, sizeof(a));
+	fw_format_money(end[0] * 1e6, b, sizeof(b));
 	if (lead > 0)
 		gp_title(m, "T_REVENUE", TITLE_WIDTH, "%s brings in %s of revenue a month by "
-		    "month %d, the baseline %s", d->names[lead], a, d->T, b);
+		    "month %d, the baseline %s", d->labels[lead], a, d->T, b);
 	else
 		gp_title(m, "T_REVENUE", TITLE_WIDTH, "The baseline brings in %s of revenue a "
 		    "month by month %d", b, d->T);
@@ -810,7 +764,7 @@ write_revenue(const rundata *d, const verdict *vd, const char *dir,
 
 /* states.gp: the state mix month by month, a panel per variant. */
 static int
-write_states(const rundata *d, const verdict *vd, const char *dir,
+write_states(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	size_t v, lead = leader(vd);
@@ -841,7 +795,7 @@ write_states(const rundata *d, const verdict *vd, const char *dir,
 	if (lead > 0)
 		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %s has %s "
 		    "prescribing HCPs by month %d, the baseline %s",
-		    d->names[lead], people(prescribing(d, lead, d->T), a,
+		    d->labels[lead], people(prescribing(d, lead, d->T), a,
 		    sizeof(a)), d->T, people(prescribing(d, 0, d->T), b,
 		    sizeof(b)));
 	else
@@ -852,7 +806,7 @@ write_states(const rundata *d, const verdict *vd, const char *dir,
 }
 
 static double
-gap_of(const rundata *d, size_t v, int t, int k)
+gap_of(const report *d, size_t v, int t, int k)
 {
 	return M(band_mean(d, k == 0 ? RS_GAP_VALUE : RS_CVAR, v, t));
 }
@@ -860,7 +814,7 @@ gap_of(const rundata *d, size_t v, int t, int k)
 /* gap.gp: value of unfilled scripts per month and customer value at
  * risk, one line a variant. */
 static int
-write_gap(const rundata *d, const verdict *vd, const char *dir, gp_meta *m,
+write_gap(const report *d, const fw_recommendation *vd, const char *dir, gp_meta *m,
     int *drawn)
 {
 	double hi[2] = { NAN, NAN }, lo = 0;
@@ -877,11 +831,11 @@ write_gap(const rundata *d, const verdict *vd, const char *dir, gp_meta *m,
 			}
 	put_axis(m, "GY", axis_nice(0, hi[0], AXIS_NONNEGATIVE, 5));
 	put_axis(m, "VY", axis_nice(0, hi[1], AXIS_NONNEGATIVE, 5));
-	money(gap_of(d, lead, d->T, 0) * 1e6, a, sizeof(a));
-	money(gap_of(d, 0, d->T, 0) * 1e6, b, sizeof(b));
+	fw_format_money(gap_of(d, lead, d->T, 0) * 1e6, a, sizeof(a));
+	fw_format_money(gap_of(d, 0, d->T, 0) * 1e6, b, sizeof(b));
 	if (lead > 0)
 		gp_title(m, "T_GAP", TITLE_WIDTH, "Unfilled scripts: %s leaves %s a month "
-		    "unfilled by month %d, the baseline %s", d->names[lead], a,
+		    "unfilled by month %d, the baseline %s", d->labels[lead], a,
 		    d->T, b);
 	else
 		gp_title(m, "T_GAP", TITLE_WIDTH, "Unfilled scripts: the baseline leaves %s a "
@@ -891,7 +845,7 @@ write_gap(const rundata *d, const verdict *vd, const char *dir, gp_meta *m,
 
 /* Where value leaks, when the run asked for the decomposition. */
 static int
-write_waterfall(const rundata *d, const verdict *vd, const char *dir,
+write_waterfall(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	*drawn = d->leak != NULL;
@@ -913,7 +867,7 @@ const chart run_charts[] = {
 const size_t run_chart_count = sizeof(run_charts) / sizeof(run_charts[0]);
 
 int
-charts_write(const rundata *d, const verdict *vd, const char *dir,
+charts_write(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	size_t i, v;
@@ -924,7 +878,11 @@ charts_write(const rundata *d, const verdict *vd, const char *dir,
 	gp_num(m, "R", (double)d->R);
 	gp_array(m, "NAME", d->nv);
 	for (v = 0; v < d->nv; v++)
-		gp_text_at(m, "NAME", v + 1, "%s", d->names[v]);
+		gp_text_at(m, "NAME", v + 1, "%s", d->labels[v]);
+	/* each option's own colour (optionlook.h), read by vc() */
+	gp_array(m, "VCOL", d->nv);
+	for (v = 0; v < d->nv; v++)
+		gp_text_at(m, "VCOL", v + 1, "%s", d->colour[v]);
 	gp_array(m, "STATE", RUN_NSTATE);
 	for (v = 0; v < RUN_NSTATE; v++)
 		gp_text_at(m, "STATE", v + 1, "%s", run_state_names[v]);

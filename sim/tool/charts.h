@@ -6,8 +6,8 @@
 #define FW_CHARTS_H
 
 #include "gnuplot.h"
-#include "runread.h"
-#include "verdict.h"
+#include "report.h"
+#include "flywheel.h"
 
 /* One chart: the file it is drawn to (plots/FILE.png, .svg, .pdf), its
  * template (plots/TEMPLATE.gp), and the writer of its data, which sets
@@ -15,20 +15,16 @@
 typedef struct chart {
 	const char *file;
 	const char *template;
-	int (*write)(const rundata *, const verdict *, const char *,
+	int (*write)(const report *, const fw_recommendation *, const char *,
 	    gp_meta *, int *drawn);
 } chart;
 
 extern const chart run_charts[];
 extern const size_t run_chart_count;
 
-/* The verdict's figures from a run's tables (as print_verdict takes them
- * from the run itself). */
-int verdict_of_tables(const rundata *d, verdict *vd);
-
 /* Writes the data of every chart that applies into dir; drawn[i] tells
  * which. */
-int charts_write(const rundata *d, const verdict *vd, const char *dir,
+int charts_write(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn);
 
 /* The tornado's rows, shared by a run's and a sweep's: one a row with

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "report.h"
+
 /* Characters of a label made from a description. */
 #define OPTION_LABEL_CHARS 32
 
@@ -22,7 +24,20 @@ void option_label(const char *name, const char *label,
  * palette no HCP state uses, chosen by the name's hash; two options
  * that hash alike are told apart in the order of their names, never of
  * the file. */
-void option_colours(char *const *names, char *const *given, size_t n,
+void option_colours(char *const *names, const char *const *given, size_t n,
     char (*colour)[8]);
+
+/* Fills d->labels and d->colour from what each variant's file gives
+ * (label[v], description[v], colour[v]; NULL or "" where none); the
+ * baseline is "baseline". FW_ENOMEM. */
+int report_looks(report *d, const char *const *label,
+    const char *const *description, const char *const *colour);
+
+/* The label of the variant keyed name; name itself if none is. */
+const char *report_label_of(const report *d, const char *name);
+
+/* d's recommendation with each option named by its label, as the charts
+ * and the pack show it: out->opt is new, released with free(). */
+int report_labelled(const report *d, fw_recommendation *out);
 
 #endif

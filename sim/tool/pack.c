@@ -9,6 +9,7 @@
 
 #include "files.h"
 #include "labels.h"
+#include "optionlook.h"
 #include "pack.h"
 #include "textpage.h"
 #include "voiread.h"
@@ -64,13 +65,13 @@ open_page(textpage *tp, const char *dir, const char *name)
  * input is fixed (so the call is only as sure as those numbers), or the
  * uncertain inputs too, and how much of the leader's spread is theirs. */
 static void
-spread_words(const rundata *d, char *buf, size_t size)
+spread_words(const report *d, char *buf, size_t size)
 {
 	const voi_read *v = d->voi;
 	char evpi[32];
 
 	if (v != NULL)
-		money(v->evpi, evpi, sizeof(evpi));
+		fw_format_money(v->evpi, evpi, sizeof(evpi));
 	if (v == NULL)
 		snprintf(buf, size, "How sure: every input is a fixed number, "
 		    "so these ranges are market randomness alone (which HCPs "
@@ -81,7 +82,8 @@ spread_words(const rundata *d, char *buf, size_t size)
 		    "inputs as well as market randomness; the inputs make "
 		    "%.0f%% of the spread of %s's gain. Learning them all "
 		    "before committing is worth %s (the expected value of "
-		    "perfect information).", 100 * v->best_share, v->best,
+		    "perfect information).", 100 * v->best_share,
+		    report_label_of(d, v->best),
 		    evpi);
 	else
 		snprintf(buf, size, "How sure: these ranges hold the uncertain "
@@ -89,7 +91,7 @@ spread_words(const rundata *d, char *buf, size_t size)
 }
 
 static int
-write_recommendation(const rundata *d, const verdict *vd, const char *dir,
+write_recommendation(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name)
 {
 	char text[2048];
@@ -98,21 +100,21 @@ write_recommendation(const rundata *d, const verdict *vd, const char *dir,
 
 	if (open_page(&tp, dir, name) != FW_OK)
 		return FW_EIO;
-	verdict_title(vd, text, sizeof(text));
+	fw_recommendation_title(vd, text, sizeof(text));
 	put_para(&tp, 0.05, TX_TITLE, text);
 	tp.y -= 0.01;
 	snprintf(text, sizeof(text), "The question: %s", *d->scenario ?
 	    d->scenario : "which option to choose");
 	put_para(&tp, 0.05, TX_HEAD, text);
 	tp.y -= 0.015;
-	verdict_answer(vd, text, sizeof(text));
+	fw_recommendation_answer(vd, text, sizeof(text));
 	put_para(&tp, 0.05, TX_STRONG, text);
 	if (vd->n > 1) {
 		tp.y -= 0.025;
 		put_para(&tp, 0.05, TX_HEAD, "The other options");
 		for (i = 1; i < vd->n; i++) {
 			/* without the rank number */
-			verdict_line(vd, i, text, sizeof(text));
+			fw_recommendation_line(vd, i, text, sizeof(text));
 			put_para(&tp, 0.07, TX_BODY, strchr(text, ' ') + 1);
 		}
 	}
@@ -162,7 +164,7 @@ change_words(const run_change *ch, char *buf, size_t size)
 }
 
 static int
-write_assumptions(const rundata *d, const verdict *vd, const char *dir,
+write_assumptions(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name)
 {
 	static const double col[] = { 0.05, 0.33, 0.49, 0.65, 0.81 };
@@ -180,11 +182,11 @@ write_assumptions(const rundata *d, const verdict *vd, const char *dir,
 	put_cell(&tp, col[4], TX_HEAD, "NPV gain");
 	tp.y -= line_height[TX_HEAD];
 	for (v = 0; v < d->nv; v++) {
-		money(d->program_cost[v], a, sizeof(a));
-		money(d->channel_cost[v], b, sizeof(b));
-		money(d->spend_pv[v], c, sizeof(c));
-		money(d->cmp[v].mean, e, sizeof(e));
-		put_cell(&tp, col[0], TX_BODY, d->names[v]);
+		fw_format_money(d->program_cost[v], a, sizeof(a));
+		fw_format_money(d->channel_cost[v], b, sizeof(b));
+		fw_format_money(d->spend_pv[v], c, sizeof(c));
+		fw_format_money(d->cmp[v].mean, e, sizeof(e));
+		put_cell(&tp, col[0], TX_BODY, d->labels[v]);
 		put_cell(&tp, col[1], TX_BODY, a);
 		put_cell(&tp, col[2], TX_BODY, b);
 		put_cell(&tp, col[3], TX_BODY, c);
@@ -204,7 +206,7 @@ write_assumptions(const rundata *d, const verdict *vd, const char *dir,
 	/* One paragraph per option: its changes joined. */
 	for (v = 1; v < d->nv; v++) {
 		size_t len = (size_t)snprintf(text, sizeof(text), "%s: ",
-		    d->names[v]);
+		    d->labels[v]);
 		int n = 0;
 		for (i = 0; i < d->nchange && len < sizeof(text); i++) {
 			if (d->change[i].v != v)
@@ -247,9 +249,9 @@ write_assumptions(const rundata *d, const verdict *vd, const char *dir,
 typedef struct page {
 	const char *template;
 	const char *chart;
-	int (*write)(const rundata *, const verdict *, const char *,
+	int (*write)(const report *, const fw_recommendation *, const char *,
 	    const char *);
-	int (*applies)(const rundata *);
+	int (*applies)(const report *);
 } page;
 
 static const page pages[] = {
@@ -271,7 +273,7 @@ static const page pages[] = {
 };
 
 int
-pack_write(const rundata *d, const verdict *vd, const char *dir,
+pack_write(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, const int *chart_drawn, const char **page_chart,
     size_t *npage)
 {

@@ -135,7 +135,7 @@ write_tornado(const sweepdata *s, size_t m, const char *dir, gp_meta *g)
 	rc = tornado_write(row, s->np, dir, m + 1, g);
 	metric_label(s->metric[m], 0, words, sizeof(words));
 	if (k > 1)
-		money(at_base, base, sizeof(base));
+		fw_format_money(at_base, base, sizeof(base));
 	else
 		snprintf(base, sizeof(base), "%.3g", at_base);
 	snprintf(var, sizeof(var), "T_TORNADO[%zu]", m + 1);

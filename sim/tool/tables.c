@@ -22,13 +22,6 @@
 
 enum { NFILES = 6 };
 
-/* What run.json records beside the run itself: the directory it is
- * written in and the command line. */
-typedef struct run_record {
-	const char *dir;
-	const char *command_line;
-} run_record;
-
 static int
 write_summary(const fw_run *run, FILE *f, const run_record *unused)
 {
@@ -166,11 +159,8 @@ static int
 write_run_json(const fw_run *run, FILE *f, const run_record *rec)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
-	char stamp[64];
-	time_t now = time(NULL);
 	size_t v, i, n;
 
-	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	json_opening(f, sc, rec->dir);
 	fputs(",\n  \"variants\": [", f);
 	for (v = 0; v < fw_scenario_variant_count(sc); v++) {
@@ -211,7 +201,8 @@ write_run_json(const fw_run *run, FILE *f, const run_record *rec)
 	    fw_scenario_warmup(sc),
 	    (unsigned long long)fw_run_seed(run),
 	    (unsigned long long)fw_run_replications(run), fw_run_months(run),
-	    cluster_size(), fw_run_threads(run), fw_run_elapsed(run), stamp);
+	    cluster_size(), fw_run_threads(run), fw_run_elapsed(run),
+	    rec->finished);
 	fputs("  \"command_line\": ", f);
 	json_text(f, rec->command_line ? rec->command_line : "");
 	json_member(f, "rng", fw_rng_scheme());
@@ -347,13 +338,21 @@ make_dirs(const char *dir)
 	return 0;
 }
 
+void
+run_record_stamp(char *buf, size_t size)
+{
+	time_t now = time(NULL);
+
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+}
+
 int
-write_run_tables(const fw_run *run, const voi_table *voi, const char *dir,
-    const char *command_line, fw_error *err)
+write_run_tables(const fw_run *run, const voi_table *voi,
+    const run_record *rec, fw_error *err)
 {
 	const char *names[NFILES + 1];
 	const int n = NFILES + (voi != NULL && voi->ninput > 0);
-	run_record rec = { dir, command_line };
+	const char *dir = rec->dir;
 	char stale[4096];
 	outfiles o;
 	int i, rc;
@@ -364,7 +363,7 @@ write_run_tables(const fw_run *run, const voi_table *voi, const char *dir,
 	if ((rc = outfiles_open(&o, dir, names, (size_t)n, err)) != FW_OK)
 		return rc;
 	for (i = 0; i < NFILES && rc == FW_OK; i++)
-		rc = files[i].write(run, o.f[i], &rec);
+		rc = files[i].write(run, o.f[i], rec);
 	if (rc == FW_OK && n > NFILES)
 		rc = voi_write(run, voi, o.f[NFILES]);
 	if (rc == FW_ENOMEM)

@@ -14,6 +14,7 @@
 
 #include "gnuplot.h"
 #include "labels.h"
+#include "optionlook.h"
 #include "pack.h"
 #include "textpage.h"
 #include "voiread.h"
@@ -34,26 +35,26 @@ some_input_matters(const voi_read *v)
 }
 
 int
-voipage_uncertain(const rundata *d)
+voipage_uncertain(const report *d)
 {
 	return d->nv > 1 && d->voi != NULL && some_input_matters(d->voi);
 }
 
 int
-voipage_no_single(const rundata *d)
+voipage_no_single(const report *d)
 {
 	return d->nv > 1 && d->voi != NULL && !some_input_matters(d->voi);
 }
 
 int
-voipage_fixed(const rundata *d)
+voipage_fixed(const report *d)
 {
 	return d->nv > 1 && d->voi == NULL;
 }
 
 /* The option's programme cost, mean over replications; NaN unknown. */
 static double
-programme_cost(const rundata *d, const char *name)
+programme_cost(const report *d, const char *name)
 {
 	size_t v;
 
@@ -98,7 +99,7 @@ write_bars(const voi_read *v, const char *dir, char *top, size_t size,
 	*top_value = b[0].value;
 	for (i = 0; i < v->ninput; i++) {
 		param_label(v->path[b[i].i], label, sizeof(label));
-		money(b[i].value, money_text, sizeof(money_text));
+		fw_format_money(b[i].value, money_text, sizeof(money_text));
 		fprintf(f, "%zu\t", i + 1);
 		gp_value(f, b[i].value / 1e6);
 		fputc('\t', f);
@@ -111,7 +112,7 @@ write_bars(const voi_read *v, const char *dir, char *top, size_t size,
 }
 
 int
-voipage_write(const rundata *d, const verdict *vd, const char *dir,
+voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name)
 {
 	const voi_read *v = d->voi;
@@ -126,19 +127,19 @@ voipage_write(const rundata *d, const verdict *vd, const char *dir,
 		return rc != FW_OK ? rc : FW_EIO;
 	put_para(&tp, 0.05, TX_TITLE, question);
 	tp.y -= 0.01;
-	money(v->evpi, evpi, sizeof(evpi));
-	money(v->evpi_se, se, sizeof(se));
-	money(programme, cost, sizeof(cost));
+	fw_format_money(v->evpi, evpi, sizeof(evpi));
+	fw_format_money(v->evpi_se, se, sizeof(se));
+	fw_format_money(programme, cost, sizeof(cost));
 	if (v->evpi > 0)
 		snprintf(text, sizeof(text), "Knowing every uncertain input "
 		    "before committing is worth %s on average (standard error "
 		    "%s), beside %s's programme cost of %s.", evpi, se,
-		    v->best, cost);
+		    report_label_of(d, v->best), cost);
 	else
 		snprintf(text, sizeof(text), "No: whatever the uncertain "
 		    "inputs turn out to be within their ranges, %s stays the "
 		    "best choice, so learning them first is worth %s.",
-		    v->best, evpi);
+		    report_label_of(d, v->best), evpi);
 	put_para(&tp, 0.05, TX_STRONG, text);
 	if (v->evpi > 0) {
 		snprintf(text, sizeof(text), "No study can be worth more than "
@@ -150,7 +151,8 @@ voipage_write(const rundata *d, const verdict *vd, const char *dir,
 		snprintf(text, sizeof(text), "The spread of %s's gain is %.0f%% "
 		    "the uncertain inputs, which a pilot, a survey or data can "
 		    "narrow, and %.0f%% market randomness, which nothing "
-		    "learnt removes.", v->best, 100 * v->best_share,
+		    "learnt removes.", report_label_of(d, v->best),
+		    100 * v->best_share,
 		    100 * (1 - v->best_share));
 		put_para(&tp, 0.05, TX_BODY, text);
 	}
@@ -178,7 +180,7 @@ is_number(const char *s)
 }
 
 int
-voipage_write_fixed(const rundata *d, const verdict *vd, const char *dir,
+voipage_write_fixed(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name)
 {
 	char text[2048], label[200];
@@ -208,7 +210,7 @@ voipage_write_fixed(const rundata *d, const verdict *vd, const char *dir,
 		param_label(d->change[i].path, label, sizeof(label));
 		used += (size_t)snprintf(text + used, sizeof(text) - used,
 		    "%s%s (%s in %s)", used ? ", " : "", label,
-		    d->change[i].to, d->names[d->change[i].v]);
+		    d->change[i].to, d->labels[d->change[i].v]);
 	}
 	if (*text) {
 		char line[2300];

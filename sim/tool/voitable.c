@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "csv.h"
-#include "verdict.h"
+#include "flywheel.h"
 #include "voitable.h"
 
 void
@@ -185,9 +185,9 @@ voi_print(const fw_run *run, const voi_table *t, FILE *out)
 		    t->ninput == 1 ? "" : "s", 100 * t->explained[t->best],
 		    fw_scenario_variant_name(sc, t->best),
 		    100 * (1 - t->explained[t->best]));
-	money(t->evpi.value, evpi, sizeof(evpi));
-	money(t->evpi.se, se, sizeof(se));
-	money(t->input[most].value, top, sizeof(top));
+	fw_format_money(t->evpi.value, evpi, sizeof(evpi));
+	fw_format_money(t->evpi.se, se, sizeof(se));
+	fw_format_money(t->input[most].value, top, sizeof(top));
 	if (t->evpi.value == 0) {
 		fprintf(out, "Learning the uncertain inputs before deciding "
 		    "would not change the choice: %s is best whatever values "

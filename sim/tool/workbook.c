@@ -181,8 +181,8 @@ copy_table(lxw_workbook *wb, const formats *f, const char *dir,
 /* The Summary sheet: a row per variant in $M, the recommendation,
  * revenue by month, and two native charts. */
 static void
-write_summary(lxw_workbook *wb, const formats *f, const rundata *d,
-    const verdict *vd)
+write_summary(lxw_workbook *wb, const formats *f, const report *d,
+    const fw_recommendation *vd)
 {
 	static const char *const head[] = { "Variant", "NPV mean ($M)",
 		"NPV p5 ($M)", "NPV p95 ($M)", "NPV gain mean ($M)",
@@ -234,14 +234,14 @@ write_summary(lxw_workbook *wb, const formats *f, const rundata *d,
 			worksheet_write_number(ws, row, 12, c->roi, f->ratio);
 	}
 	row = (lxw_row_t)d->nv + 2;
-	verdict_title(vd, text, sizeof(text));
+	fw_recommendation_title(vd, text, sizeof(text));
 	worksheet_write_string(ws, row++, 0, text, f->title);
-	verdict_answer(vd, text, sizeof(text));
+	fw_recommendation_answer(vd, text, sizeof(text));
 	worksheet_merge_range(ws, row, 0, row, (lxw_col_t)ncol - 1, text,
 	    f->wrap);
 	worksheet_set_row(ws, row++, 48, NULL);
 	for (i = 1; i < vd->n; i++) {
-		verdict_line(vd, i, text, sizeof(text));
+		fw_recommendation_line(vd, i, text, sizeof(text));
 		worksheet_write_string(ws, row++, 0, text, NULL);
 	}
 	/* Revenue by month, mean, a column per variant: the chart's data. */
@@ -256,7 +256,7 @@ write_summary(lxw_workbook *wb, const formats *f, const rundata *d,
 	for (t = 1; t <= d->T; t++) {
 		worksheet_write_number(ws, top + (lxw_row_t)t, 0, t, f->whole);
 		for (v = 0; v < d->nv; v++) {
-			double x = run_band(d, RS_REVENUE, v, t)->mean;
+			double x = report_band(d, RS_REVENUE, v, t)->mean;
 			if (!isnan(x))
 				worksheet_write_number(ws, top + (lxw_row_t)t,
 				    (lxw_col_t)v + 1, x / 1e6, f->millions);
@@ -299,7 +299,7 @@ write_summary(lxw_workbook *wb, const formats *f, const rundata *d,
 /* The Assumptions sheet: what the run was and what each option
  * changes. */
 static void
-write_assumptions(lxw_workbook *wb, const formats *f, const rundata *d)
+write_assumptions(lxw_workbook *wb, const formats *f, const report *d)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "Assumptions");
 	const char *const field[][2] = { { "Scenario", d->scenario },
@@ -371,53 +371,35 @@ make_formats(lxw_workbook *wb, formats *f)
 }
 
 int
-write_workbook(const char *dir, fw_error *err)
+write_workbook(const report *d, const char *dir, fw_error *err)
 {
 	char folder[4096], tmp[4096], final[4096];
 	lxw_workbook_options opt = { .constant_memory = LXW_FALSE };
 	lxw_workbook *wb;
 	lxw_error e;
 	formats f;
-	rundata d;
-	verdict vd;
-	int rc;
+	int rc = FW_OK;
 
-	memset(&vd, 0, sizeof(vd));
 	if (pathf(final, sizeof(final), "%s/results.xlsx", dir) != 0) {
 		fw_error_set(err, FW_EIO, dir, 0, 0, "", "directory name too "
 		    "long");
 		return FW_EIO;
 	}
-	if ((rc = run_read(dir, &d, err)) != FW_OK) {
-		run_clear(&d);
-		return rc;
-	}
-	if (verdict_of_tables(&d, &vd) != FW_OK) {
-		verdict_free(&vd);
-		run_clear(&d);
-		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
-		return FW_ENOMEM;
-	}
 	/* The workbook and its writer's own temporary files go into a
 	 * private folder: no name in it can be planted. */
 	if (out_temp_folder(dir, "results", folder, sizeof(folder), err) !=
-	    FW_OK) {
-		verdict_free(&vd);
-		run_clear(&d);
+	    FW_OK)
 		return FW_EIO;
-	}
 	pathf(tmp, sizeof(tmp), "%s/results.xlsx", folder);
 	opt.tmpdir = folder;
 	if ((wb = workbook_new_opt(tmp, &opt)) == NULL) {
-		verdict_free(&vd);
-		run_clear(&d);
 		remove_tree(folder);
 		fw_error_set(err, FW_EIO, final, 0, 0, "", "cannot write");
 		return FW_EIO;
 	}
 	make_formats(wb, &f);
-	write_summary(wb, &f, &d, &vd);
-	if (d.nv > 1)
+	write_summary(wb, &f, d, &d->rec);
+	if (d->nv > 1)
 		rc = copy_table(wb, &f, dir, "compare.csv", "Compare", err);
 	if (rc == FW_OK)
 		rc = copy_table(wb, &f, dir, "timeseries.csv", "Time series",
@@ -426,7 +408,7 @@ write_workbook(const char *dir, fw_error *err)
 		rc = copy_table(wb, &f, dir, "replications.csv", "Replications",
 		    err);
 	if (rc == FW_OK)
-		write_assumptions(wb, &f, &d);
+		write_assumptions(wb, &f, d);
 	e = workbook_close(wb);
 	if (rc == FW_OK && e != LXW_NO_ERROR) {
 		fw_error_set(err, FW_EIO, final, 0, 0, "", "cannot write: %s",
@@ -436,7 +418,5 @@ write_workbook(const char *dir, fw_error *err)
 	if (rc == FW_OK)
 		rc = out_move_into(tmp, AT_FDCWD, dir, final, err);
 	remove_tree(folder);
-	verdict_free(&vd);
-	run_clear(&d);
 	return rc;
 }

@@ -1,6 +1,6 @@
-/* report.c - the console summary of a run, one aligned row per variant
+/* console.c - the console summary of a run, one aligned row per variant
  * with money in millions to one decimal, and the verdict, each phrase
- * chosen from the figures printed beside it (verdict.c).
+ * chosen from the figures printed beside it (fw_recommend(3)).
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -8,8 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
-#include "verdict.h"
+#include "console.h"
 
 /* Mean of metric `name` of variant v over the replications. */
 static double
@@ -98,79 +97,23 @@ print_summary(const fw_run *run, FILE *out)
 	return ferror(out) ? FW_EIO : FW_OK;
 }
 
-/* The verdict's figures from a finished run. */
-static int
-verdict_of_run(const fw_run *run, verdict *vd)
-{
-	const fw_scenario *sc = fw_run_scenario(run);
-	const size_t n = fw_scenario_variant_count(sc) - 1;
-	size_t i;
-
-	if (verdict_alloc(vd, n, fw_run_replications(run),
-	    fw_run_months(run)) != 0)
-		return FW_ENOMEM;
-	for (i = 0; i < n; i++) {
-		verdict_option *o = &vd->opt[i];
-		fw_paired npv, cost;
-		int rc;
-		o->v = i + 1;
-		o->name = fw_scenario_variant_name(sc, i + 1);
-		o->payback = fw_run_payback(run, i + 1, 0);
-		o->compounding = fw_run_compounding(run, i + 1, 0);
-		o->spend = mean_of(run, i + 1, "spend_pv");
-		o->program_cost = mean_of(run, i + 1, "program_cost");
-		if ((rc = paired_of(run, i + 1, "npv", &npv)) != FW_OK ||
-		    (rc = paired_of(run, i + 1, "spend_pv", &cost)) != FW_OK)
-			return rc;
-		if (o->payback < 0)
-			return FW_ENOMEM;
-		o->mean = npv.mean;
-		o->p5 = npv.p5;
-		o->p50 = npv.p50;
-		o->p95 = npv.p95;
-		o->p_ahead = npv.p_positive;
-		o->cost = cost.mean;
-		o->roi = cost.mean > 0 ? npv.mean / cost.mean : NAN;
-	}
-	verdict_rank(vd);
-	if (n >= 2) {
-		fw_paired lead;
-		int rc = fw_run_paired(run, vd->opt[0].v, vd->opt[1].v,
-		    (size_t)fw_metric_index("npv"), &lead);
-		if (rc != FW_OK)
-			return rc;
-		vd->lead_mean = lead.mean;
-		vd->lead_p5 = lead.p5;
-		vd->lead_p95 = lead.p95;
-		vd->lead_p_ahead = lead.p_positive;
-	}
-	return FW_OK;
-}
-
 int
-print_verdict(const fw_run *run, FILE *out)
+print_verdict(const fw_recommendation *rec, FILE *out)
 {
 	char text[2048];
-	verdict vd;
 	size_t i;
-	int rc;
 
-	if ((rc = verdict_of_run(run, &vd)) != FW_OK) {
-		verdict_free(&vd);
-		return rc;
-	}
-	verdict_title(&vd, text, sizeof(text));
+	fw_recommendation_title(rec, text, sizeof(text));
 	fprintf(out, "\n%s.\n", text);
-	if (vd.n > 0) {
-		verdict_answer(&vd, text, sizeof(text));
+	if (rec->n > 0) {
+		fw_recommendation_answer(rec, text, sizeof(text));
 		fprintf(out, "%s\n\nEach option against the baseline, from "
 		    "%llu replications paired on the same random draws:\n",
-		    text, (unsigned long long)vd.reps);
+		    text, (unsigned long long)rec->reps);
 	}
-	for (i = 0; i < vd.n; i++) {
-		verdict_line(&vd, i, text, sizeof(text));
+	for (i = 0; i < rec->n; i++) {
+		fw_recommendation_line(rec, i, text, sizeof(text));
 		fprintf(out, "%s\n", text);
 	}
-	verdict_free(&vd);
 	return ferror(out) ? FW_EIO : FW_OK;
 }
