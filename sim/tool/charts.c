@@ -112,8 +112,71 @@ gains(const report *d, size_t v, double *x)
 		x[r] = M(d->rep_npv[r * d->nv + v] - d->rep_npv[r * d->nv]);
 }
 
+/* Whether the call is close: every title of the run says so. */
+static int
+close_call(const fw_recommendation *vd)
+{
+	return vd->call == FW_CALL_CLOSE && vd->n >= 2 &&
+	    vd->rival == vd->opt[1].variant;
+}
+
+/* The paired values a row of decision.gp shows, $M: option i's gain
+ * over the baseline, or (i == n) the leader's NPV less the
+ * runner-up's. */
+static void
+decision_values(const report *d, const fw_recommendation *vd, size_t i,
+    double *x)
+{
+	size_t r;
+
+	if (i < vd->n) {
+		gains(d, vd->opt[i].variant, x);
+		return;
+	}
+	for (r = 0; r < d->R; r++)
+		x[r] = M(d->rep_npv[r * d->nv + vd->opt[0].variant] -
+		    d->rep_npv[r * d->nv + vd->opt[1].variant]);
+}
+
+/* One row of decision.gp: its shape (a dot and 5th-95th bar instead when
+ * the spread is too narrow to see as a shape) and its figures. */
+static void
+decision_row(const report *d, double *x, double *y, size_t row,
+    const char *name, size_t colour, const axis *ax, FILE *shape,
+    FILE *rows)
+{
+	double top = 0, x0 = NAN, x1 = NAN, pad;
+	size_t j;
+	fw_stats s;
+	int narrow;
+
+	fw_stats_of(x, d->R, &s);
+	axis_extend(x, d->R, &x0, &x1);
+	pad = (x1 - x0) * 0.15;
+	narrow = !(s.p95 - s.p5 > 0.04 * (ax->hi - ax->lo));
+	if (!narrow && density(x, d->R, x0 - pad, x1 + pad, NGRID, y) == 0) {
+		for (j = 0; j < NGRID; j++)
+			top = fmax(top, y[j]);
+		for (j = 0; j < NGRID; j++)
+			fprintf(shape, "%.10g\t%.6f\t%.6f\n", x0 - pad + (x1 -
+			    x0 + 2 * pad) * (double)j / (NGRID - 1),
+			    (double)row + 0.38 * y[j] / top,
+			    (double)row - 0.38 * y[j] / top);
+		fputs("\n\n", shape);
+	} else {
+		narrow = 1;
+		fprintf(shape, "NaN\tNaN\tNaN\n\n\n");
+	}
+	fprintf(rows, "%zu\t", row);
+	gp_field(rows, name);
+	fprintf(rows, "\t%.10g\t%.10g\t%.10g\t%.10g\t%zu\t%d\n", s.p5, s.p50,
+	    s.p95, s.mean, colour, narrow);
+}
+
 /* decision.gp: each option's paired ΔNPV as a shape, ranked from the
- * top, with its 5th, 50th and 95th percentiles and its chance of loss. */
+ * top, with its 5th, 50th and 95th percentiles and its chance of loss;
+ * on a close call, below them the difference the call turns on: the
+ * leader's NPV less the runner-up's, paired. */
 static int
 write_decision(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
@@ -121,7 +184,7 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 	double *x = NULL, *y = NULL, lo = NAN, hi = NAN;
 	FILE *shape = NULL, *rows = NULL;
 	char gain[32], med[32], loss[64], a[32], b[32];
-	size_t i, j;
+	size_t i, j, nrow = vd->n + (size_t)close_call(vd);
 	axis ax;
 	int rc = FW_OK;
 
@@ -132,72 +195,81 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 		free(x);
 		return FW_ENOMEM;
 	}
-	for (i = 0; i < vd->n; i++) {
-		gains(d, vd->opt[i].variant, x);
-		axis_extend(x, d->R, &lo, &hi);
+	/* room for each shape, which runs a little past its values */
+	for (i = 0; i < nrow; i++) {
+		double x0 = NAN, x1 = NAN, ends[2];
+		decision_values(d, vd, i, x);
+		axis_extend(x, d->R, &x0, &x1);
+		ends[0] = x0 - (x1 - x0) * 0.15;
+		ends[1] = x1 + (x1 - x0) * 0.15;
+		axis_extend(ends, 2, &lo, &hi);
 	}
 	ax = axis_nice(lo, hi, 1, 6);
 	put_axis(m, "DX", ax);
-	gp_num(m, "NOPT", (double)vd->n);
-	gp_array(m, "DTEXT1", vd->n);
-	gp_array(m, "DTEXT2", vd->n);
-	gp_array(m, "DV", vd->n);
+	gp_num(m, "NOPT", (double)nrow);
+	gp_num(m, "NDIFF", (double)(nrow - vd->n));
+	gp_array(m, "DTEXT1", nrow);
+	gp_array(m, "DTEXT2", nrow);
+	gp_array(m, "DV", nrow);
 	gp_text(m, "S_DECISION", "Shape: how the paired gain spreads across "
-	    "replications. Long tick: median. Short ticks: 5th and 95th "
-	    "percentiles");
+	    "replications (a dot and bar where it is too narrow to see). "
+	    "Long tick: median. Short ticks: 5th and 95th percentiles");
 	shape = gp_create(dir, "decision-shape.tsv");
 	rows = gp_create(dir, "decision-rows.tsv");
-	for (i = 0; shape != NULL && rows != NULL && i < vd->n; i++) {
-		const fw_option *o = &vd->opt[i];
-		double top = 0, x0, x1;
+	for (i = 0; shape != NULL && rows != NULL && i < nrow; i++) {
 		fw_stats s;
 		size_t loses = 0;
-		gains(d, o->variant, x);
+		decision_values(d, vd, i, x);
 		for (j = 0; j < d->R; j++)
 			loses += x[j] < 0;
-		/* The shape spans the values and a little beyond. */
-		x0 = NAN, x1 = NAN;
-		axis_extend(x, d->R, &x0, &x1);
-		if (density(x, d->R, x0 - (x1 - x0) * 0.15, x1 + (x1 - x0) *
-		    0.15, NGRID, y) == 0) {
-			for (j = 0; j < NGRID; j++)
-				top = fmax(top, y[j]);
-			for (j = 0; j < NGRID; j++) {
-				double at = x0 - (x1 - x0) * 0.15 + (x1 - x0) *
-				    1.3 * (double)j / (NGRID - 1);
-				fprintf(shape, "%.10g\t%.6f\t%.6f\n", at,
-				    (double)(i + 1) + 0.38 * y[j] / top,
-				    (double)(i + 1) - 0.38 * y[j] / top);
-			}
-			fputs("\n\n", shape);
-		} else
-			fprintf(shape, "NaN\tNaN\tNaN\n\n\n");
 		fw_stats_of(x, d->R, &s);
 		fw_format_money(s.p50 * 1e6, med, sizeof(med));
 		fw_format_money(s.p5 * 1e6, a, sizeof(a));
 		fw_format_money(s.p95 * 1e6, b, sizeof(b));
+		if (i == vd->n) {
+			/* the difference the close call turns on */
+			char name[200];
+			snprintf(name, sizeof(name), "%s less %s",
+			    vd->opt[0].name, vd->opt[1].name);
+			decision_row(d, x, y, i + 1, name, 1, &ax, shape, rows);
+			gp_num_at(m, "DV", i + 1, 1);
+			fw_format_money(s.mean * 1e6, gain, sizeof(gain));
+			gp_text_at(m, "DTEXT1", i + 1, "mean %s; 5th to 95th "
+			    "percentile %s to %s", gain, a, b);
+			fw_format_share(vd->lead_p_ahead, d->R, loss,
+			    sizeof(loss));
+			gp_text_at(m, "DTEXT2", i + 1, "%s comes out ahead %s",
+			    vd->opt[0].name, loss);
+			continue;
+		}
+		decision_row(d, x, y, i + 1, vd->opt[i].name,
+		    vd->opt[i].variant + 1, &ax, shape, rows);
+		gp_num_at(m, "DV", i + 1, (double)vd->opt[i].variant + 1);
 		fw_format_share((double)loses / (double)d->R, d->R, loss,
 		    sizeof(loss));
-		fprintf(rows, "%zu\t", i + 1);
-		gp_field(rows, o->name);
-		fprintf(rows, "\t%.10g\t%.10g\t%.10g\t%.10g\t%zu\t", s.p5,
-		    s.p50, s.p95, s.mean, o->variant + 1);
-		gp_num_at(m, "DV", i + 1, (double)o->variant + 1);
 		gp_text_at(m, "DTEXT1", i + 1, "median %s; 5th to 95th "
 		    "percentile %s to %s", med, a, b);
 		gp_text_at(m, "DTEXT2", i + 1, "loses money %s", loss);
-		gp_field(rows, "");
-		fputc('\n', rows);
 	}
 	fw_format_money(vd->opt[0].mean, gain, sizeof(gain));
 	if (vd->call == FW_CALL_KEEP)
-		gp_title(m, "T_DECISION", TITLE_WIDTH, "No option gains NPV on average: the "
-		    "best, %s, changes it by %s", vd->opt[0].name, gain);
-	else {
+		gp_title(m, "T_DECISION", TITLE_WIDTH, "No option gains NPV on "
+		    "average: the best, %s, changes it by %s", vd->opt[0].name,
+		    gain);
+	else if (close_call(vd)) {
+		const char *lead = m->title_lead;
+		m->title_lead = NULL;
+		fw_format_money(vd->lead_mean, a, sizeof(a));
+		fw_format_share(vd->lead_p_ahead, d->R, loss, sizeof(loss));
+		gp_title(m, "T_DECISION", TITLE_WIDTH, "A close call: %s leads "
+		    "%s by only %s on average, and comes out ahead %s",
+		    vd->opt[0].name, vd->opt[1].name, a, loss);
+		m->title_lead = lead;
+	} else {
 		fw_format_share(vd->opt[0].p_ahead, d->R, loss, sizeof(loss));
-		gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains the most NPV, %s on "
-		    "average, and beats the baseline %s", vd->opt[0].name,
-		    gain, loss);
+		gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains the most NPV, "
+		    "%s on average, and beats the baseline %s",
+		    vd->opt[0].name, gain, loss);
 	}
 	rc = gp_close(shape, rc);
 	rc = gp_close(rows, rc);
@@ -259,6 +331,22 @@ put_end_labels(gp_meta *m, const char *var, const report *d, size_t first,
 	free(y);
 }
 
+/* Dot k (a start or a payback of variant v) at month x on the zero
+ * line, stacked above the dots of earlier options in the same month so
+ * that none hides another. */
+static void
+put_dot(gp_meta *m, int *dot_x, size_t k, int x, size_t v, const axis *ax)
+{
+	size_t i, under = 0;
+
+	dot_x[k] = x;
+	for (i = 1; i < k; i++)
+		under += dot_x[i] == x;
+	gp_num_at(m, "CDOT_X", k, x);
+	gp_num_at(m, "CDOT_Y", k, (double)under * (ax->hi - ax->lo) * 0.05);
+	gp_num_at(m, "CDOT_V", k, (double)v + 1);
+}
+
 /* cumgain.gp: cumulative cash gain of each option, the leader's 5th-95th
  * percentile band of the paired gain, payback and start marked. */
 static int
@@ -267,6 +355,7 @@ write_cumgain(const report *d, const fw_recommendation *vd, const char *dir,
 {
 	double lo = NAN, hi = NAN, *end;
 	size_t v, lead = leader(vd), row = 0, dots = 0;
+	int *dot_x;
 	char gain[32], over[32];
 	axis ax;
 	int t, rc;
@@ -296,7 +385,12 @@ write_cumgain(const report *d, const fw_recommendation *vd, const char *dir,
 	gp_array(m, "CMARK_V", d->nv);
 	gp_array(m, "CMARK_T", d->nv);
 	gp_array(m, "CDOT_X", 2 * d->nv);
+	gp_array(m, "CDOT_Y", 2 * d->nv);
 	gp_array(m, "CDOT_V", 2 * d->nv);
+	if ((dot_x = calloc(2 * d->nv + 1, sizeof(int))) == NULL) {
+		free(end);
+		return FW_ENOMEM;
+	}
 	for (v = 1; v < d->nv; v++) {
 		int pay = d->cmp[v].payback, start = d->start[v];
 		char starts[48] = "", pays[48] = "";
@@ -306,14 +400,12 @@ write_cumgain(const report *d, const fw_recommendation *vd, const char *dir,
 		if (start > 1) {
 			snprintf(starts, sizeof(starts), "starts in month %d",
 			    start);
-			gp_num_at(m, "CDOT_X", ++dots, start);
-			gp_num_at(m, "CDOT_V", dots, (double)v + 1);
+			put_dot(m, dot_x, ++dots, start, v, &ax);
 		}
 		if (pay > 0) {
 			snprintf(pays, sizeof(pays), "pays back in month %d",
 			    pay);
-			gp_num_at(m, "CDOT_X", ++dots, pay);
-			gp_num_at(m, "CDOT_V", dots, (double)v + 1);
+			put_dot(m, dot_x, ++dots, pay, v, &ax);
 		}
 		gp_num_at(m, "CMARK_X", row, start > 1 ? start : pay);
 		gp_num_at(m, "CMARK_V", row, (double)v + 1);
@@ -325,7 +417,15 @@ write_cumgain(const report *d, const fw_recommendation *vd, const char *dir,
 	fw_format_horizon(d->T, over, sizeof(over));
 	fw_format_money(d->cum[lead * (size_t)d->T + (size_t)d->T - 1].mean, gain,
 	    sizeof(gain));
-	if (no_difference(d, lead))
+	if (close_call(vd)) {
+		size_t run = vd->opt[1].variant;
+		char other[32];
+		fw_format_money(d->cum[run * (size_t)d->T + (size_t)d->T -
+		    1].mean, other, sizeof(other));
+		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s gains %s of cash %s, "
+		    "%s %s", d->labels[lead], gain, over, d->labels[run],
+		    other);
+	} else if (no_difference(d, lead))
 		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s makes no difference to "
 		    "cash %s", d->labels[lead], over);
 	else if (d->cmp[lead].payback > 0)
@@ -335,10 +435,11 @@ write_cumgain(const report *d, const fw_recommendation *vd, const char *dir,
 	else
 		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s does not pay back within %d months: "
 		    "%s of cash %s", d->labels[lead], d->T, gain, over);
-	gp_text(m, "S_CUMGAIN", "Lines: mean gain. Shaded: 5th to 95th "
-	    "percentile of %s's paired gain across replications",
+	gp_text(m, "S_CUMGAIN", "Cash, undiscounted (NPV discounts it). Lines: "
+	    "mean gain. Shaded: 5th to 95th percentile of %s's paired gain",
 	    d->labels[lead]);
 	rc = write_months(d, dir, "cumgain.tsv", 1, 3, cum_of);
+	free(dot_x);
 	free(end);
 	return rc;
 }
@@ -401,13 +502,9 @@ write_mechanism(const report *d, const fw_recommendation *vd, const char *dir,
 	if ((rc = gp_close(f, FW_OK)) != FW_OK)
 		return rc;
 	put_axis(m, "WS", axis_nice(0, hi, AXIS_NONNEGATIVE, 4));
-	lo = hi = NAN;
-	for (t = 1; t <= d->T; t++) {
-		x[0] = trust_of(d, lead, t, 0);
-		x[1] = trust_of(d, lead, t, 1);
-		axis_extend(x, 2, &lo, &hi);
-	}
-	put_axis(m, "WT", axis_nice(lo, hi, 0, 4));
+	/* trust is an index from 0 to 1: its whole scale, so that a
+	 * hundredth does not fill the panel */
+	put_axis(m, "WT", axis_nice(0, 1, AXIS_NONNEGATIVE, 4));
 	lo = hi = NAN;
 	for (t = 1; t <= d->T; t++) {
 		x[0] = gaprate_of(d, lead, t, 0);
@@ -829,6 +926,9 @@ write_gap(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 				double x = gap_of(d, v, t, k);
 				axis_extend(&x, 1, &lo, &hi[k]);
 			}
+	gp_text(m, "S_GAP", "Customer value at risk: a year of the value each "
+	    "prescribing HCP brings, times its chance of switching within "
+	    "the year");
 	put_axis(m, "GY", axis_nice(0, hi[0], AXIS_NONNEGATIVE, 5));
 	put_axis(m, "VY", axis_nice(0, hi[1], AXIS_NONNEGATIVE, 5));
 	fw_format_money(gap_of(d, lead, d->T, 0) * 1e6, a, sizeof(a));
@@ -886,7 +986,10 @@ charts_write(const report *d, const fw_recommendation *vd, const char *dir,
 	gp_array(m, "STATE", RUN_NSTATE);
 	for (v = 0; v < RUN_NSTATE; v++)
 		gp_text_at(m, "STATE", v + 1, "%s", run_state_names[v]);
+	/* On a close call every title says so. */
+	m->title_lead = close_call(vd) ? "Close call. " : NULL;
 	for (i = 0; rc == FW_OK && i < run_chart_count; i++)
 		rc = run_charts[i].write(d, vd, dir, m, &drawn[i]);
+	m->title_lead = NULL;
 	return rc != FW_OK ? rc : m->rc;
 }

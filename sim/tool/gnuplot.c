@@ -195,6 +195,13 @@ gp_title(gp_meta *m, const char *var, int width, const char *fmt, ...)
 	va_start(ap, fmt);
 	s = format(fmt, ap);
 	va_end(ap);
+	if (s != NULL && m->title_lead != NULL) {
+		char *led = malloc(strlen(m->title_lead) + strlen(s) + 1);
+		if (led != NULL)
+			sprintf(led, "%s%s", m->title_lead, s);
+		free(s);
+		s = led;
+	}
 	if (s == NULL) {
 		m->rc = FW_ENOMEM;
 		return;

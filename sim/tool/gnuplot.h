@@ -33,6 +33,7 @@ typedef struct gp_meta {
 	FILE *meta, *text;
 	int ntext;
 	int rc;
+	const char *title_lead;	/* put before every title, or NULL */
 } gp_meta;
 
 /* Opens dir/meta.gp and dir/strings.tsv. */

@@ -13,7 +13,7 @@
 /* Okabe-Ito's colour-blind-safe hues; the HCP states are purples and
  * browns (plots/style.gp), which none of these is near. */
 static const char *const palette[] = { "#0072B2", "#E69F00", "#009E73",
-	"#D55E00", "#56B4E9", "#CC79A7", "#000000" };
+	"#D55E00", "#56B4E9", "#CC79A7" };
 #define NPALETTE (sizeof(palette) / sizeof(palette[0]))
 #define BASELINE_GREY "#555555"
 

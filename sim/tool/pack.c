@@ -90,6 +90,33 @@ spread_words(const report *d, char *buf, size_t size)
 		    "inputs as well as market randomness.");
 }
 
+/* How to break a close call between the leader and the runner-up: the
+ * one that pays back sooner, costs less, and has the better downside
+ * (5th percentile of its NPV). */
+static void
+tie_break(const fw_recommendation *vd, char *buf, size_t size)
+{
+	const fw_option *a = &vd->opt[0], *b = &vd->opt[1];
+	char pa[48], pb[48], ca[32], cb[32], ra[32], rb[32];
+
+	if (a->payback > 0)
+		snprintf(pa, sizeof(pa), "month %d", a->payback);
+	else
+		snprintf(pa, sizeof(pa), "not within the horizon");
+	if (b->payback > 0)
+		snprintf(pb, sizeof(pb), "month %d", b->payback);
+	else
+		snprintf(pb, sizeof(pb), "not within the horizon");
+	fw_format_money(a->program_cost, ca, sizeof(ca));
+	fw_format_money(b->program_cost, cb, sizeof(cb));
+	fw_format_money(a->npv_p5, ra, sizeof(ra));
+	fw_format_money(b->npv_p5, rb, sizeof(rb));
+	snprintf(buf, size, "To break the tie: payback (%s %s, %s %s), "
+	    "programme cost (%s %s, %s %s) and risk, the 5th percentile of "
+	    "NPV (%s %s, %s %s).", a->name, pa, b->name, pb, a->name, ca,
+	    b->name, cb, a->name, ra, b->name, rb);
+}
+
 static int
 write_recommendation(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name)
@@ -109,6 +136,12 @@ write_recommendation(const report *d, const fw_recommendation *vd, const char *d
 	tp.y -= 0.015;
 	fw_recommendation_answer(vd, text, sizeof(text));
 	put_para(&tp, 0.05, TX_STRONG, text);
+	if (vd->call == FW_CALL_CLOSE && vd->n >= 2 &&
+	    vd->rival == vd->opt[1].variant) {
+		tie_break(vd, text, sizeof(text));
+		tp.y -= 0.015;
+		put_para(&tp, 0.05, TX_BODY, text);
+	}
 	if (vd->n > 1) {
 		tp.y -= 0.025;
 		put_para(&tp, 0.05, TX_HEAD, "The other options");
@@ -122,8 +155,10 @@ write_recommendation(const report *d, const fw_recommendation *vd, const char *d
 	tp.y = fmin(tp.y, 0.27);
 	spread_words(d, text, sizeof(text));
 	put_para(&tp, 0.05, TX_NOTE, text);
-	snprintf(text, sizeof(text), "From %zu replications, every option "
-	    "paired with the baseline on the same random draws. A call is "
+	snprintf(text, sizeof(text), "Method: %zu replications, every option "
+	    "paired with the baseline on the same random draws. NPV is cash "
+	    "discounted to today; ROI is NPV gain per dollar of extra spend "
+	    "at present value; programme cost is undiscounted. A call is "
 	    "close when the runner-up comes out ahead in more than one "
 	    "replication in four; clear when the leader is ahead in at least "
 	    "95%% of them.", d->R);
