@@ -110,6 +110,13 @@ class FwRecommendation(ctypes.Structure):
                          "p_best"))
 
 
+class FwRunRecord(ctypes.Structure):
+    _fields_ = [("command_line", ctypes.c_char_p),
+                ("finished", ctypes.c_char_p),
+                ("calibration", ctypes.c_char_p),
+                ("processes", ctypes.c_int)]
+
+
 P = ctypes.c_void_p
 S = ctypes.c_char_p
 Z = ctypes.c_size_t
@@ -257,6 +264,13 @@ PROTOTYPES.update({
     "fw_sweep_scenario": (P, [P]),
     "fw_calibration_load_string": (INT, [S, S, Z, P, PP, E]),
     "fw_calibration_scenario": (P, [P]),
+})
+
+# The run's tables (fw_run_write_tables(3)).
+PROTOTYPES.update({
+    "fw_table_name": (S, [Z]),
+    "fw_run_write_tables": (INT, [P, ctypes.POINTER(FwRunRecord),
+                                  ctypes.POINTER(INT), E]),
 })
 
 # The recommendation (fw_recommend(3)).

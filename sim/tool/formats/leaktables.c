@@ -1,0 +1,132 @@
+/* leaktables.c - leakage.csv, the decomposition of every metric by stage,
+ * and leakage.json, what it was computed from; written both or neither.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "csv.h"
+#include "files.h"
+#include "leakout.h"
+
+/* The figures of a row, in the columns' order, each with its interval. */
+#define NFIGURE 5
+static const char *const figure_name[NFIGURE] = { "actual",
+	"one_at_a_time", "shapley", "share", "interaction" };
+
+static void
+write_csv(const leakage *lk, FILE *f)
+{
+	size_t m, i, j;
+
+	fputs("stage,label,metric", f);
+	for (j = 0; j < NFIGURE; j++)
+		fprintf(f, ",%s,%s_lo95,%s_hi95", figure_name[j],
+		    figure_name[j], figure_name[j]);
+	fputc('\n', f);
+	for (m = 0; m < LEAK_NMETRIC; m++)
+		for (i = 0; i <= lk->nstage; i++) {
+			const leak_row *row = &lk->row[m][i];
+			const leak_figure *fig[NFIGURE] = { &row->actual,
+				&row->alone, &row->shapley, &row->share,
+				&row->interaction };
+			fw_write_csv_text(f, i < lk->nstage ? lk->stage[i].path : "all");
+			fputc(',', f);
+			fw_write_csv_text(f, i < lk->nstage ? lk->stage[i].label :
+			    "all stages");
+			fprintf(f, ",%s", fw_metric_name((size_t)lk->metric[m]));
+			for (j = 0; j < NFIGURE; j++)
+				csv_reals(f, (const double[]){ fig[j]->mean,
+				    fig[j]->lo95, fig[j]->hi95 }, 3);
+			fputc('\n', f);
+		}
+}
+
+/* A number in JSON: null where there is none. */
+static void
+json_real(FILE *f, double x)
+{
+	if (isfinite(x))
+		csv_real(f, x);
+	else
+		fputs("null", f);
+}
+
+static void
+write_json(const leakage *lk, const fw_run *run, const char *dir,
+    const char *command_line, FILE *f)
+{
+	const fw_scenario *sc = fw_run_scenario(run);
+	time_t now = time(NULL);
+	char stamp[64];
+	size_t i, m;
+
+	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+	json_opening(f, sc, dir);
+	json_member(f, "variant", lk->variant);
+	fprintf(f, ",\n  \"seed\": %llu,\n  \"replications\": %llu,\n"
+	    "  \"horizon_months\": %d,\n  \"configurations\": %zu,\n"
+	    "  \"interaction_threshold\": ",
+	    (unsigned long long)fw_run_seed(run),
+	    (unsigned long long)fw_run_replications(run), fw_run_months(run),
+	    (size_t)1 << lk->nstage);
+	json_real(f, LEAK_MATERIAL);
+	fprintf(f, ",\n  \"interactions_material\": %s,\n  \"stages\": [",
+	    leak_material(lk) ? "true" : "false");
+	for (i = 0; i < lk->nstage; i++) {
+		const leak_stage *st = &lk->stage[i];
+		fputs(i ? ",\n    {\"path\": " : "\n    {\"path\": ", f);
+		fw_write_json_text(f, st->path);
+		fputs(", \"label\": ", f);
+		fw_write_json_text(f, st->label);
+		fputs(", \"actual\": ", f);
+		json_real(f, st->actual_value);
+		fprintf(f, ", \"actual_uncertain\": %s, \"target\": ",
+		    st->actual_uncertain ? "true" : "false");
+		json_real(f, st->target_value);
+		fprintf(f, ", \"target_uncertain\": %s}", st->target_uncertain ?
+		    "true" : "false");
+	}
+	fputs("\n  ],\n  \"metrics\": [", f);
+	for (m = 0; m < LEAK_NMETRIC; m++) {
+		fputs(m ? ", " : "", f);
+		fw_write_json_text(f, fw_metric_name((size_t)lk->metric[m]));
+	}
+	fprintf(f, "],\n  \"threads\": %d,\n  \"elapsed_seconds\": %.3f,\n"
+	    "  \"finished\": \"%s\",\n  \"command_line\": ",
+	    fw_run_threads(run), fw_run_elapsed(run), stamp);
+	fw_write_json_text(f, command_line ? command_line : "");
+	fputs("\n}\n", f);
+}
+
+int
+write_leakage_tables(const leakage *lk, const fw_run *run, const char *dir,
+    const char *command_line, fw_error *err)
+{
+	static const char *const names[2] = { "leakage.csv", "leakage.json" };
+	char *text[2] = { NULL, NULL };
+	size_t len[2] = { 0, 0 };
+	FILE *f[2];
+	int i, rc = FW_OK;
+
+	for (i = 0; i < 2; i++)
+		if ((f[i] = open_memstream(&text[i], &len[i])) == NULL)
+			rc = FW_ENOMEM;
+	if (rc == FW_OK) {
+		write_csv(lk, f[0]);
+		write_json(lk, run, dir, command_line, f[1]);
+	}
+	for (i = 0; i < 2; i++)
+		if (f[i] != NULL && fclose(f[i]) != 0)
+			rc = FW_ENOMEM;
+	if (rc == FW_OK)
+		rc = write_texts(dir, 2, names, text, len, err);
+	else
+		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
+	free(text[0]);
+	free(text[1]);
+	return rc;
+}
