@@ -44,7 +44,7 @@ plot for [i=1:NOPT] s index (i - 1) using 1:2:3 with filledcurves \
         lc rgb "#1a1a1a" notitle, \
      r using ($8 > 0 ? NaN : $4):($1 - 0.4):(0):(0.8) with vectors nohead lw 4 \
         lc rgb "#1a1a1a" notitle, \
-     r using ($8 > 0 ? $3 : NaN):1:(($5) - ($3)):(0) with vectors nohead lw 3 \
+     r using ($8 > 0 ? $3 : NaN):1:(($5) - ($3)):(0) with vectors nohead lw 5 \
         lc rgb "#1a1a1a" notitle, \
      for [i=1:NOPT] r every ::(i - 1)::(i - 1) using ($8 > 0 ? $4 : NaN):1 \
-        with points pt 7 ps 2.2 lc rgb vc(DV[i]) notitle
+        with points pt 7 ps 1.1 lc rgb vc(DV[i]) notitle

@@ -987,7 +987,7 @@ charts_write(const report *d, const fw_recommendation *vd, const char *dir,
 	for (v = 0; v < RUN_NSTATE; v++)
 		gp_text_at(m, "STATE", v + 1, "%s", run_state_names[v]);
 	/* On a close call every title says so. */
-	m->title_lead = close_call(vd) ? "Close call. " : NULL;
+	m->title_lead = close_call(vd) ? "Close call: " : NULL;
 	for (i = 0; rc == FW_OK && i < run_chart_count; i++)
 		rc = run_charts[i].write(d, vd, dir, m, &drawn[i]);
 	m->title_lead = NULL;

@@ -152,16 +152,14 @@ write_recommendation(const report *d, const fw_recommendation *vd, const char *d
 		}
 	}
 	/* room for four lines of notes above the footer */
-	tp.y = fmin(tp.y, 0.27);
+	tp.y = fmin(tp.y, 0.24);
 	spread_words(d, text, sizeof(text));
 	put_para(&tp, 0.05, TX_NOTE, text);
-	snprintf(text, sizeof(text), "Method: %zu replications, every option "
-	    "paired with the baseline on the same random draws. NPV is cash "
-	    "discounted to today; ROI is NPV gain per dollar of extra spend "
-	    "at present value; programme cost is undiscounted. A call is "
-	    "close when the runner-up comes out ahead in more than one "
-	    "replication in four; clear when the leader is ahead in at least "
-	    "95%% of them.", d->R);
+	snprintf(text, sizeof(text), "Method: %zu replications, each option "
+	    "paired with the baseline on the same draws. NPV: cash discounted "
+	    "to today. ROI: NPV gain per $ of extra spend (PV). Programme "
+	    "cost: undiscounted. Close: the runner-up ahead in over 1 in 4; "
+	    "clear: the leader ahead in 95%%.", d->R);
 	put_para(&tp, 0.05, TX_NOTE, text);
 	return gp_close(tp.f, FW_OK);
 }
