@@ -371,6 +371,10 @@ const char *fw_scenario_variant_name(const fw_scenario *sc, size_t v);
 /* Variant v's description, NULL when it has none or past the end. */
 const char *fw_scenario_variant_description(const fw_scenario *sc,
     size_t v);
+/* Variant v's label and colour ("#RRGGBB") as its file gives them, NULL
+ * when it gives none or past the end. */
+const char *fw_scenario_variant_label(const fw_scenario *sc, size_t v);
+const char *fw_scenario_variant_colour(const fw_scenario *sc, size_t v);
 /* Sets *v to the index of the named variant; FW_EINVALID if there is
  * none. */
 int fw_scenario_variant_index(const fw_scenario *sc, const char *name,
