@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "leakout.h"
 #include "plots.h"
+#include "workbook.h"
 
 const char cli_plot_help[] =
 "Usage: flywheel plot DIR\n"
@@ -128,6 +129,20 @@ cli_render_fit_plots(const char *dir, int quiet)
 	return rc;
 }
 
+/* results.xlsx again from the run's tables, as the plots are. */
+static int
+rewrite_run_workbook(const char *dir)
+{
+	fw_error err;
+	int rc = rewrite_workbook(dir, &err);
+
+	if (rc != FW_OK)
+		cli_print_error(&err);
+	else
+		term_line(stdout, "Workbook written: %s/results.xlsx", dir);
+	return rc;
+}
+
 int
 cli_plot(int argc, char **argv)
 {
@@ -147,8 +162,11 @@ cli_plot(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/leakage.csv", argv[1]);
 	has_leakage = access(path, R_OK) == 0;
 	snprintf(path, sizeof(path), "%s/run.json", argv[1]);
-	if (!has_leakage || access(path, R_OK) == 0)
-		rc = cli_render_plots(argv[1], 0);
+	if (!has_leakage || access(path, R_OK) == 0) {
+		rc = rewrite_run_workbook(argv[1]);
+		if (rc == FW_OK)
+			rc = cli_render_plots(argv[1], 0);
+	}
 	if (rc == FW_OK && has_leakage)
 		rc = render_leakage(argv[1]);
 	return cli_exit_code(rc);

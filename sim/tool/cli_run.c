@@ -184,6 +184,29 @@ agree(const fw_scenario *sc, const run_args *a, int status)
 	return cluster_agree("run", status, fp);
 }
 
+/* results.xlsx, with the leakage sheet when the run asked for it. */
+static int
+workbook(const fw_run *run, const run_args *a, int argc, char **argv)
+{
+	char *cmdline = cli_command_line(argc, argv);
+	int leakage = a->leakage || fw_scenario_report(fw_run_scenario(run),
+	    "leakage") == 1;
+	fw_error err;
+	int rc;
+
+	if (cmdline == NULL) {
+		fputs("flywheel: out of memory\n", stderr);
+		return EXIT_FAILED;
+	}
+	rc = write_workbook(run, a->outdir, cmdline, leakage, &err);
+	free(cmdline);
+	if (rc != FW_OK) {
+		cli_print_error(&err);
+		return cli_exit_code(rc);
+	}
+	return EXIT_DONE;
+}
+
 /* Writes the tables and prints what the run found. */
 static int
 report(const fw_run *run, const run_args *a, int argc, char **argv)
@@ -201,8 +224,6 @@ report(const fw_run *run, const run_args *a, int argc, char **argv)
 	if (rc == FW_OK)
 		rc = write_run_tables(run, &voi, a->outdir, cmdline, &err);
 	free(cmdline);
-	if (rc == FW_OK)
-		rc = write_workbook(a->outdir, &err);
 	if (rc != FW_OK) {
 		voi_free(&voi);
 		cli_print_error(&err);
@@ -275,6 +296,9 @@ cli_run(int argc, char **argv)
 	    "leakage") == 1))
 		rc = cli_leakage_report(sc, &a.opt, a.outdir, a.quiet, a.plots,
 		    argc, argv);
+	/* After the leakage, whose sheet it holds. */
+	if (rc == EXIT_DONE)
+		rc = workbook(run, &a, argc, argv);
 	/* The tables stand without the plots; a plotting failure is
 	 * reported and fails the command, and what it drew goes. */
 	if (rc == EXIT_DONE && a.plots && cli_render_plots(a.outdir,

@@ -523,6 +523,8 @@ read_run_json(const char *dir, rundata *d, fw_error *err)
 	    ""))) == NULL ||
 	    (d->scenario_hash = dup_or_empty(json_str(j, "scenario_hash",
 	    ""))) == NULL ||
+	    (d->scenario_sha256 = dup_or_empty(json_str(j,
+	    "scenario_sha256", ""))) == NULL ||
 	    (d->model = dup_or_empty(json_str(j, "model", ""))) == NULL ||
 	    (d->version = dup_or_empty(json_str(j, "flywheel_version",
 	    ""))) == NULL ||
@@ -646,6 +648,7 @@ run_clear(rundata *d)
 	free(d->scenario);
 	free(d->scenario_file);
 	free(d->scenario_hash);
+	free(d->scenario_sha256);
 	free(d->calibration);
 	free(d->model);
 	free(d->version);

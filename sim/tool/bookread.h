@@ -1,0 +1,28 @@
+/* bookread.h - the figures of results.xlsx read back from a results
+ * directory: run.json and the recommendation as runread.c reads them,
+ * every metric and draw of replications.csv, every series of
+ * timeseries.csv. What flywheel plot rewrites the workbook from.
+ * SPDX-License-Identifier: MIT */
+#ifndef FW_BOOKREAD_H
+#define FW_BOOKREAD_H
+
+#include "flywheel.h"
+#include "runread.h"
+
+typedef struct book_read {
+	fw_book b;		/* points into the rest */
+	rundata d;
+	fw_recommendation rec;
+	char **metric, **drawpath, **series;
+	double *value, *draw;
+	fw_band *band;
+	const char **change;	/* [4 * nchange] into d */
+} book_read;
+
+/* Reads dir's tables into *r. FW_EIO naming the file and line of a
+ * damaged table, FW_ENOMEM; r is cleared first and released with
+ * book_read_clear() whatever the result. */
+int book_read_dir(const char *dir, book_read *r, fw_error *err);
+void book_read_clear(book_read *r);
+
+#endif
