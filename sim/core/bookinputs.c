@@ -16,8 +16,8 @@ enum { C_OPTION, C_INPUT, C_PATH, C_UNIT, C_DIST, C_VALUE, C_P5, C_P50,
 	C_P95, C_PARAM, NCOL = C_PARAM + 8 };
 
 static const char *const head[NCOL] = { "Option", "Input", "Key",
-	"Unit", "Distribution", "Value (fixed)", "5th percentile", "Median",
-	"95th percentile", "Parameter 1", "Value 1", "Parameter 2", "Value 2",
+	"Unit", "Distribution", "Value (fixed)", "P5", "Median", "P95",
+	"Parameter 1", "Value 1", "Parameter 2", "Value 2",
 	"Parameter 3", "Value 3", "Parameter 4", "Value 4" };
 
 typedef struct inputs {
@@ -176,12 +176,15 @@ book_inputs(book *k)
 	in.ws = book_sheet(k, "Inputs", "Inputs and their distributions",
 	    sc != NULL ? "Every input of the baseline, then what each option "
 	    "changes. An uncertain input is drawn once per replication; its "
-	    "percentiles are those of its distribution." : "What each option "
+	    "percentiles (P5, median, P95) are those of its distribution." :
+	    "What each option "
 	    "changes, as the run recorded it (the scenario file was not at "
 	    "hand to list every input).", BOOK_HEAD);
 	if (in.ws == NULL)
 		return FW_ENOMEM;
-	book_header(k, in.ws, BOOK_HEAD, head, NCOL, 13);
+	book_header(k, in.ws, BOOK_HEAD, head, NCOL, 12);
+	worksheet_set_row(in.ws, BOOK_HEAD, 45, NULL);
+	worksheet_set_column(in.ws, C_UNIT, C_UNIT, 18, NULL);
 	worksheet_set_column(in.ws, C_INPUT, C_PATH, 34, NULL);
 	worksheet_set_column(in.ws, C_OPTION, C_OPTION, 20, NULL);
 	worksheet_autofilter(in.ws, BOOK_HEAD, 0, BOOK_HEAD, NCOL - 1);

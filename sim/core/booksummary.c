@@ -15,12 +15,11 @@
 enum { C_OPTION, C_NPV, C_NPV5, C_NPV95, C_GAIN, C_GAIN5, C_GAIN95,
 	C_AHEAD, C_PAYBACK, C_SPEND, C_PROGRAM, C_ROI, NCOL };
 
-static const char *const head[NCOL] = { "Option", "NPV, mean",
-	"NPV, 5th percentile", "NPV, 95th percentile",
-	"NPV gain over the baseline, mean", "NPV gain, 5th percentile",
-	"NPV gain, 95th percentile", "Chance it beats the baseline",
-	"Payback (month)", "Spend, present value, mean",
-	"Programme cost, mean", "ROI: NPV gain per extra $ spent" };
+static const char *const head[NCOL] = { "Option", "NPV, mean", "NPV, P5",
+	"NPV, P95", "NPV gain over the baseline, mean", "NPV gain, P5",
+	"NPV gain, P95", "Chance it beats the baseline", "Payback month",
+	"Spend (present value), mean", "Programme cost, mean",
+	"ROI: NPV gain per extra $ spent" };
 
 /* The recommendation's entry for variant v; NULL for the baseline. */
 static const fw_option *
@@ -85,65 +84,92 @@ option_row(book *k, lxw_worksheet *ws, lxw_row_t row, size_t v)
 		worksheet_write_number(ws, row, C_PAYBACK, o->payback,
 		    k->f.whole);
 	else
-		worksheet_write_string(ws, row, C_PAYBACK, "not within the "
-		    "horizon", NULL);
+		worksheet_write_string(ws, row, C_PAYBACK, "none in horizon",
+		    NULL);
 	book_number(ws, row, C_ROI, o->roi, k->f.ratio);
 	return FW_OK;
 }
 
 /* The gain of each option over the baseline: its mean as a dot in the
- * option's colour on a bar from the 5th to the 95th percentile. */
+ * option's colour on a bar from the 5th to the 95th percentile (error
+ * bars up and down from the mean, a series each: the two ends differ).
+ * The dots stand at x = 1, 2, ... from a hidden column. */
 static void
 gain_chart(book *k, lxw_worksheet *ws, lxw_row_t top, lxw_row_t at)
 {
 	const fw_book *b = k->b;
-	lxw_chart *c = workbook_add_chart(k->wb, LXW_CHART_LINE);
-	lxw_chart_point *pts = calloc(b->nvariant, sizeof(*pts));
-	lxw_chart_point **pp = calloc(b->nvariant, sizeof(*pp));
-	lxw_chart_fill *fill = calloc(b->nvariant, sizeof(*fill));
-	lxw_chart_line none = { .none = LXW_TRUE };
-	lxw_chart_line bar = { .color = 0x999999, .width = 4 };
-	lxw_row_t first = top + 2, last = top + (lxw_row_t)b->nvariant;
-	static const int col[3] = { C_GAIN95, C_GAIN5, C_GAIN };
-	size_t i, v;
+	lxw_chart *c = workbook_add_chart(k->wb, LXW_CHART_SCATTER);
+	lxw_row_col_options hidden = { .hidden = LXW_TRUE };
+	lxw_chart_options size = { .x_scale = 1.05, .y_scale = 1.4 };
+	int16_t *down = calloc(b->nvariant + 1, sizeof(int16_t));
+	size_t v, nseries = 0;
+	double lo = 0, hi = 0;
+	int side;
 
-	if (c != NULL && pts != NULL && pp != NULL && fill != NULL) {
-		for (i = 0; i < 3; i++) {
-			lxw_chart_series *s = chart_add_series(c, NULL, NULL);
-			chart_series_set_categories(s, "Summary", first,
-			    C_OPTION, last, C_OPTION);
-			chart_series_set_values(s, "Summary", first, col[i],
-			    last, col[i]);
-			chart_series_set_name_range(s, "Summary", top, col[i]);
-			chart_series_set_line(s, &none);
-			/* The bar is the high-low line between the two
-			 * percentiles; the mean a dot on it. */
-			chart_series_set_marker_type(s, i < 2 ?
-			    LXW_CHART_MARKER_NONE : LXW_CHART_MARKER_CIRCLE);
-			if (i < 2)
-				continue;
-			chart_series_set_marker_size(s, 10);
-			for (v = 1; v < b->nvariant; v++) {
-				fill[v - 1].color = book_colour(k, v);
-				pts[v - 1].fill = &fill[v - 1];
-				pp[v - 1] = &pts[v - 1];
-			}
-			chart_series_set_points(s, pp);
-		}
-		chart_set_high_low_lines(c, &bar);
-		chart_title_set_name(c, "NPV gain over the baseline: mean, "
-		    "and 5th to 95th percentile");
-		chart_axis_set_num_format(c->y_axis, "$#,##0.0,,\"M\"");
-		chart_axis_set_name(c->y_axis, "NPV gain ($M)");
-		chart_axis_set_label_position(c->x_axis,
-		    LXW_CHART_AXIS_LABEL_POSITION_LOW);
-		chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
-		chart_set_style(c, 2);
-		worksheet_insert_chart(ws, at, 0, c);
+	if (c == NULL) {
+		free(down);
+		return;
 	}
-	free(pts);
-	free(pp);
-	free(fill);
+	worksheet_set_column_opt(ws, NCOL, NCOL, 4, NULL, &hidden);
+	for (v = 1; v < b->nvariant; v++) {
+		const fw_option *o = option_of(b->rec, v);
+		lxw_row_t row = top + 1 + (lxw_row_t)v;
+		worksheet_write_number(ws, row, NCOL, (double)v, NULL);
+		if (o == NULL || isnan(o->mean))
+			continue;
+		for (side = 0; side < 2; side++, nseries++) {
+			lxw_chart_series *s = chart_add_series(c, NULL, NULL);
+			lxw_chart_fill fill = { .color = book_colour(k, v) };
+			lxw_chart_line edge = { .color = book_colour(k, v) };
+			lxw_chart_line bar = { .color = book_colour(k, v),
+				.width = 2.25 };
+			double len = side ? o->mean - o->p5 : o->p95 - o->mean;
+			chart_series_set_categories(s, "Summary", row, NCOL, row,
+			    NCOL);
+			chart_series_set_values(s, "Summary", row, C_GAIN, row,
+			    C_GAIN);
+			chart_series_set_name(s, book_option(k, v));
+			chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
+			chart_series_set_marker_size(s, 9);
+			chart_series_set_marker_fill(s, &fill);
+			chart_series_set_marker_line(s, &edge);
+			chart_series_set_error_bars(s->y_error_bars,
+			    LXW_CHART_ERROR_BAR_TYPE_FIXED, isnan(len) ? 0 :
+			    len);
+			chart_series_set_error_bars_direction(s->y_error_bars,
+			    side ? LXW_CHART_ERROR_BAR_DIR_MINUS :
+			    LXW_CHART_ERROR_BAR_DIR_PLUS);
+			chart_series_set_error_bars_line(s->y_error_bars, &bar);
+		}
+	}
+	/* The bars set the scale: a spreadsheet scales to the dots. */
+	for (v = 0; v < (b->rec != NULL ? b->rec->n : 0); v++) {
+		lo = fmin(lo, b->rec->opt[v].p5);
+		hi = fmax(hi, b->rec->opt[v].p95);
+	}
+	chart_axis_set_min(c->y_axis, lo - 0.1 * (hi - lo));
+	chart_axis_set_max(c->y_axis, hi + 0.1 * (hi - lo));
+	chart_title_set_name(c, "NPV gain over the baseline (dot: mean; bar: "
+	    "P5 to P95)");
+	chart_axis_set_num_format(c->y_axis, "$#,##0.0,,\"M\"");
+	chart_axis_set_name(c->y_axis, "NPV gain ($M)");
+	chart_axis_set_min(c->x_axis, 0.5);
+	chart_axis_set_max(c->x_axis, (double)b->nvariant - 0.5);
+	chart_axis_set_major_unit(c->x_axis, 1);
+	chart_axis_set_label_position(c->x_axis,
+	    LXW_CHART_AXIS_LABEL_POSITION_NONE);
+	chart_axis_major_gridlines_set_visible(c->x_axis, LXW_FALSE);
+	chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
+	chart_show_hidden_data(c);
+	/* One legend entry per option: its downward half is unnamed. */
+	if (down != NULL) {
+		for (v = 0; v < nseries / 2; v++)
+			down[v] = (int16_t)(2 * v + 1);
+		down[nseries / 2] = -1;
+		chart_legend_delete_series(c, down);
+	}
+	free(down);
+	worksheet_insert_chart_opt(ws, at, 0, c, &size);
 }
 
 /* Revenue per month, mean, a line per option in its colour, and the
@@ -156,6 +182,7 @@ revenue_chart(book *k, lxw_worksheet *ws, lxw_row_t at)
 	lxw_chart *c = workbook_add_chart(k->wb, LXW_CHART_LINE);
 	size_t lead = b->rec != NULL && b->rec->leader > 0 ? b->rec->leader :
 	    0, s, v;
+	lxw_chart_options size = { .x_scale = 1.25, .y_scale = 1.4 };
 	lxw_col_t col;
 	char name[200];
 
@@ -200,7 +227,7 @@ revenue_chart(book *k, lxw_worksheet *ws, lxw_row_t at)
 	chart_axis_set_min(c->y_axis, 0);
 	chart_axis_set_interval_unit(c->x_axis, b->months > 24 ? 12 : 3);
 	chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
-	worksheet_insert_chart(ws, at, b->nvariant > 1 ? 7 : 0, c);
+	worksheet_insert_chart_opt(ws, at, b->nvariant > 1 ? 6 : 0, c, &size);
 }
 
 int
@@ -214,9 +241,9 @@ book_summary(book *k)
 	char text[2048], note[400];
 
 	snprintf(note, sizeof(note), "%llu replications over %d months. "
-	    "Money is stored in dollars and shown in $M. Percentiles are "
-	    "across replications; gains are paired replication by "
-	    "replication (common random numbers).",
+	    "Money is stored in dollars and shown in $M. P5 and P95: "
+	    "the 5th and 95th percentiles across replications. Gains are "
+	    "paired replication by replication (common random numbers).",
 	    (unsigned long long)b->reps, b->months);
 	ws = book_sheet(k, "Summary", b->scenario_name != NULL &&
 	    *b->scenario_name ? b->scenario_name : "Results", note, top);
@@ -229,12 +256,16 @@ book_summary(book *k)
 		worksheet_merge_range(ws, 3, 0, 3, NCOL - 1, text, k->f.wrap);
 		worksheet_set_row(ws, 3, 64, NULL);
 		for (i = 1; i < rec->n; i++) {
+			lxw_row_t at = (lxw_row_t)(3 + i);
 			fw_recommendation_line(rec, i, text, sizeof(text));
-			worksheet_write_string(ws, (lxw_row_t)(3 + i), 0, text,
-			    NULL);
+			worksheet_merge_range(ws, at, 0, at, NCOL - 1, text,
+			    k->f.wrap);
+			worksheet_set_row(ws, at, 30, NULL);
 		}
 	}
-	book_header(k, ws, top, head, NCOL, 15);
+	book_header(k, ws, top, head, NCOL, 14);
+	worksheet_set_row(ws, top, 64, NULL);
+	worksheet_set_column(ws, C_PAYBACK, C_PAYBACK, 16, NULL);
 	worksheet_set_column(ws, C_OPTION, C_OPTION, 28, NULL);
 	for (v = 0; v < b->nvariant; v++)
 		if (option_row(k, ws, top + 1 + (lxw_row_t)v, v) != FW_OK)
