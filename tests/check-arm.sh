@@ -36,11 +36,12 @@ mkdir -p "$out" || exit 1
 # are the same on every architecture), config.h of this build (the core
 # reads only the version from it).
 cflags="-O3 -fopenmp -ffp-contract=off -Wall -Wextra -Wno-unused-parameter \
--I. -I$src/sim -I$src/sim/core -I$src/sim/tool -idirafter /usr/include"
+-I. -I$src/sim $(for d in \
+		"$src"/sim/core/*/; do printf -- '-I%s ' "$d"; done) -idirafter /usr/include"
 libs="$lib/libgsl.so.27 $lib/libgslcblas.so.0 -L$lib -lyaml -lm \
 -Wl,-rpath-link,$lib"
 objs=
-for c in "$src"/sim/core/*.c; do
+for c in "$src"/sim/core/*/*.c; do
 	o=$out/$(basename "$c" .c).o
 	$cc $cflags -c "$c" -o "$o" || exit 1
 	objs="$objs $o"

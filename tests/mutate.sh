@@ -24,21 +24,21 @@ trap 'rm -rf "$work"' EXIT INT TERM
 # FILE|LINE AS WRITTEN|LINE AS MUTATED, one mutation a line.
 mutations() {
 	cat <<'EOM'
-sim/core/model.c|	tau += c->reversion * (c->s.trust - tau);|	tau -= c->reversion * (c->s.trust - tau);
-sim/core/model.c|			sum->lapses += next == FW_LAPSED;|			sum->lapses += next == FW_SWITCHED;
-sim/core/model.c|			sum->switches += next == FW_SWITCHED;|			sum->switches += 0;
-sim/core/model.c|			sum->winbacks++;|			sum->winbacks += state == FW_LAPSED;
-sim/core/model.c|			sum->reacq_cost += v->defection_cost[d] *|			sum->reacq_cost += v->defection_cost[1] *
-sim/core/model.c|		totals[FW_T_NPV] += pow(v->monthly_discount, t) *|		totals[FW_T_NPV] += pow(v->monthly_discount, t - 1) *
-sim/core/stats.c|	k = (n + 19) / 20;	/* ceil(0.05 n), exactly */|	k = n / 20 + 1;
-sim/core/stats.c|	for (i = 0; i < k; i++)|	for (i = 1; i < k; i++)
-sim/core/compare.c|	for (t = T - 1; t > 0 && cum[t - 1] >= 0; t--)|	for (t = T - 1; t > 0 && cum[t - 1] > 0; t--)
-sim/core/compare.c|	return t + 1;|	return t;
-sim/core/compare.c|		positive += d[i] > 0;|		positive += d[i] >= 0;
-sim/core/results.c|		    cash_to_date(run, r, 0, month);|		    cash_to_date(run, r, 0, 1);
-sim/tool/tables.c|		    mean_gain(run, v, "cash") / years }, 9);|		    mean_gain(run, v, "revenue") / years }, 9);
-sim/tool/tables.c|		csv_reals(f, (const double[]){ npv.mean, npv.lo95, npv.hi95,|		csv_reals(f, (const double[]){ npv.mean, npv.hi95, npv.lo95,
-sim/tool/tables.c|		    mean_gain(run, v, "advocate"),|		    mean_gain(run, v, "adopter"),
+sim/core/engine/model.c|	tau += c->reversion * (c->s.trust - tau);|	tau -= c->reversion * (c->s.trust - tau);
+sim/core/engine/model.c|			sum->lapses += next == FW_LAPSED;|			sum->lapses += next == FW_SWITCHED;
+sim/core/engine/model.c|			sum->switches += next == FW_SWITCHED;|			sum->switches += 0;
+sim/core/engine/model.c|			sum->winbacks++;|			sum->winbacks += state == FW_LAPSED;
+sim/core/engine/model.c|			sum->reacq_cost += v->defection_cost[d] *|			sum->reacq_cost += v->defection_cost[1] *
+sim/core/engine/model.c|		totals[FW_T_NPV] += pow(v->monthly_discount, t) *|		totals[FW_T_NPV] += pow(v->monthly_discount, t - 1) *
+sim/core/results/stats.c|	k = (n + 19) / 20;	/* ceil(0.05 n), exactly */|	k = n / 20 + 1;
+sim/core/results/stats.c|	for (i = 0; i < k; i++)|	for (i = 1; i < k; i++)
+sim/core/results/compare.c|	for (t = T - 1; t > 0 && cum[t - 1] >= 0; t--)|	for (t = T - 1; t > 0 && cum[t - 1] > 0; t--)
+sim/core/results/compare.c|	return t + 1;|	return t;
+sim/core/results/compare.c|		positive += d[i] > 0;|		positive += d[i] >= 0;
+sim/core/results/results.c|		    cash_to_date(run, r, 0, month);|		    cash_to_date(run, r, 0, 1);
+sim/tool/formats/tables.c|		    mean_gain(run, v, "cash") / years }, 9);|		    mean_gain(run, v, "revenue") / years }, 9);
+sim/tool/formats/tables.c|		csv_reals(f, (const double[]){ npv.mean, npv.lo95, npv.hi95,|		csv_reals(f, (const double[]){ npv.mean, npv.hi95, npv.lo95,
+sim/tool/formats/tables.c|		    mean_gain(run, v, "advocate"),|		    mean_gain(run, v, "adopter"),
 EOM
 }
 

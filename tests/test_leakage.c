@@ -13,7 +13,7 @@
 
 #include "helpers.h"
 #include "suites.h"
-#include "tool/leakage.h"
+#include "leakage.h"
 
 /* A small market with the default frictions and a programme cost. */
 #define MARKET \

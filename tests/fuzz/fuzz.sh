@@ -26,7 +26,7 @@ if [ ! -e "$obj/.stamp" ] || [ -n "$(find "$src/sim" "$src/tests/fuzz" \
 	rm -f "$obj"/*.o
 fi
 touch "$obj/.stamp"
-for f in "$src"/sim/core/*.c "$src"/sim/tool/*.c "$src"/tests/fuzz/scratch.c; do
+for f in "$src"/sim/core/*/*.c "$src"/sim/tool/*/*.c "$src"/tests/fuzz/scratch.c; do
 	case $f in
 	*/main.c) continue ;;
 	*/cluster_mpi.c) grep -q '^#define FW_HAVE_MPI' config.h || continue ;;
