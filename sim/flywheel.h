@@ -785,6 +785,13 @@ typedef struct fw_book {
 int fw_run_book(const fw_run *run, fw_book *out);
 void fw_book_free(fw_book *book);
 
+/* fw_run_book() and fw_book_write() in one, for a caller with no sheets
+ * of its own (Python, R): the run's workbook to file, with this
+ * library's version, the time now as the run's finish and command_line
+ * (may be NULL) in its Settings. */
+int fw_run_write_workbook(const fw_run *run, const char *file,
+    const char *command_line, fw_error *err);
+
 /* Writes the workbook to file, through a temporary file beside it that
  * is renamed: all or nothing. FW_EINVALID for figures that do not hold
  * together, FW_EIO (err naming the file) when it cannot be written,

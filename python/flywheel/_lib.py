@@ -239,6 +239,7 @@ PROTOTYPES.update({
     "fw_sweep_scenario": (P, [P]),
     "fw_calibration_load_string": (INT, [S, S, Z, P, PP, E]),
     "fw_calibration_scenario": (P, [P]),
+    "fw_run_write_workbook": (INT, [P, S, S, E]),
 })
 
 # The binary interface (FW_ABI_VERSION of flywheel.h) the structs above

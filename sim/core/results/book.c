@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "run.h"
 #include "scenario.h"
@@ -132,4 +133,33 @@ fw_run_book(const fw_run *run, fw_book *out)
 		.nseries = S, .series = o->series, .band = o->band,
 		.scenario = sc, .own = o };
 	return FW_OK;
+}
+
+int
+fw_run_write_workbook(const fw_run *run, const char *file,
+    const char *command_line, fw_error *err)
+{
+	char finished[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	fw_book b;
+	int rc;
+
+	if (file == NULL) {
+		fw_error_set(err, FW_EINVALID, "", 0, 0, "", "no file named");
+		return FW_EINVALID;
+	}
+	if ((rc = fw_run_book(run, &b)) != FW_OK) {
+		fw_error_set(err, rc, file, 0, 0, "", rc == FW_ENOMEM ? "out "
+		    "of memory" : "the run is not finished");
+		return rc;
+	}
+	strftime(finished, sizeof(finished), "%Y-%m-%dT%H:%M:%SZ",
+	    gmtime_r(&now, &tm));
+	b.version = fw_version();
+	b.finished = finished;
+	b.command_line = command_line;
+	rc = fw_book_write(&b, file, err);
+	fw_book_free(&b);
+	return rc;
 }

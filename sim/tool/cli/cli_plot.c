@@ -16,8 +16,9 @@
 const char cli_plot_help[] =
 "Usage: flywheel plot DIR\n"
 "Draw again the plots of a run from the tables in DIR (written by\n"
-"flywheel run): DIR/plots/*.png, *.svg and *.pdf, and the board pack\n"
-"DIR/board-pack.pdf, without running the simulation again. For a\n"
+"flywheel run): DIR/plots/*.png, *.svg and *.pdf, the board pack\n"
+"DIR/board-pack.pdf and the workbook DIR/results.xlsx, without running\n"
+"the simulation again. For a\n"
 "directory written by flywheel sweep, draw the sweep's plots again; for\n"
 "one written by flywheel calibrate, the fit plots. Where DIR holds\n"
 "leakage.csv (flywheel leakage), draw its waterfall again.\n"
