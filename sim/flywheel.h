@@ -55,6 +55,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -605,6 +606,45 @@ int fw_run_payback(const fw_run *run, size_t v, size_t against);
  * that of the first year; NaN with fewer than two full years, no
  * first-year gain, or a bad argument. */
 double fw_run_compounding(const fw_run *run, size_t v, size_t against);
+
+/* ---- The run's tables (fw_run_write_tables(3)) ---- */
+
+/* The tables of a run, as flywheel run writes them into its output
+ * directory; fw_table_name() gives each file's name ("summary.csv"),
+ * NULL past the last. */
+enum fw_table { FW_TABLE_SUMMARY, FW_TABLE_TIMESERIES,
+	FW_TABLE_REPLICATIONS, FW_TABLE_COMPARE, FW_TABLE_PAIRED,
+	FW_TABLE_RUN_JSON, FW_TABLE_COUNT };
+const char *fw_table_name(size_t t);
+
+/* What run.json records beside the run itself: the command line, when
+ * the run finished ("2026-12-07T19:25:19Z"), the scenario's fit table
+ * as named from the results directory (NULL: as the scenario names
+ * it), and the processes that ran it (0 counts as 1). */
+typedef struct fw_run_record {
+	const char *command_line;
+	const char *finished;
+	const char *calibration;
+	int processes;
+} fw_run_record;
+
+/* Writes each table t of a finished run into the descriptor fd[t] (room
+ * for FW_TABLE_COUNT; a negative one is skipped), byte for byte as the
+ * command writes them; rec may be NULL. The descriptors stay open and
+ * are the caller's: where the files go, and that none is left half
+ * written, is the caller's to see to. FW_EINVALID for an unfinished run,
+ * FW_EIO when a descriptor cannot be written, FW_ENOMEM; err filled. */
+int fw_run_write_tables(const fw_run *run, const fw_run_record *rec,
+    const int *fd, fw_error *err);
+
+/* Writes s as one CSV field, as the tables hold text: quoted when it
+ * holds a comma, a quote or a line break, and with a leading ' when it
+ * starts with = + - @ or a tab or carriage return, which spreadsheets
+ * would take for a formula. */
+void fw_write_csv_text(FILE *f, const char *s);
+/* Writes s as a JSON string: quote and backslash escaped, control
+ * characters as \u00XX. */
+void fw_write_json_text(FILE *f, const char *s);
 
 /* ---- The recommendation (fw_recommend(3)) ---- */
 

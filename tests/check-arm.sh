@@ -47,8 +47,8 @@ for c in "$src"/sim/core/*/*.c; do
 	objs="$objs $o"
 done
 tests="check_core core_suites helpers test_params test_scenario test_rng \
-test_model test_engine test_compare test_design test_limits test_answers \
-test_warmup test_results"
+test_model test_engine test_compare test_recommend test_design test_limits \
+test_answers test_warmup test_results"
 tobjs=
 for t in $tests; do
 	$cc $cflags -DFW_SRCDIR="\"$src\"" -c "$src/tests/$t.c" \

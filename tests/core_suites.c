@@ -19,6 +19,7 @@ core_suites(void)
 	srunner_add_suite(sr, model_suite());
 	srunner_add_suite(sr, engine_suite());
 	srunner_add_suite(sr, compare_suite());
+	srunner_add_suite(sr, recommend_suite());
 	srunner_add_suite(sr, design_suite());
 	srunner_add_suite(sr, limits_suite());
 	srunner_add_suite(sr, answers_suite());

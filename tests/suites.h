@@ -11,6 +11,7 @@ Suite *rng_suite(void);
 Suite *model_suite(void);
 Suite *engine_suite(void);
 Suite *compare_suite(void);
+Suite *recommend_suite(void);
 Suite *design_suite(void);
 Suite *limits_suite(void);
 Suite *answers_suite(void);

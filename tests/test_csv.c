@@ -10,7 +10,7 @@
 #include "csv.h"
 #include "suites.h"
 
-/* What csv_text writes for s. */
+/* What fw_write_csv_text writes for s. */
 static char *
 field(const char *s)
 {
@@ -19,7 +19,7 @@ field(const char *s)
 	FILE *f = open_memstream(&buf, &len);
 
 	ck_assert_ptr_nonnull(f);
-	csv_text(f, s);
+	fw_write_csv_text(f, s);
 	fclose(f);
 	return buf;
 }
@@ -48,6 +48,22 @@ START_TEST(test_csv_text)
 }
 END_TEST
 
+/* JSON strings: quote and backslash escaped, control characters as
+ * \u00XX, the rest (UTF-8 too) as it is. */
+START_TEST(test_json_text)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(f);
+	fw_write_json_text(f, "a\"b\\c\n\x7f\xc3\xa9");
+	fclose(f);
+	ck_assert_str_eq(buf, "\"a\\\"b\\\\c\\u000a\\u007f\xc3\xa9\"");
+	free(buf);
+}
+END_TEST
+
 Suite *
 csv_suite(void)
 {
@@ -55,6 +71,7 @@ csv_suite(void)
 	TCase *tc = tcase_create("fields");
 
 	tcase_add_test(tc, test_csv_text);
+	tcase_add_test(tc, test_json_text);
 	suite_add_tcase(s, tc);
 	return s;
 }

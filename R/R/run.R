@@ -48,6 +48,7 @@ fw_run <- function(sc, reps = 1000, months = NULL, seed = NULL,
     paired = list2DF(.Call(C_fwr_paired, ptr)),
     monthly = if (length(monthly))
       list2DF(.Call(C_fwr_monthly, ptr, enc2utf8(monthly))),
+    recommendation = recommendation(ptr, info$replications),
     options = sci$variants, scenario = sci$name, file = sci$file,
     reps = info$replications, months = info$months, seed = info$seed,
     threads = info$threads, elapsed = info$elapsed),
@@ -70,6 +71,7 @@ print.fw_run <- function(x, ...) {
           row.names = FALSE, digits = 4)
   }
   cat("Tables: $summary $replications $timeseries $compare $paired\n")
+  cat(x$recommendation$title, ".\n", sep = "")
   invisible(x)
 }
 
@@ -84,5 +86,27 @@ print.summary.fw_run <- function(x, ...) {
               attr(x, "months"), format(attr(x, "seed"),
                                         scientific = FALSE)))
   print(structure(x, class = "data.frame"), digits = 4, ...)
+  invisible(x)
+}
+
+# The library's recommendation (fw_recommend(3)): what the command's
+# console, workbook and board pack say.
+recommendation <- function(ptr, reps) {
+  rec <- .Call(C_fwr_recommendation, ptr)
+  rec$options <- list2DF(rec$options)
+  rec$close <- rec$call == "close"
+  rec$reps <- reps
+  structure(rec, class = "fw_recommendation")
+}
+
+# As `flywheel run` prints it.
+print.fw_recommendation <- function(x, ...) {
+  cat(x$title, ".\n", sep = "")
+  if (length(x$lines)) {
+    cat(x$answer, "\n\nEach option against the baseline, from ",
+        format(x$reps, scientific = FALSE),
+        " replications paired on the same random draws:\n", sep = "")
+    cat(paste0(x$lines, "\n"), sep = "")
+  }
   invisible(x)
 }

@@ -63,6 +63,7 @@ SEXP fwr_replications(SEXP x);
 SEXP fwr_compare(SEXP x);
 SEXP fwr_paired(SEXP x);
 SEXP fwr_monthly(SEXP x, SEXP names);
+SEXP fwr_recommendation(SEXP x);
 SEXP fwr_sweep_load(SEXP file);
 SEXP fwr_sweep_set(SEXP x, SEXP reps, SEXP seed);
 SEXP fwr_sweep_info(SEXP x);

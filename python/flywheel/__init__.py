@@ -20,6 +20,7 @@ from .calibration import Calibration
 from .errors import (Error, FileError, OutOfMemoryError, RunError,
                      ScenarioError)
 from .keys import key, params
+from .recommend import Recommendation
 from .run import Run, metrics, series
 from .scenario import Scenario
 from .sweep import Sweep
@@ -31,6 +32,7 @@ except ImportError:                     # the source tree: its library's
     __version__ = _lib.text(_lib.lib.fw_version())
 library = _lib.lib.path
 
-__all__ = ["Scenario", "Run", "Sweep", "Calibration", "params", "key", "metrics", "series",
+__all__ = ["Scenario", "Run", "Recommendation", "Sweep", "Calibration",
+           "params", "key", "metrics", "series",
            "Error", "ScenarioError", "RunError", "FileError",
            "OutOfMemoryError", "morris", "__version__", "library"]

@@ -92,6 +92,31 @@ class FwCalibrationProgress(ctypes.Structure):
                 ("stage", ctypes.c_char_p), ("start", ctypes.c_size_t)]
 
 
+class FwOption(ctypes.Structure):
+    _fields_ = ([("variant", ctypes.c_size_t), ("name", ctypes.c_char_p)] +
+                _doubles("mean", "p5", "p50", "p95", "p_ahead", "npv_p5") +
+                [("payback", ctypes.c_int)] +
+                _doubles("compounding", "spend", "program_cost", "cost",
+                         "roi"))
+
+
+class FwRecommendation(ctypes.Structure):
+    _fields_ = ([("call", ctypes.c_int), ("n", ctypes.c_size_t),
+                 ("opt", ctypes.POINTER(FwOption)),
+                 ("reps", ctypes.c_uint64), ("months", ctypes.c_int),
+                 ("leader", ctypes.c_size_t), ("runner_up", ctypes.c_size_t),
+                 ("rival", ctypes.c_size_t)] +
+                _doubles("lead_mean", "lead_p5", "lead_p95", "lead_p_ahead",
+                         "p_best"))
+
+
+class FwRunRecord(ctypes.Structure):
+    _fields_ = [("command_line", ctypes.c_char_p),
+                ("finished", ctypes.c_char_p),
+                ("calibration", ctypes.c_char_p),
+                ("processes", ctypes.c_int)]
+
+
 P = ctypes.c_void_p
 S = ctypes.c_char_p
 Z = ctypes.c_size_t
@@ -240,6 +265,23 @@ PROTOTYPES.update({
     "fw_calibration_load_string": (INT, [S, S, Z, P, PP, E]),
     "fw_calibration_scenario": (P, [P]),
     "fw_run_write_workbook": (INT, [P, S, S, E]),
+})
+
+# The run's tables (fw_run_write_tables(3)).
+PROTOTYPES.update({
+    "fw_table_name": (S, [Z]),
+    "fw_run_write_tables": (INT, [P, ctypes.POINTER(FwRunRecord),
+                                  ctypes.POINTER(INT), E]),
+})
+
+# The recommendation (fw_recommend(3)).
+R = ctypes.POINTER(FwRecommendation)
+PROTOTYPES.update({
+    "fw_run_recommend": (INT, [P, R]),
+    "fw_recommendation_free": (None, [R]),
+    "fw_recommendation_title": (None, [R, ctypes.c_char_p, Z]),
+    "fw_recommendation_answer": (None, [R, ctypes.c_char_p, Z]),
+    "fw_recommendation_line": (None, [R, Z, ctypes.c_char_p, Z]),
 })
 
 # The binary interface (FW_ABI_VERSION of flywheel.h) the structs above

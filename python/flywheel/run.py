@@ -430,6 +430,14 @@ class Run:
                              gain["revenue"][v, t - 1]))
         return pd.DataFrame(rows, columns=PAIRED)
 
+    @functools.cached_property
+    def recommendation(self):
+        """Which option the run recommends and how sure it is, with the
+        figures a close call turns on and the words `flywheel run` prints
+        (a Recommendation; the library's fw_run_recommend)."""
+        from .recommend import Recommendation
+        return Recommendation(self)
+
     def write(self, directory, command_line=None):
         """Writes summary.csv, timeseries.csv, replications.csv,
         compare.csv, paired.csv and run.json into directory (created if

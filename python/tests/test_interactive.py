@@ -90,15 +90,12 @@ def test_ctrl_c_stops_a_run(tmp_path):
 
 def test_write_interrupted_leaves_no_file(tmp_path, monkeypatch, small_run):
     from flywheel import tables
-    real = tables.csv
-    calls = []
+    real = tables._write
 
-    def csv_then_ctrl_c(df):
-        calls.append(1)
-        if len(calls) == 5:
-            raise KeyboardInterrupt
-        return real(df)
-    monkeypatch.setattr(tables, "csv", csv_then_ctrl_c)
+    def written_then_ctrl_c(*args):
+        real(*args)             # every table in its temporary file
+        raise KeyboardInterrupt
+    monkeypatch.setattr(tables, "_write", written_then_ctrl_c)
     try:
         small_run.write(tmp_path / "out")
     except KeyboardInterrupt:

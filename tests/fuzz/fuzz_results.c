@@ -13,7 +13,7 @@
 #include "fuzz.h"
 #include "leakout.h"
 #include "plots.h"
-#include "runread.h"
+#include "report.h"
 #include "sweepread.h"
 
 static const char *const run_files[] = { "timeseries.csv", "summary.csv",
@@ -58,12 +58,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size == 0)
 		return 0;
 	if (data[0] == 'R') {
-		rundata d;
+		report d;
 		memset(&d, 0, sizeof(d));
 		write_pieces(data + 1, size - 1, run_files,
 		    sizeof(run_files) / sizeof(run_files[0]));
-		(void)run_read(fuzz_dir(), &d, &err);
-		run_clear(&d);
+		(void)report_read(fuzz_dir(), &d, &err);
+		report_free(&d);
 	} else if (data[0] == 'S') {
 		sweepdata s;
 		memset(&s, 0, sizeof(s));

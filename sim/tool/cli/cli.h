@@ -45,8 +45,10 @@ int cli_leakage_report(const fw_scenario *sc, const fw_run_options *opt,
     const char *outdir, int quiet, int plots, int argc, char **argv);
 /* Runs every replication, showing progress on stderr when asked. */
 int cli_simulate(fw_run *run, int progress, fw_error *err);
-/* Draws the plots of the run in dir; prints errors; returns a status. */
-int cli_render_plots(const char *dir, int quiet);
+/* Draws the plots of report d of the run in dir; prints errors; returns
+ * a status. */
+struct report;
+int cli_render_plots(const struct report *d, const char *dir, int quiet);
 /* Draws a finished sweep's plots in dir; reports and returns a status. */
 int cli_render_sweep_plots(const char *dir, int quiet);
 /* Draws a calibration's fit plots in dir; reports and returns a status. */

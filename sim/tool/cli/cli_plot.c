@@ -80,11 +80,16 @@ render(const char *dir, int (*draw)(const char *, const char *,
 }
 
 int
-cli_render_plots(const char *dir, int quiet)
+cli_render_plots(const report *d, const char *dir, int quiet)
 {
-	int rc = render(dir, draw_run_plots);
+	char tdir[4096];
+	const char *gnuplot = cli_plot_tools(tdir, sizeof(tdir));
+	fw_error err;
+	int rc = draw_run_plots(d, dir, gnuplot, tdir, &err);
 
-	if (rc == FW_OK && !quiet)
+	if (rc != FW_OK)
+		cli_print_error(&err);
+	else if (!quiet)
 		term_line(stdout, "Plots drawn in %s/plots/ (PNG, SVG, PDF); "
 		    "board pack %s/board-pack.pdf", dir, dir);
 	return rc;
@@ -130,17 +135,23 @@ cli_render_fit_plots(const char *dir, int quiet)
 	return rc;
 }
 
-/* results.xlsx again from the run's tables, as the plots are. */
+/* Reads the report of the run in dir, writes its workbook and draws
+ * its plots again. */
 static int
-rewrite_run_workbook(const char *dir)
+render_run(const char *dir)
 {
 	fw_error err;
-	int rc = rewrite_workbook(dir, &err);
+	report d;
+	int rc = report_read(dir, &d, &err);
+
+	if (rc == FW_OK && (rc = rewrite_workbook(&d, dir, &err)) == FW_OK)
+		term_line(stdout, "Workbook written: %s/results.xlsx", dir);
 
 	if (rc != FW_OK)
 		cli_print_error(&err);
 	else
-		term_line(stdout, "Workbook written: %s/results.xlsx", dir);
+		rc = cli_render_plots(&d, dir, 0);
+	report_free(&d);
 	return rc;
 }
 
@@ -163,11 +174,8 @@ cli_plot(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/leakage.csv", argv[1]);
 	has_leakage = access(path, R_OK) == 0;
 	snprintf(path, sizeof(path), "%s/run.json", argv[1]);
-	if (!has_leakage || access(path, R_OK) == 0) {
-		rc = rewrite_run_workbook(argv[1]);
-		if (rc == FW_OK)
-			rc = cli_render_plots(argv[1], 0);
-	}
+	if (!has_leakage || access(path, R_OK) == 0)
+		rc = render_run(argv[1]);
 	if (rc == FW_OK && has_leakage)
 		rc = render_leakage(argv[1]);
 	return exit_code_of(rc);

@@ -13,6 +13,8 @@
 #include "files.h"
 #include "cluster.h"
 #include "fingerprint.h"
+#include "leakout.h"
+#include "console.h"
 #include "report.h"
 #include "tables.h"
 #include "voitable.h"
@@ -189,7 +191,7 @@ static int
 workbook(const fw_run *run, const run_args *a, int argc, char **argv)
 {
 	char *cmdline = cli_command_line(argc, argv);
-	int leakage = a->leakage || fw_scenario_report(fw_run_scenario(run),
+	int asked = a->leakage || fw_scenario_report(fw_run_scenario(run),
 	    "leakage") == 1;
 	fw_error err;
 	int rc;
@@ -198,7 +200,7 @@ workbook(const fw_run *run, const run_args *a, int argc, char **argv)
 		fputs("flywheel: out of memory\n", stderr);
 		return EXIT_FAILED;
 	}
-	rc = write_workbook(run, a->outdir, cmdline, leakage, &err);
+	rc = write_workbook(run, a->outdir, cmdline, asked, &err);
 	free(cmdline);
 	if (rc != FW_OK) {
 		cli_print_error(&err);
@@ -207,11 +209,14 @@ workbook(const fw_run *run, const run_args *a, int argc, char **argv)
 	return EXIT_DONE;
 }
 
-/* Writes the tables and prints what the run found. */
+/* Writes the tables, makes the run's report d from the run in memory,
+ * writes the workbook from it and prints what the run found. */
 static int
-report(const fw_run *run, const run_args *a, int argc, char **argv)
+tell(const fw_run *run, const run_args *a, int argc, char **argv,
+    report *d)
 {
-	char *cmdline = cli_command_line(argc, argv);
+	char *cmdline = cli_command_line(argc, argv), stamp[64];
+	run_record rec = { a->outdir, cmdline, stamp, cluster_size() };
 	voi_table voi;
 	fw_error err;
 	int rc;
@@ -220,10 +225,12 @@ report(const fw_run *run, const run_args *a, int argc, char **argv)
 		fputs("flywheel: out of memory\n", stderr);
 		return EXIT_FAILED;
 	}
+	run_record_stamp(stamp, sizeof(stamp));
 	rc = voi_compute(run, &voi, &err);
 	if (rc == FW_OK)
-		rc = write_run_tables(run, &voi, a->outdir, cmdline,
-		    cluster_size(), &err);
+		rc = write_run_tables(run, &voi, &rec, &err);
+	if (rc == FW_OK)
+		rc = report_of_run(run, &voi, &rec, d, &err);
 	free(cmdline);
 	if (rc != FW_OK) {
 		voi_free(&voi);
@@ -232,7 +239,7 @@ report(const fw_run *run, const run_args *a, int argc, char **argv)
 	}
 	if (!a->quiet) {
 		if (print_summary(run, stdout) != FW_OK ||
-		    print_verdict(run, stdout) != FW_OK) {
+		    print_verdict(&d->rec, stdout) != FW_OK) {
 			voi_free(&voi);
 			return EXIT_IO;
 		}
@@ -257,8 +264,10 @@ cli_run(int argc, char **argv)
 	fw_scenario *sc = NULL;
 	fw_run *run = NULL;
 	fw_error err;
+	report d;
 	int rc, stale = 0;
 
+	memset(&d, 0, sizeof(d));
 	rc = parse_args(argc, argv, &a);
 	file = a.file != NULL ? a.file : cli_default_scenario();
 	if (rc == EXIT_DONE)
@@ -291,18 +300,26 @@ cli_run(int argc, char **argv)
 		printf("Removed the plots and board pack of an earlier run in "
 		    "%s/: they would no longer match the tables\n", a.outdir);
 	if (rc == EXIT_DONE)
-		rc = report(run, &a, argc, argv);
+		rc = tell(run, &a, argc, argv, &d);
 	/* Before the plots, whose board pack may show it. */
 	if (rc == EXIT_DONE && (a.leakage || fw_scenario_report(sc,
 	    "leakage") == 1))
 		rc = cli_leakage_report(sc, &a.opt, a.outdir, a.quiet, a.plots,
 		    argc, argv);
+	/* The leakage step wrote its own tables; the report takes them when
+	 * they are this run's. */
+	if (rc == EXIT_DONE && a.plots && leak_chart_of_run(a.outdir,
+	    d.scenario_hash, d.seed, d.T, d.command_line, &d.leak, &err) !=
+	    FW_OK) {
+		cli_print_error(&err);
+		rc = exit_code_of(err.code);
+	}
 	/* After the leakage, whose sheet it holds. */
 	if (rc == EXIT_DONE)
 		rc = workbook(run, &a, argc, argv);
 	/* The tables stand without the plots; a plotting failure is
 	 * reported and fails the command, and what it drew goes. */
-	if (rc == EXIT_DONE && a.plots && cli_render_plots(a.outdir,
+	if (rc == EXIT_DONE && a.plots && cli_render_plots(&d, a.outdir,
 	    a.quiet) != FW_OK) {
 		int drawn = 0;
 		remove_stale_plots(a.outdir, 0, &drawn);
@@ -312,6 +329,7 @@ cli_run(int argc, char **argv)
 		    "tables)" : "");
 		rc = EXIT_FAILED;
 	}
+	report_free(&d);
 	fw_run_free(run);
 	fw_scenario_free(sc);
 	free(a.sets);

@@ -72,14 +72,14 @@ put_key(FILE *out, enum params_format format, size_t i)
 		    meaning);
 		break;
 	case PARAMS_CSV:
-		csv_text(out, k.path);
+		fw_write_csv_text(out, k.path);
 		fputc(',', out);
-		csv_text(out, range);
+		fw_write_csv_text(out, range);
 		fputc(',', out);
 		/* No default is an empty field (NA), not a lone "-". */
-		csv_text(out, strcmp(def, "-") == 0 ? "" : def);
+		fw_write_csv_text(out, strcmp(def, "-") == 0 ? "" : def);
 		fputc(',', out);
-		csv_text(out, meaning);
+		fw_write_csv_text(out, meaning);
 		fputc('\n', out);
 		break;
 	case PARAMS_MAN:

@@ -165,13 +165,13 @@ write_fit(const fw_calibration *cal, FILE *f)
 		if (rc != FW_OK)
 			return rc;
 		fw_calibration_param_range(cal, j, &lo, &hi);
-		csv_text(f, fw_calibration_param_path(cal, j));
+		fw_write_csv_text(f, fw_calibration_param_path(cal, j));
 		csv_reals(f, (const double[]){ fit.estimate, fit.lo95,
 		    fit.hi95, lo, isinf(hi) ? NAN : hi }, 5);
 		fit_note(cal, j, note, sizeof(note));
 		fprintf(f, ",%s,%s,", edge[fit.lo_at_edge + 2 * fit.hi_at_edge],
 		    fit.status == FW_FIT_IDENTIFIED ? "yes" : "no");
-		csv_text(f, note);
+		fw_write_csv_text(f, note);
 		fputc('\n', f);
 	}
 	return FW_OK;
@@ -194,7 +194,7 @@ write_series(const fw_calibration *cal, FILE *f)
 				return rc;
 			fprintf(f, "%d,%s,", t, fw_calibration_target_metric(cal,
 			    i));
-			csv_text(f, seg != NULL ? seg : "");
+			fw_write_csv_text(f, seg != NULL ? seg : "");
 			csv_reals(f, (const double[]){ y, b.mean, b.p5, b.p95 },
 			    4);
 			fputc('\n', f);

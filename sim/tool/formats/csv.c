@@ -34,48 +34,10 @@ csv_reals(FILE *f, const double *x, size_t n)
 }
 
 void
-csv_text(FILE *f, const char *s)
-{
-	/* OWASP's advice on CSV injection: a field a spreadsheet would
-	 * evaluate gets a leading quote, and is quoted. */
-	int formula = strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0';
-
-	if (!formula && strpbrk(s, ",\"\n\r") == NULL) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	if (formula)
-		fputc('\'', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
-void
-json_text(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c < 0x20 || c == 0x7f)
-			fprintf(f, "\\u%04x", c);
-		else
-			fputc(c, f);
-	}
-	fputc('"', f);
-}
-
-void
 json_member(FILE *f, const char *key, const char *s)
 {
 	fprintf(f, ",\n  \"%s\": ", key);
-	json_text(f, s);
+	fw_write_json_text(f, s);
 }
 
 void
@@ -84,7 +46,7 @@ json_opening(FILE *f, const fw_scenario *sc, const char *dir)
 	char table[4096];
 
 	fputs("{\n  \"flywheel_version\": ", f);
-	json_text(f, fw_version());
+	fw_write_json_text(f, fw_version());
 	json_member(f, "model", fw_model());
 	json_member(f, "scenario_file", fw_scenario_file(sc));
 	json_member(f, "scenario_hash", fw_scenario_hash(sc));

@@ -17,10 +17,7 @@ void csv_real(FILE *f, double x);
 /* Writes ",x" for each of n values. */
 void csv_reals(FILE *f, const double *x, size_t n);
 
-/* Writes s as one CSV field: quoted when it holds a comma, a quote or a
- * line break, and with a leading ' when it starts with = + - @ or a tab
- * or carriage return, which spreadsheets would take for a formula. */
-void csv_text(FILE *f, const char *s);
+/* Text as the tables hold it: fw_write_csv_text(), fw_write_json_text(). */
 
 /* The sweep.csv column of a metric or parameter label: prefix, text and
  * suffix with ':' as '.' and anything but letters, digits, dots and
@@ -29,8 +26,6 @@ void csv_text(FILE *f, const char *s);
 char *csv_column_name(const char *prefix, const char *text,
     const char *suffix);
 
-/* Writes s as a JSON string. */
-void json_text(FILE *f, const char *s);
 /* Writes the next member of a top-level JSON object, on its own line:
  * ",", then "key": and s as a JSON string. */
 void json_member(FILE *f, const char *key, const char *s);

@@ -33,9 +33,9 @@ write_csv(const leakage *lk, FILE *f)
 			const leak_figure *fig[NFIGURE] = { &row->actual,
 				&row->alone, &row->shapley, &row->share,
 				&row->interaction };
-			csv_text(f, i < lk->nstage ? lk->stage[i].path : "all");
+			fw_write_csv_text(f, i < lk->nstage ? lk->stage[i].path : "all");
 			fputc(',', f);
-			csv_text(f, i < lk->nstage ? lk->stage[i].label :
+			fw_write_csv_text(f, i < lk->nstage ? lk->stage[i].label :
 			    "all stages");
 			fprintf(f, ",%s", fw_metric_name((size_t)lk->metric[m]));
 			for (j = 0; j < NFIGURE; j++)
@@ -79,9 +79,9 @@ write_json(const leakage *lk, const fw_run *run, const char *dir,
 	for (i = 0; i < lk->nstage; i++) {
 		const leak_stage *st = &lk->stage[i];
 		fputs(i ? ",\n    {\"path\": " : "\n    {\"path\": ", f);
-		json_text(f, st->path);
+		fw_write_json_text(f, st->path);
 		fputs(", \"label\": ", f);
-		json_text(f, st->label);
+		fw_write_json_text(f, st->label);
 		fputs(", \"actual\": ", f);
 		json_real(f, st->actual_value);
 		fprintf(f, ", \"actual_uncertain\": %s, \"target\": ",
@@ -93,12 +93,12 @@ write_json(const leakage *lk, const fw_run *run, const char *dir,
 	fputs("\n  ],\n  \"metrics\": [", f);
 	for (m = 0; m < LEAK_NMETRIC; m++) {
 		fputs(m ? ", " : "", f);
-		json_text(f, fw_metric_name((size_t)lk->metric[m]));
+		fw_write_json_text(f, fw_metric_name((size_t)lk->metric[m]));
 	}
 	fprintf(f, "],\n  \"threads\": %d,\n  \"elapsed_seconds\": %.3f,\n"
 	    "  \"finished\": \"%s\",\n  \"command_line\": ",
 	    fw_run_threads(run), fw_run_elapsed(run), stamp);
-	json_text(f, command_line ? command_line : "");
+	fw_write_json_text(f, command_line ? command_line : "");
 	fputs("\n}\n", f);
 }
 

@@ -29,4 +29,10 @@ int outfiles_open(outfiles *o, const char *dir, const char *const *names,
  * Returns rc, or the error met (err filled). */
 int outfiles_commit(outfiles *o, int rc, fw_error *err);
 
+/* Writes the texts (lens[i] bytes each) into dir/names[i], dir created
+ * if needed: each to a temporary name first, all renamed once every one
+ * is on disk, so a failure leaves none of them. */
+int write_texts(const char *dir, size_t n, const char *const *names,
+    char *const *texts, const size_t *lens, fw_error *err);
+
 #endif

@@ -1,15 +1,18 @@
-/* relpath.c - a file named from the working directory, named instead
- * from a results directory, so that whoever reads the results finds it
- * from wherever they are.
+/* relpath.c - paths as a page or a table names them: a file named from
+ * the working directory named instead from a results directory, so that
+ * whoever reads the results finds it from wherever they are; a file's
+ * name alone; a path formatted only when it fits.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "files.h"
+#include "relpath.h"
 
 /* The end of the path component starting at p (at a '/'). */
 static const char *
@@ -59,4 +62,16 @@ file_name_of(const char *path)
 	const char *slash = strrchr(path, '/');
 
 	return slash != NULL ? slash + 1 : path;
+}
+
+int
+pathf(char *out, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(out, size, fmt, ap);
+	va_end(ap);
+	return n < 0 || (size_t)n >= size ? -1 : 0;
 }

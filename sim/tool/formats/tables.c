@@ -1,365 +1,63 @@
-/* tables.c - the run's tables: summary.csv, timeseries.csv,
- * replications.csv, compare.csv, paired.csv and run.json, written all or
- * nothing, read from the run through the library's API.
+/* tables.c - a run's tables in its output directory: the library writes
+ * them (fw_run_write_tables) into files this opens as outfiles.c does,
+ * each under a temporary name no one can guess, all renamed into place
+ * once complete; with the value of information beside them.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
-#include <errno.h>
-#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "csv.h"
 #include "files.h"
 #include "outfiles.h"
 #include "tables.h"
-#include "voitable.h"
 
-enum { NFILES = 6 };
-
-/* What run.json records beside the run itself: the directory it is
- * written in, the command line and how many processes ran it. */
-typedef struct run_record {
-	const char *dir;
-	const char *command_line;
-	int processes;
-} run_record;
-
-static int
-write_summary(const fw_run *run, FILE *f, const run_record *unused)
+void
+run_record_stamp(char *buf, size_t size)
 {
-	const fw_scenario *sc = fw_run_scenario(run);
-	const int npv = fw_metric_index("npv");
-	size_t v, k;
-
-	fputs("variant,metric,mean,sd,se,min,p5,p25,p50,p75,p95,max,es5\n", f);
-	for (v = 0; v < fw_scenario_variant_count(sc); v++)
-		for (k = 0; k < fw_metric_count(); k++) {
-			fw_stats s;
-			int rc = fw_run_stats(run, v, k, &s);
-			if (rc != FW_OK)
-				return rc;
-			csv_text(f, fw_scenario_variant_name(sc, v));
-			fprintf(f, ",%s", fw_metric_name(k));
-			csv_reals(f, (const double[]){ s.mean, s.sd, s.se,
-			    s.min, s.p5, s.p25, s.p50, s.p75, s.p95, s.max },
-			    10);
-			fputc(',', f);
-			if ((int)k == npv)
-				csv_real(f, s.es5);
-			fputc('\n', f);
-		}
-	return FW_OK;
-}
-
-static int
-write_timeseries(const fw_run *run, FILE *f, const run_record *unused)
-{
-	const fw_scenario *sc = fw_run_scenario(run);
-	const size_t V = fw_scenario_variant_count(sc), K = fw_series_count();
-	const size_t T = (size_t)fw_run_months(run), n = V * T * K;
-	fw_band *band = malloc(n * sizeof(fw_band) + 1);
-	int rc = FW_OK;
-	long long i;
-
-	if (band == NULL)
-		return FW_ENOMEM;
-	/* Each band is sorted on its own, so threads change no byte. */
-#pragma omp parallel for schedule(dynamic, 16) num_threads(fw_run_threads(run))
-	for (i = 0; i < (long long)n; i++) {
-		size_t v = (size_t)i / (T * K), t = (size_t)i / K % T;
-		if (fw_run_month(run, v, (int)t + 1, (size_t)i % K,
-		    &band[i]) != FW_OK) {
-#pragma omp atomic write
-			rc = FW_ENOMEM;
-		}
-	}
-	fputs("variant,month,metric,mean,p5,p50,p95\n", f);
-	for (i = 0; rc == FW_OK && i < (long long)n; i++) {
-		size_t v = (size_t)i / (T * K), t = (size_t)i / K % T;
-		csv_text(f, fw_scenario_variant_name(sc, v));
-		fprintf(f, ",%zu,%s", t + 1, fw_series_name((size_t)i % K));
-		csv_reals(f, (const double[]){ band[i].mean, band[i].p5,
-		    band[i].p50, band[i].p95 }, 4);
-		fputc('\n', f);
-	}
-	free(band);
-	return rc;
-}
-
-static int
-write_replications(const fw_run *run, FILE *f, const run_record *unused)
-{
-	const fw_scenario *sc = fw_run_scenario(run);
-	const size_t V = fw_scenario_variant_count(sc);
-	const size_t D = fw_run_draw_count(run);
-	size_t v, k, d;
-	uint64_t r;
-
-	fputs("replication,variant", f);
-	for (k = 0; k < fw_metric_count(); k++)
-		fprintf(f, ",%s", fw_metric_name(k));
-	for (d = 0; d < D; d++) {
-		fputc(',', f);
-		csv_text(f, fw_run_draw_path(run, d));
-	}
-	fputc('\n', f);
-	for (r = 0; r < fw_run_replications(run); r++)
-		for (v = 0; v < V; v++) {
-			fprintf(f, "%llu,", (unsigned long long)r + 1);
-			csv_text(f, fw_scenario_variant_name(sc, v));
-			for (k = 0; k < fw_metric_count(); k++) {
-				fputc(',', f);
-				csv_real(f, fw_run_value(run, r, v, k));
-			}
-			for (d = 0; d < D; d++) {
-				fputc(',', f);
-				csv_real(f, fw_run_draw(run, r, v, d));
-			}
-			fputc('\n', f);
-		}
-	return FW_OK;
-}
-
-/* The changes made to the scenario after loading it (--set), in order;
- * "variant" is null for the baseline. */
-static void
-write_overrides(FILE *f, const fw_scenario *sc)
-{
-	const char *variant, *path, *value;
-	size_t i, n = fw_scenario_override_count(sc);
-
-	for (i = 0; i < n; i++) {
-		if (fw_scenario_override(sc, i, &variant, &path, &value) !=
-		    FW_OK)
-			continue;
-		fputs(i ? ",\n    {\"variant\": " : "\n    {\"variant\": ", f);
-		if (variant != NULL)
-			json_text(f, variant);
-		else
-			fputs("null", f);
-		fputs(", \"path\": ", f);
-		json_text(f, path);
-		fputs(", \"value\": ", f);
-		json_text(f, value);
-		fputc('}', f);
-	}
-	if (n > 0)
-		fputs("\n  ", f);
-}
-
-static int
-write_run_json(const fw_run *run, FILE *f, const run_record *rec)
-{
-	const fw_scenario *sc = fw_run_scenario(run);
-	char stamp[64];
 	time_t now = time(NULL);
-	size_t v, i, n;
 
-	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-	json_opening(f, sc, rec->dir);
-	fputs(",\n  \"variants\": [", f);
-	for (v = 0; v < fw_scenario_variant_count(sc); v++) {
-		fputs(v ? ",\n    {\"name\": " : "\n    {\"name\": ", f);
-		json_text(f, fw_scenario_variant_name(sc, v));
-		fprintf(f, ", \"start_month\": %d, \"ramp_months\": %d}",
-		    fw_scenario_variant_start(sc, v),
-		    fw_scenario_variant_ramp(sc, v));
-	}
-	fputs("\n  ],\n  \"changes\": [", f);
-	for (v = 1, n = 0; v < fw_scenario_variant_count(sc); v++)
-		for (i = 0; i < fw_scenario_change_count(sc, v); i++) {
-			fw_change ch;
-			if (fw_scenario_change(sc, v, i, &ch) != FW_OK)
-				continue;
-			fputs(n++ ? ",\n    {\"variant\": " : "\n    {\"variant\": ",
-			    f);
-			json_text(f, fw_scenario_variant_name(sc, v));
-			fputs(", \"path\": ", f);
-			json_text(f, ch.path);
-			fputs(", \"baseline\": ", f);
-			json_text(f, ch.from);
-			fputs(", \"value\": ", f);
-			json_text(f, ch.to);
-			fputc('}', f);
-		}
-	fputs(n ? "\n  ],\n  \"overrides\": [" : "],\n  \"overrides\": [", f);
-	write_overrides(f, sc);
-	fprintf(f, "],\n  \"warmup_months\": %d,\n  \"seed\": %llu,\n"
-	    "  \"replications\": %llu,\n"
-	    "  \"horizon_months\": %d,\n  \"processes\": %d,\n"
-	    "  \"threads\": %d,\n"
-	    "  \"elapsed_seconds\": %.3f,\n  \"finished\": \"%s\",\n",
-	    fw_scenario_warmup(sc),
-	    (unsigned long long)fw_run_seed(run),
-	    (unsigned long long)fw_run_replications(run), fw_run_months(run),
-	    rec->processes, fw_run_threads(run), fw_run_elapsed(run), stamp);
-	fputs("  \"command_line\": ", f);
-	json_text(f, rec->command_line ? rec->command_line : "");
-	json_member(f, "rng", fw_rng_scheme());
-	fputs("\n}\n", f);
-	return FW_OK;
-}
-
-/* Mean of metric `name` of variant v less the baseline's. */
-static double
-mean_gain(const fw_run *run, size_t v, const char *name)
-{
-	fw_paired p;
-
-	return fw_run_paired(run, v, 0, (size_t)fw_metric_index(name),
-	    &p) == FW_OK ? p.mean : NAN;
-}
-
-/* compare.csv: each variant against the baseline (MODEL.md §7). */
-static int
-write_compare(const fw_run *run, FILE *f, const run_record *unused)
-{
-	const fw_scenario *sc = fw_run_scenario(run);
-	const double years = fw_run_months(run) / 12.0;
-	size_t v;
-
-	fputs("variant,dnpv_mean,dnpv_lo95,dnpv_hi95,dnpv_p5,dnpv_p50,"
-	    "dnpv_p95,p_dnpv_positive,drevenue_per_year,dcash_per_year,"
-	    "payback_month,compounding,incremental_cost,roi,dchannel_cost,"
-	    "dprogram_cost,dreacq_cost,dgap_value,dgap_rate,dscripts_unfilled,"
-	    "dcustomer_value_at_risk,dadvocates,dswitched\n", f);
-	for (v = 1; v < fw_scenario_variant_count(sc); v++) {
-		double cost = mean_gain(run, v, "spend_pv");
-		fw_paired npv;
-		int payback = fw_run_payback(run, v, 0), rc;
-		if ((rc = fw_run_paired(run, v, 0, (size_t)fw_metric_index(
-		    "npv"), &npv)) != FW_OK || payback < 0)
-			return rc != FW_OK ? rc : FW_ENOMEM;
-		csv_text(f, fw_scenario_variant_name(sc, v));
-		csv_reals(f, (const double[]){ npv.mean, npv.lo95, npv.hi95,
-		    npv.p5, npv.p50, npv.p95, npv.p_positive,
-		    mean_gain(run, v, "revenue") / years,
-		    mean_gain(run, v, "cash") / years }, 9);
-		fputc(',', f);
-		if (payback > 0)
-			fprintf(f, "%d", payback);
-		/* ROI = NPV gain per dollar of extra spend, both in present
-		 * value; none when the variant spends no more. */
-		csv_reals(f, (const double[]){ fw_run_compounding(run, v, 0),
-		    cost, cost > 0 ? npv.mean / cost : NAN,
-		    mean_gain(run, v, "channel_cost"),
-		    mean_gain(run, v, "program_cost"),
-		    mean_gain(run, v, "reacq_cost"),
-		    mean_gain(run, v, "gap_value"), mean_gain(run, v, "gap_rate"),
-		    mean_gain(run, v, "scripts_unfilled"),
-		    mean_gain(run, v, "customer_value_at_risk"),
-		    mean_gain(run, v, "advocate"),
-		    mean_gain(run, v, "switched") }, 12);
-		fputc('\n', f);
-	}
-	return FW_OK;
-}
-
-/* Monthly mean of series `name` of variant v less the baseline's. */
-static double
-monthly_gain(const fw_run *run, size_t v, int t, const char *name)
-{
-	fw_band a, b;
-	size_t k = (size_t)fw_series_index(name);
-
-	if (fw_run_month(run, v, t, k, &a) != FW_OK ||
-	    fw_run_month(run, 0, t, k, &b) != FW_OK)
-		return NAN;
-	return a.mean - b.mean;
-}
-
-/* paired.csv: month by month, each variant's gain over the baseline. */
-static int
-write_paired(const fw_run *run, FILE *f, const run_record *unused)
-{
-	const fw_scenario *sc = fw_run_scenario(run);
-	size_t v;
-	int t, rc;
-
-	fputs("variant,month,dcash_mean,cum_dcash_mean,cum_dcash_lo95,"
-	    "cum_dcash_hi95,cum_dcash_p5,cum_dcash_p50,cum_dcash_p95,"
-	    "drevenue_mean\n", f);
-	for (v = 1; v < fw_scenario_variant_count(sc); v++)
-		for (t = 1; t <= fw_run_months(run); t++) {
-			fw_gain g;
-			if ((rc = fw_run_cumulative_gain(run, v, t, &g)) !=
-			    FW_OK)
-				return rc;
-			csv_text(f, fw_scenario_variant_name(sc, v));
-			fprintf(f, ",%d", t);
-			csv_reals(f, (const double[]){ monthly_gain(run, v, t,
-			    "cash"), g.mean, g.lo95, g.hi95, g.p5, g.p50, g.p95,
-			    monthly_gain(run, v, t, "revenue") }, 8);
-			fputc('\n', f);
-		}
-	return FW_OK;
-}
-
-/* The files of a run, in the order they are written. */
-static const struct {
-	const char *name;
-	int (*write)(const fw_run *, FILE *, const run_record *);
-} files[NFILES] = {
-	{ "summary.csv", write_summary },
-	{ "timeseries.csv", write_timeseries },
-	{ "replications.csv", write_replications },
-	{ "compare.csv", write_compare },
-	{ "paired.csv", write_paired },
-	{ "run.json", write_run_json },
-};
-
-int
-make_dirs(const char *dir)
-{
-	char path[4096];
-	char *p;
-
-	snprintf(path, sizeof(path), "%s", dir);
-	for (p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(path, 0777) != 0 && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	if (mkdir(path, 0777) != 0 && errno != EEXIST)
-		return -1;
-	return 0;
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 }
 
 int
-write_run_tables(const fw_run *run, const voi_table *voi, const char *dir,
-    const char *command_line, int processes, fw_error *err)
+write_run_tables(const fw_run *run, const voi_table *voi,
+    const run_record *rec, fw_error *err)
 {
-	const char *names[NFILES + 1];
-	const int n = NFILES + (voi != NULL && voi->ninput > 0);
-	run_record rec = { dir, command_line, processes };
-	char stale[4096];
+	const fw_scenario *sc = fw_run_scenario(run);
+	const char *names[FW_TABLE_COUNT + 1];
+	const int n = FW_TABLE_COUNT + (voi != NULL && voi->ninput > 0);
+	char table[4096], stale[4096];
+	fw_run_record r = { rec->command_line, rec->finished, NULL,
+		rec->processes };
+	int fd[FW_TABLE_COUNT], i, rc;
 	outfiles o;
-	int i, rc;
 
-	for (i = 0; i < NFILES; i++)
-		names[i] = files[i].name;
-	names[NFILES] = "voi.csv";
-	if ((rc = outfiles_open(&o, dir, names, (size_t)n, err)) != FW_OK)
+	for (i = 0; i < FW_TABLE_COUNT; i++)
+		names[i] = fw_table_name((size_t)i);
+	names[FW_TABLE_COUNT] = "voi.csv";
+	if ((rc = outfiles_open(&o, rec->dir, names, (size_t)n, err)) !=
+	    FW_OK)
 		return rc;
-	for (i = 0; i < NFILES && rc == FW_OK; i++)
-		rc = files[i].write(run, o.f[i], &rec);
-	if (rc == FW_OK && n > NFILES)
-		rc = voi_write(run, voi, o.f[NFILES]);
-	if (rc == FW_ENOMEM)
+	/* run.json names the fit table from the results directory, which
+	 * exists now */
+	if (fw_scenario_calibration(sc) != NULL) {
+		path_from(rec->dir, fw_scenario_calibration(sc), table,
+		    sizeof(table));
+		r.calibration = table;
+	}
+	for (i = 0; i < FW_TABLE_COUNT; i++)
+		fd[i] = fileno(o.f[i]);
+	rc = fw_run_write_tables(run, &r, fd, err);
+	if (rc == FW_OK && n > FW_TABLE_COUNT &&
+	    (rc = voi_write(run, voi, o.f[FW_TABLE_COUNT])) == FW_ENOMEM)
 		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
 	rc = outfiles_commit(&o, rc, err);
 	/* An earlier run's value of information would not match these
 	 * tables. */
-	if (rc == FW_OK && n == NFILES && snprintf(stale, sizeof(stale),
-	    "%s/voi.csv", dir) < (int)sizeof(stale))
+	if (rc == FW_OK && n == FW_TABLE_COUNT && snprintf(stale,
+	    sizeof(stale), "%s/voi.csv", rec->dir) < (int)sizeof(stale))
 		unlink(stale);
 	return rc;
 }

@@ -6,14 +6,26 @@
 #include "flywheel.h"
 #include "voitable.h"
 
+/* What run.json records beside the run itself: the directory it is
+ * written in (which the calibration's path is given from), the command
+ * line, when the run finished ("2026-12-07T19:25:19Z") and how many
+ * processes ran it. */
+typedef struct run_record {
+	const char *dir;
+	const char *command_line;
+	const char *finished;
+	int processes;
+} run_record;
+
+/* The time now as run_record.finished gives it. */
+void run_record_stamp(char *buf, size_t size);
+
 /* Writes summary.csv, timeseries.csv, replications.csv, compare.csv,
  * paired.csv, run.json and, when voi holds uncertain inputs, voi.csv
- * into dir (created if needed). Each file is written to a temporary name
- * and renamed only when all are complete, so a failure leaves no partial
- * file. command_line and the number of processes that ran it are
- * recorded in run.json. */
+ * into rec->dir (created if needed). Each file is written to a temporary
+ * name and renamed only when all are complete, so a failure leaves no
+ * partial file. */
 int write_run_tables(const fw_run *run, const voi_table *voi,
-    const char *dir, const char *command_line, int processes,
-    fw_error *err);
+    const run_record *rec, fw_error *err);
 
 #endif

@@ -114,7 +114,7 @@ row(FILE *f, const char *measure, const char *subject, double value,
     double se)
 {
 	fprintf(f, "%s,", measure);
-	csv_text(f, subject);
+	fw_write_csv_text(f, subject);
 	csv_reals(f, (const double[]){ value, se }, 2);
 	fputc('\n', f);
 }

@@ -191,7 +191,7 @@ sweep_json(const sweep_job *job)
 	fw_hash(yaml, strlen(yaml), hash, sizeof(hash));
 	fw_free(yaml);
 	fputs("{\n  \"flywheel_version\": ", f);
-	json_text(f, fw_version());
+	fw_write_json_text(f, fw_version());
 	json_member(f, "sweep_file", fw_sweep_file(sw));
 	json_member(f, "sweep_hash", fw_sweep_hash(sw));
 	json_member(f, "scenario_file", fw_scenario_file(sc));
@@ -212,11 +212,11 @@ sweep_json(const sweep_job *job)
 		double lo, hi;
 		fw_sweep_param_range(sw, j, &lo, &hi);
 		fputs(j ? ",\n    {\"path\": " : "\n    {\"path\": ", f);
-		json_text(f, fw_sweep_param_path(sw, j));
+		fw_write_json_text(f, fw_sweep_param_path(sw, j));
 		fputs(", \"variant\": ", f);
-		json_text(f, v ? v : "");
+		fw_write_json_text(f, v ? v : "");
 		fputs(", \"column\": ", f);
-		json_text(f, job->column[1 + job->sobol + j]);
+		fw_write_json_text(f, job->column[1 + job->sobol + j]);
 		fputs(", \"low\": ", f);
 		csv_real(f, lo);
 		fputs(", \"high\": ", f);
@@ -226,7 +226,7 @@ sweep_json(const sweep_job *job)
 	fputs("\n  ],\n  \"metrics\": [", f);
 	for (j = 0; j < M; j++) {
 		fputs(j ? ", " : "", f);
-		json_text(f, fw_sweep_metric_label(sw, j));
+		fw_write_json_text(f, fw_sweep_metric_label(sw, j));
 	}
 	fputs("],\n  \"design_points\": [", f);
 	for (i = 0; i < fw_sweep_points(sw); i++) {
@@ -709,7 +709,7 @@ sweep_finish(sweep_job *job, fw_error *err)
 		}
 		for (j = 0; j < P; j++) {
 			const char *v = fw_sweep_param_variant(sw, j);
-			csv_text(f, fw_sweep_metric_label(sw, m));
+			fw_write_csv_text(f, fw_sweep_metric_label(sw, m));
 			fprintf(f, ",%s%s%s", v ? v : "", v ? ":" : "",
 			    fw_sweep_param_path(sw, j));
 			if (oneway)

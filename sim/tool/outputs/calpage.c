@@ -22,7 +22,7 @@
 #include "textpage.h"
 
 int
-calpage_applies(const rundata *d)
+calpage_applies(const report *d)
 {
 	return d->calibration != NULL && *d->calibration != '\0';
 }
@@ -175,7 +175,7 @@ series_beside(const char *fit, char *buf, size_t size)
 }
 
 int
-calpage_write(const rundata *d, const fw_recommendation *vd, const char *dir,
+calpage_write(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name)
 {
 	char path[4096], data[1024], text[2048];

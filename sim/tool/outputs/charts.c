@@ -85,7 +85,7 @@ people(double x, char *buf, size_t size)
 /* Whether variant v's cash is the baseline's in every month: its
  * payback and start mean nothing then. */
 static int
-no_difference(const rundata *d, size_t v)
+no_difference(const report *d, size_t v)
 {
 	int t;
 
@@ -104,7 +104,7 @@ leader(const fw_recommendation *vd)
 
 /* Variant v's NPV less the baseline's, replication by replication, $M. */
 static void
-gains(const rundata *d, size_t v, double *x)
+gains(const report *d, size_t v, double *x)
 {
 	size_t r;
 
@@ -115,7 +115,7 @@ gains(const rundata *d, size_t v, double *x)
 /* decision.gp: each option's paired ΔNPV as a shape, ranked from the
  * top, with its 5th, 50th and 95th percentiles and its chance of loss. */
 static int
-write_decision(const rundata *d, const fw_recommendation *vd, const char *dir,
+write_decision(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	double *x = NULL, *y = NULL, lo = NAN, hi = NAN;
@@ -209,8 +209,8 @@ write_decision(const rundata *d, const fw_recommendation *vd, const char *dir,
 /* Writes one month per row: the month, then for each variant from
  * `first` the values get(d, v, t, k) for k < per. */
 static int
-write_months(const rundata *d, const char *dir, const char *name,
-    size_t first, int per, double (*get)(const rundata *, size_t, int, int))
+write_months(const report *d, const char *dir, const char *name,
+    size_t first, int per, double (*get)(const report *, size_t, int, int))
 {
 	FILE *f = gp_create(dir, name);
 	size_t v;
@@ -229,7 +229,7 @@ write_months(const rundata *d, const char *dir, const char *name,
 }
 
 static double
-cum_of(const rundata *d, size_t v, int t, int k)
+cum_of(const report *d, size_t v, int t, int k)
 {
 	const fw_band *b = &d->cum[v * (size_t)d->T + (size_t)t - 1];
 
@@ -239,7 +239,7 @@ cum_of(const rundata *d, size_t v, int t, int k)
 /* Names of variants (NAME[i], i from 1 = the baseline) and their
  * direct labels' heights at the right end of a line chart. */
 static void
-put_end_labels(gp_meta *m, const char *var, const rundata *d, size_t first,
+put_end_labels(gp_meta *m, const char *var, const report *d, size_t first,
     const double *end, const axis *ax)
 {
 	double *y = malloc((d->nv + 1) * sizeof(double));
@@ -262,7 +262,7 @@ put_end_labels(gp_meta *m, const char *var, const rundata *d, size_t first,
 /* cumgain.gp: cumulative cash gain of each option, the leader's 5th-95th
  * percentile band of the paired gain, payback and start marked. */
 static int
-write_cumgain(const rundata *d, const fw_recommendation *vd, const char *dir,
+write_cumgain(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	double lo = NAN, hi = NAN, *end;
@@ -344,28 +344,28 @@ write_cumgain(const rundata *d, const fw_recommendation *vd, const char *dir,
 }
 
 static double
-band_mean(const rundata *d, int k, size_t v, int t)
+band_mean(const report *d, int k, size_t v, int t)
 {
-	return run_band(d, k, v, t)->mean;
+	return report_band(d, k, v, t)->mean;
 }
 
 /* HCPs who prescribe (trial, adopter, advocate) at month t. */
 static double
-prescribing(const rundata *d, size_t v, int t)
+prescribing(const report *d, size_t v, int t)
 {
 	return band_mean(d, RS_STATE + 2, v, t) +
 	    band_mean(d, RS_STATE + 3, v, t) + band_mean(d, RS_STATE + 4, v, t);
 }
 
 static double
-trust_of(const rundata *d, size_t v, int t, int k)
+trust_of(const report *d, size_t v, int t, int k)
 {
 	/* columns: baseline, then the leader (v is 0 or the leader) */
 	return band_mean(d, RS_TRUST, k == 0 ? 0 : v, t);
 }
 
 static double
-gaprate_of(const rundata *d, size_t v, int t, int k)
+gaprate_of(const report *d, size_t v, int t, int k)
 {
 	return 100 * band_mean(d, RS_GAP_RATE, k == 0 ? 0 : v, t);
 }
@@ -373,7 +373,7 @@ gaprate_of(const rundata *d, size_t v, int t, int k)
 /* mechanism.gp: why the leader gains: HCPs by state at the horizon,
  * mean trust and the share of scripts unfilled, against the baseline. */
 static int
-write_mechanism(const rundata *d, const fw_recommendation *vd, const char *dir,
+write_mechanism(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	size_t lead = leader(vd), pair[2] = { 0, lead }, i;
@@ -449,7 +449,7 @@ write_mechanism(const rundata *d, const fw_recommendation *vd, const char *dir,
 
 /* npv.gp: each variant's NPV across replications as a density. */
 static int
-write_npv(const rundata *d, const fw_recommendation *vd, const char *dir, gp_meta *m,
+write_npv(const report *d, const fw_recommendation *vd, const char *dir, gp_meta *m,
     int *drawn)
 {
 	double lo = NAN, hi = NAN, *x, *y, top = 0, *peak_x, *peak_y;
@@ -611,7 +611,7 @@ by_draw(const void *a, const void *b)
  * mean gain where the input drew its lowest and its highest tenth,
  * less its mean gain over all replications. */
 static int
-write_run_tornado(const rundata *d, const fw_recommendation *vd, const char *dir,
+write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	size_t lead = leader(vd), i, r, n = 0, tenth = d->R / 10;
@@ -716,16 +716,16 @@ write_run_tornado(const rundata *d, const fw_recommendation *vd, const char *dir
 }
 
 static double
-revenue_of(const rundata *d, size_t v, int t, int k)
+revenue_of(const report *d, size_t v, int t, int k)
 {
-	const fw_band *b = run_band(d, RS_REVENUE, v, t);
+	const fw_band *b = report_band(d, RS_REVENUE, v, t);
 
 	return M(k == 0 ? b->p5 : k == 1 ? b->p50 : b->p95);
 }
 
 /* revenue.gp: revenue per month, median and 5th-95th percentile band. */
 static int
-write_revenue(const rundata *d, const fw_recommendation *vd, const char *dir,
+write_revenue(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	double hi = NAN, lo = 0, *end = calloc(d->nv, sizeof(double));
@@ -764,7 +764,7 @@ write_revenue(const rundata *d, const fw_recommendation *vd, const char *dir,
 
 /* states.gp: the state mix month by month, a panel per variant. */
 static int
-write_states(const rundata *d, const fw_recommendation *vd, const char *dir,
+write_states(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	size_t v, lead = leader(vd);
@@ -806,7 +806,7 @@ write_states(const rundata *d, const fw_recommendation *vd, const char *dir,
 }
 
 static double
-gap_of(const rundata *d, size_t v, int t, int k)
+gap_of(const report *d, size_t v, int t, int k)
 {
 	return M(band_mean(d, k == 0 ? RS_GAP_VALUE : RS_CVAR, v, t));
 }
@@ -814,7 +814,7 @@ gap_of(const rundata *d, size_t v, int t, int k)
 /* gap.gp: value of unfilled scripts per month and customer value at
  * risk, one line a variant. */
 static int
-write_gap(const rundata *d, const fw_recommendation *vd, const char *dir, gp_meta *m,
+write_gap(const report *d, const fw_recommendation *vd, const char *dir, gp_meta *m,
     int *drawn)
 {
 	double hi[2] = { NAN, NAN }, lo = 0;
@@ -845,7 +845,7 @@ write_gap(const rundata *d, const fw_recommendation *vd, const char *dir, gp_met
 
 /* Where value leaks, when the run asked for the decomposition. */
 static int
-write_waterfall(const rundata *d, const fw_recommendation *vd, const char *dir,
+write_waterfall(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	*drawn = d->leak != NULL;
@@ -867,7 +867,7 @@ const chart run_charts[] = {
 const size_t run_chart_count = sizeof(run_charts) / sizeof(run_charts[0]);
 
 int
-charts_write(const rundata *d, const fw_recommendation *vd, const char *dir,
+charts_write(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
 	size_t i, v, n = 0;

@@ -6,7 +6,7 @@
 #define FW_CHARTS_H
 
 #include "gnuplot.h"
-#include "runread.h"
+#include "report.h"
 #include "flywheel.h"
 
 /* One chart: the file it is drawn to (plots/FILE.png, .svg, .pdf), its
@@ -15,7 +15,7 @@
 typedef struct chart {
 	const char *file;
 	const char *template;
-	int (*write)(const rundata *, const fw_recommendation *, const char *,
+	int (*write)(const report *, const fw_recommendation *, const char *,
 	    gp_meta *, int *drawn);
 } chart;
 
@@ -24,7 +24,7 @@ extern const size_t run_chart_count;
 
 /* Writes the data of every chart that applies into dir, and their list
  * (CHART_FILE, CHART_TPL, NCHART) into m; drawn[i] tells which. */
-int charts_write(const rundata *d, const fw_recommendation *vd, const char *dir,
+int charts_write(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn);
 
 /* The tornado's rows, shared by a run's and a sweep's: one a row with

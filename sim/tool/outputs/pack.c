@@ -64,7 +64,7 @@ open_page(textpage *tp, const char *dir, const char *name)
  * input is fixed (so the call is only as sure as those numbers), or the
  * uncertain inputs too, and how much of the leader's spread is theirs. */
 static void
-spread_words(const rundata *d, char *buf, size_t size)
+spread_words(const report *d, char *buf, size_t size)
 {
 	const voi_read *v = d->voi;
 	char evpi[32];
@@ -89,7 +89,7 @@ spread_words(const rundata *d, char *buf, size_t size)
 }
 
 static int
-write_recommendation(const rundata *d, const fw_recommendation *vd, const char *dir,
+write_recommendation(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name)
 {
 	char text[2048];
@@ -162,7 +162,7 @@ change_words(const run_change *ch, char *buf, size_t size)
 }
 
 static int
-write_assumptions(const rundata *d, const fw_recommendation *vd, const char *dir,
+write_assumptions(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name)
 {
 	static const double col[] = { 0.05, 0.33, 0.49, 0.65, 0.81 };
@@ -247,9 +247,9 @@ write_assumptions(const rundata *d, const fw_recommendation *vd, const char *dir
 typedef struct page {
 	const char *template;
 	const char *chart;
-	int (*write)(const rundata *, const fw_recommendation *, const char *,
+	int (*write)(const report *, const fw_recommendation *, const char *,
 	    const char *);
-	int (*applies)(const rundata *);
+	int (*applies)(const report *);
 } page;
 
 static const page pages[] = {
@@ -271,7 +271,7 @@ static const page pages[] = {
 };
 
 int
-pack_write(const rundata *d, const fw_recommendation *vd, const char *dir,
+pack_write(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, const int *chart_drawn)
 {
 	const size_t npages = sizeof(pages) / sizeof(pages[0]);

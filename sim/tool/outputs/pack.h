@@ -10,26 +10,26 @@
 
 /* Writes the text pages' data and the list of pages that apply (NPAGE,
  * PAGE_TPL, PAGE_DATA) into m; chart_drawn[] is charts_write()'s. */
-int pack_write(const rundata *d, const fw_recommendation *vd, const char *dir,
+int pack_write(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, const int *chart_drawn);
 
 /* The page on how the baseline was fitted, from the fit table of the
  * calibration that made the run's scenario (calpage.c): whether the run
  * has one, and the page's writer. */
-int calpage_applies(const rundata *d);
-int calpage_write(const rundata *d, const fw_recommendation *vd, const char *dir,
+int calpage_applies(const report *d);
+int calpage_write(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name);
 
 /* The page "Is it worth learning more before deciding?" (voipage.c):
  * with uncertain inputs (voi.gp, its bars in voi-bars.tsv), or with every
  * input fixed (a text page). */
-int voipage_uncertain(const rundata *d);
+int voipage_uncertain(const report *d);
 /* The same page as text when no input alone is worth learning. */
-int voipage_no_single(const rundata *d);
-int voipage_fixed(const rundata *d);
-int voipage_write(const rundata *d, const fw_recommendation *vd, const char *dir,
+int voipage_no_single(const report *d);
+int voipage_fixed(const report *d);
+int voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name);
-int voipage_write_fixed(const rundata *d, const fw_recommendation *vd,
+int voipage_write_fixed(const report *d, const fw_recommendation *vd,
     const char *dir, const char *name);
 
 #endif

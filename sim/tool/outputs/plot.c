@@ -1,5 +1,5 @@
-/* plot.c - plots and the board pack from a run's tables: reads the
- * tables back (runread.c), writes the templates' data (charts.c,
+/* plot.c - plots and the board pack from a run's report (report.h):
+ * writes the templates' data (charts.c,
  * pack.c), runs gnuplot with an argument vector (no shell) into a
  * temporary directory, checks every file it made, and moves them in.
  * SPDX-License-Identifier: MIT */
@@ -8,7 +8,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,18 +19,6 @@
 #include "plots.h"
 
 static const char *const formats[] = { "png", "svg", "pdf" };
-
-int
-pathf(char *out, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(out, size, fmt, ap);
-	va_end(ap);
-	return n < 0 || (size_t)n >= size ? -1 : 0;
-}
 
 /* Checks every chart and the pack in out, then moves them into dir. */
 static int
@@ -77,22 +64,16 @@ move_plots(const char *out, const char *dir, const int *drawn,
 
 /* Writes the data every template reads into tmp. */
 static int
-write_data(const rundata *d, const char *tmp, int *drawn, fw_error *err)
+write_data(const report *d, const char *tmp, int *drawn, fw_error *err)
 {
-	fw_recommendation vd;
 	gp_meta m;
 	int rc;
 
-	if (run_recommend(d, &vd) != FW_OK) {
-		fw_recommendation_free(&vd);
-		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
-		return FW_ENOMEM;
-	}
 	rc = gp_meta_open(&m, tmp);
 	if (rc == FW_OK)
-		rc = charts_write(d, &vd, tmp, &m, drawn);
+		rc = charts_write(d, &d->rec, tmp, &m, drawn);
 	if (rc == FW_OK)
-		rc = pack_write(d, &vd, tmp, &m, drawn);
+		rc = pack_write(d, &d->rec, tmp, &m, drawn);
 	gp_text(&m, "SCENARIO", "%s", *d->scenario ? d->scenario :
 	    "flywheel");
 	rc = rc != FW_OK ? rc : gp_meta_close(&m);
@@ -104,17 +85,15 @@ write_data(const rundata *d, const char *tmp, int *drawn, fw_error *err)
 			fw_error_set(err, FW_EIO, tmp, 0, 0, "", "cannot write "
 			    "the plot data");
 	}
-	fw_recommendation_free(&vd);
 	return rc;
 }
 
 int
-draw_run_plots(const char *dir, const char *gnuplot, const char *templates,
-    fw_error *err)
+draw_run_plots(const report *d, const char *dir, const char *gnuplot,
+    const char *templates, fw_error *err)
 {
 	char tmp[4096], out[4096], script[4096], pack[4096], log[4096];
 	int drawn[32] = { 0 };
-	rundata d;
 	int rc;
 
 	/* Every path below is one of these and a short name. */
@@ -123,15 +102,9 @@ draw_run_plots(const char *dir, const char *gnuplot, const char *templates,
 		    "long");
 		return FW_EIO;
 	}
-	if ((rc = run_read(dir, &d, err)) != FW_OK) {
-		run_clear(&d);
+	if ((rc = gp_workdir(dir, "plots", tmp, out, log, err)) != FW_OK)
 		return rc;
-	}
-	if ((rc = gp_workdir(dir, "plots", tmp, out, log, err)) != FW_OK) {
-		run_clear(&d);
-		return rc;
-	}
-	rc = write_data(&d, tmp, drawn, err);
+	rc = write_data(d, tmp, drawn, err);
 	pathf(script, sizeof(script), "%s/render.gp", templates);
 	if (rc == FW_OK)
 		rc = gp_render(gnuplot, script, out, tmp, templates, log, err);
@@ -146,6 +119,5 @@ draw_run_plots(const char *dir, const char *gnuplot, const char *templates,
 		rc = move_plots(out, dir, drawn, err);
 	gp_keep_data(tmp);
 	remove_tree(tmp);
-	run_clear(&d);
 	return rc;
 }

@@ -34,26 +34,26 @@ some_input_matters(const voi_read *v)
 }
 
 int
-voipage_uncertain(const rundata *d)
+voipage_uncertain(const report *d)
 {
 	return d->nv > 1 && d->voi != NULL && some_input_matters(d->voi);
 }
 
 int
-voipage_no_single(const rundata *d)
+voipage_no_single(const report *d)
 {
 	return d->nv > 1 && d->voi != NULL && !some_input_matters(d->voi);
 }
 
 int
-voipage_fixed(const rundata *d)
+voipage_fixed(const report *d)
 {
 	return d->nv > 1 && d->voi == NULL;
 }
 
 /* The option's programme cost, mean over replications; NaN unknown. */
 static double
-programme_cost(const rundata *d, const char *name)
+programme_cost(const report *d, const char *name)
 {
 	size_t v;
 
@@ -111,7 +111,7 @@ write_bars(const voi_read *v, const char *dir, char *top, size_t size,
 }
 
 int
-voipage_write(const rundata *d, const fw_recommendation *vd, const char *dir,
+voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name)
 {
 	const voi_read *v = d->voi;
@@ -178,7 +178,7 @@ is_number(const char *s)
 }
 
 int
-voipage_write_fixed(const rundata *d, const fw_recommendation *vd, const char *dir,
+voipage_write_fixed(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name)
 {
 	char text[2048], label[200];

@@ -129,15 +129,15 @@ write_workbook(const fw_run *run, const char *dir, const char *command_line,
 }
 
 int
-rewrite_workbook(const char *dir, fw_error *err)
+rewrite_workbook(const report *d, const char *dir, fw_error *err)
 {
 	book_read r;
 	extras x;
 	int rc;
 
-	if ((rc = book_read_dir(dir, &r, err)) == FW_OK)
-		rc = add_extras(&x, dir, r.d.leak != NULL, r.d.calibration,
-		    &r.b, err);
+	if ((rc = book_read_dir(d, dir, &r, err)) == FW_OK)
+		rc = add_extras(&x, dir, d->leak != NULL, d->calibration, &r.b,
+		    err);
 	else
 		memset(&x, 0, sizeof(x));
 	if (rc == FW_OK)

@@ -7,6 +7,7 @@
 #define FW_WORKBOOK_H
 
 #include "flywheel.h"
+#include "report.h"
 
 /* Writes dir/results.xlsx for a finished run whose tables are in dir;
  * its leakage sheet from dir/leakage.csv when leakage is set (the run
@@ -14,8 +15,9 @@
 int write_workbook(const fw_run *run, const char *dir,
     const char *command_line, int leakage, fw_error *err);
 
-/* The same from the tables in dir alone (what flywheel plot redraws
- * from); FW_EIO naming the file and line of a damaged table. */
-int rewrite_workbook(const char *dir, fw_error *err);
+/* The same from the report d read from dir (what flywheel plot redraws
+ * from) and the tables there; FW_EIO naming the file and line of a
+ * damaged table. */
+int rewrite_workbook(const report *d, const char *dir, fw_error *err);
 
 #endif

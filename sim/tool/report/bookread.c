@@ -38,8 +38,8 @@ static int
 variant_of(const book_read *r, const csv_reader *c, size_t col, size_t *v,
     fw_error *err)
 {
-	for (*v = 0; *v < r->d.nv; (*v)++)
-		if (strcmp(c->field[col], r->d.names[*v]) == 0)
+	for (*v = 0; *v < r->d->nv; (*v)++)
+		if (strcmp(c->field[col], r->d->names[*v]) == 0)
 			return FW_OK;
 	return csv_fail(c, err, "names the option %.40s, which run.json does "
 	    "not list", c->field[col]);
@@ -62,7 +62,7 @@ fill_nan(double **x, size_t n)
 static int
 read_replications(book_read *r, const char *dir, fw_error *err)
 {
-	size_t V = r->d.nv, R = r->d.R, K = 0, D = 0, j, v;
+	size_t V = r->d->nv, R = r->d->R, K = 0, D = 0, j, v;
 	long *col = NULL;	/* >= 0: metric; < 0: draw -col - 1 */
 	csv_reader c;
 	int rc, got;
@@ -140,7 +140,7 @@ read_series(book_read *r, const char *dir, fw_error *err)
 {
 	static const char *const stat[5] = { "variant", "month", "metric",
 		"mean", "p5" };
-	size_t V = r->d.nv, T = (size_t)r->d.T, v, s, pass, i;
+	size_t V = r->d->nv, T = (size_t)r->d->T, v, s, pass, i;
 	int col[7], rc = FW_OK, got;
 	csv_reader c;
 
@@ -216,23 +216,19 @@ book_read_clear(book_read *r)
 	free(r->draw);
 	free(r->band);
 	free(r->change);
-	fw_recommendation_free(&r->rec);
-	run_clear(&r->d);
 	memset(r, 0, sizeof(*r));
 }
 
 int
-book_read_dir(const char *dir, book_read *r, fw_error *err)
+book_read_dir(const report *d, const char *dir, book_read *r,
+    fw_error *err)
 {
-	rundata *d = &r->d;
 	size_t i;
 	int rc;
 
 	memset(r, 0, sizeof(*r));
-	if ((rc = run_read(dir, d, err)) != FW_OK)
-		return rc;
-	if (run_recommend(d, &r->rec) != FW_OK ||
-	    (r->change = calloc(4 * d->nchange + 1, sizeof(char *))) == NULL)
+	r->d = d;
+	if ((r->change = calloc(4 * d->nchange + 1, sizeof(char *))) == NULL)
 		return nomem(err);
 	for (i = 0; i < d->nchange; i++) {
 		r->change[4 * i] = d->names[d->change[i].v];
@@ -251,7 +247,7 @@ book_read_dir(const char *dir, book_read *r, fw_error *err)
 		.calibration = d->calibration,
 		.seed = strtoull(d->seed, NULL, 10), .reps = d->R,
 		.months = d->T, .discount_rate = NAN, .nvariant = d->nv,
-		.name = (const char *const *)d->names, .rec = &r->rec,
+		.name = (const char *const *)d->names, .rec = &d->rec,
 		.nmetric = r->b.nmetric,
 		.metric = (const char *const *)r->metric, .value = r->value,
 		.ndraw = r->b.ndraw,

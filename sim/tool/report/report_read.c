@@ -1,4 +1,5 @@
-/* runread.c - reading a run's tables back, bounded and checked.
+/* report_read.c - a run's report read from its tables, bounded and
+ * checked.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -12,14 +13,13 @@
 #include "files.h"
 #include "jsonread.h"
 #include "leakout.h"
-#include "runread.h"
+#include "report.h"
 #include "voiread.h"
 
 const char *const run_state_names[RUN_NSTATE] = { "unaware", "engaged",
 	"trial", "adopter", "advocate", "lapsed", "switched" };
 
-/* timeseries.csv names of the series, older names after a '|'. */
-static const char *const series_names[RS_STATE] = { "revenue",
+const char *const run_series_names[RS_STATE] = { "revenue",
 	"mean_trust", "gap_rate", "gap_value", "customer_value_at_risk|cvar",
 	"patients" };
 
@@ -77,7 +77,7 @@ find_columns(const csv_reader *r, const char *const *want, int *col,
 }
 
 static int
-variant_of(const rundata *d, const csv_reader *r, int col, size_t *v,
+variant_of(const report *d, const csv_reader *r, int col, size_t *v,
     fw_error *err)
 {
 	size_t i;
@@ -106,7 +106,7 @@ number(const csv_reader *r, int col, double *x, fw_error *err)
 
 /* timeseries.csv, first pass: the variants in order and the horizon. */
 static int
-read_layout(const char *dir, rundata *d, fw_error *err)
+read_layout(const char *dir, report *d, fw_error *err)
 {
 	static const char *const want[] = { "variant", "month", "metric",
 		NULL };
@@ -156,7 +156,7 @@ read_layout(const char *dir, rundata *d, fw_error *err)
 }
 
 static int
-read_timeseries(const char *dir, rundata *d, fw_error *err)
+read_timeseries(const char *dir, report *d, fw_error *err)
 {
 	static const char *const want[] = { "variant", "month", "metric",
 		"mean", "p5", "p50", "p95", NULL };
@@ -180,7 +180,7 @@ read_timeseries(const char *dir, rundata *d, fw_error *err)
 		}
 		metric = r.field[col[2]];
 		for (k = 0; k < RS_COUNT; k++) {
-			const char *names = k < RS_STATE ? series_names[k] :
+			const char *names = k < RS_STATE ? run_series_names[k] :
 			    run_state_names[k - RS_STATE];
 			size_t n = strlen(metric);
 			const char *p = names;
@@ -208,7 +208,7 @@ read_timeseries(const char *dir, rundata *d, fw_error *err)
 }
 
 static int
-read_compare(const char *dir, rundata *d, fw_error *err)
+read_compare(const char *dir, report *d, fw_error *err)
 {
 	static const char *const want[] = { "variant", "dnpv_mean",
 		"p_dnpv_positive", "payback_month", "dnpv_lo95", "dnpv_hi95",
@@ -262,7 +262,7 @@ read_compare(const char *dir, rundata *d, fw_error *err)
 }
 
 static int
-read_paired(const char *dir, rundata *d, fw_error *err)
+read_paired(const char *dir, report *d, fw_error *err)
 {
 	static const char *const want[] = { "variant", "month",
 		"cum_dcash_mean", "dcash_mean", "cum_dcash_p5", "cum_dcash_p50",
@@ -291,8 +291,18 @@ read_paired(const char *dir, rundata *d, fw_error *err)
 			break;
 	}
 	csv_close(&r);
+	if (rc == FW_OK)
+		report_starts(d);
+	return rc;
+}
+
+void
+report_starts(report *d)
+{
+	size_t v;
+
 	/* Before its start a variant is the baseline, to the bit. */
-	for (v = 1; rc == FW_OK && v < d->nv; v++) {
+	for (v = 1; v < d->nv; v++) {
 		int t;
 		d->start[v] = 1;
 		for (t = 1; t <= d->T; t++) {
@@ -304,11 +314,10 @@ read_paired(const char *dir, rundata *d, fw_error *err)
 		if (d->start[v] > d->T)
 			d->start[v] = 1;	/* no difference at all */
 	}
-	return rc;
 }
 
 static int
-read_summary(const char *dir, rundata *d, fw_error *err)
+read_summary(const char *dir, report *d, fw_error *err)
 {
 	static const char *const want[] = { "variant", "metric", "mean",
 		"p5", "p50", "p95", "min", "max", NULL };
@@ -355,7 +364,7 @@ read_summary(const char *dir, rundata *d, fw_error *err)
 /* replications.csv, first pass: how many rows, the highest replication
  * number, and the columns of drawn inputs (their names hold a dot). */
 static int
-count_replications(const char *dir, rundata *d, long *rows, fw_error *err)
+count_replications(const char *dir, report *d, long *rows, fw_error *err)
 {
 	csv_reader r;
 	int rc, got, col;
@@ -404,7 +413,7 @@ count_replications(const char *dir, rundata *d, long *rows, fw_error *err)
 }
 
 static int
-read_replications(const char *dir, rundata *d, fw_error *err)
+read_replications(const char *dir, report *d, fw_error *err)
 {
 	static const char *const want[] = { "replication", "variant", "npv",
 		NULL };
@@ -465,11 +474,9 @@ dup_or_empty(const char *s)
 	return strdup(s != NULL ? s : "");
 }
 
-/* run.json: what the run was; a directory without one still draws. */
-/* *path, relative to dir, as dir/path, its folder made absolute where it
- * exists (no dir/../ in the messages that name it). */
-static int
-resolve_in(const char *dir, char **path, fw_error *err)
+/* No dir/../ in the messages that name the path. */
+int
+report_resolve(const char *dir, char **path, fw_error *err)
 {
 	size_t n = strlen(dir) + strlen(*path) + 2;
 	char *p = malloc(n), *slash, real[PATH_MAX], *q;
@@ -491,8 +498,9 @@ resolve_in(const char *dir, char **path, fw_error *err)
 	return FW_OK;
 }
 
+/* run.json: what the run was; a directory without one still draws. */
 static int
-read_run_json(const char *dir, rundata *d, fw_error *err)
+read_run_json(const char *dir, report *d, fw_error *err)
 {
 	char path[4096], num[32];
 	const json *changes;
@@ -537,7 +545,7 @@ read_run_json(const char *dir, rundata *d, fw_error *err)
 		rc = nomem(err);
 	/* run.json names its fit table from the results directory */
 	if (rc == FW_OK && *d->calibration != '\0' && *d->calibration != '/')
-		rc = resolve_in(dir, &d->calibration, err);
+		rc = report_resolve(dir, &d->calibration, err);
 	changes = json_get(j, "changes");
 	if (rc == FW_OK && changes != NULL && changes->kind == JSON_ARRAY &&
 	    (d->change = calloc(changes->n + 1, sizeof(run_change))) == NULL)
@@ -567,8 +575,8 @@ read_run_json(const char *dir, rundata *d, fw_error *err)
 	return rc;
 }
 
-static int
-allocate(rundata *d, fw_error *err)
+int
+report_allocate(report *d, fw_error *err)
 {
 	size_t n = d->nv * (size_t)d->T, i;
 
@@ -603,8 +611,31 @@ allocate(rundata *d, fw_error *err)
 	return FW_OK;
 }
 
+/* The recommendation from the tables' figures, as fw_run_recommend()
+ * gives it from the run itself. */
+static int
+recommend(report *d)
+{
+	fw_option *opt = calloc(d->nv, sizeof(fw_option));
+	size_t v;
+	int rc;
+
+	if (opt == NULL)
+		return FW_ENOMEM;
+	for (v = 1; v < d->nv; v++)
+		opt[v - 1] = (fw_option){ .variant = v, .name = d->names[v],
+			.payback = d->cmp[v].payback,
+			.compounding = d->cmp[v].compounding,
+			.spend = d->spend_pv[v],
+			.program_cost = d->program_cost[v],
+			.cost = d->cmp[v].cost };
+	rc = fw_recommend(d->rep_npv, d->R, d->nv, d->T, opt, &d->rec);
+	free(opt);
+	return rc;
+}
+
 int
-run_read(const char *dir, rundata *d, fw_error *err)
+report_read(const char *dir, report *d, fw_error *err)
 {
 	int rc;
 
@@ -612,7 +643,7 @@ run_read(const char *dir, rundata *d, fw_error *err)
 	if ((d->names = calloc(RUN_MAX_VARIANTS, sizeof(char *))) == NULL)
 		return nomem(err);
 	if ((rc = read_layout(dir, d, err)) != FW_OK ||
-	    (rc = allocate(d, err)) != FW_OK ||
+	    (rc = report_allocate(d, err)) != FW_OK ||
 	    (rc = read_timeseries(dir, d, err)) != FW_OK ||
 	    (rc = read_summary(dir, d, err)) != FW_OK ||
 	    (rc = read_replications(dir, d, err)) != FW_OK ||
@@ -624,11 +655,13 @@ run_read(const char *dir, rundata *d, fw_error *err)
 	if (d->nv > 1 && ((rc = read_compare(dir, d, err)) != FW_OK ||
 	    (rc = read_paired(dir, d, err)) != FW_OK))
 		return rc;
+	if (recommend(d) != FW_OK)
+		return nomem(err);
 	return FW_OK;
 }
 
 void
-run_clear(rundata *d)
+report_free(report *d)
 {
 	size_t i;
 
@@ -667,35 +700,13 @@ run_clear(rundata *d)
 	free(d->spend_pv);
 	free(d->rep_npv);
 	free(d->draw);
+	fw_recommendation_free(&d->rec);
 	memset(d, 0, sizeof(*d));
 }
 
 const fw_band *
-run_band(const rundata *d, int k, size_t v, int t)
+report_band(const report *d, int k, size_t v, int t)
 {
 	return &d->series[((size_t)k * d->nv + v) * (size_t)d->T +
 	    (size_t)t - 1];
-}
-
-int
-run_recommend(const rundata *d, fw_recommendation *rec)
-{
-	fw_option *opt = calloc(d->nv, sizeof(fw_option));
-	size_t v;
-	int rc;
-
-	if (opt == NULL) {
-		memset(rec, 0, sizeof(*rec));
-		return FW_ENOMEM;
-	}
-	for (v = 1; v < d->nv; v++)
-		opt[v - 1] = (fw_option){ .variant = v, .name = d->names[v],
-			.payback = d->cmp[v].payback,
-			.compounding = d->cmp[v].compounding,
-			.spend = d->spend_pv[v],
-			.program_cost = d->program_cost[v],
-			.cost = d->cmp[v].cost };
-	rc = fw_recommend(d->rep_npv, d->R, d->nv, d->T, opt, rec);
-	free(opt);
-	return rc;
 }

@@ -1,4 +1,4 @@
-/* report.c - the console summary of a run, one aligned row per variant
+/* console.c - the console summary of a run, one aligned row per variant
  * with money in millions to one decimal, and the verdict, each phrase
  * chosen from the figures printed beside it (fw_recommend(3)).
  * SPDX-License-Identifier: MIT */
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
+#include "console.h"
 
 /* Mean of metric `name` of variant v over the replications. */
 static double
@@ -98,27 +98,22 @@ print_summary(const fw_run *run, FILE *out)
 }
 
 int
-print_verdict(const fw_run *run, FILE *out)
+print_verdict(const fw_recommendation *rec, FILE *out)
 {
 	char text[2048];
-	fw_recommendation vd;
 	size_t i;
-	int rc;
 
-	if ((rc = fw_run_recommend(run, &vd)) != FW_OK)
-		return rc;
-	fw_recommendation_title(&vd, text, sizeof(text));
+	fw_recommendation_title(rec, text, sizeof(text));
 	fprintf(out, "\n%s.\n", text);
-	if (vd.n > 0) {
-		fw_recommendation_answer(&vd, text, sizeof(text));
+	if (rec->n > 0) {
+		fw_recommendation_answer(rec, text, sizeof(text));
 		fprintf(out, "%s\n\nEach option against the baseline, from "
 		    "%llu replications paired on the same random draws:\n",
-		    text, (unsigned long long)vd.reps);
+		    text, (unsigned long long)rec->reps);
 	}
-	for (i = 0; i < vd.n; i++) {
-		fw_recommendation_line(&vd, i, text, sizeof(text));
+	for (i = 0; i < rec->n; i++) {
+		fw_recommendation_line(rec, i, text, sizeof(text));
 		fprintf(out, "%s\n", text);
 	}
-	fw_recommendation_free(&vd);
 	return ferror(out) ? FW_EIO : FW_OK;
 }
