@@ -1,8 +1,10 @@
-# boardpack.gp - the board pack: one 16:9 PDF, a page per entry of the
-# page list (pack.c), each drawn by its template, numbered.
-# gnuplot -c boardpack.gp OUTFILE DATADIR TEMPLATEDIR
+# boardpack.gp - the board pack: one 16:9 PDF, a page per number in
+# PAGES (entries of the page list pack.c writes), each drawn by its
+# template and numbered in the order given.
+# gnuplot -c boardpack.gp OUTFILE DATADIR TEMPLATEDIR "PAGES"
 DATA = ARG2
 TPL = ARG3
+PAGES = ARG4
 STYLE = TPL."/style.gp"
 load TPL."/strings.gp"
 FS = 14
@@ -10,10 +12,12 @@ TITLEFONT = sprintf("Sans Bold,%g", FS * 1.3)
 SUBFONT = sprintf("Sans,%g", FS)
 SMALLFONT = "Sans,12"
 TITLE_LH = 0.065
+NPAGE = words(PAGES)
 set terminal pdfcairo size 10in,5.625in font SUBFONT noenhanced
 set output ARG1
 do for [PAGE=1:NPAGE] {
-    PAGEDATA = S[PAGE_DATA[PAGE]]
-    load TPL."/".S[PAGE_TPL[PAGE]].".gp"
+    PG = int(word(PAGES, PAGE))
+    PAGEDATA = S[PAGE_DATA[PG]]
+    load TPL."/".S[PAGE_TPL[PG]].".gp"
 }
 unset output

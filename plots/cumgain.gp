@@ -22,7 +22,7 @@ do for [i=2:NV] {
         textcolor rgb vc(i) font SUBFONT
 }
 do for [k=1:NCDOT] {
-    set object 100 + k circle at CDOT_X[k], 0 size char 0.45 front \
+    set object 100 + k circle at CDOT_X[k], CDOT_Y[k] size char 0.45 front \
         fc rgb vc(CDOT_V[k]) fs solid 1.0 border lc rgb "#ffffff"
 }
 do for [k=1:NCMARK] {

@@ -3,7 +3,7 @@
 reset
 load STYLE
 TITLE = T_GAP
-NOTE = 0
+NOTE = exists("S_GAP") ? S_GAP : 0
 load TPL."/title.gp"
 set multiplot
 set key at screen 0.5, 0.1 center center horizontal font SMALLFONT \
@@ -23,6 +23,7 @@ set format y sprintf("%%.%df", GY_DEC)
 f = DATA."/gap.tsv"
 plot for [i=1:NV] f using 1:(column(2 * i)) with lines lw 3 lc rgb vc(i) \
     title S[NAME[i]]
+load TPL."/panels.gp"
 unset key
 set lmargin at screen 0.58
 set rmargin at screen 0.96

@@ -16,6 +16,7 @@ set title S[S_STATES] font SUBFONT
 set xrange [0:WS_HI]
 set xtics WS_STEP
 set format x sprintf("%%.%dfk", WS_DEC)
+set xtics add ("0" 0)
 set yrange [WN + 0.6:0.4]
 set ytics scale 0
 set grid xtics noytics lc rgb "#e3e3e3"
@@ -37,6 +38,7 @@ plot r using (column(3) / 2):1:(column(3) / 2):(0.32):ytic(2) \
         ((column(k + 2) - column(k + 1)) / 2):(0.32) with boxxyerror \
         lc rgb SC[k] notitle
 do for [k=1:7] { unset object 300 + k; unset label 300 + k }
+load TPL."/panels.gp"
 unset title
 # Panel 2: mean trust.
 set lmargin at screen 0.45
@@ -62,6 +64,8 @@ if (WN > 1) {
 t = DATA."/mechanism-trust.tsv"
 plot t using 1:2 with lines lw 3 lc rgb vc(1) notitle, \
      t using 1:(WN > 1 ? $3 : NaN) with lines lw 3 lc rgb vc(WLEAD) notitle
+unset label 31
+unset label 32
 # Panel 3: scripts unfilled.
 set lmargin at screen 0.75
 set rmargin at screen 0.97

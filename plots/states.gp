@@ -17,6 +17,7 @@ if (T < 8) { set xtics 1 }
 set yrange [0:SY_HI]
 set ytics SY_STEP
 set format y sprintf("%%.%dfk", SY_DEC)
+set ytics add ("0" 0)
 set style fill solid 1.0 noborder
 set tics font SMALLFONT
 do for [i=1:NV] {
@@ -28,5 +29,6 @@ do for [i=1:NV] {
     # columns: month, then the running total over the states (thousands)
     plot for [k=7:1:-1] f using 1:(k > 1 ? column(k) : 0):(column(k + 1)) \
         with filledcurves lc rgb SC[k] title S[STATE[k]]
+    load TPL."/panels.gp"
 }
 unset multiplot

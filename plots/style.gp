@@ -1,7 +1,8 @@
 # style.gp - what every flywheel chart shares. Loaded by each template
-# after `reset`. One palette for variants in every chart (baseline grey,
-# then Okabe-Ito), a different colour-blind-safe one for HCP states
-# (ColorBrewer blues along the funnel, browns for those lost). Type is
+# after `reset`. Each option keeps its colour in every chart (baseline
+# grey, the others Okabe-Ito hues chosen by name), and the HCP states
+# have colour-blind-safe ones no option uses (ColorBrewer purples along
+# the funnel, browns for those lost). Type is
 # at least 12 pt on a 10-inch slide. FS, the base size, and PAGE (the
 # board pack page, 0 for a chart of its own) come from the caller.
 set encoding utf8
@@ -18,8 +19,11 @@ set xlabel font SUBFONT
 set ylabel font SUBFONT
 array VC[8] = ["#555555", "#0072B2", "#E69F00", "#009E73", "#CC79A7", \
                "#D55E00", "#56B4E9", "#000000"]
-vc(i) = VC[(i - 1) % 8 + 1]
-array SC[7] = ["#d9d9d9", "#c6dbef", "#6baed6", "#2171b5", "#08306b", \
+# A run's options have colours of their own, by name (VCOL, optionlook.c)
+vc(i) = exists("VCOL") ? S[VCOL[i]] : VC[(i - 1) % 8 + 1]
+# HCP states: purples along the funnel, browns for those lost, greys
+# for the unaware: hues no option's colour is near.
+array SC[7] = ["#e0e0e0", "#cbc9e2", "#9e9ac8", "#6a51a3", "#3f007d", \
                "#dfc27d", "#a6611a"]
 # The plot area leaves the top to the title and the bottom to the footer.
 set lmargin at screen 0.10

@@ -22,16 +22,19 @@ set key at screen 0.6, 0.09 center center horizontal samplen 1.5 \
     font SMALLFONT
 set style fill solid 0.9 noborder
 f = DATA.sprintf("/tornado-%d.tsv", TM)
-# rows: rank, change at low, change at high, name, low value, high value
+# rows: rank, change at low, change at high, name, low value, high value.
+# Each end's value is written by the plot of its side, as text or "" on
+# every row: a labels plot with no valid point makes gnuplot 5.4 crash
+# when the file has one row (a run with one uncertain input).
 plot f using ($2 / 2):($1 - 0.17):(abs($2) / 2):(0.15):ytic(4) \
         with boxxyerror lc rgb "#56B4E9" title S[T_LOWKEY], \
      f using ($3 / 2):($1 + 0.17):(abs($3) / 2):(0.15) \
         with boxxyerror lc rgb "#0072B2" title S[T_HIGHKEY], \
-     f using ($2 < 0 ? $2 : NaN):($1 - 0.17):5 with labels right \
-        offset -0.6, 0 font SMALLFONT notitle, \
-     f using ($2 >= 0 ? $2 : NaN):($1 - 0.17):5 with labels left \
-        offset 0.6, 0 font SMALLFONT notitle, \
-     f using ($3 < 0 ? $3 : NaN):($1 + 0.17):6 with labels right \
-        offset -0.6, 0 font SMALLFONT notitle, \
-     f using ($3 >= 0 ? $3 : NaN):($1 + 0.17):6 with labels left \
-        offset 0.6, 0 font SMALLFONT notitle
+     f using 2:($1 - 0.17):($2 < 0 ? stringcolumn(5) : "") with labels \
+        right offset -0.6, 0 font SMALLFONT notitle, \
+     f using 2:($1 - 0.17):($2 >= 0 ? stringcolumn(5) : "") with labels \
+        left offset 0.6, 0 font SMALLFONT notitle, \
+     f using 3:($1 + 0.17):($3 < 0 ? stringcolumn(6) : "") with labels \
+        right offset -0.6, 0 font SMALLFONT notitle, \
+     f using 3:($1 + 0.17):($3 >= 0 ? stringcolumn(6) : "") with labels \
+        left offset 0.6, 0 font SMALLFONT notitle

@@ -357,6 +357,10 @@ const char *fw_scenario_variant_name(const fw_scenario *sc, size_t v);
 /* Variant v's description, NULL when it has none or past the end. */
 const char *fw_scenario_variant_description(const fw_scenario *sc,
     size_t v);
+/* Variant v's label and colour ("#RRGGBB") as its file gives them, NULL
+ * when it gives none or past the end. */
+const char *fw_scenario_variant_label(const fw_scenario *sc, size_t v);
+const char *fw_scenario_variant_colour(const fw_scenario *sc, size_t v);
 /* Index of the named variant, -1 if there is none. */
 int fw_scenario_variant_index(const fw_scenario *sc, const char *name);
 /* Months of the baseline simulated before month 1 (warmup_months). */

@@ -138,6 +138,12 @@ START_TEST(test_words)
 	ck_assert_str_eq(b, "$0.0M");
 	fw_format_money(NAN, b, sizeof(b));
 	ck_assert_str_eq(b, "n/a");
+	fw_format_money(1114.14e6, b, sizeof(b));	/* thousands apart */
+	ck_assert_str_eq(b, "$1,114.1M");
+	fw_format_money(-12345.67e6, b, sizeof(b));
+	ck_assert_str_eq(b, "-$12,345.7M");
+	fw_format_money(999.96e6, b, sizeof(b));	/* rounds up to 1000 */
+	ck_assert_str_eq(b, "$1,000.0M");
 	fw_format_share(0.97, 1000, b, sizeof(b));
 	ck_assert_str_eq(b, "in 97% of replications");
 	fw_format_share(0.996, 1000, b, sizeof(b));

@@ -236,6 +236,13 @@ put_variant(FILE *out, const fw_config *b, const fw_config *v)
 		put_quoted(out, v->description);
 		fputc('\n', out);
 	}
+	if (v->label != NULL) {
+		fputs("    label: ", out);
+		put_quoted(out, v->label);
+		fputc('\n', out);
+	}
+	if (v->colour != NULL)
+		fprintf(out, "    colour: \"%s\"\n", v->colour);
 	put_num(out, 4, "start_month", &v->start_month);
 	put_num(out, 4, "ramp_months", &v->ramp_months);
 	walk_changes(b, v, put_change, &y);

@@ -294,7 +294,9 @@ fw_scenario_add_variant(fw_scenario *sc, const char *name, const char *from,
 		goto nomem;
 	free(c.name);
 	free(c.description);
-	c.description = NULL;
+	free(c.label);
+	free(c.colour);
+	c.description = c.label = c.colour = NULL;
 	if ((c.name = strdup(name)) == NULL ||
 	    (grown = realloc(sc->config, (sc->nconfig + 1) *
 	    sizeof(fw_config))) == NULL) {

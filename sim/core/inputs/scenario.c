@@ -36,6 +36,8 @@ fwi_config_clear(fw_config *c)
 	free(c->chan);
 	free(c->name);
 	free(c->description);
+	free(c->label);
+	free(c->colour);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -741,6 +743,18 @@ fw_scenario_variant_description(const fw_scenario *sc, size_t v)
 	    NULL;
 }
 
+const char *
+fw_scenario_variant_label(const fw_scenario *sc, size_t v)
+{
+	return sc != NULL && v < sc->nconfig ? sc->config[v].label : NULL;
+}
+
+const char *
+fw_scenario_variant_colour(const fw_scenario *sc, size_t v)
+{
+	return sc != NULL && v < sc->nconfig ? sc->config[v].colour : NULL;
+}
+
 int
 fw_scenario_report(const fw_scenario *sc, const char *name)
 {
@@ -812,6 +826,8 @@ fwi_config_clone(fw_config *dst, const fw_config *src)
 	*dst = *src;
 	dst->name = dup_or_null(src->name, &failed);
 	dst->description = dup_or_null(src->description, &failed);
+	dst->label = dup_or_null(src->label, &failed);
+	dst->colour = dup_or_null(src->colour, &failed);
 	dst->seg = calloc(src->nseg + 1, sizeof(fw_segment));
 	dst->chan = calloc(src->nchan + 1, sizeof(fw_channel));
 	dst->set_paths = calloc(src->nset + 1, sizeof(char *));

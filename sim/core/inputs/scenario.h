@@ -45,6 +45,8 @@ typedef struct fw_override {
 typedef struct fw_config {
 	char *name;		/* "baseline" or the variant's name */
 	char *description;	/* may be NULL */
+	char *label;		/* its name on charts; NULL: none given */
+	char *colour;		/* "#RRGGBB"; NULL: none given */
 	fw_num g[FW_NGLOBAL];
 	size_t nseg;
 	fw_segment *seg;

@@ -351,6 +351,68 @@ apply_program_cost(fw_yaml *y, fw_config *c, yaml_node_t *n,
 }
 
 
+/* Characters (UTF-8 code points) of s. */
+static size_t
+chars_of(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* label: a name as a segment's or channel's is (printable, no formula
+ * start), of at most the key's hi characters: it is read in titles. */
+static int
+read_label(fw_yaml *y, yaml_node_t *n, const char *path, fw_config *out)
+{
+	const fw_key *k = fwi_key_find(FW_SCOPE_VARIANT, NULL, "label");
+	const char *text, *problem;
+	char sub[512];
+	int rc;
+
+	fwi_path_key(sub, sizeof(sub), path, "label");
+	if ((rc = fwi_yaml_str(y, n, sub, &text)) != FW_OK)
+		return rc;
+	problem = fwi_name_problem(text);
+	if (problem == NULL && chars_of(text) > (size_t)k->hi)
+		return fwi_yaml_fail(y, n, sub, "a label has at most %.0f "
+		    "characters (this one has %zu): %s", k->hi, chars_of(text),
+		    k->why);
+	if (problem != NULL)
+		return fwi_yaml_fail(y, n, sub, "%s", problem);
+	if ((out->label = strdup(text)) == NULL)
+		return fwi_yaml_nomem(y);
+	return FW_OK;
+}
+
+/* colour: "#RRGGBB", six hexadecimal digits. */
+static int
+read_colour(fw_yaml *y, yaml_node_t *n, const char *path, fw_config *out)
+{
+	const char *text;
+	char sub[512];
+	size_t i;
+	int rc;
+
+	fwi_path_key(sub, sizeof(sub), path, "colour");
+	if ((rc = fwi_yaml_str(y, n, sub, &text)) != FW_OK)
+		return rc;
+	for (i = 1; text[0] == '#' && i < 7; i++)
+		if (!((text[i] >= '0' && text[i] <= '9') ||
+		    (text[i] >= 'a' && text[i] <= 'f') ||
+		    (text[i] >= 'A' && text[i] <= 'F')))
+			break;
+	if (i != 7 || text[7] != '\0')
+		return fwi_yaml_fail(y, n, sub, "a colour is written #RRGGBB, "
+		    "six hexadecimal digits (in quotes: YAML takes # for a "
+		    "comment), e.g. \"#0072B2\"; '%s' is not", text);
+	if ((out->colour = strdup(text)) == NULL)
+		return fwi_yaml_nomem(y);
+	return FW_OK;
+}
+
 /* Reads start_month (within the horizon) and ramp_months, or their
  * defaults. */
 static int
@@ -426,6 +488,10 @@ fwi_variant_build(fw_yaml *y, const fw_scenario *sc, const char *name,
 		if (rc == FW_OK && (out->description = strdup(text)) == NULL)
 			rc = fwi_yaml_nomem(y);
 	}
+	if (rc == FW_OK && part[FW_V_LABEL] != NULL)
+		rc = read_label(y, part[FW_V_LABEL], path, out);
+	if (rc == FW_OK && part[FW_V_COLOUR] != NULL)
+		rc = read_colour(y, part[FW_V_COLOUR], path, out);
 	fwi_path_key(sub, sizeof(sub), path, "set");
 	if (rc == FW_OK && part[FW_V_SET] != NULL)
 		rc = apply_set(y, sc, out, part[FW_V_SET], sub);

@@ -136,7 +136,10 @@ growth_words(const fw_recommendation *rec, const fw_option *o, char *buf,
 	int year = rec->months / 12;
 
 	buf[0] = '\0';
-	if (isnan(o->compounding) || !(o->mean > 0) || rec->months < 24)
+	/* a multiple of a first year that gains next to nothing says
+	 * nothing: none above 5x */
+	if (isnan(o->compounding) || !(o->mean > 0) || rec->months < 24 ||
+	    o->compounding > 5)
 		return;
 	snprintf(buf, size, "; its revenue gain %s (year %d: %.1fx year 1)",
 	    o->compounding > 1.1 ? "compounds" : o->compounding >= 0.9 ?

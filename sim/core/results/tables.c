@@ -168,6 +168,16 @@ write_overrides(FILE *f, const fw_scenario *sc)
 		fputs("\n  ", f);
 }
 
+/* , "key": "text" when the variant's file gives it. */
+static void
+put_look(FILE *f, const char *key, const char *text)
+{
+	if (text == NULL)
+		return;
+	fprintf(f, ", \"%s\": ", key);
+	fw_write_json_text(f, text);
+}
+
 static int
 write_run_json(const fw_run *run, FILE *f, const fw_run_record *rec)
 {
@@ -188,6 +198,10 @@ write_run_json(const fw_run *run, FILE *f, const fw_run_record *rec)
 	for (v = 0; v < fw_scenario_variant_count(sc); v++) {
 		fputs(v ? ",\n    {\"name\": " : "\n    {\"name\": ", f);
 		fw_write_json_text(f, fw_scenario_variant_name(sc, v));
+		put_look(f, "description", fw_scenario_variant_description(sc,
+		    v));
+		put_look(f, "label", fw_scenario_variant_label(sc, v));
+		put_look(f, "colour", fw_scenario_variant_colour(sc, v));
 		fprintf(f, ", \"start_month\": %d, \"ramp_months\": %d}",
 		    fw_scenario_variant_start(sc, v),
 		    fw_scenario_variant_ramp(sc, v));

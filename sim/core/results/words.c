@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "flywheel.h"
 
@@ -14,11 +15,23 @@ fw_format_money(double x, char *buf, size_t size)
 {
 	if (buf == NULL || size == 0)
 		return;
-	if (isnan(x))
+	char digits[64], *dot;
+	size_t whole;
+
+	if (isnan(x)) {
 		snprintf(buf, size, "n/a");
+		return;
+	}
+	/* thousands of millions separated: "$1,114.1M" */
+	snprintf(digits, sizeof(digits), "%.1f", fabs(x) / 1e6);
+	dot = strchr(digits, '.');
+	whole = dot != NULL ? (size_t)(dot - digits) : strlen(digits);
+	if (whole > 3 && whole < 8)
+		snprintf(buf, size, "%s$%.*s,%sM", x < 0 ? "-" : "",
+		    (int)(whole - 3), digits, digits + whole - 3);
 	else
-		snprintf(buf, size, "%s$%.1fM", x < 0 && fabs(x) >= 5e4 ? "-" :
-		    "", fabs(x) / 1e6);
+		snprintf(buf, size, "%s$%sM", x < 0 && fabs(x) >= 5e4 ? "-" :
+		    "", digits);
 }
 
 void

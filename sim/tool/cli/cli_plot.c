@@ -26,8 +26,10 @@ const char cli_plot_help[] =
 "  -h, --help   show this help\n"
 "\n"
 "gnuplot is looked up on PATH; FLYWHEEL_GNUPLOT names another program.\n"
-"Exit status: 0 success, 1 gnuplot failed or is missing, 2 usage error,\n"
-"4 DIR's tables cannot be read.\n";
+"Each chart is drawn by a gnuplot of its own: one it cannot draw is\n"
+"named in a warning and left out, and the rest are still made.\n"
+"Exit status: 0 success, 1 gnuplot is missing or drew no chart, 2 usage\n"
+"error, 4 DIR's tables cannot be read.\n";
 
 /* The installed copy if there is one, else the source tree's: a command
  * run from its build directory finds the files it was built with. */
@@ -55,11 +57,11 @@ cli_plot_tools(char *tdir, size_t size)
 {
 	const char *gnuplot = getenv("FLYWHEEL_GNUPLOT");
 	char buf[4096];
-	const char *templates = data_path(FW_DATADIR "/plots/render.gp",
-	    FW_SRCDIR "/plots/render.gp", buf, sizeof(buf));
+	const char *templates = data_path(FW_DATADIR "/plots/chart.gp",
+	    FW_SRCDIR "/plots/chart.gp", buf, sizeof(buf));
 
 	snprintf(tdir, size, "%.*s", (int)(strlen(templates) -
-	    strlen("/render.gp")), templates);
+	    strlen("/chart.gp")), templates);
 	return gnuplot && *gnuplot ? gnuplot : "gnuplot";
 }
 

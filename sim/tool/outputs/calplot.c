@@ -17,6 +17,7 @@
 
 #include "axis.h"
 #include "csvread.h"
+#include "draw.h"
 #include "files.h"
 #include "fitseries.h"
 #include "gnuplot.h"
@@ -255,68 +256,39 @@ write_fit_data(const fitdata *d, const char *tmp, gp_meta *m)
 	return rc;
 }
 
-/* Moves out/fit-I.EXT to dir/plots/fit-I-METRIC.EXT. */
-static int
-move_fit_plots(const fitdata *d, const char *out, const char *dir,
-    fw_error *err)
-{
-	static const char *const ext[] = { "png", "svg", "pdf" };
-	char from[4096], name[4096], shown[4096];
-	size_t i, e;
-	int rc = FW_OK, plots = out_folder(dir, "plots", err);
-
-	if (plots < 0)
-		return FW_EIO;
-	pathf(shown, sizeof(shown), "%s/plots", dir);
-	for (i = 0; rc == FW_OK && i < d->n; i++)
-		for (e = 0; rc == FW_OK && e < 3; e++) {
-			pathf(from, sizeof(from), "%s/fit-%zu.%s", out, i + 1,
-			    ext[e]);
-			pathf(name, sizeof(name), "fit-%zu-%s.%s", i + 1,
-			    fw_series_name((size_t)d->s[i].series), ext[e]);
-			/* an empty or cut file is not moved in */
-			rc = out_move_into(from, plots, shown, name, err);
-		}
-	close(plots);
-	return rc;
-}
-
 int
 draw_fit_plots(const char *dir, const char *gnuplot, const char *templates,
     fw_error *err)
 {
-	char path[4096], tmp[4096], out[4096], script[4096], log[4096];
+	char path[4096], file[200];
+	drawing dw;
 	fitdata d;
-	gp_meta g;
+	size_t i;
 	int rc;
 
-	if (strlen(templates) > 3000 || pathf(path, sizeof(path),
-	    "%s/fit-series.csv", dir) != 0) {
+	if (pathf(path, sizeof(path), "%s/fit-series.csv", dir) != 0) {
 		fw_error_set(err, FW_EIO, "", 0, 0, "", "directory name too "
 		    "long");
 		return FW_EIO;
 	}
-	if ((rc = read_fit_series(path, &d, err)) != FW_OK ||
-	    (rc = gp_workdir(dir, "fplots", tmp, out, log, err)) != FW_OK) {
+	if ((rc = read_fit_series(path, &d, err)) != FW_OK) {
 		fitdata_clear(&d);
 		return rc;
 	}
-	rc = gp_meta_open(&g, tmp);
-	if (rc == FW_OK)
-		rc = write_fit_data(&d, tmp, &g);
-	rc = rc != FW_OK ? rc : gp_meta_close(&g);
-	if (rc != FW_OK) {
-		gp_meta_close(&g);
-		fw_error_set(err, rc, tmp, 0, 0, "", rc == FW_ENOMEM ?
-		    "out of memory" : "cannot write the plot data");
+	rc = drawing_start(&dw, dir, "fplots", gnuplot, templates, err);
+	if (rc == FW_OK) {
+		rc = write_fit_data(&d, dw.tmp, &dw.meta);
+		/* plots/fit-I-SERIES.*, drawn from fit-I.tsv */
+		for (i = 0; rc == FW_OK && i < d.n; i++) {
+			snprintf(file, sizeof(file), "fit-%zu-%s", i + 1,
+			    fw_series_name((size_t)d.s[i].series));
+			rc = drawing_add(&dw, file, "fit", (int)i + 1, 0, 1);
+		}
+		rc = drawing_data_done(&dw, rc != FW_OK ? rc : dw.meta.rc, err);
 	}
-	pathf(script, sizeof(script), "%s/fit-render.gp", templates);
 	if (rc == FW_OK)
-		rc = gp_render(gnuplot, script, out, tmp, templates, log, err);
-	if (rc == FW_OK)
-		rc = move_fit_plots(&d, out, dir, err);
-	gp_keep_data(tmp);
-	remove_tree(tmp);
+		rc = drawing_charts(&dw, err);
+	drawing_end(&dw);
 	fitdata_clear(&d);
 	return rc;
 }

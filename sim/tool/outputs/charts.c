@@ -112,8 +112,71 @@ gains(const report *d, size_t v, double *x)
 		x[r] = M(d->rep_npv[r * d->nv + v] - d->rep_npv[r * d->nv]);
 }
 
+/* Whether the call is close: every title of the run says so. */
+static int
+close_call(const fw_recommendation *vd)
+{
+	return vd->call == FW_CALL_CLOSE && vd->n >= 2 &&
+	    vd->rival == vd->opt[1].variant;
+}
+
+/* The paired values a row of decision.gp shows, $M: option i's gain
+ * over the baseline, or (i == n) the leader's NPV less the
+ * runner-up's. */
+static void
+decision_values(const report *d, const fw_recommendation *vd, size_t i,
+    double *x)
+{
+	size_t r;
+
+	if (i < vd->n) {
+		gains(d, vd->opt[i].variant, x);
+		return;
+	}
+	for (r = 0; r < d->R; r++)
+		x[r] = M(d->rep_npv[r * d->nv + vd->opt[0].variant] -
+		    d->rep_npv[r * d->nv + vd->opt[1].variant]);
+}
+
+/* One row of decision.gp: its shape (a dot and 5th-95th bar instead when
+ * the spread is too narrow to see as a shape) and its figures. */
+static void
+decision_row(const report *d, double *x, double *y, size_t row,
+    const char *name, size_t colour, const axis *ax, FILE *shape,
+    FILE *rows)
+{
+	double top = 0, x0 = NAN, x1 = NAN, pad;
+	size_t j;
+	fw_stats s;
+	int narrow;
+
+	fw_stats_of(x, d->R, &s);
+	axis_extend(x, d->R, &x0, &x1);
+	pad = (x1 - x0) * 0.15;
+	narrow = !(s.p95 - s.p5 > 0.04 * (ax->hi - ax->lo));
+	if (!narrow && density(x, d->R, x0 - pad, x1 + pad, NGRID, y) == 0) {
+		for (j = 0; j < NGRID; j++)
+			top = fmax(top, y[j]);
+		for (j = 0; j < NGRID; j++)
+			fprintf(shape, "%.10g\t%.6f\t%.6f\n", x0 - pad + (x1 -
+			    x0 + 2 * pad) * (double)j / (NGRID - 1),
+			    (double)row + 0.38 * y[j] / top,
+			    (double)row - 0.38 * y[j] / top);
+		fputs("\n\n", shape);
+	} else {
+		narrow = 1;
+		fprintf(shape, "NaN\tNaN\tNaN\n\n\n");
+	}
+	fprintf(rows, "%zu\t", row);
+	gp_field(rows, name);
+	fprintf(rows, "\t%.10g\t%.10g\t%.10g\t%.10g\t%zu\t%d\n", s.p5, s.p50,
+	    s.p95, s.mean, colour, narrow);
+}
+
 /* decision.gp: each option's paired ΔNPV as a shape, ranked from the
- * top, with its 5th, 50th and 95th percentiles and its chance of loss. */
+ * top, with its 5th, 50th and 95th percentiles and its chance of loss;
+ * on a close call, below them the difference the call turns on: the
+ * leader's NPV less the runner-up's, paired. */
 static int
 write_decision(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
@@ -121,7 +184,7 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 	double *x = NULL, *y = NULL, lo = NAN, hi = NAN;
 	FILE *shape = NULL, *rows = NULL;
 	char gain[32], med[32], loss[64], a[32], b[32];
-	size_t i, j;
+	size_t i, j, nrow = vd->n + (size_t)close_call(vd);
 	axis ax;
 	int rc = FW_OK;
 
@@ -132,72 +195,81 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 		free(x);
 		return FW_ENOMEM;
 	}
-	for (i = 0; i < vd->n; i++) {
-		gains(d, vd->opt[i].variant, x);
-		axis_extend(x, d->R, &lo, &hi);
+	/* room for each shape, which runs a little past its values */
+	for (i = 0; i < nrow; i++) {
+		double x0 = NAN, x1 = NAN, ends[2];
+		decision_values(d, vd, i, x);
+		axis_extend(x, d->R, &x0, &x1);
+		ends[0] = x0 - (x1 - x0) * 0.15;
+		ends[1] = x1 + (x1 - x0) * 0.15;
+		axis_extend(ends, 2, &lo, &hi);
 	}
 	ax = axis_nice(lo, hi, 1, 6);
 	put_axis(m, "DX", ax);
-	gp_num(m, "NOPT", (double)vd->n);
-	gp_array(m, "DTEXT1", vd->n);
-	gp_array(m, "DTEXT2", vd->n);
-	gp_array(m, "DV", vd->n);
+	gp_num(m, "NOPT", (double)nrow);
+	gp_num(m, "NDIFF", (double)(nrow - vd->n));
+	gp_array(m, "DTEXT1", nrow);
+	gp_array(m, "DTEXT2", nrow);
+	gp_array(m, "DV", nrow);
 	gp_text(m, "S_DECISION", "Shape: how the paired gain spreads across "
-	    "replications. Long tick: median. Short ticks: 5th and 95th "
-	    "percentiles");
+	    "replications (a dot and bar where it is too narrow to see). "
+	    "Long tick: median. Short ticks: 5th and 95th percentiles");
 	shape = gp_create(dir, "decision-shape.tsv");
 	rows = gp_create(dir, "decision-rows.tsv");
-	for (i = 0; shape != NULL && rows != NULL && i < vd->n; i++) {
-		const fw_option *o = &vd->opt[i];
-		double top = 0, x0, x1;
+	for (i = 0; shape != NULL && rows != NULL && i < nrow; i++) {
 		fw_stats s;
 		size_t loses = 0;
-		gains(d, o->variant, x);
+		decision_values(d, vd, i, x);
 		for (j = 0; j < d->R; j++)
 			loses += x[j] < 0;
-		/* The shape spans the values and a little beyond. */
-		x0 = NAN, x1 = NAN;
-		axis_extend(x, d->R, &x0, &x1);
-		if (density(x, d->R, x0 - (x1 - x0) * 0.15, x1 + (x1 - x0) *
-		    0.15, NGRID, y) == 0) {
-			for (j = 0; j < NGRID; j++)
-				top = fmax(top, y[j]);
-			for (j = 0; j < NGRID; j++) {
-				double at = x0 - (x1 - x0) * 0.15 + (x1 - x0) *
-				    1.3 * (double)j / (NGRID - 1);
-				fprintf(shape, "%.10g\t%.6f\t%.6f\n", at,
-				    (double)(i + 1) + 0.38 * y[j] / top,
-				    (double)(i + 1) - 0.38 * y[j] / top);
-			}
-			fputs("\n\n", shape);
-		} else
-			fprintf(shape, "NaN\tNaN\tNaN\n\n\n");
 		fw_stats_of(x, d->R, &s);
 		fw_format_money(s.p50 * 1e6, med, sizeof(med));
 		fw_format_money(s.p5 * 1e6, a, sizeof(a));
 		fw_format_money(s.p95 * 1e6, b, sizeof(b));
+		if (i == vd->n) {
+			/* the difference the close call turns on */
+			char name[200];
+			snprintf(name, sizeof(name), "%s less %s",
+			    vd->opt[0].name, vd->opt[1].name);
+			decision_row(d, x, y, i + 1, name, 1, &ax, shape, rows);
+			gp_num_at(m, "DV", i + 1, 1);
+			fw_format_money(s.mean * 1e6, gain, sizeof(gain));
+			gp_text_at(m, "DTEXT1", i + 1, "mean %s; 5th to 95th "
+			    "percentile %s to %s", gain, a, b);
+			fw_format_share(vd->lead_p_ahead, d->R, loss,
+			    sizeof(loss));
+			gp_text_at(m, "DTEXT2", i + 1, "%s comes out ahead %s",
+			    vd->opt[0].name, loss);
+			continue;
+		}
+		decision_row(d, x, y, i + 1, vd->opt[i].name,
+		    vd->opt[i].variant + 1, &ax, shape, rows);
+		gp_num_at(m, "DV", i + 1, (double)vd->opt[i].variant + 1);
 		fw_format_share((double)loses / (double)d->R, d->R, loss,
 		    sizeof(loss));
-		fprintf(rows, "%zu\t", i + 1);
-		gp_field(rows, o->name);
-		fprintf(rows, "\t%.10g\t%.10g\t%.10g\t%.10g\t%zu\t", s.p5,
-		    s.p50, s.p95, s.mean, o->variant + 1);
-		gp_num_at(m, "DV", i + 1, (double)o->variant + 1);
 		gp_text_at(m, "DTEXT1", i + 1, "median %s; 5th to 95th "
 		    "percentile %s to %s", med, a, b);
 		gp_text_at(m, "DTEXT2", i + 1, "loses money %s", loss);
-		gp_field(rows, "");
-		fputc('\n', rows);
 	}
 	fw_format_money(vd->opt[0].mean, gain, sizeof(gain));
 	if (vd->call == FW_CALL_KEEP)
-		gp_title(m, "T_DECISION", TITLE_WIDTH, "No option gains NPV on average: the "
-		    "best, %s, changes it by %s", vd->opt[0].name, gain);
-	else {
+		gp_title(m, "T_DECISION", TITLE_WIDTH, "No option gains NPV on "
+		    "average: the best, %s, changes it by %s", vd->opt[0].name,
+		    gain);
+	else if (close_call(vd)) {
+		const char *lead = m->title_lead;
+		m->title_lead = NULL;
+		fw_format_money(vd->lead_mean, a, sizeof(a));
+		fw_format_share(vd->lead_p_ahead, d->R, loss, sizeof(loss));
+		gp_title(m, "T_DECISION", TITLE_WIDTH, "A close call: %s leads "
+		    "%s by only %s on average, and comes out ahead %s",
+		    vd->opt[0].name, vd->opt[1].name, a, loss);
+		m->title_lead = lead;
+	} else {
 		fw_format_share(vd->opt[0].p_ahead, d->R, loss, sizeof(loss));
-		gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains the most NPV, %s on "
-		    "average, and beats the baseline %s", vd->opt[0].name,
-		    gain, loss);
+		gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains the most NPV, "
+		    "%s on average, and beats the baseline %s",
+		    vd->opt[0].name, gain, loss);
 	}
 	rc = gp_close(shape, rc);
 	rc = gp_close(rows, rc);
@@ -259,6 +331,22 @@ put_end_labels(gp_meta *m, const char *var, const report *d, size_t first,
 	free(y);
 }
 
+/* Dot k (a start or a payback of variant v) at month x on the zero
+ * line, stacked above the dots of earlier options in the same month so
+ * that none hides another. */
+static void
+put_dot(gp_meta *m, int *dot_x, size_t k, int x, size_t v, const axis *ax)
+{
+	size_t i, under = 0;
+
+	dot_x[k] = x;
+	for (i = 1; i < k; i++)
+		under += dot_x[i] == x;
+	gp_num_at(m, "CDOT_X", k, x);
+	gp_num_at(m, "CDOT_Y", k, (double)under * (ax->hi - ax->lo) * 0.05);
+	gp_num_at(m, "CDOT_V", k, (double)v + 1);
+}
+
 /* cumgain.gp: cumulative cash gain of each option, the leader's 5th-95th
  * percentile band of the paired gain, payback and start marked. */
 static int
@@ -267,6 +355,7 @@ write_cumgain(const report *d, const fw_recommendation *vd, const char *dir,
 {
 	double lo = NAN, hi = NAN, *end;
 	size_t v, lead = leader(vd), row = 0, dots = 0;
+	int *dot_x;
 	char gain[32], over[32];
 	axis ax;
 	int t, rc;
@@ -296,7 +385,12 @@ write_cumgain(const report *d, const fw_recommendation *vd, const char *dir,
 	gp_array(m, "CMARK_V", d->nv);
 	gp_array(m, "CMARK_T", d->nv);
 	gp_array(m, "CDOT_X", 2 * d->nv);
+	gp_array(m, "CDOT_Y", 2 * d->nv);
 	gp_array(m, "CDOT_V", 2 * d->nv);
+	if ((dot_x = calloc(2 * d->nv + 1, sizeof(int))) == NULL) {
+		free(end);
+		return FW_ENOMEM;
+	}
 	for (v = 1; v < d->nv; v++) {
 		int pay = d->cmp[v].payback, start = d->start[v];
 		char starts[48] = "", pays[48] = "";
@@ -306,18 +400,16 @@ write_cumgain(const report *d, const fw_recommendation *vd, const char *dir,
 		if (start > 1) {
 			snprintf(starts, sizeof(starts), "starts in month %d",
 			    start);
-			gp_num_at(m, "CDOT_X", ++dots, start);
-			gp_num_at(m, "CDOT_V", dots, (double)v + 1);
+			put_dot(m, dot_x, ++dots, start, v, &ax);
 		}
 		if (pay > 0) {
 			snprintf(pays, sizeof(pays), "pays back in month %d",
 			    pay);
-			gp_num_at(m, "CDOT_X", ++dots, pay);
-			gp_num_at(m, "CDOT_V", dots, (double)v + 1);
+			put_dot(m, dot_x, ++dots, pay, v, &ax);
 		}
 		gp_num_at(m, "CMARK_X", row, start > 1 ? start : pay);
 		gp_num_at(m, "CMARK_V", row, (double)v + 1);
-		gp_text_at(m, "CMARK_T", row, "%s %s%s%s", d->names[v], starts,
+		gp_text_at(m, "CMARK_T", row, "%s %s%s%s", d->labels[v], starts,
 		    *starts && *pays ? ", " : "", pays);
 	}
 	gp_num(m, "NCDOT", (double)dots);
@@ -325,20 +417,29 @@ write_cumgain(const report *d, const fw_recommendation *vd, const char *dir,
 	fw_format_horizon(d->T, over, sizeof(over));
 	fw_format_money(d->cum[lead * (size_t)d->T + (size_t)d->T - 1].mean, gain,
 	    sizeof(gain));
-	if (no_difference(d, lead))
+	if (close_call(vd)) {
+		size_t run = vd->opt[1].variant;
+		char other[32];
+		fw_format_money(d->cum[run * (size_t)d->T + (size_t)d->T -
+		    1].mean, other, sizeof(other));
+		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s gains %s of cash %s, "
+		    "%s %s", d->labels[lead], gain, over, d->labels[run],
+		    other);
+	} else if (no_difference(d, lead))
 		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s makes no difference to "
-		    "cash %s", d->names[lead], over);
+		    "cash %s", d->labels[lead], over);
 	else if (d->cmp[lead].payback > 0)
 		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s pays back in month %d and gains %s "
-		    "of cash %s", d->names[lead], d->cmp[lead].payback, gain,
+		    "of cash %s", d->labels[lead], d->cmp[lead].payback, gain,
 		    over);
 	else
 		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s does not pay back within %d months: "
-		    "%s of cash %s", d->names[lead], d->T, gain, over);
-	gp_text(m, "S_CUMGAIN", "Lines: mean gain. Shaded: 5th to 95th "
-	    "percentile of %s's paired gain across replications",
-	    d->names[lead]);
+		    "%s of cash %s", d->labels[lead], d->T, gain, over);
+	gp_text(m, "S_CUMGAIN", "Cash, undiscounted (NPV discounts it). Lines: "
+	    "mean gain. Shaded: 5th to 95th percentile of %s's paired gain",
+	    d->labels[lead]);
 	rc = write_months(d, dir, "cumgain.tsv", 1, 3, cum_of);
+	free(dot_x);
 	free(end);
 	return rc;
 }
@@ -389,7 +490,7 @@ write_mechanism(const report *d, const fw_recommendation *vd, const char *dir,
 	for (i = 0; f != NULL && i < (lead > 0 ? 2u : 1u); i++) {
 		double sum = 0;
 		fprintf(f, "%zu\t", i + 1);
-		gp_field(f, d->names[pair[i]]);
+		gp_field(f, d->labels[pair[i]]);
 		for (k = 0; k < RUN_NSTATE; k++) {
 			sum += band_mean(d, RS_STATE + k, pair[i], d->T) / 1e3;
 			fprintf(f, "\t%.10g", sum);
@@ -401,13 +502,9 @@ write_mechanism(const report *d, const fw_recommendation *vd, const char *dir,
 	if ((rc = gp_close(f, FW_OK)) != FW_OK)
 		return rc;
 	put_axis(m, "WS", axis_nice(0, hi, AXIS_NONNEGATIVE, 4));
-	lo = hi = NAN;
-	for (t = 1; t <= d->T; t++) {
-		x[0] = trust_of(d, lead, t, 0);
-		x[1] = trust_of(d, lead, t, 1);
-		axis_extend(x, 2, &lo, &hi);
-	}
-	put_axis(m, "WT", axis_nice(lo, hi, 0, 4));
+	/* trust is an index from 0 to 1: its whole scale, so that a
+	 * hundredth does not fill the panel */
+	put_axis(m, "WT", axis_nice(0, 1, AXIS_NONNEGATIVE, 4));
 	lo = hi = NAN;
 	for (t = 1; t <= d->T; t++) {
 		x[0] = gaprate_of(d, lead, t, 0);
@@ -429,7 +526,7 @@ write_mechanism(const report *d, const fw_recommendation *vd, const char *dir,
 			    dg <= 0 ? "fewer" : "more");
 		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "How %s works: by month "
 		    "%d it has %s %s prescribing HCPs, trust is %.2f %s%s",
-		    d->names[lead], d->T, people(fabs(dp), n1, sizeof(n1)),
+		    d->labels[lead], d->T, people(fabs(dp), n1, sizeof(n1)),
 		    dp >= 0 ? "more" : "fewer", fabs(dt), dt >= 0 ? "higher" :
 		    "lower", gap);
 	} else
@@ -533,7 +630,7 @@ write_npv(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 	if (lead > 0)
 		gp_title(m, "T_NPV", TITLE_WIDTH, "%s's NPV ranges from %s to %s (5th to 95th "
 		    "percentile), the baseline's from %s to %s",
-		    d->names[lead], a, b, c, e);
+		    d->labels[lead], a, b, c, e);
 	else
 		gp_title(m, "T_NPV", TITLE_WIDTH, "The baseline's NPV ranges from %s to %s "
 		    "(5th to 95th percentile)", c, e);
@@ -694,12 +791,12 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 		rc = tornado_write(row, n, dir, 1, m);
 		fw_format_money(all * 1e6, base, sizeof(base));
 		gp_title(m, "T_TORNADO[1]", TITLE_WIDTH, "What moves %s's NPV "
-		    "gain most: %s", d->names[lead], row[0].label);
+		    "gain most: %s", d->labels[lead], row[0].label);
 		gp_text(m, "S_TORNADO[1]", "Change from its mean gain of %s when "
 		    "an input draws its lowest or highest tenth (%zu of %zu "
 		    "replications each)", base, tenth, d->R);
 		gp_text(m, "TX_LABEL[1]", "Change in %s's NPV gain ($M)",
-		    d->names[lead]);
+		    d->labels[lead]);
 		gp_text(m, "T_LOWKEY", "input in its lowest tenth of draws "
 		    "(mean value written)");
 		gp_text(m, "T_HIGHKEY", "input in its highest tenth of draws");
@@ -754,7 +851,7 @@ write_revenue(const report *d, const fw_recommendation *vd, const char *dir,
 	fw_format_money(end[0] * 1e6, b, sizeof(b));
 	if (lead > 0)
 		gp_title(m, "T_REVENUE", TITLE_WIDTH, "%s brings in %s of revenue a month by "
-		    "month %d, the baseline %s", d->names[lead], a, d->T, b);
+		    "month %d, the baseline %s", d->labels[lead], a, d->T, b);
 	else
 		gp_title(m, "T_REVENUE", TITLE_WIDTH, "The baseline brings in %s of revenue a "
 		    "month by month %d", b, d->T);
@@ -795,7 +892,7 @@ write_states(const report *d, const fw_recommendation *vd, const char *dir,
 	if (lead > 0)
 		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %s has %s "
 		    "prescribing HCPs by month %d, the baseline %s",
-		    d->names[lead], people(prescribing(d, lead, d->T), a,
+		    d->labels[lead], people(prescribing(d, lead, d->T), a,
 		    sizeof(a)), d->T, people(prescribing(d, 0, d->T), b,
 		    sizeof(b)));
 	else
@@ -829,13 +926,16 @@ write_gap(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 				double x = gap_of(d, v, t, k);
 				axis_extend(&x, 1, &lo, &hi[k]);
 			}
+	gp_text(m, "S_GAP", "Customer value at risk: a year of the value each "
+	    "prescribing HCP brings, times its chance of switching within "
+	    "the year");
 	put_axis(m, "GY", axis_nice(0, hi[0], AXIS_NONNEGATIVE, 5));
 	put_axis(m, "VY", axis_nice(0, hi[1], AXIS_NONNEGATIVE, 5));
 	fw_format_money(gap_of(d, lead, d->T, 0) * 1e6, a, sizeof(a));
 	fw_format_money(gap_of(d, 0, d->T, 0) * 1e6, b, sizeof(b));
 	if (lead > 0)
 		gp_title(m, "T_GAP", TITLE_WIDTH, "Unfilled scripts: %s leaves %s a month "
-		    "unfilled by month %d, the baseline %s", d->names[lead], a,
+		    "unfilled by month %d, the baseline %s", d->labels[lead], a,
 		    d->T, b);
 	else
 		gp_title(m, "T_GAP", TITLE_WIDTH, "Unfilled scripts: the baseline leaves %s a "
@@ -870,7 +970,7 @@ int
 charts_write(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
-	size_t i, v, n = 0;
+	size_t i, v;
 	int rc = FW_OK;
 
 	gp_num(m, "NV", (double)d->nv);
@@ -878,21 +978,18 @@ charts_write(const report *d, const fw_recommendation *vd, const char *dir,
 	gp_num(m, "R", (double)d->R);
 	gp_array(m, "NAME", d->nv);
 	for (v = 0; v < d->nv; v++)
-		gp_text_at(m, "NAME", v + 1, "%s", d->names[v]);
+		gp_text_at(m, "NAME", v + 1, "%s", d->labels[v]);
+	/* each option's own colour (optionlook.h), read by vc() */
+	gp_array(m, "VCOL", d->nv);
+	for (v = 0; v < d->nv; v++)
+		gp_text_at(m, "VCOL", v + 1, "%s", d->colour[v]);
 	gp_array(m, "STATE", RUN_NSTATE);
 	for (v = 0; v < RUN_NSTATE; v++)
 		gp_text_at(m, "STATE", v + 1, "%s", run_state_names[v]);
+	/* On a close call every title says so. */
+	m->title_lead = close_call(vd) ? "Close call. " : NULL;
 	for (i = 0; rc == FW_OK && i < run_chart_count; i++)
 		rc = run_charts[i].write(d, vd, dir, m, &drawn[i]);
-	gp_array(m, "CHART_FILE", run_chart_count);
-	gp_array(m, "CHART_TPL", run_chart_count);
-	for (i = 0; rc == FW_OK && i < run_chart_count; i++) {
-		if (!drawn[i])
-			continue;
-		n++;
-		gp_text_at(m, "CHART_FILE", n, "%s", run_charts[i].file);
-		gp_text_at(m, "CHART_TPL", n, "%s", run_charts[i].template);
-	}
-	gp_num(m, "NCHART", (double)n);
+	m->title_lead = NULL;
 	return rc != FW_OK ? rc : m->rc;
 }

@@ -22,8 +22,8 @@ typedef struct chart {
 extern const chart run_charts[];
 extern const size_t run_chart_count;
 
-/* Writes the data of every chart that applies into dir, and their list
- * (CHART_FILE, CHART_TPL, NCHART) into m; drawn[i] tells which. */
+/* Writes the data of every chart that applies into dir; drawn[i] tells
+ * which. */
 int charts_write(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn);
 

@@ -195,6 +195,13 @@ gp_title(gp_meta *m, const char *var, int width, const char *fmt, ...)
 	va_start(ap, fmt);
 	s = format(fmt, ap);
 	va_end(ap);
+	if (s != NULL && m->title_lead != NULL) {
+		char *led = malloc(strlen(m->title_lead) + strlen(s) + 1);
+		if (led != NULL)
+			sprintf(led, "%s%s", m->title_lead, s);
+		free(s);
+		s = led;
+	}
 	if (s == NULL) {
 		m->rc = FW_ENOMEM;
 		return;
@@ -269,25 +276,8 @@ gp_workdir(const char *dir, const char *name, char *tmp, char *out,
 }
 
 int
-gp_render(const char *gnuplot, const char *script, const char *out,
-    const char *data, const char *templates, const char *log, fw_error *err)
-{
-	static const char *const formats[] = { "png", "svg", "pdf" };
-	size_t i;
-	int rc = FW_OK;
-
-	for (i = 0; rc == FW_OK && i < 3; i++) {
-		char *argv[] = { (char *)gnuplot, "-c", (char *)script,
-			(char *)formats[i], (char *)out, (char *)data,
-			(char *)templates, NULL };
-		rc = gnuplot_run(gnuplot, argv, log, err);
-	}
-	return rc;
-}
-
-int
 gnuplot_run(const char *gnuplot, char *const argv[], const char *log,
-    fw_error *err)
+    int *started, fw_error *err)
 {
 	int status, fds[2], exec_errno = 0;
 	pid_t pid;
@@ -333,6 +323,7 @@ gnuplot_run(const char *gnuplot, char *const argv[], const char *log,
 		    "('%s'): %s", gnuplot, strerror(exec_errno));
 		return FW_ERUN;
 	}
+	*started = 1;
 	if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		/* gnuplot's last line names the template, line and error */
 		char last[512] = "", line[512];
@@ -345,11 +336,11 @@ gnuplot_run(const char *gnuplot, char *const argv[], const char *log,
 		last[strcspn(last, "\n")] = '\0';
 		if (status != -1 && WIFSIGNALED(status))
 			fw_error_set(err, FW_ERUN, "", 0, 0, "", "gnuplot "
-			    "failed (%s): killed by signal %d%s%s", argv[2],
-			    WTERMSIG(status), *last ? ": " : "", last);
+			    "crashed (signal %d)%s%s", WTERMSIG(status),
+			    *last ? ": " : "", last);
 		else
 			fw_error_set(err, FW_ERUN, "", 0, 0, "", "gnuplot "
-			    "failed (%s): %s", argv[2], last);
+			    "failed: %s", last);
 		return FW_ERUN;
 	}
 	return FW_OK;

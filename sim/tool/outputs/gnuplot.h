@@ -33,6 +33,7 @@ typedef struct gp_meta {
 	FILE *meta, *text;
 	int ntext;
 	int rc;
+	const char *title_lead;	/* put before every title, or NULL */
 } gp_meta;
 
 /* Opens dir/meta.gp and dir/strings.tsv. */
@@ -68,15 +69,10 @@ void gp_keep_data(const char *tmp);
 int gp_workdir(const char *dir, const char *name, char *tmp, char *out,
     char *log, fw_error *err);
 
-/* Runs `gnuplot -c script FORMAT out data templates` for PNG, SVG and
- * PDF in turn. */
-int gp_render(const char *gnuplot, const char *script, const char *out,
-    const char *data, const char *templates, const char *log,
-    fw_error *err);
-
 /* Runs gnuplot with argv (no shell); its messages go to log, whose last
- * line becomes the error when gnuplot fails. */
+ * line becomes the error when gnuplot fails. *started is set once the
+ * program ran (a failure before that means no drawing can be made). */
 int gnuplot_run(const char *gnuplot, char *const argv[], const char *log,
-    fw_error *err);
+    int *started, fw_error *err);
 
 #endif

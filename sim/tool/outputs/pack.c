@@ -9,6 +9,7 @@
 
 #include "files.h"
 #include "labels.h"
+#include "optionlook.h"
 #include "pack.h"
 #include "textpage.h"
 #include "voiread.h"
@@ -81,11 +82,39 @@ spread_words(const report *d, char *buf, size_t size)
 		    "inputs as well as market randomness; the inputs make "
 		    "%.0f%% of the spread of %s's gain. Learning them all "
 		    "before committing is worth %s (the expected value of "
-		    "perfect information).", 100 * v->best_share, v->best,
+		    "perfect information).", 100 * v->best_share,
+		    report_label_of(d, v->best),
 		    evpi);
 	else
 		snprintf(buf, size, "How sure: these ranges hold the uncertain "
 		    "inputs as well as market randomness.");
+}
+
+/* How to break a close call between the leader and the runner-up: the
+ * one that pays back sooner, costs less, and has the better downside
+ * (5th percentile of its NPV). */
+static void
+tie_break(const fw_recommendation *vd, char *buf, size_t size)
+{
+	const fw_option *a = &vd->opt[0], *b = &vd->opt[1];
+	char pa[48], pb[48], ca[32], cb[32], ra[32], rb[32];
+
+	if (a->payback > 0)
+		snprintf(pa, sizeof(pa), "month %d", a->payback);
+	else
+		snprintf(pa, sizeof(pa), "not within the horizon");
+	if (b->payback > 0)
+		snprintf(pb, sizeof(pb), "month %d", b->payback);
+	else
+		snprintf(pb, sizeof(pb), "not within the horizon");
+	fw_format_money(a->program_cost, ca, sizeof(ca));
+	fw_format_money(b->program_cost, cb, sizeof(cb));
+	fw_format_money(a->npv_p5, ra, sizeof(ra));
+	fw_format_money(b->npv_p5, rb, sizeof(rb));
+	snprintf(buf, size, "To break the tie: payback (%s %s, %s %s), "
+	    "programme cost (%s %s, %s %s) and risk, the 5th percentile of "
+	    "NPV (%s %s, %s %s).", a->name, pa, b->name, pb, a->name, ca,
+	    b->name, cb, a->name, ra, b->name, rb);
 }
 
 static int
@@ -107,6 +136,12 @@ write_recommendation(const report *d, const fw_recommendation *vd, const char *d
 	tp.y -= 0.015;
 	fw_recommendation_answer(vd, text, sizeof(text));
 	put_para(&tp, 0.05, TX_STRONG, text);
+	if (vd->call == FW_CALL_CLOSE && vd->n >= 2 &&
+	    vd->rival == vd->opt[1].variant) {
+		tie_break(vd, text, sizeof(text));
+		tp.y -= 0.015;
+		put_para(&tp, 0.05, TX_BODY, text);
+	}
 	if (vd->n > 1) {
 		tp.y -= 0.025;
 		put_para(&tp, 0.05, TX_HEAD, "The other options");
@@ -120,8 +155,10 @@ write_recommendation(const report *d, const fw_recommendation *vd, const char *d
 	tp.y = fmin(tp.y, 0.27);
 	spread_words(d, text, sizeof(text));
 	put_para(&tp, 0.05, TX_NOTE, text);
-	snprintf(text, sizeof(text), "From %zu replications, every option "
-	    "paired with the baseline on the same random draws. A call is "
+	snprintf(text, sizeof(text), "Method: %zu replications, every option "
+	    "paired with the baseline on the same random draws. NPV is cash "
+	    "discounted to today; ROI is NPV gain per dollar of extra spend "
+	    "at present value; programme cost is undiscounted. A call is "
 	    "close when the runner-up comes out ahead in more than one "
 	    "replication in four; clear when the leader is ahead in at least "
 	    "95%% of them.", d->R);
@@ -184,7 +221,7 @@ write_assumptions(const report *d, const fw_recommendation *vd, const char *dir,
 		fw_format_money(d->channel_cost[v], b, sizeof(b));
 		fw_format_money(d->spend_pv[v], c, sizeof(c));
 		fw_format_money(d->cmp[v].mean, e, sizeof(e));
-		put_cell(&tp, col[0], TX_BODY, d->names[v]);
+		put_cell(&tp, col[0], TX_BODY, d->labels[v]);
 		put_cell(&tp, col[1], TX_BODY, a);
 		put_cell(&tp, col[2], TX_BODY, b);
 		put_cell(&tp, col[3], TX_BODY, c);
@@ -204,7 +241,7 @@ write_assumptions(const report *d, const fw_recommendation *vd, const char *dir,
 	/* One paragraph per option: its changes joined. */
 	for (v = 1; v < d->nv; v++) {
 		size_t len = (size_t)snprintf(text, sizeof(text), "%s: ",
-		    d->names[v]);
+		    d->labels[v]);
 		int n = 0;
 		for (i = 0; i < d->nchange && len < sizeof(text); i++) {
 			if (d->change[i].v != v)
@@ -272,7 +309,8 @@ static const page pages[] = {
 
 int
 pack_write(const report *d, const fw_recommendation *vd, const char *dir,
-    gp_meta *m, const int *chart_drawn)
+    gp_meta *m, const int *chart_drawn, const char **page_chart,
+    size_t *npage)
 {
 	const size_t npages = sizeof(pages) / sizeof(pages[0]);
 	size_t i, c, n = 0;
@@ -280,7 +318,7 @@ pack_write(const report *d, const fw_recommendation *vd, const char *dir,
 
 	gp_array(m, "PAGE_TPL", npages);
 	gp_array(m, "PAGE_DATA", npages);
-	for (i = 0; rc == FW_OK && i < npages; i++) {
+	for (i = 0; rc == FW_OK && i < npages && n < PACK_MAX_PAGES; i++) {
 		char name[32] = "";
 		if (pages[i].chart != NULL) {
 			for (c = 0; c < run_chart_count; c++)
@@ -295,10 +333,10 @@ pack_write(const report *d, const fw_recommendation *vd, const char *dir,
 			snprintf(name, sizeof(name), "page-%zu.tsv", i + 1);
 			rc = pages[i].write(d, vd, dir, name);
 		}
-		n++;
+		page_chart[n++] = pages[i].chart;
 		gp_text_at(m, "PAGE_TPL", n, "%s", pages[i].template);
 		gp_text_at(m, "PAGE_DATA", n, "%s", name);
 	}
-	gp_num(m, "NPAGE", (double)n);
+	*npage = n;
 	return rc;
 }

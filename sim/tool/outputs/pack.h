@@ -8,10 +8,16 @@
 
 #include "charts.h"
 
-/* Writes the text pages' data and the list of pages that apply (NPAGE,
- * PAGE_TPL, PAGE_DATA) into m; chart_drawn[] is charts_write()'s. */
-int pack_write(const report *d, const fw_recommendation *vd, const char *dir,
-    gp_meta *m, const int *chart_drawn);
+#define PACK_MAX_PAGES 32
+
+/* Writes the text pages' data and the pages that apply (PAGE_TPL and
+ * PAGE_DATA, numbered from 1, as boardpack.gp reads them) into m, their
+ * number into *npage and the file of the chart each shows into
+ * page_chart (NULL for a text page), at most PACK_MAX_PAGES;
+ * chart_drawn[] is charts_write()'s. */
+int pack_write(const report *d, const fw_recommendation *vd,
+    const char *dir, gp_meta *m, const int *chart_drawn,
+    const char **page_chart, size_t *npage);
 
 /* The page on how the baseline was fitted, from the fit table of the
  * calibration that made the run's scenario (calpage.c): whether the run

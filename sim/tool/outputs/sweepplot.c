@@ -17,6 +17,7 @@
 
 #include "axis.h"
 #include "charts.h"
+#include "draw.h"
 #include "files.h"
 #include "labels.h"
 #include "plots.h"
@@ -46,41 +47,30 @@ slug(const char *s, char *buf, size_t size)
 		snprintf(buf, size, "metric");
 }
 
-/* The list of charts, drawn by sweep-render.gp. */
-typedef struct chartlist {
-	size_t n;
-	char file[MAX_CHARTS][200];
-} chartlist;
-
-static void
-add_chart(gp_meta *g, chartlist *cl, const char *tpl, const char *kind,
-    size_t m, size_t p, const sweepdata *s)
+/* Adds the chart of metric m (and parameter p) to the list, named by
+ * what it shows; a name met before gets -2, -3, ... */
+static int
+add_chart(drawing *dw, const char *tpl, size_t m, size_t p,
+    const sweepdata *s)
 {
-	char a[80], b[80];
+	char a[80], b[80], file[200];
 	size_t i, dup = 0;
 
-	if (cl->n == MAX_CHARTS)
-		return;
 	slug(s->metric[m], a, sizeof(a));
 	slug(s->param_key[p], b, sizeof(b));
-	if (strcmp(kind, "response") == 0)
-		snprintf(cl->file[cl->n], sizeof(cl->file[0]), "%s-%s-%s", kind,
-		    a, b);
+	if (strcmp(tpl, "response") == 0)
+		snprintf(file, sizeof(file), "%s-%s-%s", tpl, a, b);
 	else
-		snprintf(cl->file[cl->n], sizeof(cl->file[0]), "%s-%s", kind, a);
-	for (i = 0; i < cl->n; i++)
-		dup += strncmp(cl->file[i], cl->file[cl->n],
-		    strlen(cl->file[cl->n])) == 0;
+		snprintf(file, sizeof(file), "%s-%s", tpl, a);
+	for (i = 0; i < dw->n; i++)
+		dup += strncmp(dw->row[i].file, file, strlen(file)) == 0;
 	if (dup > 0) {
-		size_t len = strlen(cl->file[cl->n]);
-		snprintf(cl->file[cl->n] + len, sizeof(cl->file[0]) - len,
-		    "-%zu", dup + 1);
+		size_t len = strlen(file);
+		snprintf(file + len, sizeof(file) - len, "-%zu", dup + 1);
 	}
-	cl->n++;
-	gp_text_at(g, "CHART_FILE", cl->n, "%s", cl->file[cl->n - 1]);
-	gp_text_at(g, "CHART_TPL", cl->n, "%s", tpl);
-	gp_num_at(g, "CHART_M", cl->n, (double)m + 1);
-	gp_num_at(g, "CHART_P", cl->n, (double)p + 1);
+	if (dw->n >= MAX_CHARTS)
+		return FW_OK;
+	return drawing_add(dw, file, tpl, (int)m + 1, (int)p + 1, 1);
 }
 
 /* How parameter j is drawn on an axis: money in $k or $M, the unit
@@ -215,20 +205,19 @@ put_breakeven(const sweepdata *s, size_t m, const double *scale, gp_meta *g)
 
 /* Data for the templates: meta.gp, strings, points, one file a chart. */
 static int
-write_sweep_data(const sweepdata *s, const char *tmp, gp_meta *g)
+write_sweep_data(const sweepdata *s, drawing *dw)
 {
+	const char *tmp = dw->tmp;
+	gp_meta *g = &dw->meta;
 	int grid = strcmp(s->design, "grid") == 0;
 	int oneway = strcmp(s->design, "oneway") == 0;
 	int sobol = strcmp(s->design, "sobol") == 0;
 	char label[300], unit[64];
 	double pscale[2] = { 1, 1 };
-	chartlist *cl = calloc(1, sizeof(*cl));
 	size_t i, j, m;
 	FILE *f;
 	int rc = FW_OK;
 
-	if (cl == NULL)
-		return FW_ENOMEM;
 	gp_num(g, "NP", (double)s->np);
 	gp_num(g, "NM", (double)s->nm);
 	gp_num(g, "GRID", grid);
@@ -257,10 +246,6 @@ write_sweep_data(const sweepdata *s, const char *tmp, gp_meta *g)
 	gp_array(g, "T_INDICES", s->nm);
 	gp_array(g, "BE_X", s->nm);
 	gp_array(g, "BE_Y", s->nm);
-	gp_array(g, "CHART_FILE", MAX_CHARTS);
-	gp_array(g, "CHART_TPL", MAX_CHARTS);
-	gp_array(g, "CHART_M", MAX_CHARTS);
-	gp_array(g, "CHART_P", MAX_CHARTS);
 	gp_text(g, "T_LOWKEY", "parameter at its low value");
 	gp_text(g, "T_HIGHKEY", "parameter at its high value");
 	/* points: parameter values, then mean, p5, p95 of each metric */
@@ -285,55 +270,21 @@ write_sweep_data(const sweepdata *s, const char *tmp, gp_meta *g)
 	}
 	rc = gp_close(f, rc);
 	for (m = 0; rc == FW_OK && m < s->nm; m++) {
-		char var[32], words[300];
 		if (oneway && s->has_sens) {
 			rc = write_tornado(s, m, tmp, g);
-			add_chart(g, cl, "tornado", "tornado", m, 0, s);
+			if (rc == FW_OK)
+				rc = add_chart(dw, "tornado", m, 0, s);
 		} else if (sobol && s->has_sens) {
 			rc = write_indices(s, m, tmp, g);
-			add_chart(g, cl, "indices", "indices", m, 0, s);
+			if (rc == FW_OK)
+				rc = add_chart(dw, "indices", m, 0, s);
 		} else if (grid && s->np == 2) {
 			put_breakeven(s, m, pscale, g);
-			add_chart(g, cl, "heatmap", "heatmap", m, 0, s);
+			rc = add_chart(dw, "heatmap", m, 0, s);
 		} else if ((grid && s->np == 1) || !grid)
-			for (j = 0; j < s->np; j++)
-				add_chart(g, cl, "response", "response", m, j,
-				    s);
-		metric_label(s->metric[m], 0, words, sizeof(words));
-		snprintf(var, sizeof(var), "T_METRIC[%zu]", m + 1);
-		(void)var;
+			for (j = 0; rc == FW_OK && j < s->np; j++)
+				rc = add_chart(dw, "response", m, j, s);
 	}
-	gp_num(g, "NCHART", (double)cl->n);
-	free(cl);
-	return rc;
-}
-
-/* Moves every file of from into dir/plots. */
-static int
-move_all(const char *from, const char *dir, fw_error *err)
-{
-	DIR *d = opendir(from);
-	struct dirent *e;
-	char a[4096], shown[4096];
-	int rc = FW_OK, plots = d != NULL ? out_folder(dir, "plots", err) : -1;
-
-	if (d == NULL || plots < 0) {
-		if (d != NULL)
-			closedir(d);
-		else
-			fw_error_set(err, FW_EIO, from, 0, 0, "", "cannot "
-			    "read: %s", strerror(errno));
-		return FW_EIO;
-	}
-	pathf(shown, sizeof(shown), "%s/plots", dir);
-	while (rc == FW_OK && (e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		pathf(a, sizeof(a), "%s/%s", from, e->d_name);
-		rc = out_move_into(a, plots, shown, e->d_name, err);
-	}
-	closedir(d);
-	close(plots);
 	return rc;
 }
 
@@ -341,41 +292,23 @@ int
 draw_sweep_plots(const char *dir, const char *gnuplot, const char *templates,
     fw_error *err)
 {
-	char tmp[4096], out[4096], script[4096], log[4096];
+	drawing dw;
 	sweepdata s;
-	gp_meta g;
 	int rc;
 
-	if (strlen(templates) > 3000) {
-		fw_error_set(err, FW_EIO, "", 0, 0, "", "directory name too "
-		    "long");
-		return FW_EIO;
-	}
 	if ((rc = sweep_read(dir, &s, err)) != FW_OK) {
 		sweep_clear(&s);
 		return rc;
 	}
-	if ((rc = gp_workdir(dir, "splots", tmp, out, log, err)) != FW_OK) {
-		sweep_clear(&s);
-		return rc;
+	rc = drawing_start(&dw, dir, "splots", gnuplot, templates, err);
+	if (rc == FW_OK) {
+		rc = write_sweep_data(&s, &dw);
+		gp_text(&dw.meta, "SCENARIO", "%s", "");
+		rc = drawing_data_done(&dw, rc != FW_OK ? rc : dw.meta.rc, err);
 	}
-	rc = gp_meta_open(&g, tmp);
 	if (rc == FW_OK)
-		rc = write_sweep_data(&s, tmp, &g);
-	gp_text(&g, "SCENARIO", "%s", "");
-	rc = rc != FW_OK ? rc : gp_meta_close(&g);
-	if (rc != FW_OK) {
-		gp_meta_close(&g);
-		fw_error_set(err, rc, tmp, 0, 0, "", rc == FW_ENOMEM ?
-		    "out of memory" : "cannot write the plot data");
-	}
-	pathf(script, sizeof(script), "%s/sweep-render.gp", templates);
-	if (rc == FW_OK)
-		rc = gp_render(gnuplot, script, out, tmp, templates, log, err);
-	if (rc == FW_OK)
-		rc = move_all(out, dir, err);
-	gp_keep_data(tmp);
-	remove_tree(tmp);
+		rc = drawing_charts(&dw, err);
+	drawing_end(&dw);
 	sweep_clear(&s);
 	return rc;
 }

@@ -14,6 +14,7 @@
 
 #include "gnuplot.h"
 #include "labels.h"
+#include "optionlook.h"
 #include "pack.h"
 #include "textpage.h"
 #include "voiread.h"
@@ -133,12 +134,12 @@ voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
 		snprintf(text, sizeof(text), "Knowing every uncertain input "
 		    "before committing is worth %s on average (standard error "
 		    "%s), beside %s's programme cost of %s.", evpi, se,
-		    v->best, cost);
+		    report_label_of(d, v->best), cost);
 	else
 		snprintf(text, sizeof(text), "No: whatever the uncertain "
 		    "inputs turn out to be within their ranges, %s stays the "
 		    "best choice, so learning them first is worth %s.",
-		    v->best, evpi);
+		    report_label_of(d, v->best), evpi);
 	put_para(&tp, 0.05, TX_STRONG, text);
 	if (v->evpi > 0) {
 		snprintf(text, sizeof(text), "No study can be worth more than "
@@ -150,7 +151,8 @@ voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
 		snprintf(text, sizeof(text), "The spread of %s's gain is %.0f%% "
 		    "the uncertain inputs, which a pilot, a survey or data can "
 		    "narrow, and %.0f%% market randomness, which nothing "
-		    "learnt removes.", v->best, 100 * v->best_share,
+		    "learnt removes.", report_label_of(d, v->best),
+		    100 * v->best_share,
 		    100 * (1 - v->best_share));
 		put_para(&tp, 0.05, TX_BODY, text);
 	}
@@ -208,7 +210,7 @@ voipage_write_fixed(const report *d, const fw_recommendation *vd, const char *di
 		param_label(d->change[i].path, label, sizeof(label));
 		used += (size_t)snprintf(text + used, sizeof(text) - used,
 		    "%s%s (%s in %s)", used ? ", " : "", label,
-		    d->change[i].to, d->names[d->change[i].v]);
+		    d->change[i].to, d->labels[d->change[i].v]);
 	}
 	if (*text) {
 		char line[2300];

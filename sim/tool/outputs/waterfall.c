@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "csvread.h"
+#include "draw.h"
 #include "files.h"
 #include "gnuplot.h"
 #include "jsonread.h"
@@ -304,80 +305,27 @@ leak_chart_write(const leak_chart *w, const char *dir, gp_meta *m)
 	return m->rc;
 }
 
-/* Checks the chart's three files in out and moves them into
- * dir/plots. */
-static int
-move_chart(const char *out, const char *dir, fw_error *err)
-{
-	static const char *const ext[] = { "png", "svg", "pdf" };
-	char from[4096], name[32], shown[4096];
-	size_t j;
-	int rc = FW_OK, plots = out_folder(dir, "plots", err);
-
-	if (plots < 0)
-		return FW_EIO;
-	pathf(shown, sizeof(shown), "%s/plots", dir);
-	for (j = 0; rc == FW_OK && j < 3; j++) {
-		pathf(from, sizeof(from), "%s/waterfall.%s", out, ext[j]);
-		pathf(name, sizeof(name), "waterfall.%s", ext[j]);
-		rc = out_move_into(from, plots, shown, name, err);
-	}
-	close(plots);
-	return rc;
-}
-
-/* The data of the chart alone: its own, and a list of one chart for
- * render.gp. */
-static int
-write_alone(const leak_chart *w, const char *tmp, fw_error *err)
-{
-	gp_meta m;
-	int rc;
-
-	if ((rc = gp_meta_open(&m, tmp)) == FW_OK)
-		rc = leak_chart_write(w, tmp, &m);
-	gp_array(&m, "CHART_FILE", 1);
-	gp_array(&m, "CHART_TPL", 1);
-	gp_text_at(&m, "CHART_FILE", 1, "waterfall");
-	gp_text_at(&m, "CHART_TPL", 1, "waterfall");
-	gp_num(&m, "NCHART", 1);
-	gp_text(&m, "SCENARIO", "%s", w->scenario);
-	rc = rc != FW_OK ? rc : gp_meta_close(&m);
-	if (rc != FW_OK) {
-		gp_meta_close(&m);
-		fw_error_set(err, rc, tmp, 0, 0, "", rc == FW_ENOMEM ?
-		    "out of memory" : "cannot write the plot data");
-	}
-	return rc;
-}
-
 int
 draw_leakage_plot(const char *dir, const char *gnuplot, const char *templates,
     fw_error *err)
 {
-	char tmp[4096], out[4096], script[4096], log[4096];
 	leak_chart *w;
+	drawing dw;
 	int rc;
 
-	if (strlen(dir) > 3000 || strlen(templates) > 3000) {
-		fw_error_set(err, FW_EIO, "", 0, 0, "", "directory name too "
-		    "long");
-		return FW_EIO;
-	}
 	if ((rc = leak_chart_read(dir, &w, err)) != FW_OK)
 		return rc;
-	if ((rc = gp_workdir(dir, "leakplot", tmp, out, log, err)) != FW_OK) {
-		leak_chart_free(w);
-		return rc;
+	rc = drawing_start(&dw, dir, "leakplot", gnuplot, templates, err);
+	if (rc == FW_OK) {
+		rc = leak_chart_write(w, dw.tmp, &dw.meta);
+		gp_text(&dw.meta, "SCENARIO", "%s", w->scenario);
+		if (rc == FW_OK)
+			rc = drawing_add(&dw, "waterfall", "waterfall", 1, 0, 1);
+		rc = drawing_data_done(&dw, rc != FW_OK ? rc : dw.meta.rc, err);
 	}
-	rc = write_alone(w, tmp, err);
-	pathf(script, sizeof(script), "%s/render.gp", templates);
 	if (rc == FW_OK)
-		rc = gp_render(gnuplot, script, out, tmp, templates, log, err);
-	if (rc == FW_OK)
-		rc = move_chart(out, dir, err);
-	gp_keep_data(tmp);
-	remove_tree(tmp);
+		rc = drawing_charts(&dw, err);
+	drawing_end(&dw);
 	leak_chart_free(w);
 	return rc;
 }

@@ -65,7 +65,9 @@ typedef struct report {
 	run_change *change;
 
 	size_t nv;			/* variants, the baseline first */
-	char **names;
+	char **names;			/* file keys, as the tables name them */
+	char **labels;			/* [nv] names on charts and pages */
+	char (*colour)[8];		/* [nv] "#RRGGBB" (optionlook.h) */
 	int T;				/* months */
 	size_t R;			/* replications */
 	fw_band *series;		/* [RS_COUNT][nv][T] */

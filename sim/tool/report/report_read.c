@@ -13,6 +13,7 @@
 #include "files.h"
 #include "jsonread.h"
 #include "leakout.h"
+#include "optionlook.h"
 #include "report.h"
 #include "voiread.h"
 
@@ -498,6 +499,34 @@ report_resolve(const char *dir, char **path, fw_error *err)
 	return FW_OK;
 }
 
+/* Each variant's label and colour as run.json's variants give them
+ * (tables of an earlier version give none: the defaults then). */
+static int
+read_looks(const json *j, report *d, fw_error *err)
+{
+	const json *vars = json_get(j, "variants");
+	const char **given = calloc(3 * (d->nv + 1), sizeof(char *));
+	size_t v, i;
+	int rc;
+
+	if (given == NULL)
+		return nomem(err);
+	for (v = 0; v < d->nv; v++) {
+		const json *e = NULL;
+		for (i = 0; vars != NULL && vars->kind == JSON_ARRAY &&
+		    i < vars->n; i++)
+			if (strcmp(json_str(&vars->item[i], "name", ""),
+			    d->names[v]) == 0)
+				e = &vars->item[i];
+		given[v] = json_str(e, "label", "");
+		given[d->nv + v] = json_str(e, "description", "");
+		given[2 * d->nv + v] = json_str(e, "colour", "");
+	}
+	rc = report_looks(d, given, given + d->nv, given + 2 * d->nv);
+	free(given);
+	return rc == FW_OK ? FW_OK : nomem(err);
+}
+
 /* run.json: what the run was; a directory without one still draws. */
 static int
 read_run_json(const char *dir, report *d, fw_error *err)
@@ -571,6 +600,8 @@ read_run_json(const char *dir, report *d, fw_error *err)
 		}
 		d->nchange++;
 	}
+	if (rc == FW_OK)
+		rc = read_looks(j, d, err);
 	json_free(j);
 	return rc;
 }
@@ -667,6 +698,10 @@ report_free(report *d)
 
 	for (i = 0; d->names != NULL && i < d->nv; i++)
 		free(d->names[i]);
+	for (i = 0; d->labels != NULL && i < d->nv; i++)
+		free(d->labels[i]);
+	free(d->labels);
+	free(d->colour);
 	for (i = 0; d->draw_path != NULL && i < d->ndraw; i++)
 		free(d->draw_path[i]);
 	for (i = 0; i < d->nchange; i++) {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "files.h"
+#include "optionlook.h"
 #include "report.h"
 #include "voiread.h"
 
@@ -236,6 +237,26 @@ take_voi(const fw_run *run, const voi_table *t, report *d)
 	return FW_OK;
 }
 
+/* Each variant's label and colour as the scenario gives them. */
+static int
+take_looks(const fw_scenario *sc, report *d)
+{
+	const char **given = calloc(3 * (d->nv + 1), sizeof(char *));
+	size_t v;
+	int rc;
+
+	if (given == NULL)
+		return FW_ENOMEM;
+	for (v = 0; v < d->nv; v++) {
+		given[v] = fw_scenario_variant_label(sc, v);
+		given[d->nv + v] = fw_scenario_variant_description(sc, v);
+		given[2 * d->nv + v] = fw_scenario_variant_colour(sc, v);
+	}
+	rc = report_looks(d, given, given + d->nv, given + 2 * d->nv);
+	free(given);
+	return rc;
+}
+
 int
 report_of_run(const fw_run *run, const voi_table *voi,
     const run_record *rec, report *d, fw_error *err)
@@ -256,7 +277,8 @@ report_of_run(const fw_run *run, const voi_table *voi,
 			return nomem(err);
 	if ((rc = report_allocate(d, err)) != FW_OK)
 		return rc;
-	if ((rc = take_record(run, rec, d)) != FW_OK ||
+	if ((rc = take_looks(sc, d)) != FW_OK ||
+	    (rc = take_record(run, rec, d)) != FW_OK ||
 	    (rc = take_series(run, d)) != FW_OK ||
 	    (rc = take_compare(run, d)) != FW_OK ||
 	    (rc = take_replications(run, d)) != FW_OK ||
