@@ -823,8 +823,9 @@ typedef struct fw_book {
 } fw_book;
 
 /* Fills *out from a finished run (its scenario, recommendation, metrics,
- * draws and series); version, finished and command_line are left NULL
- * for the caller. Release with fw_book_free(). FW_EINVALID for an
+ * draws and series; each option's label: as the file gives it, the
+ * recommendation in those labels); version, finished and command_line
+ * are left NULL for the caller. Release with fw_book_free(). FW_EINVALID for an
  * unfinished run, FW_ENOMEM; *out is cleared on failure. */
 int fw_run_book(const fw_run *run, fw_book *out);
 void fw_book_free(fw_book *book);

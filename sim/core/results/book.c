@@ -15,7 +15,7 @@
 /* What fw_run_book allocates, released together. */
 typedef struct book_own {
 	fw_recommendation rec;
-	const char **name, **metric, **series;
+	const char **name, **label, **metric, **series;
 	double *value, *draw;
 	fw_band *band;
 } book_own;
@@ -27,6 +27,7 @@ own_free(book_own *o)
 		return;
 	fw_recommendation_free(&o->rec);
 	free(o->name);
+	free(o->label);
 	free(o->metric);
 	free(o->series);
 	free(o->value);
@@ -95,12 +96,13 @@ fw_run_book(const fw_run *run, fw_book *out)
 	if ((o = calloc(1, sizeof(*o))) == NULL)
 		return FW_ENOMEM;
 	o->name = calloc(V, sizeof(char *));
+	o->label = calloc(V, sizeof(char *));
 	o->metric = calloc(K, sizeof(char *));
 	o->series = calloc(S, sizeof(char *));
 	o->value = malloc(run->reps * V * K * sizeof(double));
 	o->draw = malloc(run->reps * V * D * sizeof(double) + 1);
 	o->band = malloc(V * S * (size_t)run->horizon * sizeof(fw_band));
-	rc = o->name && o->metric && o->series && o->value && o->draw &&
+	rc = o->name && o->label && o->metric && o->series && o->value && o->draw &&
 	    o->band ? FW_OK : FW_ENOMEM;
 	if (rc == FW_OK)
 		rc = fw_run_recommend(run, &o->rec);
@@ -115,8 +117,14 @@ fw_run_book(const fw_run *run, fw_book *out)
 		own_free(o);
 		return rc;
 	}
-	for (v = 0; v < V; v++)
+	for (v = 0; v < V; v++) {
 		o->name[v] = sc->config[v].name;
+		o->label[v] = fw_scenario_variant_label(sc, v);
+	}
+	/* The recommendation in the options' labels, as the headers. */
+	for (k = 0; k < o->rec.n; k++)
+		if (o->label[o->rec.opt[k].variant] != NULL)
+			o->rec.opt[k].name = o->label[o->rec.opt[k].variant];
 	for (k = 0; k < K; k++)
 		o->metric[k] = fw_metric_name(k);
 	for (k = 0; k < S; k++)
@@ -127,7 +135,8 @@ fw_run_book(const fw_run *run, fw_book *out)
 		.model = fw_model(), .calibration = sc->calibration,
 		.seed = run->seed, .reps = run->reps, .months = run->horizon,
 		.discount_rate = rate->dist == FW_DIST_NONE ? rate->value : NAN,
-		.nvariant = V, .name = o->name, .rec = &o->rec,
+		.nvariant = V, .name = o->name, .label = o->label,
+		.rec = &o->rec,
 		.nmetric = K, .metric = o->metric, .value = o->value,
 		.ndraw = D, .draw_path = run->draw_path, .draw = o->draw,
 		.nseries = S, .series = o->series, .band = o->band,

@@ -188,7 +188,8 @@ agree(const fw_scenario *sc, const run_args *a, int status)
 
 /* results.xlsx, with the leakage sheet when the run asked for it. */
 static int
-workbook(const fw_run *run, const run_args *a, int argc, char **argv)
+workbook(const fw_run *run, const report *d, const run_args *a, int argc,
+    char **argv)
 {
 	char *cmdline = cli_command_line(argc, argv);
 	int asked = a->leakage || fw_scenario_report(fw_run_scenario(run),
@@ -200,7 +201,7 @@ workbook(const fw_run *run, const run_args *a, int argc, char **argv)
 		fputs("flywheel: out of memory\n", stderr);
 		return EXIT_FAILED;
 	}
-	rc = write_workbook(run, a->outdir, cmdline, asked, &err);
+	rc = write_workbook(run, d, a->outdir, cmdline, asked, &err);
 	free(cmdline);
 	if (rc != FW_OK) {
 		cli_print_error(&err);
@@ -316,7 +317,7 @@ cli_run(int argc, char **argv)
 	}
 	/* After the leakage, whose sheet it holds. */
 	if (rc == EXIT_DONE)
-		rc = workbook(run, &a, argc, argv);
+		rc = workbook(run, &d, &a, argc, argv);
 	/* The tables stand without the plots; a plotting failure is
 	 * reported and fails the command, and what it drew goes. */
 	if (rc == EXIT_DONE && a.plots && cli_render_plots(&d, a.outdir,

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -14,6 +15,7 @@
 #include "bookread.h"
 #include "booktable.h"
 #include "files.h"
+#include "optionlook.h"
 #include "workbook.h"
 
 /* The sheets from the command's own tables, when they are there. */
@@ -73,6 +75,41 @@ extras_free(extras *x)
 		book_csv_free(&x->csv[i]);
 }
 
+/* Each option as the charts and pack show it: its label, its colour,
+ * the recommendation in those labels. */
+typedef struct looks {
+	uint32_t *colour;
+	fw_recommendation rec;
+} looks;
+
+static int
+take_looks(const report *d, fw_book *b, looks *l, fw_error *err)
+{
+	size_t v;
+
+	memset(l, 0, sizeof(*l));
+	if (d->labels == NULL || d->colour == NULL || d->nv != b->nvariant)
+		return FW_OK;
+	if ((l->colour = calloc(d->nv, sizeof(uint32_t))) == NULL ||
+	    report_labelled(d, &l->rec) != FW_OK) {
+		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
+		return FW_ENOMEM;
+	}
+	for (v = 0; v < d->nv; v++)
+		l->colour[v] = (uint32_t)strtoul(d->colour[v] + 1, NULL, 16);
+	b->label = (const char *const *)d->labels;
+	b->colour = l->colour;
+	b->rec = &l->rec;
+	return FW_OK;
+}
+
+static void
+looks_free(looks *l)
+{
+	free(l->colour);
+	free(l->rec.opt);
+}
+
 /* fw_book_write into a private folder of dir, then moved in: no name
  * in dir is written through, nothing half written is left. */
 static int
@@ -100,16 +137,18 @@ put_book(const fw_book *b, const char *dir, fw_error *err)
 }
 
 int
-write_workbook(const fw_run *run, const char *dir, const char *command_line,
-    int leakage, fw_error *err)
+write_workbook(const fw_run *run, const report *d, const char *dir,
+    const char *command_line, int leakage, fw_error *err)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	char finished[32];
 	time_t now = time(NULL);
 	extras x;
+	looks l;
 	fw_book b;
 	int rc;
 
+	memset(&l, 0, sizeof(l));
 	if ((rc = fw_run_book(run, &b)) != FW_OK) {
 		fw_error_set(err, rc, "", 0, 0, "", "out of memory");
 		return rc;
@@ -122,7 +161,10 @@ write_workbook(const fw_run *run, const char *dir, const char *command_line,
 	rc = add_extras(&x, dir, leakage, fw_scenario_calibration(sc), &b,
 	    err);
 	if (rc == FW_OK)
+		rc = take_looks(d, &b, &l, err);
+	if (rc == FW_OK)
 		rc = put_book(&b, dir, err);
+	looks_free(&l);
 	extras_free(&x);
 	fw_book_free(&b);
 	return rc;
@@ -133,15 +175,20 @@ rewrite_workbook(const report *d, const char *dir, fw_error *err)
 {
 	book_read r;
 	extras x;
+	looks l;
 	int rc;
 
+	memset(&l, 0, sizeof(l));
 	if ((rc = book_read_dir(d, dir, &r, err)) == FW_OK)
 		rc = add_extras(&x, dir, d->leak != NULL, d->calibration, &r.b,
 		    err);
 	else
 		memset(&x, 0, sizeof(x));
 	if (rc == FW_OK)
+		rc = take_looks(d, &r.b, &l, err);
+	if (rc == FW_OK)
 		rc = put_book(&r.b, dir, err);
+	looks_free(&l);
 	extras_free(&x);
 	book_read_clear(&r);
 	return rc;

@@ -9,10 +9,11 @@
 #include "flywheel.h"
 #include "report.h"
 
-/* Writes dir/results.xlsx for a finished run whose tables are in dir;
+/* Writes dir/results.xlsx for a finished run whose tables are in dir,
+ * its options labelled and coloured as report d (the run's) shows them;
  * its leakage sheet from dir/leakage.csv when leakage is set (the run
  * asked for it). All or nothing. FW_EIO or FW_ENOMEM with err filled. */
-int write_workbook(const fw_run *run, const char *dir,
+int write_workbook(const fw_run *run, const report *d, const char *dir,
     const char *command_line, int leakage, fw_error *err);
 
 /* The same from the report d read from dir (what flywheel plot redraws
