@@ -763,6 +763,128 @@ void fw_format_money(double x, char *buf, size_t size);
 void fw_format_share(double p, uint64_t reps, char *buf, size_t size);
 void fw_format_horizon(int months, char *buf, size_t size);
 
+/* ---- The results workbook (fw_book(3)) ---- */
+
+/* results.xlsx: a finished run as a finance model. Money is stored in
+ * dollars and shown in $M; every sheet has its header row frozen and is
+ * set to print one page wide. Sheets: Summary (the recommendation, each
+ * option's NPV and gain with their 5th-95th percentiles, charts in the
+ * options' colours), Statistics (per option: mean, SD, percentiles 1 to
+ * 99 and the chance of a loss, as formulas over the sheet NPV by
+ * replication, which a spreadsheet recalculates), Inputs (every input:
+ * its distribution and parameters as numbers, and its 5th, 50th and 95th
+ * percentiles), Compare (each option's paired change in every metric),
+ * Time series, Replications, NPV by replication, Tornado (when some input
+ * is uncertain), any sheets given in table (leakage, calibration), and
+ * Settings (scenario file and SHA-256, seed as exact text, replications,
+ * horizon, discount rate, version, command line).
+ *
+ * An fw_book holds the figures: fw_run_book() fills one from a finished
+ * run, a caller that read a results directory fills its own. Pointers
+ * are the caller's, never freed by fw_book_write(). */
+
+/* A sheet worked out above the library (a leakage decomposition, a
+ * calibration): cells row by row, cell (i, j) at i * ncol + j; a cell is
+ * text where text[] is not NULL, else the number num[] (NaN: empty).
+ * kind[] says how each cell shows: 't' text, 'n' a number, '$' money
+ * (dollars shown in $M), '%' a share shown in per cent, 'i' a whole
+ * number. */
+typedef struct fw_book_table {
+	const char *sheet;		/* at most 31 bytes */
+	const char *title;		/* the sheet's first line */
+	const char *note;		/* a line under it; may be NULL */
+	size_t ncol, nrow;
+	const char *const *head;	/* [ncol] */
+	const char *kind;		/* [nrow * ncol] */
+	const char *const *text;	/* [nrow * ncol]; may be NULL */
+	const double *num;		/* [nrow * ncol] */
+} fw_book_table;
+
+typedef struct fw_book {
+	/* The run */
+	const char *scenario_name, *scenario_file, *scenario_sha256;
+	const char *version, *model, *finished, *command_line;
+	const char *calibration;	/* fit table that made the scenario;
+					 * may be NULL */
+	uint64_t seed, reps;
+	int months;
+	double discount_rate;		/* per year; NaN: not known */
+	/* The options, the baseline first */
+	size_t nvariant;
+	const char *const *name;	/* [nvariant] */
+	const char *const *label;	/* [nvariant] shown in headers; may
+					 * be NULL: the names */
+	const uint32_t *colour;		/* [nvariant] 0xRRGGBB; may be NULL:
+					 * the board pack's order */
+	const fw_recommendation *rec;
+	/* Metric k of variant v in replication r:
+	 * value[(r * nvariant + v) * nmetric + k] */
+	size_t nmetric;
+	const char *const *metric;	/* [nmetric], "npv" among them */
+	const double *value;
+	/* The uncertain inputs and what replication r of variant v drew:
+	 * draw[(r * nvariant + v) * ndraw + i], NaN: none */
+	size_t ndraw;
+	const char *const *draw_path;
+	const double *draw;
+	/* Series s of variant v at month t (1 .. months):
+	 * band[(v * nseries + s) * months + t - 1] */
+	size_t nseries;
+	const char *const *series;	/* [nseries], "revenue" among them */
+	const fw_band *band;
+	/* The inputs: every one from the scenario; without it (may be
+	 * NULL), the changes: change[4 * i ..] is option, path, the
+	 * baseline's value and the option's, as text */
+	const fw_scenario *scenario;
+	size_t nchange;
+	const char *const *change;
+	/* Sheets added after the run's own */
+	size_t ntable;
+	const fw_book_table *table;
+	void *own;			/* what fw_run_book() allocated */
+} fw_book;
+
+/* Fills *out from a finished run (its scenario, recommendation, metrics,
+ * draws and series; each option's label: as the file gives it, the
+ * recommendation in those labels); version, finished and command_line
+ * are left NULL for the caller. Release with fw_book_free(). FW_EINVALID for an
+ * unfinished run, FW_ENOMEM; *out is cleared on failure. */
+int fw_run_book(const fw_run *run, fw_book *out);
+void fw_book_free(fw_book *book);
+
+/* fw_run_book() and fw_book_write() in one, for a caller with no sheets
+ * of its own (Python, R): the run's workbook to file, with this
+ * library's version, the time now as the run's finish and command_line
+ * (may be NULL) in its Settings. */
+int fw_run_write_workbook(const fw_run *run, const char *file,
+    const char *command_line, fw_error *err);
+
+/* Writes the workbook to file, through a temporary file beside it that
+ * is renamed: all or nothing. FW_EINVALID for figures that do not hold
+ * together, FW_EIO (err naming the file) when it cannot be written,
+ * FW_ENOMEM. */
+int fw_book_write(const fw_book *book, const char *file, fw_error *err);
+
+/* What an uncertain input does to a gain (the tornado's bar): over the
+ * n replications, the mean gain where the input drew its lowest tenth,
+ * and its highest tenth, each less the mean gain over all (low, high);
+ * the input's mean in each tenth (x_low, x_high) and its median draw.
+ * FW_EINVALID with fewer than 20 replications or an input that drew one
+ * value throughout (nothing to rank), FW_ENOMEM. */
+typedef struct fw_swing {
+	double low, high;
+	double x_low, x_high, x_median;
+	double mean;		/* the mean gain over all replications */
+} fw_swing;
+
+int fw_swing_of(const double *gain, const double *draw, size_t n,
+    fw_swing *out);
+
+/* The words for a metric or series name ("NPV", "customer value at
+ * risk") and whether it is money; the name itself, not money, when it is
+ * none the library knows. */
+const char *fw_metric_words(const char *name, int *money);
+
 /* ---- Attribution ---- */
 
 /* The Shapley values phi[0..k-1] of k players (for instance the changes

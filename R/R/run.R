@@ -4,8 +4,11 @@
 
 fw_run <- function(sc, reps = 1000, months = NULL, seed = NULL,
                    threads = NULL, monthly = NULL,
-                   progress = interactive()) {
+                   progress = interactive(), workbook = NULL) {
   check_class(sc, "fw_scenario", "sc")
+  if (!is.null(workbook) && (!is.character(workbook) ||
+                             length(workbook) != 1 || is.na(workbook)))
+    arg_fail("workbook must be one file name, e.g. \"results.xlsx\"")
   if (!is.null(monthly) && (!is.character(monthly) || anyNA(monthly)))
     arg_fail("monthly must name monthly series, e.g. c(\"revenue\", \"cash\")")
   reps <- whole(reps, "reps", 1, max_exact)
@@ -32,6 +35,9 @@ fw_run <- function(sc, reps = 1000, months = NULL, seed = NULL,
     step <- unit * max(1, min(4 * step / unit,
                               floor(0.25 / max(took, 1e-6) * step / unit)))
   }
+  # results.xlsx while the run is in memory: the library's writer
+  if (!is.null(workbook))
+    .Call(C_fwr_run_workbook, ptr, enc2native(workbook))
   info <- .Call(C_fwr_run_info, ptr)
   sci <- .Call(C_fwr_scenario_info, sc$ptr)
   structure(list(

@@ -63,6 +63,7 @@ SEXP fwr_leakage(SEXP x, SEXP paths, SEXP targets, SEXP variant, SEXP reps,
     SEXP months, SEXP seed, SEXP threads);
 SEXP fwr_run_step(SEXP x, SEXP reps);
 SEXP fwr_run_info(SEXP x);
+SEXP fwr_run_workbook(SEXP x, SEXP file);
 SEXP fwr_summary(SEXP x);
 SEXP fwr_timeseries(SEXP x);
 SEXP fwr_replications(SEXP x);

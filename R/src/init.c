@@ -46,6 +46,7 @@ static const R_CallMethodDef entries[] = {
 	ENTRY(fwr_scenario_value, 4), ENTRY(fwr_scenario_add_variant, 3),
 	ENTRY(fwr_run_alloc, 5), ENTRY(fwr_leakage, 8),
 	ENTRY(fwr_run_step, 2), ENTRY(fwr_run_info, 1),
+	ENTRY(fwr_run_workbook, 2),
 	ENTRY(fwr_summary, 1), ENTRY(fwr_timeseries, 1),
 	ENTRY(fwr_replications, 1), ENTRY(fwr_compare, 1),
 	ENTRY(fwr_paired, 1), ENTRY(fwr_monthly, 2),

@@ -89,3 +89,18 @@ SEXP fwr_names(void)
 	UNPROTECT(1);
 	return out;
 }
+
+/* results.xlsx of a finished run, by the library's one writer. */
+SEXP fwr_run_workbook(SEXP x, SEXP file)
+{
+	r_run *r = r_unwrap(R_RUN, x);
+	fw_error err;
+
+	if (!Rf_isString(file) || XLENGTH(file) != 1 ||
+	    STRING_ELT(file, 0) == NA_STRING)
+		r_fail_status(FW_EINVALID, "workbook must be one file name");
+	if (fw_run_write_workbook(r->run, R_ExpandFileName(Rf_translateChar(
+	    STRING_ELT(file, 0))), NULL, &err) != FW_OK)
+		r_fail(&err);
+	return R_NilValue;
+}

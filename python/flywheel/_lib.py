@@ -281,6 +281,7 @@ PROTOTYPES.update({
     "fw_sweep_scenario": (P, [P]),
     "fw_calibration_load_string": (INT, [S, S, Z, P, PP, E]),
     "fw_calibration_scenario": (P, [P]),
+    "fw_run_write_workbook": (INT, [P, S, S, E]),
 })
 
 # The run's tables (fw_run_write_tables(3)).

@@ -449,6 +449,19 @@ class Run:
         from .tables import write_run
         write_run(self, directory, command_line)
 
+    def write_workbook(self, path, command_line=None):
+        """Writes the run's results.xlsx to path, the workbook `flywheel
+        run` writes (the library's one writer: Summary, Statistics,
+        Inputs, Compare, Tornado, Time series, Replications, NPV by
+        replication, Settings), with command_line (default: this
+        program's) in its Settings. All or nothing."""
+        import shlex
+        import sys
+        if command_line is None:
+            command_line = shlex.join([sys.executable] + sys.argv)
+        _lib.call(lib.fw_run_write_workbook, self._run, _lib.path_arg(path),
+                  _lib.arg(command_line, "command_line"))
+
     def __repr__(self):
         return (f"<flywheel.Run of {self.scenario_name!r}: {self.reps} "
                 f"replications x {self.months} months, "

@@ -11,12 +11,14 @@
 #include "cli.h"
 #include "leakout.h"
 #include "plots.h"
+#include "workbook.h"
 
 const char cli_plot_help[] =
 "Usage: flywheel plot DIR\n"
 "Draw again the plots of a run from the tables in DIR (written by\n"
-"flywheel run): DIR/plots/*.png, *.svg and *.pdf, and the board pack\n"
-"DIR/board-pack.pdf, without running the simulation again. For a\n"
+"flywheel run): DIR/plots/*.png, *.svg and *.pdf, the board pack\n"
+"DIR/board-pack.pdf and the workbook DIR/results.xlsx, without running\n"
+"the simulation again. For a\n"
 "directory written by flywheel sweep, draw the sweep's plots again; for\n"
 "one written by flywheel calibrate, the fit plots. Where DIR holds\n"
 "leakage.csv (flywheel leakage), draw its waterfall again.\n"
@@ -135,13 +137,17 @@ cli_render_fit_plots(const char *dir, int quiet)
 	return rc;
 }
 
-/* Reads the report of the run in dir and draws its plots again. */
+/* Reads the report of the run in dir, writes its workbook and draws
+ * its plots again. */
 static int
 render_run(const char *dir)
 {
 	fw_error err;
 	report d;
 	int rc = report_read(dir, &d, &err);
+
+	if (rc == FW_OK && (rc = rewrite_workbook(&d, dir, &err)) == FW_OK)
+		term_line(stdout, "Workbook written: %s/results.xlsx", dir);
 
 	if (rc != FW_OK)
 		cli_print_error(&err);

@@ -186,6 +186,30 @@ agree(const fw_scenario *sc, const run_args *a, int status)
 	return cluster_agree("run", status, fp);
 }
 
+/* results.xlsx, with the leakage sheet when the run asked for it. */
+static int
+workbook(const fw_run *run, const report *d, const run_args *a, int argc,
+    char **argv)
+{
+	char *cmdline = cli_command_line(argc, argv);
+	int asked = a->leakage || fw_scenario_report(fw_run_scenario(run),
+	    "leakage") == 1;
+	fw_error err;
+	int rc;
+
+	if (cmdline == NULL) {
+		fputs("flywheel: out of memory\n", stderr);
+		return EXIT_FAILED;
+	}
+	rc = write_workbook(run, d, a->outdir, cmdline, asked, &err);
+	free(cmdline);
+	if (rc != FW_OK) {
+		cli_print_error(&err);
+		return exit_code_of(rc);
+	}
+	return EXIT_DONE;
+}
+
 /* Writes the tables, makes the run's report d from the run in memory,
  * writes the workbook from it and prints what the run found. */
 static int
@@ -209,8 +233,6 @@ tell(const fw_run *run, const run_args *a, int argc, char **argv,
 	if (rc == FW_OK)
 		rc = report_of_run(run, &voi, &rec, d, &err);
 	free(cmdline);
-	if (rc == FW_OK)
-		rc = write_workbook(d, a->outdir, &err);
 	if (rc != FW_OK) {
 		voi_free(&voi);
 		cli_print_error(&err);
@@ -295,6 +317,9 @@ cli_run(int argc, char **argv)
 		cli_print_error(&err);
 		rc = exit_code_of(err.code);
 	}
+	/* After the leakage, whose sheet it holds. */
+	if (rc == EXIT_DONE)
+		rc = workbook(run, &d, &a, argc, argv);
 	/* The tables stand without the plots; a plotting failure is
 	 * reported and fails the command, and what it drew goes. */
 	if (rc == EXIT_DONE && a.plots && cli_render_plots(&d, a.outdir,

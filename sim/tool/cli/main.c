@@ -18,7 +18,7 @@ static const char usage_text[] =
 "  sweep FILE      run a parameter sweep: grid, oneway, lhs or sobol\n"
 "  calibrate FILE  fit a scenario's inputs to a brand's observed months\n"
 "  leakage [FILE]  where value leaks: the NPV lost to each friction stage\n"
-"  plot DIR        draw a run's plots and board pack again from its tables\n"
+"  plot DIR        draw a run's plots, board pack and workbook again\n"
 "  check FILE...   validate scenario files and print them fully resolved\n"
 "  params          list every scenario key: range, default, meaning\n"
 "  help [COMMAND]  show help for a command\n"

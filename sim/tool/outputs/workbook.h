@@ -1,5 +1,7 @@
-/* workbook.h - results.xlsx: a run's tables as a workbook a finance
- * analyst opens and keeps working in.
+/* workbook.h - results.xlsx from the command: the library's writer
+ * (fw_book_write) fed from a run in memory (flywheel run) or from a
+ * results directory's tables (flywheel plot), with the sheets the
+ * command alone works out (leakage, calibration).
  * SPDX-License-Identifier: MIT */
 #ifndef FW_WORKBOOK_H
 #define FW_WORKBOOK_H
@@ -7,13 +9,16 @@
 #include "flywheel.h"
 #include "report.h"
 
-/* Writes dir/results.xlsx from report d of the run written in dir and
- * its tables there: sheets Summary (a row per variant in $M, the
- * recommendation, revenue by month, and native charts of revenue by
- * month and the NPV gain of each option), Compare, Time series and
- * Replications (the CSVs, units in the headers, money shown in $M,
- * shares in %), and Assumptions. Written to a temporary name and
- * renamed: no partial file. FW_EIO or FW_ENOMEM with err filled. */
-int write_workbook(const report *d, const char *dir, fw_error *err);
+/* Writes dir/results.xlsx for a finished run whose tables are in dir,
+ * its options labelled and coloured as report d (the run's) shows them;
+ * its leakage sheet from dir/leakage.csv when leakage is set (the run
+ * asked for it). All or nothing. FW_EIO or FW_ENOMEM with err filled. */
+int write_workbook(const fw_run *run, const report *d, const char *dir,
+    const char *command_line, int leakage, fw_error *err);
+
+/* The same from the report d read from dir (what flywheel plot redraws
+ * from) and the tables there; FW_EIO naming the file and line of a
+ * damaged table. */
+int rewrite_workbook(const report *d, const char *dir, fw_error *err);
 
 #endif

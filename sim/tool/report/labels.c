@@ -9,32 +9,6 @@
 #include "flywheel.h"
 #include "labels.h"
 
-/* Per-replication metrics in words, and whether they are money. */
-static const struct {
-	const char *name, *words;
-	int money;
-} metric_words[] = {
-	{ "npv", "NPV", 1 }, { "revenue", "revenue", 1 },
-	{ "cash", "cash", 1 }, { "gap_value", "value of unfilled scripts", 1 },
-	{ "customer_value_at_risk", "customer value at risk", 1 },
-	{ "reacq_cost", "win-back cost", 1 },
-	{ "channel_cost", "channel cost", 1 },
-	{ "program_cost", "programme cost", 1 },
-	{ "spend_pv", "spend (present value)", 1 },
-	{ "scripts_written", "scripts written", 0 },
-	{ "scripts_filled", "scripts filled", 0 },
-	{ "scripts_unfilled", "scripts unfilled", 0 },
-	{ "gap_rate", "share of scripts unfilled", 0 },
-	{ "winbacks", "HCPs won back", 0 }, { "lapses", "lapses", 0 },
-	{ "switches", "switches to a competitor", 0 },
-	{ "patients", "patients on therapy", 0 },
-	{ "mean_trust", "mean trust", 0 },
-	{ "advocate", "advocates", 0 }, { "adopter", "adopters", 0 },
-	{ "unaware", "unaware HCPs", 0 }, { "engaged", "engaged HCPs", 0 },
-	{ "trial", "HCPs on trial", 0 }, { "lapsed", "lapsed HCPs", 0 },
-	{ "switched", "HCPs switched away", 0 },
-};
-
 /* The key path without a variant's "NAME:" in front. */
 static const char *
 bare_path(const char *path)
@@ -107,15 +81,7 @@ param_value(const char *path, double x, char *buf, size_t size)
 const char *
 series_words(const char *name, int *money)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(metric_words) / sizeof(metric_words[0]); i++)
-		if (strcmp(name, metric_words[i].name) == 0) {
-			*money = metric_words[i].money;
-			return metric_words[i].words;
-		}
-	*money = 0;
-	return name;
+	return fw_metric_words(name, money);
 }
 
 void
@@ -123,8 +89,7 @@ metric_label(const char *label, int with_unit, char *buf, size_t size)
 {
 	const char *colon = strchr(label, ':'), *vs;
 	char kind[64];
-	size_t i;
-	int year;
+	int year, money;
 
 	if (colon == NULL) {
 		snprintf(buf, size, "%s", label);
@@ -142,16 +107,12 @@ metric_label(const char *label, int with_unit, char *buf, size_t size)
 		snprintf(buf, size, "revenue of %s in year %d%s", colon, year,
 		    with_unit ? " ($M)" : "");
 	else {
-		for (i = 0; i < sizeof(metric_words) / sizeof(metric_words[0]);
-		    i++)
-			if (strcmp(kind, metric_words[i].name) == 0)
-				break;
-		if (i == sizeof(metric_words) / sizeof(metric_words[0]))
+		const char *words = fw_metric_words(kind, &money);
+		if (words == kind)
 			snprintf(buf, size, "%s of %s", kind, colon);
 		else
-			snprintf(buf, size, "%s of %s%s",
-			    metric_words[i].words, colon, with_unit &&
-			    metric_words[i].money ? " ($M)" : "");
+			snprintf(buf, size, "%s of %s%s", words, colon,
+			    with_unit && money ? " ($M)" : "");
 	}
 }
 
@@ -159,13 +120,14 @@ int
 metric_is_money(const char *label)
 {
 	const char *colon = strchr(label, ':');
-	size_t i, n = colon != NULL ? (size_t)(colon - label) : strlen(label);
+	char kind[64];
+	int money;
 
 	if (strncmp(label, "revenue_year", 12) == 0)
 		return 1;
-	for (i = 0; i < sizeof(metric_words) / sizeof(metric_words[0]); i++)
-		if (strlen(metric_words[i].name) == n &&
-		    strncmp(label, metric_words[i].name, n) == 0)
-			return metric_words[i].money;
+	snprintf(kind, sizeof(kind), "%.*s", colon != NULL ? (int)(colon -
+	    label) : (int)strlen(label), label);
+	if (fw_metric_words(kind, &money) != kind)
+		return money;
 	return strncmp(label, "dnpv:", 5) == 0;
 }

@@ -58,6 +58,7 @@ struct voi_read;
 typedef struct report {
 	/* run.json; "" where absent */
 	char *scenario, *scenario_file, *scenario_hash, *model, *version;
+	char *scenario_sha256;
 	char *finished, *seed, *command_line;
 	char *calibration;		/* the fit table that made the scenario */
 	size_t nchange;

@@ -560,6 +560,8 @@ read_run_json(const char *dir, report *d, fw_error *err)
 	    ""))) == NULL ||
 	    (d->scenario_hash = dup_or_empty(json_str(j, "scenario_hash",
 	    ""))) == NULL ||
+	    (d->scenario_sha256 = dup_or_empty(json_str(j,
+	    "scenario_sha256", ""))) == NULL ||
 	    (d->model = dup_or_empty(json_str(j, "model", ""))) == NULL ||
 	    (d->version = dup_or_empty(json_str(j, "flywheel_version",
 	    ""))) == NULL ||
@@ -714,6 +716,7 @@ report_free(report *d)
 	free(d->scenario);
 	free(d->scenario_file);
 	free(d->scenario_hash);
+	free(d->scenario_sha256);
 	free(d->calibration);
 	free(d->model);
 	free(d->version);

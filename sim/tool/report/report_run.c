@@ -66,6 +66,8 @@ take_record(const fw_run *run, const run_record *rec, report *d)
 	if ((d->scenario = dup_or_empty(fw_scenario_name(sc))) == NULL ||
 	    (d->scenario_file = dup_or_empty(fw_scenario_file(sc))) == NULL ||
 	    (d->scenario_hash = dup_or_empty(fw_scenario_hash(sc))) == NULL ||
+	    (d->scenario_sha256 = dup_or_empty(fw_scenario_sha256(sc))) ==
+	    NULL ||
 	    (d->model = dup_or_empty(fw_model())) == NULL ||
 	    (d->version = dup_or_empty(fw_version())) == NULL ||
 	    (d->finished = dup_or_empty(rec->finished)) == NULL ||

@@ -1,0 +1,168 @@
+/* booktable.c - a CSV table as a sheet of results.xlsx.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "booktable.h"
+#include "csvread.h"
+
+/* Rows a sheet takes from one table: far more than any table of the
+ * command's has (leakage: stages x metrics; a fit: inputs). */
+#define MAX_ROWS 100000
+
+/* "one_at_a_time_lo95" -> "One at a time, 95% interval, low". */
+static char *
+readable(const char *name)
+{
+	static const struct {
+		const char *end, *words;
+	} tail[] = { { "_lo95", ", 95% interval, low" },
+		{ "_hi95", ", 95% interval, high" }, { "lower95",
+		"95% interval, low" }, { "upper95", "95% interval, high" } };
+	size_t n = strlen(name), i;
+	char *s = malloc(n + 32), *p;
+
+	if (s == NULL)
+		return NULL;
+	strcpy(s, name);
+	for (i = 0; i < sizeof(tail) / sizeof(tail[0]); i++) {
+		size_t m = strlen(tail[i].end);
+		if (n >= m && strcmp(name + n - m, tail[i].end) == 0) {
+			strcpy(s + n - m, tail[i].words);
+			break;
+		}
+	}
+	for (p = s; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	if (*s >= 'a' && *s <= 'z')
+		*s = (char)(*s - 'a' + 'A');
+	return s;
+}
+
+/* How a cell shows: text, a share (a column named share...), money
+ * (its row's metric is money), or a plain number. */
+static char
+kind_of(const char *head, const char *metric, const char *field,
+    double *x)
+{
+	char *end;
+	int money = 0;
+
+	*x = strtod(field, &end);
+	if (*field == '\0' || *end != '\0' || !isfinite(*x)) {
+		*x = NAN;
+		return *field == '\0' ? 'n' : 't';
+	}
+	if (strncmp(head, "Share", 5) == 0)
+		return '%';
+	if (metric != NULL)
+		fw_metric_words(metric, &money);
+	return money ? '$' : 'n';
+}
+
+void
+book_csv_free(book_csv *c)
+{
+	size_t i;
+
+	for (i = 0; c->head != NULL && i < c->t.ncol; i++)
+		free(c->head[i]);
+	for (i = 0; c->text != NULL && i < c->t.nrow * c->t.ncol; i++)
+		free(c->text[i]);
+	free(c->head);
+	free(c->text);
+	free(c->kind);
+	free(c->num);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Room for one more row. */
+static int
+grow(book_csv *c, size_t *cap)
+{
+	size_t n = c->t.ncol, want = *cap ? 2 * *cap : 64;
+	char **text;
+	char *kind;
+	double *num;
+
+	if (c->t.nrow < *cap)
+		return FW_OK;
+	if ((text = realloc(c->text, want * n * sizeof(char *))) != NULL)
+		c->text = text;
+	if ((kind = realloc(c->kind, want * n)) != NULL)
+		c->kind = kind;
+	if ((num = realloc(c->num, want * n * sizeof(double))) != NULL)
+		c->num = num;
+	if (text == NULL || kind == NULL || num == NULL)
+		return FW_ENOMEM;
+	*cap = want;
+	return FW_OK;
+}
+
+int
+book_csv_read(const char *path, const char *sheet, const char *title,
+    const char *note, book_csv *out, fw_error *err)
+{
+	csv_reader r;
+	size_t cap = 0, j;
+	int rc, got, metric = -1;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = csv_open(&r, path, err)) != FW_OK)
+		return rc;
+	do
+		rc = csv_next(&r, &got, err);
+	while (rc == FW_OK && got && r.nfield > 0 && r.field[0][0] == '#');
+	if (rc == FW_OK && !got)
+		rc = csv_fail(&r, err, "empty: no header row");
+	if (rc == FW_OK && (out->head = calloc(r.nfield, sizeof(char *))) ==
+	    NULL)
+		rc = FW_ENOMEM;
+	if (rc == FW_OK) {
+		out->t.ncol = r.nfield;
+		metric = csv_column(&r, "metric");
+	}
+	for (j = 0; rc == FW_OK && j < out->t.ncol; j++)
+		if ((out->head[j] = readable(r.field[j])) == NULL)
+			rc = FW_ENOMEM;
+	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
+		size_t at;
+		if (r.nfield > 0 && r.field[0][0] == '#')
+			continue;
+		if (r.nfield != out->t.ncol) {
+			rc = csv_fail(&r, err, "has %zu fields where the header "
+			    "has %zu", r.nfield, out->t.ncol);
+			break;
+		}
+		if (out->t.nrow == MAX_ROWS)
+			break;
+		if ((rc = grow(out, &cap)) != FW_OK)
+			break;
+		at = out->t.nrow++ * out->t.ncol;
+		for (j = 0; j < out->t.ncol; j++) {
+			char k = kind_of(out->head[j], metric >= 0 ?
+			    r.field[metric] : NULL, r.field[j],
+			    &out->num[at + j]);
+			out->kind[at + j] = k;
+			out->text[at + j] = NULL;
+			if (k == 't' && (out->text[at + j] =
+			    strdup(r.field[j])) == NULL)
+				rc = FW_ENOMEM;
+		}
+	}
+	csv_close(&r);
+	if (rc == FW_ENOMEM)
+		fw_error_set(err, rc, "", 0, 0, "", "out of memory");
+	out->t.sheet = sheet;
+	out->t.title = title;
+	out->t.note = note;
+	out->t.head = (const char *const *)out->head;
+	out->t.kind = out->kind;
+	out->t.text = (const char *const *)out->text;
+	out->t.num = out->num;
+	return rc;
+}
