@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
-#include "files.h"
+#include "outdir.h"
 
 static char dir[4096];
 

@@ -13,7 +13,7 @@
 
 #include "caltables.h"
 #include "cli.h"
-#include "files.h"
+#include "outdir.h"
 
 const char cli_calibrate_help[] =
 "Usage: flywheel calibrate [OPTION]... FILE\n"

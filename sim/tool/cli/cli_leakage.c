@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "files.h"
+#include "outdir.h"
 #include "leakout.h"
 
 /* Replications unless --reps says otherwise, when the file asks for

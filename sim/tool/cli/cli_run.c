@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "files.h"
+#include "outdir.h"
 #include "cluster.h"
 #include "fingerprint.h"
 #include "leakout.h"
@@ -192,11 +192,12 @@ workbook(const fw_run *run, const report *d, const run_args *a, int argc,
     char **argv)
 {
 	char *cmdline = cli_command_line(argc, argv);
-	int asked = a->leakage || fw_scenario_report(fw_run_scenario(run),
-	    "leakage") == 1;
+	int listed = 0, asked;
 	fw_error err;
 	int rc;
 
+	fw_scenario_report(fw_run_scenario(run), "leakage", &listed);
+	asked = a->leakage || listed;
 	if (cmdline == NULL) {
 		fputs("flywheel: out of memory\n", stderr);
 		return EXIT_FAILED;

@@ -4,7 +4,6 @@
 
 #include <stdio.h>
 
-#include "files.h"
 #include "outfiles.h"
 
 int

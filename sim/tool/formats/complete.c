@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "files.h"
+#include "complete.h"
 
 /* How much of a file's end is read: a PDF's trailer and an SVG's
  * closing tag are within it. */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "csv.h"
-#include "files.h"
+#include "relpath.h"
 #include "flywheel.h"
 
 void

@@ -15,7 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "files.h"
+#include "complete.h"
+#include "outdir.h"
+#include "relpath.h"
 
 /* Attempts at a fresh temporary name before giving up: a clash of 48
  * random bits is a planted file, not chance. */

@@ -45,5 +45,7 @@ FILE *out_append(const char *path, fw_error *err);
 /* Removes a temporary folder made by out_temp_folder, following no
  * link. */
 void remove_tree(const char *dir);
+/* mkdir -p. */
+int make_dirs(const char *dir);
 
 #endif

@@ -8,7 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "files.h"
+#include "outdir.h"
+#include "relpath.h"
 #include "outfiles.h"
 
 /* Closes and removes every temporary file. */

@@ -10,7 +10,7 @@
 
 #include "csv.h"
 #include "csvread.h"
-#include "files.h"
+#include "relpath.h"
 #include "sweepread.h"
 
 static int

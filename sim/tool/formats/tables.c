@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "files.h"
+#include "relpath.h"
 #include "outfiles.h"
 #include "tables.h"
 

@@ -25,7 +25,8 @@
 #include "cluster.h"
 #include "csv.h"
 #include "csvread.h"
-#include "files.h"
+#include "outdir.h"
+#include "outfiles.h"
 #include "pool.h"
 #include "sweeprun.h"
 

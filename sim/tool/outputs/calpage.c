@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "files.h"
+#include "relpath.h"
 #include "fittable.h"
 #include "fitseries.h"
 #include "labels.h"

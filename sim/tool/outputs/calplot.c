@@ -18,7 +18,7 @@
 #include "axis.h"
 #include "csvread.h"
 #include "draw.h"
-#include "files.h"
+#include "relpath.h"
 #include "fitseries.h"
 #include "gnuplot.h"
 #include "labels.h"

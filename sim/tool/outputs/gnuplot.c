@@ -12,7 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "files.h"
+#include "outdir.h"
+#include "relpath.h"
 #include "gnuplot.h"
 
 void

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "files.h"
+#include "relpath.h"
 #include "labels.h"
 #include "optionlook.h"
 #include "pack.h"

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 
 #include "draw.h"
-#include "files.h"
 #include "optionlook.h"
 #include "pack.h"
 #include "plots.h"

@@ -18,7 +18,6 @@
 #include "axis.h"
 #include "charts.h"
 #include "draw.h"
-#include "files.h"
 #include "labels.h"
 #include "plots.h"
 #include "sweepread.h"

@@ -14,7 +14,8 @@
 
 #include "bookread.h"
 #include "booktable.h"
-#include "files.h"
+#include "outdir.h"
+#include "relpath.h"
 #include "optionlook.h"
 #include "workbook.h"
 

@@ -8,7 +8,7 @@
 
 #include "bookread.h"
 #include "csvread.h"
-#include "files.h"
+#include "relpath.h"
 
 /* Series a timeseries.csv may hold: far more than the model has. */
 #define MAX_SERIES 256

@@ -54,4 +54,9 @@ void leak_number(double x, int decimals, int sign, char *buf, size_t size);
 void leak_headline(const char *label, double gain, size_t nstage,
     char *buf, size_t size);
 
+/* Writes leakage.csv and leakage.json into dir (created if needed), both
+ * or neither. command_line is recorded in leakage.json. */
+int write_leakage_tables(const fw_leakage *lk, const fw_run *run,
+    const char *dir, const char *command_line, fw_error *err);
+
 #endif

@@ -10,9 +10,9 @@
 #include <unistd.h>
 
 #include "csvread.h"
-#include "files.h"
+#include "relpath.h"
 #include "jsonread.h"
-#include "leakout.h"
+#include "leakchart.h"
 #include "optionlook.h"
 #include "report.h"
 #include "voiread.h"

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "files.h"
+#include "relpath.h"
 #include "optionlook.h"
 #include "report.h"
 #include "voiread.h"

@@ -9,8 +9,8 @@
 #include <time.h>
 
 #include "csv.h"
-#include "files.h"
-#include "leakout.h"
+#include "outfiles.h"
+#include "leakage.h"
 
 /* The figures of a row, in the columns' order, each with its interval. */
 #define NFIGURE 5

@@ -1,0 +1,170 @@
+/* leakchart.c - where value leaks, read back from the tables a
+ * decomposition wrote (leakage.csv, leakage.json) for its chart: actual
+ * NPV, each stage's Shapley gain and the frictionless ceiling, in $M.
+ * SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csvread.h"
+#include "relpath.h"
+#include "jsonread.h"
+#include "leakchart.h"
+
+/* The columns read: stage, label, metric, then mean, lo and hi of the
+ * actual value and of the Shapley gain. */
+static const char *const wanted[] = { "stage", "label", "metric", "actual",
+	"actual_lo95", "actual_hi95", "shapley", "shapley_lo95",
+	"shapley_hi95" };
+#define NWANTED (sizeof(wanted) / sizeof(wanted[0]))
+
+static int
+read_row(csv_reader *r, const int *col, leak_chart *w, fw_error *err)
+{
+	double x[6];
+	size_t j;
+	int rc = FW_OK, total;
+
+	if (strcmp(r->field[col[2]], "npv") != 0)
+		return FW_OK;
+	for (j = 0; rc == FW_OK && j < 6; j++)
+		if ((rc = csv_number(r, (size_t)col[3 + j], 0, &x[j], err)) ==
+		    FW_OK)
+			x[j] /= 1e6;
+	if (rc != FW_OK)
+		return rc;
+	total = strcmp(r->field[col[0]], "all") == 0;
+	if (!total && w->n == FW_LEAKAGE_MAX_STAGES)
+		return csv_fail(r, err, "more than %d stages: not a table "
+		    "flywheel leakage wrote", FW_LEAKAGE_MAX_STAGES);
+	memcpy(w->actual, x, sizeof(w->actual));
+	if (total) {
+		memcpy(w->total, x + 3, sizeof(w->total));
+		w->have_total = 1;
+		return FW_OK;
+	}
+	snprintf(w->label[w->n], sizeof(w->label[0]), "%s",
+	    r->field[col[1]]);
+	memcpy(w->gain[w->n++], x + 3, sizeof(w->gain[0]));
+	return FW_OK;
+}
+
+static int
+read_csv(const char *dir, leak_chart *w, fw_error *err)
+{
+	char path[4096];
+	csv_reader r;
+	int col[NWANTED], got = 0, rc;
+	size_t j;
+
+	pathf(path, sizeof(path), "%s/leakage.csv", dir);
+	if ((rc = csv_open(&r, path, err)) == FW_OK &&
+	    (rc = csv_next(&r, &got, err)) == FW_OK && !got)
+		rc = csv_fail(&r, err, "is empty");
+	for (j = 0; rc == FW_OK && j < NWANTED; j++)
+		if ((col[j] = csv_column(&r, wanted[j])) < 0)
+			rc = csv_fail(&r, err, "has no column %s: not a table "
+			    "flywheel leakage wrote", wanted[j]);
+	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got)
+		rc = r.nfield < NWANTED ? csv_fail(&r, err, "has %zu fields",
+		    r.nfield) : read_row(&r, col, w, err);
+	if (rc == FW_OK && (w->n == 0 || !w->have_total))
+		rc = csv_fail(&r, err, "holds no NPV decomposition");
+	csv_close(&r);
+	return rc;
+}
+
+/* leakage.json, or NULL in *j when there is none. */
+static int
+load_json(const char *dir, json **j, fw_error *err)
+{
+	char path[4096];
+	int rc;
+
+	*j = NULL;
+	pathf(path, sizeof(path), "%s/leakage.json", dir);
+	if (access(path, F_OK) != 0)
+		return FW_OK;
+	if ((rc = json_load(path, j, err)) == FW_OK &&
+	    (*j)->kind != JSON_OBJECT) {
+		json_free(*j);
+		*j = NULL;
+		fw_error_set(err, FW_EIO, path, 1, 0, "", "not a JSON object: "
+		    "not a file flywheel wrote");
+		return FW_EIO;
+	}
+	return rc;
+}
+
+/* The chart of dir's tables, what leakage.json says of them in j. */
+static int
+read_chart(const char *dir, const json *j, leak_chart **out, fw_error *err)
+{
+	leak_chart *w = calloc(1, sizeof(*w));
+	int rc;
+
+	*out = NULL;
+	if (w == NULL) {
+		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
+		return FW_ENOMEM;
+	}
+	if ((rc = read_csv(dir, w, err)) != FW_OK) {
+		free(w);
+		return rc;
+	}
+	snprintf(w->scenario, sizeof(w->scenario), "%s", json_str(j,
+	    "scenario_name", ""));
+	snprintf(w->variant, sizeof(w->variant), "%s", json_str(j, "variant",
+	    "baseline"));
+	w->reps = json_num(j, "replications", NAN);
+	*out = w;
+	return FW_OK;
+}
+
+int
+leak_chart_read(const char *dir, leak_chart **out, fw_error *err)
+{
+	json *j;
+	int rc;
+
+	*out = NULL;
+	if ((rc = load_json(dir, &j, err)) == FW_OK)
+		rc = read_chart(dir, j, out, err);
+	json_free(j);
+	return rc;
+}
+
+int
+leak_chart_of_run(const char *dir, const char *hash, const char *seed,
+    int months, const char *command_line, leak_chart **out, fw_error *err)
+{
+	json *j;
+	uint64_t wrote;
+	int rc, same;
+
+	*out = NULL;
+	if ((rc = load_json(dir, &j, err)) != FW_OK || j == NULL)
+		return rc;
+	/* The run that asked for it wrote it, with its own command line;
+	 * anything else in the directory is another question's. */
+	same = strcmp(json_str(j, "scenario_hash", ""), hash) == 0 &&
+	    json_u64(j, "seed", &wrote) && wrote == strtoull(seed, NULL, 10) &&
+	    json_num(j, "horizon_months", NAN) == months &&
+	    strcmp(json_str(j, "command_line", ""), command_line) == 0;
+	if (same)
+		rc = read_chart(dir, j, out, err);
+	json_free(j);
+	return rc;
+}
+
+void
+leak_chart_free(leak_chart *w)
+{
+	free(w);
+}
+

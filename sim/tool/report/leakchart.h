@@ -1,0 +1,38 @@
+/* leakchart.h - the figures of where value leaks, as a chart shows them:
+ * read back from the tables a decomposition wrote.
+ * SPDX-License-Identifier: MIT */
+#ifndef FW_LEAKCHART_H
+#define FW_LEAKCHART_H
+
+#include <stddef.h>
+
+#include "flywheel.h"
+
+/* The NPV rows of leakage.csv, in $M, and what leakage.json says. */
+struct leak_chart {
+	size_t n;
+	char label[FW_LEAKAGE_MAX_STAGES][256];
+	double gain[FW_LEAKAGE_MAX_STAGES][3];	/* Shapley: mean, lo, hi */
+	double actual[3];
+	double total[3];	/* every stage removed, over actual */
+	int have_total;
+	char scenario[512], variant[256];
+	double reps;		/* NaN when leakage.json does not say */
+};
+
+typedef struct leak_chart leak_chart;
+
+/* Reads dir/leakage.csv (and leakage.json, when there is one); FW_EIO
+ * naming the file and line of a damaged table. */
+int leak_chart_read(const char *dir, leak_chart **out, fw_error *err);
+
+/* The same for the run whose run.json says hash, seed, months and
+ * command_line: *out is NULL unless dir's leakage.json was written by
+ * that run (a run that asked for it). */
+int leak_chart_of_run(const char *dir, const char *hash, const char *seed,
+    int months, const char *command_line, leak_chart **out,
+    fw_error *err);
+
+void leak_chart_free(leak_chart *w);
+
+#endif
