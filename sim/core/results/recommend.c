@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "compare.h"
+#include "model.h"
 #include "stats.h"
 
 #define CLOSE_BELOW 0.75	/* leader ahead in fewer: a close call */
@@ -150,22 +151,12 @@ fw_recommend(const double *npv, uint64_t reps, size_t nvariant, int months,
 	return FW_OK;
 }
 
-/* The index of a metric the library always has. */
-static size_t
-metric(const char *name)
-{
-	size_t k = 0;
-
-	fw_metric_index(name, &k);
-	return k;
-}
-
 /* The figures of variant v that the NPV matrix does not hold. */
 static int
 facts_of(const fw_run *run, size_t v, fw_option *o)
 {
-	const size_t spend = metric("spend_pv");
-	const size_t program = metric("program_cost");
+	const size_t spend = FW_T_SPEND_PV;
+	const size_t program = FW_T_PROGRAM_COST;
 	fw_stats s;
 	fw_paired p;
 	int rc;
@@ -190,7 +181,7 @@ facts_of(const fw_run *run, size_t v, fw_option *o)
 int
 fw_run_recommend(const fw_run *run, fw_recommendation *out)
 {
-	const size_t npv = metric("npv");
+	const size_t npv = FW_T_NPV;
 	size_t nv, v;
 	uint64_t reps, r;
 	double *m = NULL, *x = NULL;

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "flywheel.h"
+#include "model.h"
 
 /* Writes ",x" for each of n values, x as fw_format_real() gives it,
  * nothing for NaN. */
@@ -68,7 +69,7 @@ static int
 write_summary(const fw_run *run, FILE *f, const fw_run_record *unused)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
-	const size_t npv = metric("npv");
+	const size_t npv = FW_T_NPV;
 	size_t v, k;
 
 	fputs("variant,metric,mean,sd,se,min,p5,p25,p50,p75,p95,max,es5\n", f);
@@ -290,7 +291,7 @@ write_compare(const fw_run *run, FILE *f, const fw_run_record *unused)
 		fw_paired npv;
 		double compounding;
 		int payback, rc;
-		if ((rc = fw_run_paired(run, v, 0, metric("npv"), &npv)) !=
+		if ((rc = fw_run_paired(run, v, 0, FW_T_NPV, &npv)) !=
 		    FW_OK || (rc = fw_run_payback(run, v, 0, &payback)) !=
 		    FW_OK || (rc = fw_run_compounding(run, v, 0,
 		    &compounding)) != FW_OK)
