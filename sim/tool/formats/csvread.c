@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "csvread.h"
+#include "relpath.h"
 
 int
 csv_open(csv_reader *r, const char *path, fw_error *err)
@@ -202,4 +203,24 @@ csv_close(csv_reader *r)
 	free(r->buf);
 	free(r->field);
 	memset(r, 0, sizeof(*r));
+}
+
+int
+csv_open_table(csv_reader *r, const char *dir, const char *name, fw_error *err)
+{
+	char path[4096];
+	int rc, got;
+
+	if (pathf(path, sizeof(path), "%s/%s", dir, name) != 0) {
+		fw_error_set(err, FW_EIO, dir, 0, 0, "", "directory name too "
+		    "long");
+		return FW_EIO;
+	}
+	if ((rc = csv_open(r, path, err)) != FW_OK)
+		return rc;
+	if ((rc = csv_next(r, &got, err)) != FW_OK)
+		return rc;
+	if (!got)
+		return csv_fail(r, err, "empty: not a table flywheel wrote");
+	return FW_OK;
 }

@@ -51,6 +51,12 @@ int csv_number(const csv_reader *r, size_t i, int empty_ok, double *x,
 int csv_count(const csv_reader *r, size_t i, long lo, long hi, long *x,
     fw_error *err);
 
+/* Opens dir/name, a table flywheel wrote, and reads its header row:
+ * FW_EIO with err filled when the path is too long, the file cannot be
+ * read or it is empty. */
+int csv_open_table(csv_reader *r, const char *dir, const char *name,
+    fw_error *err);
+
 void csv_close(csv_reader *r);
 
 #endif

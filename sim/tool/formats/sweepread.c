@@ -99,13 +99,9 @@ read_points(const char *dir, sweepdata *s, fw_error *err)
 {
 	int col[MAX_PARAMS + 3 * MAX_METRICS], got, rc;
 	size_t i, j, cap = 0;
-	char path[4096];
 	csv_reader r;
 
-	pathf(path, sizeof(path), "%s/sweep.csv", dir);
-	if ((rc = csv_open(&r, path, err)) == FW_OK &&
-	    (rc = csv_next(&r, &got, err)) == FW_OK && !got)
-		rc = csv_fail(&r, err, "empty: not a table flywheel wrote");
+	rc = csv_open_table(&r, dir, "sweep.csv", err);
 	for (j = 0; rc == FW_OK && j < s->np; j++)
 		rc = need(&r, s->param_col[j], "", &col[j], err);
 	for (j = 0; rc == FW_OK && j < s->nm; j++)
@@ -156,7 +152,6 @@ read_sensitivity(const char *dir, sweepdata *s, fw_error *err)
 	const char *const *names = strcmp(s->design, "oneway") == 0 ? oneway :
 	    sobol;
 	int col[8], got, rc;
-	char path[4096];
 	csv_reader r;
 	size_t i, m, j;
 
@@ -166,10 +161,7 @@ read_sensitivity(const char *dir, sweepdata *s, fw_error *err)
 		return nomem(err);
 	for (i = 0; i < s->nm * s->np * 6; i++)
 		s->sens[i] = NAN;
-	pathf(path, sizeof(path), "%s/sensitivity.csv", dir);
-	if ((rc = csv_open(&r, path, err)) == FW_OK &&
-	    (rc = csv_next(&r, &got, err)) == FW_OK && !got)
-		rc = csv_fail(&r, err, "empty: not a table flywheel wrote");
+	rc = csv_open_table(&r, dir, "sensitivity.csv", err);
 	if (rc == FW_OK && (rc = need(&r, "metric", "", &col[0], err)) ==
 	    FW_OK)
 		rc = need(&r, "parameter", "", &col[1], err);

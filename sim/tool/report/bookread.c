@@ -20,19 +20,6 @@ nomem(fw_error *err)
 	return FW_ENOMEM;
 }
 
-static int
-open_table(csv_reader *r, const char *dir, const char *name, fw_error *err)
-{
-	char path[4096];
-	int rc, got;
-
-	pathf(path, sizeof(path), "%s/%s", dir, name);
-	if ((rc = csv_open(r, path, err)) == FW_OK &&
-	    (rc = csv_next(r, &got, err)) == FW_OK && !got)
-		rc = csv_fail(r, err, "empty: not a table flywheel wrote");
-	return rc;
-}
-
 /* The variant a row names, by its name in run.json. */
 static int
 variant_of(const book_read *r, const csv_reader *c, size_t col, size_t *v,
@@ -67,7 +54,7 @@ read_replications(book_read *r, const char *dir, fw_error *err)
 	csv_reader c;
 	int rc, got;
 
-	if ((rc = open_table(&c, dir, "replications.csv", err)) == FW_OK &&
+	if ((rc = csv_open_table(&c, dir, "replications.csv", err)) == FW_OK &&
 	    (c.nfield < 3 || strcmp(c.field[0], "replication") != 0 ||
 	    strcmp(c.field[1], "variant") != 0))
 		rc = csv_fail(&c, err, "does not start replication,variant");
@@ -147,7 +134,7 @@ read_series(book_read *r, const char *dir, fw_error *err)
 	if ((r->series = calloc(MAX_SERIES, sizeof(char *))) == NULL)
 		return nomem(err);
 	for (pass = 0; rc == FW_OK && pass < 2; pass++) {
-		if ((rc = open_table(&c, dir, "timeseries.csv", err)) ==
+		if ((rc = csv_open_table(&c, dir, "timeseries.csv", err)) ==
 		    FW_OK) {
 			for (i = 0; i < 5; i++)
 				col[i] = csv_column(&c, stat[i]);

@@ -31,27 +31,6 @@ nomem(fw_error *err)
 	return FW_ENOMEM;
 }
 
-/* Opens dir/name and reads its header row. */
-static int
-open_table(csv_reader *r, const char *dir, const char *name, fw_error *err)
-{
-	char path[4096];
-	int rc, got;
-
-	if (pathf(path, sizeof(path), "%s/%s", dir, name) != 0) {
-		fw_error_set(err, FW_EIO, dir, 0, 0, "", "directory name too "
-		    "long");
-		return FW_EIO;
-	}
-	if ((rc = csv_open(r, path, err)) != FW_OK)
-		return rc;
-	if ((rc = csv_next(r, &got, err)) != FW_OK)
-		return rc;
-	if (!got)
-		return csv_fail(r, err, "empty: not a table flywheel wrote");
-	return FW_OK;
-}
-
 /* The columns named in want[] (NULL-terminated list of names, each with
  * older names after '|'), into col[]; optional ones may be missing (-1). */
 static int
@@ -115,7 +94,7 @@ read_layout(const char *dir, report *d, fw_error *err)
 	int col[3], got, rc;
 	long rows = 0;
 
-	if ((rc = open_table(&r, dir, "timeseries.csv", err)) == FW_OK)
+	if ((rc = csv_open_table(&r, dir, "timeseries.csv", err)) == FW_OK)
 		rc = find_columns(&r, want, col, 3, err);
 	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
 		size_t v;
@@ -164,7 +143,7 @@ read_timeseries(const char *dir, report *d, fw_error *err)
 	csv_reader r;
 	int col[7], got, rc, k;
 
-	if ((rc = open_table(&r, dir, "timeseries.csv", err)) == FW_OK)
+	if ((rc = csv_open_table(&r, dir, "timeseries.csv", err)) == FW_OK)
 		rc = find_columns(&r, want, col, 4, err);
 	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
 		fw_band b;
@@ -218,7 +197,7 @@ read_compare(const char *dir, report *d, fw_error *err)
 	csv_reader r;
 	int col[14], got, rc;
 
-	if ((rc = open_table(&r, dir, "compare.csv", err)) == FW_OK)
+	if ((rc = csv_open_table(&r, dir, "compare.csv", err)) == FW_OK)
 		rc = find_columns(&r, want, col, 4, err);
 	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
 		run_compare *c;
@@ -272,7 +251,7 @@ read_paired(const char *dir, report *d, fw_error *err)
 	int col[7], got, rc;
 	size_t v;
 
-	if ((rc = open_table(&r, dir, "paired.csv", err)) == FW_OK)
+	if ((rc = csv_open_table(&r, dir, "paired.csv", err)) == FW_OK)
 		rc = find_columns(&r, want, col, 3, err);
 	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
 		size_t at;
@@ -325,7 +304,7 @@ read_summary(const char *dir, report *d, fw_error *err)
 	csv_reader r;
 	int col[8], got, rc;
 
-	if ((rc = open_table(&r, dir, "summary.csv", err)) == FW_OK)
+	if ((rc = csv_open_table(&r, dir, "summary.csv", err)) == FW_OK)
 		rc = find_columns(&r, want, col, 3, err);
 	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
 		const char *metric;
@@ -371,7 +350,7 @@ count_replications(const char *dir, report *d, long *rows, fw_error *err)
 	int rc, got, col;
 	size_t i, nhead;
 
-	if ((rc = open_table(&r, dir, "replications.csv", err)) != FW_OK) {
+	if ((rc = csv_open_table(&r, dir, "replications.csv", err)) != FW_OK) {
 		csv_close(&r);
 		return rc;
 	}
@@ -436,7 +415,7 @@ read_replications(const char *dir, report *d, fw_error *err)
 		d->rep_npv[i] = NAN;
 	for (i = 0; i < n * d->ndraw; i++)
 		d->draw[i] = NAN;
-	if ((rc = open_table(&r, dir, "replications.csv", err)) == FW_OK)
+	if ((rc = csv_open_table(&r, dir, "replications.csv", err)) == FW_OK)
 		rc = find_columns(&r, want, col, 3, err);
 	for (i = 0; rc == FW_OK && i < d->ndraw; i++)
 		draw_col[i] = (size_t)csv_column(&r, d->draw_path[i]);
