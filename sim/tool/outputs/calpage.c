@@ -203,7 +203,7 @@ calpage_write(const report *d, const fw_recommendation *vd, const char *dir,
 		    "this pack cannot say how: flywheel calibrate writes the "
 		    "fit table beside the calibrated scenario.");
 		free(t);
-		return gp_close(tp.f, FW_OK);
+		return close_page(&tp, FW_OK);
 	}
 	series_read = series_beside(d->calibration, path, sizeof(path)) == 0 &&
 	    read_fit_series(path, &fd, &err) == FW_OK;
@@ -235,5 +235,5 @@ calpage_write(const report *d, const fw_recommendation *vd, const char *dir,
 	put_para(&tp, 0.05, TX_NOTE, text);
 	fitdata_clear(&fd);
 	free(t);
-	return gp_close(tp.f, FW_OK);
+	return close_page(&tp, FW_OK);
 }

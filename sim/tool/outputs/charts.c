@@ -65,23 +65,6 @@ spread_labels(double *y, size_t n, double gap, double lo, double hi)
 	free(ord);
 }
 
-/* A count of people with thousands separated: "6,326". */
-static const char *
-people(double x, char *buf, size_t size)
-{
-	long n = lround(fabs(x));
-
-	if (n >= 1000000)
-		snprintf(buf, size, "%s%ld,%03ld,%03ld", x < 0 ? "-" : "",
-		    n / 1000000, n / 1000 % 1000, n % 1000);
-	else if (n >= 1000)
-		snprintf(buf, size, "%s%ld,%03ld", x < 0 ? "-" : "", n / 1000,
-		    n % 1000);
-	else
-		snprintf(buf, size, "%s%ld", x < 0 && n > 0 ? "-" : "", n);
-	return buf;
-}
-
 /* Whether variant v's cash is the baseline's in every month: its
  * payback and start mean nothing then. */
 static int
@@ -526,13 +509,13 @@ write_mechanism(const report *d, const fw_recommendation *vd, const char *dir,
 			    dg <= 0 ? "fewer" : "more");
 		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "How %s works: by month "
 		    "%d it has %s %s prescribing HCPs, trust is %.2f %s%s",
-		    d->labels[lead], d->T, people(fabs(dp), n1, sizeof(n1)),
+		    d->labels[lead], d->T, count_words(fabs(dp), n1, sizeof(n1)),
 		    dp >= 0 ? "more" : "fewer", fabs(dt), dt >= 0 ? "higher" :
 		    "lower", gap);
 	} else
 		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "The baseline by month "
 		    "%d: %s prescribing HCPs, mean trust %.2f", d->T,
-		    people(prescribing(d, 0, d->T), n1, sizeof(n1)),
+		    count_words(prescribing(d, 0, d->T), n1, sizeof(n1)),
 		    band_mean(d, RS_TRUST, 0, d->T));
 	gp_text(m, "S_STATES", "HCPs by state in month %d (thousands)", d->T);
 	rc = write_months(d, dir, "mechanism-trust.tsv", lead, 2, trust_of);
@@ -892,12 +875,12 @@ write_states(const report *d, const fw_recommendation *vd, const char *dir,
 	if (lead > 0)
 		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %s has %s "
 		    "prescribing HCPs by month %d, the baseline %s",
-		    d->labels[lead], people(prescribing(d, lead, d->T), a,
-		    sizeof(a)), d->T, people(prescribing(d, 0, d->T), b,
+		    d->labels[lead], count_words(prescribing(d, lead, d->T), a,
+		    sizeof(a)), d->T, count_words(prescribing(d, 0, d->T), b,
 		    sizeof(b)));
 	else
 		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %s "
-		    "prescribe by month %d", people(prescribing(d, 0, d->T), b,
+		    "prescribe by month %d", count_words(prescribing(d, 0, d->T), b,
 		    sizeof(b)), d->T);
 	return rc;
 }
