@@ -676,6 +676,16 @@ tornado_write(tornado_row *row, size_t n, const char *dir, size_t tm,
 	return gp_close(f, FW_OK);
 }
 
+/* A change in $M (x in millions) with its sign: "+$12.3M", "-$8.1M". */
+static void
+signed_money(double x, char *buf, size_t size)
+{
+	char m[32];
+
+	fw_format_money(x * 1e6, m, sizeof(m));
+	snprintf(buf, size, "%s%s", x > 0 && *m == '$' ? "+" : "", m);
+}
+
 /* Sorts replication numbers by one input's draw. */
 static const double *sort_key;
 static int
@@ -721,7 +731,7 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 	for (i = 0; rc == FW_OK && i < d->ndraw; i++) {
 		double lo = 0, hi = 0, xlo = 0, xhi = 0;
 		size_t at = i, k;
-		char label[200], a[48], b[48], med[48];
+		char label[200], a[48], b[48];
 		/* The leader's own draw, else the baseline's. */
 		for (r = 0; r < d->R; r++) {
 			double x = d->draw[(r * d->nv + lead) * d->ndraw + at];
@@ -742,22 +752,24 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 			xhi += draw[ord[d->R - 1 - k]] / (double)tenth;
 		}
 		param_label(d->draw_path[i], label, sizeof(label));
-		param_value(d->draw_path[i], draw[ord[d->R / 2]], med,
-		    sizeof(med));
 		param_value(d->draw_path[i], xlo, a, sizeof(a));
 		param_value(d->draw_path[i], xhi, b, sizeof(b));
-		if ((names[n] = malloc(strlen(label) + strlen(med) + 16)) ==
-		    NULL) {
+		/* the input's range in the row's name, the change in $M at
+		 * each bar's end: one unit on the axis and beside it */
+		if ((names[n] = malloc(strlen(label) + strlen(a) + strlen(b) +
+		    16)) == NULL) {
 			rc = FW_ENOMEM;
 			break;
 		}
-		sprintf(names[n], "%s (median %s)", label, med);
+		sprintf(names[n], "%s (%s to %s)", label, a, b);
 		row[n].name = names[n];
 		snprintf(row[n].label, sizeof(row[n].label), "%s", label);
 		row[n].low = lo - all;
 		row[n].high = hi - all;
-		snprintf(row[n].low_text, sizeof(row[n].low_text), "%s", a);
-		snprintf(row[n].high_text, sizeof(row[n].high_text), "%s", b);
+		signed_money(row[n].low, row[n].low_text,
+		    sizeof(row[n].low_text));
+		signed_money(row[n].high, row[n].high_text,
+		    sizeof(row[n].high_text));
 		n++;
 	}
 	if (rc == FW_OK && n > 0) {
@@ -777,11 +789,11 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 		    "gain most: %s", d->labels[lead], row[0].label);
 		gp_text(m, "S_TORNADO[1]", "Change from its mean gain of %s when "
 		    "an input draws its lowest or highest tenth (%zu of %zu "
-		    "replications each)", base, tenth, d->R);
+		    "replications each); beside each input, its mean value in "
+		    "those tenths", base, tenth, d->R);
 		gp_text(m, "TX_LABEL[1]", "Change in %s's NPV gain ($M)",
 		    d->labels[lead]);
-		gp_text(m, "T_LOWKEY", "input in its lowest tenth of draws "
-		    "(mean value written)");
+		gp_text(m, "T_LOWKEY", "input in its lowest tenth of draws");
 		gp_text(m, "T_HIGHKEY", "input in its highest tenth of draws");
 	}
 	for (i = 0; names != NULL && i < n; i++)

@@ -117,8 +117,7 @@ put_cell(textpage *tp, double x, int style, const char *s)
 static void
 change_words(const run_change *ch, char *buf, size_t size)
 {
-	char label[200], from[64], to[64], *end;
-	double x = strtod(ch->from, &end), y;
+	char label[200], from[128], to[128];
 
 	if (strncmp(ch->path, "channels.", 9) == 0 && *ch->from == '\0') {
 		snprintf(buf, size, "%s the %s channel", strcmp(ch->to,
@@ -126,14 +125,8 @@ change_words(const run_change *ch, char *buf, size_t size)
 		return;
 	}
 	param_label(ch->path, label, sizeof(label));
-	if (*ch->from && *end == '\0' && (y = strtod(ch->to, &end),
-	    *end == '\0')) {
-		param_value(ch->path, x, from, sizeof(from));
-		param_value(ch->path, y, to, sizeof(to));
-	} else {
-		snprintf(from, sizeof(from), "%s", ch->from);
-		snprintf(to, sizeof(to), "%s", ch->to);
-	}
+	value_words(ch->path, ch->from, from, sizeof(from));
+	value_words(ch->path, ch->to, to, sizeof(to));
 	snprintf(buf, size, "%s from %s to %s", label, from, to);
 }
 
@@ -142,7 +135,7 @@ write_assumptions(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name)
 {
 	static const double col[] = { 0.05, 0.33, 0.49, 0.65, 0.81 };
-	char text[2048], item[400], a[32], b[32], c[32], e[32];
+	char text[2048], item[512], a[32], b[32], c[32], e[32];
 	textpage tp;
 	size_t v, i;
 
@@ -174,7 +167,8 @@ write_assumptions(const report *d, const fw_recommendation *vd, const char *dir,
 		}
 	}
 	put_para(&tp, col[0], TX_NOTE, "Programme and channel spend over the "
-	    "horizon, undiscounted; spend PV is both at present value.");
+	    "horizon, undiscounted; spend PV is both at present value. An "
+	    "uncertain input below: its median (5th to 95th percentile).");
 	tp.y -= 0.02;
 	put_para(&tp, col[0], TX_HEAD, "What each option changes");
 	/* One paragraph per option: its changes joined. */
