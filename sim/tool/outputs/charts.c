@@ -951,14 +951,49 @@ write_gap(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 	return write_months(d, dir, "gap.tsv", 0, 2, gap_of);
 }
 
-/* Where value leaks, when the run asked for the decomposition. */
+/* The stage of w option v is aimed at: the one stage key among its
+ * changes; -1 when it changes none or several. */
+static int
+aimed_stage(const report *d, const leak_chart *w, size_t v)
+{
+	size_t i, k;
+	int at = -1;
+
+	for (i = 0; i < d->nchange; i++)
+		for (k = 0; d->change[i].v == v && k < w->n; k++)
+			if (strcmp(d->change[i].path, w->stage[k]) == 0) {
+				if (at >= 0 && at != (int)k)
+					return -1;
+				at = (int)k;
+			}
+	return at;
+}
+
+/* Where value leaks, when the run asked for the decomposition: with
+ * each stage, the option of the run aimed at it that gains most, when
+ * the decomposition is of the baseline. */
 static int
 write_waterfall(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
-	*drawn = d->leak != NULL;
+	leak_chart w;
+	size_t v;
+
 	(void)vd;
-	return *drawn ? leak_chart_write(d->leak, dir, m) : FW_OK;
+	if ((*drawn = d->leak != NULL) == 0)
+		return FW_OK;
+	w = *d->leak;
+	for (v = 1; strcmp(w.variant, "baseline") == 0 && v < d->nv; v++) {
+		int k = aimed_stage(d, &w, v);
+		double gain = M(d->cmp[v].mean);
+		if (k < 0 || !(gain > 0) || (!isnan(w.aim[k]) &&
+		    w.aim[k] >= gain))
+			continue;
+		w.aim[k] = gain;
+		snprintf(w.aim_by[k], sizeof(w.aim_by[k]), "%s", d->labels[v]);
+		w.aim_rgb[k] = strtol(d->colour[v] + 1, NULL, 16);
+	}
+	return leak_chart_write(&w, dir, m);
 }
 
 const chart run_charts[] = {
