@@ -7,6 +7,9 @@ f = DATA."/".PAGEDATA
 bars = DATA."/voi-bars.tsv"
 stats bars using 1 nooutput
 NBAR = STATS_records
+# before the text, whose ranges would leave the larger values out
+stats bars using 2 nooutput
+XMAX = STATS_max > 0 ? STATS_max * 1.25 : 1
 set multiplot
 load TPL."/textrows.gp"
 unset label
@@ -15,8 +18,6 @@ set lmargin at screen 0.36
 set rmargin at screen 0.86
 set tmargin at screen 0.47
 set bmargin at screen 0.12
-stats bars using 2 nooutput
-XMAX = STATS_max > 0 ? STATS_max * 1.25 : 1
 set xrange [0:XMAX]
 set yrange [NBAR + 0.6:0.4]
 set xtics nomirror out font SMALLFONT

@@ -152,7 +152,7 @@ decision_row(const report *d, double *x, double *y, size_t row,
 	}
 	fprintf(rows, "%zu\t", row);
 	gp_field(rows, name);
-	fprintf(rows, "\t%.10g\t%.10g\t%.10g\t%.10g\t%zu\t%d\n", s.p5, s.p50,
+	fprintf(rows, "\t%.10g\t%.10g\t%.10g\t%.10g\t%zu\t%d\n", s.p5, s.mean,
 	    s.p95, s.mean, colour, narrow);
 }
 
@@ -196,7 +196,7 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 	gp_array(m, "DV", nrow);
 	gp_text(m, "S_DECISION", "Shape: how the paired gain spreads across "
 	    "replications (a dot and bar where it is too narrow to see). "
-	    "Long tick: median. Short ticks: 5th and 95th percentiles");
+	    "Long tick: mean. Short ticks: 5th and 95th percentiles");
 	shape = gp_create(dir, "decision-shape.tsv");
 	rows = gp_create(dir, "decision-rows.tsv");
 	for (i = 0; shape != NULL && rows != NULL && i < nrow; i++) {
@@ -206,19 +206,17 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 		for (j = 0; j < d->R; j++)
 			loses += x[j] < 0;
 		fw_stats_of(x, d->R, &s);
-		fw_format_money(s.p50 * 1e6, med, sizeof(med));
 		fw_format_money(s.p5 * 1e6, a, sizeof(a));
 		fw_format_money(s.p95 * 1e6, b, sizeof(b));
 		if (i == vd->n) {
 			/* the difference the close call turns on */
-			char name[200];
-			snprintf(name, sizeof(name), "%s less %s",
-			    vd->opt[0].name, vd->opt[1].name);
-			decision_row(d, x, y, i + 1, name, 1, &ax, shape, rows);
+			decision_row(d, x, y, i + 1, "Leader less runner-up", 1,
+			    &ax, shape, rows);
 			gp_num_at(m, "DV", i + 1, 1);
 			fw_format_money(s.mean * 1e6, gain, sizeof(gain));
-			gp_text_at(m, "DTEXT1", i + 1, "mean %s; 5th to 95th "
-			    "percentile %s to %s", gain, a, b);
+			gp_text_at(m, "DTEXT1", i + 1, "%s less %s: mean %s; 5th "
+			    "to 95th percentile %s to %s", vd->opt[0].name,
+			    vd->opt[1].name, gain, a, b);
 			fw_format_share(vd->lead_p_ahead, d->R, loss,
 			    sizeof(loss));
 			gp_text_at(m, "DTEXT2", i + 1, "%s comes out ahead %s",
@@ -230,7 +228,8 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 		gp_num_at(m, "DV", i + 1, (double)vd->opt[i].variant + 1);
 		fw_format_share((double)loses / (double)d->R, d->R, loss,
 		    sizeof(loss));
-		gp_text_at(m, "DTEXT1", i + 1, "median %s; 5th to 95th "
+		fw_format_money(s.mean * 1e6, med, sizeof(med));
+		gp_text_at(m, "DTEXT1", i + 1, "mean %s; 5th to 95th "
 		    "percentile %s to %s", med, a, b);
 		gp_text_at(m, "DTEXT2", i + 1, "loses money %s", loss);
 	}
@@ -250,9 +249,14 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 		m->title_lead = lead;
 	} else {
 		fw_format_share(vd->opt[0].p_ahead, d->R, loss, sizeof(loss));
-		gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains the most NPV, "
-		    "%s on average, and beats the baseline %s",
-		    vd->opt[0].name, gain, loss);
+		if (vd->n > 1)
+			gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains the "
+			    "most NPV, %s on average, and beats the baseline %s",
+			    vd->opt[0].name, gain, loss);
+		else
+			gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains %s of "
+			    "NPV on average and beats the baseline %s",
+			    vd->opt[0].name, gain, loss);
 	}
 	rc = gp_close(shape, rc);
 	rc = gp_close(rows, rc);
@@ -502,22 +506,26 @@ write_mechanism(const report *d, const fw_recommendation *vd, const char *dir,
 		    band_mean(d, RS_TRUST, 0, d->T);
 		double dg = 100 * (band_mean(d, RS_GAP_RATE, lead, d->T) -
 		    band_mean(d, RS_GAP_RATE, 0, d->T));
-		char gap[96] = "";
-		if (!isnan(dg))
+		char trust[64] = "", gap[96] = "";
+		/* only what changes by as much as the title's figures show:
+		 * no "0.00 lower", no "0.0 points more" */
+		if (fabs(dt) >= 0.005)
+			snprintf(trust, sizeof(trust), ", trust is %.2f %s",
+			    fabs(dt), dt >= 0 ? "higher" : "lower");
+		if (!isnan(dg) && fabs(dg) >= 0.05)
 			snprintf(gap, sizeof(gap), ", and %.1f points %s of "
-			    "written scripts go unfilled", fabs(dg),
-			    dg <= 0 ? "fewer" : "more");
+			    "written scripts go unfilled",
+			    fabs(dg), dg <= 0 ? "fewer" : "more");
 		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "How %s works: by month "
-		    "%d it has %s %s prescribing HCPs, trust is %.2f %s%s",
-		    d->labels[lead], d->T, count_words(fabs(dp), n1, sizeof(n1)),
-		    dp >= 0 ? "more" : "fewer", fabs(dt), dt >= 0 ? "higher" :
-		    "lower", gap);
+		    "%d it has %s %s prescribing HCPs%s%s", d->labels[lead],
+		    d->T, count_words(fabs(dp), n1, sizeof(n1)), dp >= 0 ?
+		    "more" : "fewer", trust, gap);
 	} else
 		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "The baseline by month "
 		    "%d: %s prescribing HCPs, mean trust %.2f", d->T,
 		    count_words(prescribing(d, 0, d->T), n1, sizeof(n1)),
 		    band_mean(d, RS_TRUST, 0, d->T));
-	gp_text(m, "S_STATES", "HCPs by state in month %d (thousands)", d->T);
+	gp_text(m, "S_STATES", "HCPs by state in month %d", d->T);
 	rc = write_months(d, dir, "mechanism-trust.tsv", lead, 2, trust_of);
 	if (rc == FW_OK)
 		rc = write_months(d, dir, "mechanism-gap.tsv", lead, 2,

@@ -25,6 +25,10 @@ static const char *const palette[] = { "#0072B2", "#E69F00", "#009E73",
 static const char *const phrase_ends[] = { ";", ":", " (", " - ",
 	" \xe2\x80\x94 ", " that ", " which ", " so ", " to ", " on top of ",
 	" for " };
+/* Where a description cut short ends instead: before its first
+ * qualifying phrase, which a shortened label cannot hold whole. */
+static const char *const qualifiers[] = { " of ", " with ", " in ",
+	" by ", " across " };
 /* Words a shortened label does not end on. */
 static const char *const dangling[] = { "and", "or", "of", "the", "a",
 	"an", "to", "for", "with", "on", "in", "by", "&" };
@@ -80,12 +84,22 @@ option_label(const char *name, const char *label, const char *description,
 	}
 	cut = bytes_of_chars(description, OPTION_LABEL_CHARS);
 	if (n > cut) {
-		/* at a word's end within the limit */
+		/* at a word's end within the limit, and before the first
+		 * of-phrase there: "Journey redesign of HCP and patient
+		 * onboarding" is "Journey redesign", not "Journey redesign of
+		 * HCP" */
 		n = cut;
 		while (n > 0 && description[n] != ' ')
 			n--;
 		if (n == 0)
 			n = cut;
+		for (i = 0; i < sizeof(qualifiers) / sizeof(qualifiers[0]);
+		    i++) {
+			const char *at = strstr(description, qualifiers[i]);
+			if (at != NULL && at > description && (size_t)(at -
+			    description) < n)
+				n = (size_t)(at - description);
+		}
 	}
 	snprintf(buf, size, "%.*s", (int)n, description);
 	/* no dangling "and", no trailing comma or space */
