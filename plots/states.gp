@@ -1,34 +1,40 @@
-# states.gp - HCPs by state, month by month, stacked from zero, a panel
-# per variant, the states named once at the right.
+# states.gp - the difference that matters among the HCP states: each
+# option's prescribing HCPs less the baseline's, month by month, a line
+# an option named at its end, the baseline the zero line (with no
+# option, the baseline's own count).
 reset
 load STYLE
 TITLE = T_STATES
-NOTE = 0
+NOTE = S_STATES
 load TPL."/title.gp"
-cols = NV <= 2 ? NV : 2
-rows = (NV + cols - 1) / cols
-set multiplot layout rows, cols margins 0.09, 0.82, 0.12, 0.76 \
-    spacing 0.08, 0.10
-set key at screen 0.985, 0.45 right center vertical Left reverse \
-    font SMALLFONT samplen 1.2
 set xrange [1:(T > 1 ? T : 2)]
 # whole months on a short horizon
 if (T < 8) { set xtics 1 }
-set yrange [0:SY_HI]
-set ytics SY_STEP
-set format y sprintf("%%.%dfk", SY_DEC)
-set ytics add ("0" 0)
-set style fill solid 1.0 noborder
-set tics font SMALLFONT
-do for [i=1:NV] {
-    # "Month" under the bottom row only, clear of the titles below
-    if (i > NV - cols) { set xlabel "Month" font SMALLFONT } else { unset xlabel }
-    set title S[NAME[i]] font SUBFONT textcolor rgb vc(i)
-    f = DATA.sprintf("/states-%d.tsv", i)
-    if (i > 1) { unset key }
-    # columns: month, then the running total over the states (thousands)
-    plot for [k=7:1:-1] f using 1:(k > 1 ? column(k) : 0):(column(k + 1)) \
-        with filledcurves lc rgb SC[k] title S[STATE[k]]
-    load TPL."/panels.gp"
+set yrange [SY_LO:SY_HI]
+# whole HCPs with thousands separated: "-1,000", "4,000"
+commas(x) = abs(x) >= 1000 ? sprintf("%s%d,%03d", x < 0 ? "-" : "", \
+    int(abs(x) + 0.5) / 1000, int(abs(x) + 0.5) % 1000) : \
+    sprintf("%d", int(x + (x < 0 ? -0.5 : 0.5)))
+set ytics ()
+do for [k=0:int((SY_HI - SY_LO) / SY_STEP + 0.5)] {
+    set ytics add (commas(SY_LO + k * SY_STEP) SY_LO + k * SY_STEP)
 }
-unset multiplot
+set xlabel "Month"
+set ylabel S[SY_LABEL]
+# the baseline is the zero line, named at its end like the options
+if (SFIRST > 1) {
+    set arrow 1 from graph 0, first 0 to graph 1, first 0 nohead lw 2 \
+        lc rgb vc(1) front
+    set label 21 "Baseline" at graph 1.015, first SEND[1] left \
+        textcolor rgb vc(1) font SUBFONT
+}
+do for [i=SFIRST:NV] {
+    set label (20 + i) (i == 1 ? "Baseline" : S[NAME[i]]) at graph 1.015, \
+        first SEND[i] left textcolor rgb vc(i) font SUBFONT
+}
+f = DATA."/states.tsv"
+# columns: month, then each variant's value from SFIRST
+plot for [i=SFIRST:NV] f using 1:(column(i - SFIRST + 2)) with lines lw 3 \
+        lc rgb vc(i) notitle, \
+     for [i=SFIRST:NV] f using 1:(T == 1 ? column(i - SFIRST + 2) : NaN) \
+        with points pt 7 ps 1.5 lc rgb vc(i) notitle

@@ -33,9 +33,14 @@ set lmargin at screen 0.36
 set rmargin at screen 0.86
 set tmargin at screen 0.47
 set bmargin at screen 0.12
+# stats keeps to the ranges set: the text's [0:1] would drop every bar
+# worth more than $1M
+set autoscale xy
 stats bars using 2 nooutput
-XMAX = STATS_max > 0 ? STATS_max * 1.25 : 1
+# room at the end of the longest bar for its value
+XMAX = STATS_max > 0 ? STATS_max * 1.3 : 1
 set xrange [0:XMAX]
+set xlabel "Worth of knowing the input before deciding, $M" font SMALLFONT
 set yrange [NBAR + 0.6:0.4]
 set xtics nomirror out font SMALLFONT
 set ytics scale 0 font SMALLFONT

@@ -12,6 +12,7 @@
 #include "density.h"
 #include "labels.h"
 #include "leakout.h"
+#include "valuewords.h"
 
 #define M(x) ((x) / 1e6)
 #define NGRID 241		/* points of a density curve */
@@ -641,6 +642,19 @@ write_npv(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 	return rc;
 }
 
+void
+tornado_change_text(double x, int money, char *buf, size_t size)
+{
+	char text[32];
+
+	if (money)
+		fw_format_money(x * 1e6, text, sizeof(text));
+	else
+		snprintf(text, sizeof(text), "%.3g", x);
+	snprintf(buf, size, "%s%s", x > 0 && strcmp(text, "$0.0M") != 0 ?
+	    "+" : "", text);
+}
+
 static int
 by_swing(const void *a, const void *b)
 {
@@ -676,6 +690,8 @@ tornado_write(tornado_row *row, size_t n, const char *dir, size_t tm,
 		gp_field(f, row[i].low_text);
 		fputc('\t', f);
 		gp_field(f, row[i].high_text);
+		fputc('\t', f);
+		gp_field(f, row[i].range);
 		fputc('\n', f);
 	}
 	/* Room at both ends for the values written beside the bars. */
@@ -736,9 +752,9 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 		all += gain[r] / (double)d->R;
 	}
 	for (i = 0; rc == FW_OK && i < d->ndraw; i++) {
-		double lo = 0, hi = 0, xlo = 0, xhi = 0;
+		double lo = 0, hi = 0, xs[2] = { 0, 0 };
 		size_t at = i, k;
-		char label[200], a[48], b[48], med[48];
+		char label[160], w[2][VALUE_WORDS];
 		/* The leader's own draw, else the baseline's. */
 		for (r = 0; r < d->R; r++) {
 			double x = d->draw[(r * d->nv + lead) * d->ndraw + at];
@@ -754,27 +770,28 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 			continue;
 		for (k = 0; k < tenth; k++) {
 			lo += gain[ord[k]] / (double)tenth;
-			xlo += draw[ord[k]] / (double)tenth;
+			xs[0] += draw[ord[k]] / (double)tenth;
 			hi += gain[ord[d->R - 1 - k]] / (double)tenth;
-			xhi += draw[ord[d->R - 1 - k]] / (double)tenth;
+			xs[1] += draw[ord[d->R - 1 - k]] / (double)tenth;
 		}
 		param_label(d->draw_path[i], label, sizeof(label));
-		param_value(d->draw_path[i], draw[ord[d->R / 2]], med,
-		    sizeof(med));
-		param_value(d->draw_path[i], xlo, a, sizeof(a));
-		param_value(d->draw_path[i], xhi, b, sizeof(b));
-		if ((names[n] = malloc(strlen(label) + strlen(med) + 16)) ==
-		    NULL) {
+		if ((names[n] = strdup(label)) == NULL) {
 			rc = FW_ENOMEM;
 			break;
 		}
-		sprintf(names[n], "%s (median %s)", label, med);
+		/* the input in its own unit beside its name; money (the
+		 * gain's change) at the bars */
+		values_words(d->draw_path[i], xs, 2, w);
 		row[n].name = names[n];
 		snprintf(row[n].label, sizeof(row[n].label), "%s", label);
+		snprintf(row[n].range, sizeof(row[n].range), "%s \xe2\x86\x92 "
+		    "%s", w[0], w[1]);
 		row[n].low = lo - all;
 		row[n].high = hi - all;
-		snprintf(row[n].low_text, sizeof(row[n].low_text), "%s", a);
-		snprintf(row[n].high_text, sizeof(row[n].high_text), "%s", b);
+		tornado_change_text(row[n].low, 1, row[n].low_text,
+		    sizeof(row[n].low_text));
+		tornado_change_text(row[n].high, 1, row[n].high_text,
+		    sizeof(row[n].high_text));
 		n++;
 	}
 	if (rc == FW_OK && n > 0) {
@@ -797,9 +814,8 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 		    "replications each)", base, tenth, d->R);
 		gp_text(m, "TX_LABEL[1]", "Change in %s's NPV gain ($M)",
 		    d->labels[lead]);
-		gp_text(m, "T_LOWKEY", "input in its lowest tenth of draws "
-		    "(mean value written)");
-		gp_text(m, "T_HIGHKEY", "input in its highest tenth of draws");
+		gp_text(m, "T_LOWKEY", "input low (its lowest tenth of draws)");
+		gp_text(m, "T_HIGHKEY", "input high (its highest tenth)");
 	}
 	for (i = 0; names != NULL && i < n; i++)
 		free(names[i]);
@@ -859,47 +875,63 @@ write_revenue(const report *d, const fw_recommendation *vd, const char *dir,
 	return write_months(d, dir, "revenue.tsv", 0, 3, revenue_of);
 }
 
-/* states.gp: the state mix month by month, a panel per variant. */
+static double
+prescribing_of(const report *d, size_t v, int t, int k)
+{
+	(void)k;
+	return prescribing(d, v, t) - (v > 0 ? prescribing(d, 0, t) : 0);
+}
+
+/* states.gp: the difference that matters among the HCP states: how many
+ * more HCPs prescribe (trial, adopter, advocate) under each option than
+ * under the baseline, month by month (the baseline's own count when
+ * there is no option); the mix by state is the mechanism page's. */
 static int
 write_states(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
-	size_t v, lead = leader(vd);
-	double hi = 0;
-	char a[32], b[32];
-	int t, k, rc = FW_OK;
+	size_t v, lead = leader(vd), first = d->nv > 1 ? 1 : 0;
+	double lo = 0, hi = 0, *end = calloc(d->nv, sizeof(double));
+	char a[32], b[32], c[32];
+	axis ax;
+	int t;
 
 	*drawn = 1;
-	for (v = 0; rc == FW_OK && v < d->nv; v++) {
-		char name[64];
-		FILE *f;
-		snprintf(name, sizeof(name), "states-%zu.tsv", v + 1);
-		f = gp_create(dir, name);
-		for (t = 1; f != NULL && t <= d->T; t++) {
-			double sum = 0;
-			fprintf(f, "%d", t);
-			for (k = 0; k < RUN_NSTATE; k++) {
-				double x = band_mean(d, RS_STATE + k, v, t);
-				sum += isnan(x) ? 0 : x / 1e3;
-				fprintf(f, "\t%.10g", sum);
-			}
-			fputc('\n', f);
-			hi = fmax(hi, sum);
+	if (end == NULL)
+		return FW_ENOMEM;
+	for (v = first; v < d->nv; v++)
+		for (t = 1; t <= d->T; t++) {
+			double x = prescribing_of(d, v, t, 0);
+			axis_extend(&x, 1, &lo, &hi);
+			end[v] = x;
 		}
-		rc = gp_close(f, rc);
+	ax = axis_nice(lo, hi, first == 0 ? AXIS_NONNEGATIVE : 1, 5);
+	put_axis(m, "SY", ax);
+	gp_num(m, "SFIRST", (double)first + 1);
+	/* the baseline's zero line is named at its end too */
+	put_end_labels(m, "SEND", d, 0, end, &ax);
+	if (lead > 0) {
+		double dp = end[lead];
+		gp_title(m, "T_STATES", TITLE_WIDTH, "Prescribing HCPs: %s has "
+		    "%s %s than the baseline by month %d (%s against %s)",
+		    d->labels[lead], people(fabs(dp), a, sizeof(a)), dp >= 0 ?
+		    "more" : "fewer", d->T, people(prescribing(d, lead, d->T),
+		    b, sizeof(b)), people(prescribing(d, 0, d->T), c,
+		    sizeof(c)));
+		gp_text(m, "S_STATES", "HCPs who prescribe (in trial, adopters "
+		    "and advocates), mean across replications, less the "
+		    "baseline's in the same month");
+		gp_text(m, "SY_LABEL", "Prescribing HCPs vs the baseline");
+	} else {
+		gp_title(m, "T_STATES", TITLE_WIDTH, "Prescribing HCPs: %s by "
+		    "month %d", people(prescribing(d, 0, d->T), b, sizeof(b)),
+		    d->T);
+		gp_text(m, "S_STATES", "HCPs who prescribe (in trial, adopters "
+		    "and advocates), mean across replications");
+		gp_text(m, "SY_LABEL", "Prescribing HCPs");
 	}
-	put_axis(m, "SY", axis_nice(0, hi, AXIS_NONNEGATIVE, 4));
-	if (lead > 0)
-		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %s has %s "
-		    "prescribing HCPs by month %d, the baseline %s",
-		    d->labels[lead], people(prescribing(d, lead, d->T), a,
-		    sizeof(a)), d->T, people(prescribing(d, 0, d->T), b,
-		    sizeof(b)));
-	else
-		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %s "
-		    "prescribe by month %d", people(prescribing(d, 0, d->T), b,
-		    sizeof(b)), d->T);
-	return rc;
+	free(end);
+	return write_months(d, dir, "states.tsv", first, 1, prescribing_of);
 }
 
 static double
