@@ -23,7 +23,7 @@ array VC[8] = ["#555555", "#0072B2", "#E69F00", "#009E73", "#CC79A7", \
 vc(i) = exists("VCOL") ? S[VCOL[i]] : VC[(i - 1) % 8 + 1]
 # HCP states: purples along the funnel, browns for those lost, greys
 # for the unaware: hues no option's colour is near.
-array SC[7] = ["#e0e0e0", "#cbc9e2", "#9e9ac8", "#6a51a3", "#3f007d", \
+array SC[7] = ["#e0e0e0", "#dadaeb", "#bcbddc", "#807dba", "#3f007d", \
                "#dfc27d", "#a6611a"]
 # The plot area leaves the top to the title and the bottom to the footer.
 set lmargin at screen 0.10

@@ -29,9 +29,9 @@ f = DATA.sprintf("/tornado-%d.tsv", TM)
 # every row: a labels plot with no valid point makes gnuplot 5.4 crash
 # when the file has one row (a run with one uncertain input).
 plot f using ($2 / 2):($1 - 0.17):(abs($2) / 2):(0.15):ytic(strcol(4)."\n".strcol(7)) \
-        with boxxyerror lc rgb "#56B4E9" title S[T_LOWKEY], \
+        with boxxyerror lc rgb "#b0b0b0" title S[T_LOWKEY], \
      f using ($3 / 2):($1 + 0.17):(abs($3) / 2):(0.15) \
-        with boxxyerror lc rgb "#0072B2" title S[T_HIGHKEY], \
+        with boxxyerror lc rgb "#505050" title S[T_HIGHKEY], \
      f using 2:($1 - 0.17):($2 < 0 ? stringcolumn(5) : "") with labels \
         right offset -0.6, 0 font SMALLFONT notitle, \
      f using 2:($1 - 0.17):($2 >= 0 ? stringcolumn(5) : "") with labels \

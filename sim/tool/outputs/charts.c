@@ -66,23 +66,6 @@ spread_labels(double *y, size_t n, double gap, double lo, double hi)
 	free(ord);
 }
 
-/* A count of people with thousands separated: "6,326". */
-static const char *
-people(double x, char *buf, size_t size)
-{
-	long n = lround(fabs(x));
-
-	if (n >= 1000000)
-		snprintf(buf, size, "%s%ld,%03ld,%03ld", x < 0 ? "-" : "",
-		    n / 1000000, n / 1000 % 1000, n % 1000);
-	else if (n >= 1000)
-		snprintf(buf, size, "%s%ld,%03ld", x < 0 ? "-" : "", n / 1000,
-		    n % 1000);
-	else
-		snprintf(buf, size, "%s%ld", x < 0 && n > 0 ? "-" : "", n);
-	return buf;
-}
-
 /* Whether variant v's cash is the baseline's in every month: its
  * payback and start mean nothing then. */
 static int
@@ -170,7 +153,7 @@ decision_row(const report *d, double *x, double *y, size_t row,
 	}
 	fprintf(rows, "%zu\t", row);
 	gp_field(rows, name);
-	fprintf(rows, "\t%.10g\t%.10g\t%.10g\t%.10g\t%zu\t%d\n", s.p5, s.p50,
+	fprintf(rows, "\t%.10g\t%.10g\t%.10g\t%.10g\t%zu\t%d\n", s.p5, s.mean,
 	    s.p95, s.mean, colour, narrow);
 }
 
@@ -214,7 +197,7 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 	gp_array(m, "DV", nrow);
 	gp_text(m, "S_DECISION", "Shape: how the paired gain spreads across "
 	    "replications (a dot and bar where it is too narrow to see). "
-	    "Long tick: median. Short ticks: 5th and 95th percentiles");
+	    "Long tick: mean. Short ticks: 5th and 95th percentiles");
 	shape = gp_create(dir, "decision-shape.tsv");
 	rows = gp_create(dir, "decision-rows.tsv");
 	for (i = 0; shape != NULL && rows != NULL && i < nrow; i++) {
@@ -224,19 +207,17 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 		for (j = 0; j < d->R; j++)
 			loses += x[j] < 0;
 		fw_stats_of(x, d->R, &s);
-		fw_format_money(s.p50 * 1e6, med, sizeof(med));
 		fw_format_money(s.p5 * 1e6, a, sizeof(a));
 		fw_format_money(s.p95 * 1e6, b, sizeof(b));
 		if (i == vd->n) {
 			/* the difference the close call turns on */
-			char name[200];
-			snprintf(name, sizeof(name), "%s less %s",
-			    vd->opt[0].name, vd->opt[1].name);
-			decision_row(d, x, y, i + 1, name, 1, &ax, shape, rows);
+			decision_row(d, x, y, i + 1, "Leader less runner-up", 1,
+			    &ax, shape, rows);
 			gp_num_at(m, "DV", i + 1, 1);
 			fw_format_money(s.mean * 1e6, gain, sizeof(gain));
-			gp_text_at(m, "DTEXT1", i + 1, "mean %s; 5th to 95th "
-			    "percentile %s to %s", gain, a, b);
+			gp_text_at(m, "DTEXT1", i + 1, "%s less %s: mean %s; 5th "
+			    "to 95th percentile %s to %s", vd->opt[0].name,
+			    vd->opt[1].name, gain, a, b);
 			fw_format_share(vd->lead_p_ahead, d->R, loss,
 			    sizeof(loss));
 			gp_text_at(m, "DTEXT2", i + 1, "%s comes out ahead %s",
@@ -248,7 +229,8 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 		gp_num_at(m, "DV", i + 1, (double)vd->opt[i].variant + 1);
 		fw_format_share((double)loses / (double)d->R, d->R, loss,
 		    sizeof(loss));
-		gp_text_at(m, "DTEXT1", i + 1, "median %s; 5th to 95th "
+		fw_format_money(s.mean * 1e6, med, sizeof(med));
+		gp_text_at(m, "DTEXT1", i + 1, "mean %s; 5th to 95th "
 		    "percentile %s to %s", med, a, b);
 		gp_text_at(m, "DTEXT2", i + 1, "loses money %s", loss);
 	}
@@ -268,9 +250,14 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 		m->title_lead = lead;
 	} else {
 		fw_format_share(vd->opt[0].p_ahead, d->R, loss, sizeof(loss));
-		gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains the most NPV, "
-		    "%s on average, and beats the baseline %s",
-		    vd->opt[0].name, gain, loss);
+		if (vd->n > 1)
+			gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains the "
+			    "most NPV, %s on average, and beats the baseline %s",
+			    vd->opt[0].name, gain, loss);
+		else
+			gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains %s of "
+			    "NPV on average and beats the baseline %s",
+			    vd->opt[0].name, gain, loss);
 	}
 	rc = gp_close(shape, rc);
 	rc = gp_close(rows, rc);
@@ -520,22 +507,26 @@ write_mechanism(const report *d, const fw_recommendation *vd, const char *dir,
 		    band_mean(d, RS_TRUST, 0, d->T);
 		double dg = 100 * (band_mean(d, RS_GAP_RATE, lead, d->T) -
 		    band_mean(d, RS_GAP_RATE, 0, d->T));
-		char gap[96] = "";
-		if (!isnan(dg))
+		char trust[64] = "", gap[96] = "";
+		/* only what changes by as much as the title's figures show:
+		 * no "0.00 lower", no "0.0 points more" */
+		if (fabs(dt) >= 0.005)
+			snprintf(trust, sizeof(trust), ", trust is %.2f %s",
+			    fabs(dt), dt >= 0 ? "higher" : "lower");
+		if (!isnan(dg) && fabs(dg) >= 0.05)
 			snprintf(gap, sizeof(gap), ", and %.1f points %s of "
-			    "written scripts go unfilled", fabs(dg),
-			    dg <= 0 ? "fewer" : "more");
+			    "written scripts go unfilled",
+			    fabs(dg), dg <= 0 ? "fewer" : "more");
 		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "How %s works: by month "
-		    "%d it has %s %s prescribing HCPs, trust is %.2f %s%s",
-		    d->labels[lead], d->T, people(fabs(dp), n1, sizeof(n1)),
-		    dp >= 0 ? "more" : "fewer", fabs(dt), dt >= 0 ? "higher" :
-		    "lower", gap);
+		    "%d it has %s %s prescribing HCPs%s%s", d->labels[lead],
+		    d->T, count_words(fabs(dp), n1, sizeof(n1)), dp >= 0 ?
+		    "more" : "fewer", trust, gap);
 	} else
 		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "The baseline by month "
 		    "%d: %s prescribing HCPs, mean trust %.2f", d->T,
-		    people(prescribing(d, 0, d->T), n1, sizeof(n1)),
+		    count_words(prescribing(d, 0, d->T), n1, sizeof(n1)),
 		    band_mean(d, RS_TRUST, 0, d->T));
-	gp_text(m, "S_STATES", "HCPs by state in month %d (thousands)", d->T);
+	gp_text(m, "S_STATES", "HCPs by state in month %d", d->T);
 	rc = write_months(d, dir, "mechanism-trust.tsv", lead, 2, trust_of);
 	if (rc == FW_OK)
 		rc = write_months(d, dir, "mechanism-gap.tsv", lead, 2,
@@ -811,7 +802,8 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 		    "gain most: %s", d->labels[lead], row[0].label);
 		gp_text(m, "S_TORNADO[1]", "Change from its mean gain of %s when "
 		    "an input draws its lowest or highest tenth (%zu of %zu "
-		    "replications each)", base, tenth, d->R);
+		    "replications each); under each input, its mean value in "
+		    "those tenths", base, tenth, d->R);
 		gp_text(m, "TX_LABEL[1]", "Change in %s's NPV gain ($M)",
 		    d->labels[lead]);
 		gp_text(m, "T_LOWKEY", "input low (its lowest tenth of draws)");
@@ -876,62 +868,59 @@ write_revenue(const report *d, const fw_recommendation *vd, const char *dir,
 }
 
 static double
-prescribing_of(const report *d, size_t v, int t, int k)
+advocates(const report *d, size_t v, int t)
 {
-	(void)k;
-	return prescribing(d, v, t) - (v > 0 ? prescribing(d, 0, t) : 0);
+	return band_mean(d, RS_STATE + 4, v, t);
 }
 
-/* states.gp: the difference that matters among the HCP states: how many
- * more HCPs prescribe (trial, adopter, advocate) under each option than
- * under the baseline, month by month (the baseline's own count when
- * there is no option); the mix by state is the mechanism page's. */
+/* Option v's prescribing HCPs (k 0) or advocates (k 1) less the
+ * baseline's in month t. */
+static double
+states_diff_of(const report *d, size_t v, int t, int k)
+{
+	return k == 0 ? prescribing(d, v, t) - prescribing(d, 0, t) :
+	    advocates(d, v, t) - advocates(d, 0, t);
+}
+
+/* states.gp: what each option changes in the HCPs, against the
+ * baseline, month by month: prescribing HCPs and advocates. */
 static int
 write_states(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
-	size_t v, lead = leader(vd), first = d->nv > 1 ? 1 : 0;
-	double lo = 0, hi = 0, *end = calloc(d->nv, sizeof(double));
-	char a[32], b[32], c[32];
-	axis ax;
-	int t;
+	size_t v, lead = leader(vd), worst = 0;
+	double lo[2] = { NAN, NAN }, hi[2] = { NAN, NAN };
+	char a[32], b[32], worse[160] = "";
+	int t, k;
 
-	*drawn = 1;
-	if (end == NULL)
-		return FW_ENOMEM;
-	for (v = first; v < d->nv; v++)
-		for (t = 1; t <= d->T; t++) {
-			double x = prescribing_of(d, v, t, 0);
-			axis_extend(&x, 1, &lo, &hi);
-			end[v] = x;
-		}
-	ax = axis_nice(lo, hi, first == 0 ? AXIS_NONNEGATIVE : 1, 5);
-	put_axis(m, "SY", ax);
-	gp_num(m, "SFIRST", (double)first + 1);
-	/* the baseline's zero line is named at its end too */
-	put_end_labels(m, "SEND", d, 0, end, &ax);
-	if (lead > 0) {
-		double dp = end[lead];
-		gp_title(m, "T_STATES", TITLE_WIDTH, "Prescribing HCPs: %s has "
-		    "%s %s than the baseline by month %d (%s against %s)",
-		    d->labels[lead], people(fabs(dp), a, sizeof(a)), dp >= 0 ?
-		    "more" : "fewer", d->T, people(prescribing(d, lead, d->T),
-		    b, sizeof(b)), people(prescribing(d, 0, d->T), c,
-		    sizeof(c)));
-		gp_text(m, "S_STATES", "HCPs who prescribe (in trial, adopters "
-		    "and advocates), mean across replications, less the "
-		    "baseline's in the same month");
-		gp_text(m, "SY_LABEL", "Prescribing HCPs vs the baseline");
-	} else {
-		gp_title(m, "T_STATES", TITLE_WIDTH, "Prescribing HCPs: %s by "
-		    "month %d", people(prescribing(d, 0, d->T), b, sizeof(b)),
-		    d->T);
-		gp_text(m, "S_STATES", "HCPs who prescribe (in trial, adopters "
-		    "and advocates), mean across replications");
-		gp_text(m, "SY_LABEL", "Prescribing HCPs");
+	if ((*drawn = lead > 0) == 0)
+		return FW_OK;
+	for (v = 1; v < d->nv; v++) {
+		for (t = 1; t <= d->T; t++)
+			for (k = 0; k < 2; k++) {
+				double x = states_diff_of(d, v, t, k);
+				axis_extend(&x, 1, &lo[k], &hi[k]);
+			}
+		if (states_diff_of(d, v, d->T, 1) < states_diff_of(d, worst,
+		    d->T, 1))
+			worst = v;
 	}
-	free(end);
-	return write_months(d, dir, "states.tsv", first, 1, prescribing_of);
+	put_axis(m, "SY", axis_nice(lo[0], hi[0], 1, 5));
+	put_axis(m, "SA", axis_nice(lo[1], hi[1], 1, 5));
+	/* the option that loses advocates most, when it is not the
+	 * leader: where the pack shows why the loser loses */
+	if (worst > 0 && worst != lead)
+		snprintf(worse, sizeof(worse), "; %s has %s fewer advocates",
+		    d->labels[worst], count_words(-states_diff_of(d, worst,
+		    d->T, 1), b, sizeof(b)));
+	t = (int)lround(states_diff_of(d, lead, d->T, 0));
+	gp_title(m, "T_STATES", TITLE_WIDTH, "Against the baseline by month "
+	    "%d: %s has %s %s prescribing HCPs%s", d->T, d->labels[lead],
+	    count_words(abs(t), a, sizeof(a)), t >= 0 ? "more" : "fewer",
+	    worse);
+	gp_text(m, "S_HCPDIFF", "Each option's HCPs less the baseline's, mean "
+	    "over replications. Prescribing: in trial, adopters or advocates");
+	return write_months(d, dir, "states.tsv", 1, 2, states_diff_of);
 }
 
 static double
@@ -975,14 +964,49 @@ write_gap(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 	return write_months(d, dir, "gap.tsv", 0, 2, gap_of);
 }
 
-/* Where value leaks, when the run asked for the decomposition. */
+/* The stage of w option v is aimed at: the one stage key among its
+ * changes; -1 when it changes none or several. */
+static int
+aimed_stage(const report *d, const leak_chart *w, size_t v)
+{
+	size_t i, k;
+	int at = -1;
+
+	for (i = 0; i < d->nchange; i++)
+		for (k = 0; d->change[i].v == v && k < w->n; k++)
+			if (strcmp(d->change[i].path, w->stage[k]) == 0) {
+				if (at >= 0 && at != (int)k)
+					return -1;
+				at = (int)k;
+			}
+	return at;
+}
+
+/* Where value leaks, when the run asked for the decomposition: with
+ * each stage, the option of the run aimed at it that gains most, when
+ * the decomposition is of the baseline. */
 static int
 write_waterfall(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
-	*drawn = d->leak != NULL;
+	leak_chart w;
+	size_t v;
+
 	(void)vd;
-	return *drawn ? leak_chart_write(d->leak, dir, m) : FW_OK;
+	if ((*drawn = d->leak != NULL) == 0)
+		return FW_OK;
+	w = *d->leak;
+	for (v = 1; strcmp(w.variant, "baseline") == 0 && v < d->nv; v++) {
+		int k = aimed_stage(d, &w, v);
+		double gain = M(d->cmp[v].mean);
+		if (k < 0 || !(gain > 0) || (!isnan(w.aim[k]) &&
+		    w.aim[k] >= gain))
+			continue;
+		w.aim[k] = gain;
+		snprintf(w.aim_by[k], sizeof(w.aim_by[k]), "%s", d->labels[v]);
+		w.aim_rgb[k] = strtol(d->colour[v] + 1, NULL, 16);
+	}
+	return leak_chart_write(&w, dir, m);
 }
 
 const chart run_charts[] = {

@@ -176,7 +176,7 @@ voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
 		    "choice: whatever any one of them turns out to be within "
 		    "its range, knowing it first is worth nothing.");
 	put_para(&tp, 0.05, TX_HEAD, text);
-	return gp_close(tp.f, FW_OK);
+	return close_page(&tp, FW_OK);
 }
 
 static int
@@ -238,5 +238,5 @@ voipage_write_fixed(const report *d, const fw_recommendation *vd, const char *di
 	    "max} (see flywheel-scenario(5)); the run then writes voi.csv and "
 	    "this page shows what learning each input before committing is "
 	    "worth.");
-	return gp_close(tp.f, FW_OK);
+	return close_page(&tp, FW_OK);
 }

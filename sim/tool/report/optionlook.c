@@ -10,10 +10,13 @@
 
 #include "optionlook.h"
 
-/* Okabe-Ito's colour-blind-safe hues; the HCP states are purples and
- * browns (plots/style.gp), which none of these is near. */
+/* Okabe-Ito's colour-blind-safe hues without vermilion, which beside
+ * orange reads as the same colour (CIEDE2000 12.7 for a deuteranope;
+ * the closest pair here, blue and reddish purple, is 12.2 for a
+ * protanope, and the rest differ in lightness too). The HCP states are
+ * purples and browns (plots/style.gp), none near these. */
 static const char *const palette[] = { "#0072B2", "#E69F00", "#009E73",
-	"#D55E00", "#56B4E9", "#CC79A7" };
+	"#CC79A7", "#56B4E9" };
 #define NPALETTE (sizeof(palette) / sizeof(palette[0]))
 #define BASELINE_GREY "#555555"
 
@@ -29,7 +32,7 @@ static const char *const dangling[] = { "and", "or", "of", "the", "a",
  * redesign of HCP [and patient onboarding]"): a label cut inside a
  * phrase ends before the last of them, or before its last "and". */
 static const char *const opens_phrase[] = { "of", "for", "with", "on",
-	"in", "by", "to", "from", "at", "about" };
+	"in", "by", "to", "from", "at", "about", "across" };
 static const char *const joins[] = { "and", "or", "&" };
 
 /* Bytes of s holding at most n characters, cut after a whole one. */
@@ -111,7 +114,10 @@ option_label(const char *name, const char *label, const char *description,
 	}
 	cut = bytes_of_chars(description, OPTION_LABEL_CHARS);
 	if (n > cut) {
-		/* at a word's end within the limit */
+		/* at a word's end within the limit, and before a phrase
+		 * the cut leaves half-said: "Journey redesign of HCP and
+		 * patient onboarding" is "Journey redesign", not "Journey
+		 * redesign of HCP" */
 		n = cut;
 		while (n > 0 && description[n] != ' ')
 			n--;
