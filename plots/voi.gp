@@ -7,9 +7,10 @@ f = DATA."/".PAGEDATA
 bars = DATA."/voi-bars.tsv"
 stats bars using 1 nooutput
 NBAR = STATS_records
-# before the text, whose ranges would leave the larger values out
+# before the text, whose ranges would leave the larger values out; room
+# at the end of the longest bar for its value
 stats bars using 2 nooutput
-XMAX = STATS_max > 0 ? STATS_max * 1.25 : 1
+XMAX = STATS_max > 0 ? STATS_max * 1.3 : 1
 set multiplot
 load TPL."/textrows.gp"
 unset label
@@ -19,6 +20,7 @@ set rmargin at screen 0.86
 set tmargin at screen 0.47
 set bmargin at screen 0.12
 set xrange [0:XMAX]
+set xlabel "Worth of knowing the input before deciding, $M" font SMALLFONT
 set yrange [NBAR + 0.6:0.4]
 set xtics nomirror out font SMALLFONT
 set ytics scale 0 font SMALLFONT

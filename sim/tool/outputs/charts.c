@@ -12,6 +12,7 @@
 #include "density.h"
 #include "labels.h"
 #include "leakout.h"
+#include "valuewords.h"
 
 #define M(x) ((x) / 1e6)
 #define NGRID 241		/* points of a density curve */
@@ -632,6 +633,19 @@ write_npv(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 	return rc;
 }
 
+void
+tornado_change_text(double x, int money, char *buf, size_t size)
+{
+	char text[32];
+
+	if (money)
+		fw_format_money(x * 1e6, text, sizeof(text));
+	else
+		snprintf(text, sizeof(text), "%.3g", x);
+	snprintf(buf, size, "%s%s", x > 0 && strcmp(text, "$0.0M") != 0 ?
+	    "+" : "", text);
+}
+
 static int
 by_swing(const void *a, const void *b)
 {
@@ -667,6 +681,8 @@ tornado_write(tornado_row *row, size_t n, const char *dir, size_t tm,
 		gp_field(f, row[i].low_text);
 		fputc('\t', f);
 		gp_field(f, row[i].high_text);
+		fputc('\t', f);
+		gp_field(f, row[i].range);
 		fputc('\n', f);
 	}
 	/* Room at both ends for the values written beside the bars. */
@@ -682,16 +698,6 @@ tornado_write(tornado_row *row, size_t n, const char *dir, size_t tm,
 	gp_num_at(m, "TX_DEC", tm, ax.decimals);
 	gp_num_at(m, "NTORNADO", tm, (double)n);
 	return gp_close(f, FW_OK);
-}
-
-/* A change in $M (x in millions) with its sign: "+$12.3M", "-$8.1M". */
-static void
-signed_money(double x, char *buf, size_t size)
-{
-	char m[32];
-
-	fw_format_money(x * 1e6, m, sizeof(m));
-	snprintf(buf, size, "%s%s", x > 0 && *m == '$' ? "+" : "", m);
 }
 
 /* Sorts replication numbers by one input's draw. */
@@ -737,9 +743,9 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 		all += gain[r] / (double)d->R;
 	}
 	for (i = 0; rc == FW_OK && i < d->ndraw; i++) {
-		double lo = 0, hi = 0, xlo = 0, xhi = 0;
+		double lo = 0, hi = 0, xs[2] = { 0, 0 };
 		size_t at = i, k;
-		char label[200], a[48], b[48];
+		char label[160], w[2][VALUE_WORDS];
 		/* The leader's own draw, else the baseline's. */
 		for (r = 0; r < d->R; r++) {
 			double x = d->draw[(r * d->nv + lead) * d->ndraw + at];
@@ -755,28 +761,27 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 			continue;
 		for (k = 0; k < tenth; k++) {
 			lo += gain[ord[k]] / (double)tenth;
-			xlo += draw[ord[k]] / (double)tenth;
+			xs[0] += draw[ord[k]] / (double)tenth;
 			hi += gain[ord[d->R - 1 - k]] / (double)tenth;
-			xhi += draw[ord[d->R - 1 - k]] / (double)tenth;
+			xs[1] += draw[ord[d->R - 1 - k]] / (double)tenth;
 		}
 		param_label(d->draw_path[i], label, sizeof(label));
-		param_value(d->draw_path[i], xlo, a, sizeof(a));
-		param_value(d->draw_path[i], xhi, b, sizeof(b));
-		/* the input's range in the row's name, the change in $M at
-		 * each bar's end: one unit on the axis and beside it */
-		if ((names[n] = malloc(strlen(label) + strlen(a) + strlen(b) +
-		    16)) == NULL) {
+		if ((names[n] = strdup(label)) == NULL) {
 			rc = FW_ENOMEM;
 			break;
 		}
-		sprintf(names[n], "%s (%s to %s)", label, a, b);
+		/* the input in its own unit beside its name; money (the
+		 * gain's change) at the bars */
+		values_words(d->draw_path[i], xs, 2, w);
 		row[n].name = names[n];
 		snprintf(row[n].label, sizeof(row[n].label), "%s", label);
+		snprintf(row[n].range, sizeof(row[n].range), "%s \xe2\x86\x92 "
+		    "%s", w[0], w[1]);
 		row[n].low = lo - all;
 		row[n].high = hi - all;
-		signed_money(row[n].low, row[n].low_text,
+		tornado_change_text(row[n].low, 1, row[n].low_text,
 		    sizeof(row[n].low_text));
-		signed_money(row[n].high, row[n].high_text,
+		tornado_change_text(row[n].high, 1, row[n].high_text,
 		    sizeof(row[n].high_text));
 		n++;
 	}
@@ -797,12 +802,12 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 		    "gain most: %s", d->labels[lead], row[0].label);
 		gp_text(m, "S_TORNADO[1]", "Change from its mean gain of %s when "
 		    "an input draws its lowest or highest tenth (%zu of %zu "
-		    "replications each); beside each input, its mean value in "
+		    "replications each); under each input, its mean value in "
 		    "those tenths", base, tenth, d->R);
 		gp_text(m, "TX_LABEL[1]", "Change in %s's NPV gain ($M)",
 		    d->labels[lead]);
-		gp_text(m, "T_LOWKEY", "input in its lowest tenth of draws");
-		gp_text(m, "T_HIGHKEY", "input in its highest tenth of draws");
+		gp_text(m, "T_LOWKEY", "input low (its lowest tenth of draws)");
+		gp_text(m, "T_HIGHKEY", "input high (its highest tenth)");
 	}
 	for (i = 0; names != NULL && i < n; i++)
 		free(names[i]);

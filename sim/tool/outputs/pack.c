@@ -12,6 +12,7 @@
 #include "optionlook.h"
 #include "pack.h"
 #include "textpage.h"
+#include "valuewords.h"
 
 /* Characters a line holds across the page at each style's size (a
  * 10-inch page, DejaVu Sans about 0.55 em a character). */
@@ -112,12 +113,14 @@ put_cell(textpage *tp, double x, int style, const char *s)
 	put_line(tp, x, style, s);
 }
 
-/* One change in words: "access friction from 0.42 to 0.25", "adds the
+/* One change in words: "access friction from 0.42 to 0.25", "onboarding
+ * friction from 0.35 (0.28–0.42) to 0.11 (0.07–0.16)", "adds the
  * webinar channel". */
 static void
 change_words(const run_change *ch, char *buf, size_t size)
 {
-	char label[200], from[128], to[128];
+	const char *text[2] = { ch->from, ch->to };
+	char label[200], w[2][VALUE_TEXT];
 
 	if (strncmp(ch->path, "channels.", 9) == 0 && *ch->from == '\0') {
 		snprintf(buf, size, "%s the %s channel", strcmp(ch->to,
@@ -125,9 +128,8 @@ change_words(const run_change *ch, char *buf, size_t size)
 		return;
 	}
 	param_label(ch->path, label, sizeof(label));
-	value_words(ch->path, ch->from, from, sizeof(from));
-	value_words(ch->path, ch->to, to, sizeof(to));
-	snprintf(buf, size, "%s from %s to %s", label, from, to);
+	value_words(ch->path, text, 2, w);
+	snprintf(buf, size, "%s from %s to %s", label, w[0], w[1]);
 }
 
 static int
@@ -135,7 +137,7 @@ write_assumptions(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name)
 {
 	static const double col[] = { 0.05, 0.33, 0.49, 0.65, 0.81 };
-	char text[2048], item[512], a[32], b[32], c[32], e[32];
+	char text[2048], item[600], a[32], b[32], c[32], e[32], loss[40];
 	textpage tp;
 	size_t v, i;
 
@@ -153,11 +155,17 @@ write_assumptions(const report *d, const fw_recommendation *vd, const char *dir,
 		fw_format_money(d->channel_cost[v], b, sizeof(b));
 		fw_format_money(d->spend_pv[v], c, sizeof(c));
 		fw_format_money(d->cmp[v].mean, e, sizeof(e));
-		put_cell(&tp, col[0], TX_BODY, d->labels[v]);
+		put_cell(&tp, col[0], TX_BODY, v == 0 ? "Baseline" :
+		    d->labels[v]);
 		put_cell(&tp, col[1], TX_BODY, a);
 		put_cell(&tp, col[2], TX_BODY, b);
 		put_cell(&tp, col[3], TX_BODY, c);
-		put_cell(&tp, col[4], TX_BODY, v == 0 ? "-" : e);
+		/* a loss with a minus sign, not a hyphen */
+		if (e[0] == '-')
+			snprintf(loss, sizeof(loss), "\xe2\x88\x92%s", e + 1);
+		else
+			snprintf(loss, sizeof(loss), "%s", v == 0 ? "-" : e);
+		put_cell(&tp, col[4], TX_BODY, loss);
 		tp.y -= line_height[TX_BODY];
 		if (tp.y < 0.5 && v + 2 < d->nv) {
 			snprintf(text, sizeof(text), "... and %zu more options "
@@ -167,8 +175,7 @@ write_assumptions(const report *d, const fw_recommendation *vd, const char *dir,
 		}
 	}
 	put_para(&tp, col[0], TX_NOTE, "Programme and channel spend over the "
-	    "horizon, undiscounted; spend PV is both at present value. An "
-	    "uncertain input below: its median (5th to 95th percentile).");
+	    "horizon, undiscounted; spend PV is both at present value.");
 	tp.y -= 0.02;
 	put_para(&tp, col[0], TX_HEAD, "What each option changes");
 	/* One paragraph per option: its changes joined. */
@@ -200,13 +207,20 @@ write_assumptions(const report *d, const fw_recommendation *vd, const char *dir,
 	if (d->nv == 1)
 		put_para(&tp, col[0] + 0.02, TX_BODY, "no options: the baseline "
 		    "only");
+	for (i = 0; i < d->nchange; i++)
+		if (strchr(d->change[i].from, '{') != NULL ||
+		    strchr(d->change[i].to, '{') != NULL) {
+			put_para(&tp, col[0] + 0.02, TX_NOTE, "An uncertain "
+			    "input: its median, and in brackets its 5th to "
+			    "95th percentile.");
+			break;
+		}
 	tp.y = fmin(tp.y - 0.02, 0.24);
+	/* one line: the file's hash is the workbook's (Settings) */
 	snprintf(text, sizeof(text), "Horizon %d months, %zu replications, "
-	    "seed %s, model %s, flywheel %s.", d->T, d->R, d->seed, d->model,
-	    d->version);
-	put_para(&tp, col[0], TX_NOTE, text);
-	snprintf(text, sizeof(text), "Scenario file %s (%s), run finished %s.",
-	    file_name_of(d->scenario_file), d->scenario_hash, d->finished);
+	    "seed %s; scenario file %s; model %s, flywheel %s; run finished "
+	    "%s.", d->T, d->R, d->seed, file_name_of(d->scenario_file),
+	    d->model, d->version, d->finished);
 	put_para(&tp, col[0], TX_NOTE, text);
 	(void)vd;
 	return close_page(&tp, FW_OK);

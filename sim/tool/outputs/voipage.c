@@ -118,17 +118,28 @@ voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
 	const voi_read *v = d->voi;
 	char text[2048], evpi[32], se[32], cost[32], top[200];
 	double programme = programme_cost(d, v->best), top_value;
+	int close = vd->call == FW_CALL_CLOSE, rc;
 	textpage tp;
-	int rc;
 
-	(void)vd;
 	if ((rc = write_bars(v, dir, top, sizeof(top), &top_value)) != FW_OK ||
 	    open_page(&tp, dir, name) != FW_OK)
 		return rc != FW_OK ? rc : FW_EIO;
-	put_para(&tp, 0.05, TX_TITLE, question);
-	tp.y -= 0.01;
 	fw_format_money(v->evpi, evpi, sizeof(evpi));
 	fw_format_money(v->evpi_se, se, sizeof(se));
+	/* the answer as the title; a close call says so */
+	if (v->evpi > 0 && top_value > 0)
+		snprintf(text, sizeof(text), "%searning more first is worth up "
+		    "to %s, most of all %s", close ? "Close call: l" : "L",
+		    evpi, top);
+	else if (v->evpi > 0)
+		snprintf(text, sizeof(text), "%searning all the inputs first is "
+		    "worth up to %s; no one alone would change the choice",
+		    close ? "Close call: l" : "L", evpi);
+	else
+		snprintf(text, sizeof(text), "%s: learning more before deciding "
+		    "is worth nothing", close ? "Close call: no" : "No");
+	put_para(&tp, 0.05, TX_TITLE, text);
+	tp.y -= 0.01;
 	fw_format_money(programme, cost, sizeof(cost));
 	if (v->evpi > 0)
 		snprintf(text, sizeof(text), "Knowing every uncertain input "
@@ -138,8 +149,8 @@ voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
 	else
 		snprintf(text, sizeof(text), "No: whatever the uncertain "
 		    "inputs turn out to be within their ranges, %s stays the "
-		    "best choice, so learning them first is worth %s.",
-		    report_label_of(d, v->best), evpi);
+		    "best choice, so learning them first is worth nothing.",
+		    report_label_of(d, v->best));
 	put_para(&tp, 0.05, TX_STRONG, text);
 	if (v->evpi > 0) {
 		snprintf(text, sizeof(text), "No study can be worth more than "

@@ -20,13 +20,6 @@ const char *param_unit(const char *path);
  * "0.42", "12 months". */
 void param_value(const char *path, double x, char *buf, size_t size);
 
-/* An input's value as run.json records it (text) in words: a number as
- * param_value() shows it; a distribution as its median and, in
- * brackets, its 5th to 95th percentile: "0.25 (0.20 to 0.31)"; any
- * other text as it is. */
-void value_words(const char *path, const char *text, char *buf,
-    size_t size);
-
 /* A sweep metric label ("dnpv:a-vs-b", "npv:baseline",
  * "revenue_year3:a") in words, with its unit ("($M)") when with_unit. */
 void metric_label(const char *label, int with_unit, char *buf,

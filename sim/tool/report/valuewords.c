@@ -1,60 +1,94 @@
-/* valuewords.c - an input's value as run.json records it, in words: a
- * number as its unit shows it, a distribution as its median and its 5th
- * to 95th percentile, never as the YAML it was written in.
+/* valuewords.c - an input's values in plain numbers for a page.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "flywheel.h"
 #include "labels.h"
+#include "valuewords.h"
 
-/* The quantiles of the distribution text at path, read by the library
- * itself from a scenario that holds only the key's segment. */
+/* Whether x[0..n-1] printed with d decimals are all told apart (equal
+ * values need not be). */
 static int
-quantiles(const char *path, const char *text, double *q)
+apart(const double *x, size_t n, int d)
 {
-	static const double u[3] = { 0.5, 0.05, 0.95 };
-	const char *key = strchr(path, ':') != NULL ? strchr(path, ':') + 1 :
-	    path;
-	char yaml[512], seg[128] = "all";
-	fw_scenario *sc = NULL;
-	fw_error err;
-	int i, rc;
+	char a[VALUE_WORDS], b[VALUE_WORDS];
+	size_t i, j;
 
-	if (strncmp(key, "segments.", 9) == 0)
-		snprintf(seg, sizeof(seg), "%.*s", (int)strcspn(key + 9, "."),
-		    key + 9);
-	snprintf(yaml, sizeof(yaml), "name: value\nhorizon_months: 12\n"
-	    "replications: 1\nsegments:\n  - name: %s\n    hcps: 1000\n"
-	    "    scripts_per_month: 2\n", seg);
-	rc = fw_scenario_load_string("value", yaml, strlen(yaml), &sc, &err);
-	if (rc == FW_OK)
-		rc = fw_scenario_set(sc, NULL, key, text, &err);
-	for (i = 0; rc == FW_OK && i < 3; i++)
-		rc = fw_scenario_value(sc, NULL, key, u[i], &q[i], &err);
-	fw_scenario_free(sc);
-	return rc;
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++) {
+			if (x[i] == x[j])
+				continue;
+			snprintf(a, sizeof(a), "%.*f", d, x[i]);
+			snprintf(b, sizeof(b), "%.*f", d, x[j]);
+			if (strcmp(a, b) == 0)
+				return 0;
+		}
+	return 1;
 }
 
 void
-value_words(const char *path, const char *text, char *buf, size_t size)
+values_words(const char *path, const double *x, size_t n,
+    char (*out)[VALUE_WORDS])
 {
-	char *end, a[64], b[64], c[64];
-	double x = strtod(text, &end), q[3];
+	const char *unit = param_unit(path);
+	double top = 0;
+	size_t i;
+	int d, more;
 
-	if (*text && *end == '\0') {
-		param_value(path, x, buf, size);
+	if (strcmp(unit, "$") == 0) {
+		for (i = 0; i < n; i++)
+			param_value(path, x[i], out[i], VALUE_WORDS);
 		return;
 	}
-	if (*text != '{' || quantiles(path, text, q) != FW_OK) {
-		snprintf(buf, size, "%s", text);
-		return;
+	for (i = 0; i < n; i++)
+		if (isfinite(x[i]))
+			top = fmax(top, fabs(x[i]));
+	/* two significant figures of the largest */
+	d = top > 0 ? 1 - (int)floor(log10(top)) : 0;
+	if (d < 0)
+		d = 0;
+	for (more = 0; more < 2 && !apart(x, n, d); more++)
+		d++;
+	for (i = 0; i < n; i++) {
+		if (isnan(x[i]))
+			snprintf(out[i], VALUE_WORDS, "n/a");
+		else
+			snprintf(out[i], VALUE_WORDS, "%.*f%s", d, x[i] + 0.0,
+			    strcmp(unit, "months") == 0 ? " months" : "");
 	}
-	param_value(path, q[0], a, sizeof(a));
-	param_value(path, q[1], b, sizeof(b));
-	param_value(path, q[2], c, sizeof(c));
-	snprintf(buf, size, "%s (%s to %s)", a, b, c);
+}
+
+void
+value_words(const char *path, const char *const *text, size_t n,
+    char (*out)[VALUE_TEXT])
+{
+	const char *colon = strchr(path, ':');
+	double q[12] = { 0 };
+	char w[12][VALUE_WORDS];
+	int ok[4];
+	size_t i, m = 0;
+	fw_error err;
+
+	if (n > 4)
+		n = 4;
+	/* a variant's own path ("name:friction.access") is the key's */
+	for (i = 0; i < n; i++)
+		if ((ok[i] = fw_value_percentiles(colon != NULL ? colon + 1 :
+		    path, text[i], q + m, &err) == FW_OK) != 0)
+			m += 3;
+	values_words(path, q, m, w);
+	for (i = 0, m = 0; i < n; i++) {
+		if (!ok[i])
+			snprintf(out[i], VALUE_TEXT, "%s", text[i]);
+		else if (q[m] == q[m + 2])
+			snprintf(out[i], VALUE_TEXT, "%s", w[m + 1]);
+		else
+			snprintf(out[i], VALUE_TEXT, "%s (%s\xe2\x80\x93%s)",
+			    w[m + 1], w[m], w[m + 2]);
+		m += ok[i] ? 3 : 0;
+	}
 }
