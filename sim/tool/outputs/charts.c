@@ -215,13 +215,12 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 			    &ax, shape, rows);
 			gp_num_at(m, "DV", i + 1, 1);
 			fw_format_money(s.mean * 1e6, gain, sizeof(gain));
-			gp_text_at(m, "DTEXT1", i + 1, "%s less %s: mean %s; 5th "
-			    "to 95th percentile %s to %s", vd->opt[0].name,
-			    vd->opt[1].name, gain, a, b);
+			gp_text_at(m, "DTEXT1", i + 1, "mean %s; 5th to 95th "
+			    "percentile %s to %s", gain, a, b);
 			fw_format_share(vd->lead_p_ahead, d->R, loss,
 			    sizeof(loss));
-			gp_text_at(m, "DTEXT2", i + 1, "%s comes out ahead %s",
-			    vd->opt[0].name, loss);
+			gp_text_at(m, "DTEXT2", i + 1, "%s ahead of %s %s",
+			    vd->opt[0].name, vd->opt[1].name, loss);
 			continue;
 		}
 		decision_row(d, x, y, i + 1, vd->opt[i].name,

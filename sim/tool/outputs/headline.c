@@ -136,28 +136,37 @@ bullets(const report *d, const fw_recommendation *vd, char (*b)[1024],
     int *how_sure)
 {
 	size_t n = 0, i;
-	char tie[768];
+	int close = vd->call == FW_CALL_CLOSE && vd->n >= 2 &&
+	    vd->rival == vd->opt[1].variant;
+	char tie[768] = "";
 
 	*how_sure = 0;
 	if (vd->call == FW_CALL_NONE || vd->call == FW_CALL_KEEP) {
 		fw_recommendation_answer(vd, b[n++], sizeof(b[0]));
 	} else {
 		leader_words(vd, b[n++], sizeof(b[0]));
-		if (vd->n >= 2) {
-			runner_words(d, vd, b[n], sizeof(b[0]));
-			if (vd->call == FW_CALL_CLOSE && vd->rival ==
-			    vd->opt[1].variant) {
-				tie_break(vd, tie, sizeof(tie));
-				strncat(b[n], " ", sizeof(b[0]) - strlen(b[n]) - 1);
-				strncat(b[n], tie, sizeof(b[0]) - strlen(b[n]) - 1);
-			}
-			n++;
-		}
+		if (vd->n >= 2)
+			runner_words(d, vd, b[n++], sizeof(b[0]));
 	}
-	/* the option that loses most, and why */
+	if (close)
+		tie_break(vd, tie, sizeof(tie));
+	/* the option that loses most, and why; a tie-break then joins the
+	 * runner-up's bullet */
 	for (i = vd->n; i-- > 0;)
-		if (report_why_loses(d, vd->opt[i].variant, b[n], sizeof(b[0])))
+		if (report_why_loses(d, vd->opt[i].variant, b[n],
+		    sizeof(b[0]))) {
+			if (*tie) {
+				strncat(b[n - 1], " ", sizeof(b[0]) -
+				    strlen(b[n - 1]) - 1);
+				strncat(b[n - 1], tie, sizeof(b[0]) -
+				    strlen(b[n - 1]) - 1);
+			}
 			return n + 1;
+		}
+	if (*tie) {
+		snprintf(b[n], sizeof(b[0]), "%s", tie);
+		return n + 1;
+	}
 	spread_words(d, b[n], sizeof(b[0]));
 	*how_sure = 1;
 	return n + 1;
@@ -235,14 +244,14 @@ headline_write(const report *d, const fw_recommendation *vd,
 	}
 	/* the footnote from the bottom up, the strip between */
 	snprintf(text, sizeof(text), "Method: %zu replications, each option "
-	    "paired with the baseline on the same random draws; its gain is "
-	    "its NPV less the baseline's (dot: mean; bar: 5th to 95th "
-	    "percentile). NPV: cash discounted to today; cash: undiscounted. "
-	    "ROI: NPV gain per $1 of extra spend, at present value. Programme "
-	    "cost: nominal, undiscounted. Customer value at risk: a year of "
-	    "each prescribing HCP's value times its chance of switching within "
-	    "the year.%s", d->R, vd->n >= 2 ? " Close call: the runner-up "
-	    "ahead in over 1 replication in 4." : "");
+	    "paired with the baseline on the same random draws; its gain is its "
+	    "NPV less the baseline's (dot: mean; bar: 5th to 95th percentile). "
+	    "NPV: cash discounted to today; cash: undiscounted. ROI: NPV gain "
+	    "per $1 of extra spend, at present value. Programme cost: nominal. "
+	    "Customer value at risk: a year of each prescribing HCP's value "
+	    "times its chance of switching within the year.%s", d->R,
+	    vd->n >= 2 ? " Close call: the runner-up ahead in over 1 "
+	    "replication in 4." : "");
 	foot = 0.08 + para_height(0.05, TX_NOTE, text);
 	if (!how_sure && vd->n > 0) {
 		char sure[1024];
