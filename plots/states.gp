@@ -8,8 +8,13 @@ TITLE = T_STATES
 NOTE = S_HCPDIFF
 load TPL."/title.gp"
 set multiplot
-set key at screen 0.5, 0.1 center center horizontal maxrows 1 \
-    font SMALLFONT samplen 1.5
+# the options named once, in their colours, in a row under the panels
+# (a key would wrap to the left panel's width)
+unset key
+do for [i=2:NV] {
+    set label 30 + i S[NAME[i]] at screen 0.5 + (i - (NV + 2) / 2.0) * 0.24, \
+        0.09 center font SUBFONT textcolor rgb vc(i)
+}
 set xrange [1:(T > 1 ? T : 2)]
 # whole months on a short horizon
 if (T < 8) { set xtics 1 }
@@ -26,9 +31,9 @@ set format y "%.0f"
 f = DATA."/states.tsv"
 # columns: month, then each option's two differences, in file order
 plot for [i=2:NV] f using 1:(column(2 * i - 2)) with lines lw 3 \
-    lc rgb vc(i) title S[NAME[i]]
+    lc rgb vc(i) notitle
 load TPL."/panels.gp"
-unset key
+do for [i=2:NV] { unset label 30 + i }
 set lmargin at screen 0.59
 set rmargin at screen 0.96
 set title "Advocates, option less baseline" font SUBFONT
