@@ -854,7 +854,8 @@ write_revenue(const report *d, const fw_recommendation *vd, const char *dir,
 	put_axis(m, "RY", ax);
 	put_end_labels(m, "REND", d, 0, end, &ax);
 	gp_text(m, "S_REVENUE", "Lines: median across replications. Shaded: "
-	    "5th to 95th percentile");
+	    "5th to 95th percentile of %s", lead > 0 ? d->labels[lead] :
+	    "the baseline");
 	fw_format_money(end[lead] * 1e6, a, sizeof(a));
 	fw_format_money(end[0] * 1e6, b, sizeof(b));
 	if (lead > 0)
