@@ -8,13 +8,8 @@ TITLE = T_STATES
 NOTE = S_HCPDIFF
 load TPL."/title.gp"
 set multiplot
-# the options named once, in their colours, in a row under the panels
-# (a key would wrap to the left panel's width)
-unset key
-do for [i=2:NV] {
-    set label 30 + i S[NAME[i]] at screen 0.5 + (i - (NV + 2) / 2.0) * 0.24, \
-        0.09 center font SUBFONT textcolor rgb vc(i)
-}
+NAMES_FROM = 2
+load TPL."/names.gp"
 set xrange [1:(T > 1 ? T : 2)]
 # whole months on a short horizon
 if (T < 8) { set xtics 1 }
@@ -33,7 +28,7 @@ f = DATA."/states.tsv"
 plot for [i=2:NV] f using 1:(column(2 * i - 2)) with lines lw 3 \
     lc rgb vc(i) notitle
 load TPL."/panels.gp"
-do for [i=2:NV] { unset label 30 + i }
+do for [i=1:NV] { unset label 400 + i }
 set lmargin at screen 0.59
 set rmargin at screen 0.96
 set title "Advocates, option less baseline" font SUBFONT
