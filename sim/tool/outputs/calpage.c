@@ -191,9 +191,14 @@ put_unreadable(textpage *tp, const char *what, const fw_error *err)
 {
 	char msg[1200], text[1400];
 
+	fw_error named = *err;
+
 	fw_error_format(err, msg, sizeof(msg));
 	term_line(stderr, "flywheel: warning: %s; the board pack says the %s "
 	    "could not be read", msg, what);
+	/* the page names the file alone: no path of this machine */
+	snprintf(named.file, sizeof(named.file), "%s", file_name_of(err->file));
+	fw_error_format(&named, msg, sizeof(msg));
 	snprintf(text, sizeof(text), "The %s could not be read: %s.", what,
 	    msg);
 	put_para(tp, 0.05, TX_STRONG, text);
