@@ -8,8 +8,8 @@ TITLE = T_STATES
 NOTE = S_HCPDIFF
 load TPL."/title.gp"
 set multiplot
-set key at screen 0.5, 0.1 center center horizontal maxrows 1 \
-    font SMALLFONT samplen 1.5
+NAMES_FROM = 2
+load TPL."/names.gp"
 set xrange [1:(T > 1 ? T : 2)]
 # whole months on a short horizon
 if (T < 8) { set xtics 1 }
@@ -26,9 +26,9 @@ set format y "%.0f"
 f = DATA."/states.tsv"
 # columns: month, then each option's two differences, in file order
 plot for [i=2:NV] f using 1:(column(2 * i - 2)) with lines lw 3 \
-    lc rgb vc(i) title S[NAME[i]]
+    lc rgb vc(i) notitle
 load TPL."/panels.gp"
-unset key
+do for [i=1:NV] { unset label 400 + i }
 set lmargin at screen 0.59
 set rmargin at screen 0.96
 set title "Advocates, option less baseline" font SUBFONT

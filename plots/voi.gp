@@ -27,6 +27,6 @@ set ytics scale 0 font SMALLFONT
 set grid xtics noytics lc rgb "#e3e3e3"
 set style fill solid 0.9 noborder
 plot bars using ($2 / 2):1:($2 / 2):(0.35):ytic(3) with boxxyerror \
-        lc rgb "#0072B2" notitle, \
+        lc rgb "#505050" notitle, \
      bars using 2:1:4 with labels left offset 0.6, 0 font SMALLFONT notitle
 unset multiplot

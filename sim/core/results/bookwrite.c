@@ -78,10 +78,14 @@ book_header(const book *k, lxw_worksheet *ws, lxw_row_t row,
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	/* a width per column: libxlsxwriter keeps one width a first
+	 * column, so a caller's own width for column 0 would otherwise
+	 * take the whole range back to Excel's default (and "###") */
+	for (i = 0; i < n; i++) {
 		worksheet_write_string(ws, row, (lxw_col_t)i, head[i], k->f.head);
-	worksheet_set_column(ws, 0, (lxw_col_t)(n > 0 ? n - 1 : 0), width,
-	    NULL);
+		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width,
+		    NULL);
+	}
 	worksheet_set_row(ws, row, 32, NULL);
 }
 

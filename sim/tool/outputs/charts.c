@@ -853,7 +853,8 @@ write_revenue(const report *d, const fw_recommendation *vd, const char *dir,
 	put_axis(m, "RY", ax);
 	put_end_labels(m, "REND", d, 0, end, &ax);
 	gp_text(m, "S_REVENUE", "Lines: median across replications. Shaded: "
-	    "5th to 95th percentile");
+	    "5th to 95th percentile of %s", lead > 0 ? d->labels[lead] :
+	    "the baseline");
 	fw_format_money(end[lead] * 1e6, a, sizeof(a));
 	fw_format_money(end[0] * 1e6, b, sizeof(b));
 	if (lead > 0)
@@ -948,7 +949,7 @@ write_gap(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 			}
 	gp_text(m, "S_GAP", "Customer value at risk: a year of the value each "
 	    "prescribing HCP brings, times its chance of switching within "
-	    "the year");
+	    "the year; more prescribers put more value at risk");
 	put_axis(m, "GY", axis_nice(0, hi[0], AXIS_NONNEGATIVE, 5));
 	put_axis(m, "VY", axis_nice(0, hi[1], AXIS_NONNEGATIVE, 5));
 	fw_format_money(gap_of(d, lead, d->T, 0) * 1e6, a, sizeof(a));

@@ -118,7 +118,9 @@ voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
 	const voi_read *v = d->voi;
 	char text[2048], evpi[32], se[32], cost[32], top[200];
 	double programme = programme_cost(d, v->best), top_value;
-	int close = vd->call == FW_CALL_CLOSE, rc;
+	/* close between two options, as every chart's title says */
+	int close = vd->call == FW_CALL_CLOSE && vd->n >= 2 &&
+	    vd->rival == vd->opt[1].variant, rc;
 	textpage tp;
 
 	if ((rc = write_bars(v, dir, top, sizeof(top), &top_value)) != FW_OK ||
@@ -147,7 +149,7 @@ voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
 		    "%s), beside %s's programme cost of %s.", evpi, se,
 		    report_label_of(d, v->best), cost);
 	else
-		snprintf(text, sizeof(text), "No: whatever the uncertain "
+		snprintf(text, sizeof(text), "Whatever the uncertain "
 		    "inputs turn out to be within their ranges, %s stays the "
 		    "best choice, so learning them first is worth nothing.",
 		    report_label_of(d, v->best));
