@@ -52,21 +52,9 @@ static void
 payback_of(const fw_option *o, char *buf, size_t size)
 {
 	if (o->payback > 0)
-		snprintf(buf, size, "month %d", o->payback);
+		snprintf(buf, size, "in month %d", o->payback);
 	else
 		snprintf(buf, size, "not within the horizon");
-}
-
-/* "pays back in month 14", "does not pay back within 60 months" */
-static void
-pays_back(const fw_recommendation *vd, const fw_option *o, char *buf,
-    size_t size)
-{
-	if (o->payback > 0)
-		snprintf(buf, size, "pays back in month %d", o->payback);
-	else
-		snprintf(buf, size, "does not pay back within %d months",
-		    vd->months);
 }
 
 /* How to break a close call between the leader and the runner-up: the
@@ -102,7 +90,7 @@ leader_words(const fw_recommendation *vd, char *buf, size_t size)
 	fw_format_money(o->p95, hi, sizeof(hi));
 	fw_format_horizon(vd->months, over, sizeof(over));
 	fw_format_share(o->p_ahead, vd->reps, base, sizeof(base));
-	pays_back(vd, o, pay, sizeof(pay));
+	payback_of(o, pay, sizeof(pay));
 	roi[0] = '\0';
 	if (o->cost > 0) {	/* no ROI without extra spend */
 		char cost[32];
@@ -111,8 +99,8 @@ leader_words(const fw_recommendation *vd, char *buf, size_t size)
 		    o->roi, cost);
 	}
 	snprintf(buf, size, "%s gains %s of NPV %s (5th to 95th percentile "
-	    "%s to %s) and beats the baseline %s; it %s%s.", o->name, gain,
-	    over, lo, hi, base, pay, roi);
+	    "%s to %s) and beats the baseline %s; payback %s%s.", o->name,
+	    gain, over, lo, hi, base, pay, roi);
 }
 
 /* Against the runner-up: by how much, how often. */
@@ -214,6 +202,10 @@ write_strip(const report *d, const fw_recommendation *vd, const char *dir,
 		gp_field(ticks, t);
 		fputc('\n', ticks);
 	}
+	/* no option: a row the template reads as "no strip" */
+	if (rows != NULL && vd->n == 0)
+		fprintf(rows, "1\t\"\"\tNaN\tNaN\tNaN\t0\t\"\"\t%.4f\t%.4f\t-1\t1"
+		    "\t0\n", top, bottom);
 	rc = gp_close(rows, rc);
 	return gp_close(ticks, rc);
 }
@@ -267,7 +259,6 @@ headline_write(const report *d, const fw_recommendation *vd,
 	put_para(&tp, 0.05, TX_NOTE, text);
 	if (vd->n > 0 && strip_top - foot < STRIP_MIN)
 		tp.lost++;	/* no room for the strip */
-	rc = vd->n > 0 ? write_strip(d, vd, dir, strip_top, foot + 0.075) :
-	    FW_OK;
+	rc = write_strip(d, vd, dir, strip_top, foot + 0.075);
 	return close_page(&tp, rc);
 }
