@@ -215,13 +215,12 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 			    &ax, shape, rows);
 			gp_num_at(m, "DV", i + 1, 1);
 			fw_format_money(s.mean * 1e6, gain, sizeof(gain));
-			gp_text_at(m, "DTEXT1", i + 1, "%s less %s: mean %s; 5th "
-			    "to 95th percentile %s to %s", vd->opt[0].name,
-			    vd->opt[1].name, gain, a, b);
+			gp_text_at(m, "DTEXT1", i + 1, "mean %s; 5th to 95th "
+			    "percentile %s to %s", gain, a, b);
 			fw_format_share(vd->lead_p_ahead, d->R, loss,
 			    sizeof(loss));
-			gp_text_at(m, "DTEXT2", i + 1, "%s comes out ahead %s",
-			    vd->opt[0].name, loss);
+			gp_text_at(m, "DTEXT2", i + 1, "%s ahead of %s %s",
+			    vd->opt[0].name, vd->opt[1].name, loss);
 			continue;
 		}
 		decision_row(d, x, y, i + 1, vd->opt[i].name,
@@ -365,7 +364,6 @@ write_cumgain(const report *d, const fw_recommendation *vd, const char *dir,
 		}
 	ax = axis_nice(lo, hi, 1, 6);
 	put_axis(m, "CY", ax);
-	gp_num(m, "LEAD", (double)lead + 1);
 	put_end_labels(m, "CEND", d, 1, end, &ax);
 	/* Start and payback: dots on the zero line, and a row above the
 	 * plot per option that has either, starting at its first event. */
@@ -459,6 +457,35 @@ gaprate_of(const report *d, size_t v, int t, int k)
 	return 100 * band_mean(d, RS_GAP_RATE, k == 0 ? 0 : v, t);
 }
 
+/* ", as onboarding friction goes from 0.35 to 0.11": the first input
+ * variant v changes that is neither a cost nor a channel, medians only;
+ * "" when there is none. */
+static void
+lever_words(const report *d, size_t v, char *buf, size_t size)
+{
+	char label[200], (*val)[VALUE_TEXT];
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < d->nchange; i++) {
+		const run_change *ch = &d->change[i];
+		const char *text[2] = { ch->from, ch->to };
+		if (ch->v != v || strstr(ch->path, "cost") != NULL ||
+		    strncmp(ch->path, "channels.", 9) == 0 || !*ch->from)
+			continue;
+		if ((val = malloc(2 * sizeof(*val))) == NULL)
+			return;
+		value_words(ch->path, text, 2, val);
+		val[0][strcspn(val[0], " ")] = '\0';
+		val[1][strcspn(val[1], " ")] = '\0';
+		param_label(ch->path, label, sizeof(label));
+		snprintf(buf, size, ", as %s goes from %s to %s", label, val[0],
+		    val[1]);
+		free(val);
+		return;
+	}
+}
+
 /* mechanism.gp: why the leader gains: HCPs by state at the horizon,
  * mean trust and the share of scripts unfilled, against the baseline. */
 static int
@@ -507,7 +534,7 @@ write_mechanism(const report *d, const fw_recommendation *vd, const char *dir,
 		    band_mean(d, RS_TRUST, 0, d->T);
 		double dg = 100 * (band_mean(d, RS_GAP_RATE, lead, d->T) -
 		    band_mean(d, RS_GAP_RATE, 0, d->T));
-		char trust[64] = "", gap[96] = "";
+		char trust[64] = "", gap[320] = "";
 		/* only what changes by as much as the title's figures show:
 		 * no "0.00 lower", no "0.0 points more" */
 		if (fabs(dt) >= 0.005)
@@ -517,6 +544,10 @@ write_mechanism(const report *d, const fw_recommendation *vd, const char *dir,
 			snprintf(gap, sizeof(gap), ", and %.1f points %s of "
 			    "written scripts go unfilled",
 			    fabs(dg), dg <= 0 ? "fewer" : "more");
+		/* neither trust nor unfilled scripts moves: the title says
+		 * what the option changes instead */
+		if (!*trust && !*gap)
+			lever_words(d, lead, gap, sizeof(gap));
 		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "How %s works: by month "
 		    "%d it has %s %s prescribing HCPs%s%s", d->labels[lead],
 		    d->T, count_words(fabs(dp), n1, sizeof(n1)), dp >= 0 ?
@@ -1046,6 +1077,9 @@ charts_write(const report *d, const fw_recommendation *vd, const char *dir,
 	gp_array(m, "STATE", RUN_NSTATE);
 	for (v = 0; v < RUN_NSTATE; v++)
 		gp_text_at(m, "STATE", v + 1, "%s", run_state_names[v]);
+	/* the leader, 1 (the baseline) when there is no option: the one
+	 * whose band cumgain.gp and revenue.gp shade */
+	gp_num(m, "LEAD", (double)leader(vd) + 1);
 	/* On a close call every title says so. */
 	m->title_lead = close_call(vd) ? "Close call: " : NULL;
 	for (i = 0; rc == FW_OK && i < run_chart_count; i++)

@@ -52,21 +52,9 @@ static void
 payback_of(const fw_option *o, char *buf, size_t size)
 {
 	if (o->payback > 0)
-		snprintf(buf, size, "month %d", o->payback);
+		snprintf(buf, size, "in month %d", o->payback);
 	else
 		snprintf(buf, size, "not within the horizon");
-}
-
-/* "pays back in month 14", "does not pay back within 60 months" */
-static void
-pays_back(const fw_recommendation *vd, const fw_option *o, char *buf,
-    size_t size)
-{
-	if (o->payback > 0)
-		snprintf(buf, size, "pays back in month %d", o->payback);
-	else
-		snprintf(buf, size, "does not pay back within %d months",
-		    vd->months);
 }
 
 /* How to break a close call between the leader and the runner-up: the
@@ -102,7 +90,7 @@ leader_words(const fw_recommendation *vd, char *buf, size_t size)
 	fw_format_money(o->p95, hi, sizeof(hi));
 	fw_format_horizon(vd->months, over, sizeof(over));
 	fw_format_share(o->p_ahead, vd->reps, base, sizeof(base));
-	pays_back(vd, o, pay, sizeof(pay));
+	payback_of(o, pay, sizeof(pay));
 	roi[0] = '\0';
 	if (o->cost > 0) {	/* no ROI without extra spend */
 		char cost[32];
@@ -111,8 +99,8 @@ leader_words(const fw_recommendation *vd, char *buf, size_t size)
 		    o->roi, cost);
 	}
 	snprintf(buf, size, "%s gains %s of NPV %s (5th to 95th percentile "
-	    "%s to %s) and beats the baseline %s; it %s%s.", o->name, gain,
-	    over, lo, hi, base, pay, roi);
+	    "%s to %s) and beats the baseline %s; payback %s%s.", o->name,
+	    gain, over, lo, hi, base, pay, roi);
 }
 
 /* Against the runner-up: by how much, how often. */
@@ -136,28 +124,37 @@ bullets(const report *d, const fw_recommendation *vd, char (*b)[1024],
     int *how_sure)
 {
 	size_t n = 0, i;
-	char tie[768];
+	int close = vd->call == FW_CALL_CLOSE && vd->n >= 2 &&
+	    vd->rival == vd->opt[1].variant;
+	char tie[768] = "";
 
 	*how_sure = 0;
 	if (vd->call == FW_CALL_NONE || vd->call == FW_CALL_KEEP) {
 		fw_recommendation_answer(vd, b[n++], sizeof(b[0]));
 	} else {
 		leader_words(vd, b[n++], sizeof(b[0]));
-		if (vd->n >= 2) {
-			runner_words(d, vd, b[n], sizeof(b[0]));
-			if (vd->call == FW_CALL_CLOSE && vd->rival ==
-			    vd->opt[1].variant) {
-				tie_break(vd, tie, sizeof(tie));
-				strncat(b[n], " ", sizeof(b[0]) - strlen(b[n]) - 1);
-				strncat(b[n], tie, sizeof(b[0]) - strlen(b[n]) - 1);
-			}
-			n++;
-		}
+		if (vd->n >= 2)
+			runner_words(d, vd, b[n++], sizeof(b[0]));
 	}
-	/* the option that loses most, and why */
+	if (close)
+		tie_break(vd, tie, sizeof(tie));
+	/* the option that loses most, and why; a tie-break then joins the
+	 * runner-up's bullet */
 	for (i = vd->n; i-- > 0;)
-		if (report_why_loses(d, vd->opt[i].variant, b[n], sizeof(b[0])))
+		if (report_why_loses(d, vd->opt[i].variant, b[n],
+		    sizeof(b[0]))) {
+			if (*tie) {
+				strncat(b[n - 1], " ", sizeof(b[0]) -
+				    strlen(b[n - 1]) - 1);
+				strncat(b[n - 1], tie, sizeof(b[0]) -
+				    strlen(b[n - 1]) - 1);
+			}
 			return n + 1;
+		}
+	if (*tie) {
+		snprintf(b[n], sizeof(b[0]), "%s", tie);
+		return n + 1;
+	}
 	spread_words(d, b[n], sizeof(b[0]));
 	*how_sure = 1;
 	return n + 1;
@@ -205,6 +202,10 @@ write_strip(const report *d, const fw_recommendation *vd, const char *dir,
 		gp_field(ticks, t);
 		fputc('\n', ticks);
 	}
+	/* no option: a row the template reads as "no strip" */
+	if (rows != NULL && vd->n == 0)
+		fprintf(rows, "1\t\"\"\tNaN\tNaN\tNaN\t0\t\"\"\t%.4f\t%.4f\t-1\t1"
+		    "\t0\n", top, bottom);
 	rc = gp_close(rows, rc);
 	return gp_close(ticks, rc);
 }
@@ -235,14 +236,14 @@ headline_write(const report *d, const fw_recommendation *vd,
 	}
 	/* the footnote from the bottom up, the strip between */
 	snprintf(text, sizeof(text), "Method: %zu replications, each option "
-	    "paired with the baseline on the same random draws; its gain is "
-	    "its NPV less the baseline's (dot: mean; bar: 5th to 95th "
-	    "percentile). NPV: cash discounted to today; cash: undiscounted. "
-	    "ROI: NPV gain per $1 of extra spend, at present value. Programme "
-	    "cost: nominal, undiscounted. Customer value at risk: a year of "
-	    "each prescribing HCP's value times its chance of switching within "
-	    "the year.%s", d->R, vd->n >= 2 ? " Close call: the runner-up "
-	    "ahead in over 1 replication in 4." : "");
+	    "paired with the baseline on the same random draws; its gain is its "
+	    "NPV less the baseline's (dot: mean; bar: 5th to 95th percentile). "
+	    "NPV: cash discounted to today; cash: undiscounted. ROI: NPV gain "
+	    "per $1 of extra spend, at present value. Programme cost: nominal. "
+	    "Customer value at risk: a year of each prescribing HCP's value "
+	    "times its chance of switching within the year.%s", d->R,
+	    vd->n >= 2 ? " Close call: the runner-up ahead in over 1 "
+	    "replication in 4." : "");
 	foot = 0.08 + para_height(0.05, TX_NOTE, text);
 	if (!how_sure && vd->n > 0) {
 		char sure[1024];
@@ -258,7 +259,6 @@ headline_write(const report *d, const fw_recommendation *vd,
 	put_para(&tp, 0.05, TX_NOTE, text);
 	if (vd->n > 0 && strip_top - foot < STRIP_MIN)
 		tp.lost++;	/* no room for the strip */
-	rc = vd->n > 0 ? write_strip(d, vd, dir, strip_top, foot + 0.075) :
-	    FW_OK;
+	rc = write_strip(d, vd, dir, strip_top, foot + 0.075);
 	return close_page(&tp, rc);
 }

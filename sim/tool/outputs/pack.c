@@ -16,7 +16,7 @@
 
 /* Characters a line holds across the page at each style's size (a
  * 10-inch page, DejaVu Sans about 0.55 em a character). */
-static const int line_chars[] = { 0, 76, 116, 100, 140, 100 };
+static const int line_chars[] = { 0, 76, 116, 100, 150, 100 };
 
 const double line_height[] = { 0, 0.072, 0.044, 0.052, 0.035, 0.05 };
 
