@@ -6,7 +6,7 @@ unset key
 NNAMES = NV - NAMES_FROM + 1
 NAMES_GAP = NNAMES > 0 && 0.9 / NNAMES < 0.24 ? 0.9 / NNAMES : 0.24
 do for [i=NAMES_FROM:NV] {
-    set label (400 + i) (i == 1 ? "Baseline" : S[NAME[i]]) \
+    set label (400 + i) S[NAME[i]] \
         at screen 0.5 + (i - NAMES_FROM - (NNAMES - 1) / 2.0) * NAMES_GAP, \
         0.09 center font SUBFONT textcolor rgb vc(i)
 }

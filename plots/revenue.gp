@@ -19,9 +19,9 @@ do for [i=1:NV] {
 }
 f = DATA."/revenue.tsv"
 # columns: month, then p5, p50, p95 of each variant
-# one band, the leader's (LEAD, cumgain's): four overlapping bands read
-# as one grey mass
-plot for [i=1:NV] f using 1:(i == LEAD ? column(3 * i - 1) : NaN): \
+# one band, the leader's (the baseline's with no option): four
+# overlapping bands read as one grey mass
+plot for [i=1:NV] f using 1:(i == RLEAD ? column(3 * i - 1) : NaN): \
         (column(3 * i + 1)) with filledcurves lc rgb vc(i) notitle, \
      for [i=1:NV] f using 1:(column(3 * i)) with lines lw 3 lc rgb vc(i) \
         notitle, \

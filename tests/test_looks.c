@@ -94,6 +94,14 @@ START_TEST(test_value_words)
 	value_words("economics.price_per_patient_month", price, 2, w);
 	ck_assert_str_eq(w[0], "$450");
 	ck_assert_str_eq(w[1], "$450 ($405\xe2\x80\x93$495)");
+	/* whole numbers without decimals */
+	{
+		const double x[2] = { 3, 12 };
+		char v[2][VALUE_WORDS];
+		values_words("segments.a.scripts_per_month", x, 2, v);
+		ck_assert_str_eq(v[0], "3");
+		ck_assert_str_eq(v[1], "12");
+	}
 	/* text that does not read as the key's value: as it is */
 	value_words("friction.access", odd, 2, w);
 	ck_assert_str_eq(w[0], "0.30");

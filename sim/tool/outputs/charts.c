@@ -884,6 +884,7 @@ write_revenue(const report *d, const fw_recommendation *vd, const char *dir,
 	ax = axis_nice(0, hi, AXIS_NONNEGATIVE, 5);
 	put_axis(m, "RY", ax);
 	put_end_labels(m, "REND", d, 0, end, &ax);
+	gp_num(m, "RLEAD", (double)lead + 1);
 	gp_text(m, "S_REVENUE", "Lines: median across replications. Shaded: "
 	    "5th to 95th percentile of %s", lead > 0 ? d->labels[lead] :
 	    "the baseline");
@@ -1066,7 +1067,9 @@ charts_write(const report *d, const fw_recommendation *vd, const char *dir,
 	gp_num(m, "R", (double)d->R);
 	gp_array(m, "NAME", d->nv);
 	for (v = 0; v < d->nv; v++)
-		gp_text_at(m, "NAME", v + 1, "%s", d->labels[v]);
+		/* capitalised like the options beside it */
+		gp_text_at(m, "NAME", v + 1, "%s", v == 0 ? "Baseline" :
+		    d->labels[v]);
 	/* each option's own colour (optionlook.h), read by vc() */
 	gp_array(m, "VCOL", d->nv);
 	for (v = 0; v < d->nv; v++)

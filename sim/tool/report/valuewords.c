@@ -37,18 +37,21 @@ values_words(const char *path, const double *x, size_t n,
 	const char *unit = param_unit(path);
 	double top = 0;
 	size_t i;
-	int d, more;
+	int d, more, whole;
 
 	if (strcmp(unit, "$") == 0) {
 		for (i = 0; i < n; i++)
 			param_value(path, x[i], out[i], VALUE_WORDS);
 		return;
 	}
-	for (i = 0; i < n; i++)
-		if (isfinite(x[i]))
+	for (i = 0, whole = 1; i < n; i++)
+		if (isfinite(x[i])) {
 			top = fmax(top, fabs(x[i]));
-	/* two significant figures of the largest */
-	d = top > 0 ? 1 - (int)floor(log10(top)) : 0;
+			whole &= x[i] == floor(x[i]);
+		}
+	/* whole numbers as they are, else two significant figures of the
+	 * largest */
+	d = top > 0 && !whole ? 1 - (int)floor(log10(top)) : 0;
 	if (d < 0)
 		d = 0;
 	for (more = 0; more < 2 && !apart(x, n, d); more++)
