@@ -182,6 +182,10 @@ START_TEST(test_beta_quantile)
 		    pow(p[i], 1 / 2.5), 1e-14 * pow(p[i], 1 / 2.5));
 	ck_assert_double_eq(fwi_beta_quantile(0, 2, 3), 0);
 	ck_assert_double_eq(fwi_beta_quantile(1, 2, 3), 1);
+	ck_assert(isnan(fwi_beta_quantile(0.5, 0, 3)));
+	ck_assert(isnan(fwi_gamma_quantile(0.5, -1)));
+	ck_assert(isnan(fwi_t_quantile(0.975, 0)));
+	ck_assert(isnan(fwi_normal_quantile(NAN)));
 }
 END_TEST
 

@@ -226,6 +226,9 @@ invert(tails_fn *tails, const double *par, double p, double q, double x,
 		else if (newton)
 			next = x * exp(-r * exp(log(tail) - logxf));
 		if (next > lo && next < hi) {
+			/* Newton's error after a step is about the square of
+			 * the step's: past rounding once the step is this
+			 * small */
 			if (fabs(next - x) <= 1e-12 * next)
 				return next;
 		} else if (hi == INFINITY)
@@ -249,6 +252,8 @@ fwi_normal_quantile(double p)
 {
 	double q = p - 0.5, r, x;
 
+	if (isnan(p))
+		return p;
 	if (!(p > 0))
 		return -INFINITY;
 	if (!(p < 1))
@@ -334,6 +339,8 @@ fwi_gamma_quantile(double p, double shape)
 	double par[1] = { shape };
 	double c = 1 / (9 * shape), w, low, x;
 
+	if (!(shape > 0) || isnan(p))
+		return NAN;
 	if (!(p > 0))
 		return 0;
 	if (!(p < 1))
@@ -375,6 +382,8 @@ fwi_beta_quantile(double p, double a, double b)
 	int swapped;
 	double x;
 
+	if (!(a > 0) || !(b > 0) || isnan(p))
+		return NAN;
 	if (!(p > 0))
 		return 0;
 	if (!(p < 1))
@@ -423,6 +432,8 @@ t_upper(double q, double nu)
 double
 fwi_t_quantile(double p, double nu)
 {
+	if (!(nu > 0) || isnan(p))
+		return NAN;
 	if (!(p > 0))
 		return -INFINITY;
 	if (!(p < 1))
