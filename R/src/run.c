@@ -91,7 +91,7 @@ SEXP fwr_names(void)
 }
 
 /* results.xlsx of a finished run, by the library's one writer. */
-SEXP fwr_run_workbook(SEXP x, SEXP file)
+SEXP fwr_run_workbook(SEXP x, SEXP file, SEXP command_line)
 {
 	r_run *r = r_unwrap(R_RUN, x);
 	fw_error err;
@@ -100,7 +100,7 @@ SEXP fwr_run_workbook(SEXP x, SEXP file)
 	    STRING_ELT(file, 0) == NA_STRING)
 		r_fail_status(FW_EINVALID, "workbook must be one file name");
 	if (fw_run_write_workbook(r->run, R_ExpandFileName(Rf_translateChar(
-	    STRING_ELT(file, 0))), NULL, &err) != FW_OK)
+	    STRING_ELT(file, 0))), r_text(command_line), &err) != FW_OK)
 		r_fail(&err);
 	return R_NilValue;
 }
