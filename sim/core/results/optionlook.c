@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "flywheel.h"
+#include "hash.h"
 
 /* Okabe-Ito's colour-blind-safe hues; the HCP states are purples and
  * browns (plots/style.gp), which none of these is near. */
@@ -101,25 +102,16 @@ fw_option_label(const char *name, const char *label, const char *description,
 		snprintf(buf, size, "%s", name);
 }
 
-static uint64_t
-fnv1a(const char *s)
-{
-	uint64_t h = 14695981039346656037ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
 void
 fw_option_colours(const char *const *names, const char *const *given,
     size_t n, char (*colour)[8])
 {
-	size_t *ord = malloc((n + 1) * sizeof(size_t)), i, k;
+	size_t *ord, i, k;
 	int taken[NPALETTE] = { 0 };
 
 	if (n == 0)
 		return;
+	ord = malloc(n * sizeof(size_t));
 	snprintf(colour[0], 8, "%s", BASELINE_GREY);
 	for (i = 1; i < n; i++)
 		colour[i][0] = '\0';
@@ -146,7 +138,8 @@ fw_option_colours(const char *const *names, const char *const *given,
 			all &= taken[k];
 		if (all)	/* more options than colours: share again */
 			memset(taken, 0, sizeof(taken));
-		at = (size_t)(fnv1a(names[v]) % NPALETTE);
+		at = (size_t)(fwi_hash_bytes(FW_FNV_OFFSET, names[v],
+		    strlen(names[v])) % NPALETTE);
 		for (tries = 0; taken[at] && tries < NPALETTE; tries++)
 			at = (at + 1) % NPALETTE;
 		taken[at] = 1;
