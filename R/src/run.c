@@ -41,12 +41,15 @@ SEXP fwr_run_alloc(SEXP x, SEXP reps, SEXP months, SEXP seed, SEXP threads)
 	return out;
 }
 
-/* Simulates about reps more replications; the number done so far. */
+/* Simulates about reps more replications; the number done so far. An
+ * interrupt (Ctrl-C) waiting is taken first: R's evaluator would look
+ * for it only every thousand or so calls, many steps later. */
 SEXP fwr_run_step(SEXP x, SEXP reps)
 {
 	r_run *r = r_unwrap(R_RUN, x);
 	fw_error err;
 
+	R_CheckUserInterrupt();
 	if (fw_run_step(r->run, (uint64_t)Rf_asReal(reps), &err) != FW_OK)
 		r_fail(&err);
 	return Rf_ScalarReal((double)fw_run_done(r->run));
