@@ -46,6 +46,9 @@ interrupt_r <- function(call) {
             log, file.path(dir, "out")),
           env = paste0("R_LIBS=", paste(.libPaths(), collapse = ":")),
           wait = FALSE, stdout = FALSE, stderr = FALSE)
+  # the run is killed when this returns, whatever happened: a test that
+  # fails must not leave a long run behind
+  on.exit(if (exists("pid", inherits = FALSE)) tools::pskill(pid, tools::SIGKILL), add = TRUE)
   pid <- as.integer(wait_for(log, "started")[2])
   tools::pskill(pid, tools::SIGINT)
   out <- wait_for(log, c("interrupted", "finished"))
