@@ -1,8 +1,8 @@
 # decision.gp - the decision: each option's NPV gain over the baseline,
 # paired replication by replication, as a shape (its spread), ranked
-# best on top, with the median (long tick) and the 5th and 95th
+# best on top, with the mean (long tick) and the 5th and 95th
 # percentiles (short ticks); zero is always on the axis. A spread too
-# narrow to see as a shape is a dot at the median and a 5th-95th bar. On
+# narrow to see as a shape is a dot at the mean and a 5th-95th bar. On
 # a close call the last row (NDIFF) is the leader's NPV less the
 # runner-up's, set apart by a rule.
 reset
@@ -34,7 +34,8 @@ if (NDIFF > 0) {
 }
 s = DATA."/decision-shape.tsv"
 r = DATA."/decision-rows.tsv"
-# rows: rank, name, p5, p50, p95, mean, colour, narrow (dot and bar)
+# rows: rank, name, p5, mean (the long tick), p95, mean, colour, narrow
+# (dot and bar)
 plot for [i=1:NOPT] s index (i - 1) using 1:2:3 with filledcurves \
         fs transparent solid 0.45 lc rgb vc(DV[i]) notitle, \
      r using (DX_LO):1:ytic(2) with points ps 0 notitle, \

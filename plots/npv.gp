@@ -9,11 +9,20 @@ set rmargin at screen 0.95
 set xrange [NX_LO:NX_HI]
 set xtics NX_STEP
 set format x sprintf("%%.%df", NX_DEC)
+# thousands separated: "1,000"
+if (NX_DEC == 0) {
+    set xtics ()
+    do for [k=0:int((NX_HI - NX_LO) / NX_STEP + 0.5)] {
+        set xtics add (commas(NX_LO + k * NX_STEP) NX_LO + k * NX_STEP)
+    }
+}
 set yrange [0:NY_HI]
-set ytics NY_STEP
-set format y sprintf("%%.%df", NY_DEC)
+# the height is only how often: no numbers a board would ask about
+unset ytics
+set grid noytics
+set border 1
 set xlabel "NPV over the horizon ($M)"
-set ylabel "Density (share of replications per $M)"
+set ylabel "How often (taller: more replications)"
 do for [i=1:NV] {
     set label 20 + i S[NAME[i]] at NLAB_X[i], NLAB_Y[i] center \
         textcolor rgb vc(i) font SUBFONT front

@@ -1,5 +1,5 @@
-# revenue.gp - revenue per month: each variant's median, its 5th-95th
-# percentile band across replications, names at the line ends.
+# revenue.gp - revenue per month: each variant's median, the leader's
+# 5th-95th percentile band across replications, names at the line ends.
 reset
 load STYLE
 TITLE = T_REVENUE
@@ -19,8 +19,10 @@ do for [i=1:NV] {
 }
 f = DATA."/revenue.tsv"
 # columns: month, then p5, p50, p95 of each variant
-plot for [i=1:NV] f using 1:(column(3 * i - 1)):(column(3 * i + 1)) \
-        with filledcurves lc rgb vc(i) notitle, \
+# one band, the leader's (the baseline's with no option): four
+# overlapping bands read as one grey mass
+plot for [i=1:NV] f using 1:(i == RLEAD ? column(3 * i - 1) : NaN): \
+        (column(3 * i + 1)) with filledcurves lc rgb vc(i) notitle, \
      for [i=1:NV] f using 1:(column(3 * i)) with lines lw 3 lc rgb vc(i) \
         notitle, \
      for [i=1:NV] f using 1:(T == 1 ? column(3 * i) : NaN) with points \

@@ -1,34 +1,39 @@
-# states.gp - HCPs by state, month by month, stacked from zero, a panel
-# per variant, the states named once at the right.
+# states.gp - what each option changes in the HCPs, against the
+# baseline, month by month: prescribing HCPs (left) and advocates
+# (right), a line per option in its colour, zero marked, the options
+# named once in a row under the panels.
 reset
 load STYLE
 TITLE = T_STATES
-NOTE = 0
+NOTE = S_HCPDIFF
 load TPL."/title.gp"
-cols = NV <= 2 ? NV : 2
-rows = (NV + cols - 1) / cols
-set multiplot layout rows, cols margins 0.09, 0.82, 0.12, 0.76 \
-    spacing 0.08, 0.10
-set key at screen 0.985, 0.45 right center vertical Left reverse \
-    font SMALLFONT samplen 1.2
+set multiplot
+NAMES_FROM = 2
+load TPL."/names.gp"
 set xrange [1:(T > 1 ? T : 2)]
 # whole months on a short horizon
 if (T < 8) { set xtics 1 }
-set yrange [0:SY_HI]
+set xlabel "Month"
+set xzeroaxis lt 1 lw 1.5 lc rgb "#444444"
+set lmargin at screen 0.10
+set rmargin at screen 0.47
+set tmargin at screen 0.72
+set bmargin at screen 0.26
+set title "Prescribing HCPs, option less baseline" font SUBFONT
+set yrange [SY_LO:SY_HI]
 set ytics SY_STEP
-set format y sprintf("%%.%dfk", SY_DEC)
-set ytics add ("0" 0)
-set style fill solid 1.0 noborder
-set tics font SMALLFONT
-do for [i=1:NV] {
-    # "Month" under the bottom row only, clear of the titles below
-    if (i > NV - cols) { set xlabel "Month" font SMALLFONT } else { unset xlabel }
-    set title S[NAME[i]] font SUBFONT textcolor rgb vc(i)
-    f = DATA.sprintf("/states-%d.tsv", i)
-    if (i > 1) { unset key }
-    # columns: month, then the running total over the states (thousands)
-    plot for [k=7:1:-1] f using 1:(k > 1 ? column(k) : 0):(column(k + 1)) \
-        with filledcurves lc rgb SC[k] title S[STATE[k]]
-    load TPL."/panels.gp"
-}
+set format y "%.0f"
+f = DATA."/states.tsv"
+# columns: month, then each option's two differences, in file order
+plot for [i=2:NV] f using 1:(column(2 * i - 2)) with lines lw 3 \
+    lc rgb vc(i) notitle
+load TPL."/panels.gp"
+do for [i=1:NV] { unset label 400 + i }
+set lmargin at screen 0.59
+set rmargin at screen 0.96
+set title "Advocates, option less baseline" font SUBFONT
+set yrange [SA_LO:SA_HI]
+set ytics SA_STEP
+plot for [i=2:NV] f using 1:(column(2 * i - 1)) with lines lw 3 \
+    lc rgb vc(i) notitle
 unset multiplot

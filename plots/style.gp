@@ -23,8 +23,14 @@ array VC[8] = ["#555555", "#0072B2", "#E69F00", "#009E73", "#CC79A7", \
 vc(i) = exists("VCOL") ? S[VCOL[i]] : VC[(i - 1) % 8 + 1]
 # HCP states: purples along the funnel, browns for those lost, greys
 # for the unaware: hues no option's colour is near.
-array SC[7] = ["#e0e0e0", "#cbc9e2", "#9e9ac8", "#6a51a3", "#3f007d", \
+array SC[7] = ["#e0e0e0", "#dadaeb", "#bcbddc", "#807dba", "#3f007d", \
                "#dfc27d", "#a6611a"]
+# A whole number with thousands separated: "-1,000", "12,500".
+commas(x) = abs(x) >= 1000 ? (abs(x) >= 1e6 ? sprintf("%s%d,%03d,%03d", \
+    x < 0 ? "-" : "", int(abs(x) + 0.5) / 1000000, \
+    (int(abs(x) + 0.5) / 1000) % 1000, int(abs(x) + 0.5) % 1000) : \
+    sprintf("%s%d,%03d", x < 0 ? "-" : "", int(abs(x) + 0.5) / 1000, \
+    int(abs(x) + 0.5) % 1000)) : sprintf("%d", int(x + (x < 0 ? -0.5 : 0.5)))
 # The plot area leaves the top to the title and the bottom to the footer.
 set lmargin at screen 0.10
 set rmargin at screen 0.80

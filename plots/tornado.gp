@@ -1,6 +1,7 @@
 # tornado.gp - what moves a gain: for each input, the change from the
-# base when the input is low (upper bar) and high (lower bar), the
-# input's value written at each bar's end, largest swing on top.
+# base when the input is low (upper bar) and high (lower bar), written
+# at each bar's end in the axis's unit; the input's low and high in its
+# own unit under its name, largest swing on top.
 reset
 load STYLE
 TITLE = T_TORNADO[TM]
@@ -22,14 +23,15 @@ set key at screen 0.6, 0.09 center center horizontal samplen 1.5 \
     font SMALLFONT
 set style fill solid 0.9 noborder
 f = DATA.sprintf("/tornado-%d.tsv", TM)
-# rows: rank, change at low, change at high, name, low value, high value.
+# rows: rank, change at low, change at high, name, text at the low bar,
+# at the high bar, the input's low and high.
 # Each end's value is written by the plot of its side, as text or "" on
 # every row: a labels plot with no valid point makes gnuplot 5.4 crash
 # when the file has one row (a run with one uncertain input).
-plot f using ($2 / 2):($1 - 0.17):(abs($2) / 2):(0.15):ytic(4) \
-        with boxxyerror lc rgb "#56B4E9" title S[T_LOWKEY], \
+plot f using ($2 / 2):($1 - 0.17):(abs($2) / 2):(0.15):ytic(strcol(4)."\n".strcol(7)) \
+        with boxxyerror lc rgb "#b0b0b0" title S[T_LOWKEY], \
      f using ($3 / 2):($1 + 0.17):(abs($3) / 2):(0.15) \
-        with boxxyerror lc rgb "#0072B2" title S[T_HIGHKEY], \
+        with boxxyerror lc rgb "#505050" title S[T_HIGHKEY], \
      f using 2:($1 - 0.17):($2 < 0 ? stringcolumn(5) : "") with labels \
         right offset -0.6, 0 font SMALLFONT notitle, \
      f using 2:($1 - 0.17):($2 >= 0 ? stringcolumn(5) : "") with labels \

@@ -1,7 +1,10 @@
-# waterfall.gp - where value leaks: actual NPV, then each stage's Shapley
-# gain from the largest down, floating from the level the stages before
-# it reached, up to the frictionless ceiling; the figures, their 95%
-# intervals (± and whiskers) above each bar.
+# waterfall.gp - where value leaks: the projected NPV, then each stage's
+# Shapley gain from the largest down, floating from the level the stages
+# before it reached, up to the theoretical frictionless ceiling; the
+# figures and their simulation precision (± and whiskers) above each
+# bar; on a stage an option is aimed at, an inner bar of its gain in its
+# colour (waterfall-aim.tsv: bar, bottom, top, colour, label height,
+# label).
 reset
 load STYLE
 TITLE = T_WATERFALL
@@ -28,14 +31,22 @@ f = DATA."/waterfall.tsv"
 bar(k) = (column(8) == k ? column(1) : NaN)
 above(x) = (column(8) != 3 ? x : NaN)
 below(x) = (column(8) == 3 ? x : NaN)
+a = DATA."/waterfall-aim.tsv"
+# greys: none of them an option's colour; the ceiling lightest, being
+# theoretical; an option's colour only on the stage it is aimed at
 plot f using (bar(1)):(($2 + $3) / 2):($1 - 0.3):($1 + 0.3):2:3 \
-        with boxxyerror lc rgb VC[1] notitle, \
+        with boxxyerror lc rgb "#555555" notitle, \
      f using (bar(2)):(($2 + $3) / 2):($1 - 0.3):($1 + 0.3):2:3 \
-        with boxxyerror lc rgb VC[4] notitle, \
+        with boxxyerror lc rgb "#a3a3a3" notitle, \
      f using (bar(3)):(($2 + $3) / 2):($1 - 0.3):($1 + 0.3):2:3 \
-        with boxxyerror lc rgb VC[6] notitle, \
+        with boxxyerror lc rgb "#d9b3a6" notitle, \
      f using (bar(4)):(($2 + $3) / 2):($1 - 0.3):($1 + 0.3):2:3 \
-        with boxxyerror lc rgb VC[2] notitle, \
+        with boxxyerror fs solid 1.0 border lc rgb "#9a9a9a" \
+        fc rgb "#ececec" notitle, \
+     a using 1:(($2 + $3) / 2):($1 - 0.3):($1 - 0.08):2:3:4 \
+        with boxxyerror fs solid 1.0 noborder lc rgb variable notitle, \
+     a using ($1 - 0.3):5:6 with labels left offset 0, 0.7 \
+        font SMALLFONT textcolor rgb "#1a1a1a" notitle, \
      f using ($8 == 4 ? NaN : $1 + 0.3):4:(0.4):(0) with vectors nohead \
         dt 2 lw 1.5 lc rgb "#777777" notitle, \
      f using 1:5:(0):($6 - $5) with vectors heads size screen 0.008, 90 \

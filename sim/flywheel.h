@@ -276,6 +276,15 @@ int fw_scenario_set_number(fw_scenario *sc, const char *variant,
 int fw_scenario_value(const fw_scenario *sc, const char *variant,
     const char *path, double u, double *x, fw_error *err);
 
+/* Stores in q[0], q[1], q[2] the 5th, 50th and 95th percentiles of
+ * value, the YAML text a scenario gives the key at path (a number, all
+ * three that number, or a distribution such as
+ * "{dist: pert, min: 0.05, mode: 0.1, max: 0.2}"), without a scenario:
+ * how a report says a value in words. FW_EINVALID (err says why) when
+ * path names no key or value does not read as that key's value. */
+int fw_value_percentiles(const char *path, const char *value, double q[3],
+    fw_error *err);
+
 /* Sets *uncertain to 1 when the key at path holds a distribution in a
  * variant (NULL: the baseline), else 0; FW_EINVALID when path or variant
  * names nothing. */

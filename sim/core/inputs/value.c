@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
 #include "read.h"
 
 static const char *const dist_names[] = { "uniform", "normal", "lognormal",
@@ -257,5 +258,34 @@ fwi_read_channel(fw_yaml *y, yaml_node_t *n, const char *path,
 	    out->v, NULL);
 	if (rc == FW_OK)
 		rc = fwi_check_channel_shares(y, n, path, out);
+	return rc;
+}
+
+int
+fw_value_percentiles(const char *path, const char *value, double q[3],
+    fw_error *err)
+{
+	static const double u[3] = { 0.05, 0.50, 0.95 };
+	const fw_key *k;
+	fw_yaml y;
+	fw_num n;
+	int rc, i;
+
+	FWI_NOT_NULL(path, err);
+	FWI_NOT_NULL(value, err);
+	FWI_NOT_NULL(q, err);
+	if ((k = fwi_key_for_path(path)) == NULL) {
+		fw_error_set(err, FW_EINVALID, "", 0, 0, path, "no such key");
+		return FW_EINVALID;
+	}
+	rc = fwi_yaml_load_string(&y, "", value, strlen(value), err);
+	if (rc == FW_OK && fwi_yaml_root(&y) == NULL) {
+		fw_error_set(err, FW_EINVALID, "", 0, 0, path, "no value");
+		rc = FW_EINVALID;
+	} else if (rc == FW_OK)
+		rc = fwi_read_num(&y, fwi_yaml_root(&y), path, k, &n);
+	fwi_yaml_free(&y);
+	for (i = 0; rc == FW_OK && i < 3; i++)
+		q[i] = n.dist == FW_DIST_NONE ? n.value : fwi_num_at(&n, u[i]);
 	return rc;
 }

@@ -182,10 +182,12 @@ book_inputs(book *k)
 	    "hand to list every input).", BOOK_HEAD);
 	if (in.ws == NULL)
 		return FW_ENOMEM;
-	book_header(k, in.ws, BOOK_HEAD, head, NCOL, 12);
+	/* "$1,500,000" and "Distribution" whole in a font wider than Calibri */
+	book_header(k, in.ws, BOOK_HEAD, head, NCOL, 15);
 	worksheet_set_row(in.ws, BOOK_HEAD, 45, NULL);
 	worksheet_set_column(in.ws, C_UNIT, C_UNIT, 18, NULL);
-	worksheet_set_column(in.ws, C_INPUT, C_PATH, 34, NULL);
+	worksheet_set_column(in.ws, C_INPUT, C_INPUT, 34, NULL);
+	worksheet_set_column(in.ws, C_PATH, C_PATH, 34, NULL);
 	worksheet_set_column(in.ws, C_OPTION, C_OPTION, 20, NULL);
 	worksheet_autofilter(in.ws, BOOK_HEAD, 0, BOOK_HEAD, NCOL - 1);
 	if (sc == NULL) {

@@ -263,7 +263,9 @@ book_summary(book *k)
 			worksheet_set_row(ws, at, 30, NULL);
 		}
 	}
-	book_header(k, ws, top, head, NCOL, 14);
+	/* room for "$1,114.1M" and a header word in a wider font than
+	 * Calibri (LibreOffice without it): no "###", no "Program me" */
+	book_header(k, ws, top, head, NCOL, 17);
 	worksheet_set_row(ws, top, 64, NULL);
 	worksheet_set_column(ws, C_PAYBACK, C_PAYBACK, 16, NULL);
 	worksheet_set_column(ws, C_OPTION, C_OPTION, 28, NULL);

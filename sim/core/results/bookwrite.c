@@ -78,10 +78,14 @@ book_header(const book *k, lxw_worksheet *ws, lxw_row_t row,
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	/* a width per column: libxlsxwriter keeps one width a first
+	 * column, so a caller's own width for column 0 would otherwise
+	 * take the whole range back to Excel's default (and "###") */
+	for (i = 0; i < n; i++) {
 		worksheet_write_string(ws, row, (lxw_col_t)i, head[i], k->f.head);
-	worksheet_set_column(ws, 0, (lxw_col_t)(n > 0 ? n - 1 : 0), width,
-	    NULL);
+		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width,
+		    NULL);
+	}
 	worksheet_set_row(ws, row, 32, NULL);
 }
 
@@ -131,6 +135,37 @@ book_table(book *k, const fw_book_table *t)
 	return FW_OK;
 }
 
+/* s with every absolute path in it cut to its file's name: a workbook
+ * passed on names no folder of the machine that ran it. */
+static void
+without_folders(const char *s, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	if (size == 0)
+		return;
+	while (s != NULL && *s && n + 1 < size) {
+		const char *word = s + strspn(s, "'\""), *end, *slash;
+		if (*word == '/' && (s == word || word[-1] != '\\')) {
+			/* from the path's opening quote to its last slash */
+			end = word + strcspn(word, " '\"");
+			for (slash = word; slash < end; slash++)
+				if (*slash == '/')
+					word = slash + 1;
+			while (s < word && (*s == '\'' || *s == '"') &&
+			    n + 1 < size)
+				buf[n++] = *s++;
+			s = word;
+		}
+		end = s + strcspn(s, " ");
+		while (s < end && n + 1 < size)
+			buf[n++] = *s++;
+		while (*s == ' ' && n + 1 < size)
+			buf[n++] = *s++;
+	}
+	buf[n] = '\0';
+}
+
 /* Settings: what reproduces the run. The seed is text: a spreadsheet
  * keeps 15 digits of a number and a seed has up to 20. */
 int
@@ -138,15 +173,20 @@ book_settings(book *k)
 {
 	const fw_book *b = k->b;
 	static const char *const head[] = { "Setting", "Value" };
+	char table[PATH_MAX], command[4096];
 	const char *const text[][2] = {
 		{ "Scenario", b->scenario_name },
-		{ "Scenario file", b->scenario_file },
+		{ "Scenario file", b->scenario_file != NULL ?
+		    (strrchr(b->scenario_file, '/') != NULL ?
+		    strrchr(b->scenario_file, '/') + 1 : b->scenario_file) :
+		    NULL },
 		{ "Scenario file SHA-256", b->scenario_sha256 },
-		{ "Fit table that calibrated it", b->calibration },
+		{ "Fit table that calibrated it", b->calibration != NULL ?
+		    table : NULL },
 		{ "Model", b->model },
 		{ "flywheel version", b->version },
 		{ "Run finished (UTC)", b->finished },
-		{ "Command line", b->command_line } };
+		{ "Command line", b->command_line != NULL ? command : NULL } };
 	lxw_worksheet *ws = book_sheet(k, "Settings", "Settings of the run",
 	    "The seed is text so that every digit is kept; the run with "
 	    "these settings gives the same figures on any machine.",
@@ -157,6 +197,8 @@ book_settings(book *k)
 
 	if (ws == NULL)
 		return FW_ENOMEM;
+	without_folders(b->calibration, table, sizeof(table));
+	without_folders(b->command_line, command, sizeof(command));
 	book_header(k, ws, BOOK_HEAD, head, 2, 30);
 	worksheet_set_column(ws, 1, 1, 70, NULL);
 	for (i = 0; i < sizeof(text) / sizeof(text[0]); i++) {

@@ -13,10 +13,13 @@
 #include "flywheel.h"
 #include "hash.h"
 
-/* Okabe-Ito's colour-blind-safe hues; the HCP states are purples and
- * browns (plots/style.gp), which none of these is near. */
+/* Okabe-Ito's colour-blind-safe hues without vermilion, which beside
+ * orange reads as the same colour (CIEDE2000 12.7 for a deuteranope;
+ * the closest pair here, blue and reddish purple, is 12.2 for a
+ * protanope, and the rest differ in lightness too). The HCP states are
+ * purples and browns (plots/style.gp), none near these. */
 static const char *const palette[] = { "#0072B2", "#E69F00", "#009E73",
-	"#D55E00", "#56B4E9", "#CC79A7" };
+	"#CC79A7", "#56B4E9" };
 #define NPALETTE (sizeof(palette) / sizeof(palette[0]))
 #define BASELINE_GREY "#555555"
 
@@ -28,6 +31,12 @@ static const char *const phrase_ends[] = { ";", ":", " (", " - ",
 /* Words a shortened label does not end on. */
 static const char *const dangling[] = { "and", "or", "of", "the", "a",
 	"an", "to", "for", "with", "on", "in", "by", "&" };
+/* Words that open a phrase a cut would leave half-said ("Journey
+ * redesign of HCP [and patient onboarding]"): a label cut inside a
+ * phrase ends before the last of them, or before its last "and". */
+static const char *const opens_phrase[] = { "of", "for", "with", "on",
+	"in", "by", "to", "from", "at", "about", "across" };
+static const char *const joins[] = { "and", "or", "&" };
 
 /* Bytes of s holding at most n characters, cut after a whole one. */
 static size_t
@@ -44,16 +53,44 @@ bytes_of_chars(const char *s, size_t n)
 	return i;
 }
 
+/* Whether word (len bytes) is one of the n words of list. */
 static int
-dangles(const char *word, size_t len)
+word_in(const char *word, size_t len, const char *const *list, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(dangling) / sizeof(dangling[0]); i++)
-		if (strlen(dangling[i]) == len && strncmp(word, dangling[i],
-		    len) == 0)
+	for (i = 0; i < n; i++)
+		if (strlen(list[i]) == len && strncmp(word, list[i], len) == 0)
 			return 1;
 	return 0;
+}
+
+#define IN(word, len, list) \
+	word_in(word, len, list, sizeof(list) / sizeof(list[0]))
+
+/* Where to end a label cut inside a phrase, the first n bytes of s
+ * kept so far: before the last word that opens a phrase, else before
+ * the last "and", so that no phrase is left half-said; n when there
+ * is none past the first word. */
+static size_t
+phrase_cut(const char *s, size_t n)
+{
+	size_t i, opens = 0, join = 0;
+
+	for (i = 1; i < n; i++) {
+		size_t len = 0;
+		if (s[i - 1] != ' ')
+			continue;
+		while (i + len < n && s[i + len] != ' ')
+			len++;
+		if (i + len == n)
+			break;	/* the last word kept: the dangling rule's */
+		if (IN(s + i, len, opens_phrase))
+			opens = i - 1;
+		else if (IN(s + i, len, joins))
+			join = i - 1;
+	}
+	return opens > 0 ? opens : join > 0 ? join : n;
 }
 
 void
@@ -80,12 +117,17 @@ fw_option_label(const char *name, const char *label, const char *description,
 	}
 	cut = bytes_of_chars(description, FW_OPTION_LABEL_CHARS);
 	if (n > cut) {
-		/* at a word's end within the limit */
+		/* at a word's end within the limit, and before a phrase
+		 * the cut leaves half-said: "Journey redesign of HCP and
+		 * patient onboarding" is "Journey redesign", not "Journey
+		 * redesign of HCP" */
 		n = cut;
 		while (n > 0 && description[n] != ' ')
 			n--;
 		if (n == 0)
 			n = cut;
+		else
+			n = phrase_cut(description, n);
 	}
 	snprintf(buf, size, "%.*s", (int)n, description);
 	/* no dangling "and", no trailing comma or space */
@@ -94,7 +136,7 @@ fw_option_label(const char *name, const char *label, const char *description,
 		while (len > 0 && strchr(" ,.", buf[len - 1]) != NULL)
 			buf[--len] = '\0';
 		sp = strrchr(buf, ' ');
-		if (sp == NULL || !dangles(sp + 1, strlen(sp + 1)))
+		if (sp == NULL || !IN(sp + 1, strlen(sp + 1), dangling))
 			break;
 		*sp = '\0';
 	}

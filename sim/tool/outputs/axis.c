@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "axis.h"
 
@@ -61,4 +64,23 @@ axis_extend(const double *x, size_t n, double *lo, double *hi)
 		if (isnan(*hi) || x[i] > *hi)
 			*hi = x[i];
 	}
+}
+
+void
+axis_money_tick(double x, int decimals, char *buf, size_t size)
+{
+	char digits[64], *dot;
+	size_t whole;
+
+	/* -0 is 0 */
+	snprintf(digits, sizeof(digits), "%.*f", decimals, fabs(x) + 0.0);
+	dot = strchr(digits, '.');
+	whole = dot != NULL ? (size_t)(dot - digits) : strlen(digits);
+	if (whole > 3 && whole < 8)
+		snprintf(buf, size, "%s$%.*s,%sM", x < 0 && strtod(digits,
+		    NULL) != 0 ? "-" : "", (int)(whole - 3), digits,
+		    digits + whole - 3);
+	else
+		snprintf(buf, size, "%s$%sM", x < 0 && strtod(digits, NULL) !=
+		    0 ? "-" : "", digits);
 }

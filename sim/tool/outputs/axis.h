@@ -27,4 +27,8 @@ axis axis_nice(double lo, double hi, int with_zero, int ticks);
  * alone when none is finite). */
 void axis_extend(const double *x, size_t n, double *lo, double *hi);
 
+/* A tick of a money axis in $M, with decimals and thousands
+ * separated: "$1,000M", "-$50M", "$2.5M". */
+void axis_money_tick(double x, int decimals, char *buf, size_t size);
+
 #endif

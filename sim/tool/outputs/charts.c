@@ -12,6 +12,7 @@
 #include "density.h"
 #include "labels.h"
 #include "leakout.h"
+#include "valuewords.h"
 
 #define M(x) ((x) / 1e6)
 #define NGRID 241		/* points of a density curve */
@@ -63,23 +64,6 @@ spread_labels(double *y, size_t n, double gap, double lo, double hi)
 			y[ord[i]] = y[ord[i + 1]] - gap;
 	}
 	free(ord);
-}
-
-/* A count of people with thousands separated: "6,326". */
-static const char *
-people(double x, char *buf, size_t size)
-{
-	long n = lround(fabs(x));
-
-	if (n >= 1000000)
-		snprintf(buf, size, "%s%ld,%03ld,%03ld", x < 0 ? "-" : "",
-		    n / 1000000, n / 1000 % 1000, n % 1000);
-	else if (n >= 1000)
-		snprintf(buf, size, "%s%ld,%03ld", x < 0 ? "-" : "", n / 1000,
-		    n % 1000);
-	else
-		snprintf(buf, size, "%s%ld", x < 0 && n > 0 ? "-" : "", n);
-	return buf;
 }
 
 /* Whether variant v's cash is the baseline's in every month: its
@@ -169,7 +153,7 @@ decision_row(const report *d, double *x, double *y, size_t row,
 	}
 	fprintf(rows, "%zu\t", row);
 	gp_field(rows, name);
-	fprintf(rows, "\t%.10g\t%.10g\t%.10g\t%.10g\t%zu\t%d\n", s.p5, s.p50,
+	fprintf(rows, "\t%.10g\t%.10g\t%.10g\t%.10g\t%zu\t%d\n", s.p5, s.mean,
 	    s.p95, s.mean, colour, narrow);
 }
 
@@ -213,7 +197,7 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 	gp_array(m, "DV", nrow);
 	gp_text(m, "S_DECISION", "Shape: how the paired gain spreads across "
 	    "replications (a dot and bar where it is too narrow to see). "
-	    "Long tick: median. Short ticks: 5th and 95th percentiles");
+	    "Long tick: mean. Short ticks: 5th and 95th percentiles");
 	shape = gp_create(dir, "decision-shape.tsv");
 	rows = gp_create(dir, "decision-rows.tsv");
 	for (i = 0; shape != NULL && rows != NULL && i < nrow; i++) {
@@ -223,23 +207,20 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 		for (j = 0; j < d->R; j++)
 			loses += x[j] < 0;
 		fw_stats_of(x, d->R, &s);
-		fw_format_money(s.p50 * 1e6, med, sizeof(med));
 		fw_format_money(s.p5 * 1e6, a, sizeof(a));
 		fw_format_money(s.p95 * 1e6, b, sizeof(b));
 		if (i == vd->n) {
 			/* the difference the close call turns on */
-			char name[200];
-			snprintf(name, sizeof(name), "%s less %s",
-			    vd->opt[0].name, vd->opt[1].name);
-			decision_row(d, x, y, i + 1, name, 1, &ax, shape, rows);
+			decision_row(d, x, y, i + 1, "Leader less runner-up", 1,
+			    &ax, shape, rows);
 			gp_num_at(m, "DV", i + 1, 1);
 			fw_format_money(s.mean * 1e6, gain, sizeof(gain));
 			gp_text_at(m, "DTEXT1", i + 1, "mean %s; 5th to 95th "
 			    "percentile %s to %s", gain, a, b);
 			fw_format_share(vd->lead_p_ahead, d->R, loss,
 			    sizeof(loss));
-			gp_text_at(m, "DTEXT2", i + 1, "%s comes out ahead %s",
-			    vd->opt[0].name, loss);
+			gp_text_at(m, "DTEXT2", i + 1, "%s ahead of %s %s",
+			    vd->opt[0].name, vd->opt[1].name, loss);
 			continue;
 		}
 		decision_row(d, x, y, i + 1, vd->opt[i].name,
@@ -247,7 +228,8 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 		gp_num_at(m, "DV", i + 1, (double)vd->opt[i].variant + 1);
 		fw_format_share((double)loses / (double)d->R, d->R, loss,
 		    sizeof(loss));
-		gp_text_at(m, "DTEXT1", i + 1, "median %s; 5th to 95th "
+		fw_format_money(s.mean * 1e6, med, sizeof(med));
+		gp_text_at(m, "DTEXT1", i + 1, "mean %s; 5th to 95th "
 		    "percentile %s to %s", med, a, b);
 		gp_text_at(m, "DTEXT2", i + 1, "loses money %s", loss);
 	}
@@ -267,9 +249,14 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 		m->title_lead = lead;
 	} else {
 		fw_format_share(vd->opt[0].p_ahead, d->R, loss, sizeof(loss));
-		gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains the most NPV, "
-		    "%s on average, and beats the baseline %s",
-		    vd->opt[0].name, gain, loss);
+		if (vd->n > 1)
+			gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains the "
+			    "most NPV, %s on average, and beats the baseline %s",
+			    vd->opt[0].name, gain, loss);
+		else
+			gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains %s of "
+			    "NPV on average and beats the baseline %s",
+			    vd->opt[0].name, gain, loss);
 	}
 	rc = gp_close(shape, rc);
 	rc = gp_close(rows, rc);
@@ -377,7 +364,6 @@ write_cumgain(const report *d, const fw_recommendation *vd, const char *dir,
 		}
 	ax = axis_nice(lo, hi, 1, 6);
 	put_axis(m, "CY", ax);
-	gp_num(m, "LEAD", (double)lead + 1);
 	put_end_labels(m, "CEND", d, 1, end, &ax);
 	/* Start and payback: dots on the zero line, and a row above the
 	 * plot per option that has either, starting at its first event. */
@@ -471,6 +457,35 @@ gaprate_of(const report *d, size_t v, int t, int k)
 	return 100 * band_mean(d, RS_GAP_RATE, k == 0 ? 0 : v, t);
 }
 
+/* ", as onboarding friction goes from 0.35 to 0.11": the first input
+ * variant v changes that is neither a cost nor a channel, medians only;
+ * "" when there is none. */
+static void
+lever_words(const report *d, size_t v, char *buf, size_t size)
+{
+	char label[200], (*val)[VALUE_TEXT];
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < d->nchange; i++) {
+		const run_change *ch = &d->change[i];
+		const char *text[2] = { ch->from, ch->to };
+		if (ch->v != v || strstr(ch->path, "cost") != NULL ||
+		    strncmp(ch->path, "channels.", 9) == 0 || !*ch->from)
+			continue;
+		if ((val = malloc(2 * sizeof(*val))) == NULL)
+			return;
+		value_words(ch->path, text, 2, val);
+		val[0][strcspn(val[0], " ")] = '\0';
+		val[1][strcspn(val[1], " ")] = '\0';
+		param_label(ch->path, label, sizeof(label));
+		snprintf(buf, size, ", as %s goes from %s to %s", label, val[0],
+		    val[1]);
+		free(val);
+		return;
+	}
+}
+
 /* mechanism.gp: why the leader gains: HCPs by state at the horizon,
  * mean trust and the share of scripts unfilled, against the baseline. */
 static int
@@ -519,22 +534,30 @@ write_mechanism(const report *d, const fw_recommendation *vd, const char *dir,
 		    band_mean(d, RS_TRUST, 0, d->T);
 		double dg = 100 * (band_mean(d, RS_GAP_RATE, lead, d->T) -
 		    band_mean(d, RS_GAP_RATE, 0, d->T));
-		char gap[96] = "";
-		if (!isnan(dg))
+		char trust[64] = "", gap[320] = "";
+		/* only what changes by as much as the title's figures show:
+		 * no "0.00 lower", no "0.0 points more" */
+		if (fabs(dt) >= 0.005)
+			snprintf(trust, sizeof(trust), ", trust is %.2f %s",
+			    fabs(dt), dt >= 0 ? "higher" : "lower");
+		if (!isnan(dg) && fabs(dg) >= 0.05)
 			snprintf(gap, sizeof(gap), ", and %.1f points %s of "
-			    "written scripts go unfilled", fabs(dg),
-			    dg <= 0 ? "fewer" : "more");
+			    "written scripts go unfilled",
+			    fabs(dg), dg <= 0 ? "fewer" : "more");
+		/* neither trust nor unfilled scripts moves: the title says
+		 * what the option changes instead */
+		if (!*trust && !*gap)
+			lever_words(d, lead, gap, sizeof(gap));
 		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "How %s works: by month "
-		    "%d it has %s %s prescribing HCPs, trust is %.2f %s%s",
-		    d->labels[lead], d->T, people(fabs(dp), n1, sizeof(n1)),
-		    dp >= 0 ? "more" : "fewer", fabs(dt), dt >= 0 ? "higher" :
-		    "lower", gap);
+		    "%d it has %s %s prescribing HCPs%s%s", d->labels[lead],
+		    d->T, count_words(fabs(dp), n1, sizeof(n1)), dp >= 0 ?
+		    "more" : "fewer", trust, gap);
 	} else
 		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "The baseline by month "
 		    "%d: %s prescribing HCPs, mean trust %.2f", d->T,
-		    people(prescribing(d, 0, d->T), n1, sizeof(n1)),
+		    count_words(prescribing(d, 0, d->T), n1, sizeof(n1)),
 		    band_mean(d, RS_TRUST, 0, d->T));
-	gp_text(m, "S_STATES", "HCPs by state in month %d (thousands)", d->T);
+	gp_text(m, "S_STATES", "HCPs by state in month %d", d->T);
 	rc = write_months(d, dir, "mechanism-trust.tsv", lead, 2, trust_of);
 	if (rc == FW_OK)
 		rc = write_months(d, dir, "mechanism-gap.tsv", lead, 2,
@@ -641,6 +664,19 @@ write_npv(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 	return rc;
 }
 
+void
+tornado_change_text(double x, int money, char *buf, size_t size)
+{
+	char text[32];
+
+	if (money)
+		fw_format_money(x * 1e6, text, sizeof(text));
+	else
+		snprintf(text, sizeof(text), "%.3g", x);
+	snprintf(buf, size, "%s%s", x > 0 && strcmp(text, "$0.0M") != 0 ?
+	    "+" : "", text);
+}
+
 static int
 by_swing(const void *a, const void *b)
 {
@@ -676,6 +712,8 @@ tornado_write(tornado_row *row, size_t n, const char *dir, size_t tm,
 		gp_field(f, row[i].low_text);
 		fputc('\t', f);
 		gp_field(f, row[i].high_text);
+		fputc('\t', f);
+		gp_field(f, row[i].range);
 		fputc('\n', f);
 	}
 	/* Room at both ends for the values written beside the bars. */
@@ -736,9 +774,9 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 		all += gain[r] / (double)d->R;
 	}
 	for (i = 0; rc == FW_OK && i < d->ndraw; i++) {
-		double lo = 0, hi = 0, xlo = 0, xhi = 0;
+		double lo = 0, hi = 0, xs[2] = { 0, 0 };
 		size_t at = i, k;
-		char label[200], a[48], b[48], med[48];
+		char label[160], w[2][VALUE_WORDS];
 		/* The leader's own draw, else the baseline's. */
 		for (r = 0; r < d->R; r++) {
 			double x = d->draw[(r * d->nv + lead) * d->ndraw + at];
@@ -754,27 +792,28 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 			continue;
 		for (k = 0; k < tenth; k++) {
 			lo += gain[ord[k]] / (double)tenth;
-			xlo += draw[ord[k]] / (double)tenth;
+			xs[0] += draw[ord[k]] / (double)tenth;
 			hi += gain[ord[d->R - 1 - k]] / (double)tenth;
-			xhi += draw[ord[d->R - 1 - k]] / (double)tenth;
+			xs[1] += draw[ord[d->R - 1 - k]] / (double)tenth;
 		}
 		param_label(d->draw_path[i], label, sizeof(label));
-		param_value(d->draw_path[i], draw[ord[d->R / 2]], med,
-		    sizeof(med));
-		param_value(d->draw_path[i], xlo, a, sizeof(a));
-		param_value(d->draw_path[i], xhi, b, sizeof(b));
-		if ((names[n] = malloc(strlen(label) + strlen(med) + 16)) ==
-		    NULL) {
+		if ((names[n] = strdup(label)) == NULL) {
 			rc = FW_ENOMEM;
 			break;
 		}
-		sprintf(names[n], "%s (median %s)", label, med);
+		/* the input in its own unit beside its name; money (the
+		 * gain's change) at the bars */
+		values_words(d->draw_path[i], xs, 2, w);
 		row[n].name = names[n];
 		snprintf(row[n].label, sizeof(row[n].label), "%s", label);
+		snprintf(row[n].range, sizeof(row[n].range), "%s \xe2\x86\x92 "
+		    "%s", w[0], w[1]);
 		row[n].low = lo - all;
 		row[n].high = hi - all;
-		snprintf(row[n].low_text, sizeof(row[n].low_text), "%s", a);
-		snprintf(row[n].high_text, sizeof(row[n].high_text), "%s", b);
+		tornado_change_text(row[n].low, 1, row[n].low_text,
+		    sizeof(row[n].low_text));
+		tornado_change_text(row[n].high, 1, row[n].high_text,
+		    sizeof(row[n].high_text));
 		n++;
 	}
 	if (rc == FW_OK && n > 0) {
@@ -794,12 +833,12 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 		    "gain most: %s", d->labels[lead], row[0].label);
 		gp_text(m, "S_TORNADO[1]", "Change from its mean gain of %s when "
 		    "an input draws its lowest or highest tenth (%zu of %zu "
-		    "replications each)", base, tenth, d->R);
+		    "replications each); under each input, its mean value in "
+		    "those tenths", base, tenth, d->R);
 		gp_text(m, "TX_LABEL[1]", "Change in %s's NPV gain ($M)",
 		    d->labels[lead]);
-		gp_text(m, "T_LOWKEY", "input in its lowest tenth of draws "
-		    "(mean value written)");
-		gp_text(m, "T_HIGHKEY", "input in its highest tenth of draws");
+		gp_text(m, "T_LOWKEY", "input low (its lowest tenth of draws)");
+		gp_text(m, "T_HIGHKEY", "input high (its highest tenth)");
 	}
 	for (i = 0; names != NULL && i < n; i++)
 		free(names[i]);
@@ -845,8 +884,10 @@ write_revenue(const report *d, const fw_recommendation *vd, const char *dir,
 	ax = axis_nice(0, hi, AXIS_NONNEGATIVE, 5);
 	put_axis(m, "RY", ax);
 	put_end_labels(m, "REND", d, 0, end, &ax);
+	gp_num(m, "RLEAD", (double)lead + 1);
 	gp_text(m, "S_REVENUE", "Lines: median across replications. Shaded: "
-	    "5th to 95th percentile");
+	    "5th to 95th percentile of %s", lead > 0 ? d->labels[lead] :
+	    "the baseline");
 	fw_format_money(end[lead] * 1e6, a, sizeof(a));
 	fw_format_money(end[0] * 1e6, b, sizeof(b));
 	if (lead > 0)
@@ -859,47 +900,60 @@ write_revenue(const report *d, const fw_recommendation *vd, const char *dir,
 	return write_months(d, dir, "revenue.tsv", 0, 3, revenue_of);
 }
 
-/* states.gp: the state mix month by month, a panel per variant. */
+static double
+advocates(const report *d, size_t v, int t)
+{
+	return band_mean(d, RS_STATE + 4, v, t);
+}
+
+/* Option v's prescribing HCPs (k 0) or advocates (k 1) less the
+ * baseline's in month t. */
+static double
+states_diff_of(const report *d, size_t v, int t, int k)
+{
+	return k == 0 ? prescribing(d, v, t) - prescribing(d, 0, t) :
+	    advocates(d, v, t) - advocates(d, 0, t);
+}
+
+/* states.gp: what each option changes in the HCPs, against the
+ * baseline, month by month: prescribing HCPs and advocates. */
 static int
 write_states(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
-	size_t v, lead = leader(vd);
-	double hi = 0;
-	char a[32], b[32];
-	int t, k, rc = FW_OK;
+	size_t v, lead = leader(vd), worst = 0;
+	double lo[2] = { NAN, NAN }, hi[2] = { NAN, NAN };
+	char a[32], b[32], worse[160] = "";
+	int t, k;
 
-	*drawn = 1;
-	for (v = 0; rc == FW_OK && v < d->nv; v++) {
-		char name[64];
-		FILE *f;
-		snprintf(name, sizeof(name), "states-%zu.tsv", v + 1);
-		f = gp_create(dir, name);
-		for (t = 1; f != NULL && t <= d->T; t++) {
-			double sum = 0;
-			fprintf(f, "%d", t);
-			for (k = 0; k < RUN_NSTATE; k++) {
-				double x = band_mean(d, RS_STATE + k, v, t);
-				sum += isnan(x) ? 0 : x / 1e3;
-				fprintf(f, "\t%.10g", sum);
+	if ((*drawn = lead > 0) == 0)
+		return FW_OK;
+	for (v = 1; v < d->nv; v++) {
+		for (t = 1; t <= d->T; t++)
+			for (k = 0; k < 2; k++) {
+				double x = states_diff_of(d, v, t, k);
+				axis_extend(&x, 1, &lo[k], &hi[k]);
 			}
-			fputc('\n', f);
-			hi = fmax(hi, sum);
-		}
-		rc = gp_close(f, rc);
+		if (states_diff_of(d, v, d->T, 1) < states_diff_of(d, worst,
+		    d->T, 1))
+			worst = v;
 	}
-	put_axis(m, "SY", axis_nice(0, hi, AXIS_NONNEGATIVE, 4));
-	if (lead > 0)
-		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %s has %s "
-		    "prescribing HCPs by month %d, the baseline %s",
-		    d->labels[lead], people(prescribing(d, lead, d->T), a,
-		    sizeof(a)), d->T, people(prescribing(d, 0, d->T), b,
-		    sizeof(b)));
-	else
-		gp_title(m, "T_STATES", TITLE_WIDTH, "HCPs by state: %s "
-		    "prescribe by month %d", people(prescribing(d, 0, d->T), b,
-		    sizeof(b)), d->T);
-	return rc;
+	put_axis(m, "SY", axis_nice(lo[0], hi[0], 1, 5));
+	put_axis(m, "SA", axis_nice(lo[1], hi[1], 1, 5));
+	/* the option that loses advocates most, when it is not the
+	 * leader: where the pack shows why the loser loses */
+	if (worst > 0 && worst != lead)
+		snprintf(worse, sizeof(worse), "; %s has %s fewer advocates",
+		    d->labels[worst], count_words(-states_diff_of(d, worst,
+		    d->T, 1), b, sizeof(b)));
+	t = (int)lround(states_diff_of(d, lead, d->T, 0));
+	gp_title(m, "T_STATES", TITLE_WIDTH, "Against the baseline by month "
+	    "%d: %s has %s %s prescribing HCPs%s", d->T, d->labels[lead],
+	    count_words(abs(t), a, sizeof(a)), t >= 0 ? "more" : "fewer",
+	    worse);
+	gp_text(m, "S_HCPDIFF", "Each option's HCPs less the baseline's, mean "
+	    "over replications. Prescribing: in trial, adopters or advocates");
+	return write_months(d, dir, "states.tsv", 1, 2, states_diff_of);
 }
 
 static double
@@ -928,7 +982,7 @@ write_gap(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 			}
 	gp_text(m, "S_GAP", "Customer value at risk: a year of the value each "
 	    "prescribing HCP brings, times its chance of switching within "
-	    "the year");
+	    "the year; more prescribers put more value at risk");
 	put_axis(m, "GY", axis_nice(0, hi[0], AXIS_NONNEGATIVE, 5));
 	put_axis(m, "VY", axis_nice(0, hi[1], AXIS_NONNEGATIVE, 5));
 	fw_format_money(gap_of(d, lead, d->T, 0) * 1e6, a, sizeof(a));
@@ -943,14 +997,49 @@ write_gap(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 	return write_months(d, dir, "gap.tsv", 0, 2, gap_of);
 }
 
-/* Where value leaks, when the run asked for the decomposition. */
+/* The stage of w option v is aimed at: the one stage key among its
+ * changes; -1 when it changes none or several. */
+static int
+aimed_stage(const report *d, const leak_chart *w, size_t v)
+{
+	size_t i, k;
+	int at = -1;
+
+	for (i = 0; i < d->nchange; i++)
+		for (k = 0; d->change[i].v == v && k < w->n; k++)
+			if (strcmp(d->change[i].path, w->stage[k]) == 0) {
+				if (at >= 0 && at != (int)k)
+					return -1;
+				at = (int)k;
+			}
+	return at;
+}
+
+/* Where value leaks, when the run asked for the decomposition: with
+ * each stage, the option of the run aimed at it that gains most, when
+ * the decomposition is of the baseline. */
 static int
 write_waterfall(const report *d, const fw_recommendation *vd, const char *dir,
     gp_meta *m, int *drawn)
 {
-	*drawn = d->leak != NULL;
+	leak_chart w;
+	size_t v;
+
 	(void)vd;
-	return *drawn ? leak_chart_write(d->leak, dir, m) : FW_OK;
+	if ((*drawn = d->leak != NULL) == 0)
+		return FW_OK;
+	w = *d->leak;
+	for (v = 1; strcmp(w.variant, "baseline") == 0 && v < d->nv; v++) {
+		int k = aimed_stage(d, &w, v);
+		double gain = M(d->cmp[v].mean);
+		if (k < 0 || !(gain > 0) || (!isnan(w.aim[k]) &&
+		    w.aim[k] >= gain))
+			continue;
+		w.aim[k] = gain;
+		snprintf(w.aim_by[k], sizeof(w.aim_by[k]), "%s", d->labels[v]);
+		w.aim_rgb[k] = strtol(d->colour[v] + 1, NULL, 16);
+	}
+	return leak_chart_write(&w, dir, m);
 }
 
 const chart run_charts[] = {
@@ -978,7 +1067,9 @@ charts_write(const report *d, const fw_recommendation *vd, const char *dir,
 	gp_num(m, "R", (double)d->R);
 	gp_array(m, "NAME", d->nv);
 	for (v = 0; v < d->nv; v++)
-		gp_text_at(m, "NAME", v + 1, "%s", d->labels[v]);
+		/* capitalised like the options beside it */
+		gp_text_at(m, "NAME", v + 1, "%s", v == 0 ? "Baseline" :
+		    d->labels[v]);
 	/* each option's own colour (optionlook.h), read by vc() */
 	gp_array(m, "VCOL", d->nv);
 	for (v = 0; v < d->nv; v++)
@@ -986,6 +1077,9 @@ charts_write(const report *d, const fw_recommendation *vd, const char *dir,
 	gp_array(m, "STATE", RUN_NSTATE);
 	for (v = 0; v < RUN_NSTATE; v++)
 		gp_text_at(m, "STATE", v + 1, "%s", run_state_names[v]);
+	/* the leader, 1 (the baseline) when there is no option: the one
+	 * whose band cumgain.gp and revenue.gp shade */
+	gp_num(m, "LEAD", (double)leader(vd) + 1);
 	/* On a close call every title says so. */
 	m->title_lead = close_call(vd) ? "Close call: " : NULL;
 	for (i = 0; rc == FW_OK && i < run_chart_count; i++)

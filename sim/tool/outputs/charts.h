@@ -34,8 +34,13 @@ typedef struct tornado_row {
 	const char *name;		/* on the chart */
 	char label[160];		/* in the title */
 	double low, high;		/* change from the base, $M */
-	char low_text[48], high_text[48];
+	char low_text[48], high_text[48];	/* at the bars' ends */
+	char range[112];		/* the input's low and high, under name */
 } tornado_row;
+
+/* A tornado bar's change x as its end's text: money in $M ("+$7.2M",
+ * "-$3.1M") when money, else the number ("+0.012"). */
+void tornado_change_text(double x, int money, char *buf, size_t size);
 
 /* Writes tornado-TM.tsv (rows ranked by swing, largest first) and the
  * tornado's axis (TX_LO[tm], ... NTORNADO[tm]) into m; the rows are

@@ -12,38 +12,56 @@
 #include "optionlook.h"
 #include "pack.h"
 #include "textpage.h"
-#include "voiread.h"
+#include "valuewords.h"
 
 /* Characters a line holds across the page at each style's size (a
  * 10-inch page, DejaVu Sans about 0.55 em a character). */
-static const int line_chars[] = { 0, 76, 112, 100, 128, 100 };
+static const int line_chars[] = { 0, 76, 116, 100, 150, 100 };
 
-const double line_height[] = { 0, 0.075, 0.047, 0.055, 0.04, 0.052 };
+const double line_height[] = { 0, 0.072, 0.044, 0.052, 0.035, 0.05 };
 
 void
 put_line(textpage *tp, double x, int style, const char *s)
 {
-	if (tp->y < 0.1)
-		return;		/* the page is full */
+	if (tp->y < 0.07) {
+		tp->lost++;	/* the page is full */
+		return;
+	}
 	fprintf(tp->f, "%.4f\t%.4f\t%d\t", x, tp->y, style);
 	gp_field(tp->f, s);
 	fputc('\n', tp->f);
 }
 
+/* Where the line of s that starts it ends, in a line of width
+ * characters: at the last space that fits, else at width. */
+static int
+line_cut(const char *s, int width)
+{
+	int n = (int)strlen(s), cut = n;
+
+	if (n > width) {
+		for (cut = width; cut > 0 && s[cut] != ' '; cut--)
+			;
+		if (cut == 0)
+			cut = width;
+	}
+	return cut;
+}
+
+static int
+line_width(double x, int style)
+{
+	return (int)(line_chars[style] * (0.95 - x) / 0.9);
+}
+
 void
 put_para(textpage *tp, double x, int style, const char *s)
 {
-	int width = (int)(line_chars[style] * (0.95 - x) / 0.9);
+	int width = line_width(x, style);
 	char line[512];
 
 	while (*s) {
-		int n = (int)strlen(s), cut = n;
-		if (n > width) {
-			for (cut = width; cut > 0 && s[cut] != ' '; cut--)
-				;
-			if (cut == 0)
-				cut = width;
-		}
+		int cut = line_cut(s, width);
 		snprintf(line, sizeof(line), "%.*s", cut, s);
 		put_line(tp, x, style, line);
 		tp->y -= line_height[style];
@@ -53,115 +71,39 @@ put_para(textpage *tp, double x, int style, const char *s)
 	}
 }
 
+double
+para_height(double x, int style, const char *s)
+{
+	int width = line_width(x, style), lines = 0;
+
+	while (*s) {
+		s += line_cut(s, width);
+		while (*s == ' ')
+			s++;
+		lines++;
+	}
+	return lines * line_height[style];
+}
+
 int
 open_page(textpage *tp, const char *dir, const char *name)
 {
 	tp->f = gp_create(dir, name);
 	tp->y = 0.91;
+	tp->lost = 0;
+	tp->name = name;
 	return tp->f != NULL ? FW_OK : FW_EIO;
 }
 
-/* What the ranges above are made of: market randomness alone when every
- * input is fixed (so the call is only as sure as those numbers), or the
- * uncertain inputs too, and how much of the leader's spread is theirs. */
-static void
-spread_words(const report *d, char *buf, size_t size)
+int
+close_page(textpage *tp, int rc)
 {
-	const voi_read *v = d->voi;
-	char evpi[32];
-
-	if (v != NULL)
-		fw_format_money(v->evpi, evpi, sizeof(evpi));
-	if (v == NULL)
-		snprintf(buf, size, "How sure: every input is a fixed number, "
-		    "so these ranges are market randomness alone (which HCPs "
-		    "happen to lapse, switch or advocate); the call is only as "
-		    "sure as those numbers.");
-	else if (!isnan(v->best_share))
-		snprintf(buf, size, "How sure: these ranges hold the uncertain "
-		    "inputs as well as market randomness; the inputs make "
-		    "%.0f%% of the spread of %s's gain. Learning them all "
-		    "before committing is worth %s (the expected value of "
-		    "perfect information).", 100 * v->best_share,
-		    report_label_of(d, v->best),
-		    evpi);
-	else
-		snprintf(buf, size, "How sure: these ranges hold the uncertain "
-		    "inputs as well as market randomness.");
-}
-
-/* How to break a close call between the leader and the runner-up: the
- * one that pays back sooner, costs less, and has the better downside
- * (5th percentile of its NPV). */
-static void
-tie_break(const fw_recommendation *vd, char *buf, size_t size)
-{
-	const fw_option *a = &vd->opt[0], *b = &vd->opt[1];
-	char pa[48], pb[48], ca[32], cb[32], ra[32], rb[32];
-
-	if (a->payback > 0)
-		snprintf(pa, sizeof(pa), "month %d", a->payback);
-	else
-		snprintf(pa, sizeof(pa), "not within the horizon");
-	if (b->payback > 0)
-		snprintf(pb, sizeof(pb), "month %d", b->payback);
-	else
-		snprintf(pb, sizeof(pb), "not within the horizon");
-	fw_format_money(a->program_cost, ca, sizeof(ca));
-	fw_format_money(b->program_cost, cb, sizeof(cb));
-	fw_format_money(a->npv_p5, ra, sizeof(ra));
-	fw_format_money(b->npv_p5, rb, sizeof(rb));
-	snprintf(buf, size, "To break the tie: payback (%s %s, %s %s), "
-	    "programme cost (%s %s, %s %s) and risk, the 5th percentile of "
-	    "NPV (%s %s, %s %s).", a->name, pa, b->name, pb, a->name, ca,
-	    b->name, cb, a->name, ra, b->name, rb);
-}
-
-static int
-write_recommendation(const report *d, const fw_recommendation *vd, const char *dir,
-    const char *name)
-{
-	char text[2048];
-	textpage tp;
-	size_t i;
-
-	if (open_page(&tp, dir, name) != FW_OK)
-		return FW_EIO;
-	fw_recommendation_title(vd, text, sizeof(text));
-	put_para(&tp, 0.05, TX_TITLE, text);
-	tp.y -= 0.01;
-	snprintf(text, sizeof(text), "The question: %s", *d->scenario ?
-	    d->scenario : "which option to choose");
-	put_para(&tp, 0.05, TX_HEAD, text);
-	tp.y -= 0.015;
-	fw_recommendation_answer(vd, text, sizeof(text));
-	put_para(&tp, 0.05, TX_STRONG, text);
-	if (vd->call == FW_CALL_CLOSE && vd->n >= 2 &&
-	    vd->rival == vd->opt[1].variant) {
-		tie_break(vd, text, sizeof(text));
-		tp.y -= 0.015;
-		put_para(&tp, 0.05, TX_BODY, text);
-	}
-	if (vd->n > 1) {
-		tp.y -= 0.025;
-		put_para(&tp, 0.05, TX_HEAD, "The other options");
-		for (i = 1; i < vd->n; i++) {
-			/* without the rank number */
-			fw_recommendation_line(vd, i, text, sizeof(text));
-			put_para(&tp, 0.07, TX_BODY, strchr(text, ' ') + 1);
-		}
-	}
-	/* room for four lines of notes above the footer */
-	tp.y = fmin(tp.y, 0.24);
-	spread_words(d, text, sizeof(text));
-	put_para(&tp, 0.05, TX_NOTE, text);
-	snprintf(text, sizeof(text), "Method: %zu replications, each option "
-	    "paired with the baseline on the same draws. NPV: cash discounted "
-	    "to today. ROI: NPV gain per $ of extra spend (PV). Programme "
-	    "cost: undiscounted. Close: the runner-up ahead in over 1 in 4; "
-	    "clear: the leader ahead in 95%%.", d->R);
-	put_para(&tp, 0.05, TX_NOTE, text);
-	return gp_close(tp.f, FW_OK);
+	/* A line that does not fit is a fault of the page's layout: said,
+	 * never silently cut (tests look for this warning). */
+	if (tp->lost > 0)
+		fprintf(stderr, "flywheel: warning: board pack %s: %d lines of "
+		    "text do not fit on the page\n", tp->name, tp->lost);
+	return gp_close(tp->f, rc);
 }
 
 /* A cell of the assumptions table. */
@@ -171,13 +113,14 @@ put_cell(textpage *tp, double x, int style, const char *s)
 	put_line(tp, x, style, s);
 }
 
-/* One change in words: "access friction from 0.42 to 0.25", "adds the
+/* One change in words: "access friction from 0.42 to 0.25", "onboarding
+ * friction from 0.35 (0.28–0.42) to 0.11 (0.07–0.16)", "adds the
  * webinar channel". */
 static void
 change_words(const run_change *ch, char *buf, size_t size)
 {
-	char label[200], from[64], to[64], *end;
-	double x = strtod(ch->from, &end), y;
+	const char *text[2] = { ch->from, ch->to };
+	char label[200], w[2][VALUE_TEXT];
 
 	if (strncmp(ch->path, "channels.", 9) == 0 && *ch->from == '\0') {
 		snprintf(buf, size, "%s the %s channel", strcmp(ch->to,
@@ -185,15 +128,8 @@ change_words(const run_change *ch, char *buf, size_t size)
 		return;
 	}
 	param_label(ch->path, label, sizeof(label));
-	if (*ch->from && *end == '\0' && (y = strtod(ch->to, &end),
-	    *end == '\0')) {
-		param_value(ch->path, x, from, sizeof(from));
-		param_value(ch->path, y, to, sizeof(to));
-	} else {
-		snprintf(from, sizeof(from), "%s", ch->from);
-		snprintf(to, sizeof(to), "%s", ch->to);
-	}
-	snprintf(buf, size, "%s from %s to %s", label, from, to);
+	value_words(ch->path, text, 2, w);
+	snprintf(buf, size, "%s from %s to %s", label, w[0], w[1]);
 }
 
 static int
@@ -201,7 +137,7 @@ write_assumptions(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name)
 {
 	static const double col[] = { 0.05, 0.33, 0.49, 0.65, 0.81 };
-	char text[2048], item[400], a[32], b[32], c[32], e[32];
+	char text[2048], item[600], a[32], b[32], c[32], e[32], loss[40];
 	textpage tp;
 	size_t v, i;
 
@@ -219,11 +155,17 @@ write_assumptions(const report *d, const fw_recommendation *vd, const char *dir,
 		fw_format_money(d->channel_cost[v], b, sizeof(b));
 		fw_format_money(d->spend_pv[v], c, sizeof(c));
 		fw_format_money(d->cmp[v].mean, e, sizeof(e));
-		put_cell(&tp, col[0], TX_BODY, d->labels[v]);
+		put_cell(&tp, col[0], TX_BODY, v == 0 ? "Baseline" :
+		    d->labels[v]);
 		put_cell(&tp, col[1], TX_BODY, a);
 		put_cell(&tp, col[2], TX_BODY, b);
 		put_cell(&tp, col[3], TX_BODY, c);
-		put_cell(&tp, col[4], TX_BODY, v == 0 ? "-" : e);
+		/* a loss with a minus sign, not a hyphen */
+		if (e[0] == '-')
+			snprintf(loss, sizeof(loss), "\xe2\x88\x92%s", e + 1);
+		else
+			snprintf(loss, sizeof(loss), "%s", v == 0 ? "-" : e);
+		put_cell(&tp, col[4], TX_BODY, loss);
 		tp.y -= line_height[TX_BODY];
 		if (tp.y < 0.5 && v + 2 < d->nv) {
 			snprintf(text, sizeof(text), "... and %zu more options "
@@ -265,16 +207,23 @@ write_assumptions(const report *d, const fw_recommendation *vd, const char *dir,
 	if (d->nv == 1)
 		put_para(&tp, col[0] + 0.02, TX_BODY, "no options: the baseline "
 		    "only");
+	for (i = 0; i < d->nchange; i++)
+		if (strchr(d->change[i].from, '{') != NULL ||
+		    strchr(d->change[i].to, '{') != NULL) {
+			put_para(&tp, col[0] + 0.02, TX_NOTE, "An uncertain "
+			    "input: its median, and in brackets its 5th to "
+			    "95th percentile.");
+			break;
+		}
 	tp.y = fmin(tp.y - 0.02, 0.24);
+	/* one line: the file's hash is the workbook's (Settings) */
 	snprintf(text, sizeof(text), "Horizon %d months, %zu replications, "
-	    "seed %s, model %s, flywheel %s.", d->T, d->R, d->seed, d->model,
-	    d->version);
-	put_para(&tp, col[0], TX_NOTE, text);
-	snprintf(text, sizeof(text), "Scenario file %s (%s), run finished %s.",
-	    file_name_of(d->scenario_file), d->scenario_hash, d->finished);
+	    "seed %s; scenario file %s; model %s, flywheel %s; run finished "
+	    "%s.", d->T, d->R, d->seed, file_name_of(d->scenario_file),
+	    d->model, d->version, d->finished);
 	put_para(&tp, col[0], TX_NOTE, text);
 	(void)vd;
-	return gp_close(tp.f, FW_OK);
+	return close_page(&tp, FW_OK);
 }
 
 /* A page: a chart's (chart names it) or a text page (write), shown when
@@ -288,7 +237,7 @@ typedef struct page {
 } page;
 
 static const page pages[] = {
-	{ "textpage", NULL, write_recommendation, NULL },
+	{ "headline", NULL, headline_write, NULL },
 	{ "decision", "npv-gain-distribution", NULL, NULL },
 	{ "cumgain", "cumulative-cash-gain", NULL, NULL },
 	{ "mechanism", "mechanism", NULL, NULL },
@@ -299,7 +248,7 @@ static const page pages[] = {
 	{ "textpage", NULL, voipage_write, voipage_no_single },
 	{ "textpage", NULL, voipage_write_fixed, voipage_fixed },
 	{ "textpage", NULL, write_assumptions, NULL },
-	{ "textpage", NULL, calpage_write, calpage_applies },
+	{ "calpage", NULL, calpage_write, calpage_applies },
 	{ "revenue", "revenue-by-month", NULL, NULL },
 	{ "states", "hcp-states", NULL, NULL },
 	{ "gap", "unfilled-scripts", NULL, NULL },

@@ -19,6 +19,11 @@ int pack_write(const report *d, const fw_recommendation *vd,
     const char *dir, gp_meta *m, const int *chart_drawn,
     const char **page_chart, size_t *npage);
 
+/* Page 1 (headline.c): the answer, three bullets, a strip of the
+ * options' gains and the method footnote; headline.gp draws it. */
+int headline_write(const report *d, const fw_recommendation *vd,
+    const char *dir, const char *name);
+
 /* The page on how the baseline was fitted, from the fit table of the
  * calibration that made the run's scenario (calpage.c): whether the run
  * has one, and the page's writer. */

@@ -21,6 +21,7 @@
 #include "labels.h"
 #include "plots.h"
 #include "sweepread.h"
+#include "valuewords.h"
 
 #define MAX_CHARTS 1024
 
@@ -108,7 +109,7 @@ write_tornado(const sweepdata *s, size_t m, const char *dir, gp_meta *g)
 {
 	tornado_row *row = calloc(s->np + 1, sizeof(*row));
 	char (*name)[200] = calloc(s->np + 1, sizeof(*name));
-	char words[300], base[48], var[32];
+	char words[300], base[48], var[32], ends[2][VALUE_WORDS];
 	double k = scale_of(s, m), at_base = NAN;
 	size_t j;
 	int rc;
@@ -125,9 +126,14 @@ write_tornado(const sweepdata *s, size_t m, const char *dir, gp_meta *g)
 		snprintf(row[j].label, sizeof(row[j].label), "%s", name[j]);
 		row[j].low = (x[3] - x[2]) / k;
 		row[j].high = (x[4] - x[2]) / k;
-		param_value(s->param_key[j], x[0], row[j].low_text,
+		/* the parameter's ends beside its name, the metric's
+		 * change at the bars */
+		values_words(s->param_key[j], x, 2, ends);
+		snprintf(row[j].range, sizeof(row[j].range), "%s \xe2\x86\x92 "
+		    "%s", ends[0], ends[1]);
+		tornado_change_text(row[j].low, k > 1, row[j].low_text,
 		    sizeof(row[j].low_text));
-		param_value(s->param_key[j], x[1], row[j].high_text,
+		tornado_change_text(row[j].high, k > 1, row[j].high_text,
 		    sizeof(row[j].high_text));
 		at_base = x[2];
 	}

@@ -17,6 +17,8 @@ extern const double line_height[];
 typedef struct textpage {
 	FILE *f;
 	double y;
+	int lost;		/* lines that did not fit */
+	const char *name;	/* the page's file */
 } textpage;
 
 /* Creates dir/name (gp_create) at the top of a page. */
@@ -28,5 +30,12 @@ void put_line(textpage *tp, double x, int style, const char *s);
 
 /* Writes s wrapped at word boundaries from x, in style. */
 void put_para(textpage *tp, double x, int style, const char *s);
+
+/* The height put_para() would take for s. */
+double para_height(double x, int style, const char *s);
+
+/* Closes the page (gp_close), warning on standard error when some line
+ * did not fit. */
+int close_page(textpage *tp, int rc);
 
 #endif

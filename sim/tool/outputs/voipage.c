@@ -118,17 +118,30 @@ voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
 	const voi_read *v = d->voi;
 	char text[2048], evpi[32], se[32], cost[32], top[200];
 	double programme = programme_cost(d, v->best), top_value;
+	/* close between two options, as every chart's title says */
+	int close = vd->call == FW_CALL_CLOSE && vd->n >= 2 &&
+	    vd->rival == vd->opt[1].variant, rc;
 	textpage tp;
-	int rc;
 
-	(void)vd;
 	if ((rc = write_bars(v, dir, top, sizeof(top), &top_value)) != FW_OK ||
 	    open_page(&tp, dir, name) != FW_OK)
 		return rc != FW_OK ? rc : FW_EIO;
-	put_para(&tp, 0.05, TX_TITLE, question);
-	tp.y -= 0.01;
 	fw_format_money(v->evpi, evpi, sizeof(evpi));
 	fw_format_money(v->evpi_se, se, sizeof(se));
+	/* the answer as the title; a close call says so */
+	if (v->evpi > 0 && top_value > 0)
+		snprintf(text, sizeof(text), "%searning more first is worth up "
+		    "to %s, most of all %s", close ? "Close call: l" : "L",
+		    evpi, top);
+	else if (v->evpi > 0)
+		snprintf(text, sizeof(text), "%searning all the inputs first is "
+		    "worth up to %s; no one alone would change the choice",
+		    close ? "Close call: l" : "L", evpi);
+	else
+		snprintf(text, sizeof(text), "%s: learning more before deciding "
+		    "is worth nothing", close ? "Close call: no" : "No");
+	put_para(&tp, 0.05, TX_TITLE, text);
+	tp.y -= 0.01;
 	fw_format_money(programme, cost, sizeof(cost));
 	if (v->evpi > 0)
 		snprintf(text, sizeof(text), "Knowing every uncertain input "
@@ -136,10 +149,10 @@ voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
 		    "%s), beside %s's programme cost of %s.", evpi, se,
 		    report_label_of(d, v->best), cost);
 	else
-		snprintf(text, sizeof(text), "No: whatever the uncertain "
+		snprintf(text, sizeof(text), "Whatever the uncertain "
 		    "inputs turn out to be within their ranges, %s stays the "
-		    "best choice, so learning them first is worth %s.",
-		    report_label_of(d, v->best), evpi);
+		    "best choice, so learning them first is worth nothing.",
+		    report_label_of(d, v->best));
 	put_para(&tp, 0.05, TX_STRONG, text);
 	if (v->evpi > 0) {
 		snprintf(text, sizeof(text), "No study can be worth more than "
@@ -165,7 +178,7 @@ voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
 		    "choice: whatever any one of them turns out to be within "
 		    "its range, knowing it first is worth nothing.");
 	put_para(&tp, 0.05, TX_HEAD, text);
-	return gp_close(tp.f, FW_OK);
+	return close_page(&tp, FW_OK);
 }
 
 static int
@@ -227,5 +240,5 @@ voipage_write_fixed(const report *d, const fw_recommendation *vd, const char *di
 	    "max} (see flywheel-scenario(5)); the run then writes voi.csv and "
 	    "this page shows what learning each input before committing is "
 	    "worth.");
-	return gp_close(tp.f, FW_OK);
+	return close_page(&tp, FW_OK);
 }

@@ -65,7 +65,7 @@ put_bar(FILE *f, size_t x, double from, const double *v, int kind,
 	double bottom = fmin(whole ? 0 : from, end);
 	double top = fmax(whole ? 0 : from, end);
 	const double col[6] = { bottom, top, end, lo, hi, v[0] };
-	char value[48], half[48], text[64];
+	char value[64], half[48], text[64];
 	size_t j;
 
 	fprintf(f, "%zu", x);
@@ -74,7 +74,12 @@ put_bar(FILE *f, size_t x, double from, const double *v, int kind,
 		gp_value(f, col[j]);
 	}
 	fprintf(f, "\t%d\t", kind);
-	leak_number(whole ? end : v[0], 1, !whole, value, sizeof(value));
+	leak_number(whole ? end : v[0], 1, !whole, half, sizeof(half));
+	/* "+$966.3M", "$829.8M" */
+	if (*half == '+' || *half == '-')
+		snprintf(value, sizeof(value), "%c$%sM", *half, half + 1);
+	else
+		snprintf(value, sizeof(value), "$%sM", half);
 	gp_field(f, value);
 	fputc('\t', f);
 	leak_number((v[2] - v[1]) / 2, 1, 0, half, sizeof(half));
@@ -86,12 +91,45 @@ put_bar(FILE *f, size_t x, double from, const double *v, int kind,
 	*yhi = fmax(*yhi, fmax(top, hi));
 }
 
+/* waterfall-aim.tsv: for each stage bar, the option aimed at it as an
+ * inner bar from the stage's bottom up by the option's gain, in its
+ * colour, named with the share of the stage it wins back; a row of
+ * NaN and "" where none is (a labels plot needs some row). */
+static int
+write_aims(const leak_chart *w, const size_t *order, const char *dir)
+{
+	FILE *f = gp_create(dir, "waterfall-aim.tsv");
+	double level = w->actual[0];
+	char text[200];
+	size_t i;
+
+	for (i = 0; f != NULL && i < w->n; i++) {
+		size_t k = order[i];
+		double g = w->gain[k][0], a = w->aim[k];
+		int shown = !isnan(a) && g > 0 && a > 0;
+		fprintf(f, "%zu\t", i + 2);
+		gp_value(f, shown ? level : NAN);
+		fputc('\t', f);
+		gp_value(f, shown ? level + fmin(a, g) : NAN);
+		fprintf(f, "\t%ld\t", shown ? w->aim_rgb[k] : 0L);
+		gp_value(f, level + (shown ? fmin(a, g) : 0));
+		fputc('\t', f);
+		if (shown)
+			snprintf(text, sizeof(text), "%s wins back %.0f%%",
+			    w->aim_by[k], 100 * a / g);
+		gp_field(f, shown ? text : "");
+		fputc('\n', f);
+		level += g;
+	}
+	return gp_close(f, FW_OK);
+}
+
 int
 leak_chart_write(const leak_chart *w, const char *dir, gp_meta *m)
 {
 	double gain[FW_LEAKAGE_MAX_STAGES], level, ylo = 0, yhi = 0, pad;
 	size_t order[FW_LEAKAGE_MAX_STAGES], i, width;
-	char title[512];
+	char title[512], whose[300] = "", reps[64] = "";
 	FILE *f;
 	int rc;
 
@@ -109,20 +147,20 @@ leak_chart_write(const leak_chart *w, const char *dir, gp_meta *m)
 	}
 	/* the ceiling's interval is that of its gain over actual */
 	put_bar(f, w->n + 2, w->actual[0], w->total, 4, &ylo, &yhi);
-	if ((rc = gp_close(f, FW_OK)) != FW_OK)
+	if ((rc = gp_close(f, FW_OK)) != FW_OK ||
+	    (rc = write_aims(w, order, dir)) != FW_OK)
 		return rc;
 	leak_headline(w->label[order[0]], w->gain[order[0]][0] * 1e6, w->n,
 	    title, sizeof(title));
 	gp_title(m, "T_WATERFALL", 66, "%s", title);
-	if (isnan(w->reps))
-		gp_text(m, "S_WATERFALL", "Where value leaks in %s (%s): NPV "
-		    "gained by removing each stage, its Shapley value, $M",
-		    w->scenario, w->variant);
-	else
-		gp_text(m, "S_WATERFALL", "Where value leaks in %s (%s): NPV "
-		    "gained by removing each stage, its Shapley value, $M; "
-		    "means of %.0f paired replications, ± 95%%", w->scenario,
-		    w->variant, w->reps);
+	if (strcmp(w->variant, "baseline") != 0)
+		snprintf(whose, sizeof(whose), "For %s: ", w->variant);
+	if (!isnan(w->reps))
+		snprintf(reps, sizeof(reps), ", %.0f replications",
+		    w->reps);
+	gp_text(m, "S_WATERFALL", "%sNPV won back by removing each stage of "
+	    "friction ($M), shared fairly where stages overlap. ±: simulation "
+	    "precision (95%%%s), not business uncertainty", whose, reps);
 	pad = 0.12 * (yhi - ylo);
 	gp_num(m, "WF_NB", (double)(w->n + 2));
 	gp_num(m, "WF_YMIN", ylo < 0 ? ylo - pad : 0);
@@ -132,10 +170,10 @@ leak_chart_write(const leak_chart *w, const char *dir, gp_meta *m)
 	gp_array(m, "WF_TIC3", w->n + 2);
 	/* about 95 characters of tick labels fit across the plot */
 	width = 95 / (w->n + 2) > 8 ? 95 / (w->n + 2) : 8;
-	put_tic(m, 1, "Actual", width);
+	put_tic(m, 1, "NPV as projected", width);
 	for (i = 0; i < w->n; i++)
 		put_tic(m, i + 2, w->label[order[i]], width);
-	put_tic(m, w->n + 2, "Frictionless ceiling", width);
+	put_tic(m, w->n + 2, "Theoretical ceiling, no friction", width);
 	return m->rc;
 }
 

@@ -131,3 +131,19 @@ metric_is_money(const char *label)
 		return money;
 	return strncmp(label, "dnpv:", 5) == 0;
 }
+
+const char *
+count_words(double x, char *buf, size_t size)
+{
+	long n = lround(fabs(x));
+
+	if (n >= 1000000)
+		snprintf(buf, size, "%s%ld,%03ld,%03ld", x < 0 ? "-" : "",
+		    n / 1000000, n / 1000 % 1000, n % 1000);
+	else if (n >= 1000)
+		snprintf(buf, size, "%s%ld,%03ld", x < 0 ? "-" : "", n / 1000,
+		    n % 1000);
+	else
+		snprintf(buf, size, "%s%ld", x < 0 && n > 0 ? "-" : "", n);
+	return buf;
+}

@@ -32,4 +32,7 @@ const char *series_words(const char *name, int *money);
 /* Whether a sweep metric is money (drawn in $M) or a count or share. */
 int metric_is_money(const char *label);
 
+/* A count with thousands separated: "6,326", "-274"; buf. */
+const char *count_words(double x, char *buf, size_t size);
+
 #endif

@@ -50,6 +50,9 @@ read_row(csv_reader *r, const int *col, leak_chart *w, fw_error *err)
 	}
 	snprintf(w->label[w->n], sizeof(w->label[0]), "%s",
 	    r->field[col[1]]);
+	snprintf(w->stage[w->n], sizeof(w->stage[0]), "%s",
+	    r->field[col[0]]);
+	w->aim[w->n] = NAN;
 	memcpy(w->gain[w->n++], x + 3, sizeof(w->gain[0]));
 	return FW_OK;
 }

@@ -12,12 +12,19 @@
 struct leak_chart {
 	size_t n;
 	char label[FW_LEAKAGE_MAX_STAGES][256];
+	char stage[FW_LEAKAGE_MAX_STAGES][128];	/* its key */
 	double gain[FW_LEAKAGE_MAX_STAGES][3];	/* Shapley: mean, lo, hi */
 	double actual[3];
 	double total[3];	/* every stage removed, over actual */
 	int have_total;
 	char scenario[512], variant[256];
 	double reps;		/* NaN when leakage.json does not say */
+	/* The option of a run aimed at stage i (it changes that key
+	 * alone), when the run shows one: its mean NPV gain in $M (NaN
+	 * for none), its label and colour (0xRRGGBB). */
+	double aim[FW_LEAKAGE_MAX_STAGES];
+	char aim_by[FW_LEAKAGE_MAX_STAGES][128];
+	long aim_rgb[FW_LEAKAGE_MAX_STAGES];
 };
 
 typedef struct leak_chart leak_chart;
