@@ -7,13 +7,12 @@
 #include <string.h>
 
 #include "flywheel.h"
-#include "optionlook.h"
 #include "suites.h"
 #include "valuewords.h"
 
 #define LABEL_IS(description, want) do {				\
 	char made[64];							\
-	option_label("key", NULL, description, made, sizeof(made));	\
+	fw_option_label("key", NULL, description, made, sizeof(made));	\
 	ck_assert_str_eq(made, want);					\
 } while (0)
 
@@ -37,10 +36,10 @@ START_TEST(test_label_from_description)
 	LABEL_IS("Nurse support and bridge supply", "Nurse support and "
 	    "bridge supply");
 	/* a label given wins; no description: the key */
-	option_label("key", "Onboarding redesign", "Journey redesign of HCP",
+	fw_option_label("key", "Onboarding redesign", "Journey redesign of HCP",
 	    got, sizeof(got));
 	ck_assert_str_eq(got, "Onboarding redesign");
-	option_label("key", NULL, "", got, sizeof(got));
+	fw_option_label("key", NULL, "", got, sizeof(got));
 	ck_assert_str_eq(got, "key");
 }
 END_TEST
