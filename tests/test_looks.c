@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "flywheel.h"
-#include "optionlook.h"
 #include "suites.h"
 #include "valuewords.h"
 
