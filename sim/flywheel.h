@@ -389,9 +389,13 @@ int fw_scenario_variant_ramp(const fw_scenario *sc, size_t v);
 
 /* ---- Runs ---- */
 
+/* The most threads a run or a calibration's evaluation asks for. */
+#define FW_MAX_THREADS 1024
+
 /* What a run may change from the scenario file; a field left 0 keeps the
- * file's. fw_run_alloc() refuses (FW_EINVALID) replications above
- * 2^32 - 1, months outside 0 .. 600 and threads outside 0 .. 1024. */
+ * file's. fw_run_alloc() refuses (FW_EINVALID) replications and months
+ * above the ranges of the keys replications and horizon_months
+ * (fw_key_lookup()) and threads outside 0 .. FW_MAX_THREADS. */
 typedef struct fw_run_options {
 	uint64_t replications;
 	int months;

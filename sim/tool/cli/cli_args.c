@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "cluster.h"
+#include "keyrange.h"
 
 int
 cli_whole_number(const char *text, size_t len, unsigned long long lo,
@@ -57,13 +58,17 @@ run_option(const char *command, int c, const char *value,
 
 	switch (c) {
 	case 'r':
-		if ((*rc = cli_parse_count(command, "--reps", value, 1,
-		    4294967295ULL, &n)) == EXIT_DONE)
+		if ((*rc = cli_parse_count(command, "--reps", value,
+		    (unsigned long long)key_least("replications"),
+		    (unsigned long long)key_most("replications"), &n)) ==
+		    EXIT_DONE)
 			opt->replications = n;
 		return 1;
 	case 'm':
-		if ((*rc = cli_parse_count(command, "--months", value, 1, 600,
-		    &n)) == EXIT_DONE)
+		if ((*rc = cli_parse_count(command, "--months", value,
+		    (unsigned long long)key_least("horizon_months"),
+		    (unsigned long long)key_most("horizon_months"), &n)) ==
+		    EXIT_DONE)
 			opt->months = (int)n;
 		return 1;
 	case 's':
@@ -75,7 +80,7 @@ run_option(const char *command, int c, const char *value,
 		return 1;
 	case 't':
 		if ((*rc = cli_parse_count(command, "--threads", value, 1,
-		    1024, &n)) == EXIT_DONE)
+		    FW_MAX_THREADS, &n)) == EXIT_DONE)
 			opt->threads = (int)n;
 		return 1;
 	default:
@@ -119,6 +124,18 @@ cli_parse_args(const char *command, const struct option *opts, int argc,
 		case 'v':
 			a->variant = optarg;
 			break;
+		case 'e':
+			a->resume = 1;
+			break;
+		case 'd':
+			a->dry = 1;
+			break;
+		case 'H':
+			a->shard = optarg;
+			break;
+		case 'M':
+			a->merge = 1;
+			break;
 		default:
 			if (!run_option(command, c, optarg, &a->opt, &rc))
 				rc = cli_usage_error(command, "%s: unknown "
@@ -126,11 +143,13 @@ cli_parse_args(const char *command, const struct option *opts, int argc,
 				    argv[optind - 1]);
 		}
 	}
-	if (rc == EXIT_DONE && optind < argc - 1)
+	if (rc == EXIT_DONE && !a->many && optind < argc - 1)
 		rc = cli_usage_error(command, "%s: one scenario file at a time "
 		    "(got '%s' and '%s')", command, argv[optind],
 		    argv[optind + 1]);
 	a->file = optind < argc ? argv[optind] : NULL;
+	a->files = argv + optind;
+	a->nfiles = argc - optind;
 	return rc;
 }
 

@@ -34,7 +34,7 @@ const char cli_leakage_help[] =
 "  -o, --output DIR       write into DIR (default out/NAME, NAME being\n"
 "                         FILE's name without .yaml)\n"
 "      --reps N           replications (default: the file's, at most 100)\n"
-"      --months N         horizon in months instead of the file's (1..600)\n"
+"      --months N         horizon in months instead of the file's (@horizon_months@)\n"
 "      --seed S           seed instead of the file's (0..2^64-1)\n"
 "      --variant NAME     decompose this variant instead of the baseline,\n"
 "                         on its own schedule (start_month, ramp_months)\n"

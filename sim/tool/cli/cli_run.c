@@ -32,7 +32,7 @@ const char cli_run_help[] =
 "  -o, --output DIR     write into DIR (default out/NAME, NAME being FILE's\n"
 "                       name without .yaml)\n"
 "      --reps N         replications instead of the file's\n"
-"      --months N       horizon in months instead of the file's (1..600)\n"
+"      --months N       horizon in months instead of the file's (@horizon_months@)\n"
 "      --seed S         seed instead of the file's (0..2^64-1)\n"
 "      --threads N      threads (default: OMP_NUM_THREADS, else all cores)\n"
 "      --set PATH=VALUE change a baseline value, as a variant's set does;\n"

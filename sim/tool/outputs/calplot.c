@@ -21,6 +21,7 @@
 #include "relpath.h"
 #include "fitseries.h"
 #include "gnuplot.h"
+#include "keyrange.h"
 #include "labels.h"
 #include "plots.h"
 
@@ -103,8 +104,8 @@ read_fit_series(const char *path, fitdata *d, fw_error *err)
 			    NCOLUMNS);
 			break;
 		}
-		if ((rc = csv_count(&r, (size_t)col[0], 1, 600, &t, err)) !=
-		    FW_OK)
+		if ((rc = csv_count(&r, (size_t)col[0], 1,
+		    key_most("horizon_months"), &t, err)) != FW_OK)
 			break;
 		if (fw_series_index(r.field[col[1]], &k) != FW_OK) {
 			rc = csv_fail(&r, err, "unknown metric '%s'",
