@@ -609,6 +609,13 @@ typedef struct fw_paired {
 int fw_run_paired(const fw_run *run, size_t v, size_t against, size_t k,
     fw_paired *out);
 
+/* The mean gain of variant v over the baseline in metric k (the mean of
+ * fw_run_paired() against variant 0), and in monthly series k at month
+ * (its mean less the baseline's): what compare.csv and paired.csv hold.
+ * NaN where there is none, as fw_run_value() gives it. */
+double fw_run_gain(const fw_run *run, size_t v, size_t k);
+double fw_run_month_gain(const fw_run *run, size_t v, int month, size_t k);
+
 /* Statistics of paired differences d[0..n-1] computed elsewhere, as
  * fw_run_paired gives them; sorts d. */
 void fw_paired_of(double *d, size_t n, fw_paired *out);
@@ -1129,7 +1136,7 @@ int fw_calibration_load_string(const char *name, const char *text,
 void fw_calibration_free(fw_calibration *cal);
 
 /* Threads of each evaluation (0: OpenMP's default); FW_EINVALID outside
- * 0 .. 1024, as fw_run_options.threads. */
+ * 0 .. FW_MAX_THREADS, as fw_run_options.threads. */
 int fw_calibration_set_threads(fw_calibration *cal, int threads);
 
 const char *fw_calibration_file(const fw_calibration *cal);

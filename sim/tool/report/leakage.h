@@ -54,6 +54,12 @@ void leak_number(double x, int decimals, int sign, char *buf, size_t size);
 void leak_headline(const char *label, double gain, size_t nstage,
     char *buf, size_t size);
 
+/* leakage.csv as a sheet of results.xlsx, "Leakage", from lk in memory:
+ * the cells book_csv_read() would read from the file. */
+struct book_csv;
+int leak_book_table(const fw_leakage *lk, const char *title,
+    const char *note, struct book_csv *out, fw_error *err);
+
 /* Writes leakage.csv and leakage.json into dir (created if needed), both
  * or neither. command_line is recorded in leakage.json. */
 int write_leakage_tables(const fw_leakage *lk, const fw_run *run,
