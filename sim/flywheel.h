@@ -891,9 +891,26 @@ typedef struct fw_swing {
 int fw_swing_of(const double *gain, const double *draw, size_t n,
     fw_swing *out);
 
+/* A metric or monthly series in words, from the library's one table of
+ * them (metrics.def). */
+typedef struct fw_metric_info {
+	const char *name;	/* "gap_value" */
+	const char *label;	/* "value of unfilled scripts" */
+	int money;		/* dollars (shown in $M), else a count or
+				 * share */
+	int flow;		/* a month's figure is over the month (shown
+				 * "per month"), not a level at its end */
+	const char *decomposed;	/* its label where value leaks
+				 * (fw_leakage(3)): "realization-gap value" */
+} fw_metric_info;
+
+/* Fills *out for the metric or series name; FW_EINVALID for a name the
+ * library does not know, *out then naming it by itself, not money. */
+int fw_metric_about(const char *name, fw_metric_info *out);
+
 /* The words for a metric or series name ("NPV", "customer value at
- * risk") and whether it is money; the name itself, not money, when it is
- * none the library knows. */
+ * risk") and whether it is money (fw_metric_about()); the name itself,
+ * not money, when it is none the library knows. */
 const char *fw_metric_words(const char *name, int *money);
 
 /* ---- Attribution ---- */

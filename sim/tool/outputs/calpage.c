@@ -128,7 +128,7 @@ put_series(textpage *tp, const fitdata *fd)
 		const fitseries *s = &fd->s[i];
 		double pct = error_pct(s, &n);
 		snprintf(text, sizeof(text), "%s%s%s: %d month%s observed, off by "
-		    "%.1f%% of its level on average", series_words(
+		    "%.1f%% of its level on average", fw_metric_words(
 		    fw_series_name(s->series), &money),
 		    *s->segment ? " in " : "", s->segment, n, n == 1 ? "" : "s",
 		    pct);

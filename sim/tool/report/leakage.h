@@ -14,14 +14,14 @@
 #define LEAK_MATERIAL 0.05
 
 /* A metric decomposed (fw_leakage_metric()): what the console calls it,
- * and whether it is money. */
+ * and whether it is money, as metrics.def says (fw_metric_about()). */
 typedef struct leak_metric {
 	const char *name;
 	const char *label;
 	int money;
 } leak_metric;
 
-/* Metric m of the decomposition; a metric the command does not know is
+/* Metric m of the decomposition; a metric the library does not know is
  * called by its name and taken for a count. */
 leak_metric leak_metric_of(size_t m);
 
