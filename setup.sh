@@ -23,8 +23,8 @@ libxlsxwriter-dev poppler-utils python3-openpyxl clang libclang-rt-14-dev \
 libopenmpi-dev openmpi-bin"
 # the arm64 libraries are the run-time ones: the host's headers serve
 arm_packages="gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user \
-libc6:arm64 libgsl27:arm64 libgslcblas0:arm64 libyaml-dev:arm64 check:arm64 \
-libsubunit-dev:arm64 libgomp1:arm64"
+libc6:arm64 libgsl27:arm64 libgslcblas0:arm64 libxlsxwriter4:arm64 \
+libyaml-dev:arm64 check:arm64 libsubunit-dev:arm64 libgomp1:arm64"
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo
 if [ "$mode" = arm ]; then

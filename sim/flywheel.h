@@ -774,6 +774,27 @@ void fw_format_money(double x, char *buf, size_t size);
 void fw_format_share(double p, uint64_t reps, char *buf, size_t size);
 void fw_format_horizon(int months, char *buf, size_t size);
 
+/* ---- How an option is shown (fw_option_label(3)) ---- */
+
+/* Characters of a label made from a description. */
+#define FW_OPTION_LABEL_CHARS 32
+
+/* The label of the option keyed name, as every chart, page and workbook
+ * sheet shows it: label when given (not NULL or ""), else description
+ * shortened to its first phrase of at most FW_OPTION_LABEL_CHARS
+ * characters, else name. Writes at most size bytes, terminated. */
+void fw_option_label(const char *name, const char *label,
+    const char *description, char *buf, size_t size);
+
+/* The colours ("#RRGGBB") of n options, the baseline first: grey for
+ * the baseline, given[v] where given (given or given[v] NULL or "":
+ * none), else one of a palette no HCP state uses, chosen by the name's
+ * hash, so that an option has the same colour in every run, pack and
+ * workbook; two options that hash alike are told apart in the order of
+ * their names, never of the file. */
+void fw_option_colours(const char *const *names, const char *const *given,
+    size_t n, char (*colour)[8]);
+
 /* ---- The results workbook (fw_book(3)) ---- */
 
 /* results.xlsx: a finished run as a finance model. Money is stored in
@@ -856,8 +877,9 @@ typedef struct fw_book {
 } fw_book;
 
 /* Fills *out from a finished run (its scenario, recommendation, metrics,
- * draws and series; each option's label: as the file gives it, the
- * recommendation in those labels); version, finished and command_line
+ * draws and series; each option's label and colour as the command shows
+ * them (fw_option_label(), fw_option_colours()), the recommendation in
+ * those labels); version, finished and command_line
  * are left NULL for the caller. Release with fw_book_free(). FW_EINVALID for an
  * unfinished run, FW_ENOMEM; *out is cleared on failure. */
 int fw_run_book(const fw_run *run, fw_book *out);

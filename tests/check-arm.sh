@@ -7,7 +7,8 @@
 # compiler, qemu-user and the arm64 libraries (doc/performance.md):
 #   dpkg --add-architecture arm64 && apt-get update
 #   apt-get install gcc-aarch64-linux-gnu qemu-user libgsl27:arm64 \
-#       libgslcblas0:arm64 libyaml-dev:arm64 check:arm64 libgomp1:arm64
+#       libgslcblas0:arm64 libxlsxwriter4:arm64 libyaml-dev:arm64 \
+#       check:arm64 libgomp1:arm64
 #   usage (from the build directory): check-arm.sh SRCDIR
 # SPDX-License-Identifier: MIT
 set -u
@@ -21,8 +22,8 @@ for need in "$cc" "$qemu"; do
 	    { echo "check-arm: $need not found (see doc/performance.md)" >&2;
 	    exit 1; }
 done
-for f in libgsl.so.27 libgslcblas.so.0 libyaml.so libcheck.a libgomp.so.1 \
-    libc.so.6; do
+for f in libgsl.so.27 libgslcblas.so.0 libxlsxwriter.so.4 libyaml.so \
+    libcheck.a libgomp.so.1 libc.so.6; do
 	[ -e "$lib/$f" ] ||
 	    { echo "check-arm: $lib/$f not found (see doc/performance.md)" >&2;
 	    exit 1; }
@@ -32,23 +33,26 @@ done
 mkdir -p "$out" || exit 1
 
 # The core's flags as the makefile gives them; the host's headers of
-# GSL, libyaml, Check and Random123 after the cross compiler's own (they
-# are the same on every architecture), config.h of this build (the core
-# reads only the version from it).
+# GSL, libxlsxwriter, libyaml, Check and Random123 after the cross
+# compiler's own (they are the same on every architecture), config.h of
+# this build (the core reads only the version from it).
 cflags="-O3 -fopenmp -ffp-contract=off -Wall -Wextra -Wno-unused-parameter \
 -I. -I$src/sim $(for d in \
 		"$src"/sim/core/*/; do printf -- '-I%s ' "$d"; done) -idirafter /usr/include"
-libs="$lib/libgsl.so.27 $lib/libgslcblas.so.0 -L$lib -lyaml -lm \
+libs="$lib/libgsl.so.27 $lib/libgslcblas.so.0 $lib/libxlsxwriter.so.4 \
+-L$lib -lyaml -lm \
 -Wl,-rpath-link,$lib"
 objs=
+# Objects named by folder and file: two folders have a words.c.
 for c in "$src"/sim/core/*/*.c; do
-	o=$out/$(basename "$c" .c).o
+	d=$(dirname "$c")
+	o=$out/$(basename "$d")-$(basename "$c" .c).o
 	$cc $cflags -c "$c" -o "$o" || exit 1
 	objs="$objs $o"
 done
 tests="check_core core_suites helpers test_params test_scenario test_rng \
 test_model test_engine test_compare test_recommend test_design test_limits \
-test_answers test_warmup test_results"
+test_answers test_warmup test_results test_quantile"
 tobjs=
 for t in $tests; do
 	$cc $cflags -DFW_SRCDIR="\"$src\"" -c "$src/tests/$t.c" \

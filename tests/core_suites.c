@@ -25,6 +25,7 @@ core_suites(void)
 	srunner_add_suite(sr, answers_suite());
 	srunner_add_suite(sr, warmup_suite());
 	srunner_add_suite(sr, results_suite());
+	srunner_add_suite(sr, quantile_suite());
 	return sr;
 }
 

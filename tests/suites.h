@@ -24,6 +24,7 @@ Suite *leakage_suite(void);
 Suite *copula_suite(void);
 Suite *voi_suite(void);
 Suite *calcarry_suite(void);
+Suite *quantile_suite(void);
 
 /* The library's own suites in one runner (core_suites.c), and a
  * runner's run: EXIT_SUCCESS when every test passed. */

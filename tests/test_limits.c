@@ -45,7 +45,7 @@ set_all_to_limits(fw_scenario *sc)
 	for (i = 0; i < fw_key_count(); i++) {
 		fw_key_get(i, &k);
 		/* a text's limit is its length, refused at loading */
-		if (fw_key_limit(i)[0] == '\0' || k.type == FW_TYPE_STR ||
+		if (fw_key_limit(i)[0] == '\0' || k.type == FW_KEY_TEXT ||
 		    strcmp(k.file, "scenario") != 0 ||
 		    strcmp(k.path, "segments[].hcps") == 0)
 			continue;

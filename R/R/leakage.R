@@ -1,9 +1,10 @@
 # Where value leaks: each stage of friction's gain removed alone and its
 # exact Shapley share, as `flywheel leakage` computes them, through the
-# library's fw_leakage.
+# library's fw_leakage; its run steps as fw_run's does (progress, Ctrl-C).
 
 fw_leakage <- function(sc, stages = NULL, option = NULL, reps = NULL,
-                       months = NULL, seed = NULL, threads = NULL) {
+                       months = NULL, seed = NULL, threads = NULL,
+                       progress = interactive()) {
   check_class(sc, "fw_scenario", "sc")
   if (!is.null(stages) && (!is.list(stages) && !is.vector(stages) ||
                            is.null(names(stages)) || any(names(stages) == "")))
@@ -26,7 +27,12 @@ fw_leakage <- function(sc, stages = NULL, option = NULL, reps = NULL,
   months <- whole(months, "months", 1, max_int)
   seed <- whole(seed, "seed", 0, max_exact)
   threads <- whole(threads, "threads", 1, 1024)
-  list2DF(.Call(C_fwr_leakage, sc$ptr, enc2utf8(as.character(names(targets))),
-                unname(targets), text_arg(option, "option", null = TRUE),
-                reps, months, seed, threads))
+  ptr <- .Call(C_fwr_leakage_alloc, sc$ptr,
+               enc2utf8(as.character(names(targets))), unname(targets),
+               text_arg(option, "option", null = TRUE), reps, months, seed,
+               threads)
+  # the run's memory goes back at once, also on error or interrupt
+  on.exit(.Call(C_fwr_release, ptr))
+  run_steps(ptr, progress)
+  list2DF(.Call(C_fwr_leakage_rows, ptr))
 }

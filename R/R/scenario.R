@@ -4,8 +4,9 @@
 fw_scenario <- function(file, text = NULL) {
   file <- text_arg(file, "file")
   text <- text_arg(text, "text", null = TRUE)
+  # as given (~ expanded), as the command and run.json name it
   if (is.null(text))
-    file <- normalizePath(file, mustWork = FALSE)
+    file <- path.expand(file)
   new_scenario(.Call(C_fwr_scenario_load, file, text))
 }
 

@@ -32,7 +32,11 @@ fw_sweep <- function(file, reps = NULL, seed = NULL, threads = NULL,
   report <- progress_reporter(progress, n)
   stats <- matrix(NA_real_, n, 5 * length(info$metrics))
   for (i in seq_len(n)) {
-    stats[i, ] <- .Call(C_fwr_sweep_point, sw, i - 1, threads)
+    # each point's run steps as fw_run's does: Ctrl-C is taken within it
+    run <- .Call(C_fwr_sweep_point_run, sw, i - 1, threads)
+    run_steps(run, FALSE)
+    stats[i, ] <- .Call(C_fwr_sweep_point_stats, sw, run)
+    .Call(C_fwr_release, run)
     report(i, n)
   }
   colnames(stats) <- column_name(paste0(rep(info$metrics, each = 5), "_",

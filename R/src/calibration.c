@@ -28,6 +28,7 @@ SEXP fwr_calibration_step(SEXP x)
 	fw_calibration *cal = r_unwrap(R_CALIBRATION, x);
 	fw_error err;
 
+	R_CheckUserInterrupt();	/* at once, as fwr_run_step */
 	if (fw_calibration_step(cal, &err) != FW_OK)
 		r_fail(&err);
 	return Rf_ScalarLogical(fw_calibration_done(cal));

@@ -9,11 +9,13 @@
 #include <Rinternals.h>
 #include <flywheel.h>
 
-/* A run and the copy of the scenario it was made from, which must
- * outlive it: freed together. */
+/* A run and the copy of the scenario it was made from, or the
+ * decomposition (leakage) whose scenario it runs, which must outlive it:
+ * freed together. */
 typedef struct r_run {
 	fw_run *run;
 	fw_scenario *sc;
+	fw_leakage *lk;
 } r_run;
 
 /* Raises the library's error err as a flywheel_error condition (through
@@ -59,11 +61,13 @@ SEXP fwr_scenario_yaml(SEXP x);
 SEXP fwr_scenario_value(SEXP x, SEXP variant, SEXP path, SEXP q);
 SEXP fwr_scenario_add_variant(SEXP x, SEXP name, SEXP from);
 SEXP fwr_run_alloc(SEXP x, SEXP reps, SEXP months, SEXP seed, SEXP threads);
-SEXP fwr_leakage(SEXP x, SEXP paths, SEXP targets, SEXP variant, SEXP reps,
-    SEXP months, SEXP seed, SEXP threads);
+SEXP fwr_leakage_alloc(SEXP x, SEXP paths, SEXP targets, SEXP variant,
+    SEXP reps, SEXP months, SEXP seed, SEXP threads);
+SEXP fwr_leakage_rows(SEXP x);
 SEXP fwr_run_step(SEXP x, SEXP reps);
 SEXP fwr_run_info(SEXP x);
-SEXP fwr_run_workbook(SEXP x, SEXP file);
+SEXP fwr_run_workbook(SEXP x, SEXP file, SEXP command_line);
+SEXP fwr_run_write(SEXP x, SEXP dir, SEXP command_line, SEXP calibration);
 SEXP fwr_summary(SEXP x);
 SEXP fwr_timeseries(SEXP x);
 SEXP fwr_replications(SEXP x);
@@ -75,7 +79,8 @@ SEXP fwr_sweep_load(SEXP file);
 SEXP fwr_sweep_set(SEXP x, SEXP reps, SEXP seed);
 SEXP fwr_sweep_info(SEXP x);
 SEXP fwr_sweep_points(SEXP x);
-SEXP fwr_sweep_point(SEXP x, SEXP point, SEXP threads);
+SEXP fwr_sweep_point_run(SEXP x, SEXP point, SEXP threads);
+SEXP fwr_sweep_point_stats(SEXP x, SEXP run);
 SEXP fwr_sweep_sensitivity(SEXP x, SEXP y);
 SEXP fwr_calibration_load(SEXP file, SEXP threads);
 SEXP fwr_calibration_step(SEXP x);

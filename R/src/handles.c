@@ -19,6 +19,7 @@ static void free_run(void *p)
 
 	if (r) {
 		fw_run_free(r->run);
+		fw_leakage_free(r->lk);
 		fw_scenario_free(r->sc);
 		free(r);
 	}

@@ -1,34 +1,12 @@
 /* leakage.c - where value leaks (fw_leakage), from R: the decomposition
- * run to its end in one call, its rows as the columns of the command's
- * leakage.csv without the labels.
+ * and its run prepared, the run simulated in steps as any other (so that
+ * R can show progress and take an interrupt between them), then its rows
+ * as the columns of the command's leakage.csv without the labels.
  * SPDX-License-Identifier: MIT */
 #include <math.h>
+#include <stdlib.h>
 
 #include "glue.h"
-
-/* The decomposition and its run, freed on any way out. */
-typedef struct r_leakage {
-	fw_leakage *lk;
-	fw_run *run;
-} r_leakage;
-
-static void release(r_leakage *d)
-{
-	fw_run_free(d->run);
-	fw_leakage_free(d->lk);
-	d->run = NULL;
-	d->lk = NULL;
-}
-
-/* Fails as r_fail does, the decomposition released first. */
-static void fail(r_leakage *d, const fw_error *err) __attribute__((noreturn));
-static void fail(r_leakage *d, const fw_error *err)
-{
-	fw_error copy = *err;
-
-	release(d);
-	r_fail(&copy);
-}
 
 static SEXP rows(const fw_leakage *lk)
 {
@@ -73,31 +51,46 @@ static SEXP rows(const fw_leakage *lk)
 }
 
 /* paths and targets: the stages after the five friction ones, as text;
- * the other arguments as fwr_run_alloc takes them. */
-SEXP fwr_leakage(SEXP x, SEXP paths, SEXP targets, SEXP variant, SEXP reps,
-    SEXP months, SEXP seed, SEXP threads)
+ * the other arguments as fwr_run_alloc takes them. A run (fwr_run_step)
+ * of the configurations the decomposition needs. */
+SEXP fwr_leakage_alloc(SEXP x, SEXP paths, SEXP targets, SEXP variant,
+    SEXP reps, SEXP months, SEXP seed, SEXP threads)
 {
-	r_leakage d = { NULL, NULL };
 	fw_run_options opt;
 	fw_error err;
 	R_xlen_t i;
+	r_run *r;
 	SEXP out;
 
 	r_run_options(reps, months, seed, threads, &opt);
-	if (fw_leakage_alloc(r_unwrap(R_SCENARIO, x), r_text(variant), &d.lk,
-	    &err) != FW_OK || fw_leakage_set_friction(d.lk, &err) != FW_OK)
-		fail(&d, &err);
+	if (!(r = calloc(1, sizeof(*r))))
+		r_fail_status(FW_ENOMEM, NULL);
+	out = PROTECT(r_wrap(R_RUN, r));
+	if (fw_leakage_alloc(r_unwrap(R_SCENARIO, x), r_text(variant), &r->lk,
+	    &err) != FW_OK || fw_leakage_set_friction(r->lk, &err) != FW_OK)
+		r_fail(&err);
 	for (i = 0; i < XLENGTH(paths); i++)
-		if (fw_leakage_set_stage(d.lk, Rf_translateCharUTF8(STRING_ELT(
+		if (fw_leakage_set_stage(r->lk, Rf_translateCharUTF8(STRING_ELT(
 		    paths, i)), Rf_translateCharUTF8(STRING_ELT(targets, i)),
 		    &err) != FW_OK)
-			fail(&d, &err);
-	if (fw_leakage_build(d.lk, NULL, &err) != FW_OK ||
-	    fw_run_alloc(fw_leakage_scenario(d.lk), &opt, &d.run, &err) !=
-	    FW_OK || fw_run_finish(d.run, &err) != FW_OK ||
-	    fw_leakage_decompose(d.lk, d.run, &err) != FW_OK)
-		fail(&d, &err);
-	out = rows(d.lk);
-	release(&d);
+			r_fail(&err);
+	if (fw_leakage_build(r->lk, NULL, &err) != FW_OK ||
+	    fw_run_alloc(fw_leakage_scenario(r->lk), &opt, &r->run, &err) !=
+	    FW_OK)
+		r_fail(&err);
+	UNPROTECT(1);
 	return out;
+}
+
+/* The decomposition of a finished run of fwr_leakage_alloc. */
+SEXP fwr_leakage_rows(SEXP x)
+{
+	r_run *r = r_unwrap(R_RUN, x);
+	fw_error err;
+
+	if (!r->lk)
+		r_fail_status(FW_EINVALID, "not a decomposition's run");
+	if (fw_leakage_decompose(r->lk, r->run, &err) != FW_OK)
+		r_fail(&err);
+	return rows(r->lk);
 }

@@ -41,12 +41,15 @@ SEXP fwr_run_alloc(SEXP x, SEXP reps, SEXP months, SEXP seed, SEXP threads)
 	return out;
 }
 
-/* Simulates about reps more replications; the number done so far. */
+/* Simulates about reps more replications; the number done so far. An
+ * interrupt (Ctrl-C) waiting is taken first: R's evaluator would look
+ * for it only every thousand or so calls, many steps later. */
 SEXP fwr_run_step(SEXP x, SEXP reps)
 {
 	r_run *r = r_unwrap(R_RUN, x);
 	fw_error err;
 
+	R_CheckUserInterrupt();
 	if (fw_run_step(r->run, (uint64_t)Rf_asReal(reps), &err) != FW_OK)
 		r_fail(&err);
 	return Rf_ScalarReal((double)fw_run_done(r->run));
@@ -91,7 +94,7 @@ SEXP fwr_names(void)
 }
 
 /* results.xlsx of a finished run, by the library's one writer. */
-SEXP fwr_run_workbook(SEXP x, SEXP file)
+SEXP fwr_run_workbook(SEXP x, SEXP file, SEXP command_line)
 {
 	r_run *r = r_unwrap(R_RUN, x);
 	fw_error err;
@@ -100,7 +103,7 @@ SEXP fwr_run_workbook(SEXP x, SEXP file)
 	    STRING_ELT(file, 0) == NA_STRING)
 		r_fail_status(FW_EINVALID, "workbook must be one file name");
 	if (fw_run_write_workbook(r->run, R_ExpandFileName(Rf_translateChar(
-	    STRING_ELT(file, 0))), NULL, &err) != FW_OK)
+	    STRING_ELT(file, 0))), r_text(command_line), &err) != FW_OK)
 		r_fail(&err);
 	return R_NilValue;
 }

@@ -52,14 +52,14 @@ SEXP fwr_scenario_info(SEXP x)
 {
 	static const char *const names[] = { "name", "file", "hash",
 		"horizon", "replications", "seed", "variants", "descriptions",
-		NULL };
+		"calibration", NULL };
 	fw_scenario *sc = r_unwrap(R_SCENARIO, x);
 	size_t v, n = fw_scenario_variant_count(sc);
 	SEXP out, nm, vars, desc;
 	int i;
 
-	out = PROTECT(Rf_allocVector(VECSXP, 8));
-	nm = PROTECT(Rf_allocVector(STRSXP, 8));
+	out = PROTECT(Rf_allocVector(VECSXP, 9));
+	nm = PROTECT(Rf_allocVector(STRSXP, 9));
 	for (i = 0; names[i]; i++)
 		SET_STRING_ELT(nm, i, Rf_mkChar(names[i]));
 	Rf_setAttrib(out, R_NamesSymbol, nm);
@@ -69,6 +69,7 @@ SEXP fwr_scenario_info(SEXP x)
 	SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(fw_scenario_horizon(sc)));
 	SET_VECTOR_ELT(out, 4, r_u64(fw_scenario_replications(sc)));
 	SET_VECTOR_ELT(out, 5, r_u64(fw_scenario_seed(sc)));
+	SET_VECTOR_ELT(out, 8, r_string(fw_scenario_calibration(sc)));
 	vars = Rf_allocVector(STRSXP, (R_xlen_t)n);
 	SET_VECTOR_ELT(out, 6, vars);
 	desc = Rf_allocVector(STRSXP, (R_xlen_t)n);

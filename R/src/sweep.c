@@ -100,18 +100,15 @@ SEXP fwr_sweep_points(SEXP x)
 	return out;
 }
 
-/* Runs point i (from 0): for each metric its mean, standard error, p5,
- * p50 and p95 over the replications, as a row of sweep.csv. */
-SEXP fwr_sweep_point(SEXP x, SEXP point, SEXP threads)
+/* A run (fwr_run_step) of point i (from 0) on the sweep's replications,
+ * months and seed. */
+SEXP fwr_sweep_point_run(SEXP x, SEXP point, SEXP threads)
 {
 	fw_sweep *sw = r_unwrap(R_SWEEP, x);
-	size_t M = fw_sweep_metric_count(sw), m;
 	fw_run_options opt;
 	fw_error err;
-	fw_stats s;
 	r_run *r;
-	SEXP hold, out;
-	double *v;
+	SEXP out;
 
 	memset(&opt, 0, sizeof(opt));
 	opt.replications = fw_sweep_replications(sw);
@@ -122,26 +119,41 @@ SEXP fwr_sweep_point(SEXP x, SEXP point, SEXP threads)
 		opt.threads = (int)Rf_asReal(threads);
 	if (!(r = calloc(1, sizeof(*r))))
 		r_fail_status(FW_ENOMEM, NULL);
-	hold = PROTECT(r_wrap(R_RUN, r));
+	out = PROTECT(r_wrap(R_RUN, r));
 	if (fw_sweep_point_scenario(sw, (size_t)Rf_asReal(point), &r->sc,
 	    &err) != FW_OK || fw_run_alloc(r->sc, &opt, &r->run, &err) !=
-	    FW_OK || fw_run_finish(r->run, &err) != FW_OK)
+	    FW_OK)
 		r_fail(&err);
+	UNPROTECT(1);
+	return out;
+}
+
+/* For each metric of the sweep its mean, standard error, p5, p50 and p95
+ * over the replications of a point's finished run, as a row of
+ * sweep.csv. */
+SEXP fwr_sweep_point_stats(SEXP x, SEXP run)
+{
+	fw_sweep *sw = r_unwrap(R_SWEEP, x);
+	r_run *r = r_unwrap(R_RUN, run);
+	size_t M = fw_sweep_metric_count(sw), m;
+	size_t n = (size_t)fw_run_replications(r->run);
+	fw_stats s;
+	SEXP out;
+	double *v;
+
 	out = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)(5 * M)));
-	v = (double *)R_alloc(opt.replications, sizeof(double));
+	v = (double *)R_alloc(n, sizeof(double));
 	for (m = 0; m < M; m++) {
 		if (fw_sweep_metric_values(sw, m, r->run, v) != FW_OK)
 			r_fail_status(FW_EINVALID, "no such metric");
-		fw_stats_of(v, (size_t)opt.replications, &s);
+		fw_stats_of(v, n, &s);
 		REAL(out)[5 * m] = s.mean;
 		REAL(out)[5 * m + 1] = s.se;
 		REAL(out)[5 * m + 2] = s.p5;
 		REAL(out)[5 * m + 3] = s.p50;
 		REAL(out)[5 * m + 4] = s.p95;
 	}
-	fwr_release(hold);	/* the run's memory, now rather than at R's
-				 * next collection */
-	UNPROTECT(2);
+	UNPROTECT(1);
 	return out;
 }
 

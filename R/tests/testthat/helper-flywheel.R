@@ -43,3 +43,32 @@ csv_lines <- function(df) {
   header <- sub("^option$", "variant", names(df))
   c(paste(header, collapse = ","), do.call(paste, c(fields, sep = ",")))
 }
+
+# What run.json may say differently of two runs with the same results.
+circumstances <- c("threads", "elapsed_seconds", "finished", "command_line")
+
+# The lines of run.json in dir but those of the circumstances.
+run_json <- function(dir) {
+  lines <- readLines(file.path(dir, "run.json"))
+  lines[!grepl(paste0('^ *"(', paste(circumstances, collapse = "|"),
+                      ')":'), lines)]
+}
+
+# run.json's member key as its line gives it (numbers and strings).
+run_json_value <- function(dir, key) {
+  lines <- readLines(file.path(dir, "run.json"))
+  line <- grep(paste0('^ *"', key, '": '), lines, value = TRUE)
+  sub(",$", "", sub(paste0('^ *"', key, '": '), "", line))
+}
+
+# The files of two results directories are the same to the byte, run.json
+# apart from its circumstances.
+expect_same_results <- function(a, b) {
+  for (table in c("summary", "replications", "timeseries", "compare",
+                  "paired")) {
+    file <- paste0(table, ".csv")
+    expect_identical(readBin(file.path(a, file), "raw", 1e8),
+                     readBin(file.path(b, file), "raw", 1e8), label = file)
+  }
+  expect_identical(run_json(a), run_json(b))
+}

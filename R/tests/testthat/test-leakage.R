@@ -3,10 +3,14 @@
 
 test_that("a decomposition is the command's", {
   sc <- fw_scenario(small_file())
+  seen <- NULL
   lk <- fw_leakage(sc, stages = list(experience.incoherence = 0,
                                      friction.access = 0.2),
                    option = "hub", reps = 4, months = 13, seed = 3,
-                   threads = 2)
+                   threads = 2,
+                   progress = function(done, total) seen <<- c(done, total))
+  # progress as fw_run gives it: replications done of all
+  expect_identical(seen, c(4, 4))
   out <- file.path(tempdir(), "leakage-cli")
   cli("leakage", "--no-plots", "-q", "--reps", "4", "--months", "13",
       "--seed", "3", "--threads", "1", "--variant", "hub",

@@ -21,7 +21,10 @@ test_that("a oneway sweep is the command's", {
     "metrics:", "  - dnpv: fix", "  - dnpv: {variant: fix, against: hub}"))
   out <- tempfile()
   cli("sweep", "-q", "--no-plots", "-o", out, file)
-  sw <- fw_sweep(file, threads = 2, progress = FALSE)
+  seen <- NULL
+  sw <- fw_sweep(file, threads = 2,
+                 progress = function(done, total) seen <<- c(seen, done))
+  expect_identical(seen, 1:7)
   expect_s3_class(sw, "fw_sweep")
   expect_identical(sw$parameters$label, c("friction.access",
     "friction.onboarding", "fix:program_cost.monthly"))

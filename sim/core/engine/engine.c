@@ -724,6 +724,29 @@ fwi_run_keep(fw_run *run, const int *series, const int *segment,
 	return FW_OK;
 }
 
+void
+fwi_run_restart(fw_run *run)
+{
+	const size_t T = (size_t)run->horizon, V = run->nvar;
+
+	run->next_block = run->done = run->blocks_in = 0;
+	run->elapsed = 0;
+	memset(run->block_done, 0, run->nblocks * sizeof(uint64_t));
+	memset(run->part_block, 0, run->nblocks * sizeof(uint64_t));
+	memset(run->part_reps, 0, run->nblocks * sizeof(uint64_t));
+	memset(run->block_end, 0, run->nblocks * sizeof(fw_block_end));
+	memset(run->block_sums, 0, run->nblocks * V * T * FW_NMONTHLY *
+	    sizeof(double));
+	memset(run->totals, 0, run->reps * V * FW_NTOTAL * sizeof(double));
+	memset(run->drawn, 0, (run->reps * run->nplan + 1) * sizeof(double));
+	memset(run->banded, 0, run->reps * V * T * FW_NBANDED *
+	    sizeof(float));
+	memset(run->cumcash, 0, run->reps * V * T * sizeof(double));
+	if (run->kept != NULL)
+		memset(run->kept, 0, run->reps * V * run->nkeep * T *
+		    sizeof(double));
+}
+
 int
 fw_run_finish(fw_run *run, fw_error *err)
 {

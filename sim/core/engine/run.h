@@ -77,6 +77,13 @@ fwi_run_kept(const fw_run *run, uint64_t rep, size_t v, size_t i)
 	    (size_t)run->horizon];
 }
 
+/* Readies a finished (or failed) run to run again from its first
+ * replication, its results zeroed, keeping its workspaces and what it
+ * keeps. Its scenario may have changed since fw_run_alloc, but only in
+ * the values of real-valued inputs that were plain numbers then and are
+ * now (nothing that sizes a workspace, a plan or a schedule). */
+void fwi_run_restart(fw_run *run);
+
 /* Builds draw_path and draw_at from the plans. */
 int fwi_run_index_draws(fw_run *run);
 

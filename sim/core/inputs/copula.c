@@ -9,12 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
 
 #include "flywheel.h"
 #include "copula.h"
+#include "quantile.h"
 #include "scenario.h"
 #include "rng.h"
 #include "yamltree.h"
@@ -153,13 +153,13 @@ fwi_copula_uniforms(const fw_copula *c, uint64_t seed, uint32_t rep,
 	size_t i, j;
 
 	for (i = 0; i < c->k; i++)
-		z[i] = gsl_cdf_ugaussian_Pinv(fwi_rng_param_u(seed, rep,
+		z[i] = fwi_normal_quantile(fwi_rng_param_u(seed, rep,
 		    c->path[i]));
 	for (i = 0; i < c->k; i++) {
 		double s = 0;
 		for (j = 0; j <= i; j++)
 			s += c->chol[i * c->k + j] * z[j];
-		u[i] = fmin(hi, fmax(lo, gsl_cdf_ugaussian_P(s)));
+		u[i] = fmin(hi, fmax(lo, fwi_normal_cdf(s)));
 	}
 }
 

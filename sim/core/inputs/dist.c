@@ -6,10 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <gsl/gsl_cdf.h>
-
 #include "flywheel.h"
 #include "dist.h"
+#include "quantile.h"
 #include "rng.h"
 
 const fw_dist_info fwi_dists[FW_NDIST] = {
@@ -141,7 +140,7 @@ pert_at(const double *p, double u)
 	double a = 1 + 4 * (p[1] - p[0]) / range;
 	double b = 1 + 4 * (p[2] - p[1]) / range;
 
-	return p[0] + range * gsl_cdf_beta_Pinv(u, a, b);
+	return p[0] + range * fwi_beta_quantile(u, a, b);
 }
 
 static double
@@ -162,22 +161,22 @@ fwi_num_at(const fw_num *n, double u)
 
 	switch (n->dist) {
 	case FW_DIST_UNIFORM:
-		return gsl_cdf_flat_Pinv(u, p[0], p[1]);
+		return (1 - u) * p[0] + u * p[1];
 	case FW_DIST_NORMAL:
-		return p[0] + gsl_cdf_gaussian_Pinv(u, p[1]);
+		return p[0] + p[1] * fwi_normal_quantile(u);
 	case FW_DIST_LOGNORMAL:
-		return gsl_cdf_lognormal_Pinv(u, p[0], p[1]);
+		return exp(p[0] + p[1] * fwi_normal_quantile(u));
 	case FW_DIST_BETA:
-		return gsl_cdf_beta_Pinv(u, p[0], p[1]);
+		return fwi_beta_quantile(u, p[0], p[1]);
 	case FW_DIST_GAMMA:
-		return gsl_cdf_gamma_Pinv(u, p[0], p[1]);
+		return p[1] * fwi_gamma_quantile(u, p[0]);
 	case FW_DIST_TRIANGULAR:
 		return triangular_at(p, u);
 	case FW_DIST_PERT:
 		return pert_at(p, u);
 	case FW_DIST_LOGITNORMAL:
 		return p[2] + (p[3] - p[2]) / (1 + exp(-(p[0] + p[1] *
-		    gsl_cdf_ugaussian_Pinv(u))));
+		    fwi_normal_quantile(u))));
 	default:
 		return n->value;
 	}

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -15,7 +16,10 @@
 /* What fw_run_book allocates, released together. */
 typedef struct book_own {
 	fw_recommendation rec;
-	const char **name, **label, **metric, **series;
+	const char **name, **label, **given, **metric, **series;
+	char (*label_text)[512];
+	char (*colour_text)[8];
+	uint32_t *colour;
 	double *value, *draw;
 	fw_band *band;
 } book_own;
@@ -28,6 +32,10 @@ own_free(book_own *o)
 	fw_recommendation_free(&o->rec);
 	free(o->name);
 	free(o->label);
+	free(o->given);
+	free(o->label_text);
+	free(o->colour_text);
+	free(o->colour);
 	free(o->metric);
 	free(o->series);
 	free(o->value);
@@ -97,12 +105,17 @@ fw_run_book(const fw_run *run, fw_book *out)
 		return FW_ENOMEM;
 	o->name = calloc(V, sizeof(char *));
 	o->label = calloc(V, sizeof(char *));
+	o->given = calloc(V, sizeof(char *));
+	o->label_text = calloc(V, sizeof(*o->label_text));
+	o->colour_text = calloc(V, sizeof(*o->colour_text));
+	o->colour = calloc(V, sizeof(uint32_t));
 	o->metric = calloc(K, sizeof(char *));
 	o->series = calloc(S, sizeof(char *));
 	o->value = malloc(run->reps * V * K * sizeof(double));
 	o->draw = malloc(run->reps * V * D * sizeof(double) + 1);
 	o->band = malloc(V * S * (size_t)run->horizon * sizeof(fw_band));
-	rc = o->name && o->label && o->metric && o->series && o->value && o->draw &&
+	rc = o->name && o->label && o->given && o->label_text && o->colour_text &&
+	    o->colour && o->metric && o->series && o->value && o->draw &&
 	    o->band ? FW_OK : FW_ENOMEM;
 	if (rc == FW_OK)
 		rc = fw_run_recommend(run, &o->rec);
@@ -117,14 +130,26 @@ fw_run_book(const fw_run *run, fw_book *out)
 		own_free(o);
 		return rc;
 	}
+	/* Each option shown as the command shows it: its label (the
+	 * baseline "baseline") and colour. */
 	for (v = 0; v < V; v++) {
 		o->name[v] = sc->config[v].name;
-		o->label[v] = fw_scenario_variant_label(sc, v);
+		o->label[v] = o->name[v];
+		if (v > 0) {
+			fw_option_label(o->name[v], fw_scenario_variant_label(sc,
+			    v), fw_scenario_variant_description(sc, v),
+			    o->label_text[v], sizeof(o->label_text[v]));
+			o->label[v] = o->label_text[v];
+		}
+		o->given[v] = fw_scenario_variant_colour(sc, v);
 	}
+	fw_option_colours(o->name, o->given, V, o->colour_text);
+	for (v = 0; v < V; v++)
+		o->colour[v] = (uint32_t)strtoul(o->colour_text[v] + 1, NULL,
+		    16);
 	/* The recommendation in the options' labels, as the headers. */
 	for (k = 0; k < o->rec.n; k++)
-		if (o->label[o->rec.opt[k].variant] != NULL)
-			o->rec.opt[k].name = o->label[o->rec.opt[k].variant];
+		o->rec.opt[k].name = o->label[o->rec.opt[k].variant];
 	for (k = 0; k < K; k++)
 		o->metric[k] = fw_metric_name(k);
 	for (k = 0; k < S; k++)
@@ -136,7 +161,7 @@ fw_run_book(const fw_run *run, fw_book *out)
 		.seed = run->seed, .reps = run->reps, .months = run->horizon,
 		.discount_rate = rate->dist == FW_DIST_NONE ? rate->value : NAN,
 		.nvariant = V, .name = o->name, .label = o->label,
-		.rec = &o->rec,
+		.colour = o->colour, .rec = &o->rec,
 		.nmetric = K, .metric = o->metric, .value = o->value,
 		.ndraw = D, .draw_path = run->draw_path, .draw = o->draw,
 		.nseries = S, .series = o->series, .band = o->band,

@@ -6,15 +6,14 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include <gsl/gsl_cdf.h>
-
 #include "compare.h"
+#include "quantile.h"
 #include "stats.h"
 
 double
 fwi_t95(size_t n)
 {
-	return n > 1 ? gsl_cdf_tdist_Pinv(0.975, (double)(n - 1)) : NAN;
+	return n > 1 ? fwi_t_quantile(0.975, (double)(n - 1)) : NAN;
 }
 
 void

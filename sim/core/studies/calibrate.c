@@ -146,44 +146,157 @@ measure(fw_calibration *cal, const fw_run *run, const keeping *keep,
 	return keep->bands ? keep_bands(cal, run) : FW_OK;
 }
 
-/* Simulates the baseline with the values x (NaN: the scenario's own)
- * on `threads` threads and sets *f to the objective, keeping what `keep`
- * asks for. Writes nothing of cal's unless keep asks for bands. */
+/* Whether space's run can take the values x by a restart: it was built
+ * with the same inputs set, and every fitted input is real-valued (a
+ * count could size its workspaces). */
 static int
-evaluate(fw_calibration *cal, int threads, const double *x,
-    const keeping *keep, double *f, fw_error *err)
+reusable(const fw_calibration *cal, const fw_cal_space *space,
+    const double *x)
+{
+	size_t j;
+
+	if (space->run == NULL)
+		return 0;
+	for (j = 0; j < cal->npar; j++)
+		if (cal->par[j].key->type != FW_TYPE_REAL ||
+		    space->set[j] != !isnan(x[j]))
+			return 0;
+	return 1;
+}
+
+/* Builds space's scenario at the values x and a run of it on `threads`
+ * threads that keeps the targets' series. */
+static int
+build_space(fw_calibration *cal, fw_cal_space *space, int threads,
+    const double *x, fw_error *err)
 {
 	fw_run_options opt = { .replications = cal->reps, .months =
 	    cal->months, .seed_set = 1, .seed = cal->seed, .threads =
 	    threads };
-	fw_scenario *sc = NULL;
-	fw_run *run = NULL;
 	int *series = malloc(2 * cal->ntarget * sizeof(int));
 	size_t i, j;
 	int rc = FW_OK;
 
-	if (series == NULL || fw_scenario_copy(cal->base, &sc) != FW_OK)
+	fw_run_free(space->run);
+	fw_scenario_free(space->sc);
+	space->run = NULL;
+	space->sc = NULL;
+	if (series == NULL || fw_scenario_copy(cal->base, &space->sc) != FW_OK)
 		rc = fwi_nomem(err);
-	for (j = 0; rc == FW_OK && j < cal->npar; j++)
-		if (!isnan(x[j]))
-			rc = fw_scenario_set_number(sc, NULL, cal->par[j].path,
-			    x[j], err);
+	for (j = 0; rc == FW_OK && j < cal->npar; j++) {
+		space->set[j] = !isnan(x[j]);
+		if (space->set[j])
+			rc = fw_scenario_set_number(space->sc, NULL,
+			    cal->par[j].path, x[j], err);
+	}
 	for (i = 0; rc == FW_OK && i < cal->ntarget; i++) {
 		series[i] = cal->tgt[i].series;
 		series[cal->ntarget + i] = cal->tgt[i].segment;
 	}
-	if (rc == FW_OK && (rc = fw_run_alloc(sc, &opt, &run, err)) == FW_OK &&
-	    (rc = fwi_run_keep(run, series, series + cal->ntarget,
-	    cal->ntarget)) != FW_OK)
+	if (rc == FW_OK && (rc = fw_run_alloc(space->sc, &opt, &space->run,
+	    err)) == FW_OK && (rc = fwi_run_keep(space->run, series, series +
+	    cal->ntarget, cal->ntarget)) != FW_OK)
 		rc = fwi_nomem(err);
-	if (rc == FW_OK)
-		rc = fw_run_finish(run, err);
-	if (rc == FW_OK && measure(cal, run, keep, f) != FW_OK)
-		rc = fwi_nomem(err);
-	fw_run_free(run);
-	fw_scenario_free(sc);
 	free(series);
 	return rc;
+}
+
+/* Simulates the baseline with the values x (NaN: the scenario's own)
+ * in space's run, on `threads` threads, and sets *f to the objective,
+ * keeping what `keep` asks for. Writes nothing of cal's unless keep asks
+ * for bands. The run of the last evaluation is restarted with the new
+ * values when it can be (the same results as a fresh one, bit for bit),
+ * else built anew. */
+static int
+evaluate(fw_calibration *cal, fw_cal_space *space, int threads,
+    const double *x, const keeping *keep, double *f, fw_error *err)
+{
+	size_t j;
+	int rc = FW_OK;
+
+	if (reusable(cal, space, x)) {
+		for (j = 0; rc == FW_OK && j < cal->npar; j++)
+			if (!isnan(x[j]))
+				rc = fwi_config_set_number(&space->sc->config[0],
+				    cal->par[j].path, x[j], err);
+		if (rc == FW_OK)
+			fwi_run_restart(space->run);
+	} else
+		rc = build_space(cal, space, threads, x, err);
+	if (rc == FW_OK)
+		rc = fw_run_finish(space->run, err);
+	if (rc == FW_OK && measure(cal, space->run, keep, f) != FW_OK)
+		rc = fwi_nomem(err);
+	if (rc != FW_OK) {
+		/* a failed run or a value refused: build afresh next time */
+		fw_run_free(space->run);
+		space->run = NULL;
+	}
+	return rc;
+}
+
+/* Frees the evaluations' runs. */
+static void
+free_spaces(fw_calibration *cal)
+{
+	size_t i;
+
+	for (i = 0; i < cal->nspace; i++) {
+		fw_run_free(cal->space[i].run);
+		fw_scenario_free(cal->space[i].sc);
+		free(cal->space[i].set);
+	}
+	free(cal->space);
+	cal->space = NULL;
+	cal->nspace = 0;
+}
+
+/* The threads a fit may use. */
+static int
+fit_threads(const fw_calibration *cal)
+{
+#ifdef _OPENMP
+	return cal->threads > 0 ? cal->threads : omp_get_max_threads();
+#else
+	return 1;
+#endif
+}
+
+/* Makes the evaluations' runs' places for the fit's threads, once (again
+ * if the threads changed). */
+static int
+ready_spaces(fw_calibration *cal)
+{
+	const int threads = fit_threads(cal);
+	size_t i;
+
+	if (cal->space != NULL && cal->space_threads == threads)
+		return FW_OK;
+	free_spaces(cal);
+	if ((cal->space = calloc(1 + (size_t)threads,
+	    sizeof(fw_cal_space))) == NULL)
+		return fwi_nomem(&cal->eval_err);
+	cal->nspace = 1 + (size_t)threads;
+	cal->space_threads = threads;
+	for (i = 0; i < cal->nspace; i++)
+		if ((cal->space[i].set = calloc(cal->npar + 1, 1)) == NULL)
+			return fwi_nomem(&cal->eval_err);
+	return FW_OK;
+}
+
+/* The run for an evaluation on `threads` threads: the calling thread's
+ * own when the searches go side by side (one thread each), else the
+ * one on all the fit's threads. */
+static fw_cal_space *
+space_for(fw_calibration *cal, int threads)
+{
+	size_t t = 0;
+
+#ifdef _OPENMP
+	t = (size_t)omp_get_thread_num();
+#endif
+	return threads == 1 && cal->space_threads > 1 ? &cal->space[1 + t] :
+	    &cal->space[0];
 }
 
 /* Counts n evaluations whose lowest F was f. */
@@ -200,8 +313,11 @@ static int
 evaluate_here(fw_calibration *cal, const double *x, const keeping *keep,
     double *f)
 {
-	int rc = evaluate(cal, cal->threads, x, keep, f, &cal->eval_err);
+	int rc = ready_spaces(cal);
 
+	if (rc == FW_OK)
+		rc = evaluate(cal, space_for(cal, cal->threads), cal->threads,
+		    x, keep, f, &cal->eval_err);
 	if (rc == FW_OK)
 		counted(cal, 1, *f);
 	return rc;
@@ -238,8 +354,8 @@ simplex_objective(const gsl_vector *z, void *arg)
 		    gsl_vector_get(z, i));
 	}
 	/* with no keeping, evaluate writes nothing of the calibration's */
-	s->eval_rc = evaluate(cal, s->threads, s->x,
-	    &nothing, &f, &s->eval_err);
+	s->eval_rc = evaluate(cal, space_for(cal, s->threads), s->threads,
+	    s->x, &nothing, &f, &s->eval_err);
 	if (s->eval_rc != FW_OK)
 		return NAN;
 	s->evaluations++;
@@ -351,17 +467,6 @@ free_searches(fw_calibration *cal)
 	cal->nsearch = 0;
 }
 
-/* The threads a fit may use. */
-static int
-fit_threads(const fw_calibration *cal)
-{
-#ifdef _OPENMP
-	return cal->threads > 0 ? cal->threads : omp_get_max_threads();
-#else
-	return 1;
-#endif
-}
-
 /* The searches of this round: one per starting point in round 0, else
  * one from the best point. */
 static int
@@ -450,7 +555,8 @@ search_step(fw_calibration *cal)
 	size_t *order, n = 0, whole, k;
 	int rc;
 
-	if (cal->search == NULL && (rc = begin_searches(cal)) != FW_OK)
+	if ((rc = ready_spaces(cal)) != FW_OK || (cal->search == NULL &&
+	    (rc = begin_searches(cal)) != FW_OK))
 		return rc;
 	if ((order = malloc(cal->nsearch * sizeof(size_t))) == NULL)
 		return fwi_nomem(&cal->eval_err);
@@ -651,6 +757,7 @@ void
 fwi_cal_end(fw_calibration *cal)
 {
 	free_searches(cal);
+	free_spaces(cal);
 	free(cal->starts);
 	free(cal->role);
 	free(cal->x);

@@ -56,6 +56,16 @@ typedef struct fw_cal_target {
 
 /* ---- The fit (calibrate.c) ---- */
 
+/* A run kept for the evaluations on one thread (or for those on all the
+ * threads): the baseline is set to each point in turn and the run
+ * restarted, so that an evaluation allocates nothing. */
+typedef struct fw_cal_space {
+	fw_scenario *sc;	/* a copy of the baseline, set to the point */
+	fw_run *run;		/* its run, or NULL */
+	unsigned char *set;	/* [npar] the inputs the run was built with
+				 * set (not NaN) */
+} fw_cal_space;
+
 /* One Nelder-Mead search: of a starting point, or a refit. The searches
  * of round 0 run side by side, each on one thread with its own state. */
 typedef struct fw_cal_search {
@@ -127,6 +137,11 @@ struct fw_calibration {
 	size_t npoints, points_done;
 	size_t *hess_at;	/* [npar] the inputs of those steps */
 	size_t nhess;
+	/* the evaluations' runs: [0] on the fit's threads, [1 + t] on
+	 * thread t of a round whose searches go side by side */
+	fw_cal_space *space;
+	size_t nspace;
+	int space_threads;	/* the threads they were made for */
 
 	/* the result */
 	double objective;

@@ -43,11 +43,11 @@
 #include <string.h>
 
 #include <gsl/gsl_blas.h>
-#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_eigen.h>
 
 #include "calibration.h"
 #include "error.h"
+#include "quantile.h"
 
 #define FW_CAL_END 1e-3
 #define FW_CAL_PARTNER 0.25
@@ -199,7 +199,7 @@ intervals(fw_calibration *cal, const gsl_matrix *J, const gsl_vector *eval,
 	if (phi > 1 && n - fitted < dof)
 		dof = n - fitted;
 	phi = phi > 1 ? phi : 1;
-	t = gsl_cdf_tdist_Pinv(0.975, dof);
+	t = fwi_t_quantile(0.975, dof);
 	for (a = 0; a < k; a++)
 		for (b = 0; b < k; b++) {
 			double sum = 0;
