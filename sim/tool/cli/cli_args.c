@@ -6,6 +6,7 @@
 
 #include <getopt.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,6 +89,37 @@ run_option(const char *command, int c, const char *value,
 	}
 }
 
+/* The options that set a flag of cli_args and take no value: option
+ * code, the flag, the value it gets. */
+static const struct flag_option {
+	int code;
+	size_t flag;
+	int value;
+} flag_options[] = {
+	{ 'q', offsetof(cli_args, quiet), 1 },
+	{ 'P', offsetof(cli_args, plots), 0 },
+	{ 'L', offsetof(cli_args, leakage), 1 },
+	{ 'p', offsetof(cli_args, point), 1 },
+	{ 'e', offsetof(cli_args, resume), 1 },
+	{ 'd', offsetof(cli_args, dry), 1 },
+	{ 'M', offsetof(cli_args, merge), 1 },
+};
+
+/* Sets the flag of option code c; 0 when c sets none. */
+static int
+set_flag(cli_args *a, int c)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(flag_options) / sizeof(flag_options[0]); i++)
+		if (flag_options[i].code == c) {
+			*(int *)(void *)((char *)a + flag_options[i].flag) =
+			    flag_options[i].value;
+			return 1;
+		}
+	return 0;
+}
+
 int
 cli_parse_args(const char *command, const struct option *opts, int argc,
     char **argv, cli_args *a)
@@ -109,35 +141,15 @@ cli_parse_args(const char *command, const struct option *opts, int argc,
 		case 'S':
 			a->sets[a->nsets++] = optarg;
 			break;
-		case 'q':
-			a->quiet = 1;
-			break;
-		case 'P':
-			a->plots = 0;
-			break;
-		case 'L':
-			a->leakage = 1;
-			break;
-		case 'p':
-			a->point = 1;
-			break;
 		case 'v':
 			a->variant = optarg;
-			break;
-		case 'e':
-			a->resume = 1;
-			break;
-		case 'd':
-			a->dry = 1;
 			break;
 		case 'H':
 			a->shard = optarg;
 			break;
-		case 'M':
-			a->merge = 1;
-			break;
 		default:
-			if (!run_option(command, c, optarg, &a->opt, &rc))
+			if (!set_flag(a, c) &&
+			    !run_option(command, c, optarg, &a->opt, &rc))
 				rc = cli_usage_error(command, "%s: unknown "
 				    "option '%s' or missing value", command,
 				    argv[optind - 1]);
