@@ -398,9 +398,13 @@ int fw_scenario_variant_ramp(const fw_scenario *sc, size_t v);
 
 /* ---- Runs ---- */
 
+/* The most threads a run or a calibration's evaluation asks for. */
+#define FW_MAX_THREADS 1024
+
 /* What a run may change from the scenario file; a field left 0 keeps the
- * file's. fw_run_alloc() refuses (FW_EINVALID) replications above
- * 2^32 - 1, months outside 0 .. 600 and threads outside 0 .. 1024. */
+ * file's. fw_run_alloc() refuses (FW_EINVALID) replications and months
+ * above the ranges of the keys replications and horizon_months
+ * (fw_key_lookup()) and threads outside 0 .. FW_MAX_THREADS. */
 typedef struct fw_run_options {
 	uint64_t replications;
 	int months;
@@ -613,6 +617,13 @@ typedef struct fw_paired {
  * replication. FW_ENOMEM when the differences cannot be allocated. */
 int fw_run_paired(const fw_run *run, size_t v, size_t against, size_t k,
     fw_paired *out);
+
+/* The mean gain of variant v over the baseline in metric k (the mean of
+ * fw_run_paired() against variant 0), and in monthly series k at month
+ * (its mean less the baseline's): what compare.csv and paired.csv hold.
+ * NaN where there is none, as fw_run_value() gives it. */
+double fw_run_gain(const fw_run *run, size_t v, size_t k);
+double fw_run_month_gain(const fw_run *run, size_t v, int month, size_t k);
 
 /* Statistics of paired differences d[0..n-1] computed elsewhere, as
  * fw_run_paired gives them; sorts d. */
@@ -911,9 +922,26 @@ typedef struct fw_swing {
 int fw_swing_of(const double *gain, const double *draw, size_t n,
     fw_swing *out);
 
+/* A metric or monthly series in words, from the library's one table of
+ * them (metrics.def). */
+typedef struct fw_metric_info {
+	const char *name;	/* "gap_value" */
+	const char *label;	/* "value of unfilled scripts" */
+	int money;		/* dollars (shown in $M), else a count or
+				 * share */
+	int flow;		/* a month's figure is over the month (shown
+				 * "per month"), not a level at its end */
+	const char *decomposed;	/* its label where value leaks
+				 * (fw_leakage(3)): "realization-gap value" */
+} fw_metric_info;
+
+/* Fills *out for the metric or series name; FW_EINVALID for a name the
+ * library does not know, *out then naming it by itself, not money. */
+int fw_metric_about(const char *name, fw_metric_info *out);
+
 /* The words for a metric or series name ("NPV", "customer value at
- * risk") and whether it is money; the name itself, not money, when it is
- * none the library knows. */
+ * risk") and whether it is money (fw_metric_about()); the name itself,
+ * not money, when it is none the library knows. */
 const char *fw_metric_words(const char *name, int *money);
 
 /* ---- Attribution ---- */
@@ -1156,7 +1184,7 @@ int fw_calibration_load_string(const char *name, const char *text,
 void fw_calibration_free(fw_calibration *cal);
 
 /* Threads of each evaluation (0: OpenMP's default); FW_EINVALID outside
- * 0 .. 1024, as fw_run_options.threads. */
+ * 0 .. FW_MAX_THREADS, as fw_run_options.threads. */
 int fw_calibration_set_threads(fw_calibration *cal, int threads);
 
 const char *fw_calibration_file(const fw_calibration *cal);

@@ -139,6 +139,17 @@ time_command(const char *cmd)
 	return system(cmd) == 0 ? seconds() - start : -1;
 }
 
+/* Removes directory dir and what it holds. */
+static void
+rmdir_tree(const char *dir)
+{
+	char cmd[4096];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "bench: cannot remove %s\n", dir);
+}
+
 /* Runs argv (no shell) and waits for it: its wall seconds, and in *cpu
  * its processor seconds (user and system, all its threads); negative if
  * it failed. */
@@ -243,6 +254,57 @@ bench_calibrate(const char *srcdir, int threads)
 		printf("%-10d %10.3f %10.3f %12.2f\n", n[k], t, c, c / t);
 		fw_calibration_free(cal);
 	}
+}
+
+/* The benchmark's run through two builds of the command, this one (fw)
+ * and an older one (base, BASELINE=PROGRAM), taking turns so that a
+ * change of load falls on both: the median wall and processor seconds
+ * of each, side by side. */
+static void
+bench_baseline(const char *fw, const char *base, const char *file,
+    uint64_t reps)
+{
+	char dir[] = "/tmp/flywheel-bench.XXXXXX", out[64], r[32];
+	const char *prog[2] = { fw, base };
+	double wall[2][REPEATS], cpu[2][REPEATS];
+	int i, k;
+
+	if (mkdtemp(dir) == NULL) {
+		printf("
+baseline: no temporary directory\n");
+		return;
+	}
+	snprintf(out, sizeof(out), "%s/out", dir);
+	snprintf(r, sizeof(r), "%llu", (unsigned long long)reps);
+	for (i = 0; i < REPEATS; i++)
+		for (k = 0; k < 2; k++) {
+			char *argv[] = { (char *)prog[k], "run", "-q",
+			    "--no-plots", "--months", "60", "--reps", r,
+			    "--set", "segments.cardiology.hcps=33333", "--set",
+			    "segments.primary-care.hcps=66667", "-o", out,
+			    (char *)file, NULL };
+			if ((wall[k][i] = time_program(argv, &cpu[k][i])) < 0) {
+				printf("\nbaseline: %s run failed\n", prog[k]);
+				rmdir_tree(dir);
+				return;
+			}
+		}
+	rmdir_tree(dir);
+	for (k = 0; k < 2; k++) {
+		qsort(wall[k], REPEATS, sizeof(double), cmp);
+		qsort(cpu[k], REPEATS, sizeof(double), cmp);
+	}
+	printf("\nflywheel run of the benchmark's scenario, %s replications on "
+	    "all threads,\nthis build and BASELINE in turn, median of %d "
+	    "runs:\n%-10s %10s %10s\n", r, REPEATS, "program", "seconds",
+	    "processor");
+	for (k = 0; k < 2; k++)
+		printf("%-10s %10.3f %10.3f\n", k ? "baseline" : "this",
+		    wall[k][REPEATS / 2], cpu[k][REPEATS / 2]);
+	printf("this build over the baseline: %.3f wall, %.3f processor "
+	    "(below 1: faster)\nbaseline: %s\n", wall[0][REPEATS / 2] /
+	    wall[1][REPEATS / 2], cpu[0][REPEATS / 2] / cpu[1][REPEATS / 2],
+	    base);
 }
 
 /* The benchmark's run under mpirun with 1 and 2 processes of one
@@ -411,6 +473,7 @@ main(int argc, char **argv)
 	const char *fw = argc > 2 ? argv[2] : getenv("FLYWHEEL");
 	const char *mpirun = getenv("MPIRUN");
 	const char *srcdir = getenv("top_srcdir");
+	const char *baseline = getenv("BASELINE");
 	int threads = 1;
 	struct rusage ru;
 
@@ -460,6 +523,8 @@ main(int argc, char **argv)
 		bench_calibrate(srcdir, threads);
 	if (fw != NULL && mpirun != NULL && *mpirun != '\0')
 		bench_mpi(fw, mpirun, file);
+	if (fw != NULL && baseline != NULL && *baseline != '\0')
+		bench_baseline(fw, baseline, file, opt.replications);
 	opt.replications = 2;
 	bench_correlated(sc, &opt);
 	bench_voi();

@@ -145,6 +145,29 @@ START_TEST(test_unfinished_run_has_no_results)
 }
 END_TEST
 
+/* Every total and every monthly series has its row in metrics.def, so
+ * that no table, chart or workbook header falls back to its bare name;
+ * and the gains match fw_run_paired() and fw_run_month(). */
+START_TEST(test_every_metric_in_words)
+{
+	fw_metric_info m;
+	size_t k;
+
+	for (k = 0; k < fw_metric_count(); k++)
+		ck_assert_msg(fw_metric_about(fw_metric_name(k), &m) == FW_OK,
+		    "total %s is not in metrics.def", fw_metric_name(k));
+	for (k = 0; k < fw_series_count(); k++)
+		ck_assert_msg(fw_metric_about(fw_series_name(k), &m) == FW_OK,
+		    "series %s is not in metrics.def", fw_series_name(k));
+	ck_assert_int_eq(fw_metric_about("no_such_metric", &m), FW_EINVALID);
+	ck_assert_str_eq(m.label, "no_such_metric");
+	ck_assert_int_eq(m.money, 0);
+	ck_assert_int_eq(fw_metric_about("gap_value", &m), FW_OK);
+	ck_assert(m.money && m.flow);
+	ck_assert_str_eq(m.decomposed, "realization-gap value");
+}
+END_TEST
+
 Suite *
 results_suite(void)
 {
@@ -154,6 +177,7 @@ results_suite(void)
 	tcase_add_test(tc, test_values_match_value);
 	tcase_add_test(tc, test_stats_of_values);
 	tcase_add_test(tc, test_unfinished_run_has_no_results);
+	tcase_add_test(tc, test_every_metric_in_words);
 	suite_add_tcase(s, tc);
 	return s;
 }

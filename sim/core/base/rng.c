@@ -25,7 +25,8 @@
  *
  * The month is the month index counted from the first simulated month:
  * warm-up month k is k, horizon month t after a warm-up of W months is
- * W + t (at most 600 + 600), and parameter draws take month 0.
+ * W + t (at most the longest warm-up plus the longest horizon, keys.def),
+ * and parameter draws take month 0.
  *
  * Nothing depends on which thread draws or in which order: the same name
  * gives the same number. Limits of the layout: entity and replication

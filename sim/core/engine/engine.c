@@ -116,6 +116,9 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 	fw_run *run;
 	size_t v, t, bytes, have, nplan_max = 0, ramp_chan = 0;
 	const char *want_path = getenv("FLYWHEEL_PATH");
+	const fw_key *horizon = fwi_key_find(FW_SCOPE_TOP, "",
+	    "horizon_months");
+	const fw_key *reps = fwi_key_find(FW_SCOPE_TOP, "", "replications");
 
 	FWI_NOT_NULL(out, err);
 	*out = NULL;
@@ -124,13 +127,14 @@ fw_run_alloc(const fw_scenario *sc, const fw_run_options *opt,
 	fwi_init();
 	if ((run = calloc(1, sizeof(*run))) == NULL)
 		return fwi_nomem(err);
-	if (opt->months < 0 || opt->months > 600 ||
-	    opt->replications > 4294967295ULL || opt->threads < 0 ||
+	if (opt->months < 0 || opt->months > horizon->hi ||
+	    (double)opt->replications > reps->hi || opt->threads < 0 ||
 	    opt->threads > FW_MAX_THREADS) {
 		free(run);
 		fw_error_set(err, FW_EINVALID, "", 0, 0, "", "run options out "
-		    "of range: months 1..600, replications 1..4294967295, "
-		    "threads 1..1024 (0 for the defaults)");
+		    "of range: months %.0f..%.0f, replications %.0f..%.0f, "
+		    "threads 1..%d (0 for the defaults)", horizon->lo,
+		    horizon->hi, reps->lo, reps->hi, FW_MAX_THREADS);
 		return FW_EINVALID;
 	}
 	if (want_path != NULL && *want_path != 0 &&

@@ -364,7 +364,7 @@ book_month(const step_ctx *c, const int state, uint32_t j, int to,
 		}
 		m = 0;
 	} else {
-		m++;	/* at most 1200: 600 months of warm-up and of horizon */
+		m++;	/* at most the longest warm-up and horizon together */
 	}
 	/* End of month: customer value at risk of prescribers (MODEL §6). */
 	if (next >= FW_TRIAL && next <= FW_ADVOCATE)

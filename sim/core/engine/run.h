@@ -10,9 +10,6 @@
 #define FW_NBANDED 9
 extern const int fwi_banded[FW_NBANDED];
 
-/* The most threads a run or a calibration's evaluation asks for. */
-#define FW_MAX_THREADS 1024
-
 /* How a block of replications ended, and where it stopped. */
 enum { FW_BLOCK_DONE, FW_BLOCK_BAD_DRAW, FW_BLOCK_NOT_FINITE,
 	FW_BLOCK_NO_MEMORY };

@@ -10,6 +10,11 @@
 
 #include "scenario.h"
 
+/* FW_TEXT_MAX in words, for the message that states it. */
+#define FWI_WORDS(x) #x
+#define FWI_NUMBER_WORDS(x) FWI_WORDS(x)
+#define FWI_TEXT_MAX_WORDS FWI_NUMBER_WORDS(FW_TEXT_MAX)
+
 /* The code point of the UTF-8 sequence at s, its length in *len; -1 for
  * a malformed, overlong or surrogate sequence. */
 static int32_t
@@ -96,6 +101,6 @@ const char *
 fwi_text_problem(const char *text)
 {
 	if (strlen(text) > FW_TEXT_MAX)
-		return "text has at most 1024 bytes";
+		return "text has at most " FWI_TEXT_MAX_WORDS " bytes";
 	return text_problem(text, 1);
 }

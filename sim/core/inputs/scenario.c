@@ -461,6 +461,9 @@ read_scenario(fw_yaml *y, fw_scenario *sc)
 {
 	yaml_node_t *root = fwi_yaml_root(y), *n;
 	fw_config *base = &sc->config[0];
+	const fw_key *horizon = fwi_key_find(FW_SCOPE_TOP, "",
+	    "horizon_months");
+	const fw_key *reps = fwi_key_find(FW_SCOPE_TOP, "", "replications");
 	top_nodes t;
 	const char *text;
 	char msg[512];
@@ -486,11 +489,11 @@ read_scenario(fw_yaml *y, fw_scenario *sc)
 	if ((sc->name = strdup(text)) == NULL)
 		return fwi_yaml_nomem(y);
 	if ((rc = fwi_yaml_int(y, top(&t, "horizon_months"), "horizon_months",
-	    1, 600, &v)) != FW_OK)
+	    horizon->lo, horizon->hi, &v)) != FW_OK)
 		return rc;
 	sc->horizon = (int)v;
-	if ((rc = fwi_yaml_int(y, top(&t, "replications"), "replications", 1,
-	    4294967295.0, &v)) != FW_OK)
+	if ((rc = fwi_yaml_int(y, top(&t, "replications"), "replications",
+	    reps->lo, reps->hi, &v)) != FW_OK)
 		return rc;
 	sc->replications = (uint64_t)v;
 	sc->seed = 1;

@@ -1,5 +1,6 @@
 /* metricwords.c - metrics and monthly series in words, and whether they
- * are money: what every table, chart and workbook header says of them.
+ * are money, from the one table of them, metrics.def: what every table,
+ * chart and workbook header says of them.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -7,47 +8,35 @@
 
 #include "flywheel.h"
 
-/* Per-replication metrics and series in words, and whether they are
- * money. */
-static const struct {
-	const char *name, *words;
-	int money;
-} metric_words[] = {
-	{ "npv", "NPV", 1 }, { "revenue", "revenue", 1 },
-	{ "cash", "cash", 1 }, { "gap_value", "value of unfilled scripts", 1 },
-	{ "customer_value_at_risk", "customer value at risk", 1 },
-	{ "reacq_cost", "win-back cost", 1 },
-	{ "channel_cost", "channel cost", 1 },
-	{ "program_cost", "programme cost", 1 },
-	{ "spend_pv", "spend (present value)", 1 },
-	{ "scripts_written", "scripts written", 0 },
-	{ "scripts_filled", "scripts filled", 0 },
-	{ "scripts_unfilled", "scripts unfilled", 0 },
-	{ "gap_rate", "share of scripts unfilled", 0 },
-	{ "winbacks", "HCPs won back", 0 }, { "lapses", "lapses", 0 },
-	{ "switches", "switches to a competitor", 0 },
-	{ "patients", "patients on therapy", 0 },
-	{ "mean_trust", "mean trust", 0 },
-	{ "advocate", "advocates", 0 }, { "adopter", "adopters", 0 },
-	{ "unaware", "unaware HCPs", 0 }, { "engaged", "engaged HCPs", 0 },
-	{ "trial", "HCPs on trial", 0 }, { "lapsed", "lapsed HCPs", 0 },
-	{ "switched", "HCPs switched away", 0 },
+static const fw_metric_info metrics[] = {
+#define FW_METRIC(name, label, money, flow, decomposed) \
+	{ name, label, money, flow, decomposed != NULL ? decomposed : label },
+#include "metrics.def"
+#undef FW_METRIC
 };
+
+int
+fw_metric_about(const char *name, fw_metric_info *out)
+{
+	size_t i;
+
+	for (i = 0; name != NULL && i < sizeof(metrics) / sizeof(metrics[0]);
+	    i++)
+		if (strcmp(name, metrics[i].name) == 0) {
+			*out = metrics[i];
+			return FW_OK;
+		}
+	*out = (fw_metric_info){ name, name, 0, 0, name };
+	return FW_EINVALID;
+}
 
 const char *
 fw_metric_words(const char *name, int *money)
 {
-	size_t i;
+	fw_metric_info m;
 
+	fw_metric_about(name, &m);
 	if (money != NULL)
-		*money = 0;
-	if (name == NULL)
-		return NULL;
-	for (i = 0; i < sizeof(metric_words) / sizeof(metric_words[0]); i++)
-		if (strcmp(name, metric_words[i].name) == 0) {
-			if (money != NULL)
-				*money = metric_words[i].money;
-			return metric_words[i].words;
-		}
-	return name;
+		*money = m.money;
+	return m.label;
 }

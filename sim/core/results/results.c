@@ -350,6 +350,25 @@ fw_run_paired(const fw_run *run, size_t v, size_t against, size_t k,
 	return FW_OK;
 }
 
+double
+fw_run_gain(const fw_run *run, size_t v, size_t k)
+{
+	fw_paired p;
+
+	return fw_run_paired(run, v, 0, k, &p) == FW_OK ? p.mean : NAN;
+}
+
+double
+fw_run_month_gain(const fw_run *run, size_t v, int month, size_t k)
+{
+	fw_band a, b;
+
+	if (fw_run_month(run, v, month, k, &a) != FW_OK ||
+	    fw_run_month(run, 0, month, k, &b) != FW_OK)
+		return NAN;
+	return a.mean - b.mean;
+}
+
 /* Cash to date of variant v at month t in replication r. */
 static double
 cash_to_date(const fw_run *run, uint64_t r, size_t v, int t)

@@ -45,26 +45,6 @@ json_member(FILE *f, const char *key, const char *s)
 }
 
 
-/* The index of a metric the library always has. */
-static size_t
-metric(const char *name)
-{
-	size_t k = 0;
-
-	fw_metric_index(name, &k);
-	return k;
-}
-
-/* The index of a monthly series the library always has. */
-static size_t
-series(const char *name)
-{
-	size_t k = 0;
-
-	fw_series_index(name, &k);
-	return k;
-}
-
 static int
 write_summary(const fw_run *run, FILE *f, const fw_run_record *unused)
 {
@@ -264,15 +244,6 @@ write_run_json(const fw_run *run, FILE *f, const fw_run_record *rec)
 }
 
 /* Mean of metric `name` of variant v less the baseline's. */
-static double
-mean_gain(const fw_run *run, size_t v, const char *name)
-{
-	fw_paired p;
-
-	return fw_run_paired(run, v, 0, metric(name),
-	    &p) == FW_OK ? p.mean : NAN;
-}
-
 /* compare.csv: each variant against the baseline (MODEL.md §7). */
 static int
 write_compare(const fw_run *run, FILE *f, const fw_run_record *unused)
@@ -287,7 +258,7 @@ write_compare(const fw_run *run, FILE *f, const fw_run_record *unused)
 	    "dprogram_cost,dreacq_cost,dgap_value,dgap_rate,dscripts_unfilled,"
 	    "dcustomer_value_at_risk,dadvocates,dswitched\n", f);
 	for (v = 1; v < fw_scenario_variant_count(sc); v++) {
-		double cost = mean_gain(run, v, "spend_pv");
+		double cost = fw_run_gain(run, v, FW_T_SPEND_PV);
 		fw_paired npv;
 		double compounding;
 		int payback, rc;
@@ -299,8 +270,8 @@ write_compare(const fw_run *run, FILE *f, const fw_run_record *unused)
 		fw_write_csv_text(f, fw_scenario_variant_name(sc, v));
 		csv_reals(f, (const double[]){ npv.mean, npv.lo95, npv.hi95,
 		    npv.p5, npv.p50, npv.p95, npv.p_positive,
-		    mean_gain(run, v, "revenue") / years,
-		    mean_gain(run, v, "cash") / years }, 9);
+		    fw_run_gain(run, v, FW_T_REVENUE) / years,
+		    fw_run_gain(run, v, FW_T_CASH) / years }, 9);
 		fputc(',', f);
 		if (payback > 0)
 			fprintf(f, "%d", payback);
@@ -308,32 +279,21 @@ write_compare(const fw_run *run, FILE *f, const fw_run_record *unused)
 		 * value; none when the variant spends no more. */
 		csv_reals(f, (const double[]){ compounding,
 		    cost, cost > 0 ? npv.mean / cost : NAN,
-		    mean_gain(run, v, "channel_cost"),
-		    mean_gain(run, v, "program_cost"),
-		    mean_gain(run, v, "reacq_cost"),
-		    mean_gain(run, v, "gap_value"), mean_gain(run, v, "gap_rate"),
-		    mean_gain(run, v, "scripts_unfilled"),
-		    mean_gain(run, v, "customer_value_at_risk"),
-		    mean_gain(run, v, "advocate"),
-		    mean_gain(run, v, "switched") }, 12);
+		    fw_run_gain(run, v, FW_T_CHANNEL_COST),
+		    fw_run_gain(run, v, FW_T_PROGRAM_COST),
+		    fw_run_gain(run, v, FW_T_REACQ_COST),
+		    fw_run_gain(run, v, FW_T_GAP_VALUE),
+		    fw_run_gain(run, v, FW_T_GAP_RATE),
+		    fw_run_gain(run, v, FW_T_SCRIPTS_UNFILLED),
+		    fw_run_gain(run, v, FW_T_CVAR),
+		    fw_run_gain(run, v, FW_T_ADVOCATE),
+		    fw_run_gain(run, v, FW_T_SWITCHED) }, 12);
 		fputc('\n', f);
 	}
 	return FW_OK;
 }
 
 /* Monthly mean of series `name` of variant v less the baseline's. */
-static double
-monthly_gain(const fw_run *run, size_t v, int t, const char *name)
-{
-	fw_band a, b;
-	size_t k = series(name);
-
-	if (fw_run_month(run, v, t, k, &a) != FW_OK ||
-	    fw_run_month(run, 0, t, k, &b) != FW_OK)
-		return NAN;
-	return a.mean - b.mean;
-}
-
 /* paired.csv: month by month, each variant's gain over the baseline. */
 static int
 write_paired(const fw_run *run, FILE *f, const fw_run_record *unused)
@@ -353,9 +313,10 @@ write_paired(const fw_run *run, FILE *f, const fw_run_record *unused)
 				return rc;
 			fw_write_csv_text(f, fw_scenario_variant_name(sc, v));
 			fprintf(f, ",%d", t);
-			csv_reals(f, (const double[]){ monthly_gain(run, v, t,
-			    "cash"), g.mean, g.lo95, g.hi95, g.p5, g.p50, g.p95,
-			    monthly_gain(run, v, t, "revenue") }, 8);
+			csv_reals(f, (const double[]){ fw_run_month_gain(run,
+			    v, t, FW_M_CASH), g.mean, g.lo95, g.hi95, g.p5,
+			    g.p50, g.p95, fw_run_month_gain(run, v, t,
+			    FW_M_REVENUE) }, 8);
 			fputc('\n', f);
 		}
 	return FW_OK;

@@ -40,9 +40,12 @@ const char *cli_default_scenario(void);
 const char *cli_plot_tools(char *tdir, size_t size);
 /* Where value leaks in sc's baseline, with the five friction stages, as
  * `flywheel leakage` gives it into outdir: opt's months, seed and
- * threads, and its replications (else the file's) up to 100. */
+ * threads, and its replications (else the file's) up to 100. The
+ * decomposition and its chart go to *lk and *w, the caller's to free. */
+struct leak_chart;
 int cli_leakage_report(const fw_scenario *sc, const fw_run_options *opt,
-    const char *outdir, int quiet, int plots, int argc, char **argv);
+    const char *outdir, int quiet, int plots, int argc, char **argv,
+    fw_leakage **lk, struct leak_chart **w);
 /* Runs every replication, showing progress on stderr when asked. */
 int cli_simulate(fw_run *run, int progress, fw_error *err);
 /* Draws the plots of report d of the run in dir; prints errors; returns
@@ -58,6 +61,10 @@ int cli_render_fit_plots(const char *dir, int quiet);
  * EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Writes a command's help text to f, each @PATH@ in it as the range of
+ * key PATH of keys.def ("1..600"), so that no help states a limit of its
+ * own. */
+void cli_put_help(FILE *f, const char *help);
 /* Prints the command's help if -h or --help is among the arguments. */
 int cli_wants_help(int argc, char **argv, const char *help);
 /* Prints an error as file:line:column: path: message. */
@@ -89,7 +96,13 @@ typedef struct cli_args {
 	int leakage;		/* run --leakage */
 	int point;		/* calibrate --point */
 	const char *variant;	/* leakage --variant */
+	int resume, dry, merge;	/* sweep --resume, --dry-run, --merge */
+	const char *shard;	/* sweep --shard I/N, as written */
+	int many;		/* set by the caller: it takes several files
+				 * and checks their number itself */
 	const char *file;	/* the file after the options; NULL: none */
+	char **files;		/* every argument after the options */
+	int nfiles;
 } cli_args;
 
 /* getopt_long entries of the options every simulating command has. */
@@ -102,10 +115,10 @@ typedef struct cli_args {
 	{ "no-plots", no_argument, NULL, 'P' }, \
 	{ "quiet", no_argument, NULL, 'q' }
 
-/* Reads command's options, those of CLI_ARGS_OPTIONS and its own in opts
- * (codes 'S' --set or --stage, 'L' --leakage, 'v' --variant, 'p'
- * --point), into a,
- * and the file after them; refuses more than one. */
+/* Reads command's options in opts into a: those of CLI_ARGS_OPTIONS and
+ * the codes 'S' --set or --stage, 'L' --leakage, 'v' --variant, 'p'
+ * --point, 'e' --resume, 'd' --dry-run, 'H' --shard, 'M' --merge; and
+ * the files after them, refusing more than one unless a->many is set. */
 int cli_parse_args(const char *command, const struct option *opts,
     int argc, char **argv, cli_args *a);
 /* Applies "PATH=VALUE" (as --set gives it) to sc's baseline; prints what

@@ -6,12 +6,14 @@
 
 #include <getopt.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "cluster.h"
+#include "keyrange.h"
 
 int
 cli_whole_number(const char *text, size_t len, unsigned long long lo,
@@ -57,13 +59,17 @@ run_option(const char *command, int c, const char *value,
 
 	switch (c) {
 	case 'r':
-		if ((*rc = cli_parse_count(command, "--reps", value, 1,
-		    4294967295ULL, &n)) == EXIT_DONE)
+		if ((*rc = cli_parse_count(command, "--reps", value,
+		    (unsigned long long)key_least("replications"),
+		    (unsigned long long)key_most("replications"), &n)) ==
+		    EXIT_DONE)
 			opt->replications = n;
 		return 1;
 	case 'm':
-		if ((*rc = cli_parse_count(command, "--months", value, 1, 600,
-		    &n)) == EXIT_DONE)
+		if ((*rc = cli_parse_count(command, "--months", value,
+		    (unsigned long long)key_least("horizon_months"),
+		    (unsigned long long)key_most("horizon_months"), &n)) ==
+		    EXIT_DONE)
 			opt->months = (int)n;
 		return 1;
 	case 's':
@@ -75,12 +81,43 @@ run_option(const char *command, int c, const char *value,
 		return 1;
 	case 't':
 		if ((*rc = cli_parse_count(command, "--threads", value, 1,
-		    1024, &n)) == EXIT_DONE)
+		    FW_MAX_THREADS, &n)) == EXIT_DONE)
 			opt->threads = (int)n;
 		return 1;
 	default:
 		return 0;
 	}
+}
+
+/* The options that set a flag of cli_args and take no value: option
+ * code, the flag, the value it gets. */
+static const struct flag_option {
+	int code;
+	size_t flag;
+	int value;
+} flag_options[] = {
+	{ 'q', offsetof(cli_args, quiet), 1 },
+	{ 'P', offsetof(cli_args, plots), 0 },
+	{ 'L', offsetof(cli_args, leakage), 1 },
+	{ 'p', offsetof(cli_args, point), 1 },
+	{ 'e', offsetof(cli_args, resume), 1 },
+	{ 'd', offsetof(cli_args, dry), 1 },
+	{ 'M', offsetof(cli_args, merge), 1 },
+};
+
+/* Sets the flag of option code c; 0 when c sets none. */
+static int
+set_flag(cli_args *a, int c)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(flag_options) / sizeof(flag_options[0]); i++)
+		if (flag_options[i].code == c) {
+			*(int *)(void *)((char *)a + flag_options[i].flag) =
+			    flag_options[i].value;
+			return 1;
+		}
+	return 0;
 }
 
 int
@@ -104,33 +141,27 @@ cli_parse_args(const char *command, const struct option *opts, int argc,
 		case 'S':
 			a->sets[a->nsets++] = optarg;
 			break;
-		case 'q':
-			a->quiet = 1;
-			break;
-		case 'P':
-			a->plots = 0;
-			break;
-		case 'L':
-			a->leakage = 1;
-			break;
-		case 'p':
-			a->point = 1;
-			break;
 		case 'v':
 			a->variant = optarg;
 			break;
+		case 'H':
+			a->shard = optarg;
+			break;
 		default:
-			if (!run_option(command, c, optarg, &a->opt, &rc))
+			if (!set_flag(a, c) &&
+			    !run_option(command, c, optarg, &a->opt, &rc))
 				rc = cli_usage_error(command, "%s: unknown "
 				    "option '%s' or missing value", command,
 				    argv[optind - 1]);
 		}
 	}
-	if (rc == EXIT_DONE && optind < argc - 1)
+	if (rc == EXIT_DONE && !a->many && optind < argc - 1)
 		rc = cli_usage_error(command, "%s: one scenario file at a time "
 		    "(got '%s' and '%s')", command, argv[optind],
 		    argv[optind + 1]);
 	a->file = optind < argc ? argv[optind] : NULL;
+	a->files = argv + optind;
+	a->nfiles = argc - optind;
 	return rc;
 }
 

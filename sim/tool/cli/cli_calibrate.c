@@ -194,7 +194,7 @@ cli_calibrate(int argc, char **argv)
 	}
 	if (rc == EXIT_DONE)
 		interrupt_guard(a.outdir);
-	/* the option parser holds threads to 0 .. 1024 */
+	/* the option parser holds threads to 0 .. FW_MAX_THREADS */
 	if (rc == EXIT_DONE)
 		rc = exit_code_of(fw_calibration_set_threads(cal,
 		    a.opt.threads) == FW_OK ? fit(cal, !a.quiet) : FW_EINVALID);

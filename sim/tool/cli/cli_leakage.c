@@ -34,7 +34,7 @@ const char cli_leakage_help[] =
 "  -o, --output DIR       write into DIR (default out/NAME, NAME being\n"
 "                         FILE's name without .yaml)\n"
 "      --reps N           replications (default: the file's, at most 100)\n"
-"      --months N         horizon in months instead of the file's (1..600)\n"
+"      --months N         horizon in months instead of the file's (@horizon_months@)\n"
 "      --seed S           seed instead of the file's (0..2^64-1)\n"
 "      --variant NAME     decompose this variant instead of the baseline,\n"
 "                         on its own schedule (start_month, ramp_months)\n"
@@ -163,10 +163,11 @@ decompose(fw_leakage *lk, const leak_args *a, fw_run **run)
 	return EXIT_DONE;
 }
 
-/* Writes the tables, prints the table and draws the chart. */
+/* Writes the tables, prints the table and draws the chart, w, made
+ * from the decomposition in memory. */
 static int
 report(const fw_leakage *lk, const fw_run *run, const leak_args *a, int argc,
-    char **argv)
+    char **argv, leak_chart **w)
 {
 	char *cmdline = cli_command_line(argc, argv), tdir[4096];
 	const char *gnuplot;
@@ -182,6 +183,8 @@ report(const fw_leakage *lk, const fw_run *run, const leak_args *a, int argc,
 	rc = out_remove_charts(a->outdir, "waterfall", &err);
 	if (rc == FW_OK)
 		rc = write_leakage_tables(lk, run, a->outdir, cmdline, &err);
+	if (rc == FW_OK)
+		rc = leak_chart_of(lk, run, w, &err);
 	free(cmdline);
 	if (rc != FW_OK) {
 		cli_print_error(&err);
@@ -198,7 +201,7 @@ report(const fw_leakage *lk, const fw_run *run, const leak_args *a, int argc,
 	if (!a->plots)
 		return EXIT_DONE;
 	gnuplot = cli_plot_tools(tdir, sizeof(tdir));
-	if ((rc = draw_leakage_plot(a->outdir, gnuplot, tdir, &err)) !=
+	if ((rc = draw_leakage_plot(*w, a->outdir, gnuplot, tdir, &err)) !=
 	    FW_OK) {
 		cli_print_error(&err);
 		fprintf(stderr, "flywheel: leakage: the tables are written; the "
@@ -212,12 +215,15 @@ report(const fw_leakage *lk, const fw_run *run, const leak_args *a, int argc,
 }
 
 /* The decomposition of sc that a asks for, from its stages to its chart;
- * a->outdir is set. */
+ * a->outdir is set. The decomposition and its chart go to *lk_out and
+ * *w (the caller's to free) when they are not NULL. */
 static int
-leak_main(const fw_scenario *sc, const leak_args *a, int argc, char **argv)
+leak_main(const fw_scenario *sc, const leak_args *a, int argc, char **argv,
+    fw_leakage **lk_out, leak_chart **w_out)
 {
 	fw_run *run = NULL;
 	fw_leakage *lk;
+	leak_chart *w = NULL;
 	fw_error err;
 	int rc;
 
@@ -228,15 +234,22 @@ leak_main(const fw_scenario *sc, const leak_args *a, int argc, char **argv)
 	if ((rc = set_stages(lk, a)) == EXIT_DONE &&
 	    (rc = build(lk)) == EXIT_DONE &&
 	    (rc = decompose(lk, a, &run)) == EXIT_DONE)
-		rc = report(lk, run, a, argc, argv);
+		rc = report(lk, run, a, argc, argv, &w);
 	fw_run_free(run);
+	if (rc == EXIT_DONE && lk_out != NULL) {
+		*lk_out = lk;
+		*w_out = w;
+		return rc;
+	}
+	leak_chart_free(w);
 	fw_leakage_free(lk);
 	return rc;
 }
 
 int
 cli_leakage_report(const fw_scenario *sc, const fw_run_options *opt,
-    const char *outdir, int quiet, int plots, int argc, char **argv)
+    const char *outdir, int quiet, int plots, int argc, char **argv,
+    fw_leakage **lk, struct leak_chart **w)
 {
 	leak_args a = { .opt = *opt, .outdir = outdir, .quiet = quiet,
 		.plots = plots };
@@ -246,7 +259,7 @@ cli_leakage_report(const fw_scenario *sc, const fw_run_options *opt,
 		a.opt.replications = LEAK_DEFAULT_REPS;
 	if (!quiet)
 		fputs("\n", stdout);
-	return leak_main(sc, &a, argc, argv);
+	return leak_main(sc, &a, argc, argv, lk, w);
 }
 
 int
@@ -274,7 +287,7 @@ cli_leakage(int argc, char **argv)
 	}
 	if (rc == EXIT_DONE) {
 		interrupt_guard(a.outdir);
-		rc = leak_main(sc, &a, argc, argv);
+		rc = leak_main(sc, &a, argc, argv, NULL, NULL);
 	}
 	fw_scenario_free(sc);
 	free(a.sets);

@@ -116,10 +116,14 @@ render_leakage(const char *dir)
 {
 	char tdir[4096];
 	const char *gnuplot = cli_plot_tools(tdir, sizeof(tdir));
+	leak_chart *w;
 	fw_error err;
 	int rc;
 
-	if ((rc = draw_leakage_plot(dir, gnuplot, tdir, &err)) != FW_OK)
+	if ((rc = leak_chart_read(dir, &w, &err)) == FW_OK)
+		rc = draw_leakage_plot(w, dir, gnuplot, tdir, &err);
+	leak_chart_free(w);
+	if (rc != FW_OK)
 		cli_print_error(&err);
 	else
 		term_line(stdout, "Chart drawn in %s/plots/: waterfall.png "

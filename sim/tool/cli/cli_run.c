@@ -32,7 +32,7 @@ const char cli_run_help[] =
 "  -o, --output DIR     write into DIR (default out/NAME, NAME being FILE's\n"
 "                       name without .yaml)\n"
 "      --reps N         replications instead of the file's\n"
-"      --months N       horizon in months instead of the file's (1..600)\n"
+"      --months N       horizon in months instead of the file's (@horizon_months@)\n"
 "      --seed S         seed instead of the file's (0..2^64-1)\n"
 "      --threads N      threads (default: OMP_NUM_THREADS, else all cores)\n"
 "      --set PATH=VALUE change a baseline value, as a variant's set does;\n"
@@ -186,23 +186,21 @@ agree(const fw_scenario *sc, const run_args *a, int status)
 	return cluster_agree("run", status, fp);
 }
 
-/* results.xlsx, with the leakage sheet when the run asked for it. */
+/* results.xlsx, with the sheet of the leakage lk when the run asked for
+ * it. */
 static int
 workbook(const fw_run *run, const report *d, const run_args *a, int argc,
-    char **argv)
+    char **argv, const fw_leakage *lk)
 {
 	char *cmdline = cli_command_line(argc, argv);
-	int listed = 0, asked;
 	fw_error err;
 	int rc;
 
-	fw_scenario_report(fw_run_scenario(run), "leakage", &listed);
-	asked = a->leakage || listed;
 	if (cmdline == NULL) {
 		fputs("flywheel: out of memory\n", stderr);
 		return EXIT_FAILED;
 	}
-	rc = write_workbook(run, d, a->outdir, cmdline, asked, &err);
+	rc = write_workbook(run, d, a->outdir, cmdline, lk, &err);
 	free(cmdline);
 	if (rc != FW_OK) {
 		cli_print_error(&err);
@@ -265,6 +263,7 @@ cli_run(int argc, char **argv)
 	char defdir[4096];
 	fw_scenario *sc = NULL;
 	fw_run *run = NULL;
+	fw_leakage *lk = NULL;
 	fw_error err;
 	report d;
 	int rc, stale = 0;
@@ -307,20 +306,13 @@ cli_run(int argc, char **argv)
 	if (rc == EXIT_DONE && !a.leakage && fw_scenario_report(sc, "leakage",
 	    &a.leakage) != FW_OK)
 		rc = EXIT_FAILED;
+	/* The report and the workbook take the decomposition in memory. */
 	if (rc == EXIT_DONE && a.leakage)
 		rc = cli_leakage_report(sc, &a.opt, a.outdir, a.quiet, a.plots,
-		    argc, argv);
-	/* The leakage step wrote its own tables; the report takes them when
-	 * they are this run's. */
-	if (rc == EXIT_DONE && a.plots && leak_chart_of_run(a.outdir,
-	    d.scenario_hash, d.seed, d.T, d.command_line, &d.leak, &err) !=
-	    FW_OK) {
-		cli_print_error(&err);
-		rc = exit_code_of(err.code);
-	}
+		    argc, argv, &lk, &d.leak);
 	/* After the leakage, whose sheet it holds. */
 	if (rc == EXIT_DONE)
-		rc = workbook(run, &d, &a, argc, argv);
+		rc = workbook(run, &d, &a, argc, argv, lk);
 	/* The tables stand without the plots; a plotting failure is
 	 * reported and fails the command, and what it drew goes. */
 	if (rc == EXIT_DONE && a.plots && cli_render_plots(&d, a.outdir,
@@ -334,6 +326,7 @@ cli_run(int argc, char **argv)
 		rc = EXIT_FAILED;
 	}
 	report_free(&d);
+	fw_leakage_free(lk);
 	fw_run_free(run);
 	fw_scenario_free(sc);
 	free(a.sets);

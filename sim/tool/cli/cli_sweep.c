@@ -54,12 +54,11 @@ const char cli_sweep_help[] =
 "2 usage error, 3 invalid sweep or scenario file or ranks given other\n"
 "inputs, 4 file not readable or writable.\n";
 
-/* What the options of `flywheel sweep` ask for. */
+/* What the options of `flywheel sweep` ask for: those every command
+ * reads, and the shard --shard names. */
 typedef struct sweep_args {
-	const char *outdir, **sets;
-	int nsets, resume, quiet, dry, threads, seed_set;
-	int shard, nshard, merge, no_plots;
-	unsigned long long reps, seed;
+	cli_args a;
+	int shard, nshard;
 } sweep_args;
 
 /* "I/N" with 1 <= I <= N. */
@@ -80,12 +79,12 @@ parse_shard(const char *text, sweep_args *a)
 }
 
 static int
-parse_args(int argc, char **argv, sweep_args *a)
+parse_args(int argc, char **argv, sweep_args *s)
 {
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
-		{ "resume", no_argument, NULL, 'r' },
-		{ "reps", required_argument, NULL, 'R' },
+		{ "resume", no_argument, NULL, 'e' },
+		{ "reps", required_argument, NULL, 'r' },
 		{ "seed", required_argument, NULL, 's' },
 		{ "set", required_argument, NULL, 'S' },
 		{ "dry-run", no_argument, NULL, 'd' },
@@ -96,70 +95,27 @@ parse_args(int argc, char **argv, sweep_args *a)
 		{ "no-plots", no_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
-	unsigned long long n;
-	int c, rc = EXIT_DONE;
+	cli_args *a = &s->a;
+	int rc;
 
-	opterr = 0;
-	while (rc == EXIT_DONE &&
-	    (c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			a->outdir = optarg;
-			break;
-		case 'r':
-			a->resume = 1;
-			break;
-		case 'R':
-			rc = cli_parse_count("sweep", "--reps", optarg, 1,
-			    4294967295ULL, &a->reps);
-			break;
-		case 's':
-			rc = cli_parse_count("sweep", "--seed", optarg, 0,
-			    18446744073709551615ULL, &a->seed);
-			a->seed_set = 1;
-			break;
-		case 'S':
-			a->sets[a->nsets++] = optarg;
-			break;
-		case 'd':
-			a->dry = 1;
-			break;
-		case 't':
-			if ((rc = cli_parse_count("sweep", "--threads", optarg,
-			    1, 1024, &n)) == EXIT_DONE)
-				a->threads = (int)n;
-			break;
-		case 'q':
-			a->quiet = 1;
-			break;
-		case 'H':
-			rc = parse_shard(optarg, a);
-			break;
-		case 'M':
-			a->merge = 1;
-			break;
-		case 'P':
-			a->no_plots = 1;
-			break;
-		default:
-			rc = cli_usage_error("sweep", "sweep: unknown option "
-			    "'%s' or missing value", argv[optind - 1]);
-		}
-	}
+	a->many = 1;
+	rc = cli_parse_args("sweep", opts, argc, argv, a);
+	if (rc == EXIT_DONE && a->shard != NULL)
+		rc = parse_shard(a->shard, s);
 	if (rc == EXIT_DONE && a->merge && (a->shard || a->resume || a->dry))
 		rc = cli_usage_error("sweep", "sweep: --merge takes neither "
 		    "--shard, --resume nor --dry-run");
-	else if (rc == EXIT_DONE && a->merge && optind > argc - 2)
+	else if (rc == EXIT_DONE && a->merge && a->nfiles < 2)
 		rc = cli_usage_error("sweep", "sweep: --merge wants the sweep "
 		    "file and the shards' directories");
-	else if (rc == EXIT_DONE && !a->merge && optind != argc - 1)
+	else if (rc == EXIT_DONE && !a->merge && a->nfiles != 1)
 		rc = cli_usage_error("sweep", "sweep: give one sweep file");
 	return rc;
 }
 
 /* Loads the sweep with the options' changes. */
 static int
-load(const char *file, const sweep_args *a, fw_sweep **sw)
+load(const char *file, const cli_args *a, fw_sweep **sw)
 {
 	fw_error err;
 	int i, rc = fw_sweep_load(file, sw, &err);
@@ -172,8 +128,9 @@ load(const char *file, const sweep_args *a, fw_sweep **sw)
 		if ((rc = cli_apply_set("sweep", fw_sweep_scenario(*sw),
 		    a->sets[i])) != EXIT_DONE)
 			return rc;
-	if ((a->reps && fw_sweep_set_replications(*sw, a->reps) != FW_OK) ||
-	    (a->seed_set && fw_sweep_set_seed(*sw, a->seed) != FW_OK)) {
+	if ((a->opt.replications && fw_sweep_set_replications(*sw,
+	    a->opt.replications) != FW_OK) || (a->opt.seed_set &&
+	    fw_sweep_set_seed(*sw, a->opt.seed) != FW_OK)) {
 		fputs("flywheel: out of memory\n", stderr);
 		return EXIT_FAILED;
 	}
@@ -188,7 +145,7 @@ agree(fw_sweep *sw, const sweep_args *a, int status)
 	char fp[FINGERPRINT_SIZE] = "", job[96];
 
 	snprintf(job, sizeof(job), "shard %d/%d resume %d merge %d dry %d",
-	    a->shard, a->nshard, a->resume, a->merge, a->dry);
+	    a->shard, a->nshard, a->a.resume, a->a.merge, a->a.dry);
 	if (status == EXIT_DONE)
 		fingerprint_sweep(sw, job, fp, sizeof(fp));
 	return cluster_agree("sweep", status, fp);
@@ -235,13 +192,14 @@ show_progress(const sweep_job *job)
 /* Runs the missing points (of the shard, with --shard) and the
  * sensitivity table, or with --merge assembles the shards in dirs. */
 static int
-run_points(fw_sweep *sw, const sweep_args *a, char *const *dirs, int ndirs)
+run_points(fw_sweep *sw, const sweep_args *s, char *const *dirs, int ndirs)
 {
+	const cli_args *a = &s->a;
 	sweep_job job;
 	fw_error err;
 	int rc = sweep_open_shard(&job, sw, a->outdir, a->merge ? SWEEP_MERGE :
-	    a->resume ? SWEEP_RESUME : SWEEP_NEW, a->threads,
-	    a->shard, a->nshard, &err);
+	    a->resume ? SWEEP_RESUME : SWEEP_NEW, a->opt.threads,
+	    s->shard, s->nshard, &err);
 	int talk = !a->quiet && cluster_rank() == 0;
 	int progress = talk && isatty(STDERR_FILENO);
 
@@ -277,7 +235,7 @@ run_points(fw_sweep *sw, const sweep_args *a, char *const *dirs, int ndirs)
 	if (rc != FW_OK)
 		return exit_code_of(rc);
 	/* Rank 0 alone draws; a shard has no plots of its own. */
-	if (cluster_rank() != 0 || a->nshard > 1 || a->no_plots)
+	if (cluster_rank() != 0 || s->nshard > 1 || !a->plots)
 		return EXIT_DONE;
 	return cli_render_sweep_plots(a->outdir, a->quiet) == FW_OK ?
 	    EXIT_DONE : EXIT_FAILED;
@@ -286,30 +244,27 @@ run_points(fw_sweep *sw, const sweep_args *a, char *const *dirs, int ndirs)
 int
 cli_sweep(int argc, char **argv)
 {
-	sweep_args a = { 0 };
+	sweep_args s = { .a.plots = 1 };
+	cli_args *a = &s.a;
 	char defdir[4096];
 	fw_sweep *sw = NULL;
 	int rc;
 
-	if ((a.sets = calloc((size_t)argc + 1, sizeof(char *))) == NULL) {
-		fputs("flywheel: out of memory\n", stderr);
-		return EXIT_FAILED;
-	}
-	rc = parse_args(argc, argv, &a);
+	rc = parse_args(argc, argv, &s);
 	if (rc == EXIT_DONE)
-		rc = load(argv[optind], &a, &sw);
+		rc = load(a->file, a, &sw);
 	if (cluster_size() > 1)
-		rc = agree(sw, &a, rc);
-	if (rc == EXIT_DONE && a.outdir == NULL) {
-		cli_default_output(argv[optind], defdir, sizeof(defdir));
-		a.outdir = defdir;
+		rc = agree(sw, &s, rc);
+	if (rc == EXIT_DONE && a->outdir == NULL) {
+		cli_default_output(a->file, defdir, sizeof(defdir));
+		a->outdir = defdir;
 	}
-	if (rc == EXIT_DONE && !a.dry)
-		interrupt_guard(a.outdir);
+	if (rc == EXIT_DONE && !a->dry)
+		interrupt_guard(a->outdir);
 	if (rc == EXIT_DONE)
-		rc = a.dry ? print_points(sw) : run_points(sw, &a,
-		    argv + optind + 1, argc - optind - 1);
+		rc = a->dry ? print_points(sw) : run_points(sw, &s,
+		    a->files + 1, a->nfiles - 1);
 	fw_sweep_free(sw);
-	free(a.sets);
+	free(a->sets);
 	return rc;
 }

@@ -84,7 +84,7 @@ main(int argc, char **argv)
 		if ((cmd = find_command(argv[2])) == NULL)
 			return cli_usage_error(NULL, "unknown command '%s'",
 			    argv[2]);
-		fputs(cmd->help, stdout);
+		cli_put_help(stdout, cmd->help);
 		return EXIT_DONE;
 	}
 	if ((cmd = find_command(argv[1])) == NULL) {

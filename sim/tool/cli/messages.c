@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "cluster.h"
+#include "keyrange.h"
 
 int
 cli_usage_error(const char *command, const char *fmt, ...)
@@ -29,6 +30,25 @@ cli_usage_error(const char *command, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+void
+cli_put_help(FILE *f, const char *help)
+{
+	const char *at, *end;
+	char path[64], range[64];
+
+	while ((at = strchr(help, '@')) != NULL &&
+	    (end = strchr(at + 1, '@')) != NULL &&
+	    (size_t)(end - at) < sizeof(path)) {
+		fwrite(help, 1, (size_t)(at - help), f);
+		snprintf(path, sizeof(path), "%.*s", (int)(end - at - 1),
+		    at + 1);
+		key_range_words(path, range, sizeof(range));
+		fputs(range, f);
+		help = end + 1;
+	}
+	fputs(help, f);
+}
+
 int
 cli_wants_help(int argc, char **argv, const char *help)
 {
@@ -39,7 +59,7 @@ cli_wants_help(int argc, char **argv, const char *help)
 			return 0;
 		if (strcmp(argv[i], "-h") == 0 ||
 		    strcmp(argv[i], "--help") == 0) {
-			fputs(help, stdout);
+			cli_put_help(stdout, help);
 			return 1;
 		}
 	}

@@ -43,25 +43,34 @@ readable(const char *name)
 	return s;
 }
 
-/* How a cell shows: text, a share (a column named share...), money
+/* How a finite number shows: a share (a column named share...), money
  * (its row's metric is money), or a plain number. */
+static char
+number_kind(const char *head, const char *metric)
+{
+	int money = 0;
+
+	if (strncmp(head, "Share", 5) == 0)
+		return '%';
+	if (metric != NULL)
+		fw_metric_words(metric, &money);
+	return money ? '$' : 'n';
+}
+
+/* How a field of a CSV shows: text, none, or a number as number_kind()
+ * says, *x. */
 static char
 kind_of(const char *head, const char *metric, const char *field,
     double *x)
 {
 	char *end;
-	int money = 0;
 
 	*x = strtod(field, &end);
 	if (*field == '\0' || *end != '\0' || !isfinite(*x)) {
 		*x = NAN;
 		return *field == '\0' ? 'n' : 't';
 	}
-	if (strncmp(head, "Share", 5) == 0)
-		return '%';
-	if (metric != NULL)
-		fw_metric_words(metric, &money);
-	return money ? '$' : 'n';
+	return number_kind(head, metric);
 }
 
 void
@@ -103,12 +112,99 @@ grow(book_csv *c, size_t *cap)
 	return FW_OK;
 }
 
+/* Points out->t at what out holds. */
+static void
+book_csv_point(book_csv *out, const char *sheet, const char *title,
+    const char *note)
+{
+	out->t.sheet = sheet;
+	out->t.title = title;
+	out->t.note = note;
+	out->t.head = (const char *const *)out->head;
+	out->t.kind = out->kind;
+	out->t.text = (const char *const *)out->text;
+	out->t.num = out->num;
+}
+
+/* Names out's ncol columns in words, from their names in a header. */
+static int
+book_csv_head(book_csv *out, size_t ncol, char *const *name)
+{
+	size_t j;
+
+	if ((out->head = calloc(ncol, sizeof(char *))) == NULL)
+		return FW_ENOMEM;
+	out->t.ncol = ncol;
+	for (j = 0; j < ncol; j++)
+		if ((out->head[j] = readable(name[j])) == NULL)
+			return FW_ENOMEM;
+	return FW_OK;
+}
+
+/* Adds a row: cell j is the CSV field field[j] when field is not NULL;
+ * else the text text[j], when it is not NULL, or the number num[j] (NaN:
+ * none). metric is the row's metric, NULL when the table has none. */
+static int
+book_csv_row(book_csv *out, char *const *field, const char *const *text,
+    const double *num, const char *metric)
+{
+	size_t at, j;
+
+	if (grow(out, &out->cap) != FW_OK)
+		return FW_ENOMEM;
+	at = out->t.nrow++ * out->t.ncol;
+	for (j = 0; j < out->t.ncol; j++) {
+		const char *words = field != NULL ? field[j] : text[j];
+		double x = NAN;
+		char k;
+		if (field != NULL)
+			k = kind_of(out->head[j], metric, field[j], &x);
+		else if (text[j] != NULL)
+			k = 't';
+		else if (isfinite(x = num[j]))
+			k = number_kind(out->head[j], metric);
+		else
+			k = 'n', x = NAN;
+		out->kind[at + j] = k;
+		out->num[at + j] = x;
+		out->text[at + j] = NULL;
+		if (k == 't' && (out->text[at + j] = strdup(words)) == NULL)
+			return FW_ENOMEM;
+	}
+	return FW_OK;
+}
+
+int
+book_csv_start(book_csv *out, const char *sheet, const char *title,
+    const char *note, size_t ncol, char *const *name, fw_error *err)
+{
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = book_csv_head(out, ncol, name)) != FW_OK)
+		fw_error_set(err, rc, "", 0, 0, "", "out of memory");
+	book_csv_point(out, sheet, title, note);
+	return rc;
+}
+
+int
+book_csv_add(book_csv *out, const char *const *text, const double *num,
+    const char *metric, fw_error *err)
+{
+	int rc = out->t.nrow == MAX_ROWS ? FW_OK : book_csv_row(out, NULL,
+	    text, num, metric);
+
+	if (rc != FW_OK)
+		fw_error_set(err, rc, "", 0, 0, "", "out of memory");
+	book_csv_point(out, out->t.sheet, out->t.title, out->t.note);
+	return rc;
+}
+
 int
 book_csv_read(const char *path, const char *sheet, const char *title,
     const char *note, book_csv *out, fw_error *err)
 {
 	csv_reader r;
-	size_t cap = 0, j;
 	int rc, got, metric = -1;
 
 	memset(out, 0, sizeof(*out));
@@ -119,18 +215,11 @@ book_csv_read(const char *path, const char *sheet, const char *title,
 	while (rc == FW_OK && got && r.nfield > 0 && r.field[0][0] == '#');
 	if (rc == FW_OK && !got)
 		rc = csv_fail(&r, err, "empty: no header row");
-	if (rc == FW_OK && (out->head = calloc(r.nfield, sizeof(char *))) ==
-	    NULL)
-		rc = FW_ENOMEM;
 	if (rc == FW_OK) {
-		out->t.ncol = r.nfield;
 		metric = csv_column(&r, "metric");
+		rc = book_csv_head(out, r.nfield, r.field);
 	}
-	for (j = 0; rc == FW_OK && j < out->t.ncol; j++)
-		if ((out->head[j] = readable(r.field[j])) == NULL)
-			rc = FW_ENOMEM;
 	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
-		size_t at;
 		if (r.nfield > 0 && r.field[0][0] == '#')
 			continue;
 		if (r.nfield != out->t.ncol) {
@@ -140,29 +229,12 @@ book_csv_read(const char *path, const char *sheet, const char *title,
 		}
 		if (out->t.nrow == MAX_ROWS)
 			break;
-		if ((rc = grow(out, &cap)) != FW_OK)
-			break;
-		at = out->t.nrow++ * out->t.ncol;
-		for (j = 0; j < out->t.ncol; j++) {
-			char k = kind_of(out->head[j], metric >= 0 ?
-			    r.field[metric] : NULL, r.field[j],
-			    &out->num[at + j]);
-			out->kind[at + j] = k;
-			out->text[at + j] = NULL;
-			if (k == 't' && (out->text[at + j] =
-			    strdup(r.field[j])) == NULL)
-				rc = FW_ENOMEM;
-		}
+		rc = book_csv_row(out, r.field, NULL, NULL, metric >= 0 ?
+		    r.field[metric] : NULL);
 	}
 	csv_close(&r);
 	if (rc == FW_ENOMEM)
 		fw_error_set(err, rc, "", 0, 0, "", "out of memory");
-	out->t.sheet = sheet;
-	out->t.title = title;
-	out->t.note = note;
-	out->t.head = (const char *const *)out->head;
-	out->t.kind = out->kind;
-	out->t.text = (const char *const *)out->text;
-	out->t.num = out->num;
+	book_csv_point(out, sheet, title, note);
 	return rc;
 }

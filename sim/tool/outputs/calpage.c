@@ -142,7 +142,7 @@ put_series(textpage *tp, const fitdata *fd, const char *dir, double bottom)
 	for (i = 0; i < n; i++) {
 		const fitseries *s = &fd->s[i];
 		double pct = error_pct(s, &k);
-		const char *what = series_words(fw_series_name(s->series),
+		const char *what = fw_metric_words(fw_series_name(s->series),
 		    &money);
 		snprintf(text, sizeof(text), "%c%s%s%s%s: off by %.1f%% on average",
 		    toupper((unsigned char)what[0]), what + 1, money ? " ($M)" :
@@ -153,7 +153,7 @@ put_series(textpage *tp, const fitdata *fd, const char *dir, double bottom)
 	top = tp->y;
 	for (i = 0; f != NULL && i < n; i++) {
 		const fitseries *s = &fd->s[i];
-		series_words(fw_series_name(s->series), &money);
+		fw_metric_words(fw_series_name(s->series), &money);
 		for (t = 0; t < s->months; t++) {
 			fprintf(f, "%d", t + 1);
 			for (c = 0; c < 4; c++) {

@@ -21,6 +21,7 @@
 #include "relpath.h"
 #include "fitseries.h"
 #include "gnuplot.h"
+#include "keyrange.h"
 #include "labels.h"
 #include "plots.h"
 
@@ -103,8 +104,8 @@ read_fit_series(const char *path, fitdata *d, fw_error *err)
 			    NCOLUMNS);
 			break;
 		}
-		if ((rc = csv_count(&r, (size_t)col[0], 1, 600, &t, err)) !=
-		    FW_OK)
+		if ((rc = csv_count(&r, (size_t)col[0], 1,
+		    key_most("horizon_months"), &t, err)) != FW_OK)
 			break;
 		if (fw_series_index(r.field[col[1]], &k) != FW_OK) {
 			rc = csv_fail(&r, err, "unknown metric '%s'",
@@ -125,16 +126,6 @@ read_fit_series(const char *path, fitdata *d, fw_error *err)
 	return rc;
 }
 
-/* Whether series name is counted per month (a flow) rather than at the
- * month's end. */
-static int
-is_flow(const char *name)
-{
-	return strncmp(name, "scripts_", 8) == 0 || strcmp(name, "revenue") ==
-	    0 || strcmp(name, "cash") == 0 || strcmp(name, "gap_value") == 0 ||
-	    strstr(name, "_cost") != NULL || strcmp(name, "winbacks") == 0 ||
-	    strcmp(name, "lapses") == 0 || strcmp(name, "switches") == 0;
-}
 
 /* A title's characters on one line of a chart at slide size. */
 #define TITLE_WIDTH 66
@@ -171,11 +162,13 @@ describe(gp_meta *m, size_t i, const fitseries *s, double *unit)
 	const char *name = fw_series_name(s->series), *what;
 	double lo = NAN, hi = NAN, obs = NAN, mean, gap, pct;
 	char where[200] = "", var[64];
-	int t, n, money, negative = 0;
+	int t, n, negative = 0;
+	fw_metric_info about;
 	axis ax;
 
-	what = series_words(name, &money);
-	*unit = money ? 1e6 : 1;
+	fw_metric_about(name, &about);
+	what = about.label;
+	*unit = about.money ? 1e6 : 1;
 	for (t = 0; t < s->months; t++) {
 		double x[4];
 		int c;
@@ -200,7 +193,8 @@ describe(gp_meta *m, size_t i, const fitseries *s, double *unit)
 		    "%s%s by %.0f%% on average over %d month%s", what, where,
 		    round(pct), n, n == 1 ? "" : "s");
 	gp_text_at(m, "YLABEL", i, "%c%s%s%s", toupper((unsigned char)what[0]),
-	    what + 1, is_flow(name) ? " per month" : "", money ? " ($M)" : "");
+	    what + 1, about.flow ? " per month" : "", about.money ? " ($M)" :
+	    "");
 	ax = axis_nice(lo, hi, negative ? 1 : AXIS_NONNEGATIVE, 5);
 	gp_num_at(m, "RY_LO", i, ax.lo);
 	gp_num_at(m, "RY_HI", i, ax.hi);

@@ -18,10 +18,9 @@ int print_leakage(const fw_leakage *lk, const fw_run *run, FILE *out);
  * (T_WATERFALL, S_WATERFALL, WF_*) into m, for plots/waterfall.gp. */
 int leak_chart_write(const leak_chart *w, const char *dir, gp_meta *m);
 
-/* Draws dir/plots/waterfall as PNG, SVG and PDF from dir's tables, with
- * the gnuplot program given and the templates in the templates
- * directory. */
-int draw_leakage_plot(const char *dir, const char *gnuplot,
-    const char *templates, fw_error *err);
+/* Draws chart w as dir/plots/waterfall in PNG, SVG and PDF, with the
+ * gnuplot program given and the templates in the templates directory. */
+int draw_leakage_plot(const leak_chart *w, const char *dir,
+    const char *gnuplot, const char *templates, fw_error *err);
 
 #endif

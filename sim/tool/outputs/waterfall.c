@@ -178,15 +178,12 @@ leak_chart_write(const leak_chart *w, const char *dir, gp_meta *m)
 }
 
 int
-draw_leakage_plot(const char *dir, const char *gnuplot, const char *templates,
-    fw_error *err)
+draw_leakage_plot(const leak_chart *w, const char *dir, const char *gnuplot,
+    const char *templates, fw_error *err)
 {
-	leak_chart *w;
 	drawing dw;
 	int rc;
 
-	if ((rc = leak_chart_read(dir, &w, err)) != FW_OK)
-		return rc;
 	rc = drawing_start(&dw, dir, "leakplot", gnuplot, templates, err);
 	if (rc == FW_OK) {
 		rc = leak_chart_write(w, dw.tmp, &dw.meta);
@@ -198,6 +195,5 @@ draw_leakage_plot(const char *dir, const char *gnuplot, const char *templates,
 	if (rc == FW_OK)
 		rc = drawing_charts(&dw, err);
 	drawing_end(&dw);
-	leak_chart_free(w);
 	return rc;
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "bookread.h"
+#include "leakage.h"
 #include "booktable.h"
 #include "outdir.h"
 #include "relpath.h"
@@ -43,21 +44,33 @@ add_table(extras *x, const char *path, const char *sheet,
 	return FW_OK;
 }
 
+static const char leak_title[] = "Where value leaks: what removing each "
+    "stage of friction is worth";
+static const char leak_note[] = "Figures are means over replications with "
+    "the 95% interval of the mean (simulation precision). Shapley: the "
+    "stage's share of removing every stage at once; the frictionless "
+    "total is a theoretical ceiling.";
+
+/* The sheets of the leakage, from lk in memory, or else when leakage is
+ * set from dir's leakage.csv, and of the fit table fit. */
 static int
-add_extras(extras *x, const char *dir, int leakage, const char *fit,
-    fw_book *b, fw_error *err)
+add_extras(extras *x, const char *dir, const fw_leakage *lk, int leakage,
+    const char *fit, fw_book *b, fw_error *err)
 {
 	char path[4096];
 	int rc = FW_OK;
 
 	memset(x, 0, sizeof(*x));
-	if (leakage && pathf(path, sizeof(path), "%s/leakage.csv", dir) == 0)
-		rc = add_table(x, path, "Leakage", "Where value leaks: what "
-		    "removing each stage of friction is worth", "Figures are "
-		    "means over replications with the 95% interval of the mean "
-		    "(simulation precision). Shapley: the stage's share of "
-		    "removing every stage at once; the frictionless total is a "
-		    "theoretical ceiling.", err);
+	if (lk != NULL) {
+		book_csv *c = &x->csv[x->n];
+		if ((rc = leak_book_table(lk, leak_title, leak_note, c, err)) ==
+		    FW_OK)
+			x->table[x->n++] = c->t;
+		else
+			book_csv_free(c);
+	} else if (leakage && pathf(path, sizeof(path), "%s/leakage.csv",
+	    dir) == 0)
+		rc = add_table(x, path, "Leakage", leak_title, leak_note, err);
 	if (rc == FW_OK && fit != NULL && *fit != '\0')
 		rc = add_table(x, fit, "Calibration", "The calibration that "
 		    "made this scenario: each fitted input", "Estimates with "
@@ -139,7 +152,7 @@ put_book(const fw_book *b, const char *dir, fw_error *err)
 
 int
 write_workbook(const fw_run *run, const report *d, const char *dir,
-    const char *command_line, int leakage, fw_error *err)
+    const char *command_line, const fw_leakage *lk, fw_error *err)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
 	char finished[32];
@@ -159,7 +172,7 @@ write_workbook(const fw_run *run, const report *d, const char *dir,
 	b.version = fw_version();
 	b.finished = finished;
 	b.command_line = command_line;
-	rc = add_extras(&x, dir, leakage, fw_scenario_calibration(sc), &b,
+	rc = add_extras(&x, dir, lk, 0, fw_scenario_calibration(sc), &b,
 	    err);
 	if (rc == FW_OK)
 		rc = take_looks(d, &b, &l, err);
@@ -181,8 +194,8 @@ rewrite_workbook(const report *d, const char *dir, fw_error *err)
 
 	memset(&l, 0, sizeof(l));
 	if ((rc = book_read_dir(d, dir, &r, err)) == FW_OK)
-		rc = add_extras(&x, dir, d->leak != NULL, d->calibration, &r.b,
-		    err);
+		rc = add_extras(&x, dir, NULL, d->leak != NULL, d->calibration,
+		    &r.b, err);
 	else
 		memset(&x, 0, sizeof(x));
 	if (rc == FW_OK)

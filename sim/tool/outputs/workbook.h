@@ -9,12 +9,12 @@
 #include "flywheel.h"
 #include "report.h"
 
-/* Writes dir/results.xlsx for a finished run whose tables are in dir,
- * its options labelled and coloured as report d (the run's) shows them;
- * its leakage sheet from dir/leakage.csv when leakage is set (the run
- * asked for it). All or nothing. FW_EIO or FW_ENOMEM with err filled. */
+/* Writes dir/results.xlsx for a finished run, its options labelled and
+ * coloured as report d (the run's) shows them; with a leakage sheet of
+ * decomposition lk when it is not NULL (the run asked for it). All or
+ * nothing. FW_EIO or FW_ENOMEM with err filled. */
 int write_workbook(const fw_run *run, const report *d, const char *dir,
-    const char *command_line, int leakage, fw_error *err);
+    const char *command_line, const fw_leakage *lk, fw_error *err);
 
 /* The same from the report d read from dir (what flywheel plot redraws
  * from) and the tables there; FW_EIO naming the file and line of a

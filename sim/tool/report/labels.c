@@ -78,12 +78,6 @@ param_value(const char *path, double x, char *buf, size_t size)
 	}
 }
 
-const char *
-series_words(const char *name, int *money)
-{
-	return fw_metric_words(name, money);
-}
-
 void
 metric_label(const char *label, int with_unit, char *buf, size_t size)
 {

@@ -25,10 +25,6 @@ void param_value(const char *path, double x, char *buf, size_t size);
 void metric_label(const char *label, int with_unit, char *buf,
     size_t size);
 
-/* A metric or monthly series ("scripts_written") in words ("scripts
- * written"), and whether it is money; the name itself when unknown. */
-const char *series_words(const char *name, int *money);
-
 /* Whether a sweep metric is money (drawn in $M) or a count or share. */
 int metric_is_money(const char *label);
 

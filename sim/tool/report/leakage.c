@@ -10,26 +10,13 @@
 #include "labels.h"
 #include "leakage.h"
 
-static const leak_metric metrics[] = {
-	{ "npv", "NPV", 1 }, { "revenue", "revenue", 1 },
-	{ "scripts_filled", "scripts filled", 0 },
-	{ "patients", "patients on therapy at the end", 0 },
-	{ "gap_value", "realization-gap value", 1 },
-	{ "customer_value_at_risk", "customer value at risk", 1 },
-	{ "reacq_cost", "re-acquisition cost", 1 } };
-
 leak_metric
 leak_metric_of(size_t m)
 {
-	const char *name = fw_leakage_metric(m);
-	leak_metric unknown = { name, name, 0 };
-	size_t i;
+	fw_metric_info about;
 
-	for (i = 0; name != NULL && i < sizeof(metrics) / sizeof(metrics[0]);
-	    i++)
-		if (strcmp(metrics[i].name, name) == 0)
-			return metrics[i];
-	return unknown;
+	fw_metric_about(fw_leakage_metric(m), &about);
+	return (leak_metric){ about.name, about.decomposed, about.money };
 }
 
 fw_leakage_row

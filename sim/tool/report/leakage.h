@@ -14,14 +14,14 @@
 #define LEAK_MATERIAL 0.05
 
 /* A metric decomposed (fw_leakage_metric()): what the console calls it,
- * and whether it is money. */
+ * and whether it is money, as metrics.def says (fw_metric_about()). */
 typedef struct leak_metric {
 	const char *name;
 	const char *label;
 	int money;
 } leak_metric;
 
-/* Metric m of the decomposition; a metric the command does not know is
+/* Metric m of the decomposition; a metric the library does not know is
  * called by its name and taken for a count. */
 leak_metric leak_metric_of(size_t m);
 
@@ -53,6 +53,12 @@ void leak_number(double x, int decimals, int sign, char *buf, size_t size);
  * most of the NPV, from its label, gain and the number of stages. */
 void leak_headline(const char *label, double gain, size_t nstage,
     char *buf, size_t size);
+
+/* leakage.csv as a sheet of results.xlsx, "Leakage", from lk in memory:
+ * the cells book_csv_read() would read from the file. */
+struct book_csv;
+int leak_book_table(const fw_leakage *lk, const char *title,
+    const char *note, struct book_csv *out, fw_error *err);
 
 /* Writes leakage.csv and leakage.json into dir (created if needed), both
  * or neither. command_line is recorded in leakage.json. */

@@ -1,6 +1,7 @@
-/* leakchart.c - where value leaks, read back from the tables a
- * decomposition wrote (leakage.csv, leakage.json) for its chart: actual
- * NPV, each stage's Shapley gain and the frictionless ceiling, in $M.
+/* leakchart.c - where value leaks, as its chart shows it: actual NPV,
+ * each stage's Shapley gain and the frictionless ceiling, in $M; taken
+ * from a decomposition in memory, or read back from the tables one wrote
+ * (leakage.csv, leakage.json) when a directory is drawn again.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include "relpath.h"
 #include "jsonread.h"
 #include "leakchart.h"
+#include "leakage.h"
 
 /* The columns read: stage, label, metric, then mean, lo and hi of the
  * actual value and of the Shapley gain. */
@@ -163,6 +165,47 @@ leak_chart_of_run(const char *dir, const char *hash, const char *seed,
 		rc = read_chart(dir, j, out, err);
 	json_free(j);
 	return rc;
+}
+
+int
+leak_chart_of(const fw_leakage *lk, const fw_run *run, leak_chart **out,
+    fw_error *err)
+{
+	const size_t K = fw_leakage_stage_count(lk);
+	leak_chart *w = calloc(1, sizeof(*w));
+	size_t m, i;
+
+	*out = NULL;
+	if (w == NULL) {
+		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
+		return FW_ENOMEM;
+	}
+	for (m = 0; fw_leakage_metric(m) != NULL &&
+	    strcmp(fw_leakage_metric(m), "npv") != 0; m++)
+		;
+	for (i = 0; i <= K && i < FW_LEAKAGE_MAX_STAGES + 1; i++) {
+		const fw_leakage_row row = leak_row(lk, m, i);
+		const double gain[3] = { row.shapley.mean / 1e6,
+			row.shapley.lo95 / 1e6, row.shapley.hi95 / 1e6 };
+		w->actual[0] = row.actual.mean / 1e6;
+		w->actual[1] = row.actual.lo95 / 1e6;
+		w->actual[2] = row.actual.hi95 / 1e6;
+		if (i == K) {
+			memcpy(w->total, gain, sizeof(w->total));
+			w->have_total = 1;
+		} else {
+			leak_label(lk, i, w->label[w->n], sizeof(w->label[0]));
+			memcpy(w->gain[w->n++], gain, sizeof(w->gain[0]));
+		}
+	}
+	snprintf(w->scenario, sizeof(w->scenario), "%s",
+	    fw_scenario_name(fw_run_scenario(run)));
+	snprintf(w->variant, sizeof(w->variant), "%s",
+	    fw_leakage_variant(lk) != NULL ? fw_leakage_variant(lk) :
+	    "baseline");
+	w->reps = (double)fw_run_replications(run);
+	*out = w;
+	return FW_OK;
 }
 
 void

@@ -1,5 +1,6 @@
 /* leakchart.h - the figures of where value leaks, as a chart shows them:
- * read back from the tables a decomposition wrote.
+ * from a decomposition in memory, or read back from the tables one
+ * wrote.
  * SPDX-License-Identifier: MIT */
 #ifndef FW_LEAKCHART_H
 #define FW_LEAKCHART_H
@@ -38,6 +39,11 @@ int leak_chart_read(const char *dir, leak_chart **out, fw_error *err);
  * that run (a run that asked for it). */
 int leak_chart_of_run(const char *dir, const char *hash, const char *seed,
     int months, const char *command_line, leak_chart **out,
+    fw_error *err);
+
+/* The chart of decomposition lk, decomposed from run, in memory: the
+ * same figures as leak_chart_read() gives from the tables it writes. */
+int leak_chart_of(const fw_leakage *lk, const fw_run *run, leak_chart **out,
     fw_error *err);
 
 void leak_chart_free(leak_chart *w);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "booktable.h"
 #include "csv.h"
 #include "outfiles.h"
 #include "leakage.h"
@@ -17,34 +18,97 @@
 static const char *const figure_name[NFIGURE] = { "actual",
 	"one_at_a_time", "shapley", "share", "interaction" };
 
+/* The columns: stage, label and metric, then each figure with its
+ * interval. */
+#define NTEXT 3
+#define NCOLUMN (NTEXT + 3 * NFIGURE)
+
+static void
+column_names(char name[NCOLUMN][32])
+{
+	size_t j;
+
+	snprintf(name[0], sizeof(name[0]), "stage");
+	snprintf(name[1], sizeof(name[1]), "label");
+	snprintf(name[2], sizeof(name[2]), "metric");
+	for (j = 0; j < NFIGURE; j++) {
+		snprintf(name[NTEXT + 3 * j], sizeof(name[0]), "%s",
+		    figure_name[j]);
+		snprintf(name[NTEXT + 3 * j + 1], sizeof(name[0]), "%s_lo95",
+		    figure_name[j]);
+		snprintf(name[NTEXT + 3 * j + 2], sizeof(name[0]), "%s_hi95",
+		    figure_name[j]);
+	}
+}
+
+/* Metric m's row of stage i: its label, and its figures in the columns'
+ * order. */
+static void
+row_of(const fw_leakage *lk, size_t m, size_t i, char *label, size_t size,
+    double x[3 * NFIGURE])
+{
+	const fw_leakage_row row = leak_row(lk, m, i);
+	const fw_leakage_figure *fig[NFIGURE] = { &row.actual, &row.alone,
+		&row.shapley, &row.share, &row.interaction };
+	size_t j;
+
+	leak_label(lk, i, label, size);
+	for (j = 0; j < NFIGURE; j++) {
+		x[3 * j] = fig[j]->mean;
+		x[3 * j + 1] = fig[j]->lo95;
+		x[3 * j + 2] = fig[j]->hi95;
+	}
+}
+
 static void
 write_csv(const fw_leakage *lk, FILE *f)
 {
 	const size_t K = fw_leakage_stage_count(lk);
-	char label[256];
+	char name[NCOLUMN][32], label[256];
+	double x[3 * NFIGURE];
 	size_t m, i, j;
 
-	fputs("stage,label,metric", f);
-	for (j = 0; j < NFIGURE; j++)
-		fprintf(f, ",%s,%s_lo95,%s_hi95", figure_name[j],
-		    figure_name[j], figure_name[j]);
+	column_names(name);
+	for (j = 0; j < NCOLUMN; j++)
+		fprintf(f, "%s%s", j ? "," : "", name[j]);
 	fputc('\n', f);
 	for (m = 0; m < fw_leakage_metric_count(); m++)
 		for (i = 0; i <= K; i++) {
-			const fw_leakage_row row = leak_row(lk, m, i);
-			const fw_leakage_figure *fig[NFIGURE] = { &row.actual,
-				&row.alone, &row.shapley, &row.share,
-				&row.interaction };
+			row_of(lk, m, i, label, sizeof(label), x);
 			fw_write_csv_text(f, leak_path(lk, i));
 			fputc(',', f);
-			leak_label(lk, i, label, sizeof(label));
 			fw_write_csv_text(f, label);
 			fprintf(f, ",%s", fw_leakage_metric(m));
-			for (j = 0; j < NFIGURE; j++)
-				csv_reals(f, (const double[]){ fig[j]->mean,
-				    fig[j]->lo95, fig[j]->hi95 }, 3);
+			csv_reals(f, x, 3 * NFIGURE);
 			fputc('\n', f);
 		}
+}
+
+int
+leak_book_table(const fw_leakage *lk, const char *title, const char *note,
+    book_csv *out, fw_error *err)
+{
+	const size_t K = fw_leakage_stage_count(lk);
+	char name[NCOLUMN][32], label[256];
+	char *names[NCOLUMN];
+	const char *text[NCOLUMN] = { NULL };
+	double x[NCOLUMN];
+	size_t m, i, j;
+	int rc;
+
+	column_names(name);
+	for (j = 0; j < NCOLUMN; j++)
+		names[j] = name[j];
+	rc = book_csv_start(out, "Leakage", title, note, NCOLUMN, names, err);
+	for (m = 0; rc == FW_OK && m < fw_leakage_metric_count(); m++)
+		for (i = 0; rc == FW_OK && i <= K; i++) {
+			row_of(lk, m, i, label, sizeof(label), x + NTEXT);
+			text[0] = leak_path(lk, i);
+			text[1] = label;
+			text[2] = fw_leakage_metric(m);
+			rc = book_csv_add(out, text, x, text[2], err);
+		}
+	return rc;
 }
 
 /* A number in JSON: null where there is none. */

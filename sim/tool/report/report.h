@@ -23,7 +23,6 @@
 
 #define RUN_NSTATE 7
 #define RUN_MAX_VARIANTS 1024
-#define RUN_MAX_MONTHS 600
 
 /* The monthly series the report keeps (RS_REVENUE ...), as
  * timeseries.csv names them, older names after a '|'. */

@@ -12,6 +12,7 @@
 #include "csvread.h"
 #include "relpath.h"
 #include "jsonread.h"
+#include "keyrange.h"
 #include "leakchart.h"
 #include "optionlook.h"
 #include "report.h"
@@ -100,8 +101,8 @@ read_layout(const char *dir, report *d, fw_error *err)
 		size_t v;
 		long t;
 		rows++;
-		if ((rc = csv_count(&r, (size_t)col[1], 1, RUN_MAX_MONTHS, &t,
-		    err)) != FW_OK)
+		if ((rc = csv_count(&r, (size_t)col[1], 1,
+		    key_most("horizon_months"), &t, err)) != FW_OK)
 			break;
 		if (t > d->T)
 			d->T = (int)t;
@@ -378,8 +379,8 @@ count_replications(const char *dir, report *d, long *rows, fw_error *err)
 			    "has %zu", r.nfield, nhead);
 			break;
 		}
-		if ((rc = csv_count(&r, (size_t)col, 1, 4294967295L, &rep,
-		    err)) != FW_OK)
+		if ((rc = csv_count(&r, (size_t)col, 1,
+		    key_most("replications"), &rep, err)) != FW_OK)
 			break;
 		if ((size_t)rep > d->R)
 			d->R = (size_t)rep;

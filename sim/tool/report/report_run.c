@@ -121,29 +121,6 @@ take_series(const fw_run *run, report *d)
 	return FW_OK;
 }
 
-/* Mean of metric `name` of variant v less the baseline's, paired. */
-static double
-mean_gain(const fw_run *run, size_t v, const char *name)
-{
-	fw_paired p;
-
-	return fw_run_paired(run, v, 0, metric(name),
-	    &p) == FW_OK ? p.mean : NAN;
-}
-
-/* Monthly mean of series `name` of variant v less the baseline's. */
-static double
-monthly_gain(const fw_run *run, size_t v, int t, const char *name)
-{
-	fw_band a, b;
-	size_t k = series(name);
-
-	if (fw_run_month(run, v, t, k, &a) != FW_OK ||
-	    fw_run_month(run, 0, t, k, &b) != FW_OK)
-		return NAN;
-	return a.mean - b.mean;
-}
-
 /* Each variant against the baseline, overall and month by month. */
 static int
 take_compare(const fw_run *run, report *d)
@@ -168,10 +145,10 @@ take_compare(const fw_run *run, report *d)
 		c->p50 = p.p50;
 		c->p95 = p.p95;
 		c->p_positive = p.p_positive;
-		c->cost = mean_gain(run, v, "spend_pv");
+		c->cost = fw_run_gain(run, v, metric("spend_pv"));
 		c->roi = c->cost > 0 ? p.mean / c->cost : NAN;
-		c->dprogram = mean_gain(run, v, "program_cost");
-		c->dchannel = mean_gain(run, v, "channel_cost");
+		c->dprogram = fw_run_gain(run, v, metric("program_cost"));
+		c->dchannel = fw_run_gain(run, v, metric("channel_cost"));
 		for (t = 1; t <= d->T; t++) {
 			size_t at = v * (size_t)d->T + (size_t)t - 1;
 			fw_gain g;
@@ -179,7 +156,8 @@ take_compare(const fw_run *run, report *d)
 			    FW_OK)
 				return rc;
 			d->cum[at] = (fw_band){ g.mean, g.p5, g.p50, g.p95 };
-			d->dcash[at] = monthly_gain(run, v, t, "cash");
+			d->dcash[at] = fw_run_month_gain(run, v, t,
+			    series("cash"));
 		}
 	}
 	report_starts(d);
