@@ -270,8 +270,7 @@ bench_baseline(const char *fw, const char *base, const char *file,
 	int i, k;
 
 	if (mkdtemp(dir) == NULL) {
-		printf("
-baseline: no temporary directory\n");
+		printf("\nbaseline: no temporary directory\n");
 		return;
 	}
 	snprintf(out, sizeof(out), "%s/out", dir);
