@@ -195,6 +195,9 @@ leak_chart_of(const fw_leakage *lk, const fw_run *run, leak_chart **out,
 			w->have_total = 1;
 		} else {
 			leak_label(lk, i, w->label[w->n], sizeof(w->label[0]));
+			snprintf(w->stage[w->n], sizeof(w->stage[0]), "%s",
+			    leak_path(lk, i));
+			w->aim[w->n] = NAN;
 			memcpy(w->gain[w->n++], gain, sizeof(w->gain[0]));
 		}
 	}
