@@ -16,7 +16,6 @@
 
 #define M(x) ((x) / 1e6)
 #define NGRID 241		/* points of a density curve */
-#define TITLE_WIDTH 66	/* characters of a title line at slide size */
 
 /* Writes NAME_LO, NAME_HI, NAME_STEP and NAME_DEC. */
 static void
@@ -235,7 +234,7 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 	}
 	fw_format_money(vd->opt[0].mean, gain, sizeof(gain));
 	if (vd->call == FW_CALL_KEEP)
-		gp_title(m, "T_DECISION", TITLE_WIDTH, "No option gains NPV on "
+		gp_title(m, "T_DECISION", GP_TITLE_CHARS, "No option gains NPV on "
 		    "average: the best, %s, changes it by %s", vd->opt[0].name,
 		    gain);
 	else if (close_call(vd)) {
@@ -243,18 +242,18 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 		m->title_lead = NULL;
 		fw_format_money(vd->lead_mean, a, sizeof(a));
 		fw_format_share(vd->lead_p_ahead, d->R, loss, sizeof(loss));
-		gp_title(m, "T_DECISION", TITLE_WIDTH, "A close call: %s leads "
+		gp_title(m, "T_DECISION", GP_TITLE_CHARS, "A close call: %s leads "
 		    "%s by only %s on average, and comes out ahead %s",
 		    vd->opt[0].name, vd->opt[1].name, a, loss);
 		m->title_lead = lead;
 	} else {
 		fw_format_share(vd->opt[0].p_ahead, d->R, loss, sizeof(loss));
 		if (vd->n > 1)
-			gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains the "
+			gp_title(m, "T_DECISION", GP_TITLE_CHARS, "%s gains the "
 			    "most NPV, %s on average, and beats the baseline %s",
 			    vd->opt[0].name, gain, loss);
 		else
-			gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains %s of "
+			gp_title(m, "T_DECISION", GP_TITLE_CHARS, "%s gains %s of "
 			    "NPV on average and beats the baseline %s",
 			    vd->opt[0].name, gain, loss);
 	}
@@ -408,18 +407,18 @@ write_cumgain(const report *d, const fw_recommendation *vd, const char *dir,
 		char other[32];
 		fw_format_money(d->cum[run * (size_t)d->T + (size_t)d->T -
 		    1].mean, other, sizeof(other));
-		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s gains %s of cash %s, "
+		gp_title(m, "T_CUMGAIN", GP_TITLE_CHARS, "%s gains %s of cash %s, "
 		    "%s %s", d->labels[lead], gain, over, d->labels[run],
 		    other);
 	} else if (no_difference(d, lead))
-		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s makes no difference to "
+		gp_title(m, "T_CUMGAIN", GP_TITLE_CHARS, "%s makes no difference to "
 		    "cash %s", d->labels[lead], over);
 	else if (d->cmp[lead].payback > 0)
-		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s pays back in month %d and gains %s "
+		gp_title(m, "T_CUMGAIN", GP_TITLE_CHARS, "%s pays back in month %d and gains %s "
 		    "of cash %s", d->labels[lead], d->cmp[lead].payback, gain,
 		    over);
 	else
-		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s does not pay back within %d months: "
+		gp_title(m, "T_CUMGAIN", GP_TITLE_CHARS, "%s does not pay back within %d months: "
 		    "%s of cash %s", d->labels[lead], d->T, gain, over);
 	gp_text(m, "S_CUMGAIN", "Cash, undiscounted (NPV discounts it). Lines: "
 	    "mean gain. Shaded: 5th to 95th percentile of %s's paired gain",
@@ -548,12 +547,12 @@ write_mechanism(const report *d, const fw_recommendation *vd, const char *dir,
 		 * what the option changes instead */
 		if (!*trust && !*gap)
 			lever_words(d, lead, gap, sizeof(gap));
-		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "How %s works: by month "
+		gp_title(m, "T_MECHANISM", GP_TITLE_CHARS, "How %s works: by month "
 		    "%d it has %s %s prescribing HCPs%s%s", d->labels[lead],
 		    d->T, count_words(fabs(dp), n1, sizeof(n1)), dp >= 0 ?
 		    "more" : "fewer", trust, gap);
 	} else
-		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "The baseline by month "
+		gp_title(m, "T_MECHANISM", GP_TITLE_CHARS, "The baseline by month "
 		    "%d: %s prescribing HCPs, mean trust %.2f", d->T,
 		    count_words(prescribing(d, 0, d->T), n1, sizeof(n1)),
 		    band_mean(d, RS_TRUST, 0, d->T));
@@ -651,11 +650,11 @@ write_npv(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 	fw_format_money(d->npv[0].p5, c, sizeof(c));
 	fw_format_money(d->npv[0].p95, e, sizeof(e));
 	if (lead > 0)
-		gp_title(m, "T_NPV", TITLE_WIDTH, "%s's NPV ranges from %s to %s (5th to 95th "
+		gp_title(m, "T_NPV", GP_TITLE_CHARS, "%s's NPV ranges from %s to %s (5th to 95th "
 		    "percentile), the baseline's from %s to %s",
 		    d->labels[lead], a, b, c, e);
 	else
-		gp_title(m, "T_NPV", TITLE_WIDTH, "The baseline's NPV ranges from %s to %s "
+		gp_title(m, "T_NPV", GP_TITLE_CHARS, "The baseline's NPV ranges from %s to %s "
 		    "(5th to 95th percentile)", c, e);
 	free(x);
 	free(y);
@@ -829,7 +828,7 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 		gp_array(m, "NTORNADO", 1);
 		rc = tornado_write(row, n, dir, 1, m);
 		fw_format_money(all * 1e6, base, sizeof(base));
-		gp_title(m, "T_TORNADO[1]", TITLE_WIDTH, "What moves %s's NPV "
+		gp_title(m, "T_TORNADO[1]", GP_TITLE_CHARS, "What moves %s's NPV "
 		    "gain most: %s", d->labels[lead], row[0].label);
 		gp_text(m, "S_TORNADO[1]", "Change from its mean gain of %s when "
 		    "an input draws its lowest or highest tenth (%zu of %zu "
@@ -891,10 +890,10 @@ write_revenue(const report *d, const fw_recommendation *vd, const char *dir,
 	fw_format_money(end[lead] * 1e6, a, sizeof(a));
 	fw_format_money(end[0] * 1e6, b, sizeof(b));
 	if (lead > 0)
-		gp_title(m, "T_REVENUE", TITLE_WIDTH, "%s brings in %s of revenue a month by "
+		gp_title(m, "T_REVENUE", GP_TITLE_CHARS, "%s brings in %s of revenue a month by "
 		    "month %d, the baseline %s", d->labels[lead], a, d->T, b);
 	else
-		gp_title(m, "T_REVENUE", TITLE_WIDTH, "The baseline brings in %s of revenue a "
+		gp_title(m, "T_REVENUE", GP_TITLE_CHARS, "The baseline brings in %s of revenue a "
 		    "month by month %d", b, d->T);
 	free(end);
 	return write_months(d, dir, "revenue.tsv", 0, 3, revenue_of);
@@ -947,7 +946,7 @@ write_states(const report *d, const fw_recommendation *vd, const char *dir,
 		    d->labels[worst], count_words(-states_diff_of(d, worst,
 		    d->T, 1), b, sizeof(b)));
 	t = (int)lround(states_diff_of(d, lead, d->T, 0));
-	gp_title(m, "T_STATES", TITLE_WIDTH, "Against the baseline by month "
+	gp_title(m, "T_STATES", GP_TITLE_CHARS, "Against the baseline by month "
 	    "%d: %s has %s %s prescribing HCPs%s", d->T, d->labels[lead],
 	    count_words(abs(t), a, sizeof(a)), t >= 0 ? "more" : "fewer",
 	    worse);
@@ -988,11 +987,11 @@ write_gap(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 	fw_format_money(gap_of(d, lead, d->T, 0) * 1e6, a, sizeof(a));
 	fw_format_money(gap_of(d, 0, d->T, 0) * 1e6, b, sizeof(b));
 	if (lead > 0)
-		gp_title(m, "T_GAP", TITLE_WIDTH, "Unfilled scripts: %s leaves %s a month "
+		gp_title(m, "T_GAP", GP_TITLE_CHARS, "Unfilled scripts: %s leaves %s a month "
 		    "unfilled by month %d, the baseline %s", d->labels[lead], a,
 		    d->T, b);
 	else
-		gp_title(m, "T_GAP", TITLE_WIDTH, "Unfilled scripts: the baseline leaves %s a "
+		gp_title(m, "T_GAP", GP_TITLE_CHARS, "Unfilled scripts: the baseline leaves %s a "
 		    "month unfilled by month %d", b, d->T);
 	return write_months(d, dir, "gap.tsv", 0, 2, gap_of);
 }

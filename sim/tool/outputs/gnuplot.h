@@ -51,6 +51,9 @@ void gp_text(gp_meta *m, const char *var, const char *fmt, ...)
 /* The same for var[i]. */
 void gp_text_at(gp_meta *m, const char *var, size_t i, const char *fmt,
     ...) __attribute__((format(printf, 4, 5)));
+/* The characters of a title line across a chart or page at slide size
+ * (18 pt bold, type.gp, on 0.94 of a 10-inch page). */
+#define GP_TITLE_CHARS 56
 /* A title of up to two lines of at most width characters: S[k] and
  * S[k + 1] (empty when one line holds it), var = k. */
 void gp_title(gp_meta *m, const char *var, int width, const char *fmt, ...)

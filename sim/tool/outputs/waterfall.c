@@ -152,7 +152,7 @@ leak_chart_write(const leak_chart *w, const char *dir, gp_meta *m)
 		return rc;
 	leak_headline(w->label[order[0]], w->gain[order[0]][0] * 1e6, w->n,
 	    title, sizeof(title));
-	gp_title(m, "T_WATERFALL", 66, "%s", title);
+	gp_title(m, "T_WATERFALL", GP_TITLE_CHARS, "%s", title);
 	if (strcmp(w->variant, "baseline") != 0)
 		snprintf(whose, sizeof(whose), "For %s: ", w->variant);
 	if (!isnan(w->reps))
