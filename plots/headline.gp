@@ -19,12 +19,12 @@ AX_LO = STATS_min_x
 AX_HI = STATS_max_y
 NROW = STATS_records
 stats s using 12:13 nooutput
-NOPT = int(STATS_max_x)
+STRIP_NOPT = int(STATS_max_x)
 STRIP_LEFT = STATS_max_y
 set multiplot
 load TPL."/textrows.gp"
 unset label
-if (NOPT > 0) {
+if (STRIP_NOPT > 0) {
     set border 1 lw 1.5 lc rgb "#444444"
     set lmargin at screen STRIP_LEFT
     set rmargin at screen 0.68

@@ -158,9 +158,9 @@ leak_chart_write(const leak_chart *w, const char *dir, gp_meta *m)
 	if (!isnan(w->reps))
 		snprintf(reps, sizeof(reps), ", %.0f replications",
 		    w->reps);
-	gp_text(m, "S_WATERFALL", "%sNPV won back by removing each stage of "
-	    "friction ($M), shared fairly where stages overlap. ±: simulation "
-	    "precision (95%%%s), not business uncertainty", whose, reps);
+	gp_note(m, "S_WATERFALL", "%sNPV won back by removing each stage of "
+	    "friction, shared where stages overlap. ±: simulation precision "
+	    "(95%%%s)", whose, reps);
 	pad = 0.12 * (yhi - ylo);
 	gp_num(m, "WF_NB", (double)(w->n + 2));
 	gp_num(m, "WF_YMIN", ylo < 0 ? ylo - pad : 0);
