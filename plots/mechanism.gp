@@ -10,14 +10,15 @@ set multiplot
 # Panel 1: HCPs by state at the horizon.
 # the names (12 pt, 6/7 of NAME_W) inside the page's margin
 set lmargin at screen NAME_W * 6 / 7 < 0.21 ? 0.05 + NAME_W * 6 / 7 : 0.26
-set rmargin at screen 0.37
+set rmargin at screen 0.39
 set tmargin at screen 0.70
 set bmargin at screen 0.27
 set title S[S_STATES] font SUBFONT
 set xrange [0:WS_HI]
-# ticks in HCPs with thousands separated ("500", "1,000"), not "0.5k"
+# ticks in HCPs with thousands separated ("500", "1,000"), not "0.5k";
+# every other one, for the panel is narrow
 set xtics () font SMALLFONT
-do for [k=0:int(WS_HI / WS_STEP + 0.5)] {
+do for [k=0:int(WS_HI / WS_STEP + 0.5):2] {
     set xtics add (commas(1000 * k * WS_STEP) k * WS_STEP)
 }
 set yrange [WN + 0.6:0.4]

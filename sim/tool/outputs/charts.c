@@ -309,7 +309,8 @@ put_end_labels(gp_meta *m, const char *var, const report *d, size_t first,
 	}
 	for (v = first; v < d->nv; v++)
 		y[v - first] = isnan(end[v]) ? ax->lo : end[v];
-	spread_labels(y, d->nv - first, (ax->hi - ax->lo) * 0.065, ax->lo,
+	/* a line of 14 pt in a plot as low as 0.4 of the page */
+	spread_labels(y, d->nv - first, (ax->hi - ax->lo) * 0.1, ax->lo,
 	    ax->hi);
 	gp_array(m, var, d->nv);
 	for (v = first; v < d->nv; v++)
