@@ -649,9 +649,11 @@ write_npv(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 		peak_y[v] = (isnan(z) ? top : z) + line * 0.6;
 		while (moved)
 			for (moved = 0, u = 0; u < v; u++)
+				/* (a line less a rounding: one placed a line
+				 * above is clear) */
 				if (fabs(peak_x[u] - peak_x[v]) < half[u] +
 				    half[v] && fabs(peak_y[u] - peak_y[v]) <
-				    line) {
+				    line * 0.999) {
 					peak_y[v] = peak_y[u] + line;
 					moved = 1;
 				}

@@ -43,6 +43,10 @@ spread_words(const report *d, char *buf, size_t size)
 		return;
 	}
 	fw_format_money(v->evpi, evpi, sizeof(evpi));
+	/* never "$0.0M": nothing, or under the smallest figure written */
+	if (strcmp(evpi, "$0.0M") == 0)
+		snprintf(evpi, sizeof(evpi), "%s", v->evpi > 0 ?
+		    "under $0.1M" : "nothing");
 	if (!isnan(v->best_share))
 		snprintf(buf, size, "How sure: uncertain inputs make %.0f%% of "
 		    "the spread of %s's gain (the rest is market randomness); "
