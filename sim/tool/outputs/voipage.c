@@ -164,16 +164,12 @@ voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
 		put_para(&tp, 0.05, TX_BODY, text);
 	}
 	tp.y -= 0.01;
-	if (top_value > 0)
-		snprintf(text, sizeof(text), "What knowing each input alone "
-		    "first is worth:");
-	else
-		snprintf(text, sizeof(text), "No input alone would change the "
-		    "choice: knowing any one of them first is worth nothing.");
-	put_para(&tp, 0.05, TX_HEAD, text);
+	/* the title says when no one input alone is worth anything */
+	put_para(&tp, 0.05, TX_HEAD, "What knowing each input alone first is "
+	    "worth:");
 	/* the bars under the text, down to their axis' label and the
 	 * footer */
-	if (tp.y - 0.02 - VOI_CHART_BOTTOM < 0.04 * ((double)v->ninput + 0.2))
+	if (tp.y - 0.02 - VOI_CHART_BOTTOM < 0.035 * ((double)v->ninput + 0.2))
 		tp.lost++;	/* rows too thin to read */
 	rc = write_bars(v, dir, tp.y - 0.02, VOI_CHART_BOTTOM);
 	return close_page(&tp, rc);
