@@ -438,3 +438,19 @@ fw_leakage_get_row(const fw_leakage *lk, size_t m, size_t i,
 	*out = lk->row[m][i];
 	return FW_OK;
 }
+
+int
+fw_leakage_material(const fw_leakage *lk)
+{
+	double total;
+	size_t i;
+
+	if (lk == NULL || !lk->decomposed)
+		return 0;
+	total = fabs(lk->row[0][lk->nstage].shapley.mean);
+	for (i = 0; i < lk->nstage; i++)
+		if (fabs(lk->row[0][i].interaction.mean) > FW_LEAKAGE_MATERIAL *
+		    total)
+			return 1;
+	return 0;
+}

@@ -127,7 +127,7 @@ change_words(const run_change *ch, char *buf, size_t size)
 		    "added") == 0 ? "adds" : "drops", ch->path + 9);
 		return;
 	}
-	param_label(ch->path, label, sizeof(label));
+	fw_key_label(ch->path, label, sizeof(label));
 	value_words(ch->path, text, 2, w);
 	snprintf(buf, size, "%s from %s to %s", label, w[0], w[1]);
 }
