@@ -222,7 +222,7 @@ int fw_key_lookup(const char *path, fw_key_info *out);
  * "friction.access" -> "access friction", "segments.cardiology.trust"
  * -> "trust (cardiology)"; a variant's own ("fix-access:friction.access")
  * says so ("access friction in fix-access"). The path itself when no key
- * has it. */
+ * has it; "" for NULL. */
 void fw_key_label(const char *path, char *buf, size_t size);
 
 /* Writes the range of key i in words into buf, e.g. "number in [0, 1]",

@@ -287,11 +287,17 @@ fw_key_lookup(const char *path, fw_key_info *out)
 void
 fw_key_label(const char *path, char *buf, size_t size)
 {
-	const char *colon = strchr(path, ':');
+	const char *colon = path != NULL ? strchr(path, ':') : NULL;
 	const char *p = colon != NULL ? colon + 1 : path;
 	fw_key_info k;
 	char where[128] = "";
 
+	if (buf == NULL || size == 0)
+		return;
+	if (path == NULL) {
+		buf[0] = '\0';
+		return;
+	}
 	if (fw_key_lookup(p, &k) != FW_OK) {
 		snprintf(buf, size, "%s", path);
 		return;
