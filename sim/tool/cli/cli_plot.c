@@ -180,9 +180,11 @@ cli_plot(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/fit-series.csv", argv[1]);
 	if (access(path, R_OK) == 0)
 		return exit_code_of(cli_render_fit_plots(argv[1], 0));
-	snprintf(path, sizeof(path), "%s/leakage.csv", argv[1]);
+	snprintf(path, sizeof(path), "%s/%s", argv[1],
+	    fw_leakage_table_name(FW_LEAKAGE_CSV));
 	has_leakage = access(path, R_OK) == 0;
-	snprintf(path, sizeof(path), "%s/run.json", argv[1]);
+	snprintf(path, sizeof(path), "%s/%s", argv[1],
+	    fw_table_name(FW_TABLE_RUN_JSON));
 	if (!has_leakage || access(path, R_OK) == 0)
 		rc = render_run(argv[1], &drawn);
 	/* a decomposition of its own, not the run's: its chart alone */
