@@ -270,8 +270,10 @@ class Scenario:
         """Simulates every variant on common random numbers and returns
         the Run with its results. reps, months and seed replace the
         file's; threads defaults to OpenMP's (OMP_NUM_THREADS, else every
-        core). The results are the same for any number of threads. The
-        scenario is copied first, so changing it later changes no
+        core). Each is checked against the library's limits (the ranges
+        of the keys replications, horizon_months and seed, and
+        fw_max_threads()): ValueError past them. The results are the same
+        for any number of threads. The scenario is copied first, so changing it later changes no
         result; the GIL is released while the run computes.
 
         The run goes in steps of about a quarter of a second: progress,
