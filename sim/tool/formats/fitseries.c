@@ -70,15 +70,8 @@ read_fit_series(const char *path, fitdata *d, fw_error *err)
 	size_t c;
 
 	memset(d, 0, sizeof(*d));
-	if ((rc = csv_open(&r, path, err)) == FW_OK &&
-	    (rc = csv_next(&r, &got, err)) == FW_OK) {
-		for (c = 0; c < NCOLUMNS; c++)
-			if (!got || (col[c] = csv_column(&r, columns[c])) < 0) {
-				rc = csv_fail(&r, err, "no column '%s': not a "
-				    "fit-series.csv flywheel wrote", columns[c]);
-				break;
-			}
-	}
+	rc = csv_open_columns(&r, path, columns, NCOLUMNS, col,
+	    "fit-series.csv", err);
 	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
 		double x[4];
 		long t;
