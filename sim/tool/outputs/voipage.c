@@ -84,7 +84,7 @@ write_bars(const voi_read *v, const char *dir, double chart_top,
 		b[i] = (bar){ v->evppi[i], i };
 	qsort(b, v->ninput, sizeof(bar), by_value);
 	for (i = 0; i < v->ninput; i++) {
-		param_label(v->path[b[i].i], label, sizeof(label));
+		fw_key_label(v->path[b[i].i], label, sizeof(label));
 		if (b[i].value > 0)
 			fw_format_money(b[i].value, money_text,
 			    sizeof(money_text));
@@ -122,7 +122,7 @@ voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
 			k = i;
 	top_value = v->ninput > 0 ? v->evppi[k] : 0;
 	if (v->ninput > 0)
-		param_label(v->path[k], top, sizeof(top));
+		fw_key_label(v->path[k], top, sizeof(top));
 	if (open_page(&tp, dir, name) != FW_OK)
 		return FW_EIO;
 	fw_format_money(v->evpi, evpi, sizeof(evpi));
@@ -214,7 +214,7 @@ voipage_write_fixed(const report *d, const fw_recommendation *vd, const char *di
 		    !is_number(d->change[i].to) ||
 		    strncmp(d->change[i].path, "program_cost.", 13) == 0)
 			continue;
-		param_label(d->change[i].path, label, sizeof(label));
+		fw_key_label(d->change[i].path, label, sizeof(label));
 		used += (size_t)snprintf(text + used, sizeof(text) - used,
 		    "%s%s (%s in %s)", used ? ", " : "", label,
 		    d->change[i].to, d->labels[d->change[i].v]);
