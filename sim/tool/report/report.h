@@ -22,7 +22,6 @@
 #include "voitable.h"
 
 #define RUN_NSTATE 7
-#define RUN_MAX_VARIANTS 1024
 
 /* The monthly series the report keeps (RS_REVENUE ...), as
  * timeseries.csv names them, older names after a '|'. */

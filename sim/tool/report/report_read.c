@@ -94,6 +94,7 @@ read_layout(const char *dir, report *d, fw_error *err)
 	csv_reader r;
 	int col[3], got, rc;
 	long rows = 0;
+	size_t cap = 0;
 
 	if ((rc = csv_open_table(&r, dir,
 	    fw_table_name(FW_TABLE_TIMESERIES), err)) == FW_OK)
@@ -116,10 +117,15 @@ read_layout(const char *dir, report *d, fw_error *err)
 				break;
 		if (v < d->nv)
 			continue;
-		if (d->nv == RUN_MAX_VARIANTS) {
-			rc = csv_fail(&r, err, "more than %d variants",
-			    RUN_MAX_VARIANTS);
-			break;
+		if (d->nv == cap) {
+			size_t more = cap ? 2 * cap : 16;
+			char **grown = realloc(d->names, more * sizeof(*grown));
+			if (grown == NULL) {
+				rc = nomem(err);
+				break;
+			}
+			d->names = grown;
+			cap = more;
 		}
 		if ((d->names[d->nv] = strdup(r.field[col[0]])) == NULL) {
 			rc = nomem(err);
@@ -659,8 +665,6 @@ report_read(const char *dir, report *d, fw_error *err)
 	int rc;
 
 	memset(d, 0, sizeof(*d));
-	if ((d->names = calloc(RUN_MAX_VARIANTS, sizeof(char *))) == NULL)
-		return nomem(err);
 	if ((rc = read_layout(dir, d, err)) != FW_OK ||
 	    (rc = report_allocate(d, err)) != FW_OK ||
 	    (rc = read_timeseries(dir, d, err)) != FW_OK ||
