@@ -183,9 +183,9 @@ book_inputs(book *k)
 	if (in.ws == NULL)
 		return FW_ENOMEM;
 	/* "$1,500,000" and "Distribution" whole in a font wider than Calibri */
-	book_header(k, in.ws, BOOK_HEAD, head, NCOL, 15);
+	book_header(k, in.ws, BOOK_HEAD, head, NCOL, 15, "tttttnnnntntntntn");
 	worksheet_set_row(in.ws, BOOK_HEAD, 45, NULL);
-	worksheet_set_column(in.ws, C_UNIT, C_UNIT, 18, NULL);
+	worksheet_set_column(in.ws, C_UNIT, C_UNIT, 26, NULL);
 	worksheet_set_column(in.ws, C_INPUT, C_INPUT, 34, NULL);
 	worksheet_set_column(in.ws, C_PATH, C_PATH, 34, NULL);
 	worksheet_set_column(in.ws, C_OPTION, C_OPTION, 20, NULL);

@@ -66,7 +66,7 @@ book_npv(book *k)
 		snprintf(head, sizeof(head), c < b->nvariant ? "NPV: %s" :
 		    "NPV gain: %s", book_option(k, v));
 		worksheet_write_string(ws, BOOK_HEAD, (lxw_col_t)c + 1, head,
-		    k->f.head);
+		    k->f.head_number);
 		column_values(k, c, x);
 		for (r = 0; r < k->nrep; r++)
 			worksheet_write_number(ws, BOOK_FIRST + (lxw_row_t)r,
@@ -140,7 +140,8 @@ book_statistics(book *k)
 		    (unsigned)(BOOK_FIRST + n));
 		snprintf(head, sizeof(head), c < b->nvariant ? "NPV: %s" :
 		    "NPV gain: %s", book_option(k, v));
-		worksheet_write_string(ws, BOOK_HEAD, col, head, k->f.head);
+		worksheet_write_string(ws, BOOK_HEAD, col, head,
+		    k->f.head_number);
 		column_values(k, c, x);
 		for (i = 0, loss = 0; i < n; i++)
 			loss += x[i] < 0;

@@ -44,8 +44,10 @@ book_format_of(const book *k, const char *name)
 	fw_metric_words(name, &money);
 	if (money)
 		return k->f.money;
-	if (strcmp(name, "gap_rate") == 0 || strcmp(name, "mean_trust") == 0)
-		return k->f.number;
+	if (strcmp(name, "gap_rate") == 0)
+		return k->f.share;
+	if (strcmp(name, "mean_trust") == 0)
+		return k->f.trust;
 	if (strchr(name, '.') != NULL)	/* an input drawn */
 		return k->f.number;
 	return k->f.whole;
@@ -74,7 +76,7 @@ book_sheet(const book *k, const char *name, const char *title,
 
 void
 book_header(const book *k, lxw_worksheet *ws, lxw_row_t row,
-    const char *const *head, size_t n, double width)
+    const char *const *head, size_t n, double width, const char *figures)
 {
 	size_t i;
 
@@ -82,7 +84,10 @@ book_header(const book *k, lxw_worksheet *ws, lxw_row_t row,
 	 * column, so a caller's own width for column 0 would otherwise
 	 * take the whole range back to Excel's default (and "###") */
 	for (i = 0; i < n; i++) {
-		worksheet_write_string(ws, row, (lxw_col_t)i, head[i], k->f.head);
+		int number = figures != NULL ? i < strlen(figures) &&
+		    figures[i] == 'n' : i > 0;
+		worksheet_write_string(ws, row, (lxw_col_t)i, head[i], number ?
+		    k->f.head_number : k->f.head);
 		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width,
 		    NULL);
 	}
@@ -110,11 +115,22 @@ book_table(book *k, const fw_book_table *t)
 {
 	lxw_worksheet *ws = book_sheet(k, t->sheet, t->title, t->note,
 	    BOOK_HEAD);
+	char figures[64] = "";
 	size_t i, j;
 
 	if (ws == NULL)
 		return FW_ENOMEM;
-	book_header(k, ws, BOOK_HEAD, t->head, t->ncol, 16);
+	/* a column of figures: one whose cells are not text */
+	for (j = 0; j < t->ncol && j + 1 < sizeof(figures); j++) {
+		figures[j] = 't';
+		for (i = 0; i < t->nrow; i++)
+			if (t->kind[i * t->ncol + j] != 't' && (t->kind[i *
+			    t->ncol + j] != 'n' || !isnan(t->num[i * t->ncol +
+			    j])))
+				figures[j] = 'n';
+		figures[j + 1] = '\0';
+	}
+	book_header(k, ws, BOOK_HEAD, t->head, t->ncol, 16, figures);
 	worksheet_set_column(ws, 0, 0, 30, NULL);
 	for (i = 0; i < t->nrow && i + BOOK_FIRST <= BOOK_LAST_ROW; i++)
 		for (j = 0; j < t->ncol; j++) {
@@ -199,7 +215,7 @@ book_settings(book *k)
 		return FW_ENOMEM;
 	without_folders(b->calibration, table, sizeof(table));
 	without_folders(b->command_line, command, sizeof(command));
-	book_header(k, ws, BOOK_HEAD, head, 2, 30);
+	book_header(k, ws, BOOK_HEAD, head, 2, 30, "tt");
 	worksheet_set_column(ws, 1, 1, 70, NULL);
 	for (i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
 		if (text[i][1] == NULL)
@@ -241,6 +257,13 @@ make_formats(lxw_workbook *wb, book_formats *f)
 	format_set_align(f->head, LXW_ALIGN_VERTICAL_BOTTOM);
 	format_set_bg_color(f->head, 0xF2F2F2);
 	format_set_bottom(f->head, LXW_BORDER_THIN);
+	f->head_number = workbook_add_format(wb);
+	format_set_bold(f->head_number);
+	format_set_text_wrap(f->head_number);
+	format_set_align(f->head_number, LXW_ALIGN_VERTICAL_BOTTOM);
+	format_set_align(f->head_number, LXW_ALIGN_RIGHT);
+	format_set_bg_color(f->head_number, 0xF2F2F2);
+	format_set_bottom(f->head_number, LXW_BORDER_THIN);
 	f->money = workbook_add_format(wb);
 	format_set_num_format(f->money, "$#,##0.0,,\"M\";-$#,##0.0,,\"M\"");
 	f->dollars = workbook_add_format(wb);
@@ -253,6 +276,8 @@ make_formats(lxw_workbook *wb, book_formats *f)
 	format_set_num_format(f->whole, "#,##0");
 	f->number = workbook_add_format(wb);
 	format_set_num_format(f->number, "#,##0.0###");
+	f->trust = workbook_add_format(wb);
+	format_set_num_format(f->trust, "0.000");
 	f->title = workbook_add_format(wb);
 	format_set_bold(f->title);
 	format_set_font_size(f->title, 14);

@@ -94,7 +94,7 @@ leak_book_table(const fw_leakage *lk, const char *title, const char *note,
 	const char *text[NCOLUMN] = { NULL };
 	double x[NCOLUMN];
 	size_t m, i, j;
-	int rc;
+	int rc, money;
 
 	column_names(name);
 	for (j = 0; j < NCOLUMN; j++)
@@ -105,8 +105,10 @@ leak_book_table(const fw_leakage *lk, const char *title, const char *note,
 			row_of(lk, m, i, label, sizeof(label), x + NTEXT);
 			text[0] = leak_path(lk, i);
 			text[1] = label;
-			text[2] = fw_leakage_metric(m);
-			rc = book_csv_add(out, text, x, text[2], err);
+			/* the metric in words, shown as that metric */
+			text[2] = fw_metric_words(fw_leakage_metric(m), &money);
+			rc = book_csv_add(out, text, x, fw_leakage_metric(m),
+			    err);
 		}
 	return rc;
 }
