@@ -218,7 +218,7 @@ book_settings(book *k)
 	book_header(k, ws, BOOK_HEAD, head, 2, 30, "tt");
 	worksheet_set_column(ws, 1, 1, 70, NULL);
 	for (i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
-		if (text[i][1] == NULL)
+		if (text[i][1] == NULL || *text[i][1] == '\0')
 			continue;
 		worksheet_write_string(ws, row, 0, text[i][0], NULL);
 		worksheet_write_string(ws, row++, 1, text[i][1], k->f.exact);
@@ -232,8 +232,9 @@ book_settings(book *k)
 	worksheet_write_number(ws, row++, 1, b->months, k->f.whole);
 	worksheet_write_string(ws, row, 0, "Discount rate (per year)", NULL);
 	if (isnan(b->discount_rate))
-		worksheet_write_string(ws, row++, 1, "uncertain: see Inputs",
-		    NULL);
+		worksheet_write_string(ws, row++, 1, b->scenario != NULL ?
+		    "uncertain: see Inputs" : "in the scenario file (not at "
+		    "hand when this workbook was written)", NULL);
 	else
 		worksheet_write_number(ws, row++, 1, b->discount_rate,
 		    k->f.share);

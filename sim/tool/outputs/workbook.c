@@ -269,7 +269,9 @@ write_workbook(const fw_run *run, const report *d, const char *dir,
 	strftime(finished, sizeof(finished), "%Y-%m-%dT%H:%M:%SZ",
 	    gmtime(&now));
 	b.version = fw_version();
-	b.finished = finished;
+	/* the time run.json records, so that flywheel plot's is the same */
+	b.finished = d != NULL && d->finished != NULL && *d->finished ?
+	    d->finished : finished;
 	b.command_line = command_line;
 	rc = add_extras(&x, dir, lk, 0, fw_scenario_calibration(sc), d, &b,
 	    err);
