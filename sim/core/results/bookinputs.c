@@ -1,7 +1,8 @@
 /* bookinputs.c - the Inputs sheet of results.xlsx: every input of the
- * baseline, then what each option changes, each with its distribution,
- * its parameters and its 5th, 50th and 95th percentiles, numbers as
- * numbers.
+ * baseline with its warm-up and the rank correlations between its
+ * inputs, then each option's timing and what it changes, each with its
+ * distribution, its parameters and its 5th, 50th and 95th percentiles,
+ * numbers as numbers.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -105,6 +106,69 @@ put_baseline(inputs *in, const fw_config *c)
 		    c->chan[i].v, FW_NCHANNEL, fwi_key_channel);
 }
 
+/* The key of a scope named name. */
+static const fw_key *
+key_named(enum fw_scope scope, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < fwi_nkeys; i++)
+		if (fwi_keys[i].scope == scope && strcmp(fwi_keys[i].name,
+		    name) == 0)
+			return &fwi_keys[i];
+	return NULL;
+}
+
+/* The baseline's months of history before month 1, and each rank
+ * correlation between two uncertain inputs. */
+static void
+put_warmup_and_correlations(inputs *in, const fw_scenario *sc)
+{
+	const fw_key *warmup = key_named(FW_SCOPE_TOP, "warmup_months");
+	const char *option = book_option(in->k, 0);
+	char label[400];
+	size_t i;
+
+	if (warmup != NULL)
+		put(in, option, "warmup_months", warmup, NULL, &sc->warmup);
+	for (i = 0; i < sc->copula.npair; i++) {
+		const fw_corr_pair *p = &sc->copula.pair[i];
+		const fw_key *a = fwi_key_for_path(p->a);
+		const fw_key *b = fwi_key_for_path(p->b);
+		lxw_row_t row = in->row++;
+		snprintf(label, sizeof(label), "rank correlation of %s and %s",
+		    a != NULL && a->label != NULL ? a->label : p->a,
+		    b != NULL && b->label != NULL ? b->label : p->b);
+		worksheet_write_string(in->ws, row, C_OPTION, option, NULL);
+		worksheet_write_string(in->ws, row, C_INPUT, label, NULL);
+		worksheet_write_string(in->ws, row, C_PATH, "correlations",
+		    NULL);
+		worksheet_write_string(in->ws, row, C_DIST, "fixed", NULL);
+		book_number(in->ws, row, C_VALUE, p->rank, in->k->f.number);
+	}
+}
+
+/* When variant v starts and how long it takes to phase in: they set
+ * its payback. */
+static void
+put_timing(inputs *in, const fw_scenario *sc, size_t v)
+{
+	static const char *const name[2] = { "start_month", "ramp_months" };
+	const fw_config *c = &sc->config[v];
+	const fw_num *n[2] = { &c->start_month, &c->ramp_months };
+	char path[300];
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		const fw_key *key = key_named(FW_SCOPE_VARIANT, name[i]);
+		if (key == NULL)
+			continue;
+		snprintf(path, sizeof(path), "variants.%s.%s", c->name,
+		    name[i]);
+		put(in, book_option(in->k, v), path, key, NULL, n[i]);
+	}
+}
+
 /* What variant v changes, as fw_scenario_change() lists it. */
 static void
 put_changes(inputs *in, const fw_scenario *sc, size_t v)
@@ -174,7 +238,8 @@ book_inputs(book *k)
 	size_t v;
 
 	in.ws = book_sheet(k, "Inputs", "Inputs and their distributions",
-	    sc != NULL ? "Every input of the baseline, then what each option "
+	    sc != NULL ? "Every input of the baseline, its warm-up and "
+	    "correlations, then when each option starts and what it "
 	    "changes. An uncertain input is drawn once per replication; its "
 	    "percentiles (P5, median, P95) are those of its distribution." :
 	    "What each option "
@@ -195,7 +260,10 @@ book_inputs(book *k)
 		return FW_OK;
 	}
 	put_baseline(&in, &sc->config[0]);
-	for (v = 1; v < sc->nconfig; v++)
+	put_warmup_and_correlations(&in, sc);
+	for (v = 1; v < sc->nconfig; v++) {
+		put_timing(&in, sc, v);
 		put_changes(&in, sc, v);
+	}
 	return FW_OK;
 }

@@ -24,7 +24,9 @@ book_option(const book *k, size_t v)
 {
 	const char *s = k->b->label != NULL ? k->b->label[v] : NULL;
 
-	return s != NULL && *s != '\0' ? s : k->b->name[v];
+	s = s != NULL && *s != '\0' ? s : k->b->name[v];
+	/* a header's word, as the pack writes it */
+	return v == 0 && strcmp(s, "baseline") == 0 ? "Baseline" : s;
 }
 
 uint32_t
@@ -208,11 +210,19 @@ book_settings(book *k)
 	    "these settings gives the same figures on any machine.",
 	    BOOK_HEAD);
 	lxw_row_t row = BOOK_FIRST;
-	char seed[32];
+	lxw_format *whole = workbook_add_format(k->wb);
+	lxw_format *share = workbook_add_format(k->wb);
+	const fw_scenario *sc = b->scenario;
+	char seed[32], set[1024];
 	size_t i;
 
-	if (ws == NULL)
+	if (ws == NULL || whole == NULL || share == NULL)
 		return FW_ENOMEM;
+	/* figures beside their labels, as the text is */
+	format_set_num_format(whole, "#,##0");
+	format_set_align(whole, LXW_ALIGN_LEFT);
+	format_set_num_format(share, "0.0%");
+	format_set_align(share, LXW_ALIGN_LEFT);
 	without_folders(b->calibration, table, sizeof(table));
 	without_folders(b->command_line, command, sizeof(command));
 	book_header(k, ws, BOOK_HEAD, head, 2, 30, "tt");
@@ -227,24 +237,43 @@ book_settings(book *k)
 	worksheet_write_string(ws, row, 0, "Seed", NULL);
 	worksheet_write_string(ws, row++, 1, seed, k->f.exact);
 	worksheet_write_string(ws, row, 0, "Replications", NULL);
-	worksheet_write_number(ws, row++, 1, (double)b->reps, k->f.whole);
+	worksheet_write_number(ws, row++, 1, (double)b->reps, whole);
 	worksheet_write_string(ws, row, 0, "Horizon (months)", NULL);
-	worksheet_write_number(ws, row++, 1, b->months, k->f.whole);
+	worksheet_write_number(ws, row++, 1, b->months, whole);
+	if (sc != NULL) {
+		worksheet_write_string(ws, row, 0, "Warm-up (months of history "
+		    "before month 1)", NULL);
+		worksheet_write_number(ws, row++, 1, fw_scenario_warmup(sc),
+		    whole);
+		worksheet_write_string(ws, row, 0, "Uncertain inputs drawn",
+		    NULL);
+		worksheet_write_number(ws, row++, 1, (double)b->ndraw, whole);
+		for (i = 0; i < fw_scenario_override_count(sc); i++) {
+			const char *variant, *path, *value;
+			if (fw_scenario_override(sc, i, &variant, &path,
+			    &value) != FW_OK)
+				continue;
+			snprintf(set, sizeof(set), "%s%s%s = %s", variant !=
+			    NULL ? variant : "", variant != NULL ? ": " : "",
+			    path, value);
+			worksheet_write_string(ws, row, 0, "Changed for this run "
+			    "(--set)", NULL);
+			worksheet_write_string(ws, row++, 1, set, k->f.exact);
+		}
+	}
 	worksheet_write_string(ws, row, 0, "Discount rate (per year)", NULL);
 	if (isnan(b->discount_rate))
 		worksheet_write_string(ws, row++, 1, b->scenario != NULL ?
 		    "uncertain: see Inputs" : "in the scenario file (not at "
 		    "hand when this workbook was written)", NULL);
 	else
-		worksheet_write_number(ws, row++, 1, b->discount_rate,
-		    k->f.share);
+		worksheet_write_number(ws, row++, 1, b->discount_rate, share);
 	worksheet_write_string(ws, row, 0, "Money", NULL);
 	worksheet_write_string(ws, row++, 1, "stored in dollars, shown in "
 	    "millions ($M); inputs in whole dollars", NULL);
 	if (k->nrep < b->reps) {
 		worksheet_write_string(ws, row, 0, "Replications shown", NULL);
-		worksheet_write_number(ws, row++, 1, (double)k->nrep,
-		    k->f.whole);
+		worksheet_write_number(ws, row++, 1, (double)k->nrep, whole);
 	}
 	return FW_OK;
 }
