@@ -21,6 +21,7 @@
 #include "pack.h"
 #include "relpath.h"
 #include "textpage.h"
+#include "valuewords.h"
 
 /* An input's name in words: "access friction"; its key when the key
  * table does not know it. */
@@ -39,9 +40,8 @@ static const double col[] = { 0.05, 0.45, 0.62, 0.77 };
 static void
 put_inputs(textpage *tp, const fit_table *t, const fw_scenario *before)
 {
-	char name[400], a[64], b[64], text[1024];
+	char name[400], text[1024], w[4][VALUE_WORDS];
 	size_t i, fitted = 0;
-	double x;
 
 	for (i = 0; i < t->n; i++)
 		fitted += t->in[i].identified;
@@ -57,18 +57,17 @@ put_inputs(textpage *tp, const fit_table *t, const fw_scenario *before)
 		const fit_input *in = &t->in[i];
 		if (!in->identified)
 			continue;
+		/* the four figures of a row with one number of decimals */
+		double x[4] = { in->estimate, in->lo95, in->hi95, NAN };
+		int guessed = before != NULL && fw_scenario_value(before, NULL,
+		    in->path, 0.5, &x[3], NULL) == FW_OK;
+		values_words(in->path, x, guessed ? 4 : 3, w);
 		input_name(in, name, sizeof(name));
 		put_line(tp, col[0], TX_BODY, name);
-		if (before != NULL && fw_scenario_value(before, NULL, in->path,
-		    0.5, &x, NULL) == FW_OK) {
-			param_value(in->path, x, a, sizeof(a));
-			put_line(tp, col[1], TX_BODY, a);
-		}
-		param_value(in->path, in->estimate, a, sizeof(a));
-		put_line(tp, col[2], TX_BODY, a);
-		param_value(in->path, in->lo95, a, sizeof(a));
-		param_value(in->path, in->hi95, b, sizeof(b));
-		snprintf(text, sizeof(text), "%s to %s", a, b);
+		if (guessed)
+			put_line(tp, col[1], TX_BODY, w[3]);
+		put_line(tp, col[2], TX_BODY, w[0]);
+		snprintf(text, sizeof(text), "%s to %s", w[1], w[2]);
 		put_line(tp, col[3], TX_BODY, text);
 		tp->y -= line_height[TX_BODY];
 	}

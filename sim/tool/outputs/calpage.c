@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "axis.h"
 #include "relpath.h"
 #include "fitseries.h"
 #include "gnuplot.h"
@@ -54,8 +55,9 @@ header_file(const char *scenario_file, const char *lead, char *buf,
 /* The fit chart: a panel a series (at most CAL_PANELS), its heading
  * on the page, its months in calfit.tsv (a block a series: month,
  * observed, mean, 5th and 95th percentile, $M for money; then the
- * panels' top and bottom on the page and their number), drawn by
- * calpage.gp between top and bottom. */
+ * panels' top and bottom on the page, their number, whether the series
+ * is money, and its axis: top and tick step from zero, and the last
+ * month), drawn by calpage.gp between top and bottom. */
 #define CAL_PANELS 3
 static int
 put_series(textpage *tp, const fitdata *fd, const char *dir, double bottom)
@@ -81,20 +83,26 @@ put_series(textpage *tp, const fitdata *fd, const char *dir, double bottom)
 	top = tp->y;
 	for (i = 0; f != NULL && i < n; i++) {
 		const fitseries *s = &fd->s[i];
+		double lo = 0, hi = 0, scale;
+		axis ax;
 		fw_metric_words(fw_series_name(s->series), &money);
+		scale = money ? 1e6 : 1;
+		axis_extend(s->v, 4 * (size_t)s->months, &lo, &hi);
+		ax = axis_nice(0, hi / scale, AXIS_NONNEGATIVE, 5);
 		for (t = 0; t < s->months; t++) {
 			fprintf(f, "%d", t + 1);
 			for (c = 0; c < 4; c++) {
 				fputc('\t', f);
-				gp_value(f, s->v[4 * t + c] / (money ? 1e6 : 1));
+				gp_value(f, s->v[4 * t + c] / scale);
 			}
-			fprintf(f, "\t%.4f\t%.4f\t%zu\n", top, bottom, n);
+			fprintf(f, "\t%.4f\t%.4f\t%zu\t%d\t%.10g\t%.10g\t%d\n",
+			    top, bottom, n, money, ax.hi, ax.step, s->months);
 		}
 		fputs("\n\n", f);
 	}
 	if (f != NULL && n == 0)
-		fprintf(f, "1\tNaN\tNaN\tNaN\tNaN\t%.4f\t%.4f\t0\n", top,
-		    bottom);
+		fprintf(f, "1\tNaN\tNaN\tNaN\tNaN\t%.4f\t%.4f\t0\t0\t1\t1\t1\n",
+		    top, bottom);
 	tp->y = bottom;
 	return gp_close(f, FW_OK);
 }
