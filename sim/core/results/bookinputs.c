@@ -25,6 +25,7 @@ typedef struct inputs {
 	book *k;
 	lxw_worksheet *ws;
 	lxw_row_t row;
+	int nparam;		/* the most parameters of a distribution */
 } inputs;
 
 /* One input: key (for its label and unit), where (a segment or channel
@@ -57,6 +58,8 @@ put(inputs *in, const char *option, const char *path, const fw_key *key,
 	book_number(ws, row, C_P5, fwi_num_at(n, 0.05), f);
 	book_number(ws, row, C_P50, fwi_num_at(n, 0.50), f);
 	book_number(ws, row, C_P95, fwi_num_at(n, 0.95), f);
+	if (fwi_dists[n->dist].nparam > in->nparam)
+		in->nparam = fwi_dists[n->dist].nparam;
 	for (i = 0; i < fwi_dists[n->dist].nparam; i++) {
 		worksheet_write_string(ws, row, (lxw_col_t)(C_PARAM + 2 * i),
 		    fwi_dists[n->dist].param[i], NULL);
@@ -209,10 +212,6 @@ put_recorded(inputs *in)
 	const fw_book *b = in->k->b;
 	size_t i;
 
-	worksheet_write_string(in->ws, BOOK_HEAD, C_VALUE, "Option's value",
-	    in->k->f.head);
-	worksheet_write_string(in->ws, BOOK_HEAD, C_P5, "Baseline's value",
-	    in->k->f.head);
 	for (i = 0; i < b->nchange; i++) {
 		const char *const *c = &b->change[4 * i];
 		lxw_row_t row = in->row++;
@@ -234,7 +233,10 @@ int
 book_inputs(book *k)
 {
 	const fw_scenario *sc = k->b->scenario;
-	inputs in = { k, NULL, BOOK_FIRST };
+	static const char *const recorded[] = { "Option", "Input", "Key",
+		"Unit", "Distribution", "Option's value", "Baseline's value" };
+	inputs in = { k, NULL, BOOK_FIRST, 0 };
+	lxw_col_t ncol;
 	size_t v;
 
 	in.ws = book_sheet(k, "Inputs", "Inputs and their distributions",
@@ -247,23 +249,27 @@ book_inputs(book *k)
 	    "hand to list every input).", BOOK_HEAD);
 	if (in.ws == NULL)
 		return FW_ENOMEM;
-	/* "$1,500,000" and "Distribution" whole in a font wider than Calibri */
-	book_header(k, in.ws, BOOK_HEAD, head, NCOL, 15, "tttttnnnntntntntn");
+	if (sc == NULL)
+		put_recorded(&in);
+	else {
+		put_baseline(&in, &sc->config[0]);
+		put_warmup_and_correlations(&in, sc);
+		for (v = 1; v < sc->nconfig; v++) {
+			put_timing(&in, sc, v);
+			put_changes(&in, sc, v);
+		}
+	}
+	/* as many parameter columns as a distribution used has: none
+	 * empty; "$1,500,000" and "Distribution" whole in a font wider
+	 * than Calibri */
+	ncol = sc == NULL ? 7 : (lxw_col_t)(C_PARAM + 2 * in.nparam);
+	book_header(k, in.ws, BOOK_HEAD, sc == NULL ? recorded : head, ncol,
+	    15, sc == NULL ? "tttttnn" : "tttttnnnntntntntn");
 	worksheet_set_row(in.ws, BOOK_HEAD, 45, NULL);
 	worksheet_set_column(in.ws, C_UNIT, C_UNIT, 26, NULL);
-	worksheet_set_column(in.ws, C_INPUT, C_INPUT, 34, NULL);
-	worksheet_set_column(in.ws, C_PATH, C_PATH, 34, NULL);
+	worksheet_set_column(in.ws, C_INPUT, C_INPUT, 42, NULL);
+	worksheet_set_column(in.ws, C_PATH, C_PATH, 38, NULL);
 	worksheet_set_column(in.ws, C_OPTION, C_OPTION, 20, NULL);
-	worksheet_autofilter(in.ws, BOOK_HEAD, 0, BOOK_HEAD, NCOL - 1);
-	if (sc == NULL) {
-		put_recorded(&in);
-		return FW_OK;
-	}
-	put_baseline(&in, &sc->config[0]);
-	put_warmup_and_correlations(&in, sc);
-	for (v = 1; v < sc->nconfig; v++) {
-		put_timing(&in, sc, v);
-		put_changes(&in, sc, v);
-	}
+	worksheet_autofilter(in.ws, BOOK_HEAD, 0, BOOK_HEAD, ncol - 1);
 	return FW_OK;
 }

@@ -33,21 +33,28 @@ typedef struct extras {
 	size_t n;
 } extras;
 
+/* The table just made in x's next place, a sheet when rc is FW_OK,
+ * else freed; rc. */
+static int
+kept(extras *x, int rc)
+{
+	if (rc != FW_OK) {
+		book_csv_free(&x->csv[x->n]);
+		return rc;
+	}
+	x->table[x->n] = x->csv[x->n].t;
+	x->n++;
+	return FW_OK;
+}
+
 static int
 add_table(extras *x, const char *path, const char *sheet,
     const char *title, const char *note, fw_error *err)
 {
-	book_csv *c = &x->csv[x->n];
-	int rc;
-
 	if (access(path, F_OK) != 0)
 		return FW_OK;
-	if ((rc = book_csv_read(path, sheet, title, note, c, err)) != FW_OK) {
-		book_csv_free(c);
-		return rc;
-	}
-	x->table[x->n++] = c->t;
-	return FW_OK;
+	return kept(x, book_csv_read(path, sheet, title, note, &x->csv[x->n],
+	    err));
 }
 
 static const char leak_title[] = "Where value leaks: what removing each "
@@ -105,12 +112,7 @@ add_fit(extras *x, const char *fit, fw_error *err)
 	}
 	fw_scenario_free(guessed);
 	free(t);
-	if (rc != FW_OK) {
-		book_csv_free(c);
-		return rc;
-	}
-	x->table[x->n++] = c->t;
-	return FW_OK;
+	return kept(x, rc);
 }
 
 /* The sheet of what calibrating changed: each option's mean NPV and
@@ -141,12 +143,7 @@ add_change(extras *x, const report *d, fw_error *err)
 			v > 0 ? f - f0 : NAN, v > 0 ? f - f0 - (g - g0) : NAN };
 		rc = book_csv_add(c, text, num, "npv", err);
 	}
-	if (rc != FW_OK) {
-		book_csv_free(c);
-		return rc;
-	}
-	x->table[x->n++] = c->t;
-	return FW_OK;
+	return kept(x, rc);
 }
 
 /* The sheets of the leakage, from lk in memory, or else when leakage is
@@ -160,14 +157,10 @@ add_extras(extras *x, const char *dir, const fw_leakage *lk, int leakage,
 	int rc = FW_OK;
 
 	memset(x, 0, sizeof(*x));
-	if (lk != NULL) {
-		book_csv *c = &x->csv[x->n];
-		if ((rc = leak_book_table(lk, leak_title, leak_note, c, err)) ==
-		    FW_OK)
-			x->table[x->n++] = c->t;
-		else
-			book_csv_free(c);
-	} else if (leakage && pathf(path, sizeof(path), "%s/leakage.csv",
+	if (lk != NULL)
+		rc = kept(x, leak_book_table(lk, leak_title, leak_note,
+		    &x->csv[x->n], err));
+	else if (leakage && pathf(path, sizeof(path), "%s/leakage.csv",
 	    dir) == 0)
 		rc = add_table(x, path, "Leakage", leak_title, leak_note, err);
 	if (rc == FW_OK && fit != NULL && *fit != '\0')
