@@ -28,6 +28,7 @@ typedef struct book_formats {
 	lxw_format *note;	/* small grey words */
 	lxw_format *wrap;	/* a paragraph */
 	lxw_format *exact;	/* text that must not become a number */
+	lxw_format *indent;	/* a name set off from the figure before it */
 } book_formats;
 
 typedef struct book {

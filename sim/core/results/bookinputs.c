@@ -62,7 +62,7 @@ put(inputs *in, const char *option, const char *path, const fw_key *key,
 		in->nparam = fwi_dists[n->dist].nparam;
 	for (i = 0; i < fwi_dists[n->dist].nparam; i++) {
 		worksheet_write_string(ws, row, (lxw_col_t)(C_PARAM + 2 * i),
-		    fwi_dists[n->dist].param[i], NULL);
+		    fwi_dists[n->dist].param[i], k->f.indent);
 		book_number(ws, row, (lxw_col_t)(C_PARAM + 2 * i + 1), n->p[i],
 		    k->f.number);
 	}

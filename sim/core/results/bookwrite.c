@@ -317,6 +317,8 @@ make_formats(lxw_workbook *wb, book_formats *f)
 	f->wrap = workbook_add_format(wb);
 	format_set_text_wrap(f->wrap);
 	format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
+	f->indent = workbook_add_format(wb);
+	format_set_indent(f->indent, 2);
 	f->exact = workbook_add_format(wb);
 	format_set_num_format(f->exact, "@");
 	format_set_align(f->exact, LXW_ALIGN_LEFT);

@@ -135,8 +135,9 @@ add_change(extras *x, const report *d, fw_error *err)
 	    "on the same seed, replications and horizon as the scenario "
 	    "fitted.", 7, col, err);
 	for (v = 0; rc == FW_OK && v < d->nv; v++) {
-		const char *text[7] = { d->labels != NULL ? d->labels[v] :
-			d->names[v] };
+		/* the baseline as every sheet's header writes it */
+		const char *text[7] = { v == 0 ? "Baseline" : d->labels !=
+			NULL ? d->labels[v] : d->names[v] };
 		double g = d->npv_guessed[v], f = d->npv[v].mean;
 		double g0 = d->npv_guessed[0], f0 = d->npv[0].mean;
 		double num[7] = { NAN, g, f, f - g, v > 0 ? g - g0 : NAN,
