@@ -28,7 +28,7 @@
 static void
 input_name(const fit_input *in, char *buf, size_t size)
 {
-	param_label(in->path, buf, size);
+	fw_key_label(in->path, buf, size);
 }
 
 /* The columns of the page's table: room for an input's name in words

@@ -104,7 +104,7 @@ add_fit(extras *x, const char *fit, fw_error *err)
 			NULL, in->identified ? "yes" : "no", in->note };
 		double num[8] = { NAN, NAN, NAN, in->estimate, in->lo95,
 			in->hi95, NAN, NAN };
-		param_label(in->path, label, sizeof(label));
+		fw_key_label(in->path, label, sizeof(label));
 		if (guessed == NULL || fw_scenario_value(guessed, NULL,
 		    in->path, 0.5, &num[2], NULL) != FW_OK)
 			num[2] = NAN;
