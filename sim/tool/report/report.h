@@ -87,6 +87,9 @@ typedef struct report {
 	struct leak_chart *leak;
 	/* the value of information, when some input is uncertain */
 	struct voi_read *voi;
+	/* [nv] mean NPV of each option with a calibrated scenario's
+	 * guesses (guesses.h); NULL when the run had none */
+	double *npv_guessed;
 
 	/* the recommendation (fw_recommend(3)); its names point into d */
 	fw_recommendation rec;

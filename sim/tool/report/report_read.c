@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "csvread.h"
+#include "guesses.h"
 #include "relpath.h"
 #include "jsonread.h"
 #include "keyrange.h"
@@ -659,6 +660,22 @@ recommend(report *d)
 	return rc;
 }
 
+/* guesses.csv, when the run wrote one. */
+static int
+read_guesses(const char *dir, report *d, fw_error *err)
+{
+	int found, rc;
+
+	if ((d->npv_guessed = calloc(d->nv, sizeof(double))) == NULL)
+		return nomem(err);
+	rc = guesses_read(dir, d->nv, d->names, d->npv_guessed, &found, err);
+	if (rc != FW_OK || !found) {
+		free(d->npv_guessed);
+		d->npv_guessed = NULL;
+	}
+	return rc;
+}
+
 int
 report_read(const char *dir, report *d, fw_error *err)
 {
@@ -673,7 +690,8 @@ report_read(const char *dir, report *d, fw_error *err)
 	    (rc = read_run_json(dir, d, err)) != FW_OK ||
 	    (rc = leak_chart_of_run(dir, d->scenario_hash, d->seed, d->T,
 	    d->command_line, &d->leak, err)) != FW_OK ||
-	    (rc = voi_of_run(dir, &d->voi, err)) != FW_OK)
+	    (rc = voi_of_run(dir, &d->voi, err)) != FW_OK ||
+	    (rc = read_guesses(dir, d, err)) != FW_OK)
 		return rc;
 	if (d->nv > 1 && ((rc = read_compare(dir, d, err)) != FW_OK ||
 	    (rc = read_paired(dir, d, err)) != FW_OK))
@@ -702,6 +720,7 @@ report_free(report *d)
 		free(d->change[i].to);
 	}
 	free(d->voi);
+	free(d->npv_guessed);
 	free(d->names);
 	free(d->draw_path);
 	free(d->change);
