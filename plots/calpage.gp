@@ -3,7 +3,8 @@
 # fitted: the brand's months (dots) over the calibrated baseline's mean
 # (line) and its 5th-95th percentile band, in the baseline's grey.
 # calfit.tsv: a block a series: month, observed, mean, p5, p95, the
-# panels' top and bottom (screen) and their number.
+# panels' top and bottom (screen), their number, whether the series is
+# money ($M), its axis's top and tick step from zero, and its last month.
 reset
 load STYLE
 f = DATA."/".PAGEDATA
@@ -30,8 +31,21 @@ if (NFIT > 0) {
     do for [i=1:NFIT] {
         set lmargin at screen 0.06 + (i - 1) * W + 0.03
         set rmargin at screen 0.06 + i * W - 0.04
-        set xrange [1:*]
-        set yrange [0:*]
+        # the months of the history, round ticks from zero, money in $M
+        # (the last panel's ranges would leave values out of stats)
+        set xrange [*:*]
+        set yrange [*:*]
+        stats c index (i - 1) using 9:10 nooutput
+        MONEY = STATS_max_x
+        YTOP = STATS_max_y
+        stats c index (i - 1) using 11:12 nooutput
+        YSTEP = STATS_max_x
+        LAST = STATS_max_y
+        set xrange [1:LAST]
+        set yrange [0:YTOP]
+        set ytics 0, YSTEP, YTOP
+        if (MONEY) { set format y (YSTEP < 1 ? "$%.1fM" : "$%.0fM") } \
+        else { set format y "%.0f" }
         plot c index (i - 1) using 1:4:5 with filledcurves \
                 lc rgb "#555555" notitle, \
              c index (i - 1) using 1:3 with lines lw 2.5 \

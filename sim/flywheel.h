@@ -821,11 +821,13 @@ void fw_option_colours(const char *const *names, const char *const *given,
  * dollars and shown in $M; every sheet has its header row frozen and is
  * set to print one page wide. Sheets: Summary (the recommendation, each
  * option's NPV and gain with their 5th-95th percentiles, charts in the
- * options' colours), Statistics (per option: mean, SD, percentiles 1 to
- * 99 and the chance of a loss, as formulas over the sheet NPV by
- * replication, which a spreadsheet recalculates), Inputs (every input:
- * its distribution and parameters as numbers, and its 5th, 50th and 95th
- * percentiles), Compare (each option's paired change in every metric),
+ * options' colours), Statistics (per option, per gain and for the
+ * leader less the runner-up: mean, SD, percentiles 1 to 99 and the
+ * chance of a loss, as formulas over the sheet NPV by replication, which
+ * a spreadsheet recalculates), Inputs (every input, the warm-up, the
+ * correlations and each option's timing: its distribution and parameters
+ * as numbers, and its 5th, 50th and 95th percentiles), Compare (each
+ * option's paired change in every metric),
  * Time series, Replications, NPV by replication, Tornado (when some input
  * is uncertain), any sheets given in table (leakage, calibration), and
  * Settings (scenario file and SHA-256, seed as exact text, replications,

@@ -29,5 +29,6 @@ main(void)
 	srunner_add_suite(sr, voi_suite());
 	srunner_add_suite(sr, calcarry_suite());
 	srunner_add_suite(sr, looks_suite());
+	srunner_add_suite(sr, report_suite());
 	return run_suites(sr);
 }

@@ -25,6 +25,7 @@ Suite *copula_suite(void);
 Suite *voi_suite(void);
 Suite *calcarry_suite(void);
 Suite *looks_suite(void);
+Suite *report_suite(void);
 Suite *quantile_suite(void);
 
 /* The library's own suites in one runner (core_suites.c), and a

@@ -15,16 +15,20 @@
 /* The formats every sheet shares. */
 typedef struct book_formats {
 	lxw_format *head;	/* bold, wrapped, shaded, ruled below */
+	lxw_format *head_number;	/* the same, right-aligned: over
+					 * figures */
 	lxw_format *money;	/* dollars shown as $M */
 	lxw_format *dollars;	/* dollars shown whole: an input */
 	lxw_format *share;	/* 0.0% */
 	lxw_format *ratio;	/* 0.0x */
 	lxw_format *whole;	/* 0 */
 	lxw_format *number;	/* up to 4 decimals */
+	lxw_format *trust;	/* 0.000: a level of trust */
 	lxw_format *title;	/* a sheet's first line */
 	lxw_format *note;	/* small grey words */
 	lxw_format *wrap;	/* a paragraph */
 	lxw_format *exact;	/* text that must not become a number */
+	lxw_format *indent;	/* a name set off from the figure before it */
 } book_formats;
 
 typedef struct book {
@@ -51,9 +55,11 @@ lxw_format *book_format_of(const book *k, const char *name);
 lxw_worksheet *book_sheet(const book *k, const char *name, const char *title,
     const char *note, lxw_row_t head_row);
 
-/* Header cells of a table at row, with column widths. */
+/* Header cells of a table at row, with column widths; the header of a
+ * column of figures is right-aligned over them: column i's when
+ * figures[i] is 'n' (figures NULL: every column but the first). */
 void book_header(const book *k, lxw_worksheet *ws, lxw_row_t row,
-    const char *const *head, size_t n, double width);
+    const char *const *head, size_t n, double width, const char *figures);
 
 /* Words as a header starts them: "NPV", "Customer value at risk". */
 void book_capitalise(char *s);
@@ -80,10 +86,15 @@ int book_settings(book *k);
 #define BOOK_FIRST 3
 
 /* Where NPV by replication keeps variant v's NPV (column 1 + v) and its
- * gain over the baseline (column nvariant + v), rows BOOK_FIRST on;
- * Time series keeps variant v's month t in row
- * BOOK_FIRST + v * months + t - 1, the mean of series s in column
- * 2 + 4 s, its 5th, 50th and 95th percentiles beside it. */
+ * gain over the baseline (column nvariant + v), rows BOOK_FIRST on. */
 #define BOOK_NPV_SHEET "NPV by replication"
+
+/* Time series keeps variant v's month t in row
+ * BOOK_FIRST + v * months + t - 1, the mean of series s in column
+ * book_series_column(), and beside it, when the series has them
+ * (book_series_banded(): the run keeps it per replication), its 5th,
+ * 50th and 95th percentiles. */
+int book_series_banded(const book *k, size_t s);
+lxw_col_t book_series_column(const book *k, size_t s);
 
 #endif

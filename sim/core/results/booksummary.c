@@ -13,23 +13,27 @@
 #include "book.h"
 
 enum { C_OPTION, C_NPV, C_NPV5, C_NPV95, C_GAIN, C_GAIN5, C_GAIN95,
-	C_AHEAD, C_PAYBACK, C_SPEND, C_PROGRAM, C_ROI, NCOL };
+	C_AHEAD, C_PAYBACK, C_SPEND, C_PROGRAM, C_ROI, C_RANK, NCOL };
 
 static const char *const head[NCOL] = { "Option", "NPV, mean", "NPV, P5",
 	"NPV, P95", "NPV gain over the baseline, mean", "NPV gain, P5",
 	"NPV gain, P95", "Chance it beats the baseline", "Payback month",
 	"Spend (present value), mean", "Programme cost, mean",
-	"ROI: NPV gain per extra $ spent" };
+	"ROI: NPV gain per extra $ spent", "Rank by mean NPV gain" };
 
-/* The recommendation's entry for variant v; NULL for the baseline. */
+/* The recommendation's entry for variant v, its rank from 1 in *rank
+ * (may be NULL); NULL for the baseline. */
 static const fw_option *
-option_of(const fw_recommendation *rec, size_t v)
+option_of(const fw_recommendation *rec, size_t v, size_t *rank)
 {
 	size_t i;
 
 	for (i = 0; rec != NULL && i < rec->n; i++)
-		if (rec->opt[i].variant == v)
+		if (rec->opt[i].variant == v) {
+			if (rank != NULL)
+				*rank = i + 1;
 			return &rec->opt[i];
+		}
 	return NULL;
 }
 
@@ -60,7 +64,8 @@ own_stats(const book *k, size_t v, const char *name, fw_stats *s)
 static int
 option_row(book *k, lxw_worksheet *ws, lxw_row_t row, size_t v)
 {
-	const fw_option *o = option_of(k->b->rec, v);
+	size_t rank = 0;
+	const fw_option *o = option_of(k->b->rec, v, &rank);
 	fw_stats npv, spend, program;
 	lxw_format *money = k->f.money;
 
@@ -80,41 +85,55 @@ option_row(book *k, lxw_worksheet *ws, lxw_row_t row, size_t v)
 	book_number(ws, row, C_GAIN5, o->p5, money);
 	book_number(ws, row, C_GAIN95, o->p95, money);
 	book_number(ws, row, C_AHEAD, o->p_ahead, k->f.share);
+	/* empty when it does not pay back: a number column holds numbers */
 	if (o->payback > 0)
 		worksheet_write_number(ws, row, C_PAYBACK, o->payback,
 		    k->f.whole);
-	else
-		worksheet_write_string(ws, row, C_PAYBACK, "none in horizon",
-		    NULL);
 	book_number(ws, row, C_ROI, o->roi, k->f.ratio);
+	worksheet_write_number(ws, row, C_RANK, (double)rank, k->f.whole);
 	return FW_OK;
+}
+
+/* A step of 1, 2 or 5 times a power of ten giving about five ticks
+ * over [lo, hi]. */
+static double
+tick_step(double lo, double hi)
+{
+	double raw = (hi - lo) / 5, p, m;
+
+	if (!(raw > 0))
+		return 1e6;
+	p = pow(10, floor(log10(raw)));
+	m = raw / p;
+	return p * (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10);
 }
 
 /* The gain of each option over the baseline: its mean as a dot in the
  * option's colour on a bar from the 5th to the 95th percentile (error
- * bars up and down from the mean, a series each: the two ends differ).
- * The dots stand at x = 1, 2, ... from a hidden column. */
+ * bars up and down from the mean, a series each: the two ends differ),
+ * at its rank (the table's last column) across. The vertical axis holds
+ * every bar and zero, on round ticks: a spreadsheet scales to the dots
+ * alone. */
 static void
 gain_chart(book *k, lxw_worksheet *ws, lxw_row_t top, lxw_row_t at)
 {
 	const fw_book *b = k->b;
 	lxw_chart *c = workbook_add_chart(k->wb, LXW_CHART_SCATTER);
-	lxw_row_col_options hidden = { .hidden = LXW_TRUE };
 	lxw_chart_options size = { .x_scale = 1.05, .y_scale = 1.4 };
+	lxw_chart_line zero = { .color = 0x444444, .width = 1 };
 	int16_t *down = calloc(b->nvariant + 1, sizeof(int16_t));
-	size_t v, nseries = 0;
-	double lo = 0, hi = 0;
+	size_t v, nseries = 0, n = b->rec != NULL ? b->rec->n : 0;
+	double lo = 0, hi = 0, step;
+	char rank[40];
 	int side;
 
 	if (c == NULL) {
 		free(down);
 		return;
 	}
-	worksheet_set_column_opt(ws, NCOL, NCOL, 4, NULL, &hidden);
 	for (v = 1; v < b->nvariant; v++) {
-		const fw_option *o = option_of(b->rec, v);
+		const fw_option *o = option_of(b->rec, v, NULL);
 		lxw_row_t row = top + 1 + (lxw_row_t)v;
-		worksheet_write_number(ws, row, NCOL, (double)v, NULL);
 		if (o == NULL || isnan(o->mean))
 			continue;
 		for (side = 0; side < 2; side++, nseries++) {
@@ -124,8 +143,8 @@ gain_chart(book *k, lxw_worksheet *ws, lxw_row_t top, lxw_row_t at)
 			lxw_chart_line bar = { .color = book_colour(k, v),
 				.width = 2.25 };
 			double len = side ? o->mean - o->p5 : o->p95 - o->mean;
-			chart_series_set_categories(s, "Summary", row, NCOL, row,
-			    NCOL);
+			chart_series_set_categories(s, "Summary", row, C_RANK,
+			    row, C_RANK);
 			chart_series_set_values(s, "Summary", row, C_GAIN, row,
 			    C_GAIN);
 			chart_series_set_name(s, book_option(k, v));
@@ -142,25 +161,35 @@ gain_chart(book *k, lxw_worksheet *ws, lxw_row_t top, lxw_row_t at)
 			chart_series_set_error_bars_line(s->y_error_bars, &bar);
 		}
 	}
-	/* The bars set the scale: a spreadsheet scales to the dots. */
-	for (v = 0; v < (b->rec != NULL ? b->rec->n : 0); v++) {
-		lo = fmin(lo, b->rec->opt[v].p5);
-		hi = fmax(hi, b->rec->opt[v].p95);
+	for (v = 0; v < n; v++) {
+		if (!isnan(b->rec->opt[v].p5))
+			lo = fmin(lo, b->rec->opt[v].p5);
+		if (!isnan(b->rec->opt[v].p95))
+			hi = fmax(hi, b->rec->opt[v].p95);
 	}
-	chart_axis_set_min(c->y_axis, lo - 0.1 * (hi - lo));
-	chart_axis_set_max(c->y_axis, hi + 0.1 * (hi - lo));
+	step = tick_step(lo, hi);
+	chart_axis_set_min(c->y_axis, step * floor(lo / step));
+	chart_axis_set_max(c->y_axis, step * ceil(hi / step));
+	chart_axis_set_major_unit(c->y_axis, step);
 	chart_title_set_name(c, "NPV gain over the baseline (dot: mean; bar: "
 	    "P5 to P95)");
-	chart_axis_set_num_format(c->y_axis, "$#,##0.0,,\"M\"");
+	chart_axis_set_num_format(c->y_axis, step < 1e6 ? "$#,##0.0,,\"M\"" :
+	    "$#,##0,,\"M\"");
 	chart_axis_set_name(c->y_axis, "NPV gain ($M)");
-	chart_axis_set_min(c->x_axis, 0.5);
-	chart_axis_set_max(c->x_axis, (double)b->nvariant - 0.5);
+	/* the options across, at their rank; the horizontal axis is the
+	 * zero line, its numbers at the foot */
+	chart_axis_set_name(c->x_axis, "Rank by mean NPV gain");
+	chart_axis_set_min(c->x_axis, 0);
+	chart_axis_set_max(c->x_axis, (double)n + 1);
 	chart_axis_set_major_unit(c->x_axis, 1);
+	/* ticks at 0 .. n + 1, numbered 1 .. n */
+	snprintf(rank, sizeof(rank), "[<1]\"\";[<=%zu]0;\"\"", n);
+	chart_axis_set_num_format(c->x_axis, rank);
+	chart_axis_set_line(c->x_axis, &zero);
 	chart_axis_set_label_position(c->x_axis,
-	    LXW_CHART_AXIS_LABEL_POSITION_NONE);
+	    LXW_CHART_AXIS_LABEL_POSITION_LOW);
 	chart_axis_major_gridlines_set_visible(c->x_axis, LXW_FALSE);
 	chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
-	chart_show_hidden_data(c);
 	/* One legend entry per option: its downward half is unnamed. */
 	if (down != NULL) {
 		for (v = 0; v < nseries / 2; v++)
@@ -191,7 +220,7 @@ revenue_chart(book *k, lxw_worksheet *ws, lxw_row_t at)
 			break;
 	if (c == NULL || s == b->nseries)
 		return;
-	col = (lxw_col_t)(2 + 4 * s);
+	col = book_series_column(k, s);
 	for (v = 0; v < b->nvariant; v++) {
 		lxw_chart_series *cs = chart_add_series(c, NULL, NULL);
 		lxw_row_t first = BOOK_FIRST + (lxw_row_t)(v * (size_t)b->months);
@@ -204,7 +233,8 @@ revenue_chart(book *k, lxw_worksheet *ws, lxw_row_t at)
 		chart_series_set_name(cs, book_option(k, v));
 		chart_series_set_line(cs, &line);
 	}
-	for (s = 0; s < 2; s++) {
+	/* (its percentiles where the run kept them) */
+	for (s = book_series_banded(k, s) ? 0 : 2; s < 2; s++) {
 		lxw_chart_series *cs = chart_add_series(c, NULL, NULL);
 		lxw_row_t first = BOOK_FIRST + (lxw_row_t)(lead *
 		    (size_t)b->months);
@@ -243,7 +273,9 @@ book_summary(book *k)
 	snprintf(note, sizeof(note), "%llu replications over %d months. "
 	    "Money is stored in dollars and shown in $M. P5 and P95: "
 	    "the 5th and 95th percentiles across replications. Gains are "
-	    "paired replication by replication (common random numbers).",
+	    "paired replication by replication (common random numbers). "
+	    "Payback month: empty for an option that does not pay back "
+	    "within the horizon.",
 	    (unsigned long long)b->reps, b->months);
 	ws = book_sheet(k, "Summary", b->scenario_name != NULL &&
 	    *b->scenario_name ? b->scenario_name : "Results", note, top);
@@ -252,7 +284,9 @@ book_summary(book *k)
 	if (rec != NULL && rec->n > 0) {
 		fw_recommendation_title(rec, text, sizeof(text));
 		worksheet_write_string(ws, 2, 0, text, k->f.title);
-		fw_recommendation_answer(rec, text, sizeof(text));
+		/* numbered as the lines after it are */
+		memcpy(text, "1. ", 3);
+		fw_recommendation_answer(rec, text + 3, sizeof(text) - 3);
 		worksheet_merge_range(ws, 3, 0, 3, NCOL - 1, text, k->f.wrap);
 		worksheet_set_row(ws, 3, 64, NULL);
 		for (i = 1; i < rec->n; i++) {
@@ -265,7 +299,7 @@ book_summary(book *k)
 	}
 	/* room for "$1,114.1M" and a header word in a wider font than
 	 * Calibri (LibreOffice without it): no "###", no "Program me" */
-	book_header(k, ws, top, head, NCOL, 17);
+	book_header(k, ws, top, head, NCOL, 17, NULL);
 	worksheet_set_row(ws, top, 64, NULL);
 	worksheet_set_column(ws, C_PAYBACK, C_PAYBACK, 16, NULL);
 	worksheet_set_column(ws, C_OPTION, C_OPTION, 28, NULL);

@@ -42,11 +42,11 @@ book_compare(book *k)
 		return FW_ENOMEM;
 	worksheet_write_string(ws, BOOK_HEAD, 0, "Metric", k->f.head);
 	snprintf(head, sizeof(head), "%s: mean", book_option(k, 0));
-	worksheet_write_string(ws, BOOK_HEAD, 1, head, k->f.head);
+	worksheet_write_string(ws, BOOK_HEAD, 1, head, k->f.head_number);
 	for (v = 1; v < b->nvariant; v++) {
 		snprintf(head, sizeof(head), "Change: %s", book_option(k, v));
 		worksheet_write_string(ws, BOOK_HEAD, (lxw_col_t)(v + 1), head,
-		    k->f.head);
+		    k->f.head_number);
 	}
 	worksheet_set_row(ws, BOOK_HEAD, 32, NULL);
 	worksheet_set_column(ws, 0, 0, 30, NULL);
@@ -68,6 +68,30 @@ book_compare(book *k)
 }
 
 int
+book_series_banded(const book *k, size_t s)
+{
+	const fw_book *b = k->b;
+	size_t i, n = b->nvariant * (size_t)b->months;
+
+	for (i = 0; i < n; i++)
+		if (!isnan(b->band[(i / (size_t)b->months * b->nseries + s) *
+		    (size_t)b->months + i % (size_t)b->months].p5))
+			return 1;
+	return 0;
+}
+
+lxw_col_t
+book_series_column(const book *k, size_t s)
+{
+	lxw_col_t c = 2;
+	size_t i;
+
+	for (i = 0; i < s; i++)
+		c += book_series_banded(k, i) ? 4 : 1;
+	return c;
+}
+
+int
 book_series(book *k)
 {
 	const fw_book *b = k->b;
@@ -76,29 +100,37 @@ book_series(book *k)
 	lxw_worksheet *ws = book_sheet(k, "Time series", "Month by month: "
 	    "each series' mean and its 5th, 50th and 95th percentiles across "
 	    "replications", "Rows by option, then month. Percentiles are given "
-	    "for the series the run keeps per replication.", BOOK_HEAD);
+	    "for the series the run keeps per replication; the others have "
+	    "their mean alone.", BOOK_HEAD);
 	char head[300];
 	size_t v, s;
-	int t;
+	lxw_col_t last, c;
+	int t, *banded = calloc(b->nseries + 1, sizeof(int));
 
-	if (ws == NULL)
+	if (ws == NULL || banded == NULL) {
+		free(banded);
 		return FW_ENOMEM;
-	worksheet_write_string(ws, BOOK_HEAD, 0, "Month", k->f.head);
+	}
+	for (s = 0; s < b->nseries; s++)
+		banded[s] = book_series_banded(k, s);
+	last = book_series_column(k, b->nseries) - 1;
+	worksheet_write_string(ws, BOOK_HEAD, 0, "Month", k->f.head_number);
 	worksheet_write_string(ws, BOOK_HEAD, 1, "Option", k->f.head);
 	worksheet_set_column(ws, 0, 0, 8, NULL);
 	worksheet_set_column(ws, 1, 1, 24, NULL);
-	worksheet_set_column(ws, 2, (lxw_col_t)(1 + 4 * b->nseries), 14, NULL);
+	worksheet_set_column(ws, 2, last, 14, NULL);
 	worksheet_set_row(ws, BOOK_HEAD, 45, NULL);
 	worksheet_freeze_panes(ws, BOOK_HEAD + 1, 2);
 	for (s = 0; s < b->nseries; s++) {
 		int money, i;
 		const char *words = fw_metric_words(b->series[s], &money);
-		for (i = 0; i < 4; i++) {
+		for (i = 0; i < (banded[s] ? 4 : 1); i++) {
 			snprintf(head, sizeof(head), "%s, %s", words,
 			    stat[i]);
 			book_capitalise(head);
-			worksheet_write_string(ws, BOOK_HEAD, (lxw_col_t)(2 +
-			    4 * s + (size_t)i), head, k->f.head);
+			worksheet_write_string(ws, BOOK_HEAD,
+			    book_series_column(k, s) + (lxw_col_t)i, head,
+			    k->f.head_number);
 		}
 	}
 	for (v = 0; v < b->nvariant; v++)
@@ -106,21 +138,24 @@ book_series(book *k)
 			lxw_row_t row = BOOK_FIRST + (lxw_row_t)(v *
 			    (size_t)b->months + (size_t)t - 1);
 			if (row > BOOK_LAST_ROW)
-				return FW_OK;
+				goto done;
 			worksheet_write_number(ws, row, 0, t, k->f.whole);
 			worksheet_write_string(ws, row, 1, book_option(k, v),
 			    NULL);
-			for (s = 0; s < b->nseries; s++) {
+			for (s = 0, c = 2; s < b->nseries; s++) {
 				const fw_band *x = &b->band[(v * b->nseries +
 				    s) * (size_t)b->months + (size_t)t - 1];
 				lxw_format *f = book_format_of(k, b->series[s]);
-				lxw_col_t c = (lxw_col_t)(2 + 4 * s);
-				book_number(ws, row, c, x->mean, f);
-				book_number(ws, row, c + 1, x->p5, f);
-				book_number(ws, row, c + 2, x->p50, f);
-				book_number(ws, row, c + 3, x->p95, f);
+				book_number(ws, row, c++, x->mean, f);
+				if (!banded[s])
+					continue;
+				book_number(ws, row, c++, x->p5, f);
+				book_number(ws, row, c++, x->p50, f);
+				book_number(ws, row, c++, x->p95, f);
 			}
 		}
+done:
+	free(banded);
 	return FW_OK;
 }
 
@@ -151,7 +186,7 @@ book_replications(book *k)
 		    &money));
 		book_capitalise(head);
 		worksheet_write_string(ws, BOOK_HEAD, (lxw_col_t)(2 + m), head,
-		    k->f.head);
+		    k->f.head_number);
 	}
 	for (m = 0; m < D; m++) {
 		fw_key_info key;
@@ -159,7 +194,7 @@ book_replications(book *k)
 		    b->draw_path[m], &key) == FW_OK ? key.label :
 		    b->draw_path[m]);
 		worksheet_write_string(ws, BOOK_HEAD, (lxw_col_t)(2 + K + m),
-		    head, k->f.head);
+		    head, k->f.head_number);
 	}
 	for (r = 0; r < b->reps; r++)
 		for (v = 0; v < V; v++) {

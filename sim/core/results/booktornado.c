@@ -74,7 +74,8 @@ swings(const book *k, size_t lead, bar *bars, size_t *nbar)
 static void
 chart(book *k, lxw_worksheet *ws, size_t n, size_t lead)
 {
-	static const uint32_t colour[2] = { 0x56B4E9, 0x0072B2 };
+	/* the pack's greys (plots/tornado.gp): no option's colour */
+	static const uint32_t colour[2] = { 0xB0B0B0, 0x505050 };
 	static const char *const name[2] = { "Input in its lowest tenth",
 		"Input in its highest tenth" };
 	lxw_chart *c = workbook_add_chart(k->wb, LXW_CHART_BAR);
@@ -137,7 +138,7 @@ book_tornado(book *k)
 		free(bars);
 		return FW_ENOMEM;
 	}
-	book_header(k, ws, BOOK_HEAD, head, NCOL, 17);
+	book_header(k, ws, BOOK_HEAD, head, NCOL, 17, NULL);
 	worksheet_set_column(ws, C_INPUT, C_INPUT, 36, NULL);
 	for (i = 0; i < n; i++) {
 		const char *path = b->draw_path[bars[i].input];

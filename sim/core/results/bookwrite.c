@@ -24,7 +24,9 @@ book_option(const book *k, size_t v)
 {
 	const char *s = k->b->label != NULL ? k->b->label[v] : NULL;
 
-	return s != NULL && *s != '\0' ? s : k->b->name[v];
+	s = s != NULL && *s != '\0' ? s : k->b->name[v];
+	/* a header's word, as the pack writes it */
+	return v == 0 && strcmp(s, "baseline") == 0 ? "Baseline" : s;
 }
 
 uint32_t
@@ -44,8 +46,10 @@ book_format_of(const book *k, const char *name)
 	fw_metric_words(name, &money);
 	if (money)
 		return k->f.money;
-	if (strcmp(name, "gap_rate") == 0 || strcmp(name, "mean_trust") == 0)
-		return k->f.number;
+	if (strcmp(name, "gap_rate") == 0)
+		return k->f.share;
+	if (strcmp(name, "mean_trust") == 0)
+		return k->f.trust;
 	if (strchr(name, '.') != NULL)	/* an input drawn */
 		return k->f.number;
 	return k->f.whole;
@@ -74,7 +78,7 @@ book_sheet(const book *k, const char *name, const char *title,
 
 void
 book_header(const book *k, lxw_worksheet *ws, lxw_row_t row,
-    const char *const *head, size_t n, double width)
+    const char *const *head, size_t n, double width, const char *figures)
 {
 	size_t i;
 
@@ -82,7 +86,10 @@ book_header(const book *k, lxw_worksheet *ws, lxw_row_t row,
 	 * column, so a caller's own width for column 0 would otherwise
 	 * take the whole range back to Excel's default (and "###") */
 	for (i = 0; i < n; i++) {
-		worksheet_write_string(ws, row, (lxw_col_t)i, head[i], k->f.head);
+		int number = figures != NULL ? i < strlen(figures) &&
+		    figures[i] == 'n' : i > 0;
+		worksheet_write_string(ws, row, (lxw_col_t)i, head[i], number ?
+		    k->f.head_number : k->f.head);
 		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width,
 		    NULL);
 	}
@@ -110,11 +117,22 @@ book_table(book *k, const fw_book_table *t)
 {
 	lxw_worksheet *ws = book_sheet(k, t->sheet, t->title, t->note,
 	    BOOK_HEAD);
+	char figures[64] = "";
 	size_t i, j;
 
 	if (ws == NULL)
 		return FW_ENOMEM;
-	book_header(k, ws, BOOK_HEAD, t->head, t->ncol, 16);
+	/* a column of figures: one whose cells are not text */
+	for (j = 0; j < t->ncol && j + 1 < sizeof(figures); j++) {
+		figures[j] = 't';
+		for (i = 0; i < t->nrow; i++)
+			if (t->kind[i * t->ncol + j] != 't' && (t->kind[i *
+			    t->ncol + j] != 'n' || !isnan(t->num[i * t->ncol +
+			    j])))
+				figures[j] = 'n';
+		figures[j + 1] = '\0';
+	}
+	book_header(k, ws, BOOK_HEAD, t->head, t->ncol, 16, figures);
 	worksheet_set_column(ws, 0, 0, 30, NULL);
 	for (i = 0; i < t->nrow && i + BOOK_FIRST <= BOOK_LAST_ROW; i++)
 		for (j = 0; j < t->ncol; j++) {
@@ -192,17 +210,25 @@ book_settings(book *k)
 	    "these settings gives the same figures on any machine.",
 	    BOOK_HEAD);
 	lxw_row_t row = BOOK_FIRST;
-	char seed[32];
+	lxw_format *whole = workbook_add_format(k->wb);
+	lxw_format *share = workbook_add_format(k->wb);
+	const fw_scenario *sc = b->scenario;
+	char seed[32], set[1024];
 	size_t i;
 
-	if (ws == NULL)
+	if (ws == NULL || whole == NULL || share == NULL)
 		return FW_ENOMEM;
+	/* figures beside their labels, as the text is */
+	format_set_num_format(whole, "#,##0");
+	format_set_align(whole, LXW_ALIGN_LEFT);
+	format_set_num_format(share, "0.0%");
+	format_set_align(share, LXW_ALIGN_LEFT);
 	without_folders(b->calibration, table, sizeof(table));
 	without_folders(b->command_line, command, sizeof(command));
-	book_header(k, ws, BOOK_HEAD, head, 2, 30);
+	book_header(k, ws, BOOK_HEAD, head, 2, 30, "tt");
 	worksheet_set_column(ws, 1, 1, 70, NULL);
 	for (i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
-		if (text[i][1] == NULL)
+		if (text[i][1] == NULL || *text[i][1] == '\0')
 			continue;
 		worksheet_write_string(ws, row, 0, text[i][0], NULL);
 		worksheet_write_string(ws, row++, 1, text[i][1], k->f.exact);
@@ -211,23 +237,43 @@ book_settings(book *k)
 	worksheet_write_string(ws, row, 0, "Seed", NULL);
 	worksheet_write_string(ws, row++, 1, seed, k->f.exact);
 	worksheet_write_string(ws, row, 0, "Replications", NULL);
-	worksheet_write_number(ws, row++, 1, (double)b->reps, k->f.whole);
+	worksheet_write_number(ws, row++, 1, (double)b->reps, whole);
 	worksheet_write_string(ws, row, 0, "Horizon (months)", NULL);
-	worksheet_write_number(ws, row++, 1, b->months, k->f.whole);
+	worksheet_write_number(ws, row++, 1, b->months, whole);
+	if (sc != NULL) {
+		worksheet_write_string(ws, row, 0, "Warm-up (months of history "
+		    "before month 1)", NULL);
+		worksheet_write_number(ws, row++, 1, fw_scenario_warmup(sc),
+		    whole);
+		worksheet_write_string(ws, row, 0, "Uncertain inputs drawn",
+		    NULL);
+		worksheet_write_number(ws, row++, 1, (double)b->ndraw, whole);
+		for (i = 0; i < fw_scenario_override_count(sc); i++) {
+			const char *variant, *path, *value;
+			if (fw_scenario_override(sc, i, &variant, &path,
+			    &value) != FW_OK)
+				continue;
+			snprintf(set, sizeof(set), "%s%s%s = %s", variant !=
+			    NULL ? variant : "", variant != NULL ? ": " : "",
+			    path, value);
+			worksheet_write_string(ws, row, 0, "Changed for this run "
+			    "(--set)", NULL);
+			worksheet_write_string(ws, row++, 1, set, k->f.exact);
+		}
+	}
 	worksheet_write_string(ws, row, 0, "Discount rate (per year)", NULL);
 	if (isnan(b->discount_rate))
-		worksheet_write_string(ws, row++, 1, "uncertain: see Inputs",
-		    NULL);
+		worksheet_write_string(ws, row++, 1, b->scenario != NULL ?
+		    "uncertain: see Inputs" : "in the scenario file (not at "
+		    "hand when this workbook was written)", NULL);
 	else
-		worksheet_write_number(ws, row++, 1, b->discount_rate,
-		    k->f.share);
+		worksheet_write_number(ws, row++, 1, b->discount_rate, share);
 	worksheet_write_string(ws, row, 0, "Money", NULL);
 	worksheet_write_string(ws, row++, 1, "stored in dollars, shown in "
 	    "millions ($M); inputs in whole dollars", NULL);
 	if (k->nrep < b->reps) {
 		worksheet_write_string(ws, row, 0, "Replications shown", NULL);
-		worksheet_write_number(ws, row++, 1, (double)k->nrep,
-		    k->f.whole);
+		worksheet_write_number(ws, row++, 1, (double)k->nrep, whole);
 	}
 	return FW_OK;
 }
@@ -241,6 +287,13 @@ make_formats(lxw_workbook *wb, book_formats *f)
 	format_set_align(f->head, LXW_ALIGN_VERTICAL_BOTTOM);
 	format_set_bg_color(f->head, 0xF2F2F2);
 	format_set_bottom(f->head, LXW_BORDER_THIN);
+	f->head_number = workbook_add_format(wb);
+	format_set_bold(f->head_number);
+	format_set_text_wrap(f->head_number);
+	format_set_align(f->head_number, LXW_ALIGN_VERTICAL_BOTTOM);
+	format_set_align(f->head_number, LXW_ALIGN_RIGHT);
+	format_set_bg_color(f->head_number, 0xF2F2F2);
+	format_set_bottom(f->head_number, LXW_BORDER_THIN);
 	f->money = workbook_add_format(wb);
 	format_set_num_format(f->money, "$#,##0.0,,\"M\";-$#,##0.0,,\"M\"");
 	f->dollars = workbook_add_format(wb);
@@ -253,6 +306,8 @@ make_formats(lxw_workbook *wb, book_formats *f)
 	format_set_num_format(f->whole, "#,##0");
 	f->number = workbook_add_format(wb);
 	format_set_num_format(f->number, "#,##0.0###");
+	f->trust = workbook_add_format(wb);
+	format_set_num_format(f->trust, "0.000");
 	f->title = workbook_add_format(wb);
 	format_set_bold(f->title);
 	format_set_font_size(f->title, 14);
@@ -262,6 +317,8 @@ make_formats(lxw_workbook *wb, book_formats *f)
 	f->wrap = workbook_add_format(wb);
 	format_set_text_wrap(f->wrap);
 	format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
+	f->indent = workbook_add_format(wb);
+	format_set_indent(f->indent, 2);
 	f->exact = workbook_add_format(wb);
 	format_set_num_format(f->exact, "@");
 	format_set_align(f->exact, LXW_ALIGN_LEFT);

@@ -24,7 +24,9 @@ const char cli_calibrate_help[] =
 "each identified input drawn from its fitted distribution, correlated as\n"
 "the fit says, runnable as it is), fit.csv (each input's estimate,\n"
 "95% interval and whether the data identify it), fit-series.csv (observed\n"
-"against simulated, month by month) and a fit plot per series.\n"
+"against simulated, month by month), guessed.yaml (the scenario with the\n"
+"values it had before, which a run of calibrated.yaml also runs to say\n"
+"what calibrating changed) and a fit plot per series.\n"
 "\n"
 "  -o, --output DIR     write into DIR (default out/NAME, NAME being FILE's\n"
 "                       name without .yaml)\n"
@@ -148,7 +150,7 @@ print_fit(const fw_calibration *cal, const char *dir)
 	}
 	putchar('\n');
 	term_line(stdout, "Written to %s/: calibrated.yaml fit.csv "
-	    "fit-series.csv", dir);
+	    "fit-series.csv guessed.yaml", dir);
 	return fflush(stdout) != 0 ? EXIT_IO : EXIT_DONE;
 }
 

@@ -171,7 +171,7 @@ report(const fw_leakage *lk, const fw_run *run, const leak_args *a, int argc,
     char **argv, leak_chart **w)
 {
 	char *cmdline = cli_command_line(argc, argv), tdir[4096], stamp[64];
-	const run_record rec = { a->outdir, cmdline, stamp, 1 };
+	const run_record rec = { a->outdir, cmdline, stamp, 1, NULL };
 	const char *gnuplot;
 	fw_error err;
 	int rc;

@@ -13,6 +13,7 @@
 #include "outdir.h"
 #include "cluster.h"
 #include "fingerprint.h"
+#include "guesses.h"
 #include "leakout.h"
 #include "console.h"
 #include "report.h"
@@ -27,7 +28,10 @@ const char cli_run_help[] =
 "timeseries.csv, paired.csv, replications.csv, run.json, the workbook\n"
 "results.xlsx, the plots (PNG, SVG, PDF) and board-pack.pdf; with\n"
 "uncertain inputs also voi.csv, the value of learning them before\n"
-"deciding. Without FILE, run the default scenario.\n"
+"deciding. A scenario flywheel calibrate wrote is also run as it was\n"
+"before calibrating (guessed.yaml beside its fit table), on the same\n"
+"seed, replications and horizon: guesses.csv and the board pack say what\n"
+"calibrating changed. Without FILE, run the default scenario.\n"
 "\n"
 "  -o, --output DIR     write into DIR (default out/NAME, NAME being FILE's\n"
 "                       name without .yaml)\n"
@@ -130,10 +134,10 @@ typedef cli_args run_args;
 /* Allocates the run and simulates it: alone, or shared out over the
  * ranks of an MPI job, whose failures stop the job. */
 static int
-run_all(const fw_scenario *sc, const run_args *a, fw_run **run,
-    fw_error *err)
+run_all(const fw_scenario *sc, const run_args *a, const fw_run_options *opt,
+    fw_run **run, fw_error *err)
 {
-	int rc = fw_run_alloc(sc, &a->opt, run, err);
+	int rc = fw_run_alloc(sc, opt, run, err);
 
 	if (rc != FW_OK)
 		return rc;
@@ -142,6 +146,48 @@ run_all(const fw_scenario *sc, const run_args *a, fw_run **run,
 		return FW_OK;
 	}
 	return cli_simulate(*run, !a->quiet && isatty(STDERR_FILENO), err);
+}
+
+/* A calibrated scenario as it was before calibrating (guessed.yaml
+ * beside its fit table), with the run's --set, simulated on the seed,
+ * replications and horizon of run: *out, NULL when the scenario has no
+ * guesses. Guesses that cannot be read or run are warned of; the run
+ * stands without them. */
+static void
+run_guessed(const fw_scenario *sc, const run_args *a, const fw_run *run,
+    fw_scenario **gsc, fw_run **out)
+{
+	fw_run_options opt = a->opt;
+	char path[4096], msg[1536];
+	fw_error err = { .code = FW_OK };
+	int i, rc;
+
+	*gsc = NULL;
+	*out = NULL;
+	if (fw_scenario_calibration(sc) == NULL || guessed_path(
+	    fw_scenario_calibration(sc), path, sizeof(path)) != 0 ||
+	    access(path, F_OK) != 0)
+		return;
+	opt.replications = fw_run_replications(run);
+	opt.months = fw_run_months(run);
+	opt.seed_set = 1;
+	opt.seed = fw_run_seed(run);
+	rc = fw_scenario_load(path, gsc, &err);
+	for (i = 0; rc == FW_OK && i < a->nsets; i++)
+		rc = cli_apply_set("run", *gsc, a->sets[i]) == EXIT_DONE ?
+		    FW_OK : FW_EINVALID;
+	if (rc == FW_OK && run_all(*gsc, a, &opt, out, &err) == FW_OK)
+		return;
+	/* (a --set it refuses has said why) */
+	if (err.code != FW_OK) {
+		fw_error_format(&err, msg, sizeof(msg));
+		term_line(stderr, "flywheel: warning: %s; the board pack cannot "
+		    "say what calibrating changed", msg);
+	}
+	fw_run_free(*out);
+	fw_scenario_free(*gsc);
+	*out = NULL;
+	*gsc = NULL;
 }
 
 static int
@@ -212,11 +258,12 @@ workbook(const fw_run *run, const report *d, const run_args *a, int argc,
 /* Writes the tables, makes the run's report d from the run in memory,
  * writes the workbook from it and prints what the run found. */
 static int
-tell(const fw_run *run, const run_args *a, int argc, char **argv,
-    report *d)
+tell(const fw_run *run, const fw_run *guessed, const run_args *a, int argc,
+    char **argv, report *d)
 {
 	char *cmdline = cli_command_line(argc, argv), stamp[64];
-	run_record rec = { a->outdir, cmdline, stamp, cluster_size() };
+	run_record rec = { a->outdir, cmdline, stamp, cluster_size(),
+		guessed };
 	voi_table voi;
 	fw_error err;
 	int rc;
@@ -247,8 +294,8 @@ tell(const fw_run *run, const run_args *a, int argc, char **argv,
 		putchar('\n');
 		term_line(stdout, "Tables written to %s/: summary.csv "
 		    "compare.csv timeseries.csv paired.csv replications.csv "
-		    "run.json%s results.xlsx", a->outdir, voi.ninput > 0 ?
-		    " voi.csv" : "");
+		    "run.json%s%s results.xlsx", a->outdir, voi.ninput > 0 ?
+		    " voi.csv" : "", guessed != NULL ? " guesses.csv" : "");
 		fflush(stdout);
 	}
 	voi_free(&voi);
@@ -261,8 +308,8 @@ cli_run(int argc, char **argv)
 	run_args a = { .plots = 1 };
 	const char *file;
 	char defdir[4096];
-	fw_scenario *sc = NULL;
-	fw_run *run = NULL;
+	fw_scenario *sc = NULL, *gsc = NULL;
+	fw_run *run = NULL, *guessed = NULL;
 	fw_leakage *lk = NULL;
 	fw_error err;
 	report d;
@@ -281,12 +328,16 @@ cli_run(int argc, char **argv)
 	}
 	if (rc == EXIT_DONE)
 		interrupt_guard(a.outdir);
-	if (rc == EXIT_DONE && (rc = run_all(sc, &a, &run, &err)) != FW_OK) {
+	if (rc == EXIT_DONE && (rc = run_all(sc, &a, &a.opt, &run, &err)) != FW_OK) {
 		cli_print_error(&err);
 		rc = exit_code_of(rc);
 	}
+	if (rc == EXIT_DONE)
+		run_guessed(sc, &a, run, &gsc, &guessed);
 	/* Rank 0 holds the whole run, and alone writes and draws. */
 	if (cluster_rank() != 0) {
+		fw_run_free(guessed);
+		fw_scenario_free(gsc);
 		fw_run_free(run);
 		fw_scenario_free(sc);
 		free(a.sets);
@@ -301,7 +352,7 @@ cli_run(int argc, char **argv)
 		printf("Removed the plots and board pack of an earlier run in "
 		    "%s/: they would no longer match the tables\n", a.outdir);
 	if (rc == EXIT_DONE)
-		rc = tell(run, &a, argc, argv, &d);
+		rc = tell(run, guessed, &a, argc, argv, &d);
 	/* Before the plots, whose board pack may show it. */
 	if (rc == EXIT_DONE && !a.leakage && fw_scenario_report(sc, "leakage",
 	    &a.leakage) != FW_OK)
@@ -327,6 +378,8 @@ cli_run(int argc, char **argv)
 	}
 	report_free(&d);
 	fw_leakage_free(lk);
+	fw_run_free(guessed);
+	fw_scenario_free(gsc);
 	fw_run_free(run);
 	fw_scenario_free(sc);
 	free(a.sets);

@@ -44,17 +44,21 @@ readable(const char *name)
 }
 
 /* How a finite number shows: a share (a column named share...), money
- * (its row's metric is money), or a plain number. */
+ * (its row's metric is money), a count (a metric the library knows that
+ * is not money: a mean of counts is read whole), or a plain number. */
 static char
 number_kind(const char *head, const char *metric)
 {
-	int money = 0;
+	fw_metric_info about;
 
 	if (strncmp(head, "Share", 5) == 0)
 		return '%';
-	if (metric != NULL)
-		fw_metric_words(metric, &money);
-	return money ? '$' : 'n';
+	if (metric == NULL)
+		return 'n';
+	if (fw_metric_about(metric, &about) != FW_OK)
+		return 'n';
+	return about.money ? '$' : strcmp(metric, "mean_trust") == 0 ||
+	    strcmp(metric, "gap_rate") == 0 ? 'n' : 'i';
 }
 
 /* How a field of a CSV shows: text, none, or a number as number_kind()

@@ -1,6 +1,8 @@
 /* caltables.c - a finished calibration's files: calibrated.yaml (the
  * scenario with the fitted values written in, and a header saying what
- * was fitted to which data), fit.csv and fit-series.csv, written all or
+ * was fitted to which data), guessed.yaml (the same scenario with the
+ * values it had before, which a run of calibrated.yaml also runs to say
+ * what calibrating changed), fit.csv and fit-series.csv, written all or
  * nothing.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
@@ -14,9 +16,9 @@
 #include "csv.h"
 #include "outfiles.h"
 
-enum { NFILES = 3 };
+enum { NFILES = 4 };
 static const char *const file_names[NFILES] = { "calibrated.yaml",
-	"fit.csv", "fit-series.csv" };
+	"fit.csv", "fit-series.csv", "guessed.yaml" };
 
 void
 fit_note(const fw_calibration *cal, size_t j, char *buf, size_t size)
@@ -153,6 +155,27 @@ write_yaml(const fw_calibration *cal, int point, FILE *f,
 	return FW_OK;
 }
 
+/* guessed.yaml: the scenario calibrated, resolved as calibrated.yaml
+ * is, so that the two differ in the fitted inputs alone. */
+static int
+write_guessed(const fw_calibration *cal, FILE *f)
+{
+	const fw_scenario *sc = fw_calibration_scenario(cal);
+	char *yaml;
+
+	if (fw_scenario_yaml(sc, &yaml) != FW_OK)
+		return FW_ENOMEM;
+	fputs("# The scenario before calibrating: the baseline of ", f);
+	comment_text(f, fw_scenario_file(sc));
+	fprintf(f, " (%s)\n# with the values calibrated.yaml replaces by "
+	    "fitted ones. A run of calibrated.yaml\n# also runs this file, on "
+	    "the same seed, replications and horizon, to say\n# what "
+	    "calibrating changed (guesses.csv).\n", fw_scenario_hash(sc));
+	fputs(yaml, f);
+	fw_free(yaml);
+	return FW_OK;
+}
+
 static int
 write_fit(const fw_calibration *cal, FILE *f)
 {
@@ -221,6 +244,8 @@ write_calibration(const fw_calibration *cal, int point, const char *dir,
 		rc = write_fit(cal, o.f[1]);
 	if (rc == FW_OK)
 		rc = write_series(cal, o.f[2]);
+	if (rc == FW_OK)
+		rc = write_guessed(cal, o.f[3]);
 	if (rc == FW_ENOMEM)
 		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
 	return outfiles_commit(&o, rc, err);

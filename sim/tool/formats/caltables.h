@@ -1,5 +1,5 @@
-/* caltables.h - what a calibration writes: calibrated.yaml, fit.csv and
- * fit-series.csv.
+/* caltables.h - what a calibration writes: calibrated.yaml, guessed.yaml,
+ * fit.csv and fit-series.csv.
  * SPDX-License-Identifier: MIT */
 #ifndef FW_CALTABLES_H
 #define FW_CALTABLES_H

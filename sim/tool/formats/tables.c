@@ -2,7 +2,8 @@
  * directory: the library writes them (fw_run_write_tables,
  * fw_leakage_write_tables) into files this opens as outfiles.c does,
  * each under a temporary name no one can guess, all renamed into place
- * once complete; with the value of information beside a run's.
+ * once complete; with the value of information and what calibrating
+ * changed beside a run's.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -10,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "guesses.h"
 #include "relpath.h"
 #include "outfiles.h"
 #include "tables.h"
@@ -48,33 +50,51 @@ open_tables(outfiles *o, const char *const *names, size_t n, size_t nfd,
 	return FW_OK;
 }
 
+/* An earlier run's table the run did not write, which would not match
+ * its tables. */
+static void
+remove_stale(const char *dir, const char *name)
+{
+	char stale[4096];
+
+	if (pathf(stale, sizeof(stale), "%s/%s", dir, name) == 0)
+		unlink(stale);
+}
+
 int
 write_run_tables(const fw_run *run, const voi_table *voi,
     const run_record *rec, fw_error *err)
 {
-	const char *names[FW_TABLE_COUNT + 1];
-	const int n = FW_TABLE_COUNT + (voi != NULL && voi->ninput > 0);
-	char table[4096], stale[4096];
+	const char *names[FW_TABLE_COUNT + 2];
+	const int has_voi = voi != NULL && voi->ninput > 0;
+	char table[4096];
 	fw_run_record r;
-	int fd[FW_TABLE_COUNT], i, rc;
+	int fd[FW_TABLE_COUNT], i, n = FW_TABLE_COUNT, at_voi, at_guesses, rc;
 	outfiles o;
 
 	for (i = 0; i < FW_TABLE_COUNT; i++)
 		names[i] = fw_table_name((size_t)i);
-	names[FW_TABLE_COUNT] = "voi.csv";
+	at_voi = has_voi ? n++ : -1;
+	at_guesses = rec->guessed != NULL ? n++ : -1;
+	if (at_voi >= 0)
+		names[at_voi] = "voi.csv";
+	if (at_guesses >= 0)
+		names[at_guesses] = "guesses.csv";
 	if ((rc = open_tables(&o, names, (size_t)n, FW_TABLE_COUNT, run, rec,
 	    &r, table, sizeof(table), fd, err)) != FW_OK)
 		return rc;
 	rc = fw_run_write_tables(run, &r, fd, err);
-	if (rc == FW_OK && n > FW_TABLE_COUNT &&
-	    (rc = voi_write(run, voi, o.f[FW_TABLE_COUNT])) == FW_ENOMEM)
+	if (rc == FW_OK && at_voi >= 0)
+		rc = voi_write(run, voi, o.f[at_voi]);
+	if (rc == FW_OK && at_guesses >= 0)
+		rc = guesses_write(run, rec->guessed, o.f[at_guesses]);
+	if (rc == FW_ENOMEM)
 		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
 	rc = outfiles_commit(&o, rc, err);
-	/* An earlier run's value of information would not match these
-	 * tables. */
-	if (rc == FW_OK && n == FW_TABLE_COUNT && snprintf(stale,
-	    sizeof(stale), "%s/voi.csv", rec->dir) < (int)sizeof(stale))
-		unlink(stale);
+	if (rc == FW_OK && at_voi < 0)
+		remove_stale(rec->dir, "voi.csv");
+	if (rc == FW_OK && at_guesses < 0)
+		remove_stale(rec->dir, "guesses.csv");
 	return rc;
 }
 

@@ -9,20 +9,22 @@
 /* What run.json records beside the run itself: the directory it is
  * written in (which the calibration's path is given from), the command
  * line, when the run finished ("2026-12-07T19:25:19Z") and how many
- * processes ran it. */
+ * processes ran it; and the run of a calibrated scenario's guesses
+ * (guesses.h), NULL when there is none. */
 typedef struct run_record {
 	const char *dir;
 	const char *command_line;
 	const char *finished;
 	int processes;
+	const fw_run *guessed;
 } run_record;
 
 /* The time now as run_record.finished gives it. */
 void run_record_stamp(char *buf, size_t size);
 
 /* Writes summary.csv, timeseries.csv, replications.csv, compare.csv,
- * paired.csv, run.json and, when voi holds uncertain inputs, voi.csv
- * into rec->dir (created if needed). Each file is written to a temporary
+ * paired.csv, run.json, when voi holds uncertain inputs voi.csv, and
+ * with rec->guessed guesses.csv into rec->dir (created if needed). Each file is written to a temporary
  * name and renamed only when all are complete, so a failure leaves no
  * partial file. */
 int write_run_tables(const fw_run *run, const voi_table *voi,

@@ -155,6 +155,7 @@ static const page pages[] = {
 	{ "voi", NULL, voipage_write, voipage_uncertain },
 	{ "textpage", NULL, voipage_write_fixed, voipage_fixed },
 	{ "textpage", NULL, write_assumptions, NULL },
+	{ "textpage", NULL, calchange_write, calpage_applies },
 	{ "calpage", NULL, calpage_write, calpage_applies },
 	{ "revenue", "revenue-by-month", NULL, NULL },
 	{ "states", "hcp-states", NULL, NULL },

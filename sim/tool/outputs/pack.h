@@ -24,12 +24,19 @@ int pack_write(const report *d, const fw_recommendation *vd,
 int headline_write(const report *d, const fw_recommendation *vd,
     const char *dir, const char *name);
 
-/* The page on how the baseline was fitted, from the fit table of the
- * calibration that made the run's scenario (calpage.c): whether the run
- * has one, and the page's writer. */
+/* The pages of a calibrated scenario's run, from the fit table of the
+ * calibration that made it: whether the run has one; what calibrating
+ * changed (calchange.c); how closely the fit tracks the brand's history
+ * (calpage.c); and, for both, a table that could not be read said on
+ * the page and, once, on the console. */
 int calpage_applies(const report *d);
+int calchange_write(const report *d, const fw_recommendation *vd,
+    const char *dir, const char *name);
 int calpage_write(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name);
+struct textpage;
+void calpage_unreadable(struct textpage *tp, const char *what,
+    const fw_error *err);
 
 /* The page "Is it worth learning more before deciding?" (voipage.c):
  * with uncertain inputs (voi.gp: the answer, a few lines, and what

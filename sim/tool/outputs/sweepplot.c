@@ -23,8 +23,6 @@
 #include "sweepread.h"
 #include "valuewords.h"
 
-#define MAX_CHARTS 1024
-
 /* A file name from a label: lower-case letters, digits and dashes. */
 static void
 slug(const char *s, char *buf, size_t size)
@@ -68,8 +66,6 @@ add_chart(drawing *dw, const char *tpl, size_t m, size_t p,
 		size_t len = strlen(file);
 		snprintf(file + len, sizeof(file) - len, "-%zu", dup + 1);
 	}
-	if (dw->n >= MAX_CHARTS)
-		return FW_OK;
 	return drawing_add(dw, file, tpl, (int)m + 1, (int)p + 1, 1);
 }
 

@@ -8,6 +8,7 @@
 
 #include "bookread.h"
 #include "csvread.h"
+#include "jsonread.h"
 #include "relpath.h"
 
 /* Series a timeseries.csv may hold: far more than the model has. */
@@ -185,6 +186,60 @@ read_series(book_read *r, const char *dir, fw_error *err)
 	return rc;
 }
 
+/* The scenario the run ran, when its file is at hand unchanged (the
+ * SHA-256 run.json records) with the same options, and with the --set
+ * changes run.json records made again: the Inputs sheet and the
+ * discount rate are read from it. NULL when it is not. */
+static fw_scenario *
+scenario_of_run(const report *d, const char *dir)
+{
+	const json *set;
+	char path[4096];
+	fw_scenario *sc = NULL;
+	json *j = NULL;
+	size_t i;
+	int ok;
+
+	ok = pathf(path, sizeof(path), "%s/run.json", dir) == 0 &&
+	    json_load(path, &j, NULL) == FW_OK &&
+	    fw_scenario_load(d->scenario_file, &sc, NULL) == FW_OK &&
+	    strcmp(fw_scenario_sha256(sc), d->scenario_sha256) == 0 &&
+	    fw_scenario_variant_count(sc) == d->nv;
+	for (i = 0; ok && i < d->nv; i++)
+		ok = strcmp(fw_scenario_variant_name(sc, i), d->names[i]) == 0;
+	set = ok ? json_get(j, "overrides") : NULL;
+	ok = ok && set != NULL && set->kind == JSON_ARRAY;
+	for (i = 0; ok && i < set->n; i++) {
+		const json *o = &set->item[i];
+		const json *v = json_get(o, "variant");
+		ok = v != NULL && (v->kind == JSON_NULL || v->kind ==
+		    JSON_STRING) && fw_scenario_set(sc, v->kind == JSON_NULL ?
+		    NULL : json_str(o, "variant", ""), json_str(o, "path", ""),
+		    json_str(o, "value", ""), NULL) == FW_OK;
+	}
+	json_free(j);
+	if (!ok) {
+		fw_scenario_free(sc);
+		return NULL;
+	}
+	return sc;
+}
+
+/* The discount rate of sc, NaN when it is uncertain. */
+static double
+discount_rate(const fw_scenario *sc)
+{
+	const char *path = "economics.discount_rate";
+	int uncertain = 1;
+	double x;
+
+	if (fw_scenario_is_uncertain(sc, NULL, path, &uncertain) != FW_OK ||
+	    uncertain || fw_scenario_value(sc, NULL, path, 0.5, &x, NULL) !=
+	    FW_OK)
+		return NAN;
+	return x;
+}
+
 void
 book_read_clear(book_read *r)
 {
@@ -203,6 +258,7 @@ book_read_clear(book_read *r)
 	free(r->draw);
 	free(r->band);
 	free(r->change);
+	fw_scenario_free(r->scenario);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -226,6 +282,7 @@ book_read_dir(const report *d, const char *dir, book_read *r,
 	if ((rc = read_replications(r, dir, err)) != FW_OK ||
 	    (rc = read_series(r, dir, err)) != FW_OK)
 		return rc;
+	r->scenario = scenario_of_run(d, dir);
 	r->b = (fw_book){ .scenario_name = d->scenario,
 		.scenario_file = d->scenario_file,
 		.scenario_sha256 = d->scenario_sha256, .version = d->version,
@@ -233,7 +290,8 @@ book_read_dir(const report *d, const char *dir, book_read *r,
 		.command_line = d->command_line,
 		.calibration = d->calibration,
 		.seed = strtoull(d->seed, NULL, 10), .reps = d->R,
-		.months = d->T, .discount_rate = NAN, .nvariant = d->nv,
+		.months = d->T, .discount_rate = r->scenario != NULL ?
+		    discount_rate(r->scenario) : NAN, .nvariant = d->nv,
 		.name = (const char *const *)d->names, .rec = &d->rec,
 		.nmetric = r->b.nmetric,
 		.metric = (const char *const *)r->metric, .value = r->value,
@@ -241,6 +299,7 @@ book_read_dir(const report *d, const char *dir, book_read *r,
 		.draw_path = (const char *const *)r->drawpath,
 		.draw = r->draw, .nseries = r->b.nseries,
 		.series = (const char *const *)r->series, .band = r->band,
-		.nchange = d->nchange, .change = r->change };
+		.scenario = r->scenario, .nchange = d->nchange,
+		.change = r->change };
 	return FW_OK;
 }

@@ -22,7 +22,6 @@
 #include "voitable.h"
 
 #define RUN_NSTATE 7
-#define RUN_MAX_VARIANTS 1024
 
 /* The monthly series the report keeps (RS_REVENUE ...), as
  * timeseries.csv names them, older names after a '|'. */
@@ -88,6 +87,9 @@ typedef struct report {
 	struct leak_chart *leak;
 	/* the value of information, when some input is uncertain */
 	struct voi_read *voi;
+	/* [nv] mean NPV of each option with a calibrated scenario's
+	 * guesses (guesses.h); NULL when the run had none */
+	double *npv_guessed;
 
 	/* the recommendation (fw_recommend(3)); its names point into d */
 	fw_recommendation rec;

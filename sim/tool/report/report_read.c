@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "csvread.h"
+#include "guesses.h"
 #include "relpath.h"
 #include "jsonread.h"
 #include "keyrange.h"
@@ -94,6 +95,7 @@ read_layout(const char *dir, report *d, fw_error *err)
 	csv_reader r;
 	int col[3], got, rc;
 	long rows = 0;
+	size_t cap = 0;
 
 	if ((rc = csv_open_table(&r, dir,
 	    fw_table_name(FW_TABLE_TIMESERIES), err)) == FW_OK)
@@ -116,10 +118,15 @@ read_layout(const char *dir, report *d, fw_error *err)
 				break;
 		if (v < d->nv)
 			continue;
-		if (d->nv == RUN_MAX_VARIANTS) {
-			rc = csv_fail(&r, err, "more than %d variants",
-			    RUN_MAX_VARIANTS);
-			break;
+		if (d->nv == cap) {
+			size_t more = cap ? 2 * cap : 16;
+			char **grown = realloc(d->names, more * sizeof(*grown));
+			if (grown == NULL) {
+				rc = nomem(err);
+				break;
+			}
+			d->names = grown;
+			cap = more;
 		}
 		if ((d->names[d->nv] = strdup(r.field[col[0]])) == NULL) {
 			rc = nomem(err);
@@ -653,14 +660,28 @@ recommend(report *d)
 	return rc;
 }
 
+/* guesses.csv, when the run wrote one. */
+static int
+read_guesses(const char *dir, report *d, fw_error *err)
+{
+	int found, rc;
+
+	if ((d->npv_guessed = calloc(d->nv, sizeof(double))) == NULL)
+		return nomem(err);
+	rc = guesses_read(dir, d->nv, d->names, d->npv_guessed, &found, err);
+	if (rc != FW_OK || !found) {
+		free(d->npv_guessed);
+		d->npv_guessed = NULL;
+	}
+	return rc;
+}
+
 int
 report_read(const char *dir, report *d, fw_error *err)
 {
 	int rc;
 
 	memset(d, 0, sizeof(*d));
-	if ((d->names = calloc(RUN_MAX_VARIANTS, sizeof(char *))) == NULL)
-		return nomem(err);
 	if ((rc = read_layout(dir, d, err)) != FW_OK ||
 	    (rc = report_allocate(d, err)) != FW_OK ||
 	    (rc = read_timeseries(dir, d, err)) != FW_OK ||
@@ -669,7 +690,8 @@ report_read(const char *dir, report *d, fw_error *err)
 	    (rc = read_run_json(dir, d, err)) != FW_OK ||
 	    (rc = leak_chart_of_run(dir, d->scenario_hash, d->seed, d->T,
 	    d->command_line, &d->leak, err)) != FW_OK ||
-	    (rc = voi_of_run(dir, &d->voi, err)) != FW_OK)
+	    (rc = voi_of_run(dir, &d->voi, err)) != FW_OK ||
+	    (rc = read_guesses(dir, d, err)) != FW_OK)
 		return rc;
 	if (d->nv > 1 && ((rc = read_compare(dir, d, err)) != FW_OK ||
 	    (rc = read_paired(dir, d, err)) != FW_OK))
@@ -698,6 +720,7 @@ report_free(report *d)
 		free(d->change[i].to);
 	}
 	free(d->voi);
+	free(d->npv_guessed);
 	free(d->names);
 	free(d->draw_path);
 	free(d->change);

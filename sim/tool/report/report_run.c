@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "guesses.h"
 #include "relpath.h"
 #include "optionlook.h"
 #include "report.h"
@@ -253,6 +254,23 @@ take_looks(const fw_scenario *sc, report *d)
 	return rc;
 }
 
+/* Each option's mean NPV with the guesses, when the scenario is a
+ * calibrated one whose guesses were run too. */
+static int
+take_guesses(const run_record *rec, report *d)
+{
+	size_t v;
+	int rc = FW_OK;
+
+	if (rec->guessed == NULL)
+		return FW_OK;
+	if ((d->npv_guessed = calloc(d->nv, sizeof(double))) == NULL)
+		return FW_ENOMEM;
+	for (v = 0; rc == FW_OK && v < d->nv; v++)
+		rc = guesses_mean_npv(rec->guessed, v, &d->npv_guessed[v]);
+	return rc;
+}
+
 int
 report_of_run(const fw_run *run, const voi_table *voi,
     const run_record *rec, report *d, fw_error *err)
@@ -279,6 +297,7 @@ report_of_run(const fw_run *run, const voi_table *voi,
 	    (rc = take_compare(run, d)) != FW_OK ||
 	    (rc = take_replications(run, d)) != FW_OK ||
 	    (rc = take_voi(run, voi, d)) != FW_OK ||
+	    (rc = take_guesses(rec, d)) != FW_OK ||
 	    (rc = fw_run_recommend(run, &d->rec)) != FW_OK)
 		return nomem(err);
 	/* named from the results directory, as run.json names it */
