@@ -30,11 +30,12 @@ typedef int32_t lanes_i __attribute__((vector_size(16)));
 #define HALF 4
 _Static_assert(FW_RNG_BATCH == 2 * HALF, "two vectors of four lanes");
 
-/* a where m is set, else b */
+/* a where m is set, else b: one blend (by the sign bit of each lane of
+ * m, which is 0 or -1) */
 LANES_TARGET static inline lanes_d
 pick(lanes_m m, lanes_d a, lanes_d b)
 {
-	return (lanes_d)(((lanes_m)a & m) | ((lanes_m)b & ~m));
+	return (lanes_d)_mm256_blendv_pd((__m256d)b, (__m256d)a, (__m256d)m);
 }
 
 /* x in every lane */
@@ -187,6 +188,9 @@ binomial_lanes(const uint32_t *sw, const uint32_t *W, const double *zero,
 	return lane_bits(on[0]) | lane_bits(on[1]) << HALF;
 }
 
+_Static_assert((FW_POW_TABLE & (FW_POW_TABLE - 1)) == 0,
+    "counts checked against the power tables by their bits");
+
 /* Whether every count of the batch is within the guide and power
  * tables, which only hcp_month goes past: experiences from the words r
  * into g and b (with journey friction J added), unfilled scripts U. */
@@ -194,17 +198,18 @@ static inline int
 counts_in_tables(const fw_values *v, const uint32_t r[4][FW_RNG_BATCH],
     const uint32_t *J, const uint32_t *U, uint32_t *g, uint32_t *b)
 {
-	uint32_t big = 0;
+	const uint8_t *helpful = v->helpful->guide, *burden = v->burden->guide;
+	uint32_t any = 0;
 	int i;
 
 	for (i = 0; i < FW_RNG_BATCH; i++) {
-		g[i] = v->helpful->guide[r[FW_W_HELPFUL][i] >> 20];
-		b[i] = v->burden->guide[r[FW_W_BURDEN][i] >> 20] + J[i];
-		/* FW_GUIDE_SCAN is past the power tables too */
-		big |= (g[i] >= FW_POW_TABLE) | (b[i] >= FW_POW_TABLE) |
-		    (U[i] >= FW_POW_TABLE);
+		g[i] = helpful[r[FW_W_HELPFUL][i] >> 20];
+		b[i] = burden[r[FW_W_BURDEN][i] >> 20] + J[i];
+		/* each below FW_POW_TABLE, a power of two, when their bits
+		 * together are; FW_GUIDE_SCAN is past the tables too */
+		any |= g[i] | b[i] | U[i];
 	}
-	return !big;
+	return any < FW_POW_TABLE;
 }
 
 /* Steps 2 to 4 of hcp_month for four HCPs with experience counts g and
