@@ -72,8 +72,12 @@ blocks_avx2(philox4x32_key_t key, philox4x32_ctr_t ctr,
 {
 	const __m256i m0 = _mm256_set1_epi64x(PHILOX_M4x32_0);
 	const __m256i m1 = _mm256_set1_epi64x(PHILOX_M4x32_1);
+	const __m256i w0 = _mm256_set1_epi64x(PHILOX_W32_0);
+	const __m256i w1 = _mm256_set1_epi64x(PHILOX_W32_1);
 	__m256i x0[2], x1[2], x2[2], x3[2], all;
-	uint32_t e[FW_RNG_BATCH] = { 0 }, k0 = key.v[0], k1 = key.v[1];
+	__m256i kv0 = _mm256_set1_epi64x(key.v[0]);
+	__m256i kv1 = _mm256_set1_epi64x(key.v[1]);
+	uint32_t e[FW_RNG_BATCH] = { 0 };
 	int g, round, i;
 
 	_Static_assert(FW_RNG_BATCH == 8, "two vectors of four counters");
@@ -94,8 +98,6 @@ blocks_avx2(philox4x32_key_t key, philox4x32_ctr_t ctr,
 		x3[g] = _mm256_set1_epi64x(ctr.v[3]);
 	}
 	for (round = 0; round < 10; round++) {
-		const __m256i kv0 = _mm256_set1_epi64x(k0);
-		const __m256i kv1 = _mm256_set1_epi64x(k1);
 		for (g = 0; g < 2; g++) {
 			__m256i p0 = _mm256_mul_epu32(x0[g], m0);
 			__m256i p1 = _mm256_mul_epu32(x2[g], m1);
@@ -106,8 +108,9 @@ blocks_avx2(philox4x32_key_t key, philox4x32_ctr_t ctr,
 			x1[g] = p1;
 			x3[g] = p0;
 		}
-		k0 += PHILOX_W32_0;
-		k1 += PHILOX_W32_1;
+		/* the next round's keys, in the low halves only */
+		kv0 = _mm256_add_epi32(kv0, w0);
+		kv1 = _mm256_add_epi32(kv1, w1);
 	}
 	/* 0xaa: the odd 32-bit words from vector 1 */
 	_mm256_storeu_si256((__m256i *)(void *)out[0], _mm256_blend_epi32(
