@@ -347,8 +347,12 @@ static inline __attribute__((always_inline)) void
 book_month(const step_ctx *c, const int state, uint32_t j, int to,
     double tau, double p_sw, uint32_t W, uint32_t F, month_sums *sum)
 {
+	/* The arrays read before any store: a byte store may alias them. */
 	const fw_values *v = c->v;
-	unsigned m = c->months_of[j], d = c->defections_of[j];
+	uint8_t *state_of = c->state_of;
+	double *trust_of = c->trust_of;
+	uint16_t *months_of = c->months_of, *defections_of = c->defections_of;
+	unsigned m = months_of[j], d = defections_of[j];
 	int next = state;
 
 	if (to >= 0) {
@@ -374,10 +378,10 @@ book_month(const step_ctx *c, const int state, uint32_t j, int to,
 	sum->filled += F;
 	sum->count[next]++;
 	sum->trust += tau;
-	c->state_of[j] = (uint8_t)next;
-	c->trust_of[j] = tau;
-	c->months_of[j] = (uint16_t)m;
-	c->defections_of[j] = (uint16_t)d;
+	trust_of[j] = tau;
+	months_of[j] = (uint16_t)m;
+	defections_of[j] = (uint16_t)d;
+	state_of[j] = (uint8_t)next;
 }
 
 /* One month of HCP j, in state `state` (MODEL.md §5.2). Inlined once per
@@ -475,12 +479,16 @@ step_state(const step_ctx *c, const int state, const uint32_t *idx,
 				    sw);
 			else
 				fwi_rng_blocks(c->key, sc, idx + i0, m, sw);
-			for (b = 0; b < FW_RNG_BATCH; b++)
-				lambda[b] = b < m ? c->s.scripts * fwi_share(c->v,
-				    state, c->trust_of[idx[i0 + (uint32_t)b]]) : 0;
-			draw_scripts(c->w, c->v, c->seed, c->rep, c->seg,
-			    idx + i0, c->month, m, c->lanes, sw, lambda, W,
-			    F);
+			if (m < FW_RNG_BATCH || c->lanes->scripts == NULL ||
+			    !c->lanes->scripts(c, state, idx + i0, sw, W, F)) {
+				for (b = 0; b < FW_RNG_BATCH; b++)
+					lambda[b] = b < m ? c->s.scripts *
+					    fwi_share(c->v, state, c->trust_of[
+					    idx[i0 + (uint32_t)b]]) : 0;
+				draw_scripts(c->w, c->v, c->seed, c->rep,
+				    c->seg, idx + i0, c->month, m, c->lanes, sw,
+				    lambda, W, F);
+			}
 		}
 		if (m == FW_RNG_BATCH && (state >= FW_LAPSED ?
 		    c->lanes->defected != NULL && c->lanes->defected(c, state,

@@ -16,6 +16,7 @@
 #ifndef FW_MODEL_LANES_H
 #define FW_MODEL_LANES_H
 
+#include <math.h>
 #include <string.h>
 
 #include <immintrin.h>
@@ -319,7 +320,48 @@ prescriber_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
 	return 1;
 }
 
+/* The scripts of eight prescribers, from their trust to their counts:
+ * the means of step_state (c->s.scripts times fwi_share), then
+ * draw_scripts's inversions. */
+LANES_TARGET static int
+scripts_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
+    const uint32_t sw[4][FW_RNG_BATCH], uint32_t *W, uint32_t *F)
+{
+	const fw_values *v = c->v;
+	const double fa = v->g[FW_G_F_ACCESS], w = v->g[FW_G_CX_WEIGHT];
+	double lambda[FW_RNG_BATCH], p0[FW_RNG_BATCH];
+	uint32_t small[FW_RNG_BATCH], any = 0;
+	unsigned inverted = 0;
+	int i, h;
+
+	if (fa == 0 || fa == 1)
+		return 0;
+	for (h = 0; h < 2; h++) {
+		lanes_d tau = gather_lanes(c->trust_of, hcp + HALF * h);
+		lanes_d share = v->sigma[state] * (1 - w + w * tau) *
+		    v->share_scale;
+		lanes_d mean = c->s.scripts * pick(share < 1, share, splat(1));
+		inverted |= lane_bits(mean < FW_INVERSION_MAX) << (HALF * h);
+		store_lanes(lambda + HALF * h, mean);
+	}
+	if (inverted != (1u << FW_RNG_BATCH) - 1)
+		return 0;
+	for (i = 0; i < FW_RNG_BATCH; i++)
+		p0[i] = exp(-lambda[i]);
+	poisson_lanes(sw[FW_W_SCRIPTS], lambda, p0, inverted, W);
+	for (i = 0; i < FW_RNG_BATCH; i++)
+		any |= W[i];
+	if (any >= FW_POW_TABLE)
+		return 0;
+	/* a lane with W = 0 counts 0 */
+	binomial_lanes(sw[FW_W_FILL], W, v->binom_zero, v->fill_small,
+	    inverted, small);
+	for (i = 0; i < FW_RNG_BATCH; i++)
+		F[i] = fa <= 0.5 ? W[i] - small[i] : small[i];
+	return 1;
+}
+
 #define LANES_TABLE { poisson_lanes, binomial_lanes, defected_lanes, \
-	prescriber_lanes }
+	prescriber_lanes, scripts_lanes }
 
 #endif

@@ -67,6 +67,12 @@ struct fw_lanes {
 	int (*prescriber)(const step_ctx *c, int state, const uint32_t *hcp,
 	    const uint32_t r[4][FW_RNG_BATCH], const uint32_t *W,
 	    const uint32_t *F, double *tau, double *p_sw, int *to);
+	/* The scripts W and F of prescribers hcp in state `state`, from
+	 * the words sw of their SCRIPTS blocks, with the means their trust
+	 * gives (step_state, draw_scripts); 0 when a mean is too large for
+	 * inversion, access is 0 or 1, or a W is past the power tables. */
+	int (*scripts)(const step_ctx *c, int state, const uint32_t *hcp,
+	    const uint32_t sw[4][FW_RNG_BATCH], uint32_t *W, uint32_t *F);
 };
 
 /* Each table has no kernels where the build has no such code. */
