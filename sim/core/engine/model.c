@@ -303,14 +303,6 @@ fwi_market_copy(fw_work *to, const fw_work *from)
 	market_copy(&to->market, &from->market, from);
 }
 
-/* What one segment's HCPs did in one month. */
-typedef struct month_sums {
-	uint64_t written, filled, winbacks, lapses, switches;
-	uint64_t count[FW_NSTATE];
-	double reacq_cost, cvar, trust;
-	uint32_t advocates;
-} month_sums;
-
 /* Picks among ordered competing events (MODEL.md §5.2.5): event i happens
  * when P_{i-1} <= V < P_i with P_i = 1 - prod_{j<=i} (1 - p_j). Returns
  * the event's index, or -1 when the HCP stays. */
@@ -450,9 +442,9 @@ hcp_month(const step_ctx *c, const int state, uint32_t j,
 /* The HCPs of one state, listed in idx: their HCP_MONTH blocks and, for
  * prescribers, their SCRIPTS blocks and scripts a batch at a time, then
  * their months: on a vector path (c->lanes, step.h) a whole batch of
- * lapsed, switched, adopting or advocating HCPs in vector lanes up to
- * their moves, else one by one; booked one by one in HCP order either
- * way. */
+ * adopting or advocating HCPs in vector lanes up to their moves, and of
+ * lapsed or switched ones up to their booking, else one by one; booked
+ * one by one in HCP order either way. */
 static inline __attribute__((always_inline)) void
 step_state(const step_ctx *c, const int state, const uint32_t *idx,
     uint32_t n, month_sums *sum)
@@ -490,15 +482,17 @@ step_state(const step_ctx *c, const int state, const uint32_t *idx,
 				    lambda, W, F);
 			}
 		}
-		if (m == FW_RNG_BATCH && (state >= FW_LAPSED ?
+		if (m == FW_RNG_BATCH && state >= FW_LAPSED &&
 		    c->lanes->defected != NULL && c->lanes->defected(c, state,
-		    idx + i0, words, tau, to) : state >= FW_ADOPTER ?
-		    c->lanes->prescriber != NULL && c->lanes->prescriber(c,
-		    state, idx + i0, words, W, F, tau, p_sw, to) : 0)) {
+		    idx + i0, words, sum))
+			continue;	/* booked too */
+		if (m == FW_RNG_BATCH && (state == FW_ADOPTER ||
+		    state == FW_ADVOCATE) && c->lanes->prescriber != NULL &&
+		    c->lanes->prescriber(c, state, idx + i0, words, W, F, tau,
+		    p_sw, to)) {
 			for (b = 0; b < m; b++)
 				book_month(c, state, idx[i0 + (uint32_t)b],
-				    to[b], tau[b], state >= FW_LAPSED ? -1 :
-				    p_sw[b], W[b], F[b], sum);
+				    to[b], tau[b], p_sw[b], W[b], F[b], sum);
 			continue;
 		}
 		for (b = 0; b < m; b++) {

@@ -237,34 +237,56 @@ clamp_lanes(lanes_d p)
 	return pick(p < 0, splat(0), pick(p > 1, splat(1), p));
 }
 
-/* The month of eight lapsed or switched HCPs up to their move: their
- * trust and whether they are won back (pick_event with its one event).
- * Such an HCP writes no scripts and meets no journey friction. */
+/* The month of eight lapsed or switched HCPs: their trust, whether they
+ * are won back (pick_event with its one event), and their booking as
+ * book_month does it, in HCP order. Such an HCP writes no scripts and
+ * meets no journey friction; won back, it engages, and its month count
+ * starts again. */
 LANES_TARGET static int
 defected_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
-    const uint32_t r[4][FW_RNG_BATCH], double *tau_out, int *to)
+    const uint32_t r[4][FW_RNG_BATCH], month_sums *sum)
 {
 	const uint32_t none[FW_RNG_BATCH] = { 0 };
+	const fw_values *v = c->v;
+	/* read before the stores: a byte store may alias them */
+	uint8_t *state_of = c->state_of;
+	double *trust_of = c->trust_of;
+	uint16_t *months_of = c->months_of;
+	const uint16_t *defections_of = c->defections_of;
 	uint32_t m[FW_RNG_BATCH], g[FW_RNG_BATCH], b[FW_RNG_BATCH];
+	double tau[FW_RNG_BATCH];
 	unsigned moved = 0;
 	int i, h;
 
-	if (!counts_in_tables(c->v, r, none, none, g, b))
+	if (!counts_in_tables(v, r, none, none, g, b))
 		return 0;
 	for (i = 0; i < FW_RNG_BATCH; i++)
-		m[i] = c->months_of[hcp[i]];
+		m[i] = months_of[hcp[i]];
 	for (h = 0; h < 2; h++) {
 		const int at = HALF * h;
-		lanes_d tau = trust_lanes(c, hcp + at, g + at, b + at, none);
-		lanes_d p = clamp_lanes(c->winback[state] * tau *
-		    gather_lanes(c->v->winback_decay, m + at));
+		lanes_d t = trust_lanes(c, hcp + at, g + at, b + at, none);
+		lanes_d p = clamp_lanes(c->winback[state] * t *
+		    gather_lanes(v->winback_decay, m + at));
 		lanes_d stay = 1 * (1 - p);
 		moved |= lane_bits(uniform_lanes(r[FW_W_TRANSITION] + at) <
 		    1 - stay) << at;
-		store_lanes(tau_out + at, tau);
+		store_lanes(tau + at, t);
 	}
-	for (i = 0; i < FW_RNG_BATCH; i++)
-		to[i] = moved >> i & 1 ? 0 : -1;
+	for (i = 0; i < FW_RNG_BATCH; i++) {
+		const uint32_t j = hcp[i];
+		if (moved >> i & 1) {
+			sum->winbacks++;
+			sum->reacq_cost += v->defection_cost[defections_of[j]] *
+			    v->cost_growth[m[i]];
+			months_of[j] = 0;
+			state_of[j] = FW_ENGAGED;
+		} else
+			months_of[j] = (uint16_t)(m[i] + 1);
+		sum->trust += tau[i];
+		trust_of[j] = tau[i];
+	}
+	sum->count[FW_ENGAGED] += (unsigned)__builtin_popcount(moved);
+	sum->count[state] += FW_RNG_BATCH - (unsigned)__builtin_popcount(moved);
 	return 1;
 }
 
