@@ -442,9 +442,8 @@ hcp_month(const step_ctx *c, const int state, uint32_t j,
 /* The HCPs of one state, listed in idx: their HCP_MONTH blocks and, for
  * prescribers, their SCRIPTS blocks and scripts a batch at a time, then
  * their months: on a vector path (c->lanes, step.h) a whole batch of
- * adopting or advocating HCPs in vector lanes up to their moves, and of
- * lapsed or switched ones up to their booking, else one by one; booked
- * one by one in HCP order either way. */
+ * lapsed, switched, adopting or advocating HCPs in vector lanes, else
+ * one by one; booked in HCP order either way. */
 static inline __attribute__((always_inline)) void
 step_state(const step_ctx *c, const int state, const uint32_t *idx,
     uint32_t n, month_sums *sum)
@@ -456,8 +455,8 @@ step_state(const step_ctx *c, const int state, const uint32_t *idx,
 	    0, c->month, 0);
 	uint32_t words[4][FW_RNG_BATCH], sw[4][FW_RNG_BATCH];
 	uint32_t W[FW_RNG_BATCH] = { 0 }, F[FW_RNG_BATCH] = { 0 }, i0;
-	double lambda[FW_RNG_BATCH], tau[FW_RNG_BATCH], p_sw[FW_RNG_BATCH];
-	int b, to[FW_RNG_BATCH];
+	double lambda[FW_RNG_BATCH];
+	int b;
 
 	for (i0 = 0; i0 < n; i0 += FW_RNG_BATCH) {
 		int m = n - i0 < FW_RNG_BATCH ? (int)(n - i0) : FW_RNG_BATCH;
@@ -482,19 +481,12 @@ step_state(const step_ctx *c, const int state, const uint32_t *idx,
 				    lambda, W, F);
 			}
 		}
-		if (m == FW_RNG_BATCH && state >= FW_LAPSED &&
+		if (m == FW_RNG_BATCH && (state >= FW_LAPSED ?
 		    c->lanes->defected != NULL && c->lanes->defected(c, state,
-		    idx + i0, words, sum))
-			continue;	/* booked too */
-		if (m == FW_RNG_BATCH && (state == FW_ADOPTER ||
-		    state == FW_ADVOCATE) && c->lanes->prescriber != NULL &&
-		    c->lanes->prescriber(c, state, idx + i0, words, W, F, tau,
-		    p_sw, to)) {
-			for (b = 0; b < m; b++)
-				book_month(c, state, idx[i0 + (uint32_t)b],
-				    to[b], tau[b], p_sw[b], W[b], F[b], sum);
-			continue;
-		}
+		    idx + i0, words, sum) : state >= FW_ADOPTER ?
+		    c->lanes->prescriber != NULL && c->lanes->prescriber(c,
+		    state, idx + i0, words, W, F, sum) : 0))
+			continue;	/* stepped and booked in lanes */
 		for (b = 0; b < m; b++) {
 			const uint32_t r[4] = { words[0][b], words[1][b],
 				words[2][b], words[3][b] };

@@ -290,19 +290,39 @@ defected_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
 	return 1;
 }
 
-/* The month of eight adopters or advocates up to their move, with their
- * scripts W and F: their trust, switching chance and move (pick_event
- * with its three events). 0 when a count is past the tables, or when
- * the switching exponent is not 2. */
+/* fwi_share of four HCPs at trust tau whose states have base shares
+ * sigma. */
+LANES_TARGET static inline lanes_d
+share_lanes(const fw_values *v, lanes_d sigma, lanes_d tau)
+{
+	const double w = v->g[FW_G_CX_WEIGHT];
+	lanes_d share = sigma * (1 - w + w * tau) * v->share_scale;
+
+	return pick(share < 1, share, splat(1));
+}
+
+/* The month of eight adopters or advocates, with their scripts W and F:
+ * their trust, switching chance and move (pick_event with its three
+ * events), and their booking as book_month does it, in HCP order, with
+ * the customer value at risk (fwi_cvar) of those that stay prescribers.
+ * 0 when a count is past the tables, or when the switching exponent is
+ * not 2. */
 LANES_TARGET static int
 prescriber_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
     const uint32_t r[4][FW_RNG_BATCH], const uint32_t *W, const uint32_t *F,
-    double *tau_out, double *psw_out, int *to)
+    month_sums *sum)
 {
 	const fw_values *v = c->v;
 	const double tau_a = c->tau_a;
+	/* where the third event leads */
+	const int other = state == FW_ADOPTER ? FW_ADVOCATE : FW_ADOPTER;
+	/* read before the stores: a byte store may alias them */
+	uint8_t *state_of = c->state_of;
+	double *trust_of = c->trust_of;
+	uint16_t *months_of = c->months_of, *defections_of = c->defections_of;
 	uint32_t U[FW_RNG_BATCH], J[FW_RNG_BATCH], g[FW_RNG_BATCH];
 	uint32_t b[FW_RNG_BATCH];
+	double tau_of[FW_RNG_BATCH], cvar[FW_RNG_BATCH];
 	unsigned e0 = 0, e1 = 0, e2 = 0;
 	int i, h;
 
@@ -317,7 +337,8 @@ prescriber_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
 	for (h = 0; h < 2; h++) {
 		const int at = HALF * h;
 		lanes_d tau = trust_lanes(c, hcp + at, g + at, b + at, U + at);
-		lanes_d base = 1 - tau, p_sw, p0, p2, stay, V;
+		lanes_d base = 1 - tau, p_sw, p0, p2, stay, V, keep, keep4;
+		lanes_m third;
 		p_sw = v->g[FW_G_SWITCH_RATE] * (base * base);
 		p0 = 1 - pick(count_lanes(J + at) != 0, splat(c->keep_lapse),
 		    splat(1)) * gather_lanes(v->lapse_unfilled, U + at);
@@ -332,13 +353,43 @@ prescriber_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
 		stay = stay * (1 - clamp_lanes(p_sw));
 		e1 |= lane_bits(V < 1 - stay) << at;
 		stay = stay * (1 - clamp_lanes(p2));
-		e2 |= lane_bits(V < 1 - stay) << at;
-		store_lanes(tau_out + at, tau);
-		store_lanes(psw_out + at, p_sw);
+		third = V < 1 - stay;
+		e2 |= lane_bits(third) << at;
+		/* fwi_cvar in the prescribing state it ends in, if it does */
+		keep = 1 - p_sw;
+		keep4 = keep * keep * keep * keep;
+		store_lanes(cvar + at, c->s.cvar_scale * share_lanes(v,
+		    pick(third, splat(v->sigma[other]), splat(v->sigma[state])),
+		    tau) * (1 - keep4 * keep4 * keep4));
+		store_lanes(tau_of + at, tau);
 	}
-	for (i = 0; i < FW_RNG_BATCH; i++)
-		to[i] = e0 >> i & 1 ? 0 : e1 >> i & 1 ? 1 : e2 >> i & 1 ? 2 :
-		    -1;
+	for (i = 0; i < FW_RNG_BATCH; i++) {
+		const uint32_t j = hcp[i];
+		unsigned m = months_of[j], d = defections_of[j];
+		int next = state;
+		if ((e0 | e1) >> i & 1) {
+			next = e0 >> i & 1 ? FW_LAPSED : FW_SWITCHED;
+			d++;
+			sum->lapses += next == FW_LAPSED;
+			sum->switches += next == FW_SWITCHED;
+			m = 0;
+		} else {
+			if (e2 >> i & 1) {
+				next = other;
+				m = 0;
+			} else
+				m++;
+			sum->cvar += cvar[i];
+		}
+		sum->written += W[i];
+		sum->filled += F[i];
+		sum->count[next]++;
+		sum->trust += tau_of[i];
+		trust_of[j] = tau_of[i];
+		months_of[j] = (uint16_t)m;
+		defections_of[j] = (uint16_t)d;
+		state_of[j] = (uint8_t)next;
+	}
 	return 1;
 }
 
@@ -350,7 +401,7 @@ scripts_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
     const uint32_t sw[4][FW_RNG_BATCH], uint32_t *W, uint32_t *F)
 {
 	const fw_values *v = c->v;
-	const double fa = v->g[FW_G_F_ACCESS], w = v->g[FW_G_CX_WEIGHT];
+	const double fa = v->g[FW_G_F_ACCESS];
 	double lambda[FW_RNG_BATCH], p0[FW_RNG_BATCH];
 	uint32_t small[FW_RNG_BATCH], any = 0;
 	unsigned inverted = 0;
@@ -359,10 +410,9 @@ scripts_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
 	if (fa == 0 || fa == 1)
 		return 0;
 	for (h = 0; h < 2; h++) {
-		lanes_d tau = gather_lanes(c->trust_of, hcp + HALF * h);
-		lanes_d share = v->sigma[state] * (1 - w + w * tau) *
-		    v->share_scale;
-		lanes_d mean = c->s.scripts * pick(share < 1, share, splat(1));
+		lanes_d mean = c->s.scripts * share_lanes(v,
+		    splat(v->sigma[state]), gather_lanes(c->trust_of,
+		    hcp + HALF * h));
 		inverted |= lane_bits(mean < FW_INVERSION_MAX) << (HALF * h);
 		store_lanes(lambda + HALF * h, mean);
 	}

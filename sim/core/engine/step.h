@@ -70,11 +70,10 @@ struct fw_lanes {
 	 * stored as book_month (model.c) books and stores it. */
 	int (*defected)(const step_ctx *c, int state, const uint32_t *hcp,
 	    const uint32_t r[4][FW_RNG_BATCH], month_sums *sum);
-	/* The same for adopters or advocates with their scripts W and F,
-	 * and their switching chances in p_sw. */
+	/* The same for adopters or advocates with their scripts W and F. */
 	int (*prescriber)(const step_ctx *c, int state, const uint32_t *hcp,
 	    const uint32_t r[4][FW_RNG_BATCH], const uint32_t *W,
-	    const uint32_t *F, double *tau, double *p_sw, int *to);
+	    const uint32_t *F, month_sums *sum);
 	/* The scripts W and F of prescribers hcp in state `state`, from
 	 * the words sw of their SCRIPTS blocks, with the means their trust
 	 * gives (step_state, draw_scripts); 0 when a mean is too large for
