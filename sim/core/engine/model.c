@@ -339,12 +339,8 @@ static inline __attribute__((always_inline)) void
 book_month(const step_ctx *c, const int state, uint32_t j, int to,
     double tau, double p_sw, uint32_t W, uint32_t F, month_sums *sum)
 {
-	/* The arrays read before any store: a byte store may alias them. */
 	const fw_values *v = c->v;
-	uint8_t *state_of = c->state_of;
-	double *trust_of = c->trust_of;
-	uint16_t *months_of = c->months_of, *defections_of = c->defections_of;
-	unsigned m = months_of[j], d = defections_of[j];
+	unsigned m = c->months_of[j], d = c->defections_of[j];
 	int next = state;
 
 	if (to >= 0) {
@@ -370,10 +366,10 @@ book_month(const step_ctx *c, const int state, uint32_t j, int to,
 	sum->filled += F;
 	sum->count[next]++;
 	sum->trust += tau;
-	trust_of[j] = tau;
-	months_of[j] = (uint16_t)m;
-	defections_of[j] = (uint16_t)d;
-	state_of[j] = (uint8_t)next;
+	c->state_of[j] = (uint8_t)next;
+	c->trust_of[j] = tau;
+	c->months_of[j] = (uint16_t)m;
+	c->defections_of[j] = (uint16_t)d;
 }
 
 /* One month of HCP j, in state `state` (MODEL.md §5.2). Inlined once per
