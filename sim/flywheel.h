@@ -217,6 +217,14 @@ int fw_key_get(size_t i, fw_key_info *out);
  * *out unchanged, if it names none. */
 int fw_key_lookup(const char *path, fw_key_info *out);
 
+/* Writes the plain-English name of the input at a dotted path into buf
+ * (at most size bytes), as every chart, table and page names it:
+ * "friction.access" -> "access friction", "segments.cardiology.trust"
+ * -> "trust (cardiology)"; a variant's own ("fix-access:friction.access")
+ * says so ("access friction in fix-access"). The path itself when no key
+ * has it; "" for NULL. */
+void fw_key_label(const char *path, char *buf, size_t size);
+
 /* Writes the range of key i in words into buf, e.g. "number in [0, 1]",
  * "integer >= 1", "text"; "" past the end. 64 bytes are enough. */
 void fw_key_range_text(size_t i, char *buf, size_t size);
@@ -398,8 +406,11 @@ int fw_scenario_variant_ramp(const fw_scenario *sc, size_t v);
 
 /* ---- Runs ---- */
 
-/* The most threads a run or a calibration's evaluation asks for. */
+/* The most threads a run or a calibration's evaluation asks for;
+ * fw_max_threads() gives it to a caller that cannot read a macro (a
+ * binding), as fw_key_lookup() gives every other limit, a key's range. */
 #define FW_MAX_THREADS 1024
+int fw_max_threads(void);
 
 /* What a run may change from the scenario file; a field left 0 keeps the
  * file's. fw_run_alloc() refuses (FW_EINVALID) replications and months
@@ -1049,6 +1060,45 @@ typedef struct fw_leakage_row {
 int fw_leakage_get_row(const fw_leakage *lk, size_t m, size_t i,
     fw_leakage_row *out);
 
+/* Interactions are material when a stage's one-at-a-time NPV gain is
+ * this share of the total gain or more away from its Shapley value;
+ * fw_leakage_material() says whether some stage's is (0 before
+ * fw_leakage_decompose()). */
+#define FW_LEAKAGE_MATERIAL 0.05
+int fw_leakage_material(const fw_leakage *lk);
+
+/* The tables of a decomposition, as flywheel leakage writes them:
+ * fw_leakage_table_name() gives each file's name ("leakage.csv"), NULL
+ * past the last. */
+enum fw_leakage_table { FW_LEAKAGE_CSV, FW_LEAKAGE_JSON,
+	FW_LEAKAGE_TABLE_COUNT };
+const char *fw_leakage_table_name(size_t t);
+
+/* leakage.csv's columns, named by fw_leakage_column() (NULL past the
+ * last): stage (a key path, "all" for every stage), label, metric, then
+ * actual, one_at_a_time, shapley, share and interaction, each followed
+ * by its _lo95 and _hi95. */
+#define FW_LEAKAGE_COLUMNS 18
+const char *fw_leakage_column(size_t j);
+/* Row r of leakage.csv: metric m = r / (K + 1) of stage i = r % (K + 1)
+ * (K stages; i = K: all of them), 0 <= r < (K + 1) *
+ * fw_leakage_metric_count(). Cell j is text[j] for the first three
+ * columns (the label written into buf, size bytes) and num[j] for the
+ * others (NaN where the decomposition has none); text[j] is NULL for a
+ * number, num[j] NaN for a text. FW_EINVALID past the last row. */
+int fw_leakage_table_row(const fw_leakage *lk, size_t r, const char **text,
+    double *num, char *buf, size_t size);
+
+/* Writes each table t of decomposition lk, decomposed from run, into the
+ * descriptor fd[t] (room for FW_LEAKAGE_TABLE_COUNT; a negative one is
+ * skipped), byte for byte as the command writes them, as
+ * fw_run_write_tables() writes a run's: rec (may be NULL) gives
+ * leakage.json's command line, time and fit table. FW_EINVALID for a
+ * decomposition not decomposed or another run, FW_EIO when a descriptor
+ * cannot be written, FW_ENOMEM; err filled. */
+int fw_leakage_write_tables(const fw_leakage *lk, const fw_run *run,
+    const fw_run_record *rec, const int *fd, fw_error *err);
+
 /* ---- Sweeps: designs over a scenario's inputs ---- */
 
 typedef struct fw_sweep fw_sweep;
@@ -1079,7 +1129,8 @@ fw_scenario *fw_sweep_scenario(fw_sweep *sw);
 uint64_t fw_sweep_replications(const fw_sweep *sw);
 uint64_t fw_sweep_seed(const fw_sweep *sw);
 int fw_sweep_months(const fw_sweep *sw);
-/* Replace the replications (FW_EINVALID for 0) or the seed; the seed
+/* Replace the replications (FW_EINVALID outside the range of the sweep
+ * file's key replications, fw_key_get()) or the seed; the seed
  * also draws a Latin hypercube, whose points then change (FW_ENOMEM when
  * they cannot be laid out again). */
 int fw_sweep_set_replications(fw_sweep *sw, uint64_t reps);

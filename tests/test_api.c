@@ -411,6 +411,23 @@ START_TEST(test_arguments_checked)
 	ck_assert_int_eq(fw_key_lookup("friction.access", NULL), FW_EINVALID);
 	ck_assert_int_eq(fw_key_get(0, NULL), FW_EINVALID);
 	fw_key_range_text(0, NULL, 10);
+	fw_key_label(NULL, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "");
+	fw_key_label("friction.access", NULL, 10);
+	fw_key_label("segments.cardiology.trust", buf, sizeof(buf));
+	ck_assert_str_eq(buf, "trust (cardiology)");
+	fw_key_label("fix:friction.access", buf, sizeof(buf));
+	ck_assert_str_eq(buf, "access friction in fix");
+	ck_assert_int_eq(fw_max_threads(), FW_MAX_THREADS);
+	ck_assert_int_eq(fw_leakage_material(NULL), 0);
+	ck_assert_ptr_null(fw_leakage_column(FW_LEAKAGE_COLUMNS));
+	ck_assert_str_eq(fw_leakage_column(FW_LEAKAGE_COLUMNS - 1),
+	    "interaction_hi95");
+	ck_assert_ptr_null(fw_leakage_table_name(FW_LEAKAGE_TABLE_COUNT));
+	ck_assert_int_eq(fw_leakage_table_row(NULL, 0, NULL, NULL, buf,
+	    sizeof(buf)), FW_EINVALID);
+	ck_assert_int_eq(fw_leakage_write_tables(NULL, NULL, NULL, NULL,
+	    &err), FW_EINVALID);
 	ck_assert_ptr_null(fw_suggest(NULL, NULL, 3));
 	fw_hash(NULL, 5, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "fnv1a64:cbf29ce484222325");

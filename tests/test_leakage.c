@@ -253,7 +253,7 @@ START_TEST(test_additive_costs)
 		    row(lk, 0, i).shapley.mean, 1e-6);
 		ck_assert_double_eq_tol(row(lk, 0, i).interaction.mean, 0, 1e-6);
 	}
-	ck_assert_int_eq(leak_material(lk), 0);
+	ck_assert_int_eq(fw_leakage_material(lk), 0);
 	for (m = 1; m < fw_leakage_metric_count(); m++)
 		for (i = 0; i <= 2; i++) {
 			ck_assert_double_eq(row(lk, m, i).alone.mean, 0);

@@ -4,7 +4,7 @@
 
 fw_calibrate <- function(file, threads = NULL, progress = interactive()) {
   file <- normalizePath(text_arg(file, "file"), mustWork = FALSE)
-  threads <- whole(threads, "threads", 1, 1024)
+  threads <- whole(threads, "threads", 1, limit("threads"))
   cal <- .Call(C_fwr_calibration_load, file, threads)
   on.exit(.Call(C_fwr_release, cal))
   console <- isTRUE(progress)

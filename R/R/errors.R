@@ -48,9 +48,12 @@ whole <- function(x, name, lo, hi, null = TRUE) {
   as.double(x)
 }
 
-# The largest whole number a double holds exactly, and the largest int.
+# The largest whole number a double holds exactly (a seed R can pass).
 max_exact <- 2^53
-max_int <- .Machine$integer.max
+
+# The library's limit named (threads, replications or months): R states
+# none itself.
+limit <- function(name) .Call(C_fwr_limits)[[name]]
 
 check_class <- function(x, class, what) {
   if (!inherits(x, class))

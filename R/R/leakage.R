@@ -23,10 +23,10 @@ fw_leakage <- function(sc, stages = NULL, option = NULL, reps = NULL,
   # the file's replications, at most 100
   if (is.null(reps))
     reps <- min(.Call(C_fwr_scenario_info, sc$ptr)$replications, 100)
-  reps <- whole(reps, "reps", 1, max_exact)
-  months <- whole(months, "months", 1, max_int)
+  reps <- whole(reps, "reps", 1, limit("replications"))
+  months <- whole(months, "months", 1, limit("months"))
   seed <- whole(seed, "seed", 0, max_exact)
-  threads <- whole(threads, "threads", 1, 1024)
+  threads <- whole(threads, "threads", 1, limit("threads"))
   ptr <- .Call(C_fwr_leakage_alloc, sc$ptr,
                enc2utf8(as.character(names(targets))), unname(targets),
                text_arg(option, "option", null = TRUE), reps, months, seed,

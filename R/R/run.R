@@ -12,10 +12,10 @@ fw_run <- function(sc, reps = 1000, months = NULL, seed = NULL,
   out <- text_arg(out, "out", null = TRUE)
   if (!is.null(monthly) && (!is.character(monthly) || anyNA(monthly)))
     arg_fail("monthly must name monthly series, e.g. c(\"revenue\", \"cash\")")
-  reps <- whole(reps, "reps", 1, max_exact)
-  months <- whole(months, "months", 1, max_int)
+  reps <- whole(reps, "reps", 1, limit("replications"))
+  months <- whole(months, "months", 1, limit("months"))
   seed <- whole(seed, "seed", 0, max_exact)
-  threads <- whole(threads, "threads", 1, max_int)
+  threads <- whole(threads, "threads", 1, limit("threads"))
   ptr <- .Call(C_fwr_run_alloc, sc$ptr, reps, months, seed, threads)
   # the run's memory goes back at once, also on error or interrupt
   on.exit(.Call(C_fwr_release, ptr))

@@ -13,9 +13,9 @@ column_name <- function(text) {
 fw_sweep <- function(file, reps = NULL, seed = NULL, threads = NULL,
                      progress = interactive()) {
   file <- normalizePath(text_arg(file, "file"), mustWork = FALSE)
-  reps <- whole(reps, "reps", 1, max_exact)
+  reps <- whole(reps, "reps", 1, limit("replications"))
   seed <- whole(seed, "seed", 0, max_exact)
-  threads <- whole(threads, "threads", 1, max_int)
+  threads <- whole(threads, "threads", 1, limit("threads"))
   sw <- .Call(C_fwr_sweep_load, file)
   on.exit(.Call(C_fwr_release, sw))
   .Call(C_fwr_sweep_set, sw, reps, seed)

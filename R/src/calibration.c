@@ -13,11 +13,11 @@ SEXP fwr_calibration_load(SEXP file, SEXP threads)
 	if (fw_calibration_load(R_ExpandFileName(r_text(file)), &cal, &err)
 	    != FW_OK)
 		r_fail(&err);
-	/* R checked threads (1 .. 1024) before */
+	/* R checked threads against fw_max_threads() before */
 	if (!Rf_isNull(threads) && fw_calibration_set_threads(cal,
 	    (int)Rf_asReal(threads)) != FW_OK) {
 		fw_calibration_free(cal);
-		r_fail_status(FW_EINVALID, "threads: 0 to 1024");
+		r_fail_status(FW_EINVALID, "threads out of range");
 	}
 	return r_wrap(R_CALIBRATION, cal);
 }

@@ -52,6 +52,7 @@ void r_run_options(SEXP reps, SEXP months, SEXP seed, SEXP threads,
 /* The entry points .Call reaches (registered in init.c). */
 SEXP fwr_version(void);
 SEXP fwr_format(SEXP x);
+SEXP fwr_limits(void);
 SEXP fwr_names(void);
 SEXP fwr_release(SEXP x);
 SEXP fwr_scenario_load(SEXP file, SEXP text);

@@ -18,6 +18,25 @@ SEXP fwr_version(void)
 	return out;
 }
 
+/* The limits R checks its arguments against, the library's own: the
+ * most threads (FW_MAX_THREADS) and the largest replications and
+ * horizon (the ranges of the keys replications and horizon_months). */
+SEXP fwr_limits(void)
+{
+	static const char *names[] = { "threads", "replications",
+		"months", "" };
+	const char *const keys[] = { NULL, "replications", "horizon_months" };
+	SEXP out = PROTECT(Rf_mkNamed(REALSXP, names));
+	fw_key_info k;
+	int i;
+
+	REAL(out)[0] = fw_max_threads();
+	for (i = 1; i < 3; i++)
+		REAL(out)[i] = fw_key_lookup(keys[i], &k) == FW_OK ? k.hi : 0;
+	UNPROTECT(1);
+	return out;
+}
+
 /* Numbers as the command's tables write them; NA for NA and NaN, which
  * the tables leave empty. */
 SEXP fwr_format(SEXP x)
@@ -41,6 +60,7 @@ SEXP fwr_format(SEXP x)
 #define ENTRY(name, n) { #name, (DL_FUNC)&name, n }
 static const R_CallMethodDef entries[] = {
 	ENTRY(fwr_version, 0), ENTRY(fwr_format, 1), ENTRY(fwr_names, 0),
+	ENTRY(fwr_limits, 0),
 	ENTRY(fwr_scenario_load, 2), ENTRY(fwr_scenario_set, 4),
 	ENTRY(fwr_scenario_info, 1), ENTRY(fwr_scenario_yaml, 1),
 	ENTRY(fwr_scenario_value, 4), ENTRY(fwr_scenario_add_variant, 3),

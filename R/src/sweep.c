@@ -25,7 +25,7 @@ SEXP fwr_sweep_set(SEXP x, SEXP reps, SEXP seed)
 
 	if (!Rf_isNull(reps) && (rc = fw_sweep_set_replications(sw,
 	    (uint64_t)Rf_asReal(reps))) != FW_OK)
-		r_fail_status(rc, "replications must be at least 1");
+		r_fail_status(rc, "replications out of range");
 	if (!Rf_isNull(seed) && (rc = fw_sweep_set_seed(sw,
 	    (uint64_t)Rf_asReal(seed))) != FW_OK)
 		r_fail_status(rc, NULL);

@@ -187,6 +187,7 @@ PROTOTYPES = {
     "fw_run_months": (INT, [P]),
     "fw_run_seed": (U64, [P]),
     "fw_run_threads": (INT, [P]),
+    "fw_max_threads": (INT, []),
     "fw_run_elapsed": (D, [P]),
     "fw_metric_count": (Z, []),
     "fw_metric_name": (S, [Z]),

@@ -11,7 +11,7 @@ from ._lib import lib, locked
 from .errors import ScenarioError, error_from
 from .progress import reporter
 from .scenario import Scenario, _copy
-from . import specs
+from . import keys, specs
 
 # enum fw_fit_status, in order
 STATUS = ("identified", "at low end", "at high end", "flat", "weak")
@@ -46,9 +46,10 @@ class Calibration:
         _lib.own(self, out, lib.fw_calibration_free)
         self._spec, self._name, self._threads = spec, name, threads
         if threads is not None:
-            rc = lib.fw_calibration_set_threads(self._ptr, threads)
+            rc = lib.fw_calibration_set_threads(self._ptr,
+                                                keys.threads(threads))
             if rc != 0:
-                raise error_from(rc, f"threads {threads}: 0 to 1024")
+                raise error_from(rc, "")
 
     @locked
     def set(self, path, value, variant=None):

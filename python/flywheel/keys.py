@@ -1,6 +1,7 @@
 """The table of scenario keys, as flywheel-scenario(5) lists them."""
 import ctypes
 import math
+import operator
 
 import pandas as pd
 
@@ -52,20 +53,43 @@ def params(kind="scenario"):
     return pd.DataFrame(rows).drop(columns="file")
 
 
-def key(path):
+def key(path, kind="scenario"):
     """The scenario key a dotted path names ("friction.access",
     "segments.cardiology.hcps") as a dict of the columns of params(),
-    with the file it belongs to."""
+    with the file it belongs to; with kind "sweep" or "calibration", the
+    key of that file at exactly that path."""
     info = _lib.FwKeyInfo()
-    if lib.fw_key_lookup(_lib.arg(path, "path"), ctypes.byref(info)) != 0:
-        raise ScenarioError(f"{path}: no such key", path=path)
-    return _row(info, _index(_lib.text(info.path)))
-
-
-def _index(path):
+    if kind == "scenario":
+        if lib.fw_key_lookup(_lib.arg(path, "path"),
+                             ctypes.byref(info)) != 0:
+            raise ScenarioError(f"{path}: no such key", path=path)
+        path = _lib.text(info.path)
     for i in range(lib.fw_key_count()):
-        info = _lib.FwKeyInfo()
         lib.fw_key_get(i, ctypes.byref(info))
-        if _lib.text(info.path) == path:
-            return i
-    raise AssertionError(path)
+        if _lib.text(info.file) == kind and _lib.text(info.path) == path:
+            return _row(info, i)
+    raise ScenarioError(f"{path}: no such key of a {kind} file", path=path)
+
+
+def count(name, value, keypath, kind="scenario"):
+    """value, an int, checked against the range of the key keypath of a
+    kind file: every limit the bindings check is the library's."""
+    if isinstance(value, bool):
+        raise TypeError(f"{name} must be an integer, not a bool")
+    n = operator.index(value)
+    k = key(keypath, kind)
+    if not (k["lo"] <= n <= k["hi"] and n < 2**64):
+        raise ValueError(f"{name} must be in {k['range']} (got {n})")
+    return n
+
+
+def threads(value):
+    """value, an int, checked against the library's most threads
+    (fw_max_threads())."""
+    if isinstance(value, bool):
+        raise TypeError("threads must be an integer, not a bool")
+    n = operator.index(value)
+    most = lib.fw_max_threads()
+    if not 1 <= n <= most:
+        raise ValueError(f"threads must be in 1..{most} (got {n})")
+    return n

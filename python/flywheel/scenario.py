@@ -3,13 +3,12 @@ import ctypes
 import hashlib
 import json
 import numbers
-import operator
 import os
 
 from . import _lib
 from ._lib import lib, locked
 from .errors import OutOfMemoryError, ScenarioError
-from .keys import key
+from . import keys
 from .progress import reporter
 from .run import Run
 
@@ -28,19 +27,6 @@ def _yaml(value):
             return x.item()
         raise TypeError(f"cannot write {x!r} as a scenario value")
     return json.dumps(value, allow_nan=False, default=plain)
-
-
-def _count(name, value, keypath, allow_none=True):
-    """value as an int inside the range of the scenario key keypath."""
-    if value is None and allow_none:
-        return 0
-    if isinstance(value, bool):
-        raise TypeError(f"{name} must be an integer, not a bool")
-    n = operator.index(value)
-    k = key(keypath)
-    if not (k["lo"] <= n <= k["hi"] and n < 2**64):
-        raise ValueError(f"{name} must be in {k['range']} (got {n})")
-    return n
 
 
 def _bytes_loaded(path, sha256):
@@ -268,17 +254,15 @@ class Scenario:
     def _run_options(reps, months, seed, threads):
         """fw_run_options of run()'s arguments, each checked."""
         opt = _lib.FwRunOptions()
-        opt.replications = _count("reps", reps, "replications")
-        opt.months = _count("months", months, "horizon_months")
+        if reps is not None:
+            opt.replications = keys.count("reps", reps, "replications")
+        if months is not None:
+            opt.months = keys.count("months", months, "horizon_months")
         if seed is not None:
             opt.seed_set = 1
-            opt.seed = _count("seed", seed, "seed", allow_none=False)
+            opt.seed = keys.count("seed", seed, "seed")
         if threads is not None:
-            if isinstance(threads, bool) or \
-                    not 1 <= operator.index(threads) <= 2**31 - 1:
-                raise ValueError(f"threads must be a positive integer "
-                                 f"(got {threads!r})")
-            opt.threads = operator.index(threads)
+            opt.threads = keys.threads(threads)
         return opt
 
     def run(self, reps=None, months=None, seed=None, threads=None,
@@ -286,8 +270,10 @@ class Scenario:
         """Simulates every variant on common random numbers and returns
         the Run with its results. reps, months and seed replace the
         file's; threads defaults to OpenMP's (OMP_NUM_THREADS, else every
-        core). The results are the same for any number of threads. The
-        scenario is copied first, so changing it later changes no
+        core). Each is checked against the library's limits (the ranges
+        of the keys replications, horizon_months and seed, and
+        fw_max_threads()): ValueError past them. The results are the same
+        for any number of threads. The scenario is copied first, so changing it later changes no
         result; the GIL is released while the run computes.
 
         The run goes in steps of about a quarter of a second: progress,

@@ -15,7 +15,7 @@ from ._lib import lib, locked
 from .errors import ScenarioError, error_from
 from .progress import reporter
 from .scenario import Scenario, _copy
-from . import specs
+from . import keys, specs
 
 STATS = ("mean", "se", "p5", "p50", "p95")
 
@@ -87,10 +87,10 @@ class Sweep:
     @replications.setter
     @locked
     def replications(self, n):
-        if isinstance(n, bool) or not 1 <= operator.index(n) < 2**32:
-            raise ValueError(f"replications must be in 1..4294967295 "
-                             f"(got {n!r})")
-        lib.fw_sweep_set_replications(self._ptr, n)
+        n = keys.count("replications", n, "replications", "sweep")
+        rc = lib.fw_sweep_set_replications(self._ptr, n)
+        if rc != 0:
+            raise error_from(rc, "")
 
     @property
     @locked
@@ -102,8 +102,7 @@ class Sweep:
     @seed.setter
     @locked
     def seed(self, s):
-        if isinstance(s, bool) or not 0 <= operator.index(s) < 2**64:
-            raise ValueError(f"seed must be in 0..2^64-1 (got {s!r})")
+        s = keys.count("seed", s, "seed", "sweep")
         rc = lib.fw_sweep_set_seed(self._ptr, s)
         if rc != 0:
             raise error_from(rc, "")

@@ -14,9 +14,28 @@ test_that("numbers may be doubles, if whole", {
                class = "flywheel_error")
   expect_error(fw_run(sc, reps = 2, threads = 0), "threads",
                class = "flywheel_error")
-  # the library's own limits
-  expect_error(fw_run(sc, reps = 2, months = 601), class = "flywheel_input_error")
-  expect_error(fw_run(sc, reps = 2^32), class = "flywheel_input_error")
+  # the library's own limits: flywheel.h's FW_MAX_THREADS and the
+  # ranges of keys.def, as the command's params lists them
+  header <- readLines(file.path(source_tree(), "sim", "flywheel.h"))
+  most <- as.numeric(sub("^#define FW_MAX_THREADS ", "",
+                         grep("^#define FW_MAX_THREADS ", header,
+                              value = TRUE)))
+  expect_identical(flywheel:::limit("threads"), most)
+  params <- read.csv(text = cli("params", "--format", "csv"))
+  hi <- function(key) as.numeric(sub(".*\\.\\.", "",
+                                     params$range[params$key == key]))
+  expect_identical(flywheel:::limit("months"), hi("horizon_months"))
+  expect_identical(flywheel:::limit("replications"), hi("replications"))
+  expect_error(fw_run(sc, reps = 2, months = hi("horizon_months") + 1),
+               paste("from 1 to", hi("horizon_months")),
+               class = "flywheel_input_error")
+  expect_error(fw_run(sc, reps = hi("replications") + 1),
+               format(hi("replications"), scientific = FALSE),
+               class = "flywheel_input_error")
+  expect_error(fw_run(sc, reps = 2, threads = most + 1),
+               paste("from 1 to", most), class = "flywheel_input_error")
+  expect_error(fw_leakage(sc, reps = 2, threads = most + 1),
+               paste("from 1 to", most), class = "flywheel_input_error")
   expect_error(fw_run(list(), reps = 2), "fw_scenario", class = "flywheel_error")
 })
 

@@ -23,6 +23,12 @@ fw_abi_version(void)
 	return FW_ABI_VERSION;
 }
 
+int
+fw_max_threads(void)
+{
+	return FW_MAX_THREADS;
+}
+
 const char *
 fw_model(void)
 {

@@ -36,12 +36,9 @@
 #include "words.h"
 
 const char *const fwi_total_names[FW_NTOTAL] = {
-	"npv", "revenue", "cash", "scripts_written", "scripts_filled",
-	"scripts_unfilled", "gap_value", "customer_value_at_risk",
-	"reacq_cost", "winbacks",
-	"lapses", "switches", "unaware", "engaged", "trial", "adopter",
-	"advocate", "lapsed", "switched", "patients", "mean_trust",
-	"channel_cost", "program_cost", "spend_pv", "gap_rate"
+#define FW_T_NAME(id) fwi_metric_##id,
+	FW_TOTALS(FW_T_NAME)
+#undef FW_T_NAME
 };
 
 const fw_lanes fwi_lanes_portable = { 0 };

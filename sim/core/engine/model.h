@@ -236,15 +236,19 @@ fwi_cvar(const fw_values *v, const fw_seg_values *s, int state, double tau,
 void fwi_age_patients(fw_work *w, const fw_values *v, uint64_t seed,
     uint32_t rep, uint32_t seg, uint32_t month);
 
-/* Per-replication totals (MODEL.md §6). */
+/* Per-replication totals (MODEL.md §6), by their ids of metrics.def,
+ * in the order of the tables. */
+#define FW_TOTALS(X) \
+	X(NPV) X(REVENUE) X(CASH) X(SCRIPTS_WRITTEN) X(SCRIPTS_FILLED) \
+	X(SCRIPTS_UNFILLED) X(GAP_VALUE) X(CVAR) X(REACQ_COST) X(WINBACKS) \
+	X(LAPSES) X(SWITCHES) X(UNAWARE) X(ENGAGED) X(TRIAL) X(ADOPTER) \
+	X(ADVOCATE) X(LAPSED) X(SWITCHED) X(PATIENTS) X(MEAN_TRUST) \
+	X(CHANNEL_COST) X(PROGRAM_COST) X(SPEND_PV) X(GAP_RATE)
+
 enum fw_total {
-	FW_T_NPV, FW_T_REVENUE, FW_T_CASH, FW_T_SCRIPTS_WRITTEN,
-	FW_T_SCRIPTS_FILLED, FW_T_SCRIPTS_UNFILLED, FW_T_GAP_VALUE,
-	FW_T_CVAR, FW_T_REACQ_COST, FW_T_WINBACKS, FW_T_LAPSES,
-	FW_T_SWITCHES, FW_T_UNAWARE, FW_T_ENGAGED, FW_T_TRIAL,
-	FW_T_ADOPTER, FW_T_ADVOCATE, FW_T_LAPSED, FW_T_SWITCHED,
-	FW_T_PATIENTS, FW_T_MEAN_TRUST, FW_T_CHANNEL_COST, FW_T_PROGRAM_COST,
-	FW_T_SPEND_PV, FW_T_GAP_RATE,
+#define FW_T_ENUM(id) FW_T_##id,
+	FW_TOTALS(FW_T_ENUM)
+#undef FW_T_ENUM
 	FW_NTOTAL
 };
 extern const char *const fwi_total_names[FW_NTOTAL];

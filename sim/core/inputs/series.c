@@ -1,14 +1,17 @@
-/* series.c - the monthly series' names, as tables and observation files
- * spell them.
+/* series.c - the metrics' names, as metrics.def gives them, and the
+ * monthly series' names, as tables and observation files spell them.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include "series.h"
 
+#define FW_METRIC(id, name, label, money, flow, decomposed) \
+	const char fwi_metric_##id[] = name;
+#include "metrics.def"
+#undef FW_METRIC
+
 const char *const fwi_monthly_names[FW_NMONTHLY] = {
-	"unaware", "engaged", "trial", "adopter", "advocate", "lapsed",
-	"switched", "patients", "revenue", "cash", "scripts_written",
-	"scripts_filled", "scripts_unfilled", "gap_value",
-	"customer_value_at_risk", "reacq_cost", "winbacks", "lapses",
-	"switches", "mean_trust", "channel_cost", "program_cost", "gap_rate"
+#define FW_M_NAME(id) fwi_metric_##id,
+	FW_MONTHLY(FW_M_NAME)
+#undef FW_M_NAME
 };

@@ -1,19 +1,31 @@
-/* series.h - the names of the monthly series the model records (MODEL.md
- * §6): the vocabulary results and observation files share.
+/* series.h - the names of the metrics and monthly series the model
+ * records (MODEL.md §6), from metrics.def: the vocabulary results and
+ * observation files share.
  * SPDX-License-Identifier: MIT */
 #ifndef FW_SERIES_H
 #define FW_SERIES_H
 
-/* Metrics recorded every month. The first seven are the
- * state counts at the end of the month, in fw_state order. */
+/* Each metric's name, from the one table of metrics: fwi_metric_NPV is
+ * "npv" (metrics.def's id and name). */
+#define FW_METRIC(id, name, label, money, flow, decomposed) \
+	extern const char fwi_metric_##id[];
+#include "metrics.def"
+#undef FW_METRIC
+
+/* Metrics recorded every month, by their ids of metrics.def, in the
+ * order of the tables. The first seven are the state counts at the end
+ * of the month, in fw_state order. */
+#define FW_MONTHLY(X) \
+	X(UNAWARE) X(ENGAGED) X(TRIAL) X(ADOPTER) X(ADVOCATE) X(LAPSED) \
+	X(SWITCHED) X(PATIENTS) X(REVENUE) X(CASH) X(SCRIPTS_WRITTEN) \
+	X(SCRIPTS_FILLED) X(SCRIPTS_UNFILLED) X(GAP_VALUE) X(CVAR) \
+	X(REACQ_COST) X(WINBACKS) X(LAPSES) X(SWITCHES) X(MEAN_TRUST) \
+	X(CHANNEL_COST) X(PROGRAM_COST) X(GAP_RATE)
+
 enum fw_monthly {
-	FW_M_UNAWARE, FW_M_ENGAGED, FW_M_TRIAL, FW_M_ADOPTER, FW_M_ADVOCATE,
-	FW_M_LAPSED, FW_M_SWITCHED,
-	FW_M_PATIENTS, FW_M_REVENUE, FW_M_CASH, FW_M_SCRIPTS_WRITTEN,
-	FW_M_SCRIPTS_FILLED, FW_M_SCRIPTS_UNFILLED, FW_M_GAP_VALUE, FW_M_CVAR,
-	FW_M_REACQ_COST, FW_M_WINBACKS, FW_M_LAPSES, FW_M_SWITCHES,
-	FW_M_MEAN_TRUST, FW_M_CHANNEL_COST, FW_M_PROGRAM_COST,
-	FW_M_GAP_RATE,
+#define FW_M_ENUM(id) FW_M_##id,
+	FW_MONTHLY(FW_M_ENUM)
+#undef FW_M_ENUM
 	FW_NMONTHLY
 };
 extern const char *const fwi_monthly_names[FW_NMONTHLY];

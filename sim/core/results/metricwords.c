@@ -9,7 +9,7 @@
 #include "flywheel.h"
 
 static const fw_metric_info metrics[] = {
-#define FW_METRIC(name, label, money, flow, decomposed) \
+#define FW_METRIC(id, name, label, money, flow, decomposed) \
 	{ name, label, money, flow, decomposed != NULL ? decomposed : label },
 #include "metrics.def"
 #undef FW_METRIC

@@ -18,11 +18,10 @@
 
 #include "flywheel.h"
 #include "model.h"
+#include "tablewrite.h"
 
-/* Writes ",x" for each of n values, x as fw_format_real() gives it,
- * nothing for NaN. */
-static void
-csv_reals(FILE *f, const double *x, size_t n)
+void
+fwi_csv_reals(FILE *f, const double *x, size_t n)
 {
 	char buf[40];
 	size_t i;
@@ -36,18 +35,61 @@ csv_reals(FILE *f, const double *x, size_t n)
 	}
 }
 
-/* The next member of run.json, on its own line. */
-static void
-json_member(FILE *f, const char *key, const char *s)
+void
+fwi_json_member(FILE *f, const char *key, const char *s)
 {
 	fprintf(f, ",\n  \"%s\": ", key);
 	fw_write_json_text(f, s);
 }
 
+void
+fwi_json_opening(FILE *f, const fw_scenario *sc, const char *calibration)
+{
+	fputs("{\n  \"flywheel_version\": ", f);
+	fw_write_json_text(f, fw_version());
+	fwi_json_member(f, "model", fw_model());
+	fwi_json_member(f, "scenario_file", fw_scenario_file(sc));
+	fwi_json_member(f, "scenario_hash", fw_scenario_hash(sc));
+	fwi_json_member(f, "scenario_sha256", fw_scenario_sha256(sc));
+	fwi_json_member(f, "scenario_name", fw_scenario_name(sc));
+	if (fw_scenario_calibration(sc) != NULL)
+		fwi_json_member(f, "calibration", calibration != NULL ?
+		    calibration : fw_scenario_calibration(sc));
+}
+
+int
+fwi_write_table(int fd, const char *name,
+    int (*write)(FILE *f, const void *what, const fw_run_record *rec),
+    const void *what, const fw_run_record *rec, const char *unwritten,
+    fw_error *err)
+{
+	int copy = dup(fd), rc;
+	FILE *f = copy >= 0 ? fdopen(copy, "w") : NULL;
+
+	if (f == NULL) {
+		if (copy >= 0)
+			close(copy);
+		fw_error_set(err, FW_EIO, name, 0, 0, "", "cannot write: %s",
+		    strerror(errno));
+		return FW_EIO;
+	}
+	rc = write(f, what, rec);
+	if (fclose(f) != 0 && rc == FW_OK) {
+		fw_error_set(err, FW_EIO, name, 0, 0, "", "cannot write: %s",
+		    strerror(errno));
+		return FW_EIO;
+	}
+	if (rc == FW_ENOMEM)
+		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
+	else if (rc != FW_OK)
+		fw_error_set(err, rc, name, 0, 0, "", "%s", unwritten);
+	return rc;
+}
 
 static int
-write_summary(const fw_run *run, FILE *f, const fw_run_record *unused)
+write_summary(FILE *f, const void *what, const fw_run_record *unused)
 {
+	const fw_run *run = what;
 	const fw_scenario *sc = fw_run_scenario(run);
 	const size_t npv = FW_T_NPV;
 	size_t v, k;
@@ -61,11 +103,11 @@ write_summary(const fw_run *run, FILE *f, const fw_run_record *unused)
 				return rc;
 			fw_write_csv_text(f, fw_scenario_variant_name(sc, v));
 			fprintf(f, ",%s", fw_metric_name(k));
-			csv_reals(f, (const double[]){ s.mean, s.sd, s.se,
+			fwi_csv_reals(f, (const double[]){ s.mean, s.sd, s.se,
 			    s.min, s.p5, s.p25, s.p50, s.p75, s.p95, s.max },
 			    10);
 			if (k == npv)
-				csv_reals(f, &s.es5, 1);
+				fwi_csv_reals(f, &s.es5, 1);
 			else
 				fputc(',', f);
 			fputc('\n', f);
@@ -74,8 +116,9 @@ write_summary(const fw_run *run, FILE *f, const fw_run_record *unused)
 }
 
 static int
-write_timeseries(const fw_run *run, FILE *f, const fw_run_record *unused)
+write_timeseries(FILE *f, const void *what, const fw_run_record *unused)
 {
+	const fw_run *run = what;
 	const fw_scenario *sc = fw_run_scenario(run);
 	const size_t V = fw_scenario_variant_count(sc), K = fw_series_count();
 	const size_t T = (size_t)fw_run_months(run), n = V * T * K;
@@ -100,7 +143,7 @@ write_timeseries(const fw_run *run, FILE *f, const fw_run_record *unused)
 		size_t v = (size_t)i / (T * K), t = (size_t)i / K % T;
 		fw_write_csv_text(f, fw_scenario_variant_name(sc, v));
 		fprintf(f, ",%zu,%s", t + 1, fw_series_name((size_t)i % K));
-		csv_reals(f, (const double[]){ band[i].mean, band[i].p5,
+		fwi_csv_reals(f, (const double[]){ band[i].mean, band[i].p5,
 		    band[i].p50, band[i].p95 }, 4);
 		fputc('\n', f);
 	}
@@ -109,8 +152,9 @@ write_timeseries(const fw_run *run, FILE *f, const fw_run_record *unused)
 }
 
 static int
-write_replications(const fw_run *run, FILE *f, const fw_run_record *unused)
+write_replications(FILE *f, const void *what, const fw_run_record *unused)
 {
+	const fw_run *run = what;
 	const fw_scenario *sc = fw_run_scenario(run);
 	const size_t V = fw_scenario_variant_count(sc);
 	const size_t D = fw_run_draw_count(run);
@@ -131,11 +175,11 @@ write_replications(const fw_run *run, FILE *f, const fw_run_record *unused)
 			fw_write_csv_text(f, fw_scenario_variant_name(sc, v));
 			for (k = 0; k < fw_metric_count(); k++) {
 				double x = fw_run_value(run, r, v, k);
-				csv_reals(f, &x, 1);
+				fwi_csv_reals(f, &x, 1);
 			}
 			for (d = 0; d < D; d++) {
 				double x = fw_run_draw(run, r, v, d);
-				csv_reals(f, &x, 1);
+				fwi_csv_reals(f, &x, 1);
 			}
 			fputc('\n', f);
 		}
@@ -180,21 +224,13 @@ put_look(FILE *f, const char *key, const char *text)
 }
 
 static int
-write_run_json(const fw_run *run, FILE *f, const fw_run_record *rec)
+write_run_json(FILE *f, const void *what, const fw_run_record *rec)
 {
+	const fw_run *run = what;
 	const fw_scenario *sc = fw_run_scenario(run);
 	size_t v, i, n;
 
-	fputs("{\n  \"flywheel_version\": ", f);
-	fw_write_json_text(f, fw_version());
-	json_member(f, "model", fw_model());
-	json_member(f, "scenario_file", fw_scenario_file(sc));
-	json_member(f, "scenario_hash", fw_scenario_hash(sc));
-	json_member(f, "scenario_sha256", fw_scenario_sha256(sc));
-	json_member(f, "scenario_name", fw_scenario_name(sc));
-	if (fw_scenario_calibration(sc) != NULL)
-		json_member(f, "calibration", rec->calibration != NULL ?
-		    rec->calibration : fw_scenario_calibration(sc));
+	fwi_json_opening(f, sc, rec->calibration);
 	fputs(",\n  \"variants\": [", f);
 	for (v = 0; v < fw_scenario_variant_count(sc); v++) {
 		fputs(v ? ",\n    {\"name\": " : "\n    {\"name\": ", f);
@@ -238,7 +274,7 @@ write_run_json(const fw_run *run, FILE *f, const fw_run_record *rec)
 	    fw_run_elapsed(run), rec->finished ? rec->finished : "");
 	fputs("  \"command_line\": ", f);
 	fw_write_json_text(f, rec->command_line ? rec->command_line : "");
-	json_member(f, "rng", fw_rng_scheme());
+	fwi_json_member(f, "rng", fw_rng_scheme());
 	fputs("\n}\n", f);
 	return FW_OK;
 }
@@ -246,8 +282,9 @@ write_run_json(const fw_run *run, FILE *f, const fw_run_record *rec)
 /* Mean of metric `name` of variant v less the baseline's. */
 /* compare.csv: each variant against the baseline (MODEL.md §7). */
 static int
-write_compare(const fw_run *run, FILE *f, const fw_run_record *unused)
+write_compare(FILE *f, const void *what, const fw_run_record *unused)
 {
+	const fw_run *run = what;
 	const fw_scenario *sc = fw_run_scenario(run);
 	const double years = fw_run_months(run) / 12.0;
 	size_t v;
@@ -268,7 +305,7 @@ write_compare(const fw_run *run, FILE *f, const fw_run_record *unused)
 		    &compounding)) != FW_OK)
 			return rc;
 		fw_write_csv_text(f, fw_scenario_variant_name(sc, v));
-		csv_reals(f, (const double[]){ npv.mean, npv.lo95, npv.hi95,
+		fwi_csv_reals(f, (const double[]){ npv.mean, npv.lo95, npv.hi95,
 		    npv.p5, npv.p50, npv.p95, npv.p_positive,
 		    fw_run_gain(run, v, FW_T_REVENUE) / years,
 		    fw_run_gain(run, v, FW_T_CASH) / years }, 9);
@@ -277,7 +314,7 @@ write_compare(const fw_run *run, FILE *f, const fw_run_record *unused)
 			fprintf(f, "%d", payback);
 		/* ROI = NPV gain per dollar of extra spend, both in present
 		 * value; none when the variant spends no more. */
-		csv_reals(f, (const double[]){ compounding,
+		fwi_csv_reals(f, (const double[]){ compounding,
 		    cost, cost > 0 ? npv.mean / cost : NAN,
 		    fw_run_gain(run, v, FW_T_CHANNEL_COST),
 		    fw_run_gain(run, v, FW_T_PROGRAM_COST),
@@ -296,8 +333,9 @@ write_compare(const fw_run *run, FILE *f, const fw_run_record *unused)
 /* Monthly mean of series `name` of variant v less the baseline's. */
 /* paired.csv: month by month, each variant's gain over the baseline. */
 static int
-write_paired(const fw_run *run, FILE *f, const fw_run_record *unused)
+write_paired(FILE *f, const void *what, const fw_run_record *unused)
 {
+	const fw_run *run = what;
 	const fw_scenario *sc = fw_run_scenario(run);
 	size_t v;
 	int t, rc;
@@ -313,7 +351,7 @@ write_paired(const fw_run *run, FILE *f, const fw_run_record *unused)
 				return rc;
 			fw_write_csv_text(f, fw_scenario_variant_name(sc, v));
 			fprintf(f, ",%d", t);
-			csv_reals(f, (const double[]){ fw_run_month_gain(run,
+			fwi_csv_reals(f, (const double[]){ fw_run_month_gain(run,
 			    v, t, FW_M_CASH), g.mean, g.lo95, g.hi95, g.p5,
 			    g.p50, g.p95, fw_run_month_gain(run, v, t,
 			    FW_M_REVENUE) }, 8);
@@ -325,7 +363,7 @@ write_paired(const fw_run *run, FILE *f, const fw_run_record *unused)
 /* The tables, in the order of enum fw_table. */
 static const struct {
 	const char *name;
-	int (*write)(const fw_run *, FILE *, const fw_run_record *);
+	int (*write)(FILE *, const void *, const fw_run_record *);
 } tables[FW_TABLE_COUNT] = {
 	{ "summary.csv", write_summary },
 	{ "timeseries.csv", write_timeseries },
@@ -339,35 +377,6 @@ const char *
 fw_table_name(size_t t)
 {
 	return t < FW_TABLE_COUNT ? tables[t].name : NULL;
-}
-
-/* Writes table t into fd, through a stream of its own. */
-static int
-write_one(const fw_run *run, size_t t, const fw_run_record *rec, int fd,
-    fw_error *err)
-{
-	int copy = dup(fd), rc;
-	FILE *f = copy >= 0 ? fdopen(copy, "w") : NULL;
-
-	if (f == NULL) {
-		if (copy >= 0)
-			close(copy);
-		fw_error_set(err, FW_EIO, tables[t].name, 0, 0, "", "cannot "
-		    "write: %s", strerror(errno));
-		return FW_EIO;
-	}
-	rc = tables[t].write(run, f, rec);
-	if (fclose(f) != 0 && rc == FW_OK) {
-		fw_error_set(err, FW_EIO, tables[t].name, 0, 0, "", "cannot "
-		    "write: %s", strerror(errno));
-		return FW_EIO;
-	}
-	if (rc == FW_ENOMEM)
-		fw_error_set(err, FW_ENOMEM, "", 0, 0, "", "out of memory");
-	else if (rc != FW_OK)
-		fw_error_set(err, rc, tables[t].name, 0, 0, "", "the run is not "
-		    "finished");
-	return rc;
 }
 
 int
@@ -386,7 +395,8 @@ fw_run_write_tables(const fw_run *run, const fw_run_record *rec,
 	}
 	for (t = 0; rc == FW_OK && t < FW_TABLE_COUNT; t++)
 		if (fd[t] >= 0)
-			rc = write_one(run, t, rec != NULL ? rec : &none, fd[t],
-			    err);
+			rc = fwi_write_table(fd[t], tables[t].name,
+			    tables[t].write, run, rec != NULL ? rec : &none,
+			    "the run is not finished", err);
 	return rc;
 }

@@ -12,13 +12,15 @@
 
 #include "flywheel.h"
 #include "error.h"
+#include "series.h"
 
 #define MAX_STAGES FW_LEAKAGE_MAX_STAGES
 
-/* The metrics decomposed, in the order of the command's tables. */
-static const char *const metric_names[] = { "npv", "revenue",
-	"scripts_filled", "patients", "gap_value", "customer_value_at_risk",
-	"reacq_cost" };
+/* The metrics decomposed, in the order of the command's tables, named
+ * as metrics.def names them. */
+static const char *const metric_names[] = { fwi_metric_NPV,
+	fwi_metric_REVENUE, fwi_metric_SCRIPTS_FILLED, fwi_metric_PATIENTS,
+	fwi_metric_GAP_VALUE, fwi_metric_CVAR, fwi_metric_REACQ_COST };
 #define NMETRIC (sizeof(metric_names) / sizeof(metric_names[0]))
 
 static const char *const friction_paths[] = { "friction.prescribe",
@@ -437,4 +439,20 @@ fw_leakage_get_row(const fw_leakage *lk, size_t m, size_t i,
 		return FW_EINVALID;
 	*out = lk->row[m][i];
 	return FW_OK;
+}
+
+int
+fw_leakage_material(const fw_leakage *lk)
+{
+	double total;
+	size_t i;
+
+	if (lk == NULL || !lk->decomposed)
+		return 0;
+	total = fabs(lk->row[0][lk->nstage].shapley.mean);
+	for (i = 0; i < lk->nstage; i++)
+		if (fabs(lk->row[0][i].interaction.mean) > FW_LEAKAGE_MATERIAL *
+		    total)
+			return 1;
+	return 0;
 }

@@ -622,7 +622,9 @@ fw_sweep_months(const fw_sweep *sw)
 int
 fw_sweep_set_replications(fw_sweep *sw, uint64_t reps)
 {
-	if (sw == NULL || reps < 1)
+	const fw_key *k = fwi_key_find(FW_SCOPE_SWEEP, "", "replications");
+
+	if (sw == NULL || (double)reps < k->lo || (double)reps > k->hi)
 		return FW_EINVALID;
 	sw->reps = reps;
 	return FW_OK;

@@ -41,10 +41,12 @@ const char *cli_plot_tools(char *tdir, size_t size);
 /* Where value leaks in sc's baseline, with the five friction stages, as
  * `flywheel leakage` gives it into outdir: opt's months, seed and
  * threads, and its replications (else the file's) up to 100. The
- * decomposition and its chart go to *lk and *w, the caller's to free. */
+ * decomposition and its chart go to *lk and *w, the caller's to free;
+ * the chart is drawn with the run's (charts.c), not here, so that the
+ * run and flywheel plot draw it alike. */
 struct leak_chart;
 int cli_leakage_report(const fw_scenario *sc, const fw_run_options *opt,
-    const char *outdir, int quiet, int plots, int argc, char **argv,
+    const char *outdir, int quiet, int argc, char **argv,
     fw_leakage **lk, struct leak_chart **w);
 /* Runs every replication, showing progress on stderr when asked. */
 int cli_simulate(fw_run *run, int progress, fw_error *err);

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "outdir.h"
+#include "tables.h"
 #include "leakout.h"
 
 /* Replications unless --reps says otherwise, when the file asks for
@@ -169,7 +170,8 @@ static int
 report(const fw_leakage *lk, const fw_run *run, const leak_args *a, int argc,
     char **argv, leak_chart **w)
 {
-	char *cmdline = cli_command_line(argc, argv), tdir[4096];
+	char *cmdline = cli_command_line(argc, argv), tdir[4096], stamp[64];
+	const run_record rec = { a->outdir, cmdline, stamp, 1 };
 	const char *gnuplot;
 	fw_error err;
 	int rc;
@@ -181,8 +183,9 @@ report(const fw_leakage *lk, const fw_run *run, const leak_args *a, int argc,
 	/* An earlier decomposition's chart would not match the new
 	 * tables: it goes first, so that no interruption leaves both. */
 	rc = out_remove_charts(a->outdir, "waterfall", &err);
+	run_record_stamp(stamp, sizeof(stamp));
 	if (rc == FW_OK)
-		rc = write_leakage_tables(lk, run, a->outdir, cmdline, &err);
+		rc = write_leakage_tables(lk, run, &rec, &err);
 	if (rc == FW_OK)
 		rc = leak_chart_of(lk, run, w, &err);
 	free(cmdline);
@@ -248,11 +251,10 @@ leak_main(const fw_scenario *sc, const leak_args *a, int argc, char **argv,
 
 int
 cli_leakage_report(const fw_scenario *sc, const fw_run_options *opt,
-    const char *outdir, int quiet, int plots, int argc, char **argv,
+    const char *outdir, int quiet, int argc, char **argv,
     fw_leakage **lk, struct leak_chart **w)
 {
-	leak_args a = { .opt = *opt, .outdir = outdir, .quiet = quiet,
-		.plots = plots };
+	leak_args a = { .opt = *opt, .outdir = outdir, .quiet = quiet };
 
 	/* 0, the file's, is capped like that of `flywheel leakage` */
 	if (a.opt.replications > LEAK_DEFAULT_REPS)

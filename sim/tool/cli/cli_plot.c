@@ -142,14 +142,17 @@ cli_render_fit_plots(const char *dir, int quiet)
 }
 
 /* Reads the report of the run in dir, writes its workbook and draws
- * its plots again. */
+ * its plots again; *leak is set when they hold the run's waterfall
+ * (the run asked for the decomposition in dir), drawn as flywheel run
+ * draws it. */
 static int
-render_run(const char *dir)
+render_run(const char *dir, int *leak)
 {
 	fw_error err;
 	report d;
 	int rc = report_read(dir, &d, &err);
 
+	*leak = rc == FW_OK && d.leak != NULL;
 	if (rc == FW_OK && (rc = rewrite_workbook(&d, dir, &err)) == FW_OK)
 		term_line(stdout, "Workbook written: %s/results.xlsx", dir);
 
@@ -165,7 +168,7 @@ int
 cli_plot(int argc, char **argv)
 {
 	char path[4096];
-	int has_leakage, rc = FW_OK;
+	int has_leakage, drawn = 0, rc = FW_OK;
 
 	if (argc != 2 || argv[1][0] == '-')
 		return cli_usage_error("plot", "plot: give one directory "
@@ -177,12 +180,15 @@ cli_plot(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/fit-series.csv", argv[1]);
 	if (access(path, R_OK) == 0)
 		return exit_code_of(cli_render_fit_plots(argv[1], 0));
-	snprintf(path, sizeof(path), "%s/leakage.csv", argv[1]);
+	snprintf(path, sizeof(path), "%s/%s", argv[1],
+	    fw_leakage_table_name(FW_LEAKAGE_CSV));
 	has_leakage = access(path, R_OK) == 0;
-	snprintf(path, sizeof(path), "%s/run.json", argv[1]);
+	snprintf(path, sizeof(path), "%s/%s", argv[1],
+	    fw_table_name(FW_TABLE_RUN_JSON));
 	if (!has_leakage || access(path, R_OK) == 0)
-		rc = render_run(argv[1]);
-	if (rc == FW_OK && has_leakage)
+		rc = render_run(argv[1], &drawn);
+	/* a decomposition of its own, not the run's: its chart alone */
+	if (rc == FW_OK && has_leakage && !drawn)
 		rc = render_leakage(argv[1]);
 	return exit_code_of(rc);
 }

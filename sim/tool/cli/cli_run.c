@@ -308,8 +308,8 @@ cli_run(int argc, char **argv)
 		rc = EXIT_FAILED;
 	/* The report and the workbook take the decomposition in memory. */
 	if (rc == EXIT_DONE && a.leakage)
-		rc = cli_leakage_report(sc, &a.opt, a.outdir, a.quiet, a.plots,
-		    argc, argv, &lk, &d.leak);
+		rc = cli_leakage_report(sc, &a.opt, a.outdir, a.quiet, argc,
+		    argv, &lk, &d.leak);
 	/* After the leakage, whose sheet it holds. */
 	if (rc == EXIT_DONE)
 		rc = workbook(run, &d, &a, argc, argv, lk);

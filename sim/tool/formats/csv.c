@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "csv.h"
-#include "relpath.h"
 #include "flywheel.h"
 
 void
@@ -38,25 +37,6 @@ json_member(FILE *f, const char *key, const char *s)
 {
 	fprintf(f, ",\n  \"%s\": ", key);
 	fw_write_json_text(f, s);
-}
-
-void
-json_opening(FILE *f, const fw_scenario *sc, const char *dir)
-{
-	char table[4096];
-
-	fputs("{\n  \"flywheel_version\": ", f);
-	fw_write_json_text(f, fw_version());
-	json_member(f, "model", fw_model());
-	json_member(f, "scenario_file", fw_scenario_file(sc));
-	json_member(f, "scenario_hash", fw_scenario_hash(sc));
-	json_member(f, "scenario_sha256", fw_scenario_sha256(sc));
-	json_member(f, "scenario_name", fw_scenario_name(sc));
-	if (fw_scenario_calibration(sc) != NULL) {
-		path_from(dir, fw_scenario_calibration(sc), table,
-		    sizeof(table));
-		json_member(f, "calibration", table);
-	}
 }
 
 char *

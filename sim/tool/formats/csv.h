@@ -30,10 +30,4 @@ char *csv_column_name(const char *prefix, const char *text,
  * ",", then "key": and s as a JSON string. */
 void json_member(FILE *f, const char *key, const char *s);
 
-/* Opens the JSON record of a result of sc written into dir: "{", the
- * version and model of flywheel, the scenario's file, hash and name and
- * its fit table as seen from dir (path_from), each on its line; the
- * caller goes on with ",\n" and its own fields. */
-void json_opening(FILE *f, const fw_scenario *sc, const char *dir);
-
 #endif

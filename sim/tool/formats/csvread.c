@@ -155,6 +155,23 @@ csv_column(const csv_reader *r, const char *name)
 }
 
 int
+csv_open_columns(csv_reader *r, const char *path, const char *const *names,
+    size_t n, int *col, const char *what, fw_error *err)
+{
+	size_t c;
+	int got, rc;
+
+	if ((rc = csv_open(r, path, err)) != FW_OK ||
+	    (rc = csv_next(r, &got, err)) != FW_OK)
+		return rc;
+	for (c = 0; c < n; c++)
+		if (!got || (col[c] = csv_column(r, names[c])) < 0)
+			return csv_fail(r, err, "no column '%s': not a %s "
+			    "flywheel wrote", names[c], what);
+	return FW_OK;
+}
+
+int
 csv_number(const csv_reader *r, size_t i, int empty_ok, double *x,
     fw_error *err)
 {

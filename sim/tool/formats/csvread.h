@@ -41,6 +41,14 @@ int csv_fail(const csv_reader *r, fw_error *err, const char *fmt, ...)
 /* The index of the column named name in the header row just read, or -1. */
 int csv_column(const csv_reader *r, const char *name);
 
+/* Opens path and reads its header row, finding the n columns names[]
+ * into col[]; FW_EIO as csv_open(), or naming the first column missing:
+ * "no column 'x': not a WHAT flywheel wrote" (what: "fit.csv"). The
+ * caller closes r whatever the result. */
+int csv_open_columns(csv_reader *r, const char *path,
+    const char *const *names, size_t n, int *col, const char *what,
+    fw_error *err);
+
 /* Field i of the row as a finite number; fails (FW_EIO) when it is
  * not one, or is empty and empty is not allowed (NaN is then returned
  * for an allowed empty field). */

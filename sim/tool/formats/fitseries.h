@@ -1,4 +1,4 @@
-/* fitseries.h - a calibration's fit-series.csv read back (calplot.c):
+/* fitseries.h - a calibration's fit-series.csv read back (fitseries.c):
  * each series fitted, month by month, observed against simulated. The
  * fit plots draw it; the board pack's calibration page sums it up.
  * SPDX-License-Identifier: MIT */

@@ -37,19 +37,12 @@ read_fit_table(const char *path, fit_table *t, fw_error *err)
 {
 	csv_reader r;
 	int col[NCOLUMNS], got, rc;
-	size_t c, width = 0;
+	size_t width = 0;
 
 	memset(t, 0, sizeof(*t));
-	if ((rc = csv_open(&r, path, err)) == FW_OK &&
-	    (rc = csv_next(&r, &got, err)) == FW_OK) {
+	if ((rc = csv_open_columns(&r, path, columns, NCOLUMNS, col,
+	    "fit.csv", err)) == FW_OK)
 		width = r.nfield;
-		for (c = 0; c < NCOLUMNS; c++)
-			if (!got || (col[c] = csv_column(&r, columns[c])) < 0) {
-				rc = csv_fail(&r, err, "no column '%s': not a "
-				    "fit.csv flywheel wrote", columns[c]);
-				break;
-			}
-	}
 	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
 		fit_input scratch;
 		if (r.nfield != width) {

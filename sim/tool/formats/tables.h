@@ -1,4 +1,4 @@
-/* tables.h - a run's tables on disk.
+/* tables.h - a run's tables on disk, and a decomposition's.
  * SPDX-License-Identifier: MIT */
 #ifndef FW_TABLES_H
 #define FW_TABLES_H
@@ -26,6 +26,12 @@ void run_record_stamp(char *buf, size_t size);
  * name and renamed only when all are complete, so a failure leaves no
  * partial file. */
 int write_run_tables(const fw_run *run, const voi_table *voi,
+    const run_record *rec, fw_error *err);
+
+/* Writes leakage.csv and leakage.json of decomposition lk, decomposed
+ * from run, into rec->dir (created if needed), both or neither, as
+ * write_run_tables() writes a run's. */
+int write_leakage_tables(const fw_leakage *lk, const fw_run *run,
     const run_record *rec, fw_error *err);
 
 #endif

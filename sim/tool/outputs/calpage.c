@@ -59,7 +59,7 @@ header_file(const char *scenario_file, const char *lead, char *buf,
 static void
 input_name(const fit_input *in, char *buf, size_t size)
 {
-	param_label(in->path, buf, size);
+	fw_key_label(in->path, buf, size);
 }
 
 /* The inputs fitted: the team's value before (the median of the

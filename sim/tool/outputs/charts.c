@@ -478,7 +478,7 @@ lever_words(const report *d, size_t v, char *buf, size_t size)
 		value_words(ch->path, text, 2, val);
 		val[0][strcspn(val[0], " ")] = '\0';
 		val[1][strcspn(val[1], " ")] = '\0';
-		param_label(ch->path, label, sizeof(label));
+		fw_key_label(ch->path, label, sizeof(label));
 		snprintf(buf, size, ", as %s goes from %s to %s", label, val[0],
 		    val[1]);
 		free(val);
@@ -796,7 +796,7 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 			hi += gain[ord[d->R - 1 - k]] / (double)tenth;
 			xs[1] += draw[ord[d->R - 1 - k]] / (double)tenth;
 		}
-		param_label(d->draw_path[i], label, sizeof(label));
+		fw_key_label(d->draw_path[i], label, sizeof(label));
 		if ((names[n] = strdup(label)) == NULL) {
 			rc = FW_ENOMEM;
 			break;

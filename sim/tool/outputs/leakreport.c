@@ -71,11 +71,11 @@ print_interactions(const fw_leakage *lk, FILE *out)
 	char a[48], b[48], label[256];
 	size_t i, most = 0;
 
-	if (!leak_material(lk)) {
+	if (!fw_leakage_material(lk)) {
 		fprintf(out, "Interactions are small: every stage's "
 		    "one-at-a-time gain is within %.0f%% of the total gain of "
 		    "its Shapley value, so the two readings agree.\n",
-		    100 * LEAK_MATERIAL);
+		    100 * FW_LEAKAGE_MATERIAL);
 		return;
 	}
 	for (i = 1; i < K; i++)
@@ -87,7 +87,7 @@ print_interactions(const fw_leakage *lk, FILE *out)
 	fprintf(out, "Interactions are material (a stage's one-at-a-time gain "
 	    "differs from its Shapley value by more than %.0f%% of the total "
 	    "gain): removed one at a time the stages gain $%sM in all, "
-	    "removed together $%sM. ", 100 * LEAK_MATERIAL,
+	    "removed together $%sM. ", 100 * FW_LEAKAGE_MATERIAL,
 	    unsigned_m(all.alone.mean, a, sizeof(a)),
 	    unsigned_m(all.shapley.mean, b, sizeof(b)));
 	if (all.alone.mean < all.shapley.mean)

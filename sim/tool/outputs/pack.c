@@ -1,4 +1,4 @@
-/* pack.c - the pages of the board pack and its text pages.
+/* pack.c - the pages of the board pack and its own text pages.
  * SPDX-License-Identifier: MIT */
 #include "config.h"
 
@@ -13,98 +13,6 @@
 #include "pack.h"
 #include "textpage.h"
 #include "valuewords.h"
-
-/* Characters a line holds across the page at each style's size (a
- * 10-inch page, DejaVu Sans about 0.55 em a character). */
-static const int line_chars[] = { 0, 76, 116, 100, 150, 100 };
-
-const double line_height[] = { 0, 0.072, 0.044, 0.052, 0.035, 0.05 };
-
-void
-put_line(textpage *tp, double x, int style, const char *s)
-{
-	if (tp->y < 0.07) {
-		tp->lost++;	/* the page is full */
-		return;
-	}
-	fprintf(tp->f, "%.4f\t%.4f\t%d\t", x, tp->y, style);
-	gp_field(tp->f, s);
-	fputc('\n', tp->f);
-}
-
-/* Where the line of s that starts it ends, in a line of width
- * characters: at the last space that fits, else at width. */
-static int
-line_cut(const char *s, int width)
-{
-	int n = (int)strlen(s), cut = n;
-
-	if (n > width) {
-		for (cut = width; cut > 0 && s[cut] != ' '; cut--)
-			;
-		if (cut == 0)
-			cut = width;
-	}
-	return cut;
-}
-
-static int
-line_width(double x, int style)
-{
-	return (int)(line_chars[style] * (0.95 - x) / 0.9);
-}
-
-void
-put_para(textpage *tp, double x, int style, const char *s)
-{
-	int width = line_width(x, style);
-	char line[512];
-
-	while (*s) {
-		int cut = line_cut(s, width);
-		snprintf(line, sizeof(line), "%.*s", cut, s);
-		put_line(tp, x, style, line);
-		tp->y -= line_height[style];
-		s += cut;
-		while (*s == ' ')
-			s++;
-	}
-}
-
-double
-para_height(double x, int style, const char *s)
-{
-	int width = line_width(x, style), lines = 0;
-
-	while (*s) {
-		s += line_cut(s, width);
-		while (*s == ' ')
-			s++;
-		lines++;
-	}
-	return lines * line_height[style];
-}
-
-int
-open_page(textpage *tp, const char *dir, const char *name)
-{
-	tp->f = gp_create(dir, name);
-	tp->y = 0.91;
-	tp->lost = 0;
-	tp->name = name;
-	return tp->f != NULL ? FW_OK : FW_EIO;
-}
-
-int
-close_page(textpage *tp, int rc)
-{
-	/* A line that does not fit is a fault of the page's layout: said,
-	 * never silently cut (tests look for this warning). */
-	if (tp->lost > 0)
-		fprintf(stderr, "flywheel: warning: board pack %s: %d lines of "
-		    "text do not fit on the page\n", tp->name, tp->lost);
-	return gp_close(tp->f, rc);
-}
 
 /* A cell of the assumptions table. */
 static void
@@ -127,7 +35,7 @@ change_words(const run_change *ch, char *buf, size_t size)
 		    "added") == 0 ? "adds" : "drops", ch->path + 9);
 		return;
 	}
-	param_label(ch->path, label, sizeof(label));
+	fw_key_label(ch->path, label, sizeof(label));
 	value_words(ch->path, text, 2, w);
 	snprintf(buf, size, "%s from %s to %s", label, w[0], w[1]);
 }

@@ -121,7 +121,7 @@ write_tornado(const sweepdata *s, size_t m, const char *dir, gp_meta *g)
 	}
 	for (j = 0; j < s->np; j++) {
 		const double *x = &s->sens[(m * s->np + j) * 6];
-		param_label(s->param_key[j], name[j], sizeof(name[j]));
+		fw_key_label(s->param_key[j], name[j], sizeof(name[j]));
 		row[j].name = name[j];
 		snprintf(row[j].label, sizeof(row[j].label), "%s", name[j]);
 		row[j].low = (x[3] - x[2]) / k;
@@ -169,7 +169,7 @@ write_indices(const sweepdata *s, size_t m, const char *dir, gp_meta *g)
 	for (j = 0; f != NULL && j < s->np; j++) {
 		const double *x = &s->sens[(m * s->np + j) * 6];
 		size_t i;
-		param_label(s->param_key[j], label, sizeof(label));
+		fw_key_label(s->param_key[j], label, sizeof(label));
 		fprintf(f, "%zu\t", j + 1);
 		gp_field(f, label);
 		for (i = 0; i < 6; i++) {
@@ -232,7 +232,7 @@ write_sweep_data(const sweepdata *s, drawing *dw)
 	for (j = 0; j < s->np && j < 2; j++)
 		pscale[j] = param_scale(s, j, unit, sizeof(unit));
 	for (j = 0; j < s->np; j++) {
-		param_label(s->param_key[j], label, sizeof(label));
+		fw_key_label(s->param_key[j], label, sizeof(label));
 		param_scale(s, j, unit, sizeof(unit));
 		gp_text_at(g, "PARAM", j + 1, "%s%s", label, unit);
 	}

@@ -1,6 +1,7 @@
 /* textpage.h - a text page of the board pack laid out from the top, as
- * textpage.gp draws it: lines of text at a place, in a style. pack.c
- * lays out its own text pages with it; other pages (calpage.c) too.
+ * textpage.gp draws it: lines of text at a place, in a style
+ * (textpage.c). pack.c lays out its own text pages with it; other pages
+ * (calpage.c) too.
  * SPDX-License-Identifier: MIT */
 #ifndef FW_TEXTPAGE_H
 #define FW_TEXTPAGE_H

@@ -95,10 +95,10 @@ write_bars(const voi_read *v, const char *dir, char *top, size_t size,
 	for (i = 0; i < v->ninput; i++)
 		b[i] = (bar){ v->evppi[i], i };
 	qsort(b, v->ninput, sizeof(bar), by_value);
-	param_label(v->path[b[0].i], top, size);
+	fw_key_label(v->path[b[0].i], top, size);
 	*top_value = b[0].value;
 	for (i = 0; i < v->ninput; i++) {
-		param_label(v->path[b[i].i], label, sizeof(label));
+		fw_key_label(v->path[b[i].i], label, sizeof(label));
 		fw_format_money(b[i].value, money_text, sizeof(money_text));
 		fprintf(f, "%zu\t", i + 1);
 		gp_value(f, b[i].value / 1e6);
@@ -220,7 +220,7 @@ voipage_write_fixed(const report *d, const fw_recommendation *vd, const char *di
 		    !is_number(d->change[i].to) ||
 		    strncmp(d->change[i].path, "program_cost.", 13) == 0)
 			continue;
-		param_label(d->change[i].path, label, sizeof(label));
+		fw_key_label(d->change[i].path, label, sizeof(label));
 		used += (size_t)snprintf(text + used, sizeof(text) - used,
 		    "%s%s (%s in %s)", used ? ", " : "", label,
 		    d->change[i].to, d->labels[d->change[i].v]);

@@ -18,32 +18,6 @@ bare_path(const char *path)
 	return colon != NULL ? colon + 1 : path;
 }
 
-void
-param_label(const char *path, char *buf, size_t size)
-{
-	const char *p = bare_path(path);
-	fw_key_info k;
-	char where[128] = "";
-
-	if (fw_key_lookup(p, &k) != FW_OK) {
-		snprintf(buf, size, "%s", path);
-		return;
-	}
-	/* segments.NAME.key, channels.NAME.key: say which one. */
-	if (strncmp(p, "segments.", 9) == 0 || strncmp(p, "channels.", 9) == 0) {
-		const char *name = strchr(p, '.') + 1;
-		const char *end = strrchr(p, '.');
-		if (end > name)
-			snprintf(where, sizeof(where), " (%.*s)",
-			    (int)(end - name), name);
-	}
-	if (p != path)
-		snprintf(buf, size, "%s%s in %.*s", k.label, where,
-		    (int)(p - path - 1), path);
-	else
-		snprintf(buf, size, "%s%s", k.label, where);
-}
-
 const char *
 param_unit(const char *path)
 {

@@ -7,11 +7,7 @@
 
 #include <stddef.h>
 
-/* The name of an input at a dotted path, e.g. "friction.access" ->
- * "access friction", "segments.cardiology.trust" -> "trust
- * (cardiology)"; a variant's own ("fix-access:friction.access") says
- * so. The path itself when the key table does not know it. */
-void param_label(const char *path, char *buf, size_t size);
+/* An input's name in words is the library's: fw_key_label(). */
 
 /* The unit of that input ("" for a pure number, "$", "months", ...). */
 const char *param_unit(const char *path);

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "labels.h"
 #include "leakage.h"
 
 leak_metric
@@ -32,18 +31,23 @@ leak_row(const fw_leakage *lk, size_t m, size_t i)
 const char *
 leak_path(const fw_leakage *lk, size_t i)
 {
-	fw_leakage_stage st;
+	const char *text[FW_LEAKAGE_COLUMNS];
+	double num[FW_LEAKAGE_COLUMNS];
+	char label[256];
 
-	return fw_leakage_get_stage(lk, i, &st) == FW_OK ? st.path : "all";
+	return fw_leakage_table_row(lk, i, text, num, label, sizeof(label)) ==
+	    FW_OK ? text[0] : "all";
 }
 
 void
 leak_label(const fw_leakage *lk, size_t i, char *buf, size_t size)
 {
-	if (i < fw_leakage_stage_count(lk))
-		param_label(leak_path(lk, i), buf, size);
-	else
-		snprintf(buf, size, "all stages");
+	const char *text[FW_LEAKAGE_COLUMNS];
+	double num[FW_LEAKAGE_COLUMNS];
+
+	if (fw_leakage_table_row(lk, i, text, num, buf, size) != FW_OK &&
+	    size > 0)
+		buf[0] = '\0';
 }
 
 void
@@ -70,20 +74,6 @@ leak_rank(const fw_leakage *lk, size_t r)
 		gain[i] = leak_row(lk, 0, i).shapley.mean;
 	leak_order(gain, K, order);
 	return r < K ? order[r] : 0;
-}
-
-int
-leak_material(const fw_leakage *lk)
-{
-	const size_t K = fw_leakage_stage_count(lk);
-	const double total = fabs(leak_row(lk, 0, K).shapley.mean);
-	size_t i;
-
-	for (i = 0; i < K; i++)
-		if (fabs(leak_row(lk, 0, i).interaction.mean) > LEAK_MATERIAL *
-		    total)
-			return 1;
-	return 0;
 }
 
 void

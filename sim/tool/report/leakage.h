@@ -9,10 +9,6 @@
 
 #include "flywheel.h"
 
-/* Interactions are material when a stage's one-at-a-time NPV gain is
- * this share of the total gain or more away from its Shapley value. */
-#define LEAK_MATERIAL 0.05
-
 /* A metric decomposed (fw_leakage_metric()): what the console calls it,
  * and whether it is money, as metrics.def says (fw_metric_about()). */
 typedef struct leak_metric {
@@ -30,7 +26,8 @@ leak_metric leak_metric_of(size_t m);
 fw_leakage_row leak_row(const fw_leakage *lk, size_t m, size_t i);
 
 /* Stage i's key path, and its plain-English label ("access friction",
- * "reach of email"); "all" and "all stages" for i = the stage count. */
+ * "reach of email"); "all" and "all stages" for i = the stage count:
+ * leakage.csv's (fw_leakage_table_row()). */
 const char *leak_path(const fw_leakage *lk, size_t i);
 void leak_label(const fw_leakage *lk, size_t i, char *buf, size_t size);
 
@@ -41,9 +38,6 @@ void leak_order(const double *gain, size_t n, size_t *order);
 /* The stage ranked r-th (from 0) by its Shapley NPV gain, largest first;
  * ties keep the stages' order. */
 size_t leak_rank(const fw_leakage *lk, size_t r);
-
-/* Whether the interactions of the NPV decomposition are material. */
-int leak_material(const fw_leakage *lk);
 
 /* x with the decimals given and thousands separated: "1,320.0"; with a
  * sign when sign is set or x is negative. */
@@ -59,10 +53,5 @@ void leak_headline(const char *label, double gain, size_t nstage,
 struct book_csv;
 int leak_book_table(const fw_leakage *lk, const char *title,
     const char *note, struct book_csv *out, fw_error *err);
-
-/* Writes leakage.csv and leakage.json into dir (created if needed), both
- * or neither. command_line is recorded in leakage.json. */
-int write_leakage_tables(const fw_leakage *lk, const fw_run *run,
-    const char *dir, const char *command_line, fw_error *err);
 
 #endif

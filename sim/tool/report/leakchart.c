@@ -67,7 +67,8 @@ read_csv(const char *dir, leak_chart *w, fw_error *err)
 	int col[NWANTED], got = 0, rc;
 	size_t j;
 
-	pathf(path, sizeof(path), "%s/leakage.csv", dir);
+	pathf(path, sizeof(path), "%s/%s", dir,
+	    fw_leakage_table_name(FW_LEAKAGE_CSV));
 	if ((rc = csv_open(&r, path, err)) == FW_OK &&
 	    (rc = csv_next(&r, &got, err)) == FW_OK && !got)
 		rc = csv_fail(&r, err, "is empty");
@@ -92,7 +93,8 @@ load_json(const char *dir, json **j, fw_error *err)
 	int rc;
 
 	*j = NULL;
-	pathf(path, sizeof(path), "%s/leakage.json", dir);
+	pathf(path, sizeof(path), "%s/%s", dir,
+	    fw_leakage_table_name(FW_LEAKAGE_JSON));
 	if (access(path, F_OK) != 0)
 		return FW_OK;
 	if ((rc = json_load(path, j, err)) == FW_OK &&

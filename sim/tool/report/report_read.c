@@ -95,7 +95,8 @@ read_layout(const char *dir, report *d, fw_error *err)
 	int col[3], got, rc;
 	long rows = 0;
 
-	if ((rc = csv_open_table(&r, dir, "timeseries.csv", err)) == FW_OK)
+	if ((rc = csv_open_table(&r, dir,
+	    fw_table_name(FW_TABLE_TIMESERIES), err)) == FW_OK)
 		rc = find_columns(&r, want, col, 3, err);
 	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
 		size_t v;
@@ -144,7 +145,8 @@ read_timeseries(const char *dir, report *d, fw_error *err)
 	csv_reader r;
 	int col[7], got, rc, k;
 
-	if ((rc = csv_open_table(&r, dir, "timeseries.csv", err)) == FW_OK)
+	if ((rc = csv_open_table(&r, dir,
+	    fw_table_name(FW_TABLE_TIMESERIES), err)) == FW_OK)
 		rc = find_columns(&r, want, col, 4, err);
 	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
 		fw_band b;
@@ -198,7 +200,8 @@ read_compare(const char *dir, report *d, fw_error *err)
 	csv_reader r;
 	int col[14], got, rc;
 
-	if ((rc = csv_open_table(&r, dir, "compare.csv", err)) == FW_OK)
+	if ((rc = csv_open_table(&r, dir,
+	    fw_table_name(FW_TABLE_COMPARE), err)) == FW_OK)
 		rc = find_columns(&r, want, col, 4, err);
 	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
 		run_compare *c;
@@ -252,7 +255,8 @@ read_paired(const char *dir, report *d, fw_error *err)
 	int col[7], got, rc;
 	size_t v;
 
-	if ((rc = csv_open_table(&r, dir, "paired.csv", err)) == FW_OK)
+	if ((rc = csv_open_table(&r, dir,
+	    fw_table_name(FW_TABLE_PAIRED), err)) == FW_OK)
 		rc = find_columns(&r, want, col, 3, err);
 	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
 		size_t at;
@@ -305,7 +309,8 @@ read_summary(const char *dir, report *d, fw_error *err)
 	csv_reader r;
 	int col[8], got, rc;
 
-	if ((rc = csv_open_table(&r, dir, "summary.csv", err)) == FW_OK)
+	if ((rc = csv_open_table(&r, dir,
+	    fw_table_name(FW_TABLE_SUMMARY), err)) == FW_OK)
 		rc = find_columns(&r, want, col, 3, err);
 	while (rc == FW_OK && (rc = csv_next(&r, &got, err)) == FW_OK && got) {
 		const char *metric;
@@ -351,7 +356,8 @@ count_replications(const char *dir, report *d, long *rows, fw_error *err)
 	int rc, got, col;
 	size_t i, nhead;
 
-	if ((rc = csv_open_table(&r, dir, "replications.csv", err)) != FW_OK) {
+	if ((rc = csv_open_table(&r, dir,
+	    fw_table_name(FW_TABLE_REPLICATIONS), err)) != FW_OK) {
 		csv_close(&r);
 		return rc;
 	}
@@ -416,7 +422,8 @@ read_replications(const char *dir, report *d, fw_error *err)
 		d->rep_npv[i] = NAN;
 	for (i = 0; i < n * d->ndraw; i++)
 		d->draw[i] = NAN;
-	if ((rc = csv_open_table(&r, dir, "replications.csv", err)) == FW_OK)
+	if ((rc = csv_open_table(&r, dir,
+	    fw_table_name(FW_TABLE_REPLICATIONS), err)) == FW_OK)
 		rc = find_columns(&r, want, col, 3, err);
 	for (i = 0; rc == FW_OK && i < d->ndraw; i++)
 		draw_col[i] = (size_t)csv_column(&r, d->draw_path[i]);
@@ -518,7 +525,8 @@ read_run_json(const char *dir, report *d, fw_error *err)
 	size_t i;
 	int rc = FW_OK;
 
-	pathf(path, sizeof(path), "%s/run.json", dir);
+	pathf(path, sizeof(path), "%s/%s", dir,
+	    fw_table_name(FW_TABLE_RUN_JSON));
 	if (access(path, F_OK) == 0)
 		rc = json_load(path, &j, err);
 	if (rc != FW_OK)
