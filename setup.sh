@@ -15,6 +15,8 @@ run|test|arm) ;;
 *) echo "usage: ./setup.sh [run|test|arm]" >&2; exit 2 ;;
 esac
 
+# clang builds the engine's vector kernels (configure's LANES_CC) and the
+# fuzz targets
 packages="gcc make autoconf automake libtool pkg-config libgsl-dev \
 libyaml-dev check librandom123-dev gnuplot-nox libxml2-utils \
 python3-numpy python3-pandas python3-pytest python3-venv python3-setuptools \

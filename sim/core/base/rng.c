@@ -61,33 +61,43 @@ fwi_rng_blocks_reference(philox4x32_key_t key, philox4x32_ctr_t ctr,
 
 /* Philox4x32-10 (Salmon et al., SC'11) on eight counters in two vectors:
  * each 32-bit word sits in a 64-bit lane, where one vpmuludq gives the
- * whole product whose two halves a round needs. */
+ * whole product whose two halves a round needs. Only the low half of a
+ * lane is a word: the multiplications read only that half, the shifts
+ * bring the products' high halves down, and the exclusive ors leave the
+ * low halves as they would be, so the high halves of x1 and x3 need no
+ * clearing between rounds, and the words are blended out at the end. */
 __attribute__((target("avx2"))) static void
 blocks_avx2(philox4x32_key_t key, philox4x32_ctr_t ctr,
     const uint32_t *entity, int n, uint32_t out[4][FW_RNG_BATCH])
 {
 	const __m256i m0 = _mm256_set1_epi64x(PHILOX_M4x32_0);
 	const __m256i m1 = _mm256_set1_epi64x(PHILOX_M4x32_1);
-	const __m256i low = _mm256_set1_epi64x(0xffffffff);
-	__m256i x0[2], x1[2], x2[2], x3[2];
-	uint32_t e[FW_RNG_BATCH], k0 = key.v[0], k1 = key.v[1];
+	const __m256i w0 = _mm256_set1_epi64x(PHILOX_W32_0);
+	const __m256i w1 = _mm256_set1_epi64x(PHILOX_W32_1);
+	__m256i x0[2], x1[2], x2[2], x3[2], all;
+	__m256i kv0 = _mm256_set1_epi64x(key.v[0]);
+	__m256i kv1 = _mm256_set1_epi64x(key.v[1]);
+	uint32_t e[FW_RNG_BATCH] = { 0 };
 	int g, round, i;
 
 	_Static_assert(FW_RNG_BATCH == 8, "two vectors of four counters");
 
-	for (i = 0; i < FW_RNG_BATCH; i++)
-		e[i] = i < n ? entity[i] : 0;
+	if (n < FW_RNG_BATCH) {
+		for (i = 0; i < n; i++)
+			e[i] = entity[i];
+		entity = e;
+	}
 	/* Vector 0 holds the even counters, vector 1 the odd ones, so that
-	 * packing the two gives the blocks in order. */
+	 * blending the two gives the blocks in order. */
+	all = _mm256_loadu_si256((const __m256i *)(const void *)entity);
+	x0[0] = all;
+	x0[1] = _mm256_srli_epi64(all, 32);
 	for (g = 0; g < 2; g++) {
-		x0[g] = _mm256_set_epi64x(e[6 + g], e[4 + g], e[2 + g], e[g]);
 		x1[g] = _mm256_set1_epi64x(ctr.v[1]);
 		x2[g] = _mm256_set1_epi64x(ctr.v[2]);
 		x3[g] = _mm256_set1_epi64x(ctr.v[3]);
 	}
 	for (round = 0; round < 10; round++) {
-		const __m256i kv0 = _mm256_set1_epi64x(k0);
-		const __m256i kv1 = _mm256_set1_epi64x(k1);
 		for (g = 0; g < 2; g++) {
 			__m256i p0 = _mm256_mul_epu32(x0[g], m0);
 			__m256i p1 = _mm256_mul_epu32(x2[g], m1);
@@ -95,41 +105,46 @@ blocks_avx2(philox4x32_key_t key, philox4x32_ctr_t ctr,
 			    _mm256_srli_epi64(p1, 32), x1[g]), kv0);
 			x2[g] = _mm256_xor_si256(_mm256_xor_si256(
 			    _mm256_srli_epi64(p0, 32), x3[g]), kv1);
-			x1[g] = _mm256_and_si256(p1, low);
-			x3[g] = _mm256_and_si256(p0, low);
+			x1[g] = p1;
+			x3[g] = p0;
 		}
-		k0 += PHILOX_W32_0;
-		k1 += PHILOX_W32_1;
+		/* the next round's keys, in the low halves only */
+		kv0 = _mm256_add_epi32(kv0, w0);
+		kv1 = _mm256_add_epi32(kv1, w1);
 	}
-	_mm256_storeu_si256((__m256i *)(void *)out[0], _mm256_or_si256(x0[0],
-	    _mm256_slli_epi64(x0[1], 32)));
-	_mm256_storeu_si256((__m256i *)(void *)out[1], _mm256_or_si256(x1[0],
-	    _mm256_slli_epi64(x1[1], 32)));
-	_mm256_storeu_si256((__m256i *)(void *)out[2], _mm256_or_si256(x2[0],
-	    _mm256_slli_epi64(x2[1], 32)));
-	_mm256_storeu_si256((__m256i *)(void *)out[3], _mm256_or_si256(x3[0],
-	    _mm256_slli_epi64(x3[1], 32)));
+	/* 0xaa: the odd 32-bit words from vector 1 */
+	_mm256_storeu_si256((__m256i *)(void *)out[0], _mm256_blend_epi32(
+	    x0[0], _mm256_slli_epi64(x0[1], 32), 0xaa));
+	_mm256_storeu_si256((__m256i *)(void *)out[1], _mm256_blend_epi32(
+	    x1[0], _mm256_slli_epi64(x1[1], 32), 0xaa));
+	_mm256_storeu_si256((__m256i *)(void *)out[2], _mm256_blend_epi32(
+	    x2[0], _mm256_slli_epi64(x2[1], 32), 0xaa));
+	_mm256_storeu_si256((__m256i *)(void *)out[3], _mm256_blend_epi32(
+	    x3[0], _mm256_slli_epi64(x3[1], 32), 0xaa));
 }
 
 /* Philox4x32-10 on eight counters in one 512-bit vector, each 32-bit word
  * in a 64-bit lane as in the AVX2 version: the same multiplications and
  * exclusive ors, on twice the lanes, with the two exclusive ors of a
- * round in one ternary-logic instruction. */
+ * round in one ternary-logic instruction; the high halves of the lanes
+ * are left as they fall, as there, and the narrowing drops them. */
 __attribute__((target("avx512f"))) static void
 blocks_avx512(philox4x32_key_t key, philox4x32_ctr_t ctr,
     const uint32_t *entity, int n, uint32_t out[4][FW_RNG_BATCH])
 {
 	const __m512i m0 = _mm512_set1_epi64(PHILOX_M4x32_0);
 	const __m512i m1 = _mm512_set1_epi64(PHILOX_M4x32_1);
-	const __m512i low = _mm512_set1_epi64(0xffffffff);
 	__m512i x0, x1, x2, x3;
-	uint32_t e[FW_RNG_BATCH], k0 = key.v[0], k1 = key.v[1];
+	uint32_t e[FW_RNG_BATCH] = { 0 }, k0 = key.v[0], k1 = key.v[1];
 	int round, i;
 
-	for (i = 0; i < FW_RNG_BATCH; i++)
-		e[i] = i < n ? entity[i] : 0;
+	if (n < FW_RNG_BATCH) {
+		for (i = 0; i < n; i++)
+			e[i] = entity[i];
+		entity = e;
+	}
 	x0 = _mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)
-	    (const void *)e));
+	    (const void *)entity));
 	x1 = _mm512_set1_epi64(ctr.v[1]);
 	x2 = _mm512_set1_epi64(ctr.v[2]);
 	x3 = _mm512_set1_epi64(ctr.v[3]);
@@ -141,8 +156,8 @@ blocks_avx512(philox4x32_key_t key, philox4x32_ctr_t ctr,
 		    _mm512_set1_epi64(k0), 0x96);
 		x2 = _mm512_ternarylogic_epi64(_mm512_srli_epi64(p0, 32), x3,
 		    _mm512_set1_epi64(k1), 0x96);
-		x1 = _mm512_and_si512(p1, low);
-		x3 = _mm512_and_si512(p0, low);
+		x1 = p1;
+		x3 = p0;
 		k0 += PHILOX_W32_0;
 		k1 += PHILOX_W32_1;
 	}

@@ -300,14 +300,6 @@ fwi_market_copy(fw_work *to, const fw_work *from)
 	market_copy(&to->market, &from->market, from);
 }
 
-/* What one segment's HCPs did in one month. */
-typedef struct month_sums {
-	uint64_t written, filled, winbacks, lapses, switches;
-	uint64_t count[FW_NSTATE];
-	double reacq_cost, cvar, trust;
-	uint32_t advocates;
-} month_sums;
-
 /* Picks among ordered competing events (MODEL.md §5.2.5): event i happens
  * when P_{i-1} <= V < P_i with P_i = 1 - prod_{j<=i} (1 - p_j). Returns
  * the event's index, or -1 when the HCP stays. */
@@ -443,9 +435,8 @@ hcp_month(const step_ctx *c, const int state, uint32_t j,
 /* The HCPs of one state, listed in idx: their HCP_MONTH blocks and, for
  * prescribers, their SCRIPTS blocks and scripts a batch at a time, then
  * their months: on a vector path (c->lanes, step.h) a whole batch of
- * lapsed, switched, adopting or advocating HCPs in vector lanes up to
- * their moves, else one by one; booked one by one in HCP order either
- * way. */
+ * lapsed, switched, adopting or advocating HCPs in vector lanes, else
+ * one by one; booked in HCP order either way. */
 static inline __attribute__((always_inline)) void
 step_state(const step_ctx *c, const int state, const uint32_t *idx,
     uint32_t n, month_sums *sum)
@@ -457,8 +448,8 @@ step_state(const step_ctx *c, const int state, const uint32_t *idx,
 	    0, c->month, 0);
 	uint32_t words[4][FW_RNG_BATCH], sw[4][FW_RNG_BATCH];
 	uint32_t W[FW_RNG_BATCH] = { 0 }, F[FW_RNG_BATCH] = { 0 }, i0;
-	double lambda[FW_RNG_BATCH], tau[FW_RNG_BATCH], p_sw[FW_RNG_BATCH];
-	int b, to[FW_RNG_BATCH];
+	double lambda[FW_RNG_BATCH];
+	int b;
 
 	for (i0 = 0; i0 < n; i0 += FW_RNG_BATCH) {
 		int m = n - i0 < FW_RNG_BATCH ? (int)(n - i0) : FW_RNG_BATCH;
@@ -472,24 +463,23 @@ step_state(const step_ctx *c, const int state, const uint32_t *idx,
 				    sw);
 			else
 				fwi_rng_blocks(c->key, sc, idx + i0, m, sw);
-			for (b = 0; b < FW_RNG_BATCH; b++)
-				lambda[b] = b < m ? c->s.scripts * fwi_share(c->v,
-				    state, c->trust_of[idx[i0 + (uint32_t)b]]) : 0;
-			draw_scripts(c->w, c->v, c->seed, c->rep, c->seg,
-			    idx + i0, c->month, m, c->lanes, sw, lambda, W,
-			    F);
+			if (m < FW_RNG_BATCH || c->lanes->scripts == NULL ||
+			    !c->lanes->scripts(c, state, idx + i0, sw, W, F)) {
+				for (b = 0; b < FW_RNG_BATCH; b++)
+					lambda[b] = b < m ? c->s.scripts *
+					    fwi_share(c->v, state, c->trust_of[
+					    idx[i0 + (uint32_t)b]]) : 0;
+				draw_scripts(c->w, c->v, c->seed, c->rep,
+				    c->seg, idx + i0, c->month, m, c->lanes, sw,
+				    lambda, W, F);
+			}
 		}
 		if (m == FW_RNG_BATCH && (state >= FW_LAPSED ?
 		    c->lanes->defected != NULL && c->lanes->defected(c, state,
-		    idx + i0, words, tau, to) : state >= FW_ADOPTER ?
+		    idx + i0, words, sum) : state >= FW_ADOPTER ?
 		    c->lanes->prescriber != NULL && c->lanes->prescriber(c,
-		    state, idx + i0, words, W, F, tau, p_sw, to) : 0)) {
-			for (b = 0; b < m; b++)
-				book_month(c, state, idx[i0 + (uint32_t)b],
-				    to[b], tau[b], state >= FW_LAPSED ? -1 :
-				    p_sw[b], W[b], F[b], sum);
-			continue;
-		}
+		    state, idx + i0, words, W, F, sum) : 0))
+			continue;	/* stepped and booked in lanes */
 		for (b = 0; b < m; b++) {
 			const uint32_t r[4] = { words[0][b], words[1][b],
 				words[2][b], words[3][b] };

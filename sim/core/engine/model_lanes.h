@@ -16,6 +16,7 @@
 #ifndef FW_MODEL_LANES_H
 #define FW_MODEL_LANES_H
 
+#include <math.h>
 #include <string.h>
 
 #include <immintrin.h>
@@ -30,11 +31,12 @@ typedef int32_t lanes_i __attribute__((vector_size(16)));
 #define HALF 4
 _Static_assert(FW_RNG_BATCH == 2 * HALF, "two vectors of four lanes");
 
-/* a where m is set, else b */
+/* a where m is set, else b: one blend (by the sign bit of each lane of
+ * m, which is 0 or -1) */
 LANES_TARGET static inline lanes_d
 pick(lanes_m m, lanes_d a, lanes_d b)
 {
-	return (lanes_d)(((lanes_m)a & m) | ((lanes_m)b & ~m));
+	return (lanes_d)_mm256_blendv_pd((__m256d)b, (__m256d)a, (__m256d)m);
 }
 
 /* x in every lane */
@@ -187,6 +189,9 @@ binomial_lanes(const uint32_t *sw, const uint32_t *W, const double *zero,
 	return lane_bits(on[0]) | lane_bits(on[1]) << HALF;
 }
 
+_Static_assert((FW_POW_TABLE & (FW_POW_TABLE - 1)) == 0,
+    "counts checked against the power tables by their bits");
+
 /* Whether every count of the batch is within the guide and power
  * tables, which only hcp_month goes past: experiences from the words r
  * into g and b (with journey friction J added), unfilled scripts U. */
@@ -194,17 +199,18 @@ static inline int
 counts_in_tables(const fw_values *v, const uint32_t r[4][FW_RNG_BATCH],
     const uint32_t *J, const uint32_t *U, uint32_t *g, uint32_t *b)
 {
-	uint32_t big = 0;
+	const uint8_t *helpful = v->helpful->guide, *burden = v->burden->guide;
+	uint32_t any = 0;
 	int i;
 
 	for (i = 0; i < FW_RNG_BATCH; i++) {
-		g[i] = v->helpful->guide[r[FW_W_HELPFUL][i] >> 20];
-		b[i] = v->burden->guide[r[FW_W_BURDEN][i] >> 20] + J[i];
-		/* FW_GUIDE_SCAN is past the power tables too */
-		big |= (g[i] >= FW_POW_TABLE) | (b[i] >= FW_POW_TABLE) |
-		    (U[i] >= FW_POW_TABLE);
+		g[i] = helpful[r[FW_W_HELPFUL][i] >> 20];
+		b[i] = burden[r[FW_W_BURDEN][i] >> 20] + J[i];
+		/* each below FW_POW_TABLE, a power of two, when their bits
+		 * together are; FW_GUIDE_SCAN is past the tables too */
+		any |= g[i] | b[i] | U[i];
 	}
-	return !big;
+	return any < FW_POW_TABLE;
 }
 
 /* Steps 2 to 4 of hcp_month for four HCPs with experience counts g and
@@ -231,50 +237,92 @@ clamp_lanes(lanes_d p)
 	return pick(p < 0, splat(0), pick(p > 1, splat(1), p));
 }
 
-/* The month of eight lapsed or switched HCPs up to their move: their
- * trust and whether they are won back (pick_event with its one event).
- * Such an HCP writes no scripts and meets no journey friction. */
+/* The month of eight lapsed or switched HCPs: their trust, whether they
+ * are won back (pick_event with its one event), and their booking as
+ * book_month does it, in HCP order. Such an HCP writes no scripts and
+ * meets no journey friction; won back, it engages, and its month count
+ * starts again. */
 LANES_TARGET static int
 defected_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
-    const uint32_t r[4][FW_RNG_BATCH], double *tau_out, int *to)
+    const uint32_t r[4][FW_RNG_BATCH], month_sums *sum)
 {
 	const uint32_t none[FW_RNG_BATCH] = { 0 };
+	const fw_values *v = c->v;
+	/* read before the stores: a byte store may alias them */
+	uint8_t *state_of = c->state_of;
+	double *trust_of = c->trust_of;
+	uint16_t *months_of = c->months_of;
+	const uint16_t *defections_of = c->defections_of;
 	uint32_t m[FW_RNG_BATCH], g[FW_RNG_BATCH], b[FW_RNG_BATCH];
+	double tau[FW_RNG_BATCH];
 	unsigned moved = 0;
 	int i, h;
 
-	if (!counts_in_tables(c->v, r, none, none, g, b))
+	if (!counts_in_tables(v, r, none, none, g, b))
 		return 0;
 	for (i = 0; i < FW_RNG_BATCH; i++)
-		m[i] = c->months_of[hcp[i]];
+		m[i] = months_of[hcp[i]];
 	for (h = 0; h < 2; h++) {
 		const int at = HALF * h;
-		lanes_d tau = trust_lanes(c, hcp + at, g + at, b + at, none);
-		lanes_d p = clamp_lanes(c->winback[state] * tau *
-		    gather_lanes(c->v->winback_decay, m + at));
+		lanes_d t = trust_lanes(c, hcp + at, g + at, b + at, none);
+		lanes_d p = clamp_lanes(c->winback[state] * t *
+		    gather_lanes(v->winback_decay, m + at));
 		lanes_d stay = 1 * (1 - p);
 		moved |= lane_bits(uniform_lanes(r[FW_W_TRANSITION] + at) <
 		    1 - stay) << at;
-		store_lanes(tau_out + at, tau);
+		store_lanes(tau + at, t);
 	}
-	for (i = 0; i < FW_RNG_BATCH; i++)
-		to[i] = moved >> i & 1 ? 0 : -1;
+	for (i = 0; i < FW_RNG_BATCH; i++) {
+		const uint32_t j = hcp[i];
+		if (moved >> i & 1) {
+			sum->winbacks++;
+			sum->reacq_cost += v->defection_cost[defections_of[j]] *
+			    v->cost_growth[m[i]];
+			months_of[j] = 0;
+			state_of[j] = FW_ENGAGED;
+		} else
+			months_of[j] = (uint16_t)(m[i] + 1);
+		sum->trust += tau[i];
+		trust_of[j] = tau[i];
+	}
+	sum->count[FW_ENGAGED] += (unsigned)__builtin_popcount(moved);
+	sum->count[state] += FW_RNG_BATCH - (unsigned)__builtin_popcount(moved);
 	return 1;
 }
 
-/* The month of eight adopters or advocates up to their move, with their
- * scripts W and F: their trust, switching chance and move (pick_event
- * with its three events). 0 when a count is past the tables, or when
- * the switching exponent is not 2. */
+/* fwi_share of four HCPs at trust tau whose states have base shares
+ * sigma. */
+LANES_TARGET static inline lanes_d
+share_lanes(const fw_values *v, lanes_d sigma, lanes_d tau)
+{
+	const double w = v->g[FW_G_CX_WEIGHT];
+	lanes_d share = sigma * (1 - w + w * tau) * v->share_scale;
+
+	return pick(share < 1, share, splat(1));
+}
+
+/* The month of eight adopters or advocates, with their scripts W and F:
+ * their trust, switching chance and move (pick_event with its three
+ * events), and their booking as book_month does it, in HCP order, with
+ * the customer value at risk (fwi_cvar) of those that stay prescribers.
+ * 0 when a count is past the tables, or when the switching exponent is
+ * not 2. */
 LANES_TARGET static int
 prescriber_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
     const uint32_t r[4][FW_RNG_BATCH], const uint32_t *W, const uint32_t *F,
-    double *tau_out, double *psw_out, int *to)
+    month_sums *sum)
 {
 	const fw_values *v = c->v;
 	const double tau_a = c->tau_a;
+	/* where the third event leads */
+	const int other = state == FW_ADOPTER ? FW_ADVOCATE : FW_ADOPTER;
+	/* read before the stores: a byte store may alias them */
+	uint8_t *state_of = c->state_of;
+	double *trust_of = c->trust_of;
+	uint16_t *months_of = c->months_of, *defections_of = c->defections_of;
 	uint32_t U[FW_RNG_BATCH], J[FW_RNG_BATCH], g[FW_RNG_BATCH];
 	uint32_t b[FW_RNG_BATCH];
+	double tau_of[FW_RNG_BATCH], cvar[FW_RNG_BATCH];
 	unsigned e0 = 0, e1 = 0, e2 = 0;
 	int i, h;
 
@@ -289,7 +337,8 @@ prescriber_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
 	for (h = 0; h < 2; h++) {
 		const int at = HALF * h;
 		lanes_d tau = trust_lanes(c, hcp + at, g + at, b + at, U + at);
-		lanes_d base = 1 - tau, p_sw, p0, p2, stay, V;
+		lanes_d base = 1 - tau, p_sw, p0, p2, stay, V, keep, keep4;
+		lanes_m third;
 		p_sw = v->g[FW_G_SWITCH_RATE] * (base * base);
 		p0 = 1 - pick(count_lanes(J + at) != 0, splat(c->keep_lapse),
 		    splat(1)) * gather_lanes(v->lapse_unfilled, U + at);
@@ -304,17 +353,87 @@ prescriber_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
 		stay = stay * (1 - clamp_lanes(p_sw));
 		e1 |= lane_bits(V < 1 - stay) << at;
 		stay = stay * (1 - clamp_lanes(p2));
-		e2 |= lane_bits(V < 1 - stay) << at;
-		store_lanes(tau_out + at, tau);
-		store_lanes(psw_out + at, p_sw);
+		third = V < 1 - stay;
+		e2 |= lane_bits(third) << at;
+		/* fwi_cvar in the prescribing state it ends in, if it does */
+		keep = 1 - p_sw;
+		keep4 = keep * keep * keep * keep;
+		store_lanes(cvar + at, c->s.cvar_scale * share_lanes(v,
+		    pick(third, splat(v->sigma[other]), splat(v->sigma[state])),
+		    tau) * (1 - keep4 * keep4 * keep4));
+		store_lanes(tau_of + at, tau);
 	}
+	for (i = 0; i < FW_RNG_BATCH; i++) {
+		const uint32_t j = hcp[i];
+		unsigned m = months_of[j], d = defections_of[j];
+		int next = state;
+		if ((e0 | e1) >> i & 1) {
+			next = e0 >> i & 1 ? FW_LAPSED : FW_SWITCHED;
+			d++;
+			sum->lapses += next == FW_LAPSED;
+			sum->switches += next == FW_SWITCHED;
+			m = 0;
+		} else {
+			if (e2 >> i & 1) {
+				next = other;
+				m = 0;
+			} else
+				m++;
+			sum->cvar += cvar[i];
+		}
+		sum->written += W[i];
+		sum->filled += F[i];
+		sum->count[next]++;
+		sum->trust += tau_of[i];
+		trust_of[j] = tau_of[i];
+		months_of[j] = (uint16_t)m;
+		defections_of[j] = (uint16_t)d;
+		state_of[j] = (uint8_t)next;
+	}
+	return 1;
+}
+
+/* The scripts of eight prescribers, from their trust to their counts:
+ * the means of step_state (c->s.scripts times fwi_share), then
+ * draw_scripts's inversions. */
+LANES_TARGET static int
+scripts_lanes(const step_ctx *c, const int state, const uint32_t *hcp,
+    const uint32_t sw[4][FW_RNG_BATCH], uint32_t *W, uint32_t *F)
+{
+	const fw_values *v = c->v;
+	const double fa = v->g[FW_G_F_ACCESS];
+	double lambda[FW_RNG_BATCH], p0[FW_RNG_BATCH];
+	uint32_t small[FW_RNG_BATCH], any = 0;
+	unsigned inverted = 0;
+	int i, h;
+
+	if (fa == 0 || fa == 1)
+		return 0;
+	for (h = 0; h < 2; h++) {
+		lanes_d mean = c->s.scripts * share_lanes(v,
+		    splat(v->sigma[state]), gather_lanes(c->trust_of,
+		    hcp + HALF * h));
+		inverted |= lane_bits(mean < FW_INVERSION_MAX) << (HALF * h);
+		store_lanes(lambda + HALF * h, mean);
+	}
+	if (inverted != (1u << FW_RNG_BATCH) - 1)
+		return 0;
 	for (i = 0; i < FW_RNG_BATCH; i++)
-		to[i] = e0 >> i & 1 ? 0 : e1 >> i & 1 ? 1 : e2 >> i & 1 ? 2 :
-		    -1;
+		p0[i] = exp(-lambda[i]);
+	poisson_lanes(sw[FW_W_SCRIPTS], lambda, p0, inverted, W);
+	for (i = 0; i < FW_RNG_BATCH; i++)
+		any |= W[i];
+	if (any >= FW_POW_TABLE)
+		return 0;
+	/* a lane with W = 0 counts 0 */
+	binomial_lanes(sw[FW_W_FILL], W, v->binom_zero, v->fill_small,
+	    inverted, small);
+	for (i = 0; i < FW_RNG_BATCH; i++)
+		F[i] = fa <= 0.5 ? W[i] - small[i] : small[i];
 	return 1;
 }
 
 #define LANES_TABLE { poisson_lanes, binomial_lanes, defected_lanes, \
-	prescriber_lanes }
+	prescriber_lanes, scripts_lanes }
 
 #endif

@@ -10,10 +10,11 @@
  * a vector, store all sixteen and move on by how many matched. The store
  * may run up to fifteen entries past the list, over entries of later
  * states not yet written, or into the slack past the last. Measured
- * alone: 0.46 ns an HCP. On the AVX2 path, the same pass takes sixteen
- * HCPs a compare and writes their numbers four at a time, the matching
- * ones first (a table of the sixteen orders of four lanes); the store
- * may run up to three entries past the list, as above.
+ * alone: 0.46 ns an HCP. On the AVX2 path, the same pass takes 32
+ * HCPs a compare and writes their numbers eight at a time, the matching
+ * ones first (a table of the lanes set in each of the 256 masks of eight
+ * lanes); the store may run up to seven entries past the list, as
+ * above.
  */
 #include "config.h"
 
@@ -70,35 +71,45 @@ order_avx512(const uint8_t *state, uint32_t n, uint32_t *idx,
 	start[FW_NSTATE] = at;
 }
 
-/* The lanes set in a 4-bit mask, first to last, then the unset ones. */
-static const uint32_t compress4[16][4] = {
-	{ 0, 1, 2, 3 }, { 0, 1, 2, 3 }, { 1, 0, 2, 3 }, { 0, 1, 2, 3 },
-	{ 2, 0, 1, 3 }, { 0, 2, 1, 3 }, { 1, 2, 0, 3 }, { 0, 1, 2, 3 },
-	{ 3, 0, 1, 2 }, { 0, 3, 1, 2 }, { 1, 3, 0, 2 }, { 0, 1, 3, 2 },
-	{ 2, 3, 0, 1 }, { 0, 2, 3, 1 }, { 1, 2, 3, 0 }, { 0, 1, 2, 3 }
-};
+/* For each 8-bit mask, the lanes set in it, first to last, a byte each
+ * (the bytes past them 0). Filled once, when the library is loaded. */
+static uint64_t compress8[256];
+
+__attribute__((constructor)) static void
+compress8_fill(void)
+{
+	unsigned m, lane, at;
+
+	for (m = 0; m < 256; m++)
+		for (lane = at = 0; lane < 8; lane++)
+			if (m >> lane & 1)
+				compress8[m] |= (uint64_t)lane << (8 * at++);
+}
 
 __attribute__((target("avx2"))) static void
 order_avx2(const uint8_t *state, uint32_t n, uint32_t *idx,
     uint32_t start[FW_NSTATE + 1])
 {
+	const __m256i eight = _mm256_set1_epi32(8);
 	uint32_t at = 0, j;
 	int k, q;
 
 	for (k = 0; k < FW_NSTATE; k++) {
-		const __m128i want = _mm_set1_epi8((char)k);
+		const __m256i want = _mm256_set1_epi8((char)k);
+		__m256i first = _mm256_setzero_si256();	/* j + 8 q */
 		start[k] = at;
-		for (j = 0; j + 16 <= n; j += 16) {
-			unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-			    _mm_loadu_si128((const __m128i *)(const void *)
-			    (state + j)), want));
-			for (q = 0; q < 4; q++, m >>= 4) {
-				const __m128i lanes = _mm_loadu_si128((const
-				    __m128i *)(const void *)compress4[m & 15]);
-				_mm_storeu_si128((__m128i *)(void *)(idx + at),
-				    _mm_add_epi32(lanes, _mm_set1_epi32((int)
-				    (j + 4 * (uint32_t)q))));
-				at += (uint32_t)__builtin_popcount(m & 15);
+		for (j = 0; j + 32 <= n; j += 32) {
+			unsigned m = (unsigned)_mm256_movemask_epi8(
+			    _mm256_cmpeq_epi8(_mm256_loadu_si256((const
+			    __m256i *)(const void *)(state + j)), want));
+			for (q = 0; q < 4; q++, m >>= 8) {
+				const __m256i lanes = _mm256_cvtepu8_epi32(
+				    _mm_loadl_epi64((const __m128i *)(const
+				    void *)&compress8[m & 255]));
+				_mm256_storeu_si256((__m256i *)(void *)(idx +
+				    at), _mm256_add_epi32(lanes, first));
+				at += (uint32_t)__builtin_popcount(m & 255);
+				first = _mm256_add_epi32(first, eight);
 			}
 		}
 		for (; j < n; j++)

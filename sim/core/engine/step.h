@@ -16,6 +16,14 @@
 
 typedef struct fw_lanes fw_lanes;
 
+/* What one segment's HCPs did in one month. */
+typedef struct month_sums {
+	uint64_t written, filled, winbacks, lapses, switches;
+	uint64_t count[FW_NSTATE];
+	double reacq_cost, cvar, trust;
+	uint32_t advocates;
+} month_sums;
+
 /* What every HCP of one segment reads in one month, copied out of the
  * workspace so that the byte-sized state stores do not force the
  * compiler to reload it for every HCP. */
@@ -58,15 +66,20 @@ struct fw_lanes {
 	 * q)^W: counts in k; returns the lanes it inverted. */
 	unsigned (*binomial)(const uint32_t *sw, const uint32_t *W,
 	    const double *zero, double q, unsigned valid, uint32_t *k);
-	/* The month of lapsed or switched HCPs hcp up to their move: trust
-	 * in tau, and in to the index of next_state, or -1 to stay. */
+	/* The month of lapsed or switched HCPs hcp, booked in sum and
+	 * stored as book_month (model.c) books and stores it. */
 	int (*defected)(const step_ctx *c, int state, const uint32_t *hcp,
-	    const uint32_t r[4][FW_RNG_BATCH], double *tau, int *to);
-	/* The same for adopters or advocates with their scripts W and F,
-	 * and their switching chances in p_sw. */
+	    const uint32_t r[4][FW_RNG_BATCH], month_sums *sum);
+	/* The same for adopters or advocates with their scripts W and F. */
 	int (*prescriber)(const step_ctx *c, int state, const uint32_t *hcp,
 	    const uint32_t r[4][FW_RNG_BATCH], const uint32_t *W,
-	    const uint32_t *F, double *tau, double *p_sw, int *to);
+	    const uint32_t *F, month_sums *sum);
+	/* The scripts W and F of prescribers hcp in state `state`, from
+	 * the words sw of their SCRIPTS blocks, with the means their trust
+	 * gives (step_state, draw_scripts); 0 when a mean is too large for
+	 * inversion, access is 0 or 1, or a W is past the power tables. */
+	int (*scripts)(const step_ctx *c, int state, const uint32_t *hcp,
+	    const uint32_t sw[4][FW_RNG_BATCH], uint32_t *W, uint32_t *F);
 };
 
 /* Each table has no kernels where the build has no such code. */

@@ -58,9 +58,10 @@ int
 voi_compute(const fw_run *run, voi_table *t, fw_error *err)
 {
 	const fw_scenario *sc = fw_run_scenario(run);
-	size_t nrep = fw_run_replications(run), i, r;
+	size_t nrep = fw_run_replications(run), i, r, j, njob;
 	double *gain = NULL, *theta = NULL;
-	int rc = FW_ENOMEM;
+	fw_error *job_err = NULL;
+	int rc = FW_ENOMEM, *job_rc = NULL;
 
 	memset(t, 0, sizeof(*t));
 	t->nopt = fw_scenario_variant_count(sc);
@@ -91,15 +92,38 @@ voi_compute(const fw_run *run, voi_table *t, fw_error *err)
 			t->best = i;
 		}
 	}
-	if ((rc = fw_voi_perfect(gain, nrep, t->nopt, theta, t->ninput,
-	    &t->evpi, t->eol, t->p_best, t->explained, err)) != FW_OK)
+	njob = 1 + t->ninput + t->ngroup;
+	job_rc = calloc(njob, sizeof(int));
+	job_err = calloc(njob, sizeof(fw_error));
+	if (job_rc == NULL || job_err == NULL) {
+		rc = FW_ENOMEM;
 		goto done;
-	for (i = 0; rc == FW_OK && i < t->ninput; i++)
-		rc = fw_voi_partial(gain, nrep, t->nopt, theta, t->ninput, &i, 1,
-		    &t->input[i], err);
-	for (i = 0; rc == FW_OK && i < t->ngroup; i++)
-		rc = group_voi(run, gain, theta, t, i, &t->group[i], err);
+	}
+	/* The EVPI, each input's EVPPI and each group's read only the gains
+	 * and draws (each fit seeds its own generator): side by side on the
+	 * run's threads, each into its own slot, the same bits for any
+	 * number of threads; the first to fail, in this order, says why. */
+#pragma omp parallel for schedule(dynamic, 1) num_threads(fw_run_threads(run))
+	for (j = 0; j < njob; j++) {
+		size_t k = j - 1;
+		if (j == 0)
+			job_rc[j] = fw_voi_perfect(gain, nrep, t->nopt, theta,
+			    t->ninput, &t->evpi, t->eol, t->p_best,
+			    t->explained, &job_err[j]);
+		else if (k < t->ninput)
+			job_rc[j] = fw_voi_partial(gain, nrep, t->nopt, theta,
+			    t->ninput, &k, 1, &t->input[k], &job_err[j]);
+		else
+			job_rc[j] = group_voi(run, gain, theta, t,
+			    k - t->ninput, &t->group[k - t->ninput],
+			    &job_err[j]);
+	}
+	for (j = 0; rc == FW_OK && j < njob; j++)
+		if ((rc = job_rc[j]) != FW_OK)
+			*err = job_err[j];
 done:
+	free(job_rc);
+	free(job_err);
 	free(gain);
 	free(theta);
 	if (rc == FW_ENOMEM)
