@@ -7,10 +7,8 @@ TPL = ARG3
 PAGES = ARG4
 STYLE = TPL."/style.gp"
 load TPL."/strings.gp"
-FS = 14
-TITLEFONT = sprintf("Sans Bold,%g", FS * 1.3)
-SUBFONT = sprintf("Sans,%g", FS)
-SMALLFONT = "Sans,12"
+FORMAT = "pdf"
+load TPL."/type.gp"
 TITLE_LH = 0.065
 NPAGE = words(PAGES)
 set terminal pdfcairo size 10in,5.625in font SUBFONT noenhanced

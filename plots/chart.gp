@@ -19,12 +19,7 @@ I = M
 mean(m) = NP + 3 * (m - 1) + 1
 TITLE_LH = 0.065
 do for [FORMAT in "png svg pdf"] {
-    # A 10 x 5.625 inch slide: 14 pt in the PDF, the same share of the
-    # picture in the 1600 x 900 PNG and SVG.
-    FS = FORMAT eq "pdf" ? 14 : 15.5
-    TITLEFONT = sprintf("Sans Bold,%g", FS * 1.3)
-    SUBFONT = sprintf("Sans,%g", FS)
-    SMALLFONT = sprintf("Sans,%g", FS * 12.0 / 14)
+    load TPL."/type.gp"
     if (FORMAT eq "png") {
         set terminal pngcairo size 1600,900 font SUBFONT noenhanced
     } else {

@@ -10,10 +10,10 @@ load STYLE
 TITLE = T_DECISION
 NOTE = S_DECISION
 load TPL."/title.gp"
-set lmargin at screen 0.19
-set rmargin at screen 0.60
-set tmargin at screen 0.76
-set bmargin at screen 0.16
+# the names' column as wide as the longest ("Leader less runner-up"
+# on a close call), the figures at the right
+set lmargin at screen NAME_W > 0.22 ? (NAME_W < 0.36 ? 0.04 + NAME_W : 0.40) : 0.26
+set rmargin at screen 0.56
 set xrange [DX_LO:DX_HI]
 set xtics DX_STEP
 set format x sprintf("%%.%df", DX_DEC)

@@ -4,7 +4,7 @@
 # 95th percentile, in the option's colour, its figures written at the
 # right, zero marked. headline-strip.tsv: rank, name, mean, p5, p95,
 # colour (0xRRGGBB), figures, the strip's top and bottom (screen), the
-# axis' ends, options; headline-ticks.tsv: value, label ($M).
+# axis' ends, options, the axis' left end (screen); headline-ticks.tsv: value, label ($M).
 reset
 load STYLE
 f = DATA."/".PAGEDATA
@@ -18,15 +18,16 @@ stats s using 10:11 nooutput
 AX_LO = STATS_min_x
 AX_HI = STATS_max_y
 NROW = STATS_records
-stats s using 12 nooutput
-NOPT = int(STATS_max)
+stats s using 12:13 nooutput
+STRIP_NOPT = int(STATS_max_x)
+STRIP_LEFT = STATS_max_y
 set multiplot
 load TPL."/textrows.gp"
 unset label
-if (NOPT > 0) {
+if (STRIP_NOPT > 0) {
     set border 1 lw 1.5 lc rgb "#444444"
-    set lmargin at screen 0.27
-    set rmargin at screen 0.66
+    set lmargin at screen STRIP_LEFT
+    set rmargin at screen 0.68
     set tmargin at screen STRIP_TOP
     set bmargin at screen STRIP_BOTTOM
     set xrange [AX_LO:AX_HI]

@@ -8,17 +8,21 @@ NOTE = 0
 load TPL."/title.gp"
 set multiplot
 # Panel 1: HCPs by state at the horizon.
-set lmargin at screen 0.15
-set rmargin at screen 0.37
-set tmargin at screen 0.74
+# the names (12 pt, 6/7 of NAME_W) inside the page's margin
+set lmargin at screen NAME_W * 6 / 7 < 0.21 ? 0.05 + NAME_W * 6 / 7 : 0.26
+set rmargin at screen 0.39
+set tmargin at screen 0.70
 set bmargin at screen 0.27
 set title S[S_STATES] font SUBFONT
 set xrange [0:WS_HI]
-set xtics WS_STEP
-set format x sprintf("%%.%dfk", WS_DEC)
-set xtics add ("0" 0)
+# ticks in HCPs with thousands separated ("500", "1,000"), not "0.5k";
+# every other one, for the panel is narrow
+set xtics () font SMALLFONT
+do for [k=0:int(WS_HI / WS_STEP + 0.5):2] {
+    set xtics add (commas(1000 * k * WS_STEP) k * WS_STEP)
+}
 set yrange [WN + 0.6:0.4]
-set ytics scale 0
+set ytics scale 0 font SMALLFONT
 set grid xtics noytics lc rgb "#e3e3e3"
 unset xlabel
 set style fill solid 1.0 border lc rgb "#ffffff"
@@ -45,8 +49,11 @@ set lmargin at screen 0.45
 set rmargin at screen 0.67
 set title "Mean trust (0 to 1)" font SUBFONT
 set xrange [1:(T > 1 ? T : 2)]
+# few enough month ticks for a narrow panel
 set xtics autofreq
 if (T < 8) { set xtics 1 }
+MSTEP = T > 72 ? 40 : 20
+if (T > 24) { set xtics MSTEP }
 set format x "%.0f"
 set yrange [WT_LO:WT_HI]
 set ytics WT_STEP
@@ -55,10 +62,10 @@ set ytics scale 0.75
 set grid noxtics ytics
 set xlabel "Month"
 # Which line is which, above the two line panels.
-set label 31 "— ".S[NAME[1]] at screen 0.45, 0.81 left \
+set label 31 "— ".S[NAME[1]] at screen 0.45, 0.8 left \
     textcolor rgb vc(1) font SUBFONT
 if (WN > 1) {
-    set label 32 "— ".S[NAME[WLEAD]] at screen 0.70, 0.81 left \
+    set label 32 "— ".S[NAME[WLEAD]] at screen 0.70, 0.8 left \
         textcolor rgb vc(WLEAD) font SUBFONT
 }
 t = DATA."/mechanism-trust.tsv"

@@ -3,7 +3,7 @@
 reset
 load STYLE
 TITLE = T_NPV
-NOTE = 0
+NOTE = S_NPV
 load TPL."/title.gp"
 set rmargin at screen 0.95
 set xrange [NX_LO:NX_HI]
@@ -28,7 +28,8 @@ do for [i=1:NV] {
         textcolor rgb vc(i) font SUBFONT front
 }
 f = DATA."/npv-density.tsv"
+# light fills, so that overlapping curves stay apart
 plot for [i=1:NV] f using 1:(column(i + 1)) with filledcurves y1=0 \
-        lc rgb vc(i) notitle, \
+        fs transparent solid 0.08 lc rgb vc(i) notitle, \
      for [i=1:NV] f using 1:(column(i + 1)) with lines lw 3 lc rgb vc(i) \
         notitle

@@ -31,11 +31,13 @@ commas(x) = abs(x) >= 1000 ? (abs(x) >= 1e6 ? sprintf("%s%d,%03d,%03d", \
     (int(abs(x) + 0.5) / 1000) % 1000, int(abs(x) + 0.5) % 1000) : \
     sprintf("%s%d,%03d", x < 0 ? "-" : "", int(abs(x) + 0.5) / 1000, \
     int(abs(x) + 0.5) % 1000)) : sprintf("%d", int(x + (x < 0 ? -0.5 : 0.5)))
-# The plot area leaves the top to the title and the bottom to the footer.
+# The plot area leaves the top to the title and the bottom to the axis
+# label and the footer under it; on the right, room for the names at
+# the lines' ends (NAME_W, the longest name's width, when known).
 set lmargin at screen 0.10
-set rmargin at screen 0.80
+set rmargin at screen exists("NAME_W") ? (NAME_W < 0.3 ? 0.95 - NAME_W : 0.65) : 0.80
 set tmargin at screen 0.76
-set bmargin at screen 0.14
+set bmargin at screen 0.19
 if (PAGE > 0) {
     set label 1001 S[SCENARIO] at screen 0.03, 0.03 left font SMALLFONT \
         textcolor rgb "#777777"

@@ -15,8 +15,8 @@ plot f using 1:2:($3 == 1 ? stringcolumn(4) : "") with labels left \
      f using 1:2:($3 == 2 ? stringcolumn(4) : "") with labels left \
         font SUBFONT textcolor rgb "#222222", \
      f using 1:2:($3 == 3 ? stringcolumn(4) : "") with labels left \
-        font "Sans Bold,15" textcolor rgb "#1a1a1a", \
+        font HEADFONT textcolor rgb "#1a1a1a", \
      f using 1:2:($3 == 4 ? stringcolumn(4) : "") with labels left \
         font SMALLFONT textcolor rgb "#555555", \
      f using 1:2:($3 == 5 ? stringcolumn(4) : "") with labels left \
-        font "Sans,15" textcolor rgb "#1a1a1a"
+        font STRONGFONT textcolor rgb "#1a1a1a"

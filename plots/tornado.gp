@@ -19,7 +19,8 @@ set ytics scale 0 font SMALLFONT
 set grid xtics noytics lc rgb "#e3e3e3"
 set xlabel S[TX_LABEL[TM]]
 set arrow 1 from 0, graph 0 to 0, graph 1 nohead lw 2 lc rgb "#333333" front
-set key at screen 0.6, 0.09 center center horizontal samplen 1.5 \
+# the key under the inputs' names, clear of the axis label
+set key at screen 0.03, 0.17 left top vertical Left reverse samplen 1.5 \
     font SMALLFONT
 set style fill solid 0.9 noborder
 f = DATA.sprintf("/tornado-%d.tsv", TM)

@@ -76,7 +76,9 @@ axis_money_tick(double x, int decimals, char *buf, size_t size)
 	snprintf(digits, sizeof(digits), "%.*f", decimals, fabs(x) + 0.0);
 	dot = strchr(digits, '.');
 	whole = dot != NULL ? (size_t)(dot - digits) : strlen(digits);
-	if (whole > 3 && whole < 8)
+	if (strtod(digits, NULL) == 0)
+		snprintf(buf, size, "$0");	/* zero needs no unit */
+	else if (whole > 3 && whole < 8)
 		snprintf(buf, size, "%s$%.*s,%sM", x < 0 && strtod(digits,
 		    NULL) != 0 ? "-" : "", (int)(whole - 3), digits,
 		    digits + whole - 3);

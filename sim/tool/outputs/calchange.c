@@ -233,12 +233,11 @@ calchange_write(const report *d, const fw_recommendation *vd,
 	/* file names only: a page for a board carries no paths of the
 	 * machine that drew it */
 	snprintf(text, sizeof(text), "From the fit table %s: 95%% intervals "
-	    "from the curvature of the fit's objective; an input the data do "
-	    "not identify keeps the scenario's own value or distribution.%s",
-	    file_name_of(d->calibration), d->npv_guessed != NULL ? " Guessed: "
-	    "the scenario before calibrating (guessed.yaml), run on the same "
-	    "seed, replications and horizon as this pack; money is the mean "
-	    "over replications." : "");
+	    "from the fit's curvature; an input the data do not identify "
+	    "keeps its guess.%s", file_name_of(d->calibration),
+	    d->npv_guessed != NULL ? " Guessed: guessed.yaml, the scenario "
+	    "before calibrating, run on this pack's seed, replications and "
+	    "horizon; money is the mean over replications." : "");
 	put_para(&tp, 0.05, TX_NOTE, text);
 	free(t);
 	return close_page(&tp, FW_OK);

@@ -27,8 +27,6 @@
  * simulation is said to track the data. */
 #define FIT_TRACKS 0.10
 
-/* A title's characters on one line of a chart at slide size. */
-#define TITLE_WIDTH 66
 
 /* The element i (1-based) of array var, as meta.gp names it. */
 static const char *
@@ -84,12 +82,12 @@ describe(gp_meta *m, size_t i, const fitseries *s, double *unit)
 		snprintf(where, sizeof(where), " in %s", s->segment);
 	if (pct <= 100 * FIT_TRACKS)
 		gp_title(m, element(var, sizeof(var), "FIT_TITLE", i),
-		    TITLE_WIDTH, "The calibrated scenario tracks the brand's "
+		    GP_TITLE_CHARS, "The calibrated scenario tracks the brand's "
 		    "%s%s within %.0f%% on average over %d month%s", what,
 		    where, fmax(1, ceil(pct)), n, n == 1 ? "" : "s");
 	else
 		gp_title(m, element(var, sizeof(var), "FIT_TITLE", i),
-		    TITLE_WIDTH, "The calibrated scenario misses the brand's "
+		    GP_TITLE_CHARS, "The calibrated scenario misses the brand's "
 		    "%s%s by %.0f%% on average over %d month%s", what, where,
 		    round(pct), n, n == 1 ? "" : "s");
 	gp_text_at(m, "YLABEL", i, "%c%s%s%s", toupper((unsigned char)what[0]),

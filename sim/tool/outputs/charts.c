@@ -16,7 +16,6 @@
 
 #define M(x) ((x) / 1e6)
 #define NGRID 241		/* points of a density curve */
-#define TITLE_WIDTH 66	/* characters of a title line at slide size */
 
 /* Writes NAME_LO, NAME_HI, NAME_STEP and NAME_DEC. */
 static void
@@ -184,8 +183,8 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 		double x0 = NAN, x1 = NAN, ends[2];
 		decision_values(d, vd, i, x);
 		axis_extend(x, d->R, &x0, &x1);
-		ends[0] = x0 - (x1 - x0) * 0.15;
-		ends[1] = x1 + (x1 - x0) * 0.15;
+		ends[0] = x0 - (x1 - x0) * 0.25;
+		ends[1] = x1 + (x1 - x0) * 0.25;
 		axis_extend(ends, 2, &lo, &hi);
 	}
 	ax = axis_nice(lo, hi, 1, 6);
@@ -195,9 +194,9 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 	gp_array(m, "DTEXT1", nrow);
 	gp_array(m, "DTEXT2", nrow);
 	gp_array(m, "DV", nrow);
-	gp_text(m, "S_DECISION", "Shape: how the paired gain spreads across "
-	    "replications (a dot and bar where it is too narrow to see). "
-	    "Long tick: mean. Short ticks: 5th and 95th percentiles");
+	gp_note(m, "S_DECISION", "Shape: how the gain spreads across "
+	    "replications. Long tick: mean; short ticks: 5th and 95th "
+	    "percentiles");
 	shape = gp_create(dir, "decision-shape.tsv");
 	rows = gp_create(dir, "decision-rows.tsv");
 	for (i = 0; shape != NULL && rows != NULL && i < nrow; i++) {
@@ -215,12 +214,12 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 			    &ax, shape, rows);
 			gp_num_at(m, "DV", i + 1, 1);
 			fw_format_money(s.mean * 1e6, gain, sizeof(gain));
-			gp_text_at(m, "DTEXT1", i + 1, "mean %s; 5th to 95th "
-			    "percentile %s to %s", gain, a, b);
+			gp_text_at(m, "DTEXT1", i + 1, "mean %s, 5th to 95th "
+			    "%s to %s", gain, a, b);
 			fw_format_share(vd->lead_p_ahead, d->R, loss,
 			    sizeof(loss));
-			gp_text_at(m, "DTEXT2", i + 1, "%s ahead of %s %s",
-			    vd->opt[0].name, vd->opt[1].name, loss);
+			gp_text_at(m, "DTEXT2", i + 1, "the leader ahead %s",
+			    loss);
 			continue;
 		}
 		decision_row(d, x, y, i + 1, vd->opt[i].name,
@@ -229,13 +228,13 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 		fw_format_share((double)loses / (double)d->R, d->R, loss,
 		    sizeof(loss));
 		fw_format_money(s.mean * 1e6, med, sizeof(med));
-		gp_text_at(m, "DTEXT1", i + 1, "mean %s; 5th to 95th "
-		    "percentile %s to %s", med, a, b);
+		gp_text_at(m, "DTEXT1", i + 1, "mean %s, 5th to 95th %s to %s",
+		    med, a, b);
 		gp_text_at(m, "DTEXT2", i + 1, "loses money %s", loss);
 	}
 	fw_format_money(vd->opt[0].mean, gain, sizeof(gain));
 	if (vd->call == FW_CALL_KEEP)
-		gp_title(m, "T_DECISION", TITLE_WIDTH, "No option gains NPV on "
+		gp_title(m, "T_DECISION", GP_TITLE_CHARS, "No option gains NPV on "
 		    "average: the best, %s, changes it by %s", vd->opt[0].name,
 		    gain);
 	else if (close_call(vd)) {
@@ -243,18 +242,18 @@ write_decision(const report *d, const fw_recommendation *vd, const char *dir,
 		m->title_lead = NULL;
 		fw_format_money(vd->lead_mean, a, sizeof(a));
 		fw_format_share(vd->lead_p_ahead, d->R, loss, sizeof(loss));
-		gp_title(m, "T_DECISION", TITLE_WIDTH, "A close call: %s leads "
+		gp_title(m, "T_DECISION", GP_TITLE_CHARS, "A close call: %s leads "
 		    "%s by only %s on average, and comes out ahead %s",
 		    vd->opt[0].name, vd->opt[1].name, a, loss);
 		m->title_lead = lead;
 	} else {
 		fw_format_share(vd->opt[0].p_ahead, d->R, loss, sizeof(loss));
 		if (vd->n > 1)
-			gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains the "
+			gp_title(m, "T_DECISION", GP_TITLE_CHARS, "%s gains the "
 			    "most NPV, %s on average, and beats the baseline %s",
 			    vd->opt[0].name, gain, loss);
 		else
-			gp_title(m, "T_DECISION", TITLE_WIDTH, "%s gains %s of "
+			gp_title(m, "T_DECISION", GP_TITLE_CHARS, "%s gains %s of "
 			    "NPV on average and beats the baseline %s",
 			    vd->opt[0].name, gain, loss);
 	}
@@ -310,7 +309,8 @@ put_end_labels(gp_meta *m, const char *var, const report *d, size_t first,
 	}
 	for (v = first; v < d->nv; v++)
 		y[v - first] = isnan(end[v]) ? ax->lo : end[v];
-	spread_labels(y, d->nv - first, (ax->hi - ax->lo) * 0.065, ax->lo,
+	/* a line of 14 pt in a plot as low as 0.4 of the page */
+	spread_labels(y, d->nv - first, (ax->hi - ax->lo) * 0.1, ax->lo,
 	    ax->hi);
 	gp_array(m, var, d->nv);
 	for (v = first; v < d->nv; v++)
@@ -408,22 +408,21 @@ write_cumgain(const report *d, const fw_recommendation *vd, const char *dir,
 		char other[32];
 		fw_format_money(d->cum[run * (size_t)d->T + (size_t)d->T -
 		    1].mean, other, sizeof(other));
-		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s gains %s of cash %s, "
+		gp_title(m, "T_CUMGAIN", GP_TITLE_CHARS, "%s gains %s of cash %s, "
 		    "%s %s", d->labels[lead], gain, over, d->labels[run],
 		    other);
 	} else if (no_difference(d, lead))
-		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s makes no difference to "
+		gp_title(m, "T_CUMGAIN", GP_TITLE_CHARS, "%s makes no difference to "
 		    "cash %s", d->labels[lead], over);
 	else if (d->cmp[lead].payback > 0)
-		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s pays back in month %d and gains %s "
+		gp_title(m, "T_CUMGAIN", GP_TITLE_CHARS, "%s pays back in month %d and gains %s "
 		    "of cash %s", d->labels[lead], d->cmp[lead].payback, gain,
 		    over);
 	else
-		gp_title(m, "T_CUMGAIN", TITLE_WIDTH, "%s does not pay back within %d months: "
+		gp_title(m, "T_CUMGAIN", GP_TITLE_CHARS, "%s does not pay back within %d months: "
 		    "%s of cash %s", d->labels[lead], d->T, gain, over);
-	gp_text(m, "S_CUMGAIN", "Cash, undiscounted (NPV discounts it). Lines: "
-	    "mean gain. Shaded: 5th to 95th percentile of %s's paired gain",
-	    d->labels[lead]);
+	gp_note(m, "S_CUMGAIN", "Cash, undiscounted (NPV discounts it). Lines: "
+	    "mean gain. Band: 5th to 95th percentile, %s", d->labels[lead]);
 	rc = write_months(d, dir, "cumgain.tsv", 1, 3, cum_of);
 	free(dot_x);
 	free(end);
@@ -505,7 +504,7 @@ write_mechanism(const report *d, const fw_recommendation *vd, const char *dir,
 	for (i = 0; f != NULL && i < (lead > 0 ? 2u : 1u); i++) {
 		double sum = 0;
 		fprintf(f, "%zu\t", i + 1);
-		gp_field(f, d->labels[pair[i]]);
+		gp_field(f, pair[i] == 0 ? "Baseline" : d->labels[pair[i]]);
 		for (k = 0; k < RUN_NSTATE; k++) {
 			sum += band_mean(d, RS_STATE + k, pair[i], d->T) / 1e3;
 			fprintf(f, "\t%.10g", sum);
@@ -537,23 +536,25 @@ write_mechanism(const report *d, const fw_recommendation *vd, const char *dir,
 		char trust[64] = "", gap[320] = "";
 		/* only what changes by as much as the title's figures show:
 		 * no "0.00 lower", no "0.0 points more" */
-		if (fabs(dt) >= 0.005)
-			snprintf(trust, sizeof(trust), ", trust is %.2f %s",
+		/* trust moves on a 0-1 scale: under 0.02 is no change to
+		 * see on its panel */
+		if (fabs(dt) >= 0.02)
+			snprintf(trust, sizeof(trust), ", trust %.2f %s",
 			    fabs(dt), dt >= 0 ? "higher" : "lower");
 		if (!isnan(dg) && fabs(dg) >= 0.05)
-			snprintf(gap, sizeof(gap), ", and %.1f points %s of "
-			    "written scripts go unfilled",
+			snprintf(gap, sizeof(gap), ", and %.1f points %s "
+			    "scripts go unfilled",
 			    fabs(dg), dg <= 0 ? "fewer" : "more");
 		/* neither trust nor unfilled scripts moves: the title says
 		 * what the option changes instead */
 		if (!*trust && !*gap)
 			lever_words(d, lead, gap, sizeof(gap));
-		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "How %s works: by month "
-		    "%d it has %s %s prescribing HCPs%s%s", d->labels[lead],
-		    d->T, count_words(fabs(dp), n1, sizeof(n1)), dp >= 0 ?
-		    "more" : "fewer", trust, gap);
+		gp_title(m, "T_MECHANISM", GP_TITLE_CHARS, "%s: %s %s "
+		    "prescribing HCPs by month %d%s%s", d->labels[lead],
+		    count_words(fabs(dp), n1, sizeof(n1)), dp >= 0 ?
+		    "more" : "fewer", d->T, trust, gap);
 	} else
-		gp_title(m, "T_MECHANISM", TITLE_WIDTH, "The baseline by month "
+		gp_title(m, "T_MECHANISM", GP_TITLE_CHARS, "The baseline by month "
 		    "%d: %s prescribing HCPs, mean trust %.2f", d->T,
 		    count_words(prescribing(d, 0, d->T), n1, sizeof(n1)),
 		    band_mean(d, RS_TRUST, 0, d->T));
@@ -572,7 +573,8 @@ static int
 write_npv(const report *d, const fw_recommendation *vd, const char *dir, gp_meta *m,
     int *drawn)
 {
-	double lo = NAN, hi = NAN, *x, *y, top = 0, *peak_x, *peak_y;
+	double lo = NAN, hi = NAN, *x, *y, top = 0, *peak_x, *peak_y, *half;
+	double line, name_top = 0;
 	size_t v, r, j, lead = leader(vd);
 	char a[32], b[32], c[32], e[32];
 	FILE *f;
@@ -584,7 +586,10 @@ write_npv(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 	y = malloc(d->nv * NGRID * sizeof(double));
 	peak_x = malloc(d->nv * sizeof(double));
 	peak_y = malloc(d->nv * sizeof(double));
-	if (x == NULL || y == NULL || peak_x == NULL || peak_y == NULL) {
+	half = malloc(d->nv * sizeof(double));
+	if (x == NULL || y == NULL || peak_x == NULL || peak_y == NULL ||
+	    half == NULL) {
+		free(half);
 		free(peak_y);
 		free(x);
 		free(y);
@@ -629,20 +634,38 @@ write_npv(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 		fputc('\n', f);
 	}
 	rc = gp_close(f, rc);
-	put_axis(m, "NY", axis_nice(0, top * (1.1 + 0.08 * (double)d->nv),
-	    AXIS_NONNEGATIVE, 4));
-	gp_array(m, "NLAB_X", d->nv);
-	gp_array(m, "NLAB_Y", d->nv);
+	/* Each name above its peak, raised above any name placed before it
+	 * that it would touch: a name is 14 pt (0.0102 of the page a
+	 * character, the plot 0.85 of it wide) and a line of it 0.08 of
+	 * a plot about 0.57 of the page high. */
+	line = 0.08 * top * 1.25;
 	for (v = 0; v < d->nv; v++) {
 		size_t at = (size_t)((peak_x[v] - ax.lo) / (ax.hi - ax.lo) *
 		    (NGRID - 1) + 0.5), u;
 		double z = y[v * NGRID + (at < NGRID ? at : NGRID - 1)];
-		/* Above the peak, and above a neighbour's name. */
-		peak_y[v] = (isnan(z) ? top : z) + top * 0.05;
-		for (u = 0; u < v; u++)
-			if (fabs(peak_x[u] - peak_x[v]) < (ax.hi - ax.lo) * 0.15 &&
-			    fabs(peak_y[u] - peak_y[v]) < top * 0.08)
-				peak_y[v] = peak_y[u] + top * 0.08;
+		int moved = 1;
+		half[v] = 0.5 * 0.0102 / 0.85 * (ax.hi - ax.lo) * (double)strlen(
+		    v == 0 ? "Baseline" : d->labels[v]);
+		peak_y[v] = (isnan(z) ? top : z) + line * 0.6;
+		while (moved)
+			for (moved = 0, u = 0; u < v; u++)
+				/* (a line less a rounding: one placed a line
+				 * above is clear) */
+				if (fabs(peak_x[u] - peak_x[v]) < half[u] +
+				    half[v] && fabs(peak_y[u] - peak_y[v]) <
+				    line * 0.999) {
+					peak_y[v] = peak_y[u] + line;
+					moved = 1;
+				}
+		name_top = fmax(name_top, peak_y[v] + line * 0.6);
+	}
+	put_axis(m, "NY", axis_nice(0, fmax(name_top, top * 1.1),
+	    AXIS_NONNEGATIVE, 4));
+	gp_note(m, "S_NPV", "Options overlap: each replication's draws are "
+	    "shared, so the paired gain (the decision chart) decides");
+	gp_array(m, "NLAB_X", d->nv);
+	gp_array(m, "NLAB_Y", d->nv);
+	for (v = 0; v < d->nv; v++) {
 		gp_num_at(m, "NLAB_X", v + 1, peak_x[v]);
 		gp_num_at(m, "NLAB_Y", v + 1, peak_y[v]);
 	}
@@ -651,16 +674,17 @@ write_npv(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 	fw_format_money(d->npv[0].p5, c, sizeof(c));
 	fw_format_money(d->npv[0].p95, e, sizeof(e));
 	if (lead > 0)
-		gp_title(m, "T_NPV", TITLE_WIDTH, "%s's NPV ranges from %s to %s (5th to 95th "
-		    "percentile), the baseline's from %s to %s",
+		gp_title(m, "T_NPV", GP_TITLE_CHARS, "%s's NPV: %s to %s (5th to "
+		    "95th percentile), the baseline's %s to %s",
 		    d->labels[lead], a, b, c, e);
 	else
-		gp_title(m, "T_NPV", TITLE_WIDTH, "The baseline's NPV ranges from %s to %s "
+		gp_title(m, "T_NPV", GP_TITLE_CHARS, "The baseline's NPV ranges from %s to %s "
 		    "(5th to 95th percentile)", c, e);
 	free(x);
 	free(y);
 	free(peak_x);
 	free(peak_y);
+	free(half);
 	return rc;
 }
 
@@ -829,16 +853,15 @@ write_run_tornado(const report *d, const fw_recommendation *vd, const char *dir,
 		gp_array(m, "NTORNADO", 1);
 		rc = tornado_write(row, n, dir, 1, m);
 		fw_format_money(all * 1e6, base, sizeof(base));
-		gp_title(m, "T_TORNADO[1]", TITLE_WIDTH, "What moves %s's NPV "
+		gp_title(m, "T_TORNADO[1]", GP_TITLE_CHARS, "What moves %s's NPV "
 		    "gain most: %s", d->labels[lead], row[0].label);
-		gp_text(m, "S_TORNADO[1]", "Change from its mean gain of %s when "
-		    "an input draws its lowest or highest tenth (%zu of %zu "
-		    "replications each); under each input, its mean value in "
-		    "those tenths", base, tenth, d->R);
+		gp_note(m, "S_TORNADO[1]", "Gain less its mean (%s) where an "
+		    "input drew its lowest or highest tenth; under each, its "
+		    "value there", base);
 		gp_text(m, "TX_LABEL[1]", "Change in %s's NPV gain ($M)",
 		    d->labels[lead]);
-		gp_text(m, "T_LOWKEY", "input low (its lowest tenth of draws)");
-		gp_text(m, "T_HIGHKEY", "input high (its highest tenth)");
+		gp_text(m, "T_LOWKEY", "input in its lowest tenth");
+		gp_text(m, "T_HIGHKEY", "in its highest tenth");
 	}
 	for (i = 0; names != NULL && i < n; i++)
 		free(names[i]);
@@ -885,16 +908,16 @@ write_revenue(const report *d, const fw_recommendation *vd, const char *dir,
 	put_axis(m, "RY", ax);
 	put_end_labels(m, "REND", d, 0, end, &ax);
 	gp_num(m, "RLEAD", (double)lead + 1);
-	gp_text(m, "S_REVENUE", "Lines: median across replications. Shaded: "
-	    "5th to 95th percentile of %s", lead > 0 ? d->labels[lead] :
+	gp_note(m, "S_REVENUE", "Lines: median across replications. Band: "
+	    "5th to 95th percentile, %s", lead > 0 ? d->labels[lead] :
 	    "the baseline");
 	fw_format_money(end[lead] * 1e6, a, sizeof(a));
 	fw_format_money(end[0] * 1e6, b, sizeof(b));
 	if (lead > 0)
-		gp_title(m, "T_REVENUE", TITLE_WIDTH, "%s brings in %s of revenue a month by "
+		gp_title(m, "T_REVENUE", GP_TITLE_CHARS, "%s brings in %s of revenue a month by "
 		    "month %d, the baseline %s", d->labels[lead], a, d->T, b);
 	else
-		gp_title(m, "T_REVENUE", TITLE_WIDTH, "The baseline brings in %s of revenue a "
+		gp_title(m, "T_REVENUE", GP_TITLE_CHARS, "The baseline brings in %s of revenue a "
 		    "month by month %d", b, d->T);
 	free(end);
 	return write_months(d, dir, "revenue.tsv", 0, 3, revenue_of);
@@ -943,16 +966,16 @@ write_states(const report *d, const fw_recommendation *vd, const char *dir,
 	/* the option that loses advocates most, when it is not the
 	 * leader: where the pack shows why the loser loses */
 	if (worst > 0 && worst != lead)
-		snprintf(worse, sizeof(worse), "; %s has %s fewer advocates",
+		snprintf(worse, sizeof(worse), "; %s, %s fewer advocates",
 		    d->labels[worst], count_words(-states_diff_of(d, worst,
 		    d->T, 1), b, sizeof(b)));
 	t = (int)lround(states_diff_of(d, lead, d->T, 0));
-	gp_title(m, "T_STATES", TITLE_WIDTH, "Against the baseline by month "
-	    "%d: %s has %s %s prescribing HCPs%s", d->T, d->labels[lead],
+	gp_title(m, "T_STATES", GP_TITLE_CHARS, "By month %d %s has %s %s "
+	    "prescribing HCPs%s", d->T, d->labels[lead],
 	    count_words(abs(t), a, sizeof(a)), t >= 0 ? "more" : "fewer",
 	    worse);
-	gp_text(m, "S_HCPDIFF", "Each option's HCPs less the baseline's, mean "
-	    "over replications. Prescribing: in trial, adopters or advocates");
+	gp_note(m, "S_HCPDIFF", "Each option's HCPs less the baseline's, mean "
+	    "of replications. Prescribing: in trial, adopters, advocates");
 	return write_months(d, dir, "states.tsv", 1, 2, states_diff_of);
 }
 
@@ -980,20 +1003,19 @@ write_gap(const report *d, const fw_recommendation *vd, const char *dir, gp_meta
 				double x = gap_of(d, v, t, k);
 				axis_extend(&x, 1, &lo, &hi[k]);
 			}
-	gp_text(m, "S_GAP", "Customer value at risk: a year of the value each "
-	    "prescribing HCP brings, times its chance of switching within "
-	    "the year; more prescribers put more value at risk");
+	gp_note(m, "S_GAP", "At risk: each prescribing HCP's year of value "
+	    "times its chance of switching; more prescribers, more at risk");
 	put_axis(m, "GY", axis_nice(0, hi[0], AXIS_NONNEGATIVE, 5));
 	put_axis(m, "VY", axis_nice(0, hi[1], AXIS_NONNEGATIVE, 5));
 	fw_format_money(gap_of(d, lead, d->T, 0) * 1e6, a, sizeof(a));
 	fw_format_money(gap_of(d, 0, d->T, 0) * 1e6, b, sizeof(b));
 	if (lead > 0)
-		gp_title(m, "T_GAP", TITLE_WIDTH, "Unfilled scripts: %s leaves %s a month "
-		    "unfilled by month %d, the baseline %s", d->labels[lead], a,
-		    d->T, b);
+		gp_title(m, "T_GAP", GP_TITLE_CHARS, "By month %d %s leaves %s "
+		    "of scripts a month unfilled, the baseline %s", d->T,
+		    d->labels[lead], a, b);
 	else
-		gp_title(m, "T_GAP", TITLE_WIDTH, "Unfilled scripts: the baseline leaves %s a "
-		    "month unfilled by month %d", b, d->T);
+		gp_title(m, "T_GAP", GP_TITLE_CHARS, "By month %d the baseline "
+		    "leaves %s of scripts a month unfilled", d->T, b);
 	return write_months(d, dir, "gap.tsv", 0, 2, gap_of);
 }
 
@@ -1066,10 +1088,16 @@ charts_write(const report *d, const fw_recommendation *vd, const char *dir,
 	gp_num(m, "T", d->T);
 	gp_num(m, "R", (double)d->R);
 	gp_array(m, "NAME", d->nv);
-	for (v = 0; v < d->nv; v++)
+	for (v = 0, i = strlen("Baseline"); v < d->nv; v++) {
 		/* capitalised like the options beside it */
 		gp_text_at(m, "NAME", v + 1, "%s", v == 0 ? "Baseline" :
 		    d->labels[v]);
+		if (v > 0 && strlen(d->labels[v]) > i)
+			i = strlen(d->labels[v]);
+	}
+	/* the longest name's width at 14 pt (about 0.0102 of the page a
+	 * character): the room a chart leaves for names beside it */
+	gp_num(m, "NAME_W", 0.0102 * (double)i);
 	/* each option's own colour (optionlook.h), read by vc() */
 	gp_array(m, "VCOL", d->nv);
 	for (v = 0; v < d->nv; v++)

@@ -162,6 +162,46 @@ gp_text(gp_meta *m, const char *var, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Characters of s as drawn: UTF-8 continuation bytes not counted. */
+static int
+chars_of(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* A chart's text that will not fit its place is a fault of the chart:
+ * said on standard error, never silently cut (tests look for it). */
+static void
+warn_long(const char *var, const char *s, int width)
+{
+	if (chars_of(s) > width)
+		fprintf(stderr, "flywheel: warning: chart text %s does not fit "
+		    "its line (%d characters, room for %d): %s\n", var,
+		    chars_of(s), width, s);
+}
+
+void
+gp_note(gp_meta *m, const char *var, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = format(fmt, ap);
+	va_end(ap);
+	if (s == NULL) {
+		m->rc = FW_ENOMEM;
+		return;
+	}
+	warn_long(var, s, GP_NOTE_CHARS);
+	gp_text(m, var, "%s", s);
+	free(s);
+}
+
 void
 gp_text_at(gp_meta *m, const char *var, size_t i, const char *fmt, ...)
 {
@@ -213,6 +253,7 @@ gp_title(gp_meta *m, const char *var, int width, const char *fmt, ...)
 				cut = p;
 	if (cut != NULL)
 		*cut = '\0';
+	warn_long(var, cut != NULL ? cut + 1 : s, width);
 	k = put_row(m, s);
 	put_row(m, cut != NULL ? cut + 1 : "");
 	if (m->meta != NULL && k > 0)

@@ -51,8 +51,18 @@ void gp_text(gp_meta *m, const char *var, const char *fmt, ...)
 /* The same for var[i]. */
 void gp_text_at(gp_meta *m, const char *var, size_t i, const char *fmt,
     ...) __attribute__((format(printf, 4, 5)));
+/* The characters of a title line across a chart or page at slide size
+ * (18 pt bold, type.gp, on 0.94 of a 10-inch page). */
+#define GP_TITLE_CHARS 60
+/* The characters of a chart's note under its title (12 pt, type.gp). */
+#define GP_NOTE_CHARS 108
+/* A note of one line: gp_text(), warning on standard error when it is
+ * longer than GP_NOTE_CHARS. */
+void gp_note(gp_meta *m, const char *var, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* A title of up to two lines of at most width characters: S[k] and
- * S[k + 1] (empty when one line holds it), var = k. */
+ * S[k + 1] (empty when one line holds it), var = k; warns on standard
+ * error when the second line is longer. */
 void gp_title(gp_meta *m, const char *var, int width, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Closes both files: FW_OK, or FW_EIO if a write failed. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "axis.h"
+#include "labels.h"
 #include "optionlook.h"
 #include "pack.h"
 #include "textpage.h"
@@ -19,8 +20,12 @@
 #include "whyloses.h"
 
 #define BULLET_X 0.07
-/* The strip never gets less of the page than this. */
-#define STRIP_MIN 0.16
+/* The strip: a row of the same height for each option (one option or
+ * five, the names and figures never crowd), its label above and its
+ * ticks under it, as shares of the page's height. */
+#define STRIP_ROW 0.045
+#define STRIP_LABEL 0.04
+#define STRIP_TICKS 0.08
 
 /* What the ranges are made of: market randomness alone when every input
  * is fixed (so the call is only as sure as those numbers), or the
@@ -38,6 +43,10 @@ spread_words(const report *d, char *buf, size_t size)
 		return;
 	}
 	fw_format_money(v->evpi, evpi, sizeof(evpi));
+	/* never "$0.0M": nothing, or under the smallest figure written */
+	if (strcmp(evpi, "$0.0M") == 0)
+		snprintf(evpi, sizeof(evpi), "%s", v->evpi > 0 ?
+		    "under $0.1M" : "nothing");
 	if (!isnan(v->best_share))
 		snprintf(buf, size, "How sure: uncertain inputs make %.0f%% of "
 		    "the spread of %s's gain (the rest is market randomness); "
@@ -57,25 +66,77 @@ payback_of(const fw_option *o, char *buf, size_t size)
 		snprintf(buf, size, "not within the horizon");
 }
 
+/* Which of two does better on one count of a tie-break: 0 the first,
+ * 1 the second, -1 neither. */
+static int
+better(double a, double b, int higher)
+{
+	if (a == b)
+		return -1;
+	return (a > b) == (higher != 0) ? 0 : 1;
+}
+
 /* How to break a close call between the leader and the runner-up: the
  * one that pays back sooner, costs less, and has the better downside
- * (the 5th percentile of its gain over the baseline). */
+ * (the 5th percentile of its gain over the baseline), each said of the
+ * option that does better, with both figures. */
 static void
-tie_break(const fw_recommendation *vd, char *buf, size_t size)
+tie_break(const fw_option *o, char *buf, size_t size)
 {
-	const fw_option *a = &vd->opt[0], *b = &vd->opt[1];
-	char pa[48], pb[48], ca[32], cb[32], ra[32], rb[32];
+	/* no payback within the horizon is the latest */
+	double pay[2] = { o[0].payback > 0 ? o[0].payback : INFINITY,
+		o[1].payback > 0 ? o[1].payback : INFINITY };
+	int win[3] = { better(pay[0], pay[1], 0), better(o[0].program_cost,
+		o[1].program_cost, 0), better(o[0].p5, o[1].p5, 1) };
+	char what[3][160], x[2][32];
+	size_t len, w, k;
+	int n;
 
-	payback_of(a, pa, sizeof(pa));
-	payback_of(b, pb, sizeof(pb));
-	fw_format_money(a->program_cost, ca, sizeof(ca));
-	fw_format_money(b->program_cost, cb, sizeof(cb));
-	fw_format_money(a->p5, ra, sizeof(ra));
-	fw_format_money(b->p5, rb, sizeof(rb));
-	snprintf(buf, size, "To break the tie: payback (%s %s, %s %s), "
-	    "programme cost (%s %s, %s %s) and downside, the 5th percentile of "
-	    "the gain (%s %s, %s %s).", a->name, pa, b->name, pb, a->name, ca,
-	    b->name, cb, a->name, ra, b->name, rb);
+	for (k = 0; k < 2; k++) {
+		if (o[k].payback > 0)
+			snprintf(x[k], sizeof(x[k]), "%d", o[k].payback);
+		else
+			snprintf(x[k], sizeof(x[k]), "none");
+	}
+	w = win[0] == 1;
+	snprintf(what[0], sizeof(what[0]), win[0] < 0 ? "pay back alike "
+	    "(month %s)" : "pays back sooner (month %s against %s)", x[w],
+	    x[!w]);
+	w = win[1] == 1;
+	fw_format_money(o[w].program_cost, x[0], sizeof(x[0]));
+	fw_format_money(o[!w].program_cost, x[1], sizeof(x[1]));
+	if (strcmp(x[0], x[1]) == 0)
+		win[1] = -1;	/* alike as written */
+	snprintf(what[1], sizeof(what[1]), win[1] < 0 ? "cost the same (%s)"
+	    : "costs less (%s against %s)", x[0], x[1]);
+	w = win[2] == 1;
+	fw_format_money(o[w].p5, x[0], sizeof(x[0]));
+	fw_format_money(o[!w].p5, x[1], sizeof(x[1]));
+	if (strcmp(x[0], x[1]) == 0)
+		win[2] = -1;
+	snprintf(what[2], sizeof(what[2]), win[2] < 0 ? "share a downside "
+	    "(5th percentile %s)" : "has the better downside (5th "
+	    "percentile %s against %s)", x[0], x[1]);
+	/* the counts each option wins, then those neither does */
+	len = (size_t)snprintf(buf, size, "To break the tie:");
+	for (w = 0; w < 3 && len < size; w++) {
+		int who = w < 2 ? (int)w : -1;
+		int m = 0;
+		for (k = 0; k < 3; k++)
+			m += win[k] == who;
+		for (n = 0, k = 0; k < 3 && len < size; k++) {
+			if (win[k] != who)
+				continue;
+			if (n++ == 0)
+				len += (size_t)snprintf(buf + len, size - len,
+				    "%s %s", len > 17 ? ";" : "", who < 0 ?
+				    "both" : o[who].name);
+			len += (size_t)snprintf(buf + len, size - len, "%s %s",
+			    n == 1 ? "" : n == m ? " and" : ",", what[k]);
+		}
+	}
+	if (len < size)
+		snprintf(buf + len, size - len, ".");
 }
 
 /* The leader's gain, and what it costs and returns. */
@@ -83,11 +144,9 @@ static void
 leader_words(const fw_recommendation *vd, char *buf, size_t size)
 {
 	const fw_option *o = &vd->opt[0];
-	char gain[32], lo[32], hi[32], over[32], base[64], pay[64], roi[64];
+	char gain[32], over[32], base[64], pay[64], roi[64];
 
 	fw_format_money(o->mean, gain, sizeof(gain));
-	fw_format_money(o->p5, lo, sizeof(lo));
-	fw_format_money(o->p95, hi, sizeof(hi));
 	fw_format_horizon(vd->months, over, sizeof(over));
 	fw_format_share(o->p_ahead, vd->reps, base, sizeof(base));
 	payback_of(o, pay, sizeof(pay));
@@ -98,9 +157,9 @@ leader_words(const fw_recommendation *vd, char *buf, size_t size)
 		snprintf(roi, sizeof(roi), ", ROI %.1fx on %s of extra spend",
 		    o->roi, cost);
 	}
-	snprintf(buf, size, "%s gains %s of NPV %s (5th to 95th percentile "
-	    "%s to %s) and beats the baseline %s; payback %s%s.", o->name,
-	    gain, over, lo, hi, base, pay, roi);
+	/* its 5th to 95th percentile is the strip's, beside its bar */
+	snprintf(buf, size, "%s gains %s of NPV %s and beats the baseline "
+	    "%s; payback %s%s.", o->name, gain, over, base, pay, roi);
 }
 
 /* Against the runner-up: by how much, how often. */
@@ -112,8 +171,8 @@ runner_words(const report *d, const fw_recommendation *vd, char *buf,
 
 	fw_format_money(vd->lead_mean, by, sizeof(by));
 	fw_format_share(vd->lead_p_ahead, d->R, ahead, sizeof(ahead));
-	snprintf(buf, size, "Against the runner-up, %s: ahead by %s on "
-	    "average, and ahead %s.", vd->opt[1].name, by, ahead);
+	snprintf(buf, size, "Ahead of the runner-up, %s, by %s on average, "
+	    "and ahead %s.", vd->opt[1].name, by, ahead);
 }
 
 /* The three bullets: the leader; the runner-up or the tie-break; the
@@ -137,7 +196,7 @@ bullets(const report *d, const fw_recommendation *vd, char (*b)[1024],
 			runner_words(d, vd, b[n++], sizeof(b[0]));
 	}
 	if (close)
-		tie_break(vd, tie, sizeof(tie));
+		tie_break(vd->opt, tie, sizeof(tie));
 	/* the option that loses most, and why; a tie-break then joins the
 	 * runner-up's bullet */
 	for (i = vd->n; i-- > 0;)
@@ -168,7 +227,7 @@ write_strip(const report *d, const fw_recommendation *vd, const char *dir,
 {
 	FILE *rows = gp_create(dir, "headline-strip.tsv");
 	FILE *ticks = gp_create(dir, "headline-ticks.tsv");
-	double lo = NAN, hi = NAN, x;
+	double lo = NAN, hi = NAN, x, left = 0.2;
 	char a[32], b[32], c[32], t[128];
 	size_t i;
 	axis ax;
@@ -179,7 +238,13 @@ write_strip(const report *d, const fw_recommendation *vd, const char *dir,
 			vd->opt[i].mean / 1e6 };
 		axis_extend(ends, 3, &lo, &hi);
 	}
-	ax = axis_nice(lo, hi, 1, 5);
+	/* the names' column as wide as the longest (14 pt, about 0.0102
+	 * of the page a character), the axis from there to 0.68 with a
+	 * tick for each 0.07 of it ("-$100M" at 12 pt takes 0.055) */
+	for (i = 0; i < vd->n; i++)
+		left = fmax(left, 0.065 + 0.0102 * (double)strlen(vd->opt[i].name));
+	left = fmin(left, 0.46);
+	ax = axis_nice(lo, hi, 1, (int)((0.68 - left) / 0.07));
 	for (i = 0; rows != NULL && i < vd->n; i++) {
 		const fw_option *o = &vd->opt[i];
 		fw_format_money(o->mean, a, sizeof(a));
@@ -192,8 +257,8 @@ write_strip(const report *d, const fw_recommendation *vd, const char *dir,
 		    NULL, 16));
 		snprintf(t, sizeof(t), "%s (%s to %s)", a, b, c);
 		gp_field(rows, t);
-		fprintf(rows, "\t%.4f\t%.4f\t%.10g\t%.10g\t%zu\n", top, bottom,
-		    ax.lo, ax.hi, vd->n);
+		fprintf(rows, "\t%.4f\t%.4f\t%.10g\t%.10g\t%zu\t%.4f\n", top,
+		    bottom, ax.lo, ax.hi, vd->n, left);
 	}
 	for (x = ax.lo; ticks != NULL && x <= ax.hi + ax.step * 1e-6;
 	    x += ax.step) {
@@ -205,18 +270,26 @@ write_strip(const report *d, const fw_recommendation *vd, const char *dir,
 	/* no option: a row the template reads as "no strip" */
 	if (rows != NULL && vd->n == 0)
 		fprintf(rows, "1\t\"\"\tNaN\tNaN\tNaN\t0\t\"\"\t%.4f\t%.4f\t-1\t1"
-		    "\t0\n", top, bottom);
+		    "\t0\t%.4f\n", top, bottom, left);
 	rc = gp_close(rows, rc);
 	return gp_close(ticks, rc);
+}
+
+/* Where a footnote of text starts, its last line on the page's last. */
+static double
+footnote_top(const char *text)
+{
+	return PAGE_LAST_LINE - line_height[TX_NOTE] + para_height(0.05,
+	    TX_NOTE, text);
 }
 
 int
 headline_write(const report *d, const fw_recommendation *vd,
     const char *dir, const char *name)
 {
-	char text[2048], b[3][1024];
-	double foot, strip_top;
-	size_t i, n;
+	char text[2048], method[1024], reps[32], b[3][1024];
+	double foot, strip_top, strip_h, room;
+	size_t i, n, len;
 	int how_sure, rc;
 	textpage tp;
 
@@ -224,41 +297,45 @@ headline_write(const report *d, const fw_recommendation *vd,
 		return FW_EIO;
 	fw_recommendation_title(vd, text, sizeof(text));
 	put_para(&tp, 0.05, TX_TITLE, text);
-	snprintf(text, sizeof(text), "The question: %s", *d->scenario ?
-	    d->scenario : "which option to choose");
-	put_para(&tp, 0.05, TX_NOTE, text);
-	tp.y -= 0.015;
+	tp.y -= 0.01;
 	n = bullets(d, vd, b, &how_sure);
 	for (i = 0; i < n; i++) {
 		put_line(&tp, 0.05, TX_BODY, "\xe2\x80\xa2");
 		put_para(&tp, BULLET_X, TX_BODY, b[i]);
 		tp.y -= 0.008;
 	}
-	/* the footnote from the bottom up, the strip between */
-	snprintf(text, sizeof(text), "Method: %zu replications, each option "
-	    "paired with the baseline on the same random draws; its gain is its "
-	    "NPV less the baseline's (dot: mean; bar: 5th to 95th percentile). "
-	    "NPV: cash discounted to today; cash: undiscounted. ROI: NPV gain "
-	    "per $1 of extra spend, at present value. Programme cost: nominal. "
-	    "Customer value at risk: a year of each prescribing HCP's value "
-	    "times its chance of switching within the year.%s", d->R,
-	    vd->n >= 2 ? " Close call: the runner-up ahead in over 1 "
-	    "replication in 4." : "");
-	foot = 0.08 + para_height(0.05, TX_NOTE, text);
+	strip_top = tp.y;
+	/* the strip at its own height, and under it the footnote, its last
+	 * line on the page's last: how sure the call is (when no bullet
+	 * said it, and there is room for it: the VOI page says it too),
+	 * then the method. Customer value at risk is defined on its page. */
+	strip_h = vd->n > 0 ? STRIP_ROW * ((double)vd->n + 0.2) : 0;
+	snprintf(method, sizeof(method), "Method: %s replications, options "
+	    "and baseline on the same random draws. Gain: NPV less the "
+	    "baseline's (dot: mean; bar: 5th to 95th percentile). NPV: cash "
+	    "discounted to today. ROI: NPV gain per $1 of extra spend (present "
+	    "value).%s", count_words((double)d->R, reps, sizeof(reps)),
+	    vd->n >= 2 ? " Programme cost: nominal. Close call: the runner-up "
+	    "ahead in over 1 in 4." : "");
+	text[0] = '\0';
 	if (!how_sure && vd->n > 0) {
-		char sure[1024];
-		spread_words(d, sure, sizeof(sure));
-		foot += para_height(0.05, TX_NOTE, sure);
-		strip_top = tp.y;
-		tp.y = foot;
-		put_para(&tp, 0.05, TX_NOTE, sure);
-	} else {
-		strip_top = tp.y;
-		tp.y = foot;
+		spread_words(d, text, sizeof(text));
+		len = strlen(text);
+		snprintf(text + len, sizeof(text) - len, " %s", method);
+		if (footnote_top(text) + STRIP_TICKS + strip_h + STRIP_LABEL >
+		    strip_top)
+			text[0] = '\0';
 	}
+	if (text[0] == '\0')
+		snprintf(text, sizeof(text), "%s", method);
+	foot = footnote_top(text);
+	tp.y = foot;
 	put_para(&tp, 0.05, TX_NOTE, text);
-	if (vd->n > 0 && strip_top - foot < STRIP_MIN)
+	/* the strip in the middle of the room left */
+	room = strip_top - STRIP_LABEL - (foot + STRIP_TICKS);
+	if (vd->n > 0 && room < strip_h)
 		tp.lost++;	/* no room for the strip */
-	rc = write_strip(d, vd, dir, strip_top, foot + 0.075);
+	strip_top -= STRIP_LABEL + fmax(0, room - strip_h) / 2;
+	rc = write_strip(d, vd, dir, strip_top, strip_top - strip_h);
 	return close_page(&tp, rc);
 }

@@ -153,7 +153,6 @@ static const page pages[] = {
 	{ "npv", "npv-distribution", NULL, NULL },
 	{ "tornado", "tornado-npv-gain", NULL, NULL },
 	{ "voi", NULL, voipage_write, voipage_uncertain },
-	{ "textpage", NULL, voipage_write, voipage_no_single },
 	{ "textpage", NULL, voipage_write_fixed, voipage_fixed },
 	{ "textpage", NULL, write_assumptions, NULL },
 	{ "textpage", NULL, calchange_write, calpage_applies },

@@ -39,11 +39,10 @@ void calpage_unreadable(struct textpage *tp, const char *what,
     const fw_error *err);
 
 /* The page "Is it worth learning more before deciding?" (voipage.c):
- * with uncertain inputs (voi.gp, its bars in voi-bars.tsv), or with every
+ * with uncertain inputs (voi.gp: the answer, a few lines, and what
+ * knowing each input is worth as bars, in voi-bars.tsv), or with every
  * input fixed (a text page). */
 int voipage_uncertain(const report *d);
-/* The same page as text when no input alone is worth learning. */
-int voipage_no_single(const report *d);
 int voipage_fixed(const report *d);
 int voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
     const char *name);

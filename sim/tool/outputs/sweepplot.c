@@ -140,7 +140,7 @@ write_tornado(const sweepdata *s, size_t m, const char *dir, gp_meta *g)
 	else
 		snprintf(base, sizeof(base), "%.3g", at_base);
 	snprintf(var, sizeof(var), "T_TORNADO[%zu]", m + 1);
-	gp_title(g, var, 66, "What moves the %s most: %s", words,
+	gp_title(g, var, GP_TITLE_CHARS, "What moves the %s most: %s", words,
 	    row[0].label);
 	gp_text_at(g, "S_TORNADO", m + 1, "Change from the base case (%s, "
 	    "every parameter at its base value) when one parameter goes to "
@@ -176,7 +176,7 @@ write_indices(const sweepdata *s, size_t m, const char *dir, gp_meta *g)
 	}
 	metric_label(s->metric[m], 0, words, sizeof(words));
 	snprintf(var, sizeof(var), "T_INDICES[%zu]", m + 1);
-	gp_title(g, var, 66, "Which parameters drive the %s (Sobol' "
+	gp_title(g, var, GP_TITLE_CHARS, "Which parameters drive the %s (Sobol' "
 	    "indices)", words);
 	return gp_close(f, FW_OK);
 }

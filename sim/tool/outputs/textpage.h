@@ -11,6 +11,9 @@
 /* Text styles of textpage.gp. */
 enum { TX_TITLE = 1, TX_BODY, TX_HEAD, TX_NOTE, TX_STRONG };
 
+/* The lowest a line may sit, clear of the page's footer. */
+#define PAGE_LAST_LINE 0.085
+
 /* The height of a line in each style, as a fraction of the page. */
 extern const double line_height[];
 

@@ -19,31 +19,15 @@
 #include "textpage.h"
 #include "voiread.h"
 
+/* Where the bars' plot ends, over its axis label and the footer. */
+#define VOI_CHART_BOTTOM 0.2
+
 static const char question[] = "Is it worth learning more before deciding?";
-
-/* Whether knowing some input alone is worth anything: else there are no
- * bars to draw, only zeros, and the page is text. */
-static int
-some_input_matters(const voi_read *v)
-{
-	size_t i;
-
-	for (i = 0; i < v->ninput; i++)
-		if (v->evppi[i] > 0)
-			return 1;
-	return 0;
-}
 
 int
 voipage_uncertain(const report *d)
 {
-	return d->nv > 1 && d->voi != NULL && some_input_matters(d->voi);
-}
-
-int
-voipage_no_single(const report *d)
-{
-	return d->nv > 1 && d->voi != NULL && !some_input_matters(d->voi);
+	return d->nv > 1 && d->voi != NULL;
 }
 
 int
@@ -80,11 +64,15 @@ by_value(const void *a, const void *b)
 }
 
 /* voi-bars.tsv: rank, EVPPI in $M, the input's name, the value written
- * at the bar's end; largest first. Names the largest in top. */
+ * at the bar's end ("nothing" for none), the chart's top and bottom
+ * (screen); largest first. The chart takes the room under the text
+ * down to `bottom`, a row at most 0.09 of the page high. */
 static int
-write_bars(const voi_read *v, const char *dir, char *top, size_t size,
-    double *top_value)
+write_bars(const voi_read *v, const char *dir, double chart_top,
+    double bottom)
 {
+	double row = fmin(0.09, (chart_top - bottom) / ((double)v->ninput +
+	    0.2));
 	FILE *f = gp_create(dir, "voi-bars.tsv");
 	bar b[VOI_MAX_INPUTS];
 	char label[200], money_text[32];
@@ -95,18 +83,21 @@ write_bars(const voi_read *v, const char *dir, char *top, size_t size,
 	for (i = 0; i < v->ninput; i++)
 		b[i] = (bar){ v->evppi[i], i };
 	qsort(b, v->ninput, sizeof(bar), by_value);
-	fw_key_label(v->path[b[0].i], top, size);
-	*top_value = b[0].value;
 	for (i = 0; i < v->ninput; i++) {
 		fw_key_label(v->path[b[i].i], label, sizeof(label));
-		fw_format_money(b[i].value, money_text, sizeof(money_text));
+		if (b[i].value > 0)
+			fw_format_money(b[i].value, money_text,
+			    sizeof(money_text));
+		else
+			snprintf(money_text, sizeof(money_text), "nothing");
 		fprintf(f, "%zu\t", i + 1);
 		gp_value(f, b[i].value / 1e6);
 		fputc('\t', f);
 		gp_field(f, label);
 		fputc('\t', f);
 		gp_field(f, money_text);
-		fputc('\n', f);
+		fprintf(f, "\t%.4f\t%.4f\n", chart_top, chart_top - row *
+		    ((double)v->ninput + 0.2));
 	}
 	return gp_close(f, FW_OK);
 }
@@ -123,9 +114,17 @@ voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
 	    vd->rival == vd->opt[1].variant, rc;
 	textpage tp;
 
-	if ((rc = write_bars(v, dir, top, sizeof(top), &top_value)) != FW_OK ||
-	    open_page(&tp, dir, name) != FW_OK)
-		return rc != FW_OK ? rc : FW_EIO;
+	size_t i, k = 0;
+
+	/* the input most worth knowing: the first of the largest */
+	for (i = 1; i < v->ninput; i++)
+		if (v->evppi[i] > v->evppi[k])
+			k = i;
+	top_value = v->ninput > 0 ? v->evppi[k] : 0;
+	if (v->ninput > 0)
+		fw_key_label(v->path[k], top, sizeof(top));
+	if (open_page(&tp, dir, name) != FW_OK)
+		return FW_EIO;
 	fw_format_money(v->evpi, evpi, sizeof(evpi));
 	fw_format_money(v->evpi_se, se, sizeof(se));
 	/* the answer as the title; a close call says so */
@@ -145,8 +144,9 @@ voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
 	fw_format_money(programme, cost, sizeof(cost));
 	if (v->evpi > 0)
 		snprintf(text, sizeof(text), "Knowing every uncertain input "
-		    "before committing is worth %s on average (standard error "
-		    "%s), beside %s's programme cost of %s.", evpi, se,
+		    "first is worth %s on average (standard error %s), beside "
+		    "%s's programme cost of %s: no pilot, survey or data "
+		    "costing more is worth waiting for.", evpi, se,
 		    report_label_of(d, v->best), cost);
 	else
 		snprintf(text, sizeof(text), "Whatever the uncertain "
@@ -154,31 +154,25 @@ voipage_write(const report *d, const fw_recommendation *vd, const char *dir,
 		    "best choice, so learning them first is worth nothing.",
 		    report_label_of(d, v->best));
 	put_para(&tp, 0.05, TX_STRONG, text);
-	if (v->evpi > 0) {
-		snprintf(text, sizeof(text), "No study can be worth more than "
-		    "that: a pilot, survey or data costing more than %s is not "
-		    "worth waiting for.", evpi);
-		put_para(&tp, 0.05, TX_BODY, text);
-	}
+	tp.y -= 0.008;
 	if (!isnan(v->best_share)) {
-		snprintf(text, sizeof(text), "The spread of %s's gain is %.0f%% "
-		    "the uncertain inputs, which a pilot, a survey or data can "
-		    "narrow, and %.0f%% market randomness, which nothing "
-		    "learnt removes.", report_label_of(d, v->best),
-		    100 * v->best_share,
+		snprintf(text, sizeof(text), "Uncertain inputs make %.0f%% of "
+		    "the spread of %s's gain; the other %.0f%% is market "
+		    "randomness, which nothing learnt removes.",
+		    100 * v->best_share, report_label_of(d, v->best),
 		    100 * (1 - v->best_share));
 		put_para(&tp, 0.05, TX_BODY, text);
 	}
 	tp.y -= 0.01;
-	if (top_value > 0)
-		snprintf(text, sizeof(text), "Most worth a pilot: %s. What "
-		    "knowing each input alone is worth, $M:", top);
-	else
-		snprintf(text, sizeof(text), "No input alone would change the "
-		    "choice: whatever any one of them turns out to be within "
-		    "its range, knowing it first is worth nothing.");
-	put_para(&tp, 0.05, TX_HEAD, text);
-	return close_page(&tp, FW_OK);
+	/* the title says when no one input alone is worth anything */
+	put_para(&tp, 0.05, TX_HEAD, "What knowing each input alone first is "
+	    "worth:");
+	/* the bars under the text, down to their axis' label and the
+	 * footer */
+	if (tp.y - 0.02 - VOI_CHART_BOTTOM < 0.035 * ((double)v->ninput + 0.2))
+		tp.lost++;	/* rows too thin to read */
+	rc = write_bars(v, dir, tp.y - 0.02, VOI_CHART_BOTTOM);
+	return close_page(&tp, rc);
 }
 
 static int

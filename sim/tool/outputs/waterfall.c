@@ -150,17 +150,18 @@ leak_chart_write(const leak_chart *w, const char *dir, gp_meta *m)
 	if ((rc = gp_close(f, FW_OK)) != FW_OK ||
 	    (rc = write_aims(w, order, dir)) != FW_OK)
 		return rc;
-	leak_headline(w->label[order[0]], w->gain[order[0]][0] * 1e6, w->n,
-	    title, sizeof(title));
-	gp_title(m, "T_WATERFALL", 66, "%s", title);
+	/* a variant's decomposition says whose it is in the title, where
+	 * a line has room for it */
 	if (strcmp(w->variant, "baseline") != 0)
 		snprintf(whose, sizeof(whose), "For %s: ", w->variant);
+	leak_headline(w->label[order[0]], w->gain[order[0]][0] * 1e6, w->n,
+	    title, sizeof(title));
+	gp_title(m, "T_WATERFALL", GP_TITLE_CHARS, "%s%s", whose, title);
 	if (!isnan(w->reps))
 		snprintf(reps, sizeof(reps), ", %.0f replications",
 		    w->reps);
-	gp_text(m, "S_WATERFALL", "%sNPV won back by removing each stage of "
-	    "friction ($M), shared fairly where stages overlap. ±: simulation "
-	    "precision (95%%%s), not business uncertainty", whose, reps);
+	gp_note(m, "S_WATERFALL", "Won back without each stage's friction, "
+	    "overlaps shared. ±: simulation precision (95%%%s)", reps);
 	pad = 0.12 * (yhi - ylo);
 	gp_num(m, "WF_NB", (double)(w->n + 2));
 	gp_num(m, "WF_YMIN", ylo < 0 ? ylo - pad : 0);
