@@ -15,14 +15,18 @@ leak_book_table(const fw_leakage *lk, const char *title, const char *note,
 	const char *text[FW_LEAKAGE_COLUMNS];
 	double num[FW_LEAKAGE_COLUMNS];
 	size_t r, j;
-	int rc;
+	int rc, money;
 
 	for (j = 0; j < FW_LEAKAGE_COLUMNS; j++)
 		names[j] = (char *)fw_leakage_column(j);
 	rc = book_csv_start(out, "Leakage", title, note, FW_LEAKAGE_COLUMNS,
 	    names, err);
 	for (r = 0; rc == FW_OK && fw_leakage_table_row(lk, r, text, num,
-	    label, sizeof(label)) == FW_OK; r++)
-		rc = book_csv_add(out, text, num, text[2], err);
+	    label, sizeof(label)) == FW_OK; r++) {
+		/* the metric in words, its cells formatted as that metric */
+		const char *metric = text[2];
+		text[2] = fw_metric_words(metric, &money);
+		rc = book_csv_add(out, text, num, metric, err);
+	}
 	return rc;
 }
