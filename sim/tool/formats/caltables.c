@@ -14,11 +14,12 @@
 
 #include "caltables.h"
 #include "csv.h"
+#include "guesses.h"
 #include "outfiles.h"
 
 enum { NFILES = 4 };
 static const char *const file_names[NFILES] = { "calibrated.yaml",
-	"fit.csv", "fit-series.csv", "guessed.yaml" };
+	"fit.csv", "fit-series.csv", GUESSED_FILE };
 
 void
 fit_note(const fw_calibration *cal, size_t j, char *buf, size_t size)

@@ -16,7 +16,7 @@ guessed_path(const char *fit, char *buf, size_t size)
 {
 	const char *slash = strrchr(fit, '/');
 
-	return pathf(buf, size, "%.*sguessed.yaml", slash != NULL ?
+	return pathf(buf, size, "%.*s" GUESSED_FILE, slash != NULL ?
 	    (int)(slash - fit + 1) : 0, fit);
 }
 

@@ -11,7 +11,10 @@
 
 #include "flywheel.h"
 
-/* guessed.yaml beside the fit table fit, into buf; -1 when the path
+/* the scenario before calibrating, as flywheel calibrate names it */
+#define GUESSED_FILE "guessed.yaml"
+
+/* GUESSED_FILE beside the fit table fit, into buf; -1 when the path
  * does not fit. */
 int guessed_path(const char *fit, char *buf, size_t size);
 
