@@ -16,6 +16,9 @@ set output ARG1
 do for [PAGE=1:NPAGE] {
     PG = int(word(PAGES, PAGE))
     PAGEDATA = S[PAGE_DATA[PG]]
+    # the drawing's numbers afresh: a page's template may have set a
+    # variable of the same name as one the next page reads
+    load DATA."/meta.gp"
     load TPL."/".S[PAGE_TPL[PG]].".gp"
 }
 unset output
